@@ -1,0 +1,8 @@
+export * from './health.js';
+export * from './messages.js';
+export * from './problem.js';
+export * from './reference.js';
+
+/** Version of the HTTP API, sent in the `API-Version` header of every response. */
+export const API_VERSION = '1.0.0';
+export const API_BASE_PATH = '/api/v1';

@@ -1,0 +1,30 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { FileMigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './database.js';
+
+const migrationFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+
+export interface MigrationOutcome {
+  applied: string[];
+}
+
+export class MigrationError extends Error {}
+
+/** Applies every pending migration, in timestamp order, each in its own transaction. */
+export async function migrateToLatest(db: Db): Promise<MigrationOutcome> {
+  const migrator = new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`Migration ${failed} failed: ${reason}`, { cause: result.error });
+  }
+  return { applied };
+}

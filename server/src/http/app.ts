@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import { API_BASE_PATH, API_VERSION, problemCodes, useDutchMessages } from '@samenspel/contracts';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { OrganisationsService, organisationsRoutes } from '../modules/organisations/index.js';
+import { notFound } from '../shared/errors.js';
+import { sendProblem, toProblem } from './problems.js';
+import { isApiRequest, setSecurityHeaders } from './security-headers.js';
+
+export interface AppOptions {
+  database: Database;
+  logLevel: Config['logLevel'];
+  /** Built web app to serve on the same port; null for an API-only server. */
+  webDir: string | null;
+  version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export type App = FastifyInstance;
+
+/** Builds the HTTP server: API under /api/v1, OpenAPI, problem+json errors, and the web app. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  useDutchMessages();
+  const app = Fastify({
+    logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    requestIdHeader: false,
+    // An incoming X-Request-ID is kept when it is well-formed, so calls can be followed across systems.
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-ID', request.id);
+    if (isApiRequest(request)) reply.header('API-Version', API_VERSION);
+    setSecurityHeaders(request, reply);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error, request);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code }, 'request refused');
+    return sendProblem(reply, body);
+  });
+
+  const webDir =
+    options.webDir && existsSync(path.join(options.webDir, 'index.html')) ? options.webDir : null;
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      request.method === 'GET' &&
+      !isApiRequest(request) &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (webDir && wantsPage) {
+      // The web app routes in the browser: every unknown page gets the app, which shows its own 404.
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    if (!isApiRequest(request)) return sendProblem(reply, toProblem(notFound(), request));
+    return sendProblem(
+      reply,
+      toProblem(notFound(problemCodes.notFound, `${request.method} ${request.url} bestaat niet.`), request),
+    );
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Samenspel API',
+        version: API_VERSION,
+        description:
+          'Information and case platform of a RIEC and its covenant partners. Errors are RFC 9457 problem+json with ' +
+          'a stable `code` and, for invalid input, every problem in `invalidParams`.',
+        contact: { name: 'Samenspel' },
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        {
+          name: 'Reference data',
+          description: 'Regions, districts, municipalities, partner organisations and themes',
+        },
+        { name: 'System', description: 'Health and description of the API' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  const organisations = new OrganisationsService(options.database.db);
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, { database: options.database, version: options.version });
+      await api.register(organisationsRoutes, { service: organisations });
+      api.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('application/json').send(app.swagger()),
+      );
+    },
+    { prefix: API_BASE_PATH },
+  );
+
+  if (webDir) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      index: false,
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        const hashed = file.includes(`${path.sep}assets${path.sep}`);
+        reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
+    );
+  }
+
+  return app;
+}

@@ -1,0 +1,3 @@
+export { organisationsRoutes } from './organisations.routes.js';
+export { OrganisationsService, todayInNetherlands } from './organisations.service.js';
+export { type LoadedRegion, loadReferenceData } from './reference-data.loader.js';

@@ -1,0 +1,149 @@
+import {
+  boundaryCollection,
+  district,
+  districtParams,
+  districtQuery,
+  listOf,
+  municipality,
+  municipalityParams,
+  municipalityQuery,
+  partnerOrganisation,
+  partnerOrganisationQuery,
+  region,
+  regionParams,
+  theme,
+  themeQuery,
+} from '@samenspel/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problems.js';
+import type { OrganisationsService } from './organisations.service.js';
+
+const tags = ['Reference data'];
+
+export const organisationsRoutes: FastifyPluginAsyncZod<{ service: OrganisationsService }> = async (
+  app,
+  { service },
+) => {
+  app.get(
+    '/regions',
+    { schema: { tags, summary: 'All regions (RIEC areas)', response: { 200: listOf(region) } } },
+    async () => ({ items: await service.listRegions() }),
+  );
+
+  app.get(
+    '/regions/:regionId',
+    {
+      schema: {
+        tags,
+        summary: 'One region',
+        params: regionParams,
+        response: { 200: region, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => service.getRegion(request.params.regionId),
+  );
+
+  app.get(
+    '/regions/:regionId/municipality-boundaries',
+    {
+      schema: {
+        tags,
+        summary: 'Boundaries of every municipality ever in the region, as GeoJSON (source: CBS, Kadaster)',
+        params: regionParams,
+        response: {
+          200: {
+            description: 'GeoJSON FeatureCollection, EPSG:4326',
+            content: { 'application/geo+json': { schema: boundaryCollection } },
+          },
+          ...problemResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const collection = await service.boundaries(request.params.regionId);
+      return reply
+        .type('application/geo+json')
+        .header('Cache-Control', 'public, max-age=86400')
+        .send(collection);
+    },
+  );
+
+  app.get(
+    '/districts',
+    {
+      schema: {
+        tags,
+        summary: 'Districts, optionally of one region',
+        querystring: districtQuery,
+        response: { 200: listOf(district), ...problemResponses(400) },
+      },
+    },
+    async (request) => ({ items: await service.listDistricts(request.query) }),
+  );
+
+  app.get(
+    '/districts/:districtId',
+    {
+      schema: {
+        tags,
+        summary: 'One district',
+        params: districtParams,
+        response: { 200: district, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => service.getDistrict(request.params.districtId),
+  );
+
+  app.get(
+    '/municipalities',
+    {
+      schema: {
+        tags,
+        summary:
+          'Municipalities, filtered by region, district, province and the date they are in the region on',
+        querystring: municipalityQuery,
+        response: { 200: listOf(municipality), ...problemResponses(400) },
+      },
+    },
+    async (request) => ({ items: await service.listMunicipalities(request.query) }),
+  );
+
+  app.get(
+    '/municipalities/:code',
+    {
+      schema: {
+        tags,
+        summary: 'One municipality by CBS code',
+        params: municipalityParams,
+        response: { 200: municipality, ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => service.getMunicipality(request.params.code),
+  );
+
+  app.get(
+    '/partner-organisations',
+    {
+      schema: {
+        tags,
+        summary: 'Covenant partner organisations, filtered by region, kind and date',
+        querystring: partnerOrganisationQuery,
+        response: { 200: listOf(partnerOrganisation), ...problemResponses(400) },
+      },
+    },
+    async (request) => ({ items: await service.listPartnerOrganisations(request.query) }),
+  );
+
+  app.get(
+    '/themes',
+    {
+      schema: {
+        tags,
+        summary: 'Themes: the national accountability rows and the regional and district themes',
+        querystring: themeQuery,
+        response: { 200: listOf(theme), ...problemResponses(400) },
+      },
+    },
+    async (request) => ({ items: await service.listThemes(request.query) }),
+  );
+};
