@@ -35,7 +35,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 export async function openPglite(options: {
   dataDir?: string | undefined;
   loadDataDir?: Blob;
-}): Promise<Database> {
+}): Promise<Database & { pglite: PGlite }> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
@@ -46,6 +46,7 @@ export async function openPglite(options: {
   const db = createKysely(new PglitePool(pglite));
   return {
     db,
+    pglite,
     engine: 'pglite',
     location: options.dataDir ?? 'memory',
     close: () => db.destroy(),

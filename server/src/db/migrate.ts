@@ -1,9 +1,6 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { FileMigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import { type MigrationResultSet, Migrator } from 'kysely';
 import type { Db } from './database.js';
-
-const migrationFolder = path.join(path.dirname(new URL(import.meta.url).pathname), 'migrations');
+import { migrations } from './migrations/index.js';
 
 export interface MigrationOutcome {
   applied: string[];
@@ -15,7 +12,7 @@ export class MigrationError extends Error {}
 export async function migrateToLatest(db: Db): Promise<MigrationOutcome> {
   const migrator = new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
+    provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });

@@ -32,6 +32,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export type App = FastifyInstance;
 
+const routesOf = new WeakMap<object, string[]>();
+
+/** Every route the app registered, as `GET /api/v1/municipalities/{code}` (documented or not). */
+export function registeredRoutes(app: App): string[] {
+  return routesOf.get(app) ?? [];
+}
+
 /** Builds the HTTP server: API under /api/v1, OpenAPI, problem+json errors, and the web app. */
 export async function buildApp(options: AppOptions): Promise<App> {
   useDutchMessages();
@@ -46,6 +53,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
+
+  const routes: string[] = [];
+  routesOf.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD') routes.push(`${method} ${route.url.replace(/:(\w+)/g, '{$1}')}`);
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

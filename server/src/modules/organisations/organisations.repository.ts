@@ -9,9 +9,11 @@ export interface Validity {
   on: string | undefined;
 }
 
-function validOn<T extends 'municipalities' | 'partnerOrganisations'>(table: T, on: string) {
-  return sql<boolean>`(${sql.ref(`${table}.validFrom`)} is null or ${sql.ref(`${table}.validFrom`)} <= ${on}::date)
-    and (${sql.ref(`${table}.validUntil`)} is null or ${sql.ref(`${table}.validUntil`)} > ${on}::date)`;
+/** `table` is the table name or alias used in the query. */
+function validOn(table: string, on: string) {
+  const from = sql.ref(`${table}.validFrom`);
+  const until = sql.ref(`${table}.validUntil`);
+  return sql<boolean>`(${from} is null or ${from} <= ${on}::date) and (${until} is null or ${until} > ${on}::date)`;
 }
 
 export async function upsertNational(db: Executor, national: NationalFile): Promise<void> {
@@ -72,12 +74,10 @@ export async function upsertRegion(db: Executor, file: RegionFile): Promise<void
     .insertInto('districts')
     .values(file.districts.map((d) => ({ ...d, regionId })))
     .onConflict((oc) =>
-      oc
-        .column('id')
-        .doUpdateSet({
-          name: (eb) => eb.ref('excluded.name'),
-          sortOrder: (eb) => eb.ref('excluded.sortOrder'),
-        }),
+      oc.column('id').doUpdateSet({
+        name: (eb) => eb.ref('excluded.name'),
+        sortOrder: (eb) => eb.ref('excluded.sortOrder'),
+      }),
     )
     .execute();
   if (file.baseTeams.length > 0) {
@@ -246,7 +246,7 @@ export async function listMunicipalities(db: Executor, filter: MunicipalityFilte
   if (filter.districtId) query = query.where('m.districtId', '=', filter.districtId);
   if (filter.provinceCode) query = query.where('m.provinceCode', '=', filter.provinceCode);
   if (filter.code) query = query.where('m.code', '=', filter.code);
-  if (filter.on) query = query.where(validOn('municipalities', filter.on));
+  if (filter.on) query = query.where(validOn('m', filter.on));
   return query.execute();
 }
 

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as referenceData from './20261128T163000-reference-data.js';
+
+/**
+ * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
+ * the test runner load them the same way; migrations.test.ts checks none is left out.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128T163000-reference-data': referenceData,
+};

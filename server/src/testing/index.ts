@@ -1,0 +1,2 @@
+export { createTestApp, type TestApp } from './app.js';
+export { createEmptyDatabase, createTestDatabase, testEngine } from './database.js';

@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+const alias = {
+  '@samenspel/contracts': fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url)),
+};
+const integration = ['server/src/**/*.int.test.ts'];
+
+// Integration tests run on PGlite always and, when DATABASE_URL names a server (CI), on PostgreSQL too.
+const engines = process.env.DATABASE_URL ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
+
+const projects: TestProjectInlineConfiguration[] = [
+  {
+    resolve: { alias },
+    test: {
+      name: 'unit',
+      include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+      exclude: integration,
+    },
+  },
+  ...engines.map((engine) => ({
+    resolve: { alias },
+    test: {
+      name: `integration-${engine}`,
+      include: integration,
+      env: { SAMENSPEL_TEST_ENGINE: engine },
+      globalSetup: ['server/src/testing/global-setup.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  })),
+  {
+    resolve: { alias },
+    test: {
+      name: 'browser',
+      include: ['e2e/**/*.spec.ts'],
+      env: { SAMENSPEL_TEST_ENGINE: process.env.DATABASE_URL ? 'postgresql' : 'pglite' },
+      globalSetup: ['server/src/testing/global-setup.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 90_000,
+      fileParallelism: false,
+    },
+  },
+];
+
+export default defineConfig({ test: { projects } });
