@@ -1,0 +1,88 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot } from './src/browser.ts';
+import { startSamenspel } from './src/server.ts';
+
+let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  samenspel = await startSamenspel();
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await samenspel?.close();
+});
+
+describe('start page', () => {
+  it('shows the region, its five districts and the map of its 39 municipalities', async () => {
+    await page.goto(samenspel.url);
+    await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+
+    const districts = page.getByRole('region', { name: 'Districten' }).getByRole('listitem');
+    await districts.first().waitFor();
+    expect(await districts.allInnerTexts()).toEqual([
+      'West-Utrecht\n10 gemeenten',
+      'Oost-Utrecht\n15 gemeenten',
+      'Utrecht-Stad\n1 gemeente',
+      'Flevoland\n6 gemeenten',
+      'Gooi en Vechtstreek\n6 gemeenten',
+    ]);
+
+    const map = page.getByRole('region', { name: /Kaart van de 39 gemeenten van Midden-Nederland/ });
+    await map.waitFor();
+    expect(await map.locator('path.leaflet-interactive').count()).toBe(39);
+    expect(await page.getByText('Gemeentegrenzen: CBS, Kadaster').isVisible()).toBe(true);
+
+    const table = page.getByRole('table', { name: 'Gemeenten per district' });
+    expect(await table.getByRole('row').count()).toBe(1 + 39);
+    expect(await table.getByRole('rowheader', { name: 'Weesp (tot 24 maart 2022)' }).count()).toBe(1);
+
+    const file = await screenshot(page, 'start-page');
+    expect(file).toMatch(/start-page\.png$/);
+  });
+
+  it('has no accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const summary = results.violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+    expect(summary).toEqual([]);
+  });
+
+  it('works by keyboard: skip link first, then into the map and its zoom buttons', async () => {
+    await page.goto(samenspel.url);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+
+    const zoomIn = page.getByRole('button', { name: 'Inzoomen' });
+    await zoomIn.waitFor();
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await zoomIn.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+  });
+
+  it('shows its own page for an unknown address', async () => {
+    await page.goto(`${samenspel.url}/bestaat-niet`);
+    await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import {
+  Link,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import { Outlet } from 'react-router';
+import { t } from '../i18n/i18n.js';
+
+export function Layout() {
+  return (
+    <>
+      <SkipLink href="#inhoud">{t('app.skipToContent')}</SkipLink>
+      <Page>
+        <PageHeader>
+          <p className="samenspel-header__title utrecht-heading-2">{t('app.name')}</p>
+          <p className="samenspel-header__tagline">{t('app.tagline')}</p>
+        </PageHeader>
+        <PageContent>
+          <main id="inhoud" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </PageContent>
+        <PageFooter className="samenspel-footer">
+          <Paragraph>{t('app.footer')}</Paragraph>
+          <Paragraph>
+            <Link href="/api/v1/openapi.json">{t('app.apiLink')}</Link>
+          </Paragraph>
+        </PageFooter>
+      </Page>
+    </>
+  );
+}

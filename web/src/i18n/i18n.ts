@@ -1,0 +1,40 @@
+import en from './en.json';
+import nl from './nl.json';
+
+// A typed lookup over two flat JSON files is all the app needs (no plurals engine, no lazy
+// loading); a translation library would add weight without adding a feature we use.
+export type MessageKey = keyof typeof nl;
+export type Language = 'nl' | 'en';
+
+const catalogs: Record<Language, Record<MessageKey, string>> = { nl, en };
+let language: Language = 'nl';
+
+export function setLanguage(next: Language): void {
+  language = next;
+  document.documentElement.lang = next;
+}
+
+/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogs[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+export const catalogKeys = { nl: Object.keys(nl), en: Object.keys(en) };
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const numberFormat = new Intl.NumberFormat('nl-NL');
+
+export function formatDate(isoDate: string): string {
+  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
