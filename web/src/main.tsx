@@ -2,7 +2,7 @@ import '@utrecht/component-library-css/dist/index.css';
 import 'leaflet/dist/leaflet.css';
 import './theme/tokens.css';
 import './app/app.css';
-import { useDutchMessages } from '@samenspel/contracts';
+import { configureDutchMessages } from '@samenspel/contracts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +11,7 @@ import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { RegionPage } from './features/region/region-page.js';
 
-useDutchMessages();
+configureDutchMessages();
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5 * 60_000, retry: 1 } } });
 

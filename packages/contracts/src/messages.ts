@@ -30,7 +30,7 @@ function dutchMessage(issue: Issue): string | undefined {
 let configured = false;
 
 /** Makes every zod message Dutch. Call once at start-up of the server, the web app and the CLI. */
-export function useDutchMessages(): void {
+export function configureDutchMessages(): void {
   if (configured) return;
   z.config(z.locales.nl());
   z.config({ customError: dutchMessage });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { API_BASE_PATH, API_VERSION, problemCodes, useDutchMessages } from '@samenspel/contracts';
+import { API_BASE_PATH, API_VERSION, problemCodes, configureDutchMessages } from '@samenspel/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -41,7 +41,7 @@ export function registeredRoutes(app: App): string[] {
 
 /** Builds the HTTP server: API under /api/v1, OpenAPI, problem+json errors, and the web app. */
 export async function buildApp(options: AppOptions): Promise<App> {
-  useDutchMessages();
+  configureDutchMessages();
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     requestIdHeader: false,
