@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import { API_BASE_PATH, API_VERSION, problemCodes, configureDutchMessages } from '@samenspel/contracts';
+import { API_BASE_PATH, API_VERSION, configureDutchMessages, problemCodes } from '@samenspel/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
