@@ -48,23 +48,18 @@ export async function createTestDatabase(): Promise<Database> {
   if (testEngine() === 'pglite') {
     return openPglite({ loadDataDir: new Blob([await readFile(template)]) });
   }
-  const name = `samenspel_test_${randomBytes(6).toString('hex')}`;
-  await onServer((c) => c.query(`create database ${name} template ${template}`));
-  const database = await openDatabase({ engine: 'postgresql', connectionString: serverUrl(name) });
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      await onServer((c) => c.query(`drop database if exists ${name} with (force)`));
-    },
-  };
+  return serverDatabase(`samenspel_test_${randomBytes(6).toString('hex')}`, template);
 }
 
 /** An empty database (no migrations) on the test project's engine, for migration and loader tests. */
 export async function createEmptyDatabase(): Promise<Database> {
   if (testEngine() === 'pglite') return openPglite({});
-  const name = `samenspel_empty_${randomBytes(6).toString('hex')}`;
-  await onServer((c) => c.query(`create database ${name}`));
+  return serverDatabase(`samenspel_empty_${randomBytes(6).toString('hex')}`);
+}
+
+/** A database of its own on the server, copied from `template` if given, dropped on close. */
+async function serverDatabase(name: string, template?: string): Promise<Database> {
+  await onServer((c) => c.query(`create database ${name}${template ? ` template ${template}` : ''}`));
   const database = await openDatabase({ engine: 'postgresql', connectionString: serverUrl(name) });
   return {
     ...database,
