@@ -1,4 +1,4 @@
-import { health } from '@samenspel/contracts';
+import { health, problemCodes } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type Database, serverVersion } from '../../db/database.js';
 import { problemResponses } from '../../http/problems.js';
@@ -17,17 +17,17 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; version: 
         response: { 200: health, ...problemResponses(503) },
       },
     },
-    async () => {
+    async (request) => {
       let dbVersion: string;
       try {
         dbVersion = await serverVersion(database.db);
       } catch (error) {
+        request.log.error({ err: error }, 'health: database does not answer');
         throw new AppError({
-          code: 'service.unavailable',
+          code: problemCodes.unavailable,
           status: 503,
           title: 'Tijdelijk niet beschikbaar',
           detail: 'De database antwoordt niet.',
-          ...(error instanceof Error ? {} : {}),
         });
       }
       return {
