@@ -13,6 +13,30 @@ const environment = z.object({
   SAMENSPEL_PORT: port.default(8080),
   SAMENSPEL_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAMENSPEL_WEB_DIR: z.string().min(1).optional(),
+  SAMENSPEL_ENV: z.enum(['production', 'development']).default('development'),
+  SAMENSPEL_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, 'SAMENSPEL_MASTER_KEY must be at least 32 bytes, base64')
+    .optional(),
+  SAMENSPEL_KEY_FILE: z.string().min(1).default('./samenspel-master.key'),
+  SAMENSPEL_PUBLIC_URL: z.url().optional(),
+  SAMENSPEL_COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
+  SAMENSPEL_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SAMENSPEL_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  SAMENSPEL_OIDC_ISSUER: z.url().optional(),
+  SAMENSPEL_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  SAMENSPEL_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  SAMENSPEL_OIDC_NAME: z.string().min(1).default('eigen organisatie'),
 });
 
 export type DatabaseConfig =
@@ -26,6 +50,30 @@ export interface Config {
   logLevel: z.infer<typeof environment>['SAMENSPEL_LOG_LEVEL'];
   /** Built web app to serve on the same port; absent in API-only runs. */
   webDir: string;
+  /** Production refuses demo accounts and never prints secrets. */
+  production: boolean;
+  /** Base64 master key from the environment; otherwise a key file in the data directory. */
+  masterKey: string | undefined;
+  /** Where the generated master key lives when the environment gives none; never in the database. */
+  keyFile: string;
+  auth: AuthConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button: "Inloggen via …". */
+  name: string;
+}
+
+export interface AuthConfig {
+  cookieSecure: boolean;
+  idleMinutes: number;
+  maxHours: number;
+  /** Where browsers reach Samenspel, for the OIDC redirect; defaults to the request's host. */
+  publicUrl: string | undefined;
+  oidc: OidcConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -46,5 +94,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.SAMENSPEL_PORT,
     logLevel: e.SAMENSPEL_LOG_LEVEL,
     webDir: path.resolve(e.SAMENSPEL_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    production: e.SAMENSPEL_ENV === 'production',
+    masterKey: e.SAMENSPEL_MASTER_KEY,
+    keyFile: path.resolve(e.SAMENSPEL_KEY_FILE),
+    auth: {
+      cookieSecure: e.SAMENSPEL_COOKIE_SECURE === 'true',
+      idleMinutes: e.SAMENSPEL_SESSION_IDLE_MINUTES,
+      maxHours: e.SAMENSPEL_SESSION_MAX_HOURS,
+      publicUrl: e.SAMENSPEL_PUBLIC_URL,
+      oidc:
+        e.SAMENSPEL_OIDC_ISSUER && e.SAMENSPEL_OIDC_CLIENT_ID && e.SAMENSPEL_OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.SAMENSPEL_OIDC_ISSUER,
+              clientId: e.SAMENSPEL_OIDC_CLIENT_ID,
+              clientSecret: e.SAMENSPEL_OIDC_CLIENT_SECRET,
+              name: e.SAMENSPEL_OIDC_NAME,
+            }
+          : null,
+    },
   };
 }

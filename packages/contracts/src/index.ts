@@ -1,4 +1,6 @@
+export * from './audit.js';
 export * from './health.js';
+export * from './identity.js';
 export * from './messages.js';
 export * from './problem.js';
 export * from './reference.js';

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { MigrationError, migrateToLatest } from '../db/migrate.js';
-import { buildApp } from '../http/app.js';
+import { buildApp, createAccess } from '../http/app.js';
+import { AuditService, loadProcessingActivities, traceFrom } from '../modules/audit/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
+import { seedDemoAccounts, usersRepository } from '../modules/users/index.js';
+import { deriveKeys, type Keys, loadMasterKey } from '../shared/crypto.js';
+import { generatePassword, hashPassword } from '../shared/passwords.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -27,15 +31,21 @@ function describe(database: Database): string {
     : `PostgreSQL at ${database.location}`;
 }
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+async function keysOf(config: Config): Promise<Keys> {
+  return deriveKeys(await loadMasterKey(config.masterKey, config.keyFile));
+}
+
+async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config.database);
   try {
-    return await work(database);
+    return await work(database, config);
   } finally {
     await database.close();
   }
 }
+
+class UsageError extends Error {}
 
 async function migrate(database: Database): Promise<void> {
   const { applied } = await migrateToLatest(database.db);
@@ -46,16 +56,30 @@ async function migrate(database: Database): Promise<void> {
   );
 }
 
-async function seed(database: Database, demo: boolean): Promise<void> {
+async function seed(database: Database, config: Config, demo: boolean): Promise<void> {
+  if (demo && config.production) {
+    throw new UsageError('Demo accounts are never created in production mode (SAMENSPEL_ENV=production).');
+  }
   const loaded = await loadReferenceData(database.db);
+  const activities = await loadProcessingActivities(database.db);
+  console.log(`Register of processing activities: ${activities} activities`);
   for (const region of loaded) {
     const state = region.changed ? 'loaded' : 'already current';
     console.log(
       `Region ${region.id} ${region.version}: ${state} (${region.municipalities} municipalities, ${region.partners} partner organisations, ${region.themes} themes)`,
     );
   }
-  if (demo)
-    console.log('Demo region: reference data only for now; demo signals and cases follow with the casework.');
+  if (!demo) return;
+  const keys = await keysOf(config);
+  const audit = new AuditService(database.db, keys, createAccess());
+  const accounts = await seedDemoAccounts(keys, audit);
+  console.log("Demo accounts (demo mode only; derived from this installation's master key):");
+  for (const a of accounts) {
+    console.log(
+      `  ${a.email.padEnd(36)} ${a.password}  TOTP ${a.totpSecret ?? '(geen tweede factor nodig)'}  ${a.roles.join(', ')} — ${a.organisation}`,
+    );
+  }
+  console.log('Demo region: signals and cases follow with the casework.');
 }
 
 export function createProgram(): Command {
@@ -78,12 +102,15 @@ export function createProgram(): Command {
       const config = loadConfig();
       const database = await openDatabase(config.database);
       await migrate(database);
-      if (options.demo) await seed(database, true);
+      if (options.demo) await seed(database, config, true);
+      else await loadProcessingActivities(database.db);
       const app = await buildApp({
         database,
         logLevel: config.logLevel,
         webDir: config.webDir,
         version: VERSION,
+        keys: await keysOf(config),
+        auth: config.auth,
       });
       const host = options.host ?? config.host;
       await app.listen({ port: options.port ?? config.port, host });
@@ -114,9 +141,80 @@ export function createProgram(): Command {
     .description('load the reference data of every region (municipalities, partners, themes)')
     .option('--demo', 'also load the demo region of Midden-Nederland')
     .action((options: { demo?: boolean }) =>
-      withDatabase(async (database) => {
+      withDatabase(async (database, config) => {
         await migrate(database);
-        await seed(database, options.demo ?? false);
+        await seed(database, config, options.demo ?? false);
+      }),
+    );
+
+  const audit = program.command('audit').description('the processing log and the user-action log');
+  audit
+    .command('verify')
+    .description('recompute both hash chains; exits 1 and names the first broken record')
+    .action(() =>
+      withDatabase(async (database, config) => {
+        const service = new AuditService(database.db, await keysOf(config), createAccess());
+        const reports = await service.verify();
+        let broken = false;
+        for (const report of reports) {
+          if (report.firstBroken === null) {
+            console.log(`${report.chain} log: ${report.records} records, chain intact`);
+          } else {
+            broken = true;
+            console.log(
+              `${report.chain} log: chain BROKEN at record ${report.firstBroken} (checked ${report.records} records)`,
+            );
+          }
+        }
+        if (broken) process.exitCode = 1;
+      }),
+    );
+
+  const user = program.command('user').description('accounts, for setting up a new installation');
+  user
+    .command('create-admin')
+    .description('create an administrator; prints the initial password once')
+    .requiredOption('--email <email>', 'e-mail address')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--region <id>', 'region id, e.g. midden-nederland')
+    .requiredOption('--organisation <code>', 'partner organisation code in the region, e.g. riec')
+    .action((options: { email: string; name: string; region: string; organisation: string }) =>
+      withDatabase(async (database, config) => {
+        await migrate(database);
+        await loadProcessingActivities(database.db);
+        const service = new AuditService(database.db, await keysOf(config), createAccess());
+        const password = generatePassword();
+        const context = {
+          actor: null,
+          trace: traceFrom(undefined),
+          client: { address: null, userAgent: 'samenspel user create-admin' },
+        };
+        await service.run(
+          context,
+          { action: 'user.create-admin', activity: 'samenspel.user-administration' },
+          async (trx, record) => {
+            const organisation = await usersRepository.organisationByCode(
+              trx,
+              options.region,
+              options.organisation,
+            );
+            if (!organisation)
+              throw new UsageError(`No organisation ${options.organisation} in region ${options.region}.`);
+            if (await usersRepository.findUserByEmail(trx, options.email))
+              throw new UsageError(`A user with e-mail address ${options.email} exists already.`);
+            await usersRepository.insertUser(trx, {
+              regionId: options.region,
+              organisationId: organisation.id,
+              email: options.email,
+              displayName: options.name,
+              passwordHash: await hashPassword(password),
+              roles: ['administrator'],
+            });
+            record.subject({ type: 'employee', email: options.email });
+          },
+        );
+        console.log(`Administrator ${options.email} created. Initial password (shown once): ${password}`);
+        console.log('Sign in with it and set up the authenticator app.');
       }),
     );
 
@@ -142,6 +240,10 @@ export async function run(argv: string[]): Promise<number> {
         error.exitCode === 0
       )
         return 0;
+      return EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      console.error(error.message);
       return EXIT_USAGE;
     }
     if (error instanceof ConfigError || error instanceof MigrationError) {

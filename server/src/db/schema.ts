@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 /** A `date` column: PostgreSQL `date`, read and written as `YYYY-MM-DD`. */
 type DateColumn = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface ProvincesTable {
   code: string;
@@ -71,6 +72,132 @@ export interface ThemesTable {
   sortOrder: number;
 }
 
+export interface RegionSecurityTable {
+  regionId: string;
+  secondFactorRequiredFor: 'personal-data-roles' | 'all-roles';
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  regionId: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  /** Encrypted with the secrets key (AES-256-GCM); never stored plain. */
+  totpSecret: string | null;
+  totpConfirmedAt: NullableTimestamp;
+  totpLastStep: number | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  active: Generated<boolean>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserRolesTable {
+  userId: string;
+  role: string;
+}
+
+export interface RecoveryCodesTable {
+  userId: string;
+  codeHash: string;
+  usedAt: NullableTimestamp;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  userId: string;
+  state: 'active' | 'second-factor-enrolment';
+  method: 'password' | 'oidc';
+  csrfToken: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+  revokedAt: NullableTimestamp;
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  regionId: string;
+  organisationId: string;
+  name: string;
+  prefix: string;
+  tokenHash: string;
+  permissions: string[];
+  createdBy: string | null;
+  createdAt: Timestamp;
+  expiresAt: Timestamp;
+  revokedAt: NullableTimestamp;
+  lastUsedAt: NullableTimestamp;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  lastFailureAt: Timestamp;
+  blockedUntil: NullableTimestamp;
+}
+
+export interface OidcRequestsTable {
+  state: string;
+  codeVerifier: string;
+  nonce: string;
+  createdAt: Timestamp;
+}
+
+export interface ProcessingActivitiesTable {
+  id: string;
+  version: number;
+  name: string;
+  purpose: string;
+  legalBasis: string;
+  dataSubjectCategories: string[];
+  personalDataCategories: string[];
+  retention: string;
+  validFrom: DateColumn;
+}
+
+export interface ProcessingLogTable {
+  seq: Generated<number>;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  status: 'ok' | 'error';
+  startedAt: Timestamp;
+  endedAt: Timestamp;
+  processingActivityId: string;
+  processingActivityVersion: number;
+  dataSubjectType: string | null;
+  dataSubjectPseudonym: string | null;
+  previousHash: string;
+  hash: string;
+}
+
+export interface UserActionLogTable {
+  seq: Generated<number>;
+  traceId: string;
+  spanId: string;
+  at: Timestamp;
+  actorType: 'user' | 'api-token' | 'anonymous';
+  userId: string | null;
+  apiTokenId: string | null;
+  organisationId: string | null;
+  regionId: string | null;
+  roles: string[];
+  purpose: string | null;
+  action: string;
+  result: 'success' | 'denied' | 'invalid' | 'failed';
+  clientAddress: string | null;
+  userAgent: string | null;
+  previousHash: string;
+  hash: string;
+}
+
 /** The database as Kysely sees it: snake_case in SQL, camelCase here (CamelCasePlugin). */
 export interface DB {
   provinces: ProvincesTable;
@@ -80,4 +207,15 @@ export interface DB {
   municipalities: MunicipalitiesTable;
   partnerOrganisations: PartnerOrganisationsTable;
   themes: ThemesTable;
+  regionSecurity: RegionSecurityTable;
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  recoveryCodes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  signInThrottle: SignInThrottleTable;
+  oidcRequests: OidcRequestsTable;
+  processingActivities: ProcessingActivitiesTable;
+  processingLog: ProcessingLogTable;
+  userActionLog: UserActionLogTable;
 }

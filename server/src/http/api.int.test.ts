@@ -8,18 +8,34 @@ import type {
   Theme,
 } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../testing/app.js';
-import { testEngine } from '../testing/database.js';
+import {
+  type ApiSession,
+  createTestApp,
+  createUser,
+  signIn,
+  type TestApp,
+  testEngine,
+} from '../testing/index.js';
 import { registeredRoutes } from './app.js';
 
 let t: TestApp;
+let session: ApiSession;
 beforeAll(async () => {
   t = await createTestApp();
+  const user = await createUser(t.database.db, t.keys, {
+    roles: ['partner_staff'],
+    organisationCode: 'GM0344',
+  });
+  session = await signIn(t.app, t.database.db, user);
 });
 afterAll(async () => t?.close());
 
 async function get<T>(url: string, headers: Record<string, string> = {}) {
-  const response = await t.app.inject({ method: 'GET', url, headers });
+  const response = await t.app.inject({
+    method: 'GET',
+    url,
+    headers: { cookie: session.cookie, ...headers },
+  });
   return { response, body: response.json() as T };
 }
 

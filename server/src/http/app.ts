@@ -12,11 +12,22 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Config } from '../config.js';
+import type { AuthConfig, Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import { Access } from '../modules/access/index.js';
+import { ApiTokensService, apiTokensRoutes, apiTokensRules } from '../modules/api-tokens/index.js';
+import { AuditService, auditRoutes, auditRules } from '../modules/audit/index.js';
+import { AuthService, authRoutes } from '../modules/auth/index.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
-import { OrganisationsService, organisationsRoutes } from '../modules/organisations/index.js';
-import { notFound } from '../shared/errors.js';
+import {
+  OrganisationsService,
+  organisationsRoutes,
+  organisationsRules,
+} from '../modules/organisations/index.js';
+import { UsersService, usersRoutes, usersRules } from '../modules/users/index.js';
+import type { Keys } from '../shared/crypto.js';
+import { AppError, notFound } from '../shared/errors.js';
+import { authentication } from './auth.js';
 import { sendProblem, toProblem } from './problems.js';
 import { isApiRequest, setSecurityHeaders } from './security-headers.js';
 
@@ -26,6 +37,15 @@ export interface AppOptions {
   /** Built web app to serve on the same port; null for an API-only server. */
   webDir: string | null;
   version: string;
+  keys: Keys;
+  auth: AuthConfig;
+  /** Off only for the benchmark's baseline: every action is logged otherwise. */
+  auditEnabled?: boolean;
+}
+
+/** Every module's access rules, in the one place that decides. */
+export function createAccess(): Access {
+  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -74,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler((error, request, reply) => {
     const body = toProblem(error, request);
+    if (error instanceof AppError && error.headers) reply.headers(error.headers);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code }, 'request refused');
     return sendProblem(reply, body);
@@ -116,19 +137,40 @@ export async function buildApp(options: AppOptions): Promise<App> {
           description: 'Regions, districts, municipalities, partner organisations and themes',
         },
         { name: 'System', description: 'Health and description of the API' },
+        { name: 'Sessions', description: 'Signing in and out, second factor, single sign-on' },
+        { name: 'Users', description: 'Administration of the users of a region' },
+        { name: 'API tokens', description: 'Tokens of partner systems' },
+        {
+          name: 'Processing log',
+          description: 'Processing records and user actions, for the privacy officer',
+        },
       ],
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
 
-  const organisations = new OrganisationsService(options.database.db);
+  const db = options.database.db;
+  const access = createAccess();
+  const audit = new AuditService(db, options.keys, access, options.auditEnabled ?? true);
+  const organisations = new OrganisationsService(db, access);
+  const users = new UsersService(access, audit);
+  const apiTokens = new ApiTokensService(db, access, audit);
+  const auth = new AuthService(db, options.keys, access, audit, options.auth);
+  await app.register(authentication, { auth, apiTokens, config: options.auth });
+
   await app.register(
     async (api) => {
       await api.register(healthRoutes, { database: options.database, version: options.version });
       await api.register(organisationsRoutes, { service: organisations });
-      api.get('/openapi.json', { schema: { hide: true } }, async (_request, reply) =>
-        reply.type('application/json').send(app.swagger()),
+      await api.register(authRoutes, { service: auth, config: options.auth });
+      await api.register(usersRoutes, { service: users });
+      await api.register(apiTokensRoutes, { service: apiTokens });
+      await api.register(auditRoutes, { service: audit });
+      api.get(
+        '/openapi.json',
+        { config: { public: true }, schema: { hide: true } },
+        async (_request, reply) => reply.type('application/json').send(app.swagger()),
       );
     },
     { prefix: API_BASE_PATH },

@@ -165,6 +165,10 @@ export function problemResponses<S extends number>(...statuses: S[]) {
 
 const descriptions: Record<number, string> = {
   400: 'Ongeldig verzoek; `invalidParams` noemt elk probleem',
+  401: 'Niet ingelogd (geen of een verlopen sessie of token)',
+  403: 'Ingelogd, maar zonder recht op deze handeling (of een ongeldig CSRF-token)',
   404: 'Bestaat niet, of de vrager heeft geen toegang',
+  409: 'Conflict met de bestaande gegevens',
+  429: 'Te veel pogingen; probeer het later opnieuw (zie Retry-After)',
   503: 'Tijdelijk niet beschikbaar',
 };

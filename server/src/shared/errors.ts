@@ -10,6 +10,8 @@ export class AppError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly errors: InvalidParam[] | undefined;
+  /** Response headers the problem needs, such as Retry-After. */
+  readonly headers: Record<string, string> | undefined;
 
   constructor(options: {
     code: string;
@@ -17,6 +19,7 @@ export class AppError extends Error {
     title: string;
     detail?: string;
     errors?: InvalidParam[];
+    headers?: Record<string, string>;
   }) {
     super(options.detail ?? options.title);
     this.name = 'AppError';
@@ -25,6 +28,7 @@ export class AppError extends Error {
     this.title = options.title;
     this.detail = options.detail;
     this.errors = options.errors;
+    this.headers = options.headers;
   }
 }
 
@@ -50,4 +54,14 @@ export function invalid(errors: InvalidParam[], detail = 'De invoer bevat fouten
 
 export function conflict(code: string, detail: string): AppError {
   return new AppError({ code, status: 409, title: 'Conflict', detail });
+}
+
+/** 401: no valid session or token. */
+export function unauthenticated(detail = 'U bent niet (meer) ingelogd.'): AppError {
+  return new AppError({ code: 'auth.unauthenticated', status: 401, title: 'Niet ingelogd', detail });
+}
+
+/** 403: signed in, but the action itself is not among the actor's permissions. */
+export function forbidden(detail = 'U heeft geen recht op deze handeling.'): AppError {
+  return new AppError({ code: 'access.forbidden', status: 403, title: 'Geen toegang', detail });
 }

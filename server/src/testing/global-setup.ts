@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase, openPglite } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { loadProcessingActivities } from '../modules/audit/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
 import { serverUrl, type TestEngine } from './database.js';
 
@@ -20,6 +21,7 @@ export default async function setup(project: TestProject) {
     const database = await openPglite({});
     await migrateToLatest(database.db);
     await loadReferenceData(database.db);
+    await loadProcessingActivities(database.db);
     const file = path.join(
       os.tmpdir(),
       `samenspel-test-${process.pid}-${randomBytes(4).toString('hex')}.tar`,
@@ -37,6 +39,7 @@ export default async function setup(project: TestProject) {
   const database = await openDatabase({ engine: 'postgresql', connectionString: serverUrl(name) });
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
+  await loadProcessingActivities(database.db);
   await database.close();
   project.provide('databaseTemplate', name);
   return async () => {

@@ -1,2 +1,11 @@
-export { createTestApp, type TestApp } from './app.js';
+export { createTestApp, type TestApp, testAuthConfig } from './app.js';
 export { createEmptyDatabase, createTestDatabase, testEngine } from './database.js';
+export {
+  createUser,
+  ensureOtherRegion,
+  forgetTotpStep,
+  OTHER_REGION,
+  type TestUser,
+  totpCode,
+} from './identity.js';
+export { type ApiSession, signIn } from './session.js';

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as referenceData from './20261128T163000-reference-data.js';
+import * as identityAndAudit from './20261128T180000-identity-and-audit.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -7,4 +8,5 @@ import * as referenceData from './20261128T163000-reference-data.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261128T163000-reference-data': referenceData,
+  '20261128T180000-identity-and-audit': identityAndAudit,
 };

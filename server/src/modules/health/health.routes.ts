@@ -11,6 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database; version: 
   app.get(
     '/health',
     {
+      config: { public: true },
       schema: {
         tags: ['System'],
         summary: 'Whether Samenspel runs, and on which database',

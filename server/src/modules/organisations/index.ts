@@ -1,3 +1,4 @@
+export { organisationsRules } from './organisations.access.js';
 export { organisationsRoutes } from './organisations.routes.js';
 export { OrganisationsService, todayInNetherlands } from './organisations.service.js';
 export { type LoadedRegion, loadReferenceData } from './reference-data.loader.js';

@@ -26,8 +26,14 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
 ) => {
   app.get(
     '/regions',
-    { schema: { tags, summary: 'All regions (RIEC areas)', response: { 200: listOf(region) } } },
-    async () => ({ items: await service.listRegions() }),
+    {
+      schema: {
+        tags,
+        summary: 'All regions (RIEC areas)',
+        response: { 200: listOf(region), ...problemResponses(401) },
+      },
+    },
+    async (request) => ({ items: await service.listRegions(request.context) }),
   );
 
   app.get(
@@ -37,10 +43,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'One region',
         params: regionParams,
-        response: { 200: region, ...problemResponses(400, 404) },
+        response: { 200: region, ...problemResponses(400, 404, 401) },
       },
     },
-    async (request) => service.getRegion(request.params.regionId),
+    async (request) => service.getRegion(request.context, request.params.regionId),
   );
 
   app.get(
@@ -55,12 +61,12 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
             description: 'GeoJSON FeatureCollection, EPSG:4326',
             content: { 'application/geo+json': { schema: boundaryCollection } },
           },
-          ...problemResponses(400, 404),
+          ...problemResponses(400, 404, 401),
         },
       },
     },
     async (request, reply) => {
-      const collection = await service.boundaries(request.params.regionId);
+      const collection = await service.boundaries(request.context, request.params.regionId);
       return reply
         .type('application/geo+json')
         .header('Cache-Control', 'public, max-age=86400')
@@ -75,10 +81,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Districts, optionally of one region',
         querystring: districtQuery,
-        response: { 200: listOf(district), ...problemResponses(400) },
+        response: { 200: listOf(district), ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listDistricts(request.query) }),
+    async (request) => ({ items: await service.listDistricts(request.context, request.query) }),
   );
 
   app.get(
@@ -88,10 +94,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'One district',
         params: districtParams,
-        response: { 200: district, ...problemResponses(400, 404) },
+        response: { 200: district, ...problemResponses(400, 404, 401) },
       },
     },
-    async (request) => service.getDistrict(request.params.districtId),
+    async (request) => service.getDistrict(request.context, request.params.districtId),
   );
 
   app.get(
@@ -102,10 +108,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         summary:
           'Municipalities, filtered by region, district, province and the date they are in the region on',
         querystring: municipalityQuery,
-        response: { 200: listOf(municipality), ...problemResponses(400) },
+        response: { 200: listOf(municipality), ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listMunicipalities(request.query) }),
+    async (request) => ({ items: await service.listMunicipalities(request.context, request.query) }),
   );
 
   app.get(
@@ -115,10 +121,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'One municipality by CBS code',
         params: municipalityParams,
-        response: { 200: municipality, ...problemResponses(400, 404) },
+        response: { 200: municipality, ...problemResponses(400, 404, 401) },
       },
     },
-    async (request) => service.getMunicipality(request.params.code),
+    async (request) => service.getMunicipality(request.context, request.params.code),
   );
 
   app.get(
@@ -128,10 +134,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Covenant partner organisations, filtered by region, kind and date',
         querystring: partnerOrganisationQuery,
-        response: { 200: listOf(partnerOrganisation), ...problemResponses(400) },
+        response: { 200: listOf(partnerOrganisation), ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listPartnerOrganisations(request.query) }),
+    async (request) => ({ items: await service.listPartnerOrganisations(request.context, request.query) }),
   );
 
   app.get(
@@ -141,9 +147,9 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Themes: the national accountability rows and the regional and district themes',
         querystring: themeQuery,
-        response: { 200: listOf(theme), ...problemResponses(400) },
+        response: { 200: listOf(theme), ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listThemes(request.query) }),
+    async (request) => ({ items: await service.listThemes(request.context, request.query) }),
   );
 };

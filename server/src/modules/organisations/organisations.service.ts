@@ -10,7 +10,9 @@ import type {
   ThemeQuery,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
+import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
+import type { Access } from '../access/index.js';
 import * as present from './organisations.presenter.js';
 import * as repo from './organisations.repository.js';
 
@@ -20,40 +22,47 @@ export function todayInNetherlands(now = new Date()): string {
 }
 
 /**
- * Reference data of regions: read-only for everyone, because it holds no personal data.
+ * Reference data of regions: read-only for everyone signed in (and API tokens with
+ * `reference.read`); it holds no personal data, so reads are not in the processing log.
  * Each method takes the database (or a transaction) it runs on.
  */
 export class OrganisationsService {
   constructor(
     private readonly db: Db,
+    private readonly access: Access,
     private readonly today: () => string = () => todayInNetherlands(),
   ) {}
 
-  async listRegions(): Promise<Region[]> {
+  async listRegions(context: RequestContext): Promise<Region[]> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     return (await repo.listRegions(this.db, this.today())).map(present.presentRegion);
   }
 
-  async getRegion(regionId: string): Promise<Region> {
+  async getRegion(context: RequestContext, regionId: string): Promise<Region> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const [row] = await repo.listRegions(this.db, this.today(), regionId);
     if (!row) throw notFound('region.not_found', `Regio ${regionId} bestaat niet.`);
     return present.presentRegion(row);
   }
 
-  async listDistricts(filter: { region?: string | undefined }): Promise<District[]> {
+  async listDistricts(context: RequestContext, filter: { region?: string | undefined }): Promise<District[]> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const rows = await repo.listDistricts(this.db, this.today(), {
       ...(filter.region ? { regionId: filter.region } : {}),
     });
     return rows.map(present.presentDistrict);
   }
 
-  async getDistrict(districtId: string): Promise<District> {
+  async getDistrict(context: RequestContext, districtId: string): Promise<District> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const [row] = await repo.listDistricts(this.db, this.today(), { districtId });
     if (!row) throw notFound('district.not_found', `District ${districtId} bestaat niet.`);
     return present.presentDistrict(row);
   }
 
   /** Municipalities in a region on `validOn` (default: today), or every one ever in it with `all`. */
-  async listMunicipalities(query: MunicipalityQuery): Promise<Municipality[]> {
+  async listMunicipalities(context: RequestContext, query: MunicipalityQuery): Promise<Municipality[]> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const rows = await repo.listMunicipalities(this.db, {
       regionId: query.region,
       districtId: query.district,
@@ -63,18 +72,23 @@ export class OrganisationsService {
     return rows.map(present.presentMunicipality);
   }
 
-  async getMunicipality(code: string): Promise<Municipality> {
+  async getMunicipality(context: RequestContext, code: string): Promise<Municipality> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const [row] = await repo.listMunicipalities(this.db, { code, on: undefined });
     if (!row) throw notFound('municipality.not_found', `Gemeente ${code} bestaat niet.`);
     return present.presentMunicipality(row);
   }
 
-  async boundaries(regionId: string): Promise<BoundaryCollection> {
-    await this.getRegion(regionId);
+  async boundaries(context: RequestContext, regionId: string): Promise<BoundaryCollection> {
+    await this.getRegion(context, regionId);
     return present.presentBoundaries(await repo.listBoundaries(this.db, regionId));
   }
 
-  async listPartnerOrganisations(query: PartnerOrganisationQuery): Promise<PartnerOrganisation[]> {
+  async listPartnerOrganisations(
+    context: RequestContext,
+    query: PartnerOrganisationQuery,
+  ): Promise<PartnerOrganisation[]> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const rows = await repo.listPartnerOrganisations(this.db, {
       regionId: query.region,
       kind: query.kind,
@@ -83,7 +97,8 @@ export class OrganisationsService {
     return rows.map(present.presentPartner);
   }
 
-  async listThemes(query: ThemeQuery): Promise<Theme[]> {
+  async listThemes(context: RequestContext, query: ThemeQuery): Promise<Theme[]> {
+    await this.access.requireAccess(this.db, context.actor, 'reference.read');
     const rows = await repo.listThemes(this.db, {
       regionId: query.region,
       scope: query.scope,

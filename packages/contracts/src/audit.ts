@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { isoDate } from './reference.js';
+
+/** An entry of the register of processing activities (AVG art. 30), kept as versioned data. */
+export const processingActivity = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  name: z.string(),
+  purpose: z.string(),
+  legalBasis: z.string(),
+  dataSubjectCategories: z.array(z.string()),
+  personalDataCategories: z.array(z.string()),
+  retention: z.string(),
+  validFrom: isoDate,
+});
+export type ProcessingActivity = z.infer<typeof processingActivity>;
+
+/** Kinds of data subject whose pseudonym a processing record carries. */
+export const dataSubjectTypes = ['employee', 'person', 'company'] as const;
+export const dataSubjectType = z.enum(dataSubjectTypes);
+export type DataSubjectType = z.infer<typeof dataSubjectType>;
+
+export const actionResults = ['success', 'denied', 'invalid', 'failed'] as const;
+export const actionResult = z.enum(actionResults);
+export type ActionResult = z.infer<typeof actionResult>;
+
+/** A processing record with the user action of its trace beside it, as the log viewer shows it. */
+export const auditEntry = z.object({
+  sequence: z.number().int(),
+  traceId: z.string(),
+  spanId: z.string(),
+  parentSpanId: z.string().nullable(),
+  name: z.string(),
+  status: z.enum(['ok', 'error']),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  processingActivity: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
+  dataSubject: z.object({ type: dataSubjectType, pseudonym: z.string() }).nullable(),
+  action: z
+    .object({
+      action: z.string(),
+      result: actionResult,
+      actorType: z.enum(['user', 'api-token', 'anonymous']),
+      userId: z.uuid().nullable(),
+      userName: z.string().nullable(),
+      apiTokenId: z.uuid().nullable(),
+      organisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+      roles: z.array(z.string()),
+      purpose: z.string().nullable(),
+      clientAddress: z.string().nullable(),
+      userAgent: z.string().nullable(),
+    })
+    .nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
+
+const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'Dit is geen geldig pseudoniem.');
+
+export const auditQuery = z.strictObject({
+  userId: z.uuid('Dit is geen geldige id.').optional(),
+  organisationId: z.uuid('Dit is geen geldige id.').optional(),
+  subject: z
+    .union([pseudonym, z.array(pseudonym).max(10)])
+    .optional()
+    .describe('Pseudonym(s) of a data subject, from POST /audit/subject-pseudonyms'),
+  activity: z.string().max(100).optional(),
+  from: isoDate.optional().describe('First day, inclusive'),
+  to: isoDate.optional().describe('Last day, inclusive'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional().describe('Page on: entries before this sequence'),
+});
+export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditPage = z.object({
+  items: z.array(auditEntry),
+  nextBefore: z.number().int().nullable(),
+});
+
+/**
+ * The identifiers of a data subject, pseudonymised the same way the log does; the plain values
+ * travel only in this request's body, never in a URL or a log.
+ */
+export const subjectPseudonymRequest = z
+  .strictObject({
+    email: z.email('Vul een geldig e-mailadres in.').optional(),
+    bsn: z
+      .string()
+      .regex(/^\d{9}$/, 'Een BSN heeft negen cijfers.')
+      .optional(),
+    kvkNumber: z
+      .string()
+      .regex(/^\d{8}$/, 'Een KvK-nummer heeft acht cijfers.')
+      .optional(),
+  })
+  .refine((v) => v.email || v.bsn || v.kvkNumber, { message: 'Vul minstens één kenmerk in.' });
+export const subjectPseudonyms = z.object({ pseudonyms: z.array(pseudonym) });
+
+export const auditVerification = z.object({
+  chain: z.enum(['processing', 'user-action']),
+  records: z.number().int(),
+  firstBroken: z.number().int().nullable(),
+});

@@ -1,0 +1,1 @@
+export { Access, type AccessRule, type AccessRules } from './access.js';

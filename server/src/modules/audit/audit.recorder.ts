@@ -1,0 +1,108 @@
+import type { ActionResult } from '@samenspel/contracts';
+import type { RequestContext } from '../../shared/context.js';
+import type { ProcessingRecord, UserActionRecord } from './audit.repository.js';
+import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
+import { newSpanId } from './trace.js';
+
+export interface ActionSpec {
+  /** What the user did, e.g. `user.update`. */
+  action: string;
+  /** Id of the processing activity in the register. */
+  activity: string;
+  /** The purpose or case the action served, when there is one. */
+  purpose?: string;
+}
+
+/**
+ * Collects the log records of one action while it runs: the action's own processing record
+ * (the request's span), one child span per data subject touched, and the user-action record.
+ */
+export class AuditRecorder {
+  private readonly started = new Date();
+  private readonly subjects: Array<{
+    name: string;
+    type: ProcessingRecord['dataSubjectType'];
+    pseudonym: string;
+  }> = [];
+  private outcome: ActionResult = 'success';
+  private userId: string | null;
+
+  constructor(
+    private readonly context: RequestContext,
+    private readonly spec: ActionSpec,
+    private readonly pseudonymKey: Buffer,
+  ) {
+    this.userId = context.actor?.kind === 'user' ? context.actor.userId : null;
+  }
+
+  /** Records that the action processed this data subject (one child span each). */
+  subject(subject: SubjectIdentifier, name = this.spec.action): void {
+    const { type, pseudonym } = pseudonymise(this.pseudonymKey, subject);
+    this.subjects.push({ name, type, pseudonym });
+  }
+
+  /** Marks the action refused or failed while its records (e.g. a failed sign-in) still commit. */
+  result(outcome: ActionResult): void {
+    this.outcome = outcome;
+  }
+
+  /** For an anonymous action (sign-in), the account it concerned, when there is one. */
+  concernsUser(userId: string | null): void {
+    if (!this.context.actor) this.userId = userId;
+  }
+
+  get currentResult(): ActionResult {
+    return this.outcome;
+  }
+
+  records(
+    activityVersion: number,
+    ended = new Date(),
+  ): { processing: ProcessingRecord[]; actions: UserActionRecord[] } {
+    const { trace, actor, client } = this.context;
+    const status = this.outcome === 'success' ? 'ok' : 'error';
+    const base = {
+      traceId: trace.traceId,
+      startedAt: this.started,
+      endedAt: ended,
+      processingActivityId: this.spec.activity,
+      processingActivityVersion: activityVersion,
+      status,
+    } as const;
+    const processing: ProcessingRecord[] = [
+      {
+        ...base,
+        spanId: trace.spanId,
+        parentSpanId: trace.parentSpanId,
+        name: this.spec.action,
+        dataSubjectType: null,
+        dataSubjectPseudonym: null,
+      },
+      ...this.subjects.map((s) => ({
+        ...base,
+        spanId: newSpanId(),
+        parentSpanId: trace.spanId,
+        name: s.name,
+        dataSubjectType: s.type,
+        dataSubjectPseudonym: s.pseudonym,
+      })),
+    ];
+    const action: UserActionRecord = {
+      traceId: trace.traceId,
+      spanId: trace.spanId,
+      at: ended,
+      actorType: actor ? actor.kind : 'anonymous',
+      userId: this.userId,
+      apiTokenId: actor?.kind === 'api-token' ? actor.tokenId : null,
+      organisationId: actor?.organisationId ?? null,
+      regionId: actor?.regionId ?? null,
+      roles: actor?.kind === 'user' ? [...actor.roles] : [],
+      purpose: this.spec.purpose ?? null,
+      action: this.spec.action,
+      result: this.outcome,
+      clientAddress: client.address,
+      userAgent: client.userAgent,
+    };
+    return { processing, actions: [action] };
+  }
+}

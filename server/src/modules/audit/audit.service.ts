@@ -1,0 +1,220 @@
+import type { ActionResult, AuditEntry, AuditQuery, ProcessingActivity } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { RequestContext } from '../../shared/context.js';
+import type { Keys } from '../../shared/crypto.js';
+import { AppError } from '../../shared/errors.js';
+import type { Access } from '../access/index.js';
+import { type ActionSpec, AuditRecorder } from './audit.recorder.js';
+import {
+  appendRecords,
+  chainHash,
+  currentActivityVersions,
+  findEntries,
+  GENESIS,
+  listProcessingActivities,
+  processingBatch,
+  processingContent,
+  userActionBatch,
+  userActionContent,
+} from './audit.repository.js';
+import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
+
+export type Work<T> = (trx: Db, record: AuditRecorder) => Promise<T>;
+
+function resultOf(error: unknown): ActionResult {
+  if (!(error instanceof AppError)) return 'failed';
+  if (error.status === 400 || error.status === 409 || error.status === 422) return 'invalid';
+  if (error.status < 500) return 'denied';
+  return 'failed';
+}
+
+export interface ChainReport {
+  chain: 'processing' | 'user-action';
+  records: number;
+  /** Sequence number of the first record whose hash or link does not hold. */
+  firstBroken: number | null;
+}
+
+/**
+ * Runs actions with their log: every service method that touches personal data goes through
+ * `run`, which writes the processing and user-action records in the work's own transaction.
+ * A refused or failed action is rolled back and then logged on its own.
+ */
+export class AuditService {
+  private versions: Map<string, number> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly keys: Keys,
+    private readonly access: Access,
+    /** Off only in the benchmark's baseline, to measure what logging costs. */
+    private readonly enabled = true,
+  ) {}
+
+  private async versionOf(activity: string): Promise<number> {
+    this.versions ??= await currentActivityVersions(this.db);
+    let version = this.versions.get(activity);
+    if (version === undefined) {
+      this.versions = await currentActivityVersions(this.db);
+      version = this.versions.get(activity);
+    }
+    if (version === undefined) throw new Error(`Processing activity ${activity} is not in the register`);
+    return version;
+  }
+
+  async run<T>(context: RequestContext, spec: ActionSpec, work: Work<T>): Promise<T> {
+    const recorder = new AuditRecorder(context, spec, this.keys.pseudonym);
+    const version = await this.versionOf(spec.activity);
+    try {
+      return await this.db.transaction().execute(async (trx) => {
+        const value = await work(trx, recorder);
+        if (this.enabled) {
+          const { processing, actions } = recorder.records(version);
+          await appendRecords(trx, this.keys.audit, processing, actions);
+        }
+        return value;
+      });
+    } catch (error) {
+      if (this.enabled) {
+        recorder.result(resultOf(error));
+        const { processing, actions } = recorder.records(version);
+        // Only the action's own span: the subjects of work that was rolled back were not processed.
+        await this.db
+          .transaction()
+          .execute((trx) => appendRecords(trx, this.keys.audit, processing.slice(0, 1), actions));
+      }
+      throw error;
+    }
+  }
+
+  /** The pseudonyms of a data subject's identifiers; the search itself is logged per subject. */
+  async searchSubjects(context: RequestContext, subjects: SubjectIdentifier[]): Promise<string[]> {
+    return this.run(
+      context,
+      { action: 'audit.subject-search', activity: 'samenspel.audit-review' },
+      async (trx, record) => {
+        await this.access.requireAccess(trx, context.actor, 'audit.read');
+        for (const subject of subjects) record.subject(subject);
+        return subjects.map((s) => pseudonymise(this.keys.pseudonym, s).pseudonym);
+      },
+    );
+  }
+
+  async entries(
+    context: RequestContext,
+    query: AuditQuery,
+    permission: 'audit.read' | 'audit.export' = 'audit.read',
+  ): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+    return this.run(
+      context,
+      {
+        action: permission === 'audit.read' ? 'audit.read' : 'audit.export',
+        activity: 'samenspel.audit-review',
+      },
+      async (trx, record) => {
+        await this.access.requireAccess(trx, context.actor, permission);
+        if (query.userId) {
+          const user = await trx
+            .selectFrom('users')
+            .select('email')
+            .where('id', '=', query.userId)
+            .executeTakeFirst();
+          if (user) record.subject({ type: 'employee', email: user.email }, 'audit.read.user');
+        }
+        const subjects = query.subject === undefined ? [] : [query.subject].flat();
+        const rows = await findEntries(trx, { ...query, subjects });
+        const page = rows.slice(0, query.limit);
+        return {
+          items: page.map((r) => ({
+            sequence: r.seq,
+            traceId: r.traceId,
+            spanId: r.spanId,
+            parentSpanId: r.parentSpanId,
+            name: r.name,
+            status: r.status,
+            startedAt: r.startedAt.toISOString(),
+            endedAt: r.endedAt.toISOString(),
+            processingActivity: {
+              id: r.processingActivityId,
+              version: r.processingActivityVersion,
+              name: r.activityName,
+            },
+            dataSubject:
+              r.dataSubjectType && r.dataSubjectPseudonym
+                ? { type: r.dataSubjectType as 'employee', pseudonym: r.dataSubjectPseudonym }
+                : null,
+            action:
+              r.actionSeq === null || r.action === null || r.result === null || r.actorType === null
+                ? null
+                : {
+                    action: r.action,
+                    result: r.result,
+                    actorType: r.actorType,
+                    userId: r.userId,
+                    userName: r.userName,
+                    apiTokenId: r.apiTokenId,
+                    organisation:
+                      r.organisationId && r.organisationName
+                        ? { id: r.organisationId, name: r.organisationName }
+                        : null,
+                    roles: r.roles ?? [],
+                    purpose: r.purpose,
+                    clientAddress: r.clientAddress,
+                    userAgent: r.userAgent,
+                  },
+          })),
+          nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
+        };
+      },
+    );
+  }
+
+  async processingActivities(context: RequestContext): Promise<ProcessingActivity[]> {
+    await this.access.requireAccess(this.db, context.actor, 'processing-activity.read');
+    return listProcessingActivities(this.db);
+  }
+
+  /** Recomputes both chains from the first record and names the first that does not hold. */
+  async verify(batchSize = 5000): Promise<ChainReport[]> {
+    const check = async <R extends { seq: number; previousHash: string; hash: string }>(
+      chain: ChainReport['chain'],
+      batch: (after: number) => Promise<R[]>,
+      content: (row: R) => string,
+    ): Promise<ChainReport> => {
+      let previous = GENESIS;
+      let after = 0;
+      let records = 0;
+      for (;;) {
+        const rows = await batch(after);
+        for (const row of rows) {
+          records += 1;
+          if (
+            row.previousHash !== previous ||
+            chainHash(this.keys.audit, previous, content(row)) !== row.hash
+          ) {
+            return { chain, records, firstBroken: row.seq };
+          }
+          previous = row.hash;
+          after = row.seq;
+        }
+        if (rows.length < batchSize) return { chain, records, firstBroken: null };
+      }
+    };
+    return [
+      await check(
+        'processing',
+        (after) => processingBatch(this.db, after, batchSize),
+        (row) =>
+          processingContent({
+            ...row,
+            dataSubjectType: row.dataSubjectType as 'employee' | null,
+          }),
+      ),
+      await check(
+        'user-action',
+        (after) => userActionBatch(this.db, after, batchSize),
+        (row) => userActionContent(row),
+      ),
+    ];
+  }
+}

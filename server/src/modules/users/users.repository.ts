@@ -1,0 +1,224 @@
+import type { Role } from '@samenspel/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+export interface UserRow {
+  id: string;
+  regionId: string;
+  organisationId: string;
+  organisationCode: string;
+  organisationName: string;
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  totpSecret: string | null;
+  totpConfirmedAt: Date | null;
+  totpLastStep: number | null;
+  oidcIssuer: string | null;
+  oidcSubject: string | null;
+  active: boolean;
+  createdAt: Date;
+  roles: Role[];
+}
+
+function selectUsers(db: Db) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('partnerOrganisations as o', 'o.id', 'u.organisationId')
+    .select([
+      'u.id',
+      'u.regionId',
+      'u.organisationId',
+      'o.code as organisationCode',
+      'o.name as organisationName',
+      'u.email',
+      'u.displayName',
+      'u.passwordHash',
+      'u.totpSecret',
+      'u.totpConfirmedAt',
+      'u.totpLastStep',
+      'u.oidcIssuer',
+      'u.oidcSubject',
+      'u.active',
+      'u.createdAt',
+      sql<
+        Role[]
+      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
+        'roles',
+      ),
+    ]);
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return selectUsers(db).where('u.email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  return selectUsers(db).where('u.id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByOidc(db: Db, issuer: string, subject: string) {
+  return selectUsers(db)
+    .where('u.oidcIssuer', '=', issuer)
+    .where('u.oidcSubject', '=', subject)
+    .executeTakeFirst();
+}
+
+export async function listUsers(
+  db: Db,
+  filter: { regionId: string; organisationId?: string | undefined; active?: boolean | undefined },
+): Promise<UserRow[]> {
+  let q = selectUsers(db).where('u.regionId', '=', filter.regionId);
+  if (filter.organisationId) q = q.where('u.organisationId', '=', filter.organisationId);
+  if (filter.active !== undefined) q = q.where('u.active', '=', filter.active);
+  return q.orderBy('o.name').orderBy('u.displayName').execute();
+}
+
+/** Which of these users are in the region: one query for a whole set. */
+export async function usersInRegion(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('regionId', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export async function organisationInRegion(db: Db, regionId: string, organisationId: string) {
+  return db
+    .selectFrom('partnerOrganisations')
+    .select(['id', 'code', 'name'])
+    .where('regionId', '=', regionId)
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+}
+
+export async function insertUser(
+  db: Db,
+  user: {
+    regionId: string;
+    organisationId: string;
+    email: string;
+    displayName: string;
+    passwordHash: string | null;
+    roles: readonly Role[];
+  },
+): Promise<string> {
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      regionId: user.regionId,
+      organisationId: user.organisationId,
+      email: user.email.toLowerCase(),
+      displayName: user.displayName,
+      passwordHash: user.passwordHash,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceRoles(db, id, user.roles);
+  return id;
+}
+
+export async function replaceRoles(db: Db, userId: string, roles: readonly Role[]): Promise<void> {
+  await db.deleteFrom('userRoles').where('userId', '=', userId).execute();
+  if (roles.length > 0)
+    await db
+      .insertInto('userRoles')
+      .values([...new Set(roles)].map((role) => ({ userId, role })))
+      .execute();
+}
+
+export async function updateUser(
+  db: Db,
+  userId: string,
+  changes: Partial<{
+    displayName: string;
+    active: boolean;
+    passwordHash: string | null;
+    totpSecret: string | null;
+    totpConfirmedAt: Date | null;
+    totpLastStep: number | null;
+    oidcIssuer: string | null;
+    oidcSubject: string | null;
+  }>,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Sets the last used TOTP step only if it moves forward: a code is accepted once. */
+export async function advanceTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totpLastStep: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totpLastStep', 'is', null), eb('totpLastStep', '<', step)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function replaceRecoveryCodes(db: Db, userId: string, hashes: string[]): Promise<void> {
+  await db.deleteFrom('recoveryCodes').where('userId', '=', userId).execute();
+  if (hashes.length > 0)
+    await db
+      .insertInto('recoveryCodes')
+      .values(hashes.map((codeHash) => ({ userId, codeHash, usedAt: null })))
+      .execute();
+}
+
+/** Uses a recovery code once; false when it is unknown or already used. */
+export async function useRecoveryCode(db: Db, userId: string, codeHash: string): Promise<boolean> {
+  const result = await db
+    .updateTable('recoveryCodes')
+    .set({ usedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('codeHash', '=', codeHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function secondFactorPolicy(db: Db, regionId: string) {
+  const row = await db
+    .selectFrom('regionSecurity')
+    .select('secondFactorRequiredFor')
+    .where('regionId', '=', regionId)
+    .executeTakeFirst();
+  return row?.secondFactorRequiredFor ?? 'personal-data-roles';
+}
+
+export async function setSecondFactorPolicy(
+  db: Db,
+  regionId: string,
+  policy: 'personal-data-roles' | 'all-roles',
+): Promise<void> {
+  await db
+    .insertInto('regionSecurity')
+    .values({ regionId, secondFactorRequiredFor: policy })
+    .onConflict((oc) => oc.column('regionId').doUpdateSet({ secondFactorRequiredFor: policy }))
+    .execute();
+}
+
+/** Ends every session of a user at once (deactivation, second factor reset, sign-out everywhere). */
+export async function revokeSessions(db: Db, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function organisationByCode(db: Db, regionId: string, code: string) {
+  return db
+    .selectFrom('partnerOrganisations')
+    .select(['id', 'name'])
+    .where('regionId', '=', regionId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
