@@ -1,0 +1,291 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../http/app.js';
+import {
+  type ApiSession,
+  createTestApp,
+  createUser,
+  signIn,
+  type TestApp,
+  type TestUser,
+  testEngine,
+} from '../../testing/index.js';
+import { AuditService } from './audit.service.js';
+import { pseudonymise } from './pseudonym.js';
+
+let t: TestApp;
+let admin: TestUser;
+let adminSession: ApiSession;
+let officer: TestUser;
+let officerSession: ApiSession;
+let subject: TestUser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await createUser(t.database.db, t.keys, { roles: ['administrator'] });
+  officer = await createUser(t.database.db, t.keys, { roles: ['privacy_officer'] });
+  subject = await createUser(t.database.db, t.keys, { roles: ['partner_staff'], organisationCode: 'GM0344' });
+  adminSession = await signIn(t.app, t.database.db, admin);
+  officerSession = await signIn(t.app, t.database.db, officer);
+});
+afterAll(async () => t?.close());
+
+function service() {
+  return new AuditService(t.database.db, t.keys, createAccess());
+}
+
+async function recordsOfTrace(traceId: string) {
+  const processing = await t.database.db
+    .selectFrom('processingLog')
+    .selectAll()
+    .where('traceId', '=', traceId)
+    .orderBy('seq')
+    .execute();
+  const actions = await t.database.db
+    .selectFrom('userActionLog')
+    .selectAll()
+    .where('traceId', '=', traceId)
+    .orderBy('seq')
+    .execute();
+  return { processing, actions };
+}
+
+function traceOf(response: { headers: Record<string, unknown> }): string {
+  return String(response.headers.traceparent).split('-')[1] ?? '';
+}
+
+describe(`processing log on ${testEngine()}`, () => {
+  it('writes a processing record per subject and a user-action record for a read of personal data', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${subject.id}`,
+      headers: { ...adminSession.headers, 'user-agent': 'vitest-browser/1.0' },
+    });
+    expect(response.statusCode).toBe(200);
+    const { processing, actions } = await recordsOfTrace(traceOf(response));
+    const expectedPseudonym = pseudonymise(t.keys.pseudonym, {
+      type: 'employee',
+      email: subject.email,
+    }).pseudonym;
+    expect(processing).toHaveLength(2);
+    const [root, child] = processing;
+    expect(root).toMatchObject({
+      name: 'user.read',
+      status: 'ok',
+      processingActivityId: 'samenspel.user-administration',
+      processingActivityVersion: 1,
+      dataSubjectType: null,
+      parentSpanId: null,
+    });
+    expect(child).toMatchObject({
+      parentSpanId: root?.spanId,
+      dataSubjectType: 'employee',
+      dataSubjectPseudonym: expectedPseudonym,
+    });
+    // The pseudonym is not the e-mail address nor its plain hash.
+    expect(JSON.stringify(processing)).not.toContain(subject.email);
+    expect(actions).toEqual([
+      expect.objectContaining({
+        spanId: root?.spanId,
+        actorType: 'user',
+        userId: admin.id,
+        organisationId: admin.organisationId,
+        regionId: 'midden-nederland',
+        roles: ['administrator'],
+        action: 'user.read',
+        result: 'success',
+        clientAddress: '127.0.0.1',
+        userAgent: 'vitest-browser/1.0',
+      }),
+    ]);
+  });
+
+  it('logs a refused action without the subjects it did not process, and changes nothing', async () => {
+    const staff = await createUser(t.database.db, t.keys, {
+      roles: ['partner_staff'],
+      organisationCode: 'GM0344',
+    });
+    const session = await signIn(t.app, t.database.db, staff);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${subject.id}`,
+      headers: session.headers,
+    });
+    expect(response.statusCode).toBe(404);
+    const { processing, actions } = await recordsOfTrace(traceOf(response));
+    expect(processing).toHaveLength(1);
+    expect(processing[0]).toMatchObject({ status: 'error', dataSubjectPseudonym: null });
+    expect(actions[0]).toMatchObject({ userId: staff.id, action: 'user.read', result: 'denied' });
+  });
+
+  it('writes the log in the transaction of the work: a failed write leaves neither change nor success record', async () => {
+    const before = await t.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: {
+        email: subject.email,
+        displayName: 'Dubbel',
+        organisationId: subject.organisationId,
+        roles: ['partner_staff'],
+      },
+      headers: adminSession.headers,
+    });
+    expect(response.statusCode).toBe(409);
+    const after = await t.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const { actions } = await recordsOfTrace(traceOf(response));
+    expect(actions.map((a) => a.result)).toEqual(['invalid']);
+  });
+
+  it('is append-only: the database refuses updates, deletes and truncation', async () => {
+    const attempts = [
+      sql`update processing_log set name = 'x'`,
+      sql`delete from processing_log`,
+      sql`truncate processing_log`,
+      sql`update user_action_log set result = 'success'`,
+      sql`delete from user_action_log`,
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt.execute(t.database.db)).rejects.toThrow(/append-only/);
+    }
+  });
+
+  it('verifies both chains, and names the first record changed behind its back', async () => {
+    const intact = await service().verify(7);
+    expect(intact.map((r) => r.firstBroken)).toEqual([null, null]);
+    expect(intact.every((r) => r.records > 5)).toBe(true);
+
+    const victim = await t.database.db
+      .selectFrom('userActionLog')
+      .select('seq')
+      .where('userId', '=', admin.id)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    // Someone with full database rights switches the guard off and rewrites history.
+    await sql`alter table user_action_log disable trigger user_action_log_append_only`.execute(t.database.db);
+    try {
+      await sql`update user_action_log set result = 'denied' where seq = ${victim.seq}`.execute(
+        t.database.db,
+      );
+    } finally {
+      await sql`alter table user_action_log enable trigger user_action_log_append_only`.execute(
+        t.database.db,
+      );
+    }
+    const tampered = await service().verify(7);
+    expect(tampered.find((r) => r.chain === 'user-action')?.firstBroken).toBe(victim.seq);
+    expect(tampered.find((r) => r.chain === 'processing')?.firstBroken).toBeNull();
+  });
+});
+
+describe(`log viewer API on ${testEngine()}`, () => {
+  it('finds the records of a data subject by their identifiers, pseudonymised the same way', async () => {
+    await t.app.inject({ method: 'GET', url: `/api/v1/users/${subject.id}`, headers: adminSession.headers });
+    const search = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/audit/subject-pseudonyms',
+      payload: { email: subject.email.toUpperCase() },
+      headers: officerSession.headers,
+    });
+    expect(search.statusCode).toBe(200);
+    const [pseudonym] = search.json().pseudonyms;
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/entries?subject=${pseudonym}&limit=500`,
+      headers: officerSession.headers,
+    });
+    expect(page.statusCode).toBe(200);
+    const items = page.json().items as Array<{
+      dataSubject: { pseudonym: string } | null;
+      action: { userId: string } | null;
+    }>;
+    expect(items.some((e) => e.dataSubject?.pseudonym === pseudonym && e.action?.userId === admin.id)).toBe(
+      true,
+    );
+    // The search itself is in the log, under the officer's name.
+    const { actions } = await recordsOfTrace(traceOf(search));
+    expect(actions[0]).toMatchObject({ userId: officer.id, action: 'audit.subject-search' });
+  });
+
+  it('filters by user, organisation, activity and period, and pages', async () => {
+    const base = '/api/v1/audit/entries';
+    const byUser = (
+      await t.app.inject({
+        method: 'GET',
+        url: `${base}?userId=${admin.id}`,
+        headers: officerSession.headers,
+      })
+    ).json();
+    expect(byUser.items.length).toBeGreaterThan(0);
+    expect(byUser.items.every((e: { action: { userId: string } }) => e.action.userId === admin.id)).toBe(
+      true,
+    );
+    const byActivity = (
+      await t.app.inject({
+        method: 'GET',
+        url: `${base}?activity=samenspel.authentication&limit=2`,
+        headers: officerSession.headers,
+      })
+    ).json();
+    expect(byActivity.items).toHaveLength(2);
+    expect(byActivity.nextBefore).toBe(byActivity.items[1].sequence);
+    const next = (
+      await t.app.inject({
+        method: 'GET',
+        url: `${base}?activity=samenspel.authentication&limit=2&before=${byActivity.nextBefore}`,
+        headers: officerSession.headers,
+      })
+    ).json();
+    expect(next.items[0].sequence).toBeLessThan(byActivity.nextBefore);
+    const future = (
+      await t.app.inject({ method: 'GET', url: `${base}?from=2099-01-01`, headers: officerSession.headers })
+    ).json();
+    expect(future.items).toEqual([]);
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: `${base}?from=gisteren&userId=1&limit=0`,
+      headers: officerSession.headers,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .invalidParams.map((p: { name: string }) => p.name)
+        .sort(),
+    ).toEqual(['from', 'limit', 'userId']);
+  });
+
+  it('exports CSV that spreadsheets cannot be tricked by', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/entries/export?userId=${admin.id}`,
+      headers: officerSession.headers,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toContain('verwerkingslog.csv');
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^volgnummer,begin,einde,trace_id/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((l) => l.startsWith('"'))).toBe(true);
+  });
+
+  it('is for the privacy officer only', async () => {
+    for (const url of ['/api/v1/audit/entries', '/api/v1/audit/entries/export']) {
+      expect((await t.app.inject({ method: 'GET', url, headers: adminSession.headers })).statusCode).toBe(
+        403,
+      );
+    }
+  });
+});
