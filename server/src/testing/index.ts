@@ -8,4 +8,5 @@ export {
   type TestUser,
   totpCode,
 } from './identity.js';
+export { startIdentityProvider, type TestIdentityProvider } from './oidc-provider.js';
 export { type ApiSession, signIn } from './session.js';

@@ -183,6 +183,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; config: A
         if (service.oidcName) session = await service.oidcCallback(request.context, current);
       } catch (error) {
         request.log.warn({ err: error }, 'single sign-on failed');
+        await service.refuse(request.context, 'session.create-oidc');
       }
       if (!session) return reply.redirect('/aanmelden?sso=mislukt', 302);
       setSessionCookie(reply, config, session);

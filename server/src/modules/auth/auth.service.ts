@@ -413,16 +413,21 @@ export class AuthService {
       expectedNonce: pending.nonce,
       idTokenExpected: true,
     });
-    const claims = tokens.claims();
-    if (!claims) return null;
-    const issuer = claims.iss;
+    const idToken = tokens.claims();
+    if (!idToken) return null;
+    // Providers that keep the ID token lean put e-mail in the UserInfo response instead.
+    const claims =
+      typeof idToken.email === 'string'
+        ? idToken
+        : { ...idToken, ...(await oidc.fetchUserInfo(configuration, tokens.access_token, idToken.sub)) };
+    const issuer = idToken.iss;
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
     return this.audit.run(context, { action: 'session.create-oidc', activity }, async (trx, record) => {
-      let user = await usersRepository.findUserByOidc(trx, issuer, claims.sub);
+      let user = await usersRepository.findUserByOidc(trx, issuer, idToken.sub);
       if (!user && email && claims.email_verified === true) {
         const byEmail = await usersRepository.findUserByEmail(trx, email);
         if (byEmail && byEmail.oidcSubject === null) {
-          await usersRepository.updateUser(trx, byEmail.id, { oidcIssuer: issuer, oidcSubject: claims.sub });
+          await usersRepository.updateUser(trx, byEmail.id, { oidcIssuer: issuer, oidcSubject: idToken.sub });
           user = byEmail;
         }
       }
