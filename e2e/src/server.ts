@@ -1,19 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import type { AuthConfig, OidcConfig } from '../../server/src/config.ts';
 import { buildApp } from '../../server/src/http/app.ts';
+import { deriveKeys } from '../../server/src/shared/crypto.ts';
 import { createTestDatabase } from '../../server/src/testing/database.ts';
+import { forgetTotpStep, type TestUser, totpCode } from '../../server/src/testing/identity.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../../web/dist');
 
+/** A free port on the loopback interface, for a server whose address must be known in advance. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
 /** Samenspel as a user meets it: the built web app and the API on one port, on a test database. */
-export async function startSamenspel() {
+export async function startSamenspel(options: { port?: number; oidc?: OidcConfig } = {}) {
   const database = await createTestDatabase();
-  const app = await buildApp({ database, logLevel: 'silent', webDir, version: '0.0.0-e2e' });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const keys = deriveKeys(randomBytes(32));
+  const auth: AuthConfig = {
+    cookieSecure: true,
+    idleMinutes: 30,
+    maxHours: 12,
+    publicUrl: options.port ? `http://127.0.0.1:${options.port}` : undefined,
+    oidc: options.oidc ?? null,
+  };
+  const app = await buildApp({ database, logLevel: 'silent', webDir, version: '0.0.0-e2e', keys, auth });
+  const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
+    database,
+    keys,
     close: async () => {
       await app.close();
       await database.close();
     },
   };
+}
+
+/** Signs a user in through the API inside the browser context, so the page shares the cookie. */
+export async function signInThroughApi(
+  context: BrowserContext,
+  samenspel: { url: string; database: Awaited<ReturnType<typeof startSamenspel>>['database'] },
+  user: TestUser,
+): Promise<void> {
+  if (user.totpSecret) await forgetTotpStep(samenspel.database.db, user.id);
+  const response = await context.request.post(`${samenspel.url}/api/v1/sessions`, {
+    data: {
+      email: user.email,
+      password: user.password,
+      ...(user.totpSecret ? { code: await totpCode(user.totpSecret) } : {}),
+    },
+  });
+  if (response.status() !== 201)
+    throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
 }

@@ -3,25 +3,71 @@ import 'leaflet/dist/leaflet.css';
 import './theme/tokens.css';
 import './app/app.css';
 import { configureDutchMessages } from '@samenspel/contracts';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
+import { ApiError } from './components/api.js';
+import { ApiTokensPage } from './features/admin/api-tokens-page.js';
+import { UserPage } from './features/admin/user-page.js';
+import { UsersPage } from './features/admin/users-page.js';
+import { AuditLogPage } from './features/audit/audit-log-page.js';
+import { meKey } from './features/auth/auth-api.js';
+import { RequirePermission, RequireSession } from './features/auth/require-session.js';
+import { SecondFactorPage } from './features/auth/second-factor-page.js';
+import { SignInPage } from './features/auth/sign-in-page.js';
 import { RegionPage } from './features/region/region-page.js';
 
 configureDutchMessages();
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 5 * 60_000, retry: 1 } } });
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 5 * 60_000,
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 1,
+    },
+  },
+  // A 401 anywhere means the session ended (timeout, sign-out elsewhere): ask who is signed in again,
+  // which sends the user to the sign-in page.
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== meKey[0])
+        void queryClient.invalidateQueries({ queryKey: meKey });
+    },
+  }),
+});
 
 const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <RegionPage /> },
-      { path: 'regio/:regionId', element: <RegionPage /> },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'aanmelden', element: <SignInPage /> },
+      {
+        element: <RequireSession />,
+        children: [
+          { index: true, element: <RegionPage /> },
+          { path: 'regio/:regionId', element: <RegionPage /> },
+          { path: 'tweede-factor', element: <SecondFactorPage /> },
+          {
+            element: <RequirePermission permission="user.read" />,
+            children: [
+              { path: 'beheer/gebruikers', element: <UsersPage /> },
+              { path: 'beheer/gebruikers/:userId', element: <UserPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="api-token.manage" />,
+            children: [{ path: 'beheer/api-tokens', element: <ApiTokensPage /> }],
+          },
+          {
+            element: <RequirePermission permission="audit.read" />,
+            children: [{ path: 'verwerkingslog', element: <AuditLogPage /> }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -8,6 +8,7 @@ import {
   SkipLink,
 } from '@utrecht/component-library-react';
 import { Outlet } from 'react-router';
+import { UserMenu } from '../features/auth/user-menu.js';
 import { t } from '../i18n/i18n.js';
 
 export function Layout() {
@@ -15,9 +16,12 @@ export function Layout() {
     <>
       <SkipLink href="#inhoud">{t('app.skipToContent')}</SkipLink>
       <Page>
-        <PageHeader>
-          <p className="samenspel-header__title utrecht-heading-2">{t('app.name')}</p>
-          <p className="samenspel-header__tagline">{t('app.tagline')}</p>
+        <PageHeader className="samenspel-header">
+          <div>
+            <p className="samenspel-header__title utrecht-heading-2">{t('app.name')}</p>
+            <p className="samenspel-header__tagline">{t('app.tagline')}</p>
+          </div>
+          <UserMenu />
         </PageHeader>
         <PageContent>
           <main id="inhoud" tabIndex={-1}>

@@ -6,13 +6,25 @@ export class ApiError extends Error {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
   }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  /** The server's message for one field, if it named that field. */
+  fieldError(name: string): string | undefined {
+    return this.problem.invalidParams?.find((p) => p.name === name || p.name.startsWith(`${name}.`))?.reason;
+  }
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, {
-    headers: { Accept: 'application/json' },
-    ...(signal ? { signal } : {}),
-  });
+// The session's CSRF token, from /me; sent with every state-changing request.
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function parse<T>(response: Response): Promise<T> {
   const type = response.headers.get('content-type') ?? '';
   if (!response.ok) {
     if (type.includes('problem+json')) throw new ApiError((await response.json()) as ProblemDetails);
@@ -24,5 +36,32 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
       detail: `De server antwoordde met status ${response.status}.`,
     });
   }
+  if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+    ...(signal ? { signal } : {}),
+  });
+  return parse<T>(response);
+}
+
+export async function sendJson<T>(
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return parse<T>(response);
 }

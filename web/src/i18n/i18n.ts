@@ -38,3 +38,18 @@ export function formatDate(isoDate: string): string {
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
+
+/** A moment (ISO 8601 with time) in Dutch time: `28 nov 2026 18:06:45`. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}

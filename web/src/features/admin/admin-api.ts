@@ -1,0 +1,45 @@
+import type { ApiToken, PartnerOrganisation, UserSummary } from '@samenspel/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { getJson } from '../../components/api.js';
+
+export const usersKey = ['users'] as const;
+export const apiTokensKey = ['api-tokens'] as const;
+
+export function useUsers() {
+  return useQuery({
+    queryKey: usersKey,
+    queryFn: ({ signal }) => getJson<{ items: UserSummary[] }>('/api/v1/users', signal).then((r) => r.items),
+    staleTime: 0,
+  });
+}
+
+export function useUser(userId: string | undefined) {
+  return useQuery({
+    queryKey: [...usersKey, userId],
+    enabled: Boolean(userId),
+    queryFn: ({ signal }) => getJson<UserSummary>(`/api/v1/users/${userId}`, signal),
+    staleTime: 0,
+  });
+}
+
+export function useApiTokens() {
+  return useQuery({
+    queryKey: apiTokensKey,
+    queryFn: ({ signal }) =>
+      getJson<{ items: ApiToken[] }>('/api/v1/api-tokens', signal).then((r) => r.items),
+    staleTime: 0,
+  });
+}
+
+/** The partner organisations of a region today, for choosing a user's or token's organisation. */
+export function useOrganisations(regionId: string | undefined) {
+  return useQuery({
+    queryKey: ['partner-organisations', regionId],
+    enabled: Boolean(regionId),
+    queryFn: ({ signal }) =>
+      getJson<{ items: PartnerOrganisation[] }>(
+        `/api/v1/partner-organisations?region=${regionId}`,
+        signal,
+      ).then((r) => r.items),
+  });
+}

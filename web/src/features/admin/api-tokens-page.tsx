@@ -1,0 +1,231 @@
+import { type ApiToken, tokenPermissions } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Code,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldErrorMessage,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime, t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { apiTokensKey, useApiTokens, useOrganisations } from './admin-api.js';
+
+type Field = 'name' | 'organisationId' | 'permissions' | 'expiresAt';
+
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function ApiTokensPage() {
+  const me = useMe();
+  const tokens = useApiTokens();
+  const organisations = useOrganisations(me.data?.region.id);
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [created, setCreated] = useState<{ apiToken: ApiToken; token: string } | null>(null);
+  const create = useMutation({
+    mutationFn: (body: unknown) =>
+      sendJson<{ apiToken: ApiToken; token: string }>('POST', '/api/v1/api-tokens', body),
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => sendJson<ApiToken>('DELETE', `/api/v1/api-tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensKey }),
+  });
+  useEffect(() => {
+    document.title = `${t('admin.tokens.title')} · ${t('app.name')}`;
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const found: Partial<Record<Field, string>> = {};
+    const name = String(form.get('name') ?? '').trim();
+    const organisationId = String(form.get('organisationId') ?? '');
+    const permissions = form.getAll('permissions').map(String);
+    const expires = String(form.get('expiresAt') ?? '');
+    if (name.length < 2) found.name = t('admin.tokens.nameRequired');
+    if (!organisationId) found.organisationId = t('admin.chooseOrganisation');
+    if (permissions.length === 0) found.permissions = t('admin.tokens.permissionRequired');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(expires)) found.expiresAt = t('admin.tokens.expiryRequired');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    try {
+      // The end of the chosen day in the Netherlands.
+      const expiresAt = new Date(`${expires}T23:59:59+01:00`).toISOString();
+      setCreated(await create.mutateAsync({ name, organisationId, permissions, expiresAt }));
+      formElement.reset();
+      await queryClient.invalidateQueries({ queryKey: apiTokensKey });
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.invalidParams) {
+        const server: Partial<Record<Field, string>> = {};
+        for (const p of error.problem.invalidParams) server[p.name.split('.')[0] as Field] ??= p.reason;
+        setErrors(server);
+      }
+    }
+  }
+
+  return (
+    <>
+      <Heading1>{t('admin.tokens.title')}</Heading1>
+      <Paragraph>{t('admin.tokens.intro')}</Paragraph>
+      {tokens.isPending ? <Loading /> : null}
+      {tokens.isError ? <ProblemAlert error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
+      {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
+      {tokens.data ? (
+        <div className="samenspel-table-scroll">
+          <Table>
+            <TableCaption>{t('admin.tokens.caption', { count: tokens.data.length })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('admin.tokens.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.tokens.permissions')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.tokens.expires')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.tokens.lastUsed')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {tokens.data.map((token) => (
+                <TableRow key={token.id}>
+                  <TableCell>
+                    {token.name}
+                    <br />
+                    <Code>{token.prefix}…</Code>
+                  </TableCell>
+                  <TableCell>{token.organisation.name}</TableCell>
+                  <TableCell>{token.permissions.map((p) => t(`permission.${p}`)).join(', ')}</TableCell>
+                  <TableCell>{formatDateTime(token.expiresAt)}</TableCell>
+                  <TableCell>
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('admin.tokens.never')}
+                  </TableCell>
+                  <TableCell>
+                    {token.revokedAt ? (
+                      t('admin.tokens.revoked')
+                    ) : (
+                      <Button
+                        appearance="secondary-action-button"
+                        disabled={revoke.isPending}
+                        aria-label={t('admin.tokens.revokeNamed', { name: token.name })}
+                        onClick={() => {
+                          if (window.confirm(t('admin.tokens.confirmRevoke', { name: token.name })))
+                            revoke.mutate(token.id);
+                        }}
+                      >
+                        {t('admin.tokens.revoke')}
+                      </Button>
+                    )}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+
+      <section className="samenspel-section" aria-labelledby="nieuw-token">
+        <Heading2 id="nieuw-token">{t('admin.tokens.new')}</Heading2>
+        {created ? (
+          <Alert type="ok" role="status">
+            <Paragraph>{t('admin.tokens.created', { name: created.apiToken.name })}</Paragraph>
+            <Paragraph>
+              <Code data-testid="new-token">{created.token}</Code>
+            </Paragraph>
+          </Alert>
+        ) : null}
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <FormFieldTextbox
+            id="token-naam"
+            name="name"
+            label={t('admin.tokens.name')}
+            description={t('admin.tokens.nameHelp')}
+            required
+            invalid={Boolean(errors.name)}
+            errorMessage={errors.name}
+          />
+          <FormField
+            invalid={Boolean(errors.organisationId)}
+            label={<FormLabel htmlFor="token-organisatie">{t('admin.organisation')}</FormLabel>}
+          >
+            {errors.organisationId ? (
+              <FormFieldErrorMessage id="token-organisatie-fout">
+                {errors.organisationId}
+              </FormFieldErrorMessage>
+            ) : null}
+            <Select
+              id="token-organisatie"
+              name="organisationId"
+              required
+              invalid={Boolean(errors.organisationId)}
+              aria-describedby={errors.organisationId ? 'token-organisatie-fout' : undefined}
+              defaultValue=""
+            >
+              <SelectOption value="">{t('admin.chooseOrganisation')}</SelectOption>
+              {(organisations.data ?? []).map((o) => (
+                <SelectOption key={o.id} value={o.id}>
+                  {o.name}
+                </SelectOption>
+              ))}
+            </Select>
+          </FormField>
+          <Fieldset invalid={Boolean(errors.permissions)}>
+            <FieldsetLegend>{t('admin.tokens.permissions')}</FieldsetLegend>
+            {errors.permissions ? <FormFieldErrorMessage>{errors.permissions}</FormFieldErrorMessage> : null}
+            {tokenPermissions.map((p) => (
+              <FormFieldCheckbox
+                key={p}
+                id={`token-recht-${p}`}
+                name="permissions"
+                value={p}
+                label={t(`permission.${p}`)}
+              />
+            ))}
+          </Fieldset>
+          <FormFieldTextbox
+            id="token-vervalt"
+            name="expiresAt"
+            type="date"
+            label={t('admin.tokens.expires')}
+            description={t('admin.tokens.expiresHelp')}
+            defaultValue={inDays(90)}
+            min={inDays(1)}
+            max={inDays(365)}
+            required
+            invalid={Boolean(errors.expiresAt)}
+            errorMessage={errors.expiresAt}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+              {t('admin.tokens.create')}
+            </Button>
+          </ButtonGroup>
+          {create.isPending ? <Loading label={t('admin.saving')} /> : null}
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,181 @@
+import type { Role, UserSummary } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading1,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { NotFoundPage } from '../../app/not-found-page.js';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime, t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { usersKey, useUser } from './admin-api.js';
+import { RoleFields } from './role-fields.js';
+
+export function UserPage() {
+  const { userId } = useParams();
+  const me = useMe();
+  const user = useUser(userId);
+  useEffect(() => {
+    if (user.data) document.title = `${user.data.displayName} · ${t('app.name')}`;
+  }, [user.data]);
+  if (user.isPending) return <Loading />;
+  if (user.isError) {
+    if (user.error instanceof ApiError && user.error.status === 404) return <NotFoundPage />;
+    return <ProblemAlert error={user.error} onRetry={() => void user.refetch()} />;
+  }
+  return <UserDetail user={user.data} self={me.data?.user.id === user.data.id} />;
+}
+
+function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
+  const queryClient = useQueryClient();
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [message, setMessage] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: (request: {
+      method: 'PATCH' | 'POST' | 'DELETE';
+      path: string;
+      body?: unknown;
+      done: string;
+    }) => sendJson<UserSummary>(request.method, request.path, request.body),
+    onSuccess: async (updated, request) => {
+      queryClient.setQueryData([...usersKey, user.id], updated);
+      await queryClient.invalidateQueries({ queryKey: usersKey, exact: true });
+      setMessage(request.done);
+    },
+  });
+  const base = `/api/v1/users/${user.id}`;
+  const roleError = change.error instanceof ApiError ? change.error.fieldError('roles') : undefined;
+
+  return (
+    <>
+      <Paragraph>
+        <RouterLink to="/beheer/gebruikers" className="utrecht-link">
+          {t('admin.users.back')}
+        </RouterLink>
+      </Paragraph>
+      <Heading1>{user.displayName}</Heading1>
+      {message ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{message}</Paragraph>
+        </Alert>
+      ) : null}
+      {change.isError && !roleError ? <ProblemAlert error={change.error} /> : null}
+      <DataList>
+        <DataListItem>
+          <DataListKey>{t('admin.email')}</DataListKey>
+          <DataListValue>{user.email}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('admin.organisation')}</DataListKey>
+          <DataListValue>{user.organisation.name}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('admin.status')}</DataListKey>
+          <DataListValue>{user.active ? t('admin.active') : t('admin.inactive')}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('admin.secondFactor')}</DataListKey>
+          <DataListValue>
+            {user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('admin.createdAt')}</DataListKey>
+          <DataListValue>{formatDateTime(user.createdAt)}</DataListValue>
+        </DataListItem>
+      </DataList>
+
+      {self ? (
+        <Alert type="info">
+          <Paragraph>{t('admin.users.self')}</Paragraph>
+        </Alert>
+      ) : null}
+
+      <section className="samenspel-section" aria-labelledby="rollen-kop">
+        <Heading2 id="rollen-kop">{t('admin.users.changeRoles')}</Heading2>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            change.mutate({
+              method: 'PATCH',
+              path: base,
+              body: { roles },
+              done: t('admin.users.rolesSaved'),
+            });
+          }}
+          noValidate
+        >
+          <RoleFields selected={roles} onChange={setRoles} error={roleError} disabled={self} />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={self || change.isPending}>
+              {t('admin.users.saveRoles')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      </section>
+
+      <section className="samenspel-section" aria-labelledby="account-kop">
+        <Heading2 id="account-kop">{t('admin.users.account')}</Heading2>
+        <ButtonGroup>
+          {user.active ? (
+            <Button
+              appearance="secondary-action-button"
+              disabled={self || change.isPending}
+              onClick={() => {
+                if (window.confirm(t('admin.users.confirmDeactivate', { name: user.displayName })))
+                  change.mutate({
+                    method: 'POST',
+                    path: `${base}/deactivate`,
+                    done: t('admin.users.deactivated'),
+                  });
+              }}
+            >
+              {t('admin.users.deactivate')}
+            </Button>
+          ) : (
+            <Button
+              appearance="secondary-action-button"
+              disabled={self || change.isPending}
+              onClick={() =>
+                change.mutate({
+                  method: 'POST',
+                  path: `${base}/reactivate`,
+                  done: t('admin.users.reactivated'),
+                })
+              }
+            >
+              {t('admin.users.reactivate')}
+            </Button>
+          )}
+          <Button
+            appearance="secondary-action-button"
+            disabled={self || change.isPending || !user.secondFactorEnrolled}
+            onClick={() => {
+              if (window.confirm(t('admin.users.confirmReset', { name: user.displayName })))
+                change.mutate({
+                  method: 'DELETE',
+                  path: `${base}/second-factor`,
+                  done: t('admin.users.resetDone'),
+                });
+            }}
+          >
+            {t('admin.users.resetSecondFactor')}
+          </Button>
+        </ButtonGroup>
+        {change.isPending ? <Loading label={t('admin.saving')} /> : null}
+      </section>
+    </>
+  );
+}

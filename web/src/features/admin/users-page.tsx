@@ -1,0 +1,212 @@
+import { createUserRequest, type Role, type UserSummary } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Code,
+  FormField,
+  FormFieldErrorMessage,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { useOrganisations, usersKey, useUsers } from './admin-api.js';
+import { RoleFields } from './role-fields.js';
+
+type Field = 'email' | 'displayName' | 'organisationId' | 'roles';
+
+export function UsersPage() {
+  const me = useMe();
+  const users = useUsers();
+  useEffect(() => {
+    document.title = `${t('admin.users.title')} · ${t('app.name')}`;
+  }, []);
+  return (
+    <>
+      <Heading1>{t('admin.users.title')}</Heading1>
+      <Paragraph>{t('admin.users.intro', { region: me.data?.region.name ?? '' })}</Paragraph>
+      {users.isPending ? <Loading /> : null}
+      {users.isError ? <ProblemAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
+      {users.data ? <UsersTable users={users.data} /> : null}
+      <CreateUser regionId={me.data?.region.id} />
+    </>
+  );
+}
+
+function UsersTable({ users }: { users: UserSummary[] }) {
+  return (
+    <div className="samenspel-table-scroll">
+      <Table>
+        <TableCaption>{t('admin.users.caption', { count: users.length })}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('admin.roles')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('admin.secondFactor')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {users.map((user) => (
+            <TableRow key={user.id}>
+              <TableCell>
+                <RouterLink to={`/beheer/gebruikers/${user.id}`} className="utrecht-link">
+                  {user.displayName}
+                </RouterLink>
+                <br />
+                <span className="samenspel-muted">{user.email}</span>
+              </TableCell>
+              <TableCell>{user.organisation.name}</TableCell>
+              <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+              <TableCell>
+                {user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}
+              </TableCell>
+              <TableCell>
+                <StatusBadge status={user.active ? 'safe' : 'neutral'}>
+                  {user.active ? t('admin.active') : t('admin.inactive')}
+                </StatusBadge>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+function CreateUser({ regionId }: { regionId: string | undefined }) {
+  const organisations = useOrganisations(regionId);
+  const queryClient = useQueryClient();
+  const [roles, setRoles] = useState<Role[]>([]);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [created, setCreated] = useState<{ user: UserSummary; initialPassword: string } | null>(null);
+  const create = useMutation({
+    mutationFn: (body: unknown) =>
+      sendJson<{ user: UserSummary; initialPassword: string }>('POST', '/api/v1/users', body),
+  });
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    const input = {
+      email: String(form.get('email') ?? ''),
+      displayName: String(form.get('displayName') ?? ''),
+      organisationId: String(form.get('organisationId') ?? ''),
+      roles,
+    };
+    const parsed = createUserRequest.safeParse(input);
+    if (!parsed.success) {
+      const found: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+      if (!input.organisationId) found.organisationId = t('admin.chooseOrganisation');
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    try {
+      const result = await create.mutateAsync(parsed.data);
+      setCreated(result);
+      setRoles([]);
+      formElement.reset();
+      await queryClient.invalidateQueries({ queryKey: usersKey });
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.invalidParams) {
+        const found: Partial<Record<Field, string>> = {};
+        for (const p of error.problem.invalidParams) found[p.name.split('.')[0] as Field] ??= p.reason;
+        setErrors(found);
+      }
+    }
+  }
+
+  return (
+    <section className="samenspel-section" aria-labelledby="nieuwe-gebruiker">
+      <Heading2 id="nieuwe-gebruiker">{t('admin.users.new')}</Heading2>
+      {created ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('admin.users.created', { name: created.user.displayName })}</Paragraph>
+          <Paragraph>
+            {t('admin.users.initialPassword')}{' '}
+            <Code data-testid="initial-password">{created.initialPassword}</Code>
+          </Paragraph>
+        </Alert>
+      ) : null}
+      {create.isError && !(create.error instanceof ApiError && create.error.problem.invalidParams) ? (
+        <ProblemAlert error={create.error} />
+      ) : null}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <FormFieldTextbox
+          id="nieuw-email"
+          name="email"
+          type="email"
+          label={t('admin.email')}
+          autoComplete="off"
+          required
+          invalid={Boolean(errors.email)}
+          errorMessage={errors.email}
+        />
+        <FormFieldTextbox
+          id="nieuw-naam"
+          name="displayName"
+          label={t('admin.name')}
+          autoComplete="off"
+          required
+          invalid={Boolean(errors.displayName)}
+          errorMessage={errors.displayName}
+        />
+        <FormField
+          invalid={Boolean(errors.organisationId)}
+          label={<FormLabel htmlFor="nieuw-organisatie">{t('admin.organisation')}</FormLabel>}
+        >
+          {errors.organisationId ? (
+            <FormFieldErrorMessage id="nieuw-organisatie-fout">{errors.organisationId}</FormFieldErrorMessage>
+          ) : null}
+          <Select
+            id="nieuw-organisatie"
+            name="organisationId"
+            required
+            invalid={Boolean(errors.organisationId)}
+            aria-describedby={errors.organisationId ? 'nieuw-organisatie-fout' : undefined}
+            busy={organisations.isPending}
+            defaultValue=""
+          >
+            <SelectOption value="">{t('admin.chooseOrganisation')}</SelectOption>
+            {(organisations.data ?? []).map((o) => (
+              <SelectOption key={o.id} value={o.id}>
+                {o.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <RoleFields selected={roles} onChange={setRoles} error={errors.roles} />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+            {t('admin.users.create')}
+          </Button>
+        </ButtonGroup>
+        {create.isPending ? <Loading label={t('admin.saving')} /> : null}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { AuditEntry, ProcessingActivity } from '@samenspel/contracts';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { getJson } from '../../components/api.js';
+
+export interface AuditFilter {
+  userId?: string | undefined;
+  organisationId?: string | undefined;
+  activity?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  subject?: string[] | undefined;
+}
+
+export function filterParams(filter: AuditFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ['userId', 'organisationId', 'activity', 'from', 'to'] as const) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  for (const s of filter.subject ?? []) params.append('subject', s);
+  return params;
+}
+
+export function useAuditEntries(filter: AuditFilter) {
+  return useInfiniteQuery({
+    queryKey: ['audit-entries', filter],
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = filterParams(filter);
+      params.set('limit', '50');
+      if (pageParam) params.set('before', String(pageParam));
+      return getJson<{ items: AuditEntry[]; nextBefore: number | null }>(
+        `/api/v1/audit/entries?${params}`,
+        signal,
+      );
+    },
+    getNextPageParam: (last) => last.nextBefore,
+    staleTime: 0,
+  });
+}
+
+export function useProcessingActivities() {
+  return useQuery({
+    queryKey: ['processing-activities'],
+    queryFn: ({ signal }) =>
+      getJson<{ items: ProcessingActivity[] }>('/api/v1/processing-activities', signal).then((r) => r.items),
+  });
+}

@@ -1,0 +1,318 @@
+import type { AuditEntry } from '@samenspel/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  Code,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  StatusBadge,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime, t } from '../../i18n/i18n.js';
+import { useOrganisations } from '../admin/admin-api.js';
+import { useMe } from '../auth/auth-api.js';
+import { type AuditFilter, filterParams, useAuditEntries, useProcessingActivities } from './audit-api.js';
+
+function filterFrom(params: URLSearchParams): AuditFilter {
+  const get = (key: string) => params.get(key) ?? undefined;
+  const subject = params.getAll('subject');
+  return {
+    userId: get('userId'),
+    organisationId: get('organisationId'),
+    activity: get('activity'),
+    from: get('from'),
+    to: get('to'),
+    subject: subject.length > 0 ? subject : undefined,
+  };
+}
+
+/** The privacy officer's view of the processing log: filter, read, export. */
+export function AuditLogPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => filterFrom(params), [params]);
+  const entries = useAuditEntries(filter);
+  const activities = useProcessingActivities();
+  const organisations = useOrganisations(me.data?.region.id);
+  const [subjectError, setSubjectError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  useEffect(() => {
+    document.title = `${t('audit.title')} · ${t('app.name')}`;
+  }, []);
+
+  function apply(next: AuditFilter) {
+    setParams(filterParams(next));
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (key: string) => String(form.get(key) ?? '').trim() || undefined;
+    const identifiers = { email: value('email'), bsn: value('bsn'), kvkNumber: value('kvkNumber') };
+    let subject = filter.subject;
+    setSubjectError(null);
+    if (identifiers.email || identifiers.bsn || identifiers.kvkNumber) {
+      setSearching(true);
+      try {
+        const body = Object.fromEntries(Object.entries(identifiers).filter(([, v]) => v));
+        subject = (await sendJson<{ pseudonyms: string[] }>('POST', '/api/v1/audit/subject-pseudonyms', body))
+          .pseudonyms;
+      } catch (error) {
+        setSubjectError(
+          error instanceof ApiError
+            ? (error.problem.invalidParams?.map((p) => p.reason).join(' ') ?? error.message)
+            : t('signIn.offline'),
+        );
+        return;
+      } finally {
+        setSearching(false);
+      }
+    }
+    apply({
+      userId: filter.userId,
+      organisationId: value('organisationId'),
+      activity: value('activity'),
+      from: value('from'),
+      to: value('to'),
+      subject,
+    });
+  }
+
+  const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const exportHref = `/api/v1/audit/entries/export?${filterParams(filter)}`;
+
+  return (
+    <>
+      <Heading1>{t('audit.title')}</Heading1>
+      <Paragraph>{t('audit.intro')}</Paragraph>
+      <form
+        onSubmit={(event) => void submit(event)}
+        noValidate
+        className="samenspel-filters"
+        key={params.toString()}
+      >
+        <Fieldset>
+          <FieldsetLegend>{t('audit.subject')}</FieldsetLegend>
+          <Paragraph className="samenspel-muted">{t('audit.subjectHelp')}</Paragraph>
+          {subjectError ? (
+            <Alert type="error" role="alert">
+              <Paragraph>{subjectError}</Paragraph>
+            </Alert>
+          ) : null}
+          <FormFieldTextbox
+            id="filter-email"
+            name="email"
+            type="email"
+            label={t('audit.email')}
+            autoComplete="off"
+          />
+          <FormFieldTextbox
+            id="filter-bsn"
+            name="bsn"
+            label={t('audit.bsn')}
+            autoComplete="off"
+            inputMode="numeric"
+          />
+          <FormFieldTextbox id="filter-kvk" name="kvkNumber" label={t('audit.kvk')} autoComplete="off" />
+          {filter.subject ? (
+            <Paragraph>
+              {t('audit.subjectActive')}{' '}
+              <Button
+                appearance="subtle-button"
+                type="button"
+                onClick={() => apply({ ...filter, subject: undefined })}
+              >
+                {t('audit.clearSubject')}
+              </Button>
+            </Paragraph>
+          ) : null}
+        </Fieldset>
+        <FormField label={<FormLabel htmlFor="filter-organisatie">{t('admin.organisation')}</FormLabel>}>
+          <Select id="filter-organisatie" name="organisationId" defaultValue={filter.organisationId ?? ''}>
+            <SelectOption value="">{t('audit.all')}</SelectOption>
+            {(organisations.data ?? []).map((o) => (
+              <SelectOption key={o.id} value={o.id}>
+                {o.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormField label={<FormLabel htmlFor="filter-activiteit">{t('audit.activity')}</FormLabel>}>
+          <Select id="filter-activiteit" name="activity" defaultValue={filter.activity ?? ''}>
+            <SelectOption value="">{t('audit.all')}</SelectOption>
+            {[...new Map((activities.data ?? []).map((a) => [a.id, a])).values()].map((a) => (
+              <SelectOption key={a.id} value={a.id}>
+                {a.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormFieldTextbox
+          id="filter-van"
+          name="from"
+          type="date"
+          label={t('audit.from')}
+          defaultValue={filter.from ?? ''}
+        />
+        <FormFieldTextbox
+          id="filter-tot"
+          name="to"
+          type="date"
+          label={t('audit.to')}
+          defaultValue={filter.to ?? ''}
+        />
+        {filter.userId ? (
+          <Paragraph>
+            {t('audit.userActive')}{' '}
+            <Button
+              appearance="subtle-button"
+              type="button"
+              onClick={() => apply({ ...filter, userId: undefined })}
+            >
+              {t('audit.clearUser')}
+            </Button>
+          </Paragraph>
+        ) : null}
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={searching}>
+            {t('audit.search')}
+          </Button>
+          <ButtonLink appearance="secondary-action-button" href={exportHref} download>
+            {t('audit.export')}
+          </ButtonLink>
+        </ButtonGroup>
+        {searching ? <Loading label={t('audit.searching')} /> : null}
+      </form>
+
+      <section className="samenspel-section" aria-labelledby="regels-kop">
+        <Heading2 id="regels-kop">{t('audit.results')}</Heading2>
+        {entries.isPending ? <Loading /> : null}
+        {entries.isError ? (
+          <ProblemAlert error={entries.error} onRetry={() => void entries.refetch()} />
+        ) : null}
+        {entries.data && items.length === 0 ? <Paragraph>{t('audit.none')}</Paragraph> : null}
+        {items.length > 0 ? (
+          <EntriesTable items={items} onUser={(userId) => apply({ ...filter, userId })} />
+        ) : null}
+        {entries.hasNextPage ? (
+          <ButtonGroup>
+            <Button
+              appearance="secondary-action-button"
+              disabled={entries.isFetchingNextPage}
+              onClick={() => void entries.fetchNextPage()}
+            >
+              {t('audit.more')}
+            </Button>
+          </ButtonGroup>
+        ) : null}
+        {entries.isFetchingNextPage ? <Loading /> : null}
+      </section>
+    </>
+  );
+}
+
+function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId: string) => void }) {
+  return (
+    <div className="samenspel-table-scroll">
+      <Table>
+        <TableCaption>{t('audit.caption', { count: items.length })}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('audit.when')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.who')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.activity')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.subjectColumn')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('audit.trace')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((entry) => {
+            const action = entry.action;
+            const userId = action?.userId;
+            return (
+              <TableRow key={entry.sequence}>
+                <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
+                <TableCell>
+                  {action?.actorType === 'api-token'
+                    ? t('audit.apiToken')
+                    : (action?.userName ?? (action?.actorType === 'anonymous' ? t('audit.anonymous') : '—'))}
+                  {action?.organisation ? (
+                    <>
+                      <br />
+                      <span className="samenspel-muted">{action.organisation.name}</span>
+                    </>
+                  ) : null}
+                  {userId ? (
+                    <>
+                      <br />
+                      <Button
+                        appearance="subtle-button"
+                        onClick={() => onUser(userId)}
+                        aria-label={t('audit.onlyUserNamed', { name: action?.userName ?? '' })}
+                      >
+                        {t('audit.onlyUser')}
+                      </Button>
+                    </>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  <Code>{entry.name}</Code>
+                  {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
+                </TableCell>
+                <TableCell>
+                  <StatusBadge
+                    status={action?.result === 'success' || entry.status === 'ok' ? 'safe' : 'warning'}
+                  >
+                    {action
+                      ? t(`result.${action.result}`)
+                      : entry.status === 'ok'
+                        ? t('result.success')
+                        : t('result.failed')}
+                  </StatusBadge>
+                </TableCell>
+                <TableCell>{entry.processingActivity.name}</TableCell>
+                <TableCell>
+                  {entry.dataSubject ? (
+                    <>
+                      {t(`subjectType.${entry.dataSubject.type}`)}{' '}
+                      <Code>{entry.dataSubject.pseudonym.slice(0, 12)}…</Code>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+                <TableCell>
+                  <Code>{entry.traceId.slice(0, 8)}…</Code>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

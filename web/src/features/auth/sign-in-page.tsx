@@ -1,0 +1,136 @@
+import { signInRequest } from '@samenspel/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  FormFieldTextbox,
+  Heading1,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { t } from '../../i18n/i18n.js';
+import { meKey, useMe, useSignInMethods } from './auth-api.js';
+
+type Field = 'email' | 'password' | 'code';
+
+/** Only paths inside the app, so that a link cannot send a user elsewhere after signing in. */
+export function safeReturnPath(value: string | null): string {
+  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const me = useMe();
+  const methods = useSignInMethods();
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string | null>(
+    params.get('sso') === 'mislukt' ? t('signIn.ssoFailed') : null,
+  );
+  const [busy, setBusy] = useState(false);
+  const returnTo = safeReturnPath(params.get('terug'));
+
+  useEffect(() => {
+    document.title = `${t('signIn.title')} · ${t('app.name')}`;
+  }, []);
+
+  if (me.data?.session.state === 'active') return <Navigate to={returnTo} replace />;
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      ...(form.get('code') ? { code: String(form.get('code')) } : {}),
+    };
+    const parsed = signInRequest.safeParse(input);
+    if (!parsed.success) {
+      const found: Partial<Record<Field, string>> = {};
+      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+      setErrors(found);
+      setFailure(null);
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await sendJson<{ state: string }>('POST', '/api/v1/sessions', parsed.data);
+      await queryClient.invalidateQueries({ queryKey: meKey });
+      await navigate(result.state === 'active' ? returnTo : '/tweede-factor', { replace: true });
+    } catch (error) {
+      setFailure(
+        error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('signIn.offline'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="samenspel-narrow">
+      <Heading1>{t('signIn.title')}</Heading1>
+      <Paragraph>{t('signIn.intro')}</Paragraph>
+      {failure ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{failure}</Paragraph>
+        </Alert>
+      ) : null}
+      <form onSubmit={(event) => void submit(event)} noValidate aria-describedby="aanmelden-uitleg">
+        <FormFieldTextbox
+          id="email"
+          name="email"
+          type="email"
+          label={t('signIn.email')}
+          autoComplete="username"
+          required
+          invalid={Boolean(errors.email)}
+          errorMessage={errors.email}
+        />
+        <FormFieldTextbox
+          id="password"
+          name="password"
+          type="password"
+          label={t('signIn.password')}
+          autoComplete="current-password"
+          required
+          invalid={Boolean(errors.password)}
+          errorMessage={errors.password}
+        />
+        <FormFieldTextbox
+          id="code"
+          name="code"
+          label={t('signIn.code')}
+          description={t('signIn.codeHelp')}
+          autoComplete="one-time-code"
+          invalid={Boolean(errors.code)}
+          errorMessage={errors.code}
+        />
+        <p id="aanmelden-uitleg" className="samenspel-visually-hidden">
+          {t('signIn.intro')}
+        </p>
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+            {t('signIn.submit')}
+          </Button>
+        </ButtonGroup>
+        {busy ? <Loading label={t('signIn.busy')} /> : null}
+      </form>
+      {methods.data?.oidc ? (
+        <section className="samenspel-section" aria-labelledby="sso-kop">
+          <Heading2 id="sso-kop">{t('signIn.ssoTitle')}</Heading2>
+          <ButtonLink appearance="secondary-action-button" href={methods.data.oidc.url}>
+            {t('signIn.sso', { name: methods.data.oidc.name })}
+          </ButtonLink>
+        </section>
+      ) : null}
+    </div>
+  );
+}

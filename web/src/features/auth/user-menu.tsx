@@ -1,0 +1,75 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { sendJson, setCsrfToken } from '../../components/api.js';
+import { t } from '../../i18n/i18n.js';
+import { can, meKey, useMe } from './auth-api.js';
+
+/** Navigation by ability, and the signed-in user with sign-out (here, or everywhere). */
+export function UserMenu() {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  if (!me.data) return null;
+  const active = me.data.session.state === 'active';
+
+  async function signOut(everywhere: boolean) {
+    setBusy(true);
+    try {
+      await sendJson('DELETE', everywhere ? '/api/v1/sessions' : '/api/v1/sessions/current');
+    } finally {
+      setCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(meKey, null);
+      setBusy(false);
+      await navigate('/aanmelden', { replace: true });
+    }
+  }
+
+  const links = [
+    { to: '/', label: t('nav.start'), show: active },
+    { to: '/beheer/gebruikers', label: t('nav.users'), show: active && can(me.data, 'user.read') },
+    { to: '/beheer/api-tokens', label: t('nav.apiTokens'), show: active && can(me.data, 'api-token.manage') },
+    { to: '/verwerkingslog', label: t('nav.auditLog'), show: active && can(me.data, 'audit.read') },
+  ].filter((l) => l.show);
+
+  return (
+    <div className="samenspel-usermenu">
+      {links.length > 0 ? (
+        <nav aria-label={t('nav.label')}>
+          <ul className="samenspel-nav">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end className="samenspel-nav__link">
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <details className="samenspel-usermenu__details">
+        <summary>{t('userMenu.summary', { name: me.data.user.displayName })}</summary>
+        <div className="samenspel-usermenu__panel">
+          <Paragraph>
+            {me.data.user.email}
+            <br />
+            {me.data.organisation.name}
+            <br />
+            {t('userMenu.roles', { roles: me.data.roles.map((r) => t(`role.${r}`)).join(', ') })}
+          </Paragraph>
+          <ButtonGroup>
+            <Button appearance="secondary-action-button" disabled={busy} onClick={() => void signOut(false)}>
+              {t('userMenu.signOut')}
+            </Button>
+            <Button appearance="subtle-button" disabled={busy} onClick={() => void signOut(true)}>
+              {t('userMenu.signOutEverywhere')}
+            </Button>
+          </ButtonGroup>
+        </div>
+      </details>
+    </div>
+  );
+}
