@@ -26,6 +26,7 @@ export class AuditRecorder {
   }> = [];
   private outcome: ActionResult = 'success';
   private userId: string | null;
+  private concerned: { organisationId: string; regionId: string } | null = null;
 
   constructor(
     private readonly context: RequestContext,
@@ -47,8 +48,10 @@ export class AuditRecorder {
   }
 
   /** For an anonymous action (sign-in), the account it concerned, when there is one. */
-  concernsUser(userId: string | null): void {
-    if (!this.context.actor) this.userId = userId;
+  concernsUser(user: { id: string; organisationId: string; regionId: string } | null): void {
+    if (this.context.actor || !user) return;
+    this.userId = user.id;
+    this.concerned = { organisationId: user.organisationId, regionId: user.regionId };
   }
 
   get currentResult(): ActionResult {
@@ -94,8 +97,8 @@ export class AuditRecorder {
       actorType: actor ? actor.kind : 'anonymous',
       userId: this.userId,
       apiTokenId: actor?.kind === 'api-token' ? actor.tokenId : null,
-      organisationId: actor?.organisationId ?? null,
-      regionId: actor?.regionId ?? null,
+      organisationId: actor?.organisationId ?? this.concerned?.organisationId ?? null,
+      regionId: actor?.regionId ?? this.concerned?.regionId ?? null,
       roles: actor?.kind === 'user' ? [...actor.roles] : [],
       purpose: this.spec.purpose ?? null,
       action: this.spec.action,

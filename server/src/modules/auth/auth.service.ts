@@ -202,7 +202,7 @@ export class AuthService {
 
     const outcome = await this.audit.run(context, spec, async (trx, record) => {
       record.subject({ type: 'employee', email });
-      record.concernsUser(user?.id ?? null);
+      record.concernsUser(user ?? null);
       const fail = async () => {
         record.result('denied');
         await recordFailure(trx, keys.account, ACCOUNT_FREE_ATTEMPTS, MAX_BLOCK_SECONDS);
@@ -436,7 +436,7 @@ export class AuthService {
         record.result('denied');
         return null;
       }
-      record.concernsUser(user.id);
+      record.concernsUser(user);
       // The organisation's identity provider answers for the second factor of its own staff.
       return this.openSession(trx, context, user.id, 'active', 'oidc');
     });

@@ -113,7 +113,7 @@ export function AuditLogPage() {
         className="samenspel-filters"
         key={params.toString()}
       >
-        <Fieldset>
+        <Fieldset className="samenspel-filters__wide">
           <FieldsetLegend>{t('audit.subject')}</FieldsetLegend>
           <Paragraph className="samenspel-muted">{t('audit.subjectHelp')}</Paragraph>
           {subjectError ? (

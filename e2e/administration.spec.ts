@@ -1,0 +1,92 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, type TestUser } from '../server/src/testing/identity.ts';
+import { axeViolations } from './src/axe.ts';
+import { launchBrowser, screenshot } from './src/browser.ts';
+import { signInThroughApi, startSamenspel } from './src/server.ts';
+
+let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let admin: TestUser;
+
+beforeAll(async () => {
+  samenspel = await startSamenspel();
+  browser = await launchBrowser();
+  admin = await createUser(samenspel.database.db, samenspel.keys, { roles: ['administrator'] });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
+  page = await context.newPage();
+  page.on('dialog', (dialog) => void dialog.accept());
+  await signInThroughApi(context, samenspel, admin);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await samenspel?.close();
+});
+
+describe('administration', () => {
+  it('creates a user, after listing what is wrong with the first attempt', async () => {
+    await page.goto(samenspel.url);
+    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText('Kies minstens één rol.').waitFor();
+    expect(await page.getByText('Kies een organisatie').count()).toBeGreaterThan(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByLabel('E-mailadres').fill('fenna.fiscus@belastingdienst.test.example');
+    await page.getByLabel('Naam', { exact: true }).fill('Fenna Fiscus');
+    await page.getByLabel('Organisatie').selectOption({ label: 'Belastingdienst' });
+    await page.getByLabel('Medewerker partner').check();
+    await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+    await page.getByText('Fenna Fiscus is aangemaakt.').waitFor();
+    expect(await page.getByTestId('initial-password').textContent()).toMatch(
+      /^[A-Za-z0-9]{4}(-[A-Za-z0-9]{4}){3}$/,
+    );
+    await page.getByRole('link', { name: 'Fenna Fiscus' }).waitFor();
+    await screenshot(page, 'users');
+  });
+
+  it('changes the roles of another user, but not of oneself', async () => {
+    await page.getByRole('link', { name: 'Fenna Fiscus' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Fenna Fiscus' }).waitFor();
+    await page.getByLabel('Voorzitter LOO/DTO').check();
+    await page.getByRole('button', { name: 'Rollen opslaan' }).click();
+    await page.getByText('De rollen zijn opgeslagen.', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'user-detail');
+
+    await page.goto(`${samenspel.url}/beheer/gebruikers/${admin.id}`);
+    await page.getByText('Dit is uw eigen account.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Rollen opslaan' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Deactiveren' }).isDisabled()).toBe(true);
+  });
+
+  it('creates an API token that is shown once, and revokes it', async () => {
+    await page.getByRole('link', { name: 'API-tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API-tokens' }).waitFor();
+    await page.getByLabel('Naam').fill('Koppeling gemeentelijk zaaksysteem');
+    await page.getByLabel('Organisatie').selectOption({ label: 'Gemeente Utrecht' });
+    await page.getByLabel('Referentiegegevens lezen').check();
+    await page.getByRole('button', { name: 'Token aanmaken' }).click();
+    const token = (await page.getByTestId('new-token').textContent()) ?? '';
+    expect(token).toMatch(/^ssp_/);
+    const revoke = page.getByRole('button', { name: 'Token Koppeling gemeentelijk zaaksysteem intrekken' });
+    await revoke.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'api-tokens');
+    const works = await context.request.get(`${samenspel.url}/api/v1/regions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(works.status()).toBe(200);
+    await revoke.click();
+    await page.getByRole('cell', { name: 'Ingetrokken' }).waitFor();
+    const refused = await context.request.get(`${samenspel.url}/api/v1/regions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(refused.status()).toBe(401);
+  });
+});
