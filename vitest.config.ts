@@ -29,18 +29,19 @@ const projects: TestProjectInlineConfiguration[] = [
       hookTimeout: 60_000,
     },
   })),
-  {
+  // The browser flows, like the integration tests, on every engine at hand.
+  ...engines.map((engine) => ({
     resolve: { alias },
     test: {
-      name: 'browser',
+      name: `browser-${engine}`,
       include: ['e2e/**/*.spec.ts'],
-      env: { SAMENSPEL_TEST_ENGINE: process.env.DATABASE_URL ? 'postgresql' : 'pglite' },
+      env: { SAMENSPEL_TEST_ENGINE: engine },
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 90_000,
       fileParallelism: false,
     },
-  },
+  })),
 ];
 
 export default defineConfig({ test: { projects } });

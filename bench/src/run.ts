@@ -1,76 +1,111 @@
 // npm run bench: each benchmark runs a Samenspel path and its baseline in the same process,
 // alternating rounds, and reports the ratio. Absolute numbers vary by machine; ratios travel.
-import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
-import { openDatabase, openPglite } from '../../server/src/db/database.ts';
-import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { buildApp } from '../../server/src/http/app.ts';
-import { loadReferenceData } from '../../server/src/modules/organisations/index.ts';
+import { deriveKeys } from '../../server/src/shared/crypto.ts';
+import { testAuthConfig } from '../../server/src/testing/app.ts';
+import { createUser } from '../../server/src/testing/identity.ts';
+import { signIn } from '../../server/src/testing/session.ts';
+import { benchDatabase } from './database.ts';
+import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
-const CONNECTIONS = 8;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 100);
+const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 10);
 
-interface Figures {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function load(url: string): Promise<Figures> {
-  const started = performance.now();
-  const result = await autocannon({ url, connections: CONNECTIONS, amount: REQUESTS });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-const database = process.env.DATABASE_URL
-  ? await openDatabase({ engine: 'postgresql', connectionString: process.env.DATABASE_URL })
-  : await openPglite({});
-await migrateToLatest(database.db);
-await loadReferenceData(database.db);
-
-const app = await buildApp({ database, logLevel: 'silent', webDir: null, version: 'bench' });
+const database = await benchDatabase();
+const keys = deriveKeys(randomBytes(32));
+const options = {
+  database,
+  logLevel: 'silent' as const,
+  webDir: null,
+  version: 'bench',
+  keys,
+  auth: testAuthConfig,
+};
+const app = await buildApp(options);
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
-const path = '/api/v1/municipalities?region=midden-nederland&district=oost-utrecht&validOn=2022-01-01';
+// The same app with the processing log switched off: the baseline of what logging costs.
+const unlogged = await buildApp({ ...options, auditEnabled: false });
+const unloggedUrl = await unlogged.listen({ port: 0, host: '127.0.0.1' });
 
-// Baseline: a bare Fastify route sending the very same JSON, without validation, database, hooks.
-const body = (await app.inject({ method: 'GET', url: path })).json();
-const bare = Fastify();
-bare.get('/bare', async () => body);
-const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+const staff = await createUser(database.db, keys, { roles: ['partner_staff'], organisationCode: 'GM0344' });
+const admin = await createUser(database.db, keys, { roles: ['administrator'] });
+const staffSession = await signIn(app, database.db, staff);
+const adminSession = await signIn(app, database.db, admin);
 
-await load(`${appUrl}${path}`); // warm-up
-await load(`${bareUrl}/bare`);
-const samenspel: Figures[] = [];
-const baseline: Figures[] = [];
-for (let round = 0; round < ROUNDS; round++) {
-  baseline.push(await load(`${bareUrl}/bare`));
-  samenspel.push(await load(`${appUrl}${path}`));
+console.log(`\nDatabase: ${database.engine}. ${ROUNDS} rounds; medians.\n`);
+
+// 1. Reference data: the municipalities endpoint against a bare Fastify route with the same JSON.
+{
+  const path = '/api/v1/municipalities?region=midden-nederland&district=oost-utrecht&validOn=2022-01-01';
+  const headers = { cookie: staffSession.cookie };
+  const body = (await app.inject({ method: 'GET', url: path, headers })).json();
+  const bare = Fastify();
+  bare.get('/bare', async () => body);
+  const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+  await load(`${appUrl}${path}`, { seconds: 2, headers }); // warm-up
+  await load(`${bareUrl}/bare`, { seconds: 2 });
+  const ours: Figures[] = [];
+  const baseline: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(await load(`${bareUrl}/bare`, { seconds: SECONDS }));
+    ours.push(await load(`${appUrl}${path}`, { seconds: SECONDS, headers }));
+  }
+  const base = summary('baseline: bare route, same JSON', baseline);
+  const row = summary('GET municipalities (signed in)', ours);
+  console.log(`Reference data: ${SECONDS} s per round over ${CONNECTIONS} connections.`);
+  console.table([base, row]);
+  console.log(
+    `municipalities endpoint: ${(base['requests/s'] / row['requests/s']).toFixed(2)}x the time per request of the bare route\n`,
+  );
+  await bare.close();
 }
 
-const row = (name: string, f: Figures[]) => ({
-  benchmark: name,
-  'requests/s': Math.round(median(f.map((x) => x.rps))),
-  'p50 ms': median(f.map((x) => x.p50)),
-  'p99 ms': median(f.map((x) => x.p99)),
-});
-const base = row('baseline: bare route, same JSON', baseline);
-const ours = row(`GET municipalities (${database.engine})`, samenspel);
-console.log(`\n${ROUNDS} rounds of ${REQUESTS} requests over ${CONNECTIONS} connections; medians.\n`);
-console.table([base, ours]);
-const ratio = base['requests/s'] / ours['requests/s'];
-console.log(
-  `municipalities endpoint: ${ratio.toFixed(2)}x the time per request of the bare route (throughput ratio)`,
-);
+// 2. The processing log: an authenticated read of personal data (one user record, which writes a
+//    processing record, a child span for the data subject and a user-action record, hash-chained,
+//    in the read's transaction) against the same read with logging off.
+{
+  const path = `/api/v1/users/${staff.id}`;
+  const headers = { cookie: adminSession.cookie };
+  await load(`${appUrl}${path}`, { seconds: 2, headers }); // warm-up
+  await load(`${unloggedUrl}${path}`, { seconds: 2, headers });
+  const logged: Figures[] = [];
+  const baseline: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(await load(`${unloggedUrl}${path}`, { seconds: SECONDS, headers }));
+    logged.push(await load(`${appUrl}${path}`, { seconds: SECONDS, headers }));
+  }
+  const base = summary('baseline: same read, logging off', baseline);
+  const row = summary('GET users/{id}, logged', logged);
+  console.log(`Processing log, saturated: ${SECONDS} s per round over ${CONNECTIONS} connections.`);
+  console.table([base, row]);
+  const kept = row['requests/s'] / base['requests/s'];
+  console.log(`logged read keeps ${kept.toFixed(2)} of the unlogged throughput (goal: at least 0.60)\n`);
+
+  const steadyRuns: Figures[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    steadyRuns.push(
+      await steady(`${appUrl}${path}`, { rate: STEADY_RATE, seconds: STEADY_SECONDS, headers }),
+    );
+  }
+  const steadyRow = summary(`GET users/{id}, logged, ${STEADY_RATE} req/s steady`, steadyRuns);
+  console.log(`Processing log, steady: ${STEADY_RATE} requests/s for ${STEADY_SECONDS} s.`);
+  console.table([steadyRow]);
+  console.log(
+    `logged read at a steady ${STEADY_RATE} req/s: p99 ${steadyRow['p99 ms']} ms (goal: under 50 ms)\n`,
+  );
+
+  const verify = await import('../../server/src/modules/audit/index.ts');
+  const { createAccess } = await import('../../server/src/http/app.ts');
+  const reports = await new verify.AuditService(database.db, keys, createAccess()).verify();
+  console.log(
+    `chains after the run: ${reports.map((r) => `${r.chain} ${r.records} records, ${r.firstBroken === null ? 'intact' : `broken at ${r.firstBroken}`}`).join('; ')}`,
+  );
+}
 
 await app.close();
-await bare.close();
+await unlogged.close();
 await database.close();

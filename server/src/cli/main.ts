@@ -231,7 +231,8 @@ export async function run(argv: string[]): Promise<number> {
   const program = createProgram();
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that found a problem (audit verify) sets the exit code without failing.
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (

@@ -66,6 +66,10 @@ function openPostgres(connectionString: string): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ended (a restart, a dropped database) is an 'error' on the
+  // pool; without a listener Node would stop the process. The pool discards that client and
+  // the next query opens a new connection, so there is nothing else to do.
+  pool.on('error', () => {});
   const db = createKysely(pool);
   return {
     db,

@@ -163,6 +163,7 @@ export interface ProcessingActivitiesTable {
 
 export interface ProcessingLogTable {
   seq: Generated<number>;
+  chain: number;
   traceId: string;
   spanId: string;
   parentSpanId: string | null;
@@ -180,6 +181,7 @@ export interface ProcessingLogTable {
 
 export interface UserActionLogTable {
   seq: Generated<number>;
+  chain: number;
   traceId: string;
   spanId: string;
   at: Timestamp;

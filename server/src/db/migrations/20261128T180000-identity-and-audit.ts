@@ -102,8 +102,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (id, version)
     );
 
+    -- Both logs are split over a fixed number of hash chains, so that concurrent transactions
+    -- append to different chains instead of queueing behind one another; each chain is verified alone.
     create table processing_log (
       seq bigint generated always as identity primary key,
+      chain smallint not null check (chain >= 0),
       trace_id text not null check (trace_id ~ '^[0-9a-f]{32}$'),
       span_id text not null check (span_id ~ '^[0-9a-f]{16}$'),
       parent_span_id text check (parent_span_id ~ '^[0-9a-f]{16}$'),
@@ -117,16 +120,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       data_subject_pseudonym text,
       previous_hash text not null,
       hash text not null,
-      foreign key (processing_activity_id, processing_activity_version) references processing_activities,
+      -- No foreign key to processing_activities: its check would lock the activity's row in every
+      -- logging transaction; the service only logs activities it found in the register.
       check ((data_subject_type is null) = (data_subject_pseudonym is null))
     );
+    -- Each record follows exactly one predecessor: a chain cannot fork.
+    create unique index processing_log_link on processing_log (chain, previous_hash);
     create index processing_log_trace on processing_log (trace_id);
     create index processing_log_subject on processing_log (data_subject_pseudonym) where data_subject_pseudonym is not null;
-    create index processing_log_started on processing_log (started_at);
+    -- Every read writes to these tables: few indexes, and BRIN where time order is the row order.
+    create index processing_log_started on processing_log using brin (started_at);
 
     -- No foreign keys to users or tokens: the log outlives the accounts it names.
     create table user_action_log (
       seq bigint generated always as identity primary key,
+      chain smallint not null check (chain >= 0),
       trace_id text not null check (trace_id ~ '^[0-9a-f]{32}$'),
       -- the request's span: the root of the processing records this action left
       span_id text not null check (span_id ~ '^[0-9a-f]{16}$'),
@@ -145,9 +153,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       previous_hash text not null,
       hash text not null
     );
+    create unique index user_action_log_link on user_action_log (chain, previous_hash);
     create index user_action_log_trace on user_action_log (trace_id, span_id);
     create index user_action_log_user on user_action_log (user_id, at);
-    create index user_action_log_organisation on user_action_log (organisation_id, at);
+
+    -- Appends a batch of both logs. A function, so that its two inserts are planned once per
+    -- connection instead of on every call; the rows arrive as JSON, already hash-chained.
+    create function append_log(processing jsonb, actions jsonb) returns void language plpgsql as $$
+    begin
+      insert into processing_log (chain, trace_id, span_id, parent_span_id, name, status, started_at, ended_at,
+        processing_activity_id, processing_activity_version, data_subject_type, data_subject_pseudonym, previous_hash, hash)
+      select chain, trace_id, span_id, parent_span_id, name, status, started_at, ended_at,
+        processing_activity_id, processing_activity_version, data_subject_type, data_subject_pseudonym, previous_hash, hash
+      from jsonb_to_recordset(processing) as x(chain smallint, trace_id text, span_id text, parent_span_id text,
+        name text, status text, started_at timestamptz, ended_at timestamptz, processing_activity_id text,
+        processing_activity_version integer, data_subject_type text, data_subject_pseudonym text,
+        previous_hash text, hash text);
+      insert into user_action_log (chain, trace_id, span_id, at, actor_type, user_id, api_token_id, organisation_id,
+        region_id, roles, purpose, action, result, client_address, user_agent, previous_hash, hash)
+      select chain, trace_id, span_id, at, actor_type, user_id, api_token_id, organisation_id,
+        region_id, roles, purpose, action, result, client_address, user_agent, previous_hash, hash
+      from jsonb_to_recordset(actions) as x(chain smallint, trace_id text, span_id text, at timestamptz,
+        actor_type text, user_id uuid, api_token_id uuid, organisation_id uuid, region_id text, roles text[],
+        purpose text, action text, result text, client_address text, user_agent text, previous_hash text, hash text);
+    end $$;
 
     create function refuse_log_change() returns trigger language plpgsql as $$
     begin

@@ -55,7 +55,7 @@ function traceOf(response: { headers: Record<string, unknown> }): string {
 }
 
 describe(`processing log on ${testEngine()}`, () => {
-  it('writes a processing record per subject and a user-action record for a read of personal data', async () => {
+  it('writes a processing record and a user-action record for a read of personal data', async () => {
     const response = await t.app.inject({
       method: 'GET',
       url: `/api/v1/users/${subject.id}`,
@@ -67,22 +67,19 @@ describe(`processing log on ${testEngine()}`, () => {
       type: 'employee',
       email: subject.email,
     }).pseudonym;
-    expect(processing).toHaveLength(2);
-    const [root, child] = processing;
+    // One data subject: it goes on the action's own record.
+    expect(processing).toHaveLength(1);
+    const [root] = processing;
     expect(root).toMatchObject({
       name: 'user.read',
       status: 'ok',
       processingActivityId: 'samenspel.user-administration',
       processingActivityVersion: 1,
-      dataSubjectType: null,
       parentSpanId: null,
-    });
-    expect(child).toMatchObject({
-      parentSpanId: root?.spanId,
       dataSubjectType: 'employee',
       dataSubjectPseudonym: expectedPseudonym,
     });
-    // The pseudonym is not the e-mail address nor its plain hash.
+    // The pseudonym is not the e-mail address.
     expect(JSON.stringify(processing)).not.toContain(subject.email);
     expect(actions).toEqual([
       expect.objectContaining({
@@ -98,6 +95,25 @@ describe(`processing log on ${testEngine()}`, () => {
         userAgent: 'vitest-browser/1.0',
       }),
     ]);
+  });
+
+  it('gives each data subject a child span of its own when an action touches several', async () => {
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: adminSession.headers,
+    });
+    const listed = response.json().items as Array<{ email: string }>;
+    expect(listed.length).toBeGreaterThan(2);
+    const { processing, actions } = await recordsOfTrace(traceOf(response));
+    const [root, ...children] = processing;
+    expect(root).toMatchObject({ name: 'user.list', dataSubjectPseudonym: null, parentSpanId: null });
+    expect(children).toHaveLength(listed.length);
+    expect(children.every((c) => c.parentSpanId === root?.spanId && c.dataSubjectType === 'employee')).toBe(
+      true,
+    );
+    expect(new Set(children.map((c) => c.dataSubjectPseudonym)).size).toBe(listed.length);
+    expect(actions).toHaveLength(1);
   });
 
   it('logs a refused action without the subjects it did not process, and changes nothing', async () => {
@@ -142,6 +158,27 @@ describe(`processing log on ${testEngine()}`, () => {
     expect(after.n).toBe(before.n);
     const { actions } = await recordsOfTrace(traceOf(response));
     expect(actions.map((a) => a.result)).toEqual(['invalid']);
+  });
+
+  it('keeps every chain linear when two processes append to the same chains', async () => {
+    // Two services stand for two processes, each remembering chain heads of its own.
+    const [one, two] = [service(), service()];
+    const context = {
+      actor: null,
+      trace: { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), parentSpanId: null },
+      client: { address: null, userAgent: 'test' },
+    };
+    const spec = { action: 'test.append', activity: 'samenspel.authentication' };
+    const work = async () => undefined;
+    for (let i = 0; i < 40; i += 1) {
+      await Promise.all([one.run(context, spec, work), two.run(context, spec, work)]);
+    }
+    const forks = await sql<{ n: number }>`
+      select count(*)::int as n from (select chain, previous_hash from processing_log group by 1, 2 having count(*) > 1) x`.execute(
+      t.database.db,
+    );
+    expect(forks.rows[0]?.n).toBe(0);
+    expect((await service().verify()).map((r) => r.firstBroken)).toEqual([null, null]);
   });
 
   it('is append-only: the database refuses updates, deletes and truncation', async () => {

@@ -72,23 +72,27 @@ export class AuditRecorder {
       processingActivityVersion: activityVersion,
       status,
     } as const;
+    // One subject goes on the action's own record; with more, each gets a child span.
+    const only = this.subjects.length === 1 ? this.subjects[0] : undefined;
     const processing: ProcessingRecord[] = [
       {
         ...base,
         spanId: trace.spanId,
         parentSpanId: trace.parentSpanId,
         name: this.spec.action,
-        dataSubjectType: null,
-        dataSubjectPseudonym: null,
+        dataSubjectType: only?.type ?? null,
+        dataSubjectPseudonym: only?.pseudonym ?? null,
       },
-      ...this.subjects.map((s) => ({
-        ...base,
-        spanId: newSpanId(),
-        parentSpanId: trace.spanId,
-        name: s.name,
-        dataSubjectType: s.type,
-        dataSubjectPseudonym: s.pseudonym,
-      })),
+      ...(only
+        ? []
+        : this.subjects.map((s) => ({
+            ...base,
+            spanId: newSpanId(),
+            parentSpanId: trace.spanId,
+            name: s.name,
+            dataSubjectType: s.type,
+            dataSubjectPseudonym: s.pseudonym,
+          }))),
     ];
     const action: UserActionRecord = {
       traceId: trace.traceId,

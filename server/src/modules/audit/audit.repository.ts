@@ -36,13 +36,13 @@ export interface UserActionRecord {
 }
 
 export const GENESIS = '0'.repeat(64);
-// One lock for both chains, held from appending to commit, so that each record's predecessor
-// is the record committed before it.
-const CHAIN_LOCK = 0x5353_4c47;
+/** Each log is kept as this many hash chains, so that concurrent transactions append side by side. */
+export const CHAINS = 16;
 
-/** The exact bytes a record's hash covers: its fields in a fixed order, times in ISO 8601. */
-export function processingContent(r: ProcessingRecord): string {
+/** The exact bytes a record's hash covers: its chain and fields in a fixed order, times in ISO 8601. */
+export function processingContent(chain: number, r: ProcessingRecord): string {
   return JSON.stringify([
+    chain,
     r.traceId,
     r.spanId,
     r.parentSpanId,
@@ -57,8 +57,9 @@ export function processingContent(r: ProcessingRecord): string {
   ]);
 }
 
-export function userActionContent(r: UserActionRecord): string {
+export function userActionContent(chain: number, r: UserActionRecord): string {
   return JSON.stringify([
+    chain,
     r.traceId,
     r.spanId,
     r.at.toISOString(),
@@ -80,46 +81,114 @@ export function chainHash(key: Buffer, previousHash: string, content: string): s
   return hmac(key, `${previousHash}\n${content}`);
 }
 
-/** Appends records to both chains; call inside the transaction of the work they describe. */
+export interface ChainHeads {
+  processing: string;
+  action: string;
+}
+
+/** The last hash of both logs in one chain (the genesis value for an empty chain). */
+export async function loadHeads(db: Db, chain: number): Promise<ChainHeads> {
+  const { rows } = await sql<{ processing: string | null; action: string | null }>`
+    select (select hash from processing_log where chain = ${chain} order by seq desc limit 1) as processing,
+           (select hash from user_action_log where chain = ${chain} order by seq desc limit 1) as action`.execute(
+    db,
+  );
+  return { processing: rows[0]?.processing ?? GENESIS, action: rows[0]?.action ?? GENESIS };
+}
+
+function link<R>(
+  key: Buffer,
+  chain: number,
+  head: string,
+  records: readonly R[],
+  content: (chain: number, r: R) => string,
+) {
+  let previous = head;
+  const rows = records.map((record) => {
+    const hash = chainHash(key, previous, content(chain, record));
+    const row = { ...record, chain, previousHash: previous, hash };
+    previous = hash;
+    return row;
+  });
+  return { rows, head: previous };
+}
+
+type Linked<R> = R & { chain: number; previousHash: string; hash: string };
+
+function processingRow(r: Linked<ProcessingRecord>) {
+  return {
+    chain: r.chain,
+    trace_id: r.traceId,
+    span_id: r.spanId,
+    parent_span_id: r.parentSpanId,
+    name: r.name,
+    status: r.status,
+    started_at: r.startedAt.toISOString(),
+    ended_at: r.endedAt.toISOString(),
+    processing_activity_id: r.processingActivityId,
+    processing_activity_version: r.processingActivityVersion,
+    data_subject_type: r.dataSubjectType,
+    data_subject_pseudonym: r.dataSubjectPseudonym,
+    previous_hash: r.previousHash,
+    hash: r.hash,
+  };
+}
+
+function actionRow(r: Linked<UserActionRecord>) {
+  return {
+    chain: r.chain,
+    trace_id: r.traceId,
+    span_id: r.spanId,
+    at: r.at.toISOString(),
+    actor_type: r.actorType,
+    user_id: r.userId,
+    api_token_id: r.apiTokenId,
+    organisation_id: r.organisationId,
+    region_id: r.regionId,
+    roles: r.roles,
+    purpose: r.purpose,
+    action: r.action,
+    result: r.result,
+    client_address: r.clientAddress,
+    user_agent: r.userAgent,
+    previous_hash: r.previousHash,
+    hash: r.hash,
+  };
+}
+
+/** The chain's head moved on in the database (another process appended): the work must run again. */
+export function isChainConflict(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === '23505' &&
+    'constraint' in error &&
+    (error.constraint === 'processing_log_link' || error.constraint === 'user_action_log_link')
+  );
+}
+
+/**
+ * Appends records to both logs in one statement; call inside the transaction of the work they
+ * describe. The unique (chain, previous_hash) index makes a fork impossible: if another
+ * process appended to the chain first, the statement fails (see isChainConflict) and the caller
+ * rolls back and runs again with the new head. Returns the chain's heads after this batch.
+ */
 export async function appendRecords(
   db: Db,
   key: Buffer,
+  chain: number,
+  heads: ChainHeads,
   processing: readonly ProcessingRecord[],
   actions: readonly UserActionRecord[],
-): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
-  if (processing.length > 0) {
-    const last = await db
-      .selectFrom('processingLog')
-      .select('hash')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    let previous = last?.hash ?? GENESIS;
-    const rows = processing.map((record) => {
-      const hash = chainHash(key, previous, processingContent(record));
-      const row = { ...record, previousHash: previous, hash };
-      previous = hash;
-      return row;
-    });
-    await db.insertInto('processingLog').values(rows).execute();
-  }
-  if (actions.length > 0) {
-    const last = await db
-      .selectFrom('userActionLog')
-      .select('hash')
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    let previous = last?.hash ?? GENESIS;
-    const rows = actions.map((record) => {
-      const hash = chainHash(key, previous, userActionContent(record));
-      const row = { ...record, previousHash: previous, hash };
-      previous = hash;
-      return row;
-    });
-    await db.insertInto('userActionLog').values(rows).execute();
-  }
+): Promise<ChainHeads> {
+  const p = link(key, chain, heads.processing, processing, processingContent);
+  const a = link(key, chain, heads.action, actions, userActionContent);
+  // One call with two JSON parameters: one round trip for both logs, planned once per connection.
+  await sql`select append_log(${JSON.stringify(p.rows.map(processingRow))}::jsonb, ${JSON.stringify(a.rows.map(actionRow))}::jsonb)`.execute(
+    db,
+  );
+  return { processing: p.head, action: a.head };
 }
 
 export async function processingBatch(db: Db, afterSeq: number, size: number) {

@@ -7,16 +7,19 @@ import type { Access } from '../access/index.js';
 import { type ActionSpec, AuditRecorder } from './audit.recorder.js';
 import {
   appendRecords,
+  type ChainHeads,
   chainHash,
   currentActivityVersions,
   findEntries,
   GENESIS,
+  isChainConflict,
   listProcessingActivities,
   processingBatch,
   processingContent,
   userActionBatch,
   userActionContent,
 } from './audit.repository.js';
+import { ChainPool } from './chain-pool.js';
 import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
 
 export type Work<T> = (trx: Db, record: AuditRecorder) => Promise<T>;
@@ -42,6 +45,7 @@ export interface ChainReport {
  */
 export class AuditService {
   private versions: Map<string, number> | undefined;
+  private readonly chains = new ChainPool();
 
   constructor(
     private readonly db: Db,
@@ -62,26 +66,61 @@ export class AuditService {
     return version;
   }
 
+  /** Appends a batch in its own transaction step, remembering the chain's new heads on commit. */
+  private async inTransaction<T>(
+    work: (trx: Db) => Promise<{ value: T; records: ReturnType<AuditRecorder['records']> | null }>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const chain = await this.chains.acquire();
+      let heads: ChainHeads | undefined;
+      let appending = false;
+      try {
+        const value = await this.db.transaction().execute(async (trx) => {
+          const { value, records } = await work(trx);
+          if (records) {
+            appending = true;
+            heads = await appendRecords(
+              trx,
+              this.keys.audit,
+              chain,
+              await this.chains.headsOf(trx, chain),
+              records.processing,
+              records.actions,
+            );
+          }
+          return value;
+        });
+        if (heads) this.chains.committed(chain, heads);
+        return value;
+      } catch (error) {
+        // Work refused before logging leaves the chain as it was; anything later may not have.
+        if (appending) this.chains.forget(chain);
+        if (!isChainConflict(error) || attempt >= 5) throw error;
+      } finally {
+        this.chains.release(chain);
+      }
+    }
+  }
+
   async run<T>(context: RequestContext, spec: ActionSpec, work: Work<T>): Promise<T> {
-    const recorder = new AuditRecorder(context, spec, this.keys.pseudonym);
     const version = await this.versionOf(spec.activity);
     try {
-      return await this.db.transaction().execute(async (trx) => {
+      return await this.inTransaction(async (trx) => {
+        // A fresh recorder per attempt: a conflict retry runs the work again from the start.
+        const recorder = new AuditRecorder(context, spec, this.keys.pseudonym);
         const value = await work(trx, recorder);
-        if (this.enabled) {
-          const { processing, actions } = recorder.records(version);
-          await appendRecords(trx, this.keys.audit, processing, actions);
-        }
-        return value;
+        return { value, records: this.enabled ? recorder.records(version) : null };
       });
     } catch (error) {
       if (this.enabled) {
+        const recorder = new AuditRecorder(context, spec, this.keys.pseudonym);
         recorder.result(resultOf(error));
         const { processing, actions } = recorder.records(version);
         // Only the action's own span: the subjects of work that was rolled back were not processed.
-        await this.db
-          .transaction()
-          .execute((trx) => appendRecords(trx, this.keys.audit, processing.slice(0, 1), actions));
+        await this.inTransaction(async () => ({
+          value: undefined,
+          records: { processing: processing.slice(0, 1), actions },
+        }));
       }
       throw error;
     }
@@ -174,30 +213,31 @@ export class AuditService {
     return listProcessingActivities(this.db);
   }
 
-  /** Recomputes both chains from the first record and names the first that does not hold. */
+  /** Recomputes every chain of both logs from its first record and names the first that does not hold. */
   async verify(batchSize = 5000): Promise<ChainReport[]> {
-    const check = async <R extends { seq: number; previousHash: string; hash: string }>(
-      chain: ChainReport['chain'],
+    const check = async <R extends { seq: number; chain: number; previousHash: string; hash: string }>(
+      name: ChainReport['chain'],
       batch: (after: number) => Promise<R[]>,
       content: (row: R) => string,
     ): Promise<ChainReport> => {
-      let previous = GENESIS;
+      const heads = new Map<number, string>();
       let after = 0;
       let records = 0;
       for (;;) {
         const rows = await batch(after);
         for (const row of rows) {
           records += 1;
+          const previous = heads.get(row.chain) ?? GENESIS;
           if (
             row.previousHash !== previous ||
             chainHash(this.keys.audit, previous, content(row)) !== row.hash
           ) {
-            return { chain, records, firstBroken: row.seq };
+            return { chain: name, records, firstBroken: row.seq };
           }
-          previous = row.hash;
+          heads.set(row.chain, row.hash);
           after = row.seq;
         }
-        if (rows.length < batchSize) return { chain, records, firstBroken: null };
+        if (rows.length < batchSize) return { chain: name, records, firstBroken: null };
       }
     };
     return [
@@ -205,15 +245,12 @@ export class AuditService {
         'processing',
         (after) => processingBatch(this.db, after, batchSize),
         (row) =>
-          processingContent({
-            ...row,
-            dataSubjectType: row.dataSubjectType as 'employee' | null,
-          }),
+          processingContent(row.chain, { ...row, dataSubjectType: row.dataSubjectType as 'employee' | null }),
       ),
       await check(
         'user-action',
         (after) => userActionBatch(this.db, after, batchSize),
-        (row) => userActionContent(row),
+        (row) => userActionContent(row.chain, row),
       ),
     ];
   }
