@@ -233,6 +233,16 @@ export function AuditLogPage() {
   );
 }
 
+function actorLabel(action: AuditEntry['action']): string {
+  if (!action) return '—';
+  if (action.actorType === 'api-token') return t('audit.apiToken');
+  if (action.userName) return action.userName;
+  // Without a person and without a client address: the command line of the installation itself.
+  if (action.actorType === 'anonymous' && !action.clientAddress)
+    return t('audit.system', { via: action.userAgent ?? '' });
+  return t('audit.anonymous');
+}
+
 function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId: string) => void }) {
   return (
     <div className="samenspel-table-scroll">
@@ -257,9 +267,7 @@ function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId:
               <TableRow key={entry.sequence}>
                 <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
                 <TableCell>
-                  {action?.actorType === 'api-token'
-                    ? t('audit.apiToken')
-                    : (action?.userName ?? (action?.actorType === 'anonymous' ? t('audit.anonymous') : '—'))}
+                  {actorLabel(action)}
                   {action?.organisation ? (
                     <>
                       <br />
