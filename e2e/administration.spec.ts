@@ -50,6 +50,22 @@ describe('administration', () => {
     await screenshot(page, 'users');
   });
 
+  it('sets who in the region needs a second factor', async () => {
+    const all = page.getByLabel('Alle rollen');
+    await all.check();
+    await page.getByRole('button', { name: 'Beleid opslaan' }).click();
+    await page.getByText('Het beleid is opgeslagen', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'users-policy');
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: 'Tweede factor' }).waitFor();
+    await page.getByLabel('Alle rollen').waitFor();
+    expect(await page.getByLabel('Alle rollen').isChecked()).toBe(true);
+    await page.getByLabel(/Rollen die persoonsgegevens zien/).check();
+    await page.getByRole('button', { name: 'Beleid opslaan' }).click();
+    await page.getByText('Het beleid is opgeslagen', { exact: false }).waitFor();
+  });
+
   it('changes the roles of another user, but not of oneself', async () => {
     await page.getByRole('link', { name: 'Fenna Fiscus' }).click();
     await page.getByRole('heading', { level: 1, name: 'Fenna Fiscus' }).waitFor();

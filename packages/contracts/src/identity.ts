@@ -23,6 +23,7 @@ export const permissions = [
   'user.read',
   'user.manage',
   'api-token.manage',
+  'security-settings.manage',
   'audit.read',
   'audit.export',
   'processing-activity.read',
@@ -167,3 +168,13 @@ export const signInMethods = z.object({
   oidc: z.object({ name: z.string(), url: z.string() }).nullable(),
 });
 export const signedOutEverywhere = z.object({ ended: z.number().int() });
+
+export const secondFactorPolicy = z.enum(['personal-data-roles', 'all-roles']);
+export const securitySettings = z.object({
+  regionId: slug,
+  secondFactorRequiredFor: secondFactorPolicy.describe(
+    '`personal-data-roles`: every role that can see personal data (all but programme managers); `all-roles`: everyone',
+  ),
+});
+export type SecuritySettings = z.infer<typeof securitySettings>;
+export const updateSecuritySettingsRequest = z.strictObject({ secondFactorRequiredFor: secondFactorPolicy });

@@ -20,7 +20,7 @@ import { registeredRoutes } from './app.js';
  * is registered but not listed here fails the test.
  */
 interface Call {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: object;
 }
@@ -36,6 +36,11 @@ interface Entry {
   records?: boolean;
   /** Expected status of the successful call. */
   ok: number;
+  /**
+   * The user action the call must leave in the log (also, refused, for a role without the
+   * permission); null for a route that touches no personal data. Every route must say which.
+   */
+  logs?: string | null;
   call: () => Promise<Call> | Call;
   /** The call ends or changes the session it is made with: use a fresh one. */
   freshSession?: boolean;
@@ -79,6 +84,7 @@ const matrix: Record<string, Entry> = {
     call: () => ({ method: 'GET', url: '/api/v1/sessions/methods' }),
   },
   'POST /api/v1/sessions': {
+    logs: 'session.create',
     public: true,
     ok: 201,
     call: async () => {
@@ -102,25 +108,34 @@ const matrix: Record<string, Entry> = {
     call: () => ({ method: 'GET', url: '/api/v1/sessions/oidc/callback?code=x&state=y' }),
   },
   'DELETE /api/v1/sessions/current': {
+    logs: 'session.delete',
     permitted: 'any',
     ok: 204,
     freshSession: true,
     call: () => ({ method: 'DELETE', url: '/api/v1/sessions/current' }),
   },
   'DELETE /api/v1/sessions': {
+    logs: 'session.delete-all',
     permitted: 'any',
     ok: 200,
     freshSession: true,
     call: () => ({ method: 'DELETE', url: '/api/v1/sessions' }),
   },
-  'GET /api/v1/me': { permitted: 'any', ok: 200, call: () => ({ method: 'GET', url: '/api/v1/me' }) },
+  'GET /api/v1/me': {
+    logs: 'session.read',
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/me' }),
+  },
   'POST /api/v1/me/second-factor': {
+    logs: 'second-factor.start',
     permitted: 'programme_manager',
     ok: 201,
     freshSession: true,
     call: () => ({ method: 'POST', url: '/api/v1/me/second-factor' }),
   },
   'POST /api/v1/me/second-factor/confirm': {
+    logs: 'second-factor.confirm',
     permitted: 'programme_manager',
     ok: 200,
     freshSession: true,
@@ -129,54 +144,69 @@ const matrix: Record<string, Entry> = {
   },
 
   'GET /api/v1/regions': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/regions' }),
   },
   'GET /api/v1/regions/{regionId}': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/regions/midden-nederland' }),
   },
   'GET /api/v1/regions/{regionId}/municipality-boundaries': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/regions/midden-nederland/municipality-boundaries' }),
   },
   'GET /api/v1/districts': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/districts' }),
   },
   'GET /api/v1/districts/{districtId}': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/districts/utrecht-stad' }),
   },
   'GET /api/v1/municipalities': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/municipalities' }),
   },
   'GET /api/v1/municipalities/{code}': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/municipalities/GM0344' }),
   },
   'GET /api/v1/partner-organisations': {
+    logs: null,
     permitted: 'any',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/partner-organisations' }),
   },
-  'GET /api/v1/themes': { permitted: 'any', ok: 200, call: () => ({ method: 'GET', url: '/api/v1/themes' }) },
+  'GET /api/v1/themes': {
+    logs: null,
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/themes' }),
+  },
 
   'GET /api/v1/users': {
+    logs: 'user.list',
     permitted: 'administrator',
     denied: 'privacy_officer',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/users' }),
   },
   'POST /api/v1/users': {
+    logs: 'user.create',
     permitted: 'administrator',
     denied: 'riec_analyst',
     ok: 201,
@@ -192,6 +222,7 @@ const matrix: Record<string, Entry> = {
     }),
   },
   'GET /api/v1/users/{userId}': {
+    logs: 'user.read',
     permitted: 'administrator',
     denied: 'partner_staff',
     records: true,
@@ -199,6 +230,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({ method: 'GET', url: `/api/v1/users/${(await target()).id}` }),
   },
   'PATCH /api/v1/users/{userId}': {
+    logs: 'user.update',
     permitted: 'administrator',
     denied: 'case_director',
     records: true,
@@ -210,6 +242,7 @@ const matrix: Record<string, Entry> = {
     }),
   },
   'POST /api/v1/users/{userId}/deactivate': {
+    logs: 'user.deactivate',
     permitted: 'administrator',
     denied: 'meeting_chair',
     records: true,
@@ -217,6 +250,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({ method: 'POST', url: `/api/v1/users/${(await target()).id}/deactivate` }),
   },
   'POST /api/v1/users/{userId}/reactivate': {
+    logs: 'user.reactivate',
     permitted: 'administrator',
     denied: 'privacy_officer',
     records: true,
@@ -224,6 +258,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({ method: 'POST', url: `/api/v1/users/${(await target()).id}/reactivate` }),
   },
   'DELETE /api/v1/users/{userId}/second-factor': {
+    logs: 'user.reset-second-factor',
     permitted: 'administrator',
     denied: 'riec_analyst',
     records: true,
@@ -231,13 +266,33 @@ const matrix: Record<string, Entry> = {
     call: async () => ({ method: 'DELETE', url: `/api/v1/users/${(await target()).id}/second-factor` }),
   },
 
+  'GET /api/v1/security-settings': {
+    logs: 'security-settings.read',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/security-settings' }),
+  },
+  'PUT /api/v1/security-settings': {
+    logs: 'security-settings.update',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({
+      method: 'PUT',
+      url: '/api/v1/security-settings',
+      payload: { secondFactorRequiredFor: 'personal-data-roles' },
+    }),
+  },
   'GET /api/v1/api-tokens': {
+    logs: 'api-token.list',
     permitted: 'administrator',
     denied: 'partner_staff',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/api-tokens' }),
   },
   'POST /api/v1/api-tokens': {
+    logs: 'api-token.create',
     permitted: 'administrator',
     denied: 'privacy_officer',
     ok: 201,
@@ -253,6 +308,7 @@ const matrix: Record<string, Entry> = {
     }),
   },
   'DELETE /api/v1/api-tokens/{tokenId}': {
+    logs: 'api-token.revoke',
     permitted: 'administrator',
     denied: 'riec_analyst',
     records: true,
@@ -261,24 +317,28 @@ const matrix: Record<string, Entry> = {
   },
 
   'GET /api/v1/audit/entries': {
+    logs: 'audit.read',
     permitted: 'privacy_officer',
     denied: 'administrator',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/audit/entries' }),
   },
   'GET /api/v1/audit/entries/export': {
+    logs: 'audit.export',
     permitted: 'privacy_officer',
     denied: 'riec_analyst',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/audit/entries/export' }),
   },
   'POST /api/v1/audit/subject-pseudonyms': {
+    logs: 'audit.subject-search',
     permitted: 'privacy_officer',
     denied: 'administrator',
     ok: 200,
     call: () => ({ method: 'POST', url: '/api/v1/audit/subject-pseudonyms', payload: { bsn: '111222333' } }),
   },
   'GET /api/v1/processing-activities': {
+    logs: null,
     permitted: 'privacy_officer',
     denied: 'partner_staff',
     ok: 200,
@@ -308,6 +368,15 @@ beforeAll(async () => {
   otherRegionAdmin = await signIn(t.app, t.database.db, other);
 });
 afterAll(async () => t?.close());
+
+async function loggedActions(response: { headers: Record<string, unknown> }) {
+  const traceId = String(response.headers.traceparent).split('-')[1] ?? '';
+  return t.database.db
+    .selectFrom('userActionLog')
+    .select(['action', 'result'])
+    .where('traceId', '=', traceId)
+    .execute();
+}
 
 async function send(call: Call, session?: ApiSession) {
   return t.app.inject({
@@ -345,6 +414,11 @@ describe(`access matrix on ${testEngine()}`, () => {
     expect([...routes].sort()).toEqual(Object.keys(matrix).sort());
   });
 
+  it('says for every route that needs a session what it must leave in the log', () => {
+    const silent = Object.entries(matrix).filter(([, e]) => !e.public && e.logs === undefined);
+    expect(silent.map(([route]) => route)).toEqual([]);
+  });
+
   for (const [route, entry] of Object.entries(matrix)) {
     describe(route, () => {
       if (entry.public) {
@@ -366,6 +440,8 @@ describe(`access matrix on ${testEngine()}`, () => {
         it(`refuses ${denied} (${entry.records ? 404 : 403})`, async () => {
           const response = await send(await entry.call(), sessions.get(denied));
           expect(response.statusCode).toBe(entry.records ? 404 : 403);
+          if (entry.logs)
+            expect(await loggedActions(response)).toEqual([{ action: entry.logs, result: 'denied' }]);
         });
       }
 
@@ -384,6 +460,9 @@ describe(`access matrix on ${testEngine()}`, () => {
         if (entry.freshSession) ({ session, call } = await freshSession(role as Role, entry, call));
         const response = await send(call, session);
         expect(response.statusCode, response.body).toBe(entry.ok);
+        expect(await loggedActions(response)).toEqual(
+          entry.logs ? [{ action: entry.logs, result: 'success' }] : [],
+        );
       });
     });
   }

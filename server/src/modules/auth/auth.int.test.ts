@@ -168,11 +168,25 @@ describe(`signing in on ${testEngine()}`, () => {
   it('lets a role without personal data sign in without a second factor, unless the region requires it for all', async () => {
     const manager = await newUser({ roles: ['programme_manager'], totp: false });
     expect((await signInRequest(manager)).json()).toMatchObject({ state: 'active' });
-    await usersRepository.setSecondFactorPolicy(t.database.db, 'midden-nederland', 'all-roles');
+    const admin = await signIn(t.app, t.database.db, await newUser({ roles: ['administrator'] }));
+    const policy = (value: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/v1/security-settings',
+        payload: { secondFactorRequiredFor: value },
+        headers: admin.headers,
+      });
+    expect((await policy('all-roles')).json()).toEqual({
+      regionId: 'midden-nederland',
+      secondFactorRequiredFor: 'all-roles',
+    });
     try {
       expect((await signInRequest(manager)).json()).toMatchObject({ state: 'second-factor-enrolment' });
+      const bad = await policy('niemand');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().invalidParams[0].name).toBe('secondFactorRequiredFor');
     } finally {
-      await usersRepository.setSecondFactorPolicy(t.database.db, 'midden-nederland', 'personal-data-roles');
+      await policy('personal-data-roles');
     }
   });
 

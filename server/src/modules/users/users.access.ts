@@ -10,4 +10,6 @@ const sameRegion = {
 export const usersRules: AccessRules = {
   'user.read': sameRegion,
   'user.manage': sameRegion,
+  // The region's own settings: always the actor's region, so no records to check.
+  'security-settings.manage': { roles: ['administrator'] },
 };

@@ -2,6 +2,8 @@ import {
   createdUser,
   createUserRequest,
   listOf,
+  securitySettings,
+  updateSecuritySettingsRequest,
   updateUserRequest,
   userListQuery,
   userParams,
@@ -109,5 +111,30 @@ export const usersRoutes: FastifyPluginAsyncZod<{ service: UsersService }> = asy
       },
     },
     async (request) => service.resetSecondFactor(request.context, request.params.userId),
+  );
+
+  app.get(
+    '/security-settings',
+    {
+      schema: {
+        tags,
+        summary: "The sign-in policy of the administrator's region",
+        response: { 200: securitySettings, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => service.securitySettings(request.context),
+  );
+
+  app.put(
+    '/security-settings',
+    {
+      schema: {
+        tags,
+        summary: "Set who in the administrator's region must sign in with a second factor",
+        body: updateSecuritySettingsRequest,
+        response: { 200: securitySettings, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => service.updateSecuritySettings(request.context, request.body.secondFactorRequiredFor),
   );
 };

@@ -1,4 +1,9 @@
-import type { CreateUserRequest, UpdateUserRequest, UserSummary } from '@samenspel/contracts';
+import type {
+  CreateUserRequest,
+  SecuritySettings,
+  UpdateUserRequest,
+  UserSummary,
+} from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { AppError, conflict, invalid } from '../../shared/errors.js';
@@ -15,6 +20,8 @@ import {
   replaceRecoveryCodes,
   replaceRoles,
   revokeSessions,
+  secondFactorPolicy,
+  setSecondFactorPolicy,
   type UserRow,
   updateUser,
 } from './users.repository.js';
@@ -132,6 +139,28 @@ export class UsersService {
       await replaceRecoveryCodes(trx, userId, []);
       await revokeSessions(trx, userId);
       return presentUser(await this.load(trx, record, userId));
+    });
+  }
+
+  async securitySettings(context: RequestContext): Promise<SecuritySettings> {
+    return this.audit.run(context, { action: 'security-settings.read', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'security-settings.manage');
+      return {
+        regionId: actor.regionId,
+        secondFactorRequiredFor: await secondFactorPolicy(trx, actor.regionId),
+      };
+    });
+  }
+
+  /** Who must sign in with a second factor in the administrator's region. */
+  async updateSecuritySettings(
+    context: RequestContext,
+    secondFactorRequiredFor: SecuritySettings['secondFactorRequiredFor'],
+  ): Promise<SecuritySettings> {
+    return this.audit.run(context, { action: 'security-settings.update', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'security-settings.manage');
+      await setSecondFactorPolicy(trx, actor.regionId, secondFactorRequiredFor);
+      return { regionId: actor.regionId, secondFactorRequiredFor };
     });
   }
 }

@@ -1,10 +1,12 @@
-import { createUserRequest, type Role, type UserSummary } from '@samenspel/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { createUserRequest, type Role, type SecuritySettings, type UserSummary } from '@samenspel/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
   ButtonGroup,
   Code,
+  Fieldset,
+  FieldsetLegend,
   FormField,
   FormFieldErrorMessage,
   FormFieldTextbox,
@@ -12,6 +14,7 @@ import {
   Heading1,
   Heading2,
   Paragraph,
+  RadioButton,
   Select,
   SelectOption,
   StatusBadge,
@@ -25,11 +28,11 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError, getJson, sendJson } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
+import { can, useMe } from '../auth/auth-api.js';
 import { useOrganisations, usersKey, useUsers } from './admin-api.js';
 import { RoleFields } from './role-fields.js';
 
@@ -49,6 +52,7 @@ export function UsersPage() {
       {users.isError ? <ProblemAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? <UsersTable users={users.data} /> : null}
       <CreateUser regionId={me.data?.region.id} />
+      {can(me.data, 'security-settings.manage') ? <SecurityPolicy /> : null}
     </>
   );
 }
@@ -207,6 +211,71 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
         </ButtonGroup>
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
+    </section>
+  );
+}
+
+function SecurityPolicy() {
+  const queryClient = useQueryClient();
+  const settings = useQuery({
+    queryKey: ['security-settings'],
+    queryFn: ({ signal }) => getJson<SecuritySettings>('/api/v1/security-settings', signal),
+  });
+  const save = useMutation({
+    mutationFn: (policy: SecuritySettings['secondFactorRequiredFor']) =>
+      sendJson<SecuritySettings>('PUT', '/api/v1/security-settings', { secondFactorRequiredFor: policy }),
+    onSuccess: (updated) => queryClient.setQueryData(['security-settings'], updated),
+  });
+  const [choice, setChoice] = useState<SecuritySettings['secondFactorRequiredFor'] | null>(null);
+  const current = choice ?? settings.data?.secondFactorRequiredFor ?? 'personal-data-roles';
+  const options = [
+    { value: 'personal-data-roles', label: t('admin.security.personal') },
+    { value: 'all-roles', label: t('admin.security.all') },
+  ] as const;
+  return (
+    <section className="samenspel-section" aria-labelledby="beleid-kop">
+      <Heading2 id="beleid-kop">{t('admin.security.title')}</Heading2>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? (
+        <ProblemAlert error={settings.error} onRetry={() => void settings.refetch()} />
+      ) : null}
+      {save.isSuccess ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('admin.security.saved')}</Paragraph>
+        </Alert>
+      ) : null}
+      {save.isError ? <ProblemAlert error={save.error} /> : null}
+      {settings.data ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate(current);
+          }}
+        >
+          <Fieldset>
+            <FieldsetLegend>{t('admin.security.legend')}</FieldsetLegend>
+            {options.map((option) => (
+              <p key={option.value} className="samenspel-radio">
+                <RadioButton
+                  id={`beleid-${option.value}`}
+                  name="secondFactorRequiredFor"
+                  value={option.value}
+                  checked={current === option.value}
+                  onChange={() => setChoice(option.value)}
+                />
+                <FormLabel htmlFor={`beleid-${option.value}`} type="radio">
+                  {option.label}
+                </FormLabel>
+              </p>
+            ))}
+          </Fieldset>
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={save.isPending}>
+              {t('admin.security.save')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      ) : null}
     </section>
   );
 }
