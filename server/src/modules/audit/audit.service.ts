@@ -66,39 +66,45 @@ export class AuditService {
     return version;
   }
 
-  /** Appends a batch in its own transaction step, remembering the chain's new heads on commit. */
+  /**
+   * Runs work in a transaction on one checked-out chain and appends its records there. If
+   * another process appended to the chain first, the work runs again on the same chain with its
+   * head read afresh, so a retry cannot land on yet another chain this process has not seen move.
+   */
   private async inTransaction<T>(
     work: (trx: Db) => Promise<{ value: T; records: ReturnType<AuditRecorder['records']> | null }>,
   ): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      const chain = await this.chains.acquire();
-      let heads: ChainHeads | undefined;
-      let appending = false;
-      try {
-        const value = await this.db.transaction().execute(async (trx) => {
-          const { value, records } = await work(trx);
-          if (records) {
-            appending = true;
-            heads = await appendRecords(
-              trx,
-              this.keys.audit,
-              chain,
-              await this.chains.headsOf(trx, chain),
-              records.processing,
-              records.actions,
-            );
-          }
+    const chain = await this.chains.acquire();
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        let heads: ChainHeads | undefined;
+        let appending = false;
+        try {
+          const value = await this.db.transaction().execute(async (trx) => {
+            const { value, records } = await work(trx);
+            if (records) {
+              appending = true;
+              heads = await appendRecords(
+                trx,
+                this.keys.audit,
+                chain,
+                await this.chains.headsOf(trx, chain),
+                records.processing,
+                records.actions,
+              );
+            }
+            return value;
+          });
+          if (heads) this.chains.committed(chain, heads);
           return value;
-        });
-        if (heads) this.chains.committed(chain, heads);
-        return value;
-      } catch (error) {
-        // Work refused before logging leaves the chain as it was; anything later may not have.
-        if (appending) this.chains.forget(chain);
-        if (!isChainConflict(error) || attempt >= 5) throw error;
-      } finally {
-        this.chains.release(chain);
+        } catch (error) {
+          // Work refused before logging leaves the chain as it was; anything later may not have.
+          if (appending) this.chains.forget(chain);
+          if (!isChainConflict(error) || attempt >= 5) throw error;
+        }
       }
+    } finally {
+      this.chains.release(chain);
     }
   }
 
