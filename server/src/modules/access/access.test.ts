@@ -1,0 +1,55 @@
+import type { Role } from '@samenspel/contracts';
+import { describe, expect, it } from 'vitest';
+import { createAccess } from '../../http/app.js';
+import type { Actor } from '../../shared/context.js';
+import { Access } from './access.js';
+
+const user = (roles: Role[]): Actor => ({
+  kind: 'user',
+  userId: 'u',
+  email: 'u@test.example',
+  regionId: 'r',
+  organisationId: 'o',
+  roles,
+  pendingSecondFactor: false,
+  sessionHash: 'h',
+});
+
+describe('access rules', () => {
+  it('give every permission exactly one rule', () => {
+    expect(createAccess().unruled()).toEqual([]);
+    expect(() => new Access({ 'user.read': { roles: [] } }, { 'user.read': { roles: [] } })).toThrow(
+      /Two access rules/,
+    );
+  });
+
+  it('deny by default: a permission without a rule is held by nobody', () => {
+    const access = new Access({});
+    expect(access.permissionsOf(user(['administrator']))).toEqual([]);
+  });
+
+  it('give the privacy officer the log and the administrator the users, and nobody anything while enrolling', () => {
+    const access = createAccess();
+    expect(access.permissionsOf(user(['privacy_officer']))).toEqual([
+      'reference.read',
+      'audit.read',
+      'audit.export',
+      'processing-activity.read',
+    ]);
+    expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
+    expect(access.permissionsOf(user(['administrator']))).not.toContain('audit.read');
+    expect(access.permissionsOf({ ...user(['administrator']), pendingSecondFactor: true })).toEqual([]);
+  });
+
+  it('let an API token hold only what it was given and tokens may carry', () => {
+    const access = createAccess();
+    const token: Actor = {
+      kind: 'api-token',
+      tokenId: 't',
+      regionId: 'r',
+      organisationId: 'o',
+      permissions: ['reference.read', 'user.manage'],
+    };
+    expect(access.permissionsOf(token)).toEqual(['reference.read']);
+  });
+});
