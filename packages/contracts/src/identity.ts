@@ -27,6 +27,15 @@ export const permissions = [
   'audit.read',
   'audit.export',
   'processing-activity.read',
+  'signal.create',
+  'signal.read',
+  'signal.update',
+  'signal.manage',
+  'signal.decide',
+  'signal.withdraw',
+  'signal.statistics',
+  'hitcheck.answer',
+  'meeting.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

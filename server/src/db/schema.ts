@@ -200,6 +200,107 @@ export interface UserActionLogTable {
   hash: string;
 }
 
+export interface SignalsTable {
+  id: Generated<string>;
+  regionId: string;
+  reference: string;
+  stage: string;
+  decision: string | null;
+  source: string | null;
+  description: string | null;
+  municipalityCode: string | null;
+  urgency: string | null;
+  route: string | null;
+  referredTo: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  receivedAt: NullableTimestamp;
+  stageSince: Timestamp;
+}
+
+export interface SignalOrganisationsTable {
+  signalId: string;
+  organisationId: string;
+}
+
+export interface SignalThemesTable {
+  signalId: string;
+  themeId: string;
+}
+
+export interface SignalSubjectsTable {
+  id: Generated<string>;
+  signalId: string;
+  position: number;
+  kind: string;
+  label: string;
+  data: ColumnType<unknown, string, string>;
+}
+
+export interface SignalEventsTable {
+  id: Generated<string>;
+  signalId: string;
+  type: string;
+  at: Timestamp;
+  userId: string | null;
+  organisationId: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface HitcheckRoundsTable {
+  id: Generated<string>;
+  signalId: string;
+  necessity: string;
+  proportionality: string;
+  subsidiarity: string;
+  deadline: DateColumn;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  closedAt: NullableTimestamp;
+}
+
+export interface HitcheckRoundSubjectsTable {
+  roundId: string;
+  subjectId: string;
+}
+
+export interface HitcheckRoundOrganisationsTable {
+  roundId: string;
+  organisationId: string;
+}
+
+export interface HitcheckAnswersTable {
+  roundId: string;
+  subjectId: string;
+  organisationId: string;
+  answer: string;
+  answeredBy: string | null;
+  answeredAt: Timestamp;
+}
+
+export interface MeetingsTable {
+  id: Generated<string>;
+  regionId: string;
+  districtId: string;
+  kind: string;
+  date: DateColumn;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface MeetingOrganisationsTable {
+  meetingId: string;
+  organisationId: string;
+}
+
+export interface MeetingAgendaTable {
+  meetingId: string;
+  signalId: string;
+  position: number;
+  outcome: string | null;
+  priority: number | null;
+}
+
 /** The database as Kysely sees it: snake_case in SQL, camelCase here (CamelCasePlugin). */
 export interface DB {
   provinces: ProvincesTable;
@@ -220,4 +321,16 @@ export interface DB {
   processingActivities: ProcessingActivitiesTable;
   processingLog: ProcessingLogTable;
   userActionLog: UserActionLogTable;
+  signals: SignalsTable;
+  signalOrganisations: SignalOrganisationsTable;
+  signalThemes: SignalThemesTable;
+  signalSubjects: SignalSubjectsTable;
+  signalEvents: SignalEventsTable;
+  hitcheckRounds: HitcheckRoundsTable;
+  hitcheckRoundSubjects: HitcheckRoundSubjectsTable;
+  hitcheckRoundOrganisations: HitcheckRoundOrganisationsTable;
+  hitcheckAnswers: HitcheckAnswersTable;
+  meetings: MeetingsTable;
+  meetingOrganisations: MeetingOrganisationsTable;
+  meetingAgenda: MeetingAgendaTable;
 }

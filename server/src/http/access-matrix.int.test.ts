@@ -1,6 +1,7 @@
 import type { Role } from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usersRepository } from '../modules/users/index.js';
 import {
   type ApiSession,
   createTestApp,
@@ -34,6 +35,10 @@ interface Entry {
   denied?: Role;
   /** Concerns records of the region: refusals are 404, also for another region's user. */
   records?: boolean;
+  /** The role of the other region's user who must get 404 (default: administrator). */
+  foreign?: Role;
+  /** Partner staff of another organisation in the region must get 404 too. */
+  otherOrganisation?: boolean;
   /** Expected status of the successful call. */
   ok: number;
   /**
@@ -49,8 +54,11 @@ interface Entry {
 let t: TestApp;
 const users = new Map<Role, TestUser>();
 const sessions = new Map<Role, ApiSession>();
-let otherRegionAdmin: ApiSession;
+const otherRegion = new Map<Role, ApiSession>();
+let otherOrganisationStaff: ApiSession;
 let organisationId: string;
+const org: Record<string, string> = {};
+let themeId = '';
 
 async function target(): Promise<TestUser> {
   return createUser(t.database.db, t.keys, { roles: ['partner_staff'], organisationCode: 'GM0344' });
@@ -69,6 +77,73 @@ async function token(): Promise<string> {
     headers: sessions.get('administrator')?.headers ?? {},
   });
   return response.json().apiToken.id;
+}
+
+async function asRole(role: Role, call: Call) {
+  const response = await send(call, sessions.get(role));
+  if (response.statusCode >= 300)
+    throw new Error(`${call.method} ${call.url}: ${response.statusCode} ${response.body}`);
+  return response.json();
+}
+
+/** A signal of the partner staff's organisation (the RIEC here), moved on to the given stage. */
+async function signalAt(stage: 'draft' | 'received' | 'triaged' = 'received'): Promise<string> {
+  const signal = await asRole('partner_staff', {
+    method: 'POST',
+    url: '/api/v1/signals',
+    payload: {
+      submit: stage !== 'draft',
+      submittingOrganisationIds: [organisationId],
+      source: 'partner',
+      description: 'Een signaal voor de toegangsmatrix, lang genoeg om te beschrijven.',
+      municipalityCode: 'GM0344',
+      themeIds: [themeId],
+      urgency: 'normal',
+      subjects: [{ kind: 'person', firstNames: 'Piet', surname: 'Matrix', dateOfBirth: '1970-01-01' }],
+    },
+  });
+  if (stage === 'triaged') {
+    const step = (payload: object) =>
+      asRole('riec_analyst', { method: 'POST', url: `/api/v1/signals/${signal.id}/transitions`, payload });
+    await step({ type: 'discussed' });
+    await step({ type: 'substantiated', note: 'Samen', organisationIds: [org.GM0344, org.politie] });
+    await step({ type: 'triaged', route: 'integral', reason: 'Matrix' });
+  }
+  return signal.id;
+}
+
+/** A round on a triaged signal, addressed to the RIEC (the partner staff's organisation here). */
+async function roundId(): Promise<string> {
+  const signalId = await signalAt('triaged');
+  const signal = await asRole('riec_analyst', { method: 'GET', url: `/api/v1/signals/${signalId}` });
+  const started = await asRole('riec_analyst', {
+    method: 'POST',
+    url: `/api/v1/signals/${signalId}/hit-check-rounds`,
+    payload: {
+      necessity: 'n',
+      proportionality: 'p',
+      subsidiarity: 's',
+      subjectIds: [signal.subjects[0].id],
+      organisationIds: [organisationId],
+      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    },
+  });
+  return started.rounds[0].id;
+}
+
+async function meetingWith(signalId: string): Promise<string> {
+  const created = await asRole('meeting_chair', {
+    method: 'POST',
+    url: '/api/v1/meetings',
+    payload: {
+      kind: 'dto',
+      districtId: 'utrecht-stad',
+      date: new Date().toISOString().slice(0, 10),
+      attendingOrganisationIds: [organisationId],
+      signalIds: [signalId],
+    },
+  });
+  return created.id;
 }
 
 const matrix: Record<string, Entry> = {
@@ -316,6 +391,202 @@ const matrix: Record<string, Entry> = {
     call: async () => ({ method: 'DELETE', url: `/api/v1/api-tokens/${await token()}` }),
   },
 
+  'POST /api/v1/signals': {
+    logs: 'signal.create-draft',
+    permitted: 'partner_staff',
+    denied: 'privacy_officer',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/signals',
+      payload: {
+        submit: false,
+        description: 'Concept',
+      },
+    }),
+  },
+  'GET /api/v1/signals': {
+    logs: 'signal.list',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals' }),
+  },
+  'GET /api/v1/signals/queue': {
+    logs: 'signal.queue',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals/queue' }),
+  },
+  'GET /api/v1/signals/lead-times': {
+    logs: null,
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals/lead-times' }),
+  },
+  'GET /api/v1/signals/{signalId}': {
+    logs: 'signal.read',
+    permitted: 'riec_analyst',
+    denied: 'administrator',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/signals/${await signalAt()}` }),
+  },
+  'PUT /api/v1/signals/{signalId}': {
+    logs: 'signal.update-draft',
+    permitted: 'partner_staff',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/signals/${await signalAt('draft')}`,
+      payload: { description: 'Aangevuld concept' },
+    }),
+  },
+  'POST /api/v1/signals/{signalId}/transitions': {
+    logs: 'signal.discussed',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/signals/${await signalAt()}/transitions`,
+      payload: { type: 'discussed' },
+    }),
+  },
+  'POST /api/v1/signals/{signalId}/hit-check-rounds': {
+    logs: 'hitcheck.start',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 201,
+    call: async () => {
+      const signalId = await signalAt('triaged');
+      const signal = await asRole('riec_analyst', { method: 'GET', url: `/api/v1/signals/${signalId}` });
+      return {
+        method: 'POST',
+        url: `/api/v1/signals/${signalId}/hit-check-rounds`,
+        payload: {
+          necessity: 'n',
+          proportionality: 'p',
+          subsidiarity: 's',
+          subjectIds: [signal.subjects[0].id],
+          organisationIds: [org.politie],
+          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        },
+      };
+    },
+  },
+  'POST /api/v1/hit-check-rounds/{roundId}/close': {
+    logs: 'hitcheck.close',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'POST', url: `/api/v1/hit-check-rounds/${await roundId()}/close` }),
+  },
+  'GET /api/v1/hit-check-requests': {
+    logs: 'hitcheck.inbox',
+    permitted: 'partner_staff',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/hit-check-requests' }),
+  },
+  'PUT /api/v1/hit-check-requests/{roundId}/answers': {
+    logs: 'hitcheck.answer',
+    permitted: 'partner_staff',
+    denied: 'riec_analyst',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => {
+      const id = await roundId();
+      const inbox = await asRole('partner_staff', { method: 'GET', url: '/api/v1/hit-check-requests' });
+      const request = inbox.items.find((r: { roundId: string }) => r.roundId === id);
+      return {
+        method: 'PUT',
+        url: `/api/v1/hit-check-requests/${id}/answers`,
+        payload: { answers: [{ subjectId: request.subjects[0].id, answer: 'no-hit' }] },
+      };
+    },
+  },
+  'POST /api/v1/meetings': {
+    logs: 'meeting.create',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/meetings',
+      payload: {
+        kind: 'loo',
+        districtId: 'utrecht-stad',
+        date: '2026-12-01',
+        attendingOrganisationIds: [organisationId],
+      },
+    }),
+  },
+  'GET /api/v1/meetings': {
+    logs: 'meeting.list',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/meetings' }),
+  },
+  'GET /api/v1/meetings/{meetingId}': {
+    logs: 'meeting.read',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/meetings/${await meetingWith(await signalAt())}` }),
+  },
+  'POST /api/v1/meetings/{meetingId}/outcomes': {
+    logs: 'meeting.outcome',
+    permitted: 'meeting_chair',
+    denied: 'privacy_officer',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => {
+      const signalId = await signalAt();
+      return {
+        method: 'POST',
+        url: `/api/v1/meetings/${await meetingWith(signalId)}/outcomes`,
+        payload: { signalId, outcome: 'Besproken' },
+      };
+    },
+  },
+  'PUT /api/v1/meetings/{meetingId}/priorities': {
+    logs: 'meeting.priorities',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => {
+      const signalId = await signalAt();
+      return {
+        method: 'PUT',
+        url: `/api/v1/meetings/${await meetingWith(signalId)}/priorities`,
+        payload: { signalIds: [signalId] },
+      };
+    },
+  },
   'GET /api/v1/audit/entries': {
     logs: 'audit.read',
     permitted: 'privacy_officer',
@@ -364,8 +635,23 @@ beforeAll(async () => {
     sessions.set(role, await signIn(t.app, t.database.db, user));
   }
   organisationId = users.get('administrator')?.organisationId ?? '';
-  const other = await createUser(t.database.db, t.keys, { roles: ['administrator'], regionId: OTHER_REGION });
-  otherRegionAdmin = await signIn(t.app, t.database.db, other);
+  for (const role of ['administrator', 'riec_analyst', 'meeting_chair', 'partner_staff'] as const) {
+    const other = await createUser(t.database.db, t.keys, { roles: [role], regionId: OTHER_REGION });
+    otherRegion.set(role, await signIn(t.app, t.database.db, other));
+  }
+  otherOrganisationStaff = await signIn(
+    t.app,
+    t.database.db,
+    await createUser(t.database.db, t.keys, { roles: ['partner_staff'], organisationCode: 'GM0307' }),
+  );
+  for (const code of ['GM0344', 'politie'])
+    org[code] = (await usersRepository.organisationByCode(t.database.db, 'midden-nederland', code))?.id ?? '';
+  const theme = await t.database.db
+    .selectFrom('themes')
+    .select('id')
+    .where('scope', '=', 'national')
+    .executeTakeFirst();
+  themeId = theme?.id ?? '';
 });
 afterAll(async () => t?.close());
 
@@ -446,10 +732,18 @@ describe(`access matrix on ${testEngine()}`, () => {
       }
 
       if (entry.records) {
-        it('answers 404 to an administrator of another region', async () => {
-          const response = await send(await entry.call(), otherRegionAdmin);
+        const foreign = entry.foreign ?? 'administrator';
+        it(`answers 404 to a ${foreign} of another region`, async () => {
+          const response = await send(await entry.call(), otherRegion.get(foreign));
           expect(response.statusCode).toBe(404);
           expect(response.json().detail).toBe('Dit bestaat niet of u heeft er geen toegang toe.');
+        });
+      }
+
+      if (entry.otherOrganisation) {
+        it('answers 404 to partner staff of another organisation', async () => {
+          const response = await send(await entry.call(), otherOrganisationStaff);
+          expect(response.statusCode).toBe(404);
         });
       }
 
@@ -468,10 +762,11 @@ describe(`access matrix on ${testEngine()}`, () => {
   }
 
   it("shows an administrator of another region none of this region's users or tokens", async () => {
+    const otherRegionAdmin = otherRegion.get('administrator');
     const usersAnswer = await send({ method: 'GET', url: '/api/v1/users' }, otherRegionAdmin);
-    expect(usersAnswer.json().items.every((u: { email: string }) => !u.email.includes('partner-staff'))).toBe(
-      true,
-    );
+    const ours = new Set([...users.values()].map((u) => u.id));
+    expect(usersAnswer.json().items.length).toBeGreaterThan(0);
+    expect(usersAnswer.json().items.some((u: { id: string }) => ours.has(u.id))).toBe(false);
     const tokensAnswer = await send({ method: 'GET', url: '/api/v1/api-tokens' }, otherRegionAdmin);
     expect(tokensAnswer.json().items).toEqual([]);
   });

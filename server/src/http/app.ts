@@ -24,6 +24,7 @@ import {
   organisationsRoutes,
   organisationsRules,
 } from '../modules/organisations/index.js';
+import { SignalsService, signalsRoutes, signalsRules } from '../modules/signals/index.js';
 import { UsersService, usersRoutes, usersRules } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
 import { AppError, notFound } from '../shared/errors.js';
@@ -45,7 +46,7 @@ export interface AppOptions {
 
 /** Every module's access rules, in the one place that decides. */
 export function createAccess(): Access {
-  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules);
+  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules, signalsRules);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const users = new UsersService(access, audit);
   const apiTokens = new ApiTokensService(db, access, audit);
   const auth = new AuthService(db, options.keys, access, audit, options.auth);
+  const signals = new SignalsService(db, access, audit);
   await app.register(authentication, { auth, apiTokens, config: options.auth });
 
   await app.register(
@@ -167,6 +169,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(usersRoutes, { service: users });
       await api.register(apiTokensRoutes, { service: apiTokens });
       await api.register(auditRoutes, { service: audit });
+      await api.register(signalsRoutes, { service: signals });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -30,7 +30,8 @@ export async function createTestApp(
   const auth = { ...testAuthConfig, ...options.auth };
   const app = await buildApp({
     database,
-    logLevel: 'silent',
+    // SAMENSPEL_TEST_LOG=error shows why a request failed with 500.
+    logLevel: (process.env.SAMENSPEL_TEST_LOG as 'error' | undefined) ?? 'silent',
     webDir: options.webDir ?? null,
     version: '0.0.0-test',
     keys,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as referenceData from './20261128T163000-reference-data.js';
 import * as identityAndAudit from './20261128T180000-identity-and-audit.js';
+import * as signals from './20261128T190000-signals.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -9,4 +10,5 @@ import * as identityAndAudit from './20261128T180000-identity-and-audit.js';
 export const migrations: Record<string, Migration> = {
   '20261128T163000-reference-data': referenceData,
   '20261128T180000-identity-and-audit': identityAndAudit,
+  '20261128T190000-signals': signals,
 };

@@ -5,16 +5,31 @@ import { hmac } from '../../shared/crypto.js';
 export type SubjectIdentifier =
   | { type: 'employee'; email: string }
   | { type: 'person'; bsn: string }
-  | { type: 'company'; kvkNumber: string };
+  | { type: 'person'; surname: string; dateOfBirth: string }
+  | { type: 'company'; kvkNumber: string }
+  | { type: 'company'; name: string };
+
+/** A name as a key: lower case, without diacritics, spaces or punctuation. */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
 
 function normalised(subject: SubjectIdentifier): string {
   switch (subject.type) {
     case 'employee':
       return `email:${subject.email.trim().toLowerCase()}`;
     case 'person':
-      return `bsn:${subject.bsn.replace(/\D/g, '')}`;
+      return 'bsn' in subject
+        ? `bsn:${subject.bsn.replace(/\D/g, '')}`
+        : `name:${nameKey(subject.surname)}|${subject.dateOfBirth}`;
     case 'company':
-      return `kvk:${subject.kvkNumber.replace(/\D/g, '')}`;
+      return 'kvkNumber' in subject
+        ? `kvk:${subject.kvkNumber.replace(/\D/g, '')}`
+        : `name:${nameKey(subject.name)}`;
   }
 }
 

@@ -1,0 +1,382 @@
+import { z } from 'zod';
+import {
+  bsn,
+  establishmentNumber,
+  houseNumber,
+  iban,
+  kvkNumber,
+  postcode,
+  registrationPlate,
+  rsin,
+} from './identifiers.js';
+import { cbsMunicipalityCode, isoDate, slug } from './reference.js';
+
+const uuid = z.uuid('Dit is geen geldige id.');
+const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const signalSources = [
+  'partner',
+  'riec-analysis',
+  'fiu',
+  'meld-misdaad-anoniem',
+  'zorg-en-veiligheidshuis',
+  'other',
+] as const;
+export const signalSource = z.enum(signalSources);
+export type SignalSource = z.infer<typeof signalSource>;
+
+export const urgencies = ['low', 'normal', 'high'] as const;
+export const urgency = z.enum(urgencies);
+
+export const signalStages = [
+  'draft',
+  'received',
+  'discussed',
+  'substantiated',
+  'triaged',
+  'hit-check',
+  'decided',
+] as const;
+export const signalStage = z.enum(signalStages);
+export type SignalStage = z.infer<typeof signalStage>;
+
+export const decisions = ['accepted', 'referred', 'not-accepted', 'withdrawn'] as const;
+export const decision = z.enum(decisions);
+export type Decision = z.infer<typeof decision>;
+
+export const notAcceptedReasons = [
+  'insufficient-indications',
+  'not-subversive',
+  'regular-enforcement',
+  'already-known',
+  'capacity',
+  'other',
+] as const;
+
+const dateOfBirth = isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
+  message: 'Deze geboortedatum kan niet kloppen.',
+});
+
+export const personSubject = z.strictObject({
+  kind: z.literal('person'),
+  firstNames: text(200, 'Vul de voornamen in.'),
+  prefix: optionalText(20).describe('Tussenvoegsel: van, de, van der …'),
+  surname: text(200, 'Vul de achternaam in.'),
+  dateOfBirth: dateOfBirth.optional(),
+  bsn: bsn.optional(),
+});
+export const companySubject = z.strictObject({
+  kind: z.literal('company'),
+  name: text(300, 'Vul de naam in.'),
+  kvkNumber: kvkNumber.optional(),
+  establishmentNumber: establishmentNumber.optional(),
+  rsin: rsin.optional(),
+});
+export const addressSubject = z.strictObject({
+  kind: z.literal('address'),
+  postcode,
+  houseNumber,
+  houseNumberAddition: optionalText(10),
+  street: optionalText(200),
+  town: optionalText(200),
+});
+export const accountSubject = z.strictObject({
+  kind: z.literal('account'),
+  iban,
+  holder: optionalText(300),
+});
+export const vehicleSubject = z.strictObject({
+  kind: z.literal('vehicle'),
+  registration: registrationPlate,
+});
+export const subjectInput = z.discriminatedUnion('kind', [
+  personSubject,
+  companySubject,
+  addressSubject,
+  accountSubject,
+  vehicleSubject,
+]);
+export type SubjectInput = z.infer<typeof subjectInput>;
+export const subjectKinds = ['person', 'company', 'address', 'account', 'vehicle'] as const;
+
+const signalFields = {
+  submittingOrganisationIds: z.array(uuid).min(1, 'Kies minstens één indienende organisatie.').max(10),
+  source: signalSource,
+  description: z.string().trim().min(20, 'Beschrijf het signaal in minstens twintig tekens.').max(20_000),
+  municipalityCode: cbsMunicipalityCode,
+  themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(10),
+  urgency,
+  subjects: z.array(subjectInput).max(50, 'Hoogstens vijftig betrokkenen per signaal.'),
+};
+
+/** A complete signal, as it must be to be submitted. */
+export const signalInput = z.strictObject(signalFields);
+export type SignalInput = z.infer<typeof signalInput>;
+
+/** A draft: anything may still be missing, but what is there must be valid. */
+export const signalDraftInput = z.strictObject({
+  ...signalFields,
+  description: z.string().trim().max(20_000).optional(),
+  source: signalSource.optional(),
+  municipalityCode: cbsMunicipalityCode.optional(),
+  themeIds: z.array(uuid).max(10).optional(),
+  urgency: urgency.optional(),
+  submittingOrganisationIds: z.array(uuid).max(10).optional(),
+  subjects: signalFields.subjects.optional(),
+});
+export type SignalDraftInput = z.infer<typeof signalDraftInput>;
+
+export const createSignalRequest = z.union([
+  signalInput.extend({ submit: z.literal(true) }),
+  signalDraftInput.extend({ submit: z.literal(false) }),
+]);
+
+/** Subject data as stored (already normalised): the output shape, without input transforms. */
+const opt = z.string().optional();
+export const subjectData = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('person'),
+    firstNames: z.string(),
+    prefix: opt,
+    surname: z.string(),
+    dateOfBirth: opt,
+    bsn: opt,
+  }),
+  z.object({
+    kind: z.literal('company'),
+    name: z.string(),
+    kvkNumber: opt,
+    establishmentNumber: opt,
+    rsin: opt,
+  }),
+  z.object({
+    kind: z.literal('address'),
+    postcode: z.string(),
+    houseNumber: z.number(),
+    houseNumberAddition: opt,
+    street: opt,
+    town: opt,
+  }),
+  z.object({ kind: z.literal('account'), iban: z.string(), holder: opt }),
+  z.object({ kind: z.literal('vehicle'), registration: z.string() }),
+]);
+
+export const signalSubject = z.object({
+  id: uuid,
+  kind: z.enum(subjectKinds),
+  label: z
+    .string()
+    .describe('How people recognise the subject: a name with date of birth, a company name, …'),
+  data: subjectData,
+});
+export type SignalSubject = z.infer<typeof signalSubject>;
+
+export const signalEventType = z.enum([
+  'created',
+  'received',
+  'discussed',
+  'substantiated',
+  'triaged',
+  'round-started',
+  'round-closed',
+  'decided',
+]);
+export const signalEvent = z.object({
+  id: uuid,
+  type: signalEventType,
+  at: z.iso.datetime(),
+  by: z.object({ userId: uuid.nullable(), name: z.string().nullable(), organisation: z.string().nullable() }),
+  details: z.record(z.string(), z.unknown()),
+});
+export type SignalEvent = z.infer<typeof signalEvent>;
+
+export const leadTimes = z.object({
+  intakeToLoo: z.number().nullable().describe('Days from receipt to discussion in the LOO'),
+  looToTriage: z.number().nullable(),
+  triageToDecision: z.number().nullable(),
+  intakeToDecision: z.number().nullable(),
+});
+export type LeadTimes = z.infer<typeof leadTimes>;
+
+const namedRef = z.object({ id: uuid, name: z.string() });
+
+export const signalSummary = z.object({
+  id: uuid,
+  reference: z.string(),
+  stage: signalStage,
+  decision: decision.nullable(),
+  urgency,
+  source: signalSource.nullable(),
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  district: z.object({ id: slug, name: z.string() }).nullable(),
+  submittingOrganisations: z.array(namedRef),
+  themes: z.array(namedRef),
+  receivedAt: z.iso.datetime().nullable(),
+  stageSince: z.iso.datetime(),
+  subjectCount: z.number().int(),
+});
+export type SignalSummary = z.infer<typeof signalSummary>;
+
+export const hitAnswer = z.enum(['hit', 'no-hit', 'cannot-check']);
+export type HitAnswer = z.infer<typeof hitAnswer>;
+
+export const roundView = z.object({
+  id: uuid,
+  createdAt: z.iso.datetime(),
+  deadline: isoDate,
+  closedAt: z.iso.datetime().nullable(),
+  test: z
+    .object({ necessity: z.string(), proportionality: z.string(), subsidiarity: z.string() })
+    .nullable()
+    .describe('The legal test; only for the analyst'),
+  organisations: z.array(namedRef),
+  subjects: z.array(z.object({ id: uuid, label: z.string() })),
+  answers: z
+    .array(
+      z.object({ subjectId: uuid, organisationId: uuid, answer: hitAnswer, answeredAt: z.iso.datetime() }),
+    )
+    .nullable()
+    .describe('The answer matrix; only for the analyst'),
+  hitsPerSubject: z
+    .array(z.object({ subjectId: uuid, hits: z.number().int(), answered: z.number().int() }))
+    .describe('How many partners had a hit: what the DTO sees'),
+  overdue: z
+    .array(namedRef)
+    .describe('Addressed partners who have not answered everything past the deadline'),
+});
+export type RoundView = z.infer<typeof roundView>;
+
+export const signalDetail = signalSummary.extend({
+  description: z.string().nullable(),
+  subjects: z.array(signalSubject),
+  events: z.array(signalEvent),
+  rounds: z.array(roundView),
+  leadTimes,
+  route: z.enum(['quick', 'integral']).nullable(),
+  abilities: z.array(z.string()).describe('What the caller may do with this signal now'),
+});
+export type SignalDetail = z.infer<typeof signalDetail>;
+
+export const signalParams = z.strictObject({ signalId: uuid });
+export const signalListQuery = z.strictObject({
+  stage: signalStage.optional(),
+  districtId: slug.optional(),
+});
+
+/** A move of a signal to its next stage; each records who and when. */
+export const signalTransition = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('discussed'), meetingId: uuid.optional(), note: optionalText(5000) }),
+  z.strictObject({
+    type: z.literal('substantiated'),
+    note: text(20_000, 'Vul de gezamenlijke onderbouwing in.'),
+    organisationIds: z.array(uuid).min(2, 'Een onderbouwing is van de gemeente en de politie samen.').max(10),
+  }),
+  z.strictObject({
+    type: z.literal('triaged'),
+    route: z.enum(['quick', 'integral']),
+    reason: text(5000, 'Geef de reden voor deze route.'),
+  }),
+  z.strictObject({
+    type: z.literal('decided'),
+    decision: z.enum(['accepted', 'referred', 'not-accepted']),
+    referredToOrganisationId: uuid.optional(),
+    reason: z.enum(notAcceptedReasons).optional(),
+    note: optionalText(5000),
+  }),
+  z.strictObject({
+    type: z.literal('withdrawn'),
+    note: text(5000, 'Geef aan waarom het signaal wordt ingetrokken.'),
+  }),
+]);
+export type SignalTransition = z.infer<typeof signalTransition>;
+
+export const startRoundRequest = z.strictObject({
+  necessity: text(5000, 'Vul de noodzaak in.'),
+  proportionality: text(5000, 'Vul de proportionaliteit in.'),
+  subsidiarity: text(5000, 'Vul de subsidiariteit in.'),
+  subjectIds: z.array(uuid).min(1, 'Kies minstens één betrokkene.').max(50),
+  organisationIds: z.array(uuid).min(1, 'Kies minstens één partner.').max(30),
+  deadline: isoDate,
+});
+export const roundParams = z.strictObject({ roundId: uuid });
+
+/** What an addressed partner sees: only what it needs to search its own systems. */
+export const hitCheckRequest = z.object({
+  roundId: uuid,
+  deadline: isoDate,
+  closed: z.boolean(),
+  subjects: z.array(
+    z.object({
+      id: uuid,
+      kind: z.enum(subjectKinds),
+      search: z
+        .record(z.string(), z.string())
+        .describe('Name and date of birth, KvK number, address or IBAN'),
+      answer: hitAnswer.nullable(),
+    }),
+  ),
+});
+export type HitCheckRequest = z.infer<typeof hitCheckRequest>;
+export const answerRoundRequest = z.strictObject({
+  answers: z
+    .array(z.strictObject({ subjectId: uuid, answer: hitAnswer }))
+    .min(1)
+    .max(50),
+});
+
+export const queueItem = signalSummary.extend({
+  daysInStage: z.number(),
+  daysOpen: z.number(),
+  timeInStages: z.record(z.string(), z.number()).describe('Days spent in each stage so far'),
+});
+export type QueueItem = z.infer<typeof queueItem>;
+
+export const leadTimeQuery = z.strictObject({
+  from: isoDate.optional().describe('First month (by decision date), inclusive'),
+  to: isoDate.optional(),
+  districtId: slug.optional(),
+});
+export const leadTimeRow = z.object({
+  districtId: slug,
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  decided: z.number().int(),
+  segments: z.record(
+    z.enum(['intakeToLoo', 'looToTriage', 'triageToDecision', 'intakeToDecision']),
+    z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
+  ),
+});
+
+export const meetingKind = z.enum(['loo', 'dto']);
+export const createMeetingRequest = z.strictObject({
+  kind: meetingKind,
+  districtId: slug,
+  date: isoDate,
+  attendingOrganisationIds: z.array(uuid).min(1, 'Kies wie er aanwezig zijn.').max(60),
+  signalIds: z.array(uuid).max(100).default([]),
+});
+export const meeting = z.object({
+  id: uuid,
+  kind: meetingKind,
+  district: z.object({ id: slug, name: z.string() }),
+  date: isoDate,
+  attendingOrganisations: z.array(namedRef),
+  agenda: z.array(z.object({ signalId: uuid, reference: z.string(), outcome: z.string().nullable() })),
+  priorities: z.array(z.object({ signalId: uuid, reference: z.string(), rank: z.number().int() })),
+});
+export type Meeting = z.infer<typeof meeting>;
+export const meetingParams = z.strictObject({ meetingId: uuid });
+export const meetingOutcomeRequest = z.strictObject({
+  signalId: uuid,
+  outcome: text(5000, 'Vul de uitkomst in.'),
+});
+export const meetingPrioritiesRequest = z.strictObject({
+  signalIds: z.array(uuid).max(100).describe('In order of priority, highest first'),
+});
+export const meetingListQuery = z.strictObject({ districtId: slug.optional(), kind: meetingKind.optional() });

@@ -1,0 +1,3 @@
+export { signalsRules } from './signals.access.js';
+export { signalsRoutes } from './signals.routes.js';
+export { SignalsService, searchKeys, subjectLabel } from './signals.service.js';
