@@ -19,6 +19,10 @@ import { RequirePermission, RequireSession } from './features/auth/require-sessi
 import { SecondFactorPage } from './features/auth/second-factor-page.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
 import { RegionPage } from './features/region/region-page.js';
+import { InboxPage } from './features/signals/inbox-page.js';
+import { IntakePage } from './features/signals/intake-page.js';
+import { SignalPage } from './features/signals/signal-page.js';
+import { SignalsPage } from './features/signals/signals-page.js';
 
 configureDutchMessages();
 
@@ -50,6 +54,21 @@ const router = createBrowserRouter([
           { index: true, element: <RegionPage /> },
           { path: 'regio/:regionId', element: <RegionPage /> },
           { path: 'tweede-factor', element: <SecondFactorPage /> },
+          {
+            element: <RequirePermission permission="signal.read" />,
+            children: [
+              { path: 'signalen', element: <SignalsPage /> },
+              { path: 'signalen/:signalId', element: <SignalPage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="signal.create" />,
+            children: [{ path: 'signalen/nieuw', element: <IntakePage /> }],
+          },
+          {
+            element: <RequirePermission permission="hitcheck.answer" />,
+            children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
+          },
           {
             element: <RequirePermission permission="user.read" />,
             children: [

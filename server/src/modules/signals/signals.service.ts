@@ -7,7 +7,6 @@ import {
   type RoundView,
   type SignalDetail,
   type SignalDraftInput,
-  type SignalInput,
   type SignalStage,
   type SignalSummary,
   type SignalTransition,
@@ -116,6 +115,22 @@ const stageNames: Record<SignalStage, string> = {
   'hit-check': 'in een hit/no-hit-ronde',
   decided: 'besloten',
 };
+
+const stepRank = [
+  'created',
+  'received',
+  'discussed',
+  'substantiated',
+  'triaged',
+  'round-started',
+  'round-closed',
+  'decided',
+];
+
+/** Events in time order; steps recorded in the same instant keep their logical order. */
+function byTimeThenStep(a: { at: Date; type: string }, b: { at: Date; type: string }): number {
+  return a.at.getTime() - b.at.getTime() || stepRank.indexOf(a.type) - stepRank.indexOf(b.type);
+}
 
 function refused(detail: string): AppError {
   return new AppError({ code: 'signal.transition_refused', status: 409, title: 'Niet mogelijk', detail });
@@ -426,7 +441,7 @@ export class SignalsService {
         label: s.label,
         data: s.data as SubjectInput,
       })),
-      events: events.map((e) => ({
+      events: [...events].sort(byTimeThenStep).map((e) => ({
         id: e.id,
         type: e.type as SignalDetail['events'][number]['type'],
         at: e.at.toISOString(),

@@ -30,6 +30,8 @@ export function UserMenu() {
 
   const links = [
     { to: '/', label: t('nav.start'), show: active },
+    { to: '/signalen', label: t('nav.signals'), show: active && can(me.data, 'signal.read') },
+    { to: '/hit-no-hit', label: t('nav.inbox'), show: active && can(me.data, 'hitcheck.answer') },
     { to: '/beheer/gebruikers', label: t('nav.users'), show: active && can(me.data, 'user.read') },
     { to: '/beheer/api-tokens', label: t('nav.apiTokens'), show: active && can(me.data, 'api-token.manage') },
     { to: '/verwerkingslog', label: t('nav.auditLog'), show: active && can(me.data, 'audit.read') },
@@ -42,7 +44,7 @@ export function UserMenu() {
           <ul className="samenspel-nav">
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to} end className="samenspel-nav__link">
+                <NavLink to={link.to} end={link.to === '/'} className="samenspel-nav__link">
                   {link.label}
                 </NavLink>
               </li>

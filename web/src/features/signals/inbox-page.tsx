@@ -1,0 +1,121 @@
+import { type HitAnswer, type HitCheckRequest, hitAnswer } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  RadioButton,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { t } from '../../i18n/i18n.js';
+import { useInbox } from './signals-api.js';
+
+const searchLabels: Record<string, string> = {
+  naam: 'Naam',
+  geboortedatum: 'Geboortedatum',
+  kvkNummer: 'KvK-nummer',
+  postcode: 'Postcode',
+  huisnummer: 'Huisnummer',
+  iban: 'IBAN',
+  kenteken: 'Kenteken',
+};
+
+/** A partner's inbox of hit/no-hit requests: only what is needed to search, an answer per subject. */
+export function InboxPage() {
+  const inbox = useInbox();
+  useEffect(() => {
+    document.title = `${t('inbox.title')} · ${t('app.name')}`;
+  }, []);
+  return (
+    <>
+      <Heading1>{t('inbox.title')}</Heading1>
+      <Paragraph>{t('inbox.intro')}</Paragraph>
+      {inbox.isPending ? <Loading /> : null}
+      {inbox.isError ? <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
+      {inbox.data && inbox.data.length === 0 ? <Paragraph>{t('inbox.none')}</Paragraph> : null}
+      {inbox.data?.map((request) => (
+        <RequestForm key={request.roundId} request={request} />
+      ))}
+    </>
+  );
+}
+
+function RequestForm({ request }: { request: HitCheckRequest }) {
+  const queryClient = useQueryClient();
+  const [sent, setSent] = useState(false);
+  const answer = useMutation({
+    mutationFn: (answers: Array<{ subjectId: string; answer: HitAnswer }>) =>
+      sendJson<HitCheckRequest>('PUT', `/api/v1/hit-check-requests/${request.roundId}/answers`, { answers }),
+    onSuccess: async () => {
+      setSent(true);
+      await queryClient.invalidateQueries({ queryKey: ['hit-check-requests'] });
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const answers = request.subjects
+      .map((s) => ({ subjectId: s.id, answer: data.get(`antwoord-${s.id}`) as HitAnswer | null }))
+      .filter((a): a is { subjectId: string; answer: HitAnswer } => a.answer !== null);
+    if (answers.length) answer.mutate(answers);
+  }
+
+  return (
+    <section className="samenspel-section" aria-labelledby={`ronde-${request.roundId}`}>
+      <Heading2 id={`ronde-${request.roundId}`}>{t('inbox.round', { deadline: request.deadline })}</Heading2>
+      {request.closed ? (
+        <Alert type="info">
+          <Paragraph>{t('inbox.closed')}</Paragraph>
+        </Alert>
+      ) : null}
+      {sent ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('inbox.sent')}</Paragraph>
+        </Alert>
+      ) : null}
+      {answer.isError ? <ProblemAlert error={answer.error} /> : null}
+      <form onSubmit={submit} noValidate>
+        {request.subjects.map((s) => {
+          const label = Object.entries(s.search)
+            .map(([k, v]) => `${searchLabels[k] ?? k}: ${v}`)
+            .join(', ');
+          return (
+            <Fieldset key={s.id} disabled={request.closed}>
+              <FieldsetLegend>{t('inbox.answerFor', { subject: label })}</FieldsetLegend>
+              {hitAnswer.options.map((option) => (
+                <p key={option} className="samenspel-radio">
+                  <RadioButton
+                    id={`antwoord-${s.id}-${option}`}
+                    name={`antwoord-${s.id}`}
+                    value={option}
+                    defaultChecked={s.answer === option}
+                  />
+                  <FormLabel htmlFor={`antwoord-${s.id}-${option}`} type="radio">
+                    {t(`answer.${option}`)}
+                  </FormLabel>
+                </p>
+              ))}
+            </Fieldset>
+          );
+        })}
+        {!request.closed ? (
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={answer.isPending}>
+              {t('inbox.send')}
+            </Button>
+          </ButtonGroup>
+        ) : null}
+      </form>
+    </section>
+  );
+}

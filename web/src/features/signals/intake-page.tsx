@@ -1,0 +1,361 @@
+import { type SignalDetail, signalSources, subjectKinds, urgencies } from '@samenspel/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldErrorMessage,
+  FormFieldTextarea,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { type MessageKey, t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { signalsKey, useIntakeChoices } from './signals-api.js';
+
+type Kind = (typeof subjectKinds)[number];
+type SubjectForm = { key: number; kind: Kind; values: Record<string, string> };
+
+const fieldsOf: Record<
+  Kind,
+  Array<{ name: string; label: MessageKey; type?: string; required?: boolean }>
+> = {
+  person: [
+    { name: 'firstNames', label: 'intake.firstNames', required: true },
+    { name: 'prefix', label: 'intake.prefix' },
+    { name: 'surname', label: 'intake.surname', required: true },
+    { name: 'dateOfBirth', label: 'intake.dateOfBirth', type: 'date' },
+    { name: 'bsn', label: 'intake.bsn' },
+  ],
+  company: [
+    { name: 'name', label: 'intake.name', required: true },
+    { name: 'kvkNumber', label: 'intake.kvk' },
+    { name: 'establishmentNumber', label: 'intake.establishment' },
+    { name: 'rsin', label: 'intake.rsin' },
+  ],
+  address: [
+    { name: 'postcode', label: 'intake.postcode', required: true },
+    { name: 'houseNumber', label: 'intake.houseNumber', required: true },
+    { name: 'houseNumberAddition', label: 'intake.addition' },
+    { name: 'street', label: 'intake.street' },
+    { name: 'town', label: 'intake.town' },
+  ],
+  account: [
+    { name: 'iban', label: 'intake.iban', required: true },
+    { name: 'holder', label: 'intake.holder' },
+  ],
+  vehicle: [{ name: 'registration', label: 'intake.registration', required: true }],
+};
+
+function subjectPayload(s: SubjectForm): Record<string, unknown> {
+  const out: Record<string, unknown> = { kind: s.kind };
+  for (const [name, value] of Object.entries(s.values)) {
+    if (value.trim() === '') continue;
+    out[name] = name === 'houseNumber' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+  }
+  return out;
+}
+
+/** The id of the form control a server-side error name points at. */
+function controlId(name: string): string {
+  return `veld-${name.replaceAll('.', '-')}`;
+}
+
+/** Intake of a signal: inline validation from the server, every problem next to its field. */
+export function IntakePage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const choices = useIntakeChoices(me.data?.region.id);
+  const [submitters, setSubmitters] = useState<string[]>([]);
+  const [subjects, setSubjects] = useState<SubjectForm[]>([]);
+  const [themeIds, setThemeIds] = useState<string[]>([]);
+  const [newKind, setNewKind] = useState<Kind>('person');
+  const [errors, setErrors] = useState<Array<{ name: string; reason: string }>>([]);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const nextKey = useRef(0);
+
+  useEffect(() => {
+    document.title = `${t('intake.title')} · ${t('app.name')}`;
+  }, []);
+  useEffect(() => {
+    if (me.data && submitters.length === 0) setSubmitters([me.data.organisation.id]);
+  }, [me.data, submitters.length]);
+  useEffect(() => {
+    if (errors.length) summaryRef.current?.focus();
+  }, [errors]);
+
+  const errorOf = (name: string) =>
+    errors.find((e) => e.name === name || e.name.startsWith(`${name}.`))?.reason;
+  const organisations = choices.data?.organisations ?? [];
+
+  async function save(form: HTMLFormElement, submit: boolean) {
+    const data = new FormData(form);
+    const body = {
+      submit,
+      submittingOrganisationIds: submitters,
+      source: String(data.get('source') ?? '') || undefined,
+      description: String(data.get('description') ?? ''),
+      municipalityCode: String(data.get('municipalityCode') ?? '') || undefined,
+      themeIds,
+      urgency: String(data.get('urgency') ?? 'normal'),
+      subjects: subjects.map(subjectPayload),
+    };
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await sendJson<SignalDetail>('POST', '/api/v1/signals', body);
+      await queryClient.invalidateQueries({ queryKey: signalsKey });
+      await navigate(`/signalen/${created.id}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.invalidParams?.length) {
+        setErrors(error.problem.invalidParams.map((p) => ({ name: p.name, reason: p.reason })));
+      } else {
+        setErrors([]);
+        setFailure(error);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const field = (name: string, label: string, control: (id: string, invalid: boolean) => ReactNode) => {
+    const error = errorOf(name);
+    return (
+      <FormField invalid={Boolean(error)} label={<FormLabel htmlFor={controlId(name)}>{label}</FormLabel>}>
+        {error ? <FormFieldErrorMessage id={`${controlId(name)}-fout`}>{error}</FormFieldErrorMessage> : null}
+        {control(controlId(name), Boolean(error))}
+      </FormField>
+    );
+  };
+
+  if (choices.isPending) return <Loading />;
+  if (choices.isError) return <ProblemAlert error={choices.error} onRetry={() => void choices.refetch()} />;
+
+  return (
+    <>
+      <Heading1>{t('intake.title')}</Heading1>
+      <Paragraph>{t('intake.intro')}</Paragraph>
+      {errors.length ? (
+        <div ref={summaryRef} tabIndex={-1} className="samenspel-error-summary">
+          <Alert type="error" role="alert">
+            <Paragraph>{t('intake.errors')}</Paragraph>
+            <ul>
+              {errors.map((e) => (
+                <li key={`${e.name}-${e.reason}`}>
+                  <a href={`#${controlId(e.name)}`}>{e.reason}</a>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      ) : null}
+      {failure ? <ProblemAlert error={failure} /> : null}
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+          void save(event.currentTarget, submitter?.value !== 'concept');
+        }}
+      >
+        <Fieldset invalid={Boolean(errorOf('submittingOrganisationIds'))}>
+          <FieldsetLegend>{t('intake.submitters')}</FieldsetLegend>
+          {errorOf('submittingOrganisationIds') ? (
+            <FormFieldErrorMessage id={controlId('submittingOrganisationIds')}>
+              {errorOf('submittingOrganisationIds')}
+            </FormFieldErrorMessage>
+          ) : null}
+          <ul>
+            {submitters.map((id) => {
+              const name = organisations.find((o) => o.id === id)?.name ?? id;
+              return (
+                <li key={id}>
+                  {name}{' '}
+                  {id !== me.data?.organisation.id ? (
+                    <Button
+                      appearance="subtle-button"
+                      type="button"
+                      aria-label={t('intake.removeNamed', { name })}
+                      onClick={() => setSubmitters(submitters.filter((s) => s !== id))}
+                    >
+                      {t('intake.remove')}
+                    </Button>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+          <FormField label={<FormLabel htmlFor="mede-indiener">{t('intake.addSubmitter')}</FormLabel>}>
+            <Select
+              id="mede-indiener"
+              value=""
+              onChange={(event) => {
+                const id = event.currentTarget.value;
+                if (id && !submitters.includes(id)) setSubmitters([...submitters, id]);
+              }}
+            >
+              <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
+              {organisations
+                .filter((o) => !submitters.includes(o.id))
+                .map((o) => (
+                  <SelectOption key={o.id} value={o.id}>
+                    {o.name}
+                  </SelectOption>
+                ))}
+            </Select>
+          </FormField>
+        </Fieldset>
+
+        {field('source', t('intake.source'), (id, invalid) => (
+          <Select id={id} name="source" invalid={invalid} defaultValue="partner">
+            {signalSources.map((s) => (
+              <SelectOption key={s} value={s}>
+                {t(`source.${s}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        ))}
+        <FormFieldTextarea
+          id={controlId('description')}
+          name="description"
+          label={t('intake.description')}
+          description={t('intake.descriptionHelp')}
+          rows={6}
+          invalid={Boolean(errorOf('description'))}
+          errorMessage={errorOf('description')}
+        />
+        {field('municipalityCode', t('intake.municipality'), (id, invalid) => (
+          <Select id={id} name="municipalityCode" invalid={invalid} defaultValue="">
+            <SelectOption value="">{t('intake.chooseMunicipality')}</SelectOption>
+            {(choices.data?.municipalities ?? []).map((m) => (
+              <SelectOption key={m.code} value={m.code}>
+                {m.name}
+              </SelectOption>
+            ))}
+          </Select>
+        ))}
+        <Fieldset invalid={Boolean(errorOf('themeIds'))}>
+          <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
+          {errorOf('themeIds') ? (
+            <FormFieldErrorMessage id={controlId('themeIds')}>{errorOf('themeIds')}</FormFieldErrorMessage>
+          ) : null}
+          {(choices.data?.themes ?? []).map((theme) => (
+            <FormFieldCheckbox
+              key={theme.id}
+              id={`thema-${theme.id}`}
+              label={theme.name}
+              checked={themeIds.includes(theme.id)}
+              onChange={(event) =>
+                setThemeIds(
+                  event.currentTarget.checked
+                    ? [...themeIds, theme.id]
+                    : themeIds.filter((x) => x !== theme.id),
+                )
+              }
+            />
+          ))}
+        </Fieldset>
+        {field('urgency', t('intake.urgency'), (id, invalid) => (
+          <Select id={id} name="urgency" invalid={invalid} defaultValue="normal">
+            {urgencies.map((u) => (
+              <SelectOption key={u} value={u}>
+                {t(`urgency.${u}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        ))}
+
+        <section aria-labelledby="betrokkenen-kop">
+          <Heading2 id="betrokkenen-kop">{t('intake.subjects')}</Heading2>
+          {subjects.map((subject, index) => (
+            <fieldset key={subject.key} className="samenspel-subject">
+              <legend>{t('intake.subjectTitle', { kind: t(`kind.${subject.kind}`), n: index + 1 })}</legend>
+              {fieldsOf[subject.kind].map((f) => {
+                const name = `subjects.${index}.${f.name}`;
+                return (
+                  <FormFieldTextbox
+                    key={f.name}
+                    id={controlId(name)}
+                    label={t(f.label)}
+                    type={f.type ?? 'text'}
+                    required={f.required}
+                    value={subject.values[f.name] ?? ''}
+                    invalid={Boolean(errorOf(name))}
+                    errorMessage={errorOf(name)}
+                    onChange={(event) => {
+                      const value = (event.target as HTMLInputElement).value;
+                      setSubjects(
+                        subjects.map((s) =>
+                          s.key === subject.key ? { ...s, values: { ...s.values, [f.name]: value } } : s,
+                        ),
+                      );
+                    }}
+                  />
+                );
+              })}
+              <Button
+                appearance="subtle-button"
+                type="button"
+                onClick={() => setSubjects(subjects.filter((s) => s.key !== subject.key))}
+              >
+                {t('intake.remove')}
+              </Button>
+            </fieldset>
+          ))}
+          <FormField label={<FormLabel htmlFor="nieuwe-betrokkene">{t('intake.addSubject')}</FormLabel>}>
+            <Select
+              id="nieuwe-betrokkene"
+              value={newKind}
+              onChange={(event) => setNewKind(event.currentTarget.value as Kind)}
+            >
+              {subjectKinds.map((k) => (
+                <SelectOption key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </SelectOption>
+              ))}
+            </Select>
+          </FormField>
+          <ButtonGroup>
+            <Button
+              appearance="secondary-action-button"
+              type="button"
+              onClick={() => {
+                nextKey.current += 1;
+                setSubjects([...subjects, { key: nextKey.current, kind: newKind, values: {} }]);
+              }}
+            >
+              {t('intake.add')}
+            </Button>
+          </ButtonGroup>
+        </section>
+
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" value="indienen" disabled={busy}>
+            {t('intake.submit')}
+          </Button>
+          <Button type="submit" appearance="secondary-action-button" value="concept" disabled={busy}>
+            {t('intake.saveDraft')}
+          </Button>
+        </ButtonGroup>
+        {busy ? <Loading label={t('intake.saving')} /> : null}
+      </form>
+    </>
+  );
+}

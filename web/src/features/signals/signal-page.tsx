@@ -1,0 +1,516 @@
+import { notAcceptedReasons, type SignalDetail } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldTextarea,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Heading3,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { NotFoundPage } from '../../app/not-found-page.js';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime, t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
+import { stageLabel } from './signals-page.js';
+
+export function SignalPage() {
+  const { signalId } = useParams();
+  const signal = useSignal(signalId);
+  useEffect(() => {
+    if (signal.data) document.title = `${signal.data.reference} · ${t('app.name')}`;
+  }, [signal.data]);
+  if (signal.isPending) return <Loading />;
+  if (signal.isError) {
+    if (signal.error instanceof ApiError && signal.error.status === 404) return <NotFoundPage />;
+    return <ProblemAlert error={signal.error} onRetry={() => void signal.refetch()} />;
+  }
+  return <SignalView signal={signal.data} />;
+}
+
+function leadTime(value: number | null): string {
+  return value === null ? t('signal.notYet') : String(value).replace('.', ',');
+}
+
+function SignalView({ signal }: { signal: SignalDetail }) {
+  return (
+    <>
+      <Paragraph>
+        <RouterLink to="/signalen" className="utrecht-link">
+          {t('signals.title')}
+        </RouterLink>
+      </Paragraph>
+      <Heading1>{signal.reference}</Heading1>
+      <DataList>
+        <DataListItem>
+          <DataListKey>{t('signals.stage')}</DataListKey>
+          <DataListValue>{stageLabel(signal)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('signals.municipality')}</DataListKey>
+          <DataListValue>
+            {signal.municipality?.name ?? '—'}
+            {signal.district ? ` (${signal.district.name})` : ''}
+          </DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('signals.submitters')}</DataListKey>
+          <DataListValue>{signal.submittingOrganisations.map((o) => o.name).join(', ')}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('intake.themes')}</DataListKey>
+          <DataListValue>{signal.themes.map((o) => o.name).join(', ') || '—'}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('signals.urgency')}</DataListKey>
+          <DataListValue>{t(`urgency.${signal.urgency}`)}</DataListValue>
+        </DataListItem>
+        {signal.route ? (
+          <DataListItem>
+            <DataListKey>{t('signal.route')}</DataListKey>
+            <DataListValue>{t(`route.${signal.route}`)}</DataListValue>
+          </DataListItem>
+        ) : null}
+      </DataList>
+      <Heading2>{t('signal.description')}</Heading2>
+      <Paragraph>{signal.description ?? '—'}</Paragraph>
+
+      <Heading2>{t('signal.subjects')}</Heading2>
+      <ul>
+        {signal.subjects.map((s) => (
+          <li key={s.id}>
+            {t(`kind.${s.kind}`)}: {s.label}
+            {s.data.kind === 'person' && s.data.bsn ? ` — BSN ${s.data.bsn}` : ''}
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="doorlooptijden">
+        <Heading2 id="doorlooptijden">{t('signal.leadTimes')}</Heading2>
+        <DataList>
+          {(['intakeToLoo', 'looToTriage', 'triageToDecision', 'intakeToDecision'] as const).map((k) => (
+            <DataListItem key={k}>
+              <DataListKey>{t(`signal.${k}`)}</DataListKey>
+              <DataListValue>
+                <span data-testid={`lead-${k}`}>{leadTime(signal.leadTimes[k])}</span>
+              </DataListValue>
+            </DataListItem>
+          ))}
+        </DataList>
+      </section>
+
+      <section aria-labelledby="tijdlijn">
+        <Heading2 id="tijdlijn">{t('signal.timeline')}</Heading2>
+        <ol className="samenspel-timeline">
+          {signal.events.map((e) => (
+            <li key={e.id}>
+              <strong>{t(`event.${e.type}`)}</strong>
+              {e.type === 'decided' && typeof e.details.decision === 'string'
+                ? `: ${t(`decision.${e.details.decision as 'accepted'}`)}`
+                : ''}{' '}
+              — <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+              {e.by.name
+                ? ` — ${t('signal.by', { name: e.by.name, organisation: e.by.organisation ?? '' })}`
+                : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {signal.rounds.length ? <Rounds signal={signal} /> : null}
+      {signal.abilities.length ? <Steps signal={signal} /> : null}
+    </>
+  );
+}
+
+function Rounds({ signal }: { signal: SignalDetail }) {
+  const queryClient = useQueryClient();
+  const close = useMutation({
+    mutationFn: (roundId: string) =>
+      sendJson<SignalDetail>('POST', `/api/v1/hit-check-rounds/${roundId}/close`),
+    onSuccess: (updated) => queryClient.setQueryData([...signalsKey, signal.id], updated),
+  });
+  return (
+    <section aria-labelledby="rondes">
+      <Heading2 id="rondes">{t('signal.rounds')}</Heading2>
+      {close.isError ? <ProblemAlert error={close.error} /> : null}
+      {signal.rounds.map((round) => (
+        <div key={round.id}>
+          <Heading3>
+            {t('signal.round', { deadline: round.deadline })}
+            {round.closedAt ? ` (${t('signal.roundClosed')})` : ''}
+          </Heading3>
+          {round.answers ? (
+            <div className="samenspel-table-scroll">
+              <Table>
+                <TableCaption>{t('signal.round', { deadline: round.deadline })}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('signal.subjects')}</TableHeaderCell>
+                    {round.organisations.map((o) => (
+                      <TableHeaderCell key={o.id} scope="col">
+                        {o.name}
+                      </TableHeaderCell>
+                    ))}
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {round.subjects.map((s) => (
+                    <TableRow key={s.id}>
+                      <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
+                      {round.organisations.map((o) => {
+                        const answer = round.answers?.find(
+                          (a) => a.subjectId === s.id && a.organisationId === o.id,
+                        );
+                        return (
+                          <TableCell key={o.id}>{answer ? t(`answer.${answer.answer}`) : '—'}</TableCell>
+                        );
+                      })}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          ) : (
+            <ul>
+              {round.subjects.map((s) => {
+                const h = round.hitsPerSubject.find((x) => x.subjectId === s.id);
+                return (
+                  <li key={s.id}>
+                    {s.label}: {t('signal.hits', { hits: h?.hits ?? 0, answered: h?.answered ?? 0 })}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+          {round.overdue.length ? (
+            <Alert type="warning">
+              <Paragraph>
+                {t('signal.overdue', { names: round.overdue.map((o) => o.name).join(', ') })}
+              </Paragraph>
+            </Alert>
+          ) : null}
+          {!round.closedAt && round.test ? (
+            <ButtonGroup>
+              <Button
+                appearance="secondary-action-button"
+                disabled={close.isPending}
+                onClick={() => close.mutate(round.id)}
+              >
+                {t('signal.closeRound')}
+              </Button>
+            </ButtonGroup>
+          ) : null}
+        </div>
+      ))}
+    </section>
+  );
+}
+
+const stepOrder = ['discussed', 'substantiated', 'triaged', 'start-round', 'decided', 'withdrawn'] as const;
+type Step = (typeof stepOrder)[number];
+
+/** The steps the caller may take now, each a small form; the server decides again. */
+function Steps({ signal }: { signal: SignalDetail }) {
+  const me = useMe();
+  const choices = useIntakeChoices(me.data?.region.id);
+  const queryClient = useQueryClient();
+  const steps = stepOrder.filter((s) => signal.abilities.includes(s));
+  const [step, setStep] = useState<Step | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+  const send = useMutation({
+    mutationFn: (request: { path: string; body: unknown }) =>
+      sendJson<SignalDetail>('POST', request.path, request.body),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData([...signalsKey, signal.id], updated);
+      await queryClient.invalidateQueries({ queryKey: signalsKey, exact: true });
+      setStep(null);
+      setErrors({});
+      setDone(true);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams)
+        setErrors(
+          Object.fromEntries(
+            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
+          ),
+        );
+    },
+  });
+  const organisations = choices.data?.organisations ?? [];
+  const current = step ?? steps[0] ?? null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
+    const path = `/api/v1/signals/${signal.id}/transitions`;
+    setDone(false);
+    switch (current) {
+      case 'discussed':
+        return send.mutate({ path, body: { type: 'discussed', note: value('note') } });
+      case 'substantiated':
+        return send.mutate({
+          path,
+          body: {
+            type: 'substantiated',
+            note: value('note') ?? '',
+            organisationIds: data.getAll('organisationIds'),
+          },
+        });
+      case 'triaged':
+        return send.mutate({
+          path,
+          body: { type: 'triaged', route: value('route') ?? 'integral', reason: value('reason') ?? '' },
+        });
+      case 'decided':
+        return send.mutate({
+          path,
+          body: {
+            type: 'decided',
+            decision: value('decision') ?? 'accepted',
+            referredToOrganisationId: value('referredToOrganisationId'),
+            reason: value('reason'),
+            note: value('note'),
+          },
+        });
+      case 'withdrawn':
+        return send.mutate({ path, body: { type: 'withdrawn', note: value('note') ?? '' } });
+      case 'start-round':
+        return send.mutate({
+          path: `/api/v1/signals/${signal.id}/hit-check-rounds`,
+          body: {
+            necessity: value('necessity') ?? '',
+            proportionality: value('proportionality') ?? '',
+            subsidiarity: value('subsidiarity') ?? '',
+            subjectIds: data.getAll('subjectIds'),
+            organisationIds: data.getAll('organisationIds'),
+            deadline: value('deadline') ?? '',
+          },
+        });
+    }
+  }
+
+  if (!current) return null;
+  const text = (name: string, label: string, area = false) =>
+    area ? (
+      <FormFieldTextarea
+        id={`stap-${name}`}
+        name={name}
+        label={label}
+        rows={3}
+        invalid={Boolean(errors[name])}
+        errorMessage={errors[name]}
+      />
+    ) : (
+      <FormFieldTextbox
+        id={`stap-${name}`}
+        name={name}
+        label={label}
+        invalid={Boolean(errors[name])}
+        errorMessage={errors[name]}
+      />
+    );
+  const inWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+
+  return (
+    <section aria-labelledby="volgende-stap" className="samenspel-section">
+      <Heading2 id="volgende-stap">{t('signal.actions')}</Heading2>
+      {done ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('step.done')}</Paragraph>
+        </Alert>
+      ) : null}
+      {send.isError && !(send.error instanceof ApiError && send.error.problem.invalidParams) ? (
+        <ProblemAlert error={send.error} />
+      ) : null}
+      {steps.length > 1 ? (
+        <FormField label={<FormLabel htmlFor="stap-keuze">{t('signal.actions')}</FormLabel>}>
+          <Select
+            id="stap-keuze"
+            value={current}
+            onChange={(event) => setStep(event.currentTarget.value as Step)}
+          >
+            {steps.map((s) => (
+              <SelectOption key={s} value={s}>
+                {t(`step.${s}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+      ) : null}
+      <form onSubmit={submit} noValidate key={current}>
+        <Heading3>{t(`step.${current}`)}</Heading3>
+        {current === 'discussed' || current === 'withdrawn' ? text('note', t('step.note'), true) : null}
+        {current === 'substantiated' ? (
+          <>
+            {text('note', t('step.jointNote'), true)}
+            <Fieldset invalid={Boolean(errors.organisationIds)}>
+              <FieldsetLegend>{t('step.jointOrganisations')}</FieldsetLegend>
+              {errors.organisationIds ? <Paragraph>{errors.organisationIds}</Paragraph> : null}
+              {organisations
+                .filter((o) => o.kind === 'municipality' || o.kind === 'police')
+                .map((o) => (
+                  <FormFieldCheckbox
+                    key={o.id}
+                    id={`stap-org-${o.id}`}
+                    name="organisationIds"
+                    value={o.id}
+                    label={o.name}
+                    defaultChecked={
+                      signal.submittingOrganisations.some((s) => s.id === o.id) || o.kind === 'police'
+                    }
+                  />
+                ))}
+            </Fieldset>
+          </>
+        ) : null}
+        {current === 'triaged' ? (
+          <>
+            <Fieldset>
+              <FieldsetLegend>{t('signal.route')}</FieldsetLegend>
+              {(['quick', 'integral'] as const).map((r) => (
+                <p key={r} className="samenspel-radio">
+                  <RadioButton
+                    id={`stap-route-${r}`}
+                    name="route"
+                    value={r}
+                    defaultChecked={r === 'integral'}
+                  />
+                  <FormLabel htmlFor={`stap-route-${r}`} type="radio">
+                    {t(`route.${r}`)}
+                  </FormLabel>
+                </p>
+              ))}
+            </Fieldset>
+            {text('reason', t('step.reason'), true)}
+          </>
+        ) : null}
+        {current === 'decided' ? (
+          <>
+            <Fieldset>
+              <FieldsetLegend>{t('step.decision')}</FieldsetLegend>
+              {(['accepted', 'referred', 'not-accepted'] as const).map((d) => (
+                <p key={d} className="samenspel-radio">
+                  <RadioButton
+                    id={`stap-besluit-${d}`}
+                    name="decision"
+                    value={d}
+                    defaultChecked={d === 'accepted'}
+                  />
+                  <FormLabel htmlFor={`stap-besluit-${d}`} type="radio">
+                    {t(`decision.${d}`)}
+                  </FormLabel>
+                </p>
+              ))}
+            </Fieldset>
+            <FormField label={<FormLabel htmlFor="stap-verwezen">{t('step.referredTo')}</FormLabel>}>
+              {errors.referredToOrganisationId ? (
+                <Paragraph>{errors.referredToOrganisationId}</Paragraph>
+              ) : null}
+              <Select id="stap-verwezen" name="referredToOrganisationId" defaultValue="">
+                <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
+                {organisations.map((o) => (
+                  <SelectOption key={o.id} value={o.id}>
+                    {o.name}
+                  </SelectOption>
+                ))}
+              </Select>
+            </FormField>
+            <FormField label={<FormLabel htmlFor="stap-reden">{t('step.notAcceptedReason')}</FormLabel>}>
+              {errors.reason ? <Paragraph>{errors.reason}</Paragraph> : null}
+              <Select id="stap-reden" name="reason" defaultValue="">
+                <SelectOption value="">{t('step.chooseReason')}</SelectOption>
+                {notAcceptedReasons.map((r) => (
+                  <SelectOption key={r} value={r}>
+                    {t(`reason.${r}`)}
+                  </SelectOption>
+                ))}
+              </Select>
+            </FormField>
+            {text('note', t('step.note'), true)}
+          </>
+        ) : null}
+        {current === 'start-round' ? (
+          <>
+            {text('necessity', t('step.necessity'), true)}
+            {text('proportionality', t('step.proportionality'), true)}
+            {text('subsidiarity', t('step.subsidiarity'), true)}
+            <Fieldset invalid={Boolean(errors.subjectIds)}>
+              <FieldsetLegend>{t('step.roundSubjects')}</FieldsetLegend>
+              {errors.subjectIds ? <Paragraph>{errors.subjectIds}</Paragraph> : null}
+              {signal.subjects.map((s) => (
+                <FormFieldCheckbox
+                  key={s.id}
+                  id={`stap-subject-${s.id}`}
+                  name="subjectIds"
+                  value={s.id}
+                  label={s.label}
+                  defaultChecked
+                />
+              ))}
+            </Fieldset>
+            <Fieldset invalid={Boolean(errors.organisationIds)}>
+              <FieldsetLegend>{t('step.roundPartners')}</FieldsetLegend>
+              {errors.organisationIds ? <Paragraph>{errors.organisationIds}</Paragraph> : null}
+              {organisations
+                .filter((o) => o.kind !== 'municipality' && o.kind !== 'province' && o.kind !== 'riec')
+                .map((o) => (
+                  <FormFieldCheckbox
+                    key={o.id}
+                    id={`stap-partner-${o.id}`}
+                    name="organisationIds"
+                    value={o.id}
+                    label={o.name}
+                  />
+                ))}
+            </Fieldset>
+            <FormFieldTextbox
+              id="stap-deadline"
+              name="deadline"
+              type="date"
+              label={t('step.deadline')}
+              defaultValue={inWeek}
+              invalid={Boolean(errors.deadline)}
+              errorMessage={errors.deadline}
+            />
+          </>
+        ) : null}
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>
+            {t('step.save')}
+          </Button>
+        </ButtonGroup>
+        {send.isPending ? <Loading label={t('intake.saving')} /> : null}
+      </form>
+    </section>
+  );
+}
