@@ -91,8 +91,25 @@ export const subjectPseudonymRequest = z
       .string()
       .regex(/^\d{8}$/, 'Een KvK-nummer heeft acht cijfers.')
       .optional(),
+    surname: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('With dateOfBirth: a person without a known BSN'),
+    dateOfBirth: isoDate.optional(),
+    companyName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('A company without a known KvK number'),
   })
-  .refine((v) => v.email || v.bsn || v.kvkNumber, { message: 'Vul minstens één kenmerk in.' });
+  .refine((v) => v.email || v.bsn || v.kvkNumber || (v.surname && v.dateOfBirth) || v.companyName, {
+    message: 'Vul minstens één kenmerk in (bij een naam ook de geboortedatum).',
+  });
 export const subjectPseudonyms = z.object({ pseudonyms: z.array(pseudonym) });
 
 export const auditVerification = z.object({

@@ -6,6 +6,7 @@ import { MigrationError, migrateToLatest } from '../db/migrate.js';
 import { buildApp, createAccess } from '../http/app.js';
 import { AuditService, loadProcessingActivities, traceFrom } from '../modules/audit/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
+import { seedDemoSignals } from '../modules/signals/index.js';
 import { seedDemoAccounts, usersRepository } from '../modules/users/index.js';
 import { deriveKeys, type Keys, loadMasterKey } from '../shared/crypto.js';
 import { generatePassword, hashPassword } from '../shared/passwords.js';
@@ -71,7 +72,8 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
   }
   if (!demo) return;
   const keys = await keysOf(config);
-  const audit = new AuditService(database.db, keys, createAccess());
+  const access = createAccess();
+  const audit = new AuditService(database.db, keys, access);
   const accounts = await seedDemoAccounts(keys, audit);
   console.log("Demo accounts (demo mode only; derived from this installation's master key):");
   for (const a of accounts) {
@@ -79,7 +81,12 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
       `  ${a.email.padEnd(36)} ${a.password}  TOTP ${a.totpSecret ?? '(geen tweede factor nodig)'}  ${a.roles.join(', ')} — ${a.organisation}`,
     );
   }
-  console.log('Demo region: signals and cases follow with the casework.');
+  const signals = await seedDemoSignals(database.db, access, audit);
+  console.log(
+    signals
+      ? `Demo signals: ${signals} signals of the past ten months, in every stage.`
+      : 'Demo signals: already there.',
+  );
 }
 
 export function createProgram(): Command {

@@ -105,6 +105,13 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
       if (request.body.email) subjects.push({ type: 'employee', email: request.body.email });
       if (request.body.bsn) subjects.push({ type: 'person', bsn: request.body.bsn });
       if (request.body.kvkNumber) subjects.push({ type: 'company', kvkNumber: request.body.kvkNumber });
+      if (request.body.surname && request.body.dateOfBirth)
+        subjects.push({
+          type: 'person',
+          surname: request.body.surname,
+          dateOfBirth: request.body.dateOfBirth,
+        });
+      if (request.body.companyName) subjects.push({ type: 'company', name: request.body.companyName });
       return { pseudonyms: await service.searchSubjects(request.context, subjects) };
     },
   );

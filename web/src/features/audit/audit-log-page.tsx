@@ -70,10 +70,17 @@ export function AuditLogPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (key: string) => String(form.get(key) ?? '').trim() || undefined;
-    const identifiers = { email: value('email'), bsn: value('bsn'), kvkNumber: value('kvkNumber') };
+    const identifiers = {
+      email: value('email'),
+      bsn: value('bsn'),
+      kvkNumber: value('kvkNumber'),
+      surname: value('surname'),
+      dateOfBirth: value('dateOfBirth'),
+      companyName: value('companyName'),
+    };
     let subject = filter.subject;
     setSubjectError(null);
-    if (identifiers.email || identifiers.bsn || identifiers.kvkNumber) {
+    if (Object.values(identifiers).some(Boolean)) {
       setSearching(true);
       try {
         const body = Object.fromEntries(Object.entries(identifiers).filter(([, v]) => v));

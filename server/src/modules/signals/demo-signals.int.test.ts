@@ -1,0 +1,105 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccess } from '../../http/app.js';
+import { createTestApp, type TestApp, testEngine } from '../../testing/index.js';
+import { AuditService } from '../audit/index.js';
+import { seedDemoAccounts } from '../users/index.js';
+import { seedDemoSignals } from './demo-signals.js';
+
+let t: TestApp;
+let cookie = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const access = createAccess();
+  const audit = new AuditService(t.database.db, t.keys, access);
+  const accounts = await seedDemoAccounts(t.keys, audit);
+  expect(await seedDemoSignals(t.database.db, access, audit)).toBeGreaterThan(25);
+  expect(await seedDemoSignals(t.database.db, access, audit)).toBe(0);
+  const chair = accounts.find((a) => a.email === 'voorzitter@politie-mn.example');
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/sessions',
+    payload: {
+      email: chair?.email,
+      password: chair?.password,
+      code: await generate({ secret: chair?.totpSecret ?? '' }),
+    },
+  });
+  cookie = String([response.headers['set-cookie']].flat()[0]).split(';')[0] ?? '';
+});
+afterAll(async () => t?.close());
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const value = (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
+  return Math.round(value * 10) / 10;
+}
+
+describe(`the demo region's signals on ${testEngine()}`, () => {
+  it('holds signals in every stage and every decision, spread over months', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/signals', headers: { cookie } })).json()
+      .items as Array<{
+      stage: string;
+      decision: string | null;
+      receivedAt: string;
+    }>;
+    for (const stage of ['received', 'discussed', 'substantiated', 'triaged', 'hit-check', 'decided'])
+      expect(
+        list.some((s) => s.stage === stage),
+        stage,
+      ).toBe(true);
+    for (const decision of ['accepted', 'referred', 'not-accepted', 'withdrawn'])
+      expect(
+        list.some((s) => s.decision === decision),
+        decision,
+      ).toBe(true);
+    const months = new Set(list.map((s) => s.receivedAt.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(6);
+  });
+
+  it('gives lead-time medians and 90th percentiles over the API that match the events they come from', async () => {
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/signals?stage=decided', headers: { cookie } })
+    ).json().items as Array<{ id: string; decision: string }>;
+    const expected = new Map<string, number[]>();
+    for (const s of list.filter((x) => x.decision !== 'withdrawn')) {
+      const detail = (
+        await t.app.inject({ method: 'GET', url: `/api/v1/signals/${s.id}`, headers: { cookie } })
+      ).json();
+      const at = (type: string) => new Date(detail.events.find((e: { type: string }) => e.type === type).at);
+      const decided = at('decided');
+      const month = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Europe/Amsterdam',
+        year: 'numeric',
+        month: '2-digit',
+      })
+        .format(decided)
+        .slice(0, 7);
+      const key = `${detail.district.id}|${month}`;
+      expected.set(key, [
+        ...(expected.get(key) ?? []),
+        (decided.getTime() - at('received').getTime()) / 86_400_000,
+      ]);
+    }
+    const rows = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/signals/lead-times', headers: { cookie } })
+    ).json().items as Array<{
+      districtId: string;
+      month: string;
+      decided: number;
+      segments: { intakeToDecision: { median: number | null; p90: number | null } };
+    }>;
+    expect(rows.length).toBe(expected.size);
+    for (const row of rows) {
+      const values = expected.get(`${row.districtId}|${row.month}`) ?? [];
+      expect(row.decided).toBe(values.length);
+      expect(row.segments.intakeToDecision.median).toBe(percentile(values, 0.5));
+      expect(row.segments.intakeToDecision.p90).toBe(percentile(values, 0.9));
+    }
+  });
+});

@@ -1,0 +1,344 @@
+import type { Role, SignalTransition, SubjectInput } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
+import type { Access } from '../access/index.js';
+import { type AuditService, traceFrom } from '../audit/index.js';
+import { SignalsService } from './signals.service.js';
+
+const REGION = 'midden-nederland';
+const DAY = 86_400_000;
+
+/** A small deterministic generator (mulberry32), so the demo is the same on every machine. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const firstNames = [
+  'Jan',
+  'Mohamed',
+  'Fatima',
+  'Sanne',
+  'Kevin',
+  'Ayşe',
+  'Pieter',
+  'Lotte',
+  'Youssef',
+  'Daan',
+  'Ilse',
+  'Ricardo',
+];
+const prefixes = ['', '', '', 'van', 'de', 'van der', 'van den', 'ter'];
+const surnames = [
+  'Berg',
+  'Bakker',
+  'El Amrani',
+  'Visser',
+  'Yilmaz',
+  'Smit',
+  'Meijer',
+  'Bos',
+  'Mulder',
+  'Kaya',
+  'Dekker',
+  'Jansen',
+];
+const companies = [
+  'Kapsalon De Schaar B.V.',
+  'Autobedrijf Midden B.V.',
+  'Shishalounge Oase',
+  'Vastgoed Utrechtse Heuvelrug B.V.',
+  'Nagelstudio Glamour',
+  'Transport & Logistiek Flevo B.V.',
+  'Belwinkel Centrum',
+  'Administratiekantoor De Balans',
+];
+const streets: Array<[string, string, string]> = [
+  ['3511', 'Oudegracht', 'Utrecht'],
+  ['3811', 'Langestraat', 'Amersfoort'],
+  ['1315', 'Grote Markt', 'Almere'],
+  ['3431', 'Dorpsstraat', 'Nieuwegein'],
+  ['1211', 'Kerkstraat', 'Hilversum'],
+  ['3701', 'Slotlaan', 'Zeist'],
+];
+const descriptions = [
+  'Veel contante omzet en wisselende huurders; dure auto’s voor de deur.',
+  'Bedrijfspand staat leeg maar er is ’s nachts activiteit; vermoeden van een drugslab.',
+  'Buren melden veel bezoekers die kort blijven; mogelijk drugshandel vanuit de woning.',
+  'Onderneming wisselt vaak van bestuurder; vermoedelijk katvanger en witwassen via vastgoed.',
+  'Signalen van uitbuiting van werknemers in een nagelstudio.',
+  'Transportbedrijf met opvallende ritten naar de haven en contante betalingen.',
+];
+
+function bsnFrom(rnd: () => number): string {
+  for (;;) {
+    const digits = Array.from({ length: 8 }, () => Math.floor(rnd() * 10));
+    if (digits[0] === 0) digits[0] = 1;
+    const sum = digits.reduce((s, d, i) => s + d * (9 - i), 0);
+    const last = sum % 11;
+    if (last <= 9) return [...digits, last].join('');
+  }
+}
+
+function ibanFrom(rnd: () => number): string {
+  const bank = ['ABNA', 'INGB', 'RABO', 'TRIO'][Math.floor(rnd() * 4)] ?? 'ABNA';
+  const account = Array.from({ length: 10 }, () => Math.floor(rnd() * 10)).join('');
+  const numeric = `${bank}${account}NL00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const d of numeric) remainder = (remainder * 10 + Number(d)) % 97;
+  return `NL${String(98 - remainder).padStart(2, '0')}${bank}${account}`;
+}
+
+function pick<T>(rnd: () => number, list: readonly T[]): T {
+  return list[Math.floor(rnd() * list.length)] as T;
+}
+
+function subjectsFor(rnd: () => number): SubjectInput[] {
+  const out: SubjectInput[] = [];
+  const persons = 1 + Math.floor(rnd() * 2);
+  for (let i = 0; i < persons; i += 1) {
+    const year = 1960 + Math.floor(rnd() * 40);
+    const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
+    const day = String(1 + Math.floor(rnd() * 28)).padStart(2, '0');
+    const prefix = pick(rnd, prefixes);
+    out.push({
+      kind: 'person',
+      firstNames: pick(rnd, firstNames),
+      ...(prefix ? { prefix } : {}),
+      surname: pick(rnd, surnames),
+      dateOfBirth: `${year}-${month}-${day}`,
+      ...(rnd() < 0.6 ? { bsn: bsnFrom(rnd) } : {}),
+    } as SubjectInput);
+  }
+  out.push({
+    kind: 'company',
+    name: pick(rnd, companies),
+    kvkNumber: String(10_000_000 + Math.floor(rnd() * 89_999_999)),
+  });
+  const [pc, street, town] = pick(rnd, streets);
+  out.push({
+    kind: 'address',
+    postcode: `${pc} ${pick(rnd, ['AB', 'CD', 'EK', 'GH', 'LM'])}`,
+    houseNumber: 1 + Math.floor(rnd() * 200),
+    houseNumberAddition: undefined,
+    street,
+    town,
+  });
+  if (rnd() < 0.5) out.push({ kind: 'account', iban: ibanFrom(rnd), holder: undefined });
+  return out;
+}
+
+interface DemoActors {
+  municipality: Actor;
+  police: Actor;
+  tax: Actor;
+  analyst: Actor;
+  chair: Actor;
+}
+
+async function actorOf(db: Db, email: string): Promise<Actor> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'regionId', 'organisationId'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  const roles = await db.selectFrom('userRoles').select('role').where('userId', '=', user.id).execute();
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    regionId: user.regionId,
+    organisationId: user.organisationId,
+    roles: roles.map((r) => r.role as Role),
+    pendingSecondFactor: false,
+    sessionHash: 'demo-seed',
+  };
+}
+
+/**
+ * Builds the demo region's signals through the signals service, with a clock that walks through
+ * 2026, so that every stage holds signals with realistic dates and lead times. Deterministic;
+ * skipped when the region already has signals.
+ */
+export async function seedDemoSignals(
+  db: Db,
+  access: Access,
+  audit: AuditService,
+  today = new Date(),
+): Promise<number> {
+  const existing = await db
+    .selectFrom('signals')
+    .select('id')
+    .where('regionId', '=', REGION)
+    .limit(1)
+    .execute();
+  if (existing.length) return 0;
+  const actors: DemoActors = {
+    municipality: await actorOf(db, 'medewerker@utrecht.example'),
+    police: await actorOf(db, 'medewerker@politie-mn.example'),
+    tax: await actorOf(db, 'medewerker@belastingdienst.example'),
+    analyst: await actorOf(db, 'analist@riec-mn.example'),
+    chair: await actorOf(db, 'voorzitter@politie-mn.example'),
+  };
+  let clock = new Date(today.getTime() - 300 * DAY);
+  const service = new SignalsService(db, access, audit, () => clock);
+  const as = (actor: Actor): RequestContext => ({
+    actor,
+    trace: traceFrom(undefined),
+    client: { address: null, userAgent: 'samenspel seed --demo' },
+  });
+  const rnd = random(2021);
+  const organisations = await db
+    .selectFrom('partnerOrganisations')
+    .select(['id', 'code'])
+    .where('regionId', '=', REGION)
+    .execute();
+  const orgId = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
+  const municipalities = await db
+    .selectFrom('municipalities')
+    .select('code')
+    .where('regionId', '=', REGION)
+    .where('validUntil', 'is', null)
+    .execute();
+  const themes = await db.selectFrom('themes').select('id').where('scope', '=', 'national').execute();
+
+  // Stages the demo signals end in: every stage, most of them decided.
+  const endings = [
+    ...Array(3).fill('received'),
+    ...Array(3).fill('discussed'),
+    ...Array(2).fill('substantiated'),
+    ...Array(2).fill('triaged'),
+    ...Array(3).fill('hit-check'),
+    ...Array(8).fill('accepted'),
+    ...Array(3).fill('referred'),
+    ...Array(4).fill('not-accepted'),
+    ...Array(2).fill('withdrawn'),
+  ] as const;
+  const order = ['received', 'discussed', 'substantiated', 'triaged', 'hit-check'];
+  let count = 0;
+  // Decided signals first (older), open ones last (recent), drafts at the very end.
+  const sorted = [...endings].sort((a, b) => Number(order.includes(a)) - Number(order.includes(b)));
+  const step = (300 - 40) / sorted.length;
+  for (const [index, ending] of sorted.entries()) {
+    clock = new Date(today.getTime() - (300 - index * step) * DAY + Math.floor(rnd() * 8) * 3_600_000);
+    const advance = (minDays: number, maxDays: number) => {
+      clock = new Date(clock.getTime() + (minDays + rnd() * (maxDays - minDays)) * DAY);
+      if (clock > today) clock = new Date(today.getTime() - 3_600_000);
+    };
+    const submitter = rnd() < 0.6 ? actors.municipality : actors.police;
+    const municipality = pick(rnd, municipalities).code;
+    const signal = await service.create(
+      as(submitter),
+      {
+        submittingOrganisationIds:
+          submitter === actors.municipality
+            ? [submitter.organisationId, orgId('politie')]
+            : [submitter.organisationId],
+        source: pick(rnd, ['partner', 'partner', 'riec-analysis', 'fiu', 'meld-misdaad-anoniem'] as const),
+        description: pick(rnd, descriptions),
+        municipalityCode: municipality,
+        themeIds: [pick(rnd, themes).id],
+        urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
+        subjects: subjectsFor(rnd),
+      },
+      true,
+    );
+    count += 1;
+    const move = async (actor: Actor, transition: SignalTransition) =>
+      service.transition(as(actor), signal.id, transition);
+    if (ending === 'received') continue;
+    advance(5, 25);
+    if (ending === 'withdrawn' && rnd() < 0.5) {
+      await move(actors.municipality === submitter ? submitter : actors.analyst, {
+        type: 'withdrawn',
+        note: 'Elders opgepakt',
+      });
+      continue;
+    }
+    await move(actors.analyst, { type: 'discussed', note: 'Besproken in het LOO' });
+    if (ending === 'discussed') continue;
+    advance(3, 20);
+    await move(actors.analyst, {
+      type: 'substantiated',
+      note: 'Gemeente en politie onderbouwen samen.',
+      organisationIds: [orgId('GM0344'), orgId('politie')],
+    });
+    if (ending === 'substantiated') continue;
+    advance(2, 14);
+    const integral = rnd() < 0.7;
+    await move(actors.analyst, {
+      type: 'triaged',
+      route: integral ? 'integral' : 'quick',
+      reason: integral ? 'Meerdere partners en bevoegdheden nodig' : 'Eenvoudig, één partner',
+    });
+    if (ending === 'triaged') continue;
+    if (integral || ending === 'hit-check') {
+      advance(1, 7);
+      const deadline = new Date(clock.getTime() + 14 * DAY).toISOString().slice(0, 10);
+      const started = await service.startRound(as(actors.analyst), signal.id, {
+        necessity: 'Zonder bevraging is niet te wegen of een integrale aanpak nodig is.',
+        proportionality: 'Alleen de hoofdbetrokkenen, alleen de partners die iets kunnen weten.',
+        subsidiarity: 'Openbare bronnen en eigen gegevens zijn al geraadpleegd.',
+        subjectIds: signal.subjects
+          .filter((s) => s.kind === 'person' || s.kind === 'company')
+          .map((s) => s.id),
+        organisationIds: [orgId('politie'), orgId('belastingdienst')],
+        deadline,
+      });
+      const round = started.rounds.at(-1);
+      if (!round) continue;
+      for (const partner of [actors.police, actors.tax]) {
+        if (ending === 'hit-check' && partner === actors.tax) continue;
+        advance(1, 6);
+        await service.answer(
+          as(partner),
+          round.id,
+          round.subjects.map((s) => ({
+            subjectId: s.id,
+            answer: pick(rnd, ['hit', 'no-hit', 'no-hit', 'cannot-check']),
+          })),
+        );
+      }
+      if (ending === 'hit-check') continue;
+      advance(1, 5);
+      await service.closeRound(as(actors.analyst), round.id);
+    }
+    advance(3, 21);
+    if (ending === 'withdrawn') {
+      await move(actors.analyst, { type: 'withdrawn', note: 'De partner pakt het zelf op.' });
+    } else if (ending === 'accepted') {
+      await move(actors.chair, { type: 'decided', decision: 'accepted', note: 'Integrale casus' });
+    } else if (ending === 'referred') {
+      await move(actors.chair, {
+        type: 'decided',
+        decision: 'referred',
+        referredToOrganisationId: pick(rnd, [orgId('politie'), orgId('belastingdienst'), orgId('GM0344')]),
+        note: undefined,
+      });
+    } else {
+      await move(actors.chair, {
+        type: 'decided',
+        decision: 'not-accepted',
+        reason: pick(rnd, ['insufficient-indications', 'regular-enforcement', 'not-subversive'] as const),
+        note: undefined,
+      });
+    }
+  }
+  // Two drafts the municipality is still writing.
+  clock = new Date(today.getTime() - 2 * DAY);
+  for (let i = 0; i < 2; i += 1) {
+    await service.create(
+      as(actors.municipality),
+      { description: pick(rnd, descriptions), subjects: subjectsFor(rnd) },
+      false,
+    );
+    count += 1;
+  }
+  return count;
+}
