@@ -316,16 +316,27 @@ describe(`signals on ${testEngine()}`, () => {
     expect(subjectsLogged.length).toBeGreaterThan(0);
 
     // The privacy officer finds who processed Fatima El Amrani (no BSN known) by name and date of birth.
-    const officer = await signIn(t.app, t.database.db, await createUser(t.database.db, t.keys, { roles: ['privacy_officer'] }));
+    const officer = await signIn(
+      t.app,
+      t.database.db,
+      await createUser(t.database.db, t.keys, { roles: ['privacy_officer'] }),
+    );
     const [pseudonym] = (
-      await call(officer, 'POST', '/api/v1/audit/subject-pseudonyms', { surname: 'el amrani', dateOfBirth: '1991-11-02' })
+      await call(officer, 'POST', '/api/v1/audit/subject-pseudonyms', {
+        surname: 'el amrani',
+        dateOfBirth: '1991-11-02',
+      })
     ).json().pseudonyms;
-    const entries = (await call(officer, 'GET', `/api/v1/audit/entries?subject=${pseudonym}&limit=500`)).json().items as Array<{
+    const entries = (
+      await call(officer, 'GET', `/api/v1/audit/entries?subject=${pseudonym}&limit=500`)
+    ).json().items as Array<{
       dataSubject: { pseudonym: string } | null;
       action: { action: string } | null;
     }>;
     const about = entries.filter((e) => e.dataSubject?.pseudonym === pseudonym).map((e) => e.action?.action);
-    expect(about).toEqual(expect.arrayContaining(['signal.submit', 'hitcheck.start', 'hitcheck.inbox', 'signal.read']));
+    expect(about).toEqual(
+      expect.arrayContaining(['signal.submit', 'hitcheck.start', 'hitcheck.inbox', 'signal.read']),
+    );
   });
 
   it('keeps drafts to the submitting organisation, and checks them when submitted', async () => {
