@@ -139,6 +139,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
       await p.getByRole('link', { name: 'Hit/no-hit' }).click();
       await p.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
       const groups = p.getByRole('group', { name: /^Antwoord voor/ });
+      await groups.first().waitFor();
       expect(await groups.count()).toBe(3);
       const text = await p.getByRole('main').textContent();
       expect(text).toContain('Naam: Jan van der Berg, Geboortedatum: 1980-04-12');

@@ -14,7 +14,11 @@ describe(`database layer on ${testEngine()}`, () => {
 
   it('applies every migration once, in order, and then has nothing to do', async () => {
     const first = await migrateToLatest(database.db);
-    expect(first.applied).toEqual(['20261128T163000-reference-data', '20261128T180000-identity-and-audit']);
+    expect(first.applied).toEqual([
+      '20261128T163000-reference-data',
+      '20261128T180000-identity-and-audit',
+      '20261128T190000-signals',
+    ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);
     const { rows } = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(

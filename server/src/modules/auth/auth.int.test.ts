@@ -72,7 +72,16 @@ describe(`signing in on ${testEngine()}`, () => {
       region: { id: 'midden-nederland', name: 'Midden-Nederland' },
       organisation: { code: 'riec' },
       roles: ['riec_analyst'],
-      abilities: ['reference.read'],
+      abilities: [
+        'reference.read',
+        'signal.create',
+        'signal.read',
+        'signal.update',
+        'signal.manage',
+        'signal.withdraw',
+        'signal.statistics',
+        'meeting.manage',
+      ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },
     });
