@@ -73,6 +73,13 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   return (
     <section className="samenspel-section" aria-labelledby={`ronde-${request.roundId}`}>
       <Heading2 id={`ronde-${request.roundId}`}>{t('inbox.round', { deadline: request.deadline })}</Heading2>
+      {!request.closed &&
+      request.deadline < new Date().toISOString().slice(0, 10) &&
+      request.subjects.some((s) => s.answer === null) ? (
+        <Alert type="warning">
+          <Paragraph>{t('inbox.overdue')}</Paragraph>
+        </Alert>
+      ) : null}
       {request.closed ? (
         <Alert type="info">
           <Paragraph>{t('inbox.closed')}</Paragraph>
