@@ -99,6 +99,7 @@ describe(`signals on ${testEngine()}`, () => {
     body.subjects[2] = { ...body.subjects[2], kvkNumber: '123' } as (typeof body.subjects)[2];
     body.subjects[3] = { ...body.subjects[3], postcode: '35111' } as (typeof body.subjects)[3];
     body.subjects[4] = { kind: 'account', iban: 'NL91ABNA0417164301' } as (typeof body.subjects)[4];
+    body.subjects[1] = { ...body.subjects[1], dateOfBirth: '1991-13-45' } as (typeof body.subjects)[1];
     const response = await call(utrecht, 'POST', '/api/v1/signals', body);
     expect(response.statusCode).toBe(400);
     const problems = response.json().invalidParams as Array<{ name: string; reason: string }>;
@@ -106,6 +107,7 @@ describe(`signals on ${testEngine()}`, () => {
     expect(names).toEqual(
       expect.arrayContaining([
         'subjects.0.bsn',
+        'subjects.1.dateOfBirth',
         'subjects.2.kvkNumber',
         'subjects.3.postcode',
         'subjects.4.iban',
