@@ -213,4 +213,25 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await municipality.goto(`${samenspel.url}/signalen`);
     await municipality.getByRole('cell', { name: 'Geaccepteerd als casus' }).waitFor();
   });
+
+  it('saves a draft and lets the municipality take it up again and submit it', async () => {
+    const p = page('gemeente');
+    await p.goto(`${samenspel.url}/signalen/nieuw`);
+    await p
+      .getByLabel('Omschrijving')
+      .fill('Nog aan te vullen: verdachte activiteit bij een loods aan de rand van de stad.');
+    await addSubject(p, 'Voertuig', { Kenteken: '12-abc-3' }, 1);
+    await p.getByRole('button', { name: 'Opslaan als concept' }).click();
+    await p.getByRole('link', { name: 'Concept verder invullen' }).click();
+    await p.getByRole('heading', { level: 1, name: /^Concept SIG-/ }).waitFor();
+    expect(await p.getByLabel('Omschrijving').inputValue()).toContain('verdachte activiteit');
+    expect(await p.getByRole('group', { name: 'Voertuig 1' }).getByLabel('Kenteken').inputValue()).toBe(
+      '12ABC3',
+    );
+    await p.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Utrecht' });
+    await p.getByRole('group', { name: "Thema's" }).getByRole('checkbox').first().check();
+    await p.getByRole('button', { name: 'Indienen' }).click();
+    await p.getByRole('listitem').filter({ hasText: 'Ontvangen' }).first().waitFor();
+    expect(await p.getByRole('link', { name: 'Concept verder invullen' }).count()).toBe(0);
+  });
 });

@@ -63,7 +63,10 @@ const router = createBrowserRouter([
           },
           {
             element: <RequirePermission permission="signal.create" />,
-            children: [{ path: 'signalen/nieuw', element: <IntakePage /> }],
+            children: [
+              { path: 'signalen/nieuw', element: <IntakePage /> },
+              { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
+            ],
           },
           {
             element: <RequirePermission permission="hitcheck.answer" />,

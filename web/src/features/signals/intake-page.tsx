@@ -19,13 +19,13 @@ import {
   SelectOption,
 } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError, sendJson } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { signalsKey, useIntakeChoices } from './signals-api.js';
+import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
 
 type Kind = (typeof subjectKinds)[number];
 type SubjectForm = { key: number; kind: Kind; values: Record<string, string> };
@@ -75,21 +75,51 @@ function controlId(name: string): string {
   return `veld-${name.replaceAll('.', '-')}`;
 }
 
-/** Intake of a signal: inline validation from the server, every problem next to its field. */
+/** A draft's stored subjects as form values. */
+function formOf(draft: SignalDetail | undefined, next: () => number): SubjectForm[] {
+  return (draft?.subjects ?? []).map((s) => ({
+    key: next(),
+    kind: s.kind,
+    values: Object.fromEntries(
+      Object.entries(s.data)
+        .filter(([k]) => k !== 'kind')
+        .map(([k, v]) => [k, String(v ?? '')]),
+    ),
+  }));
+}
+
+/** Intake of a new signal, or a draft taken up again. */
 export function IntakePage() {
+  const { signalId } = useParams();
+  const draft = useSignal(signalId);
+  if (signalId && draft.isPending) return <Loading />;
+  if (signalId && draft.isError)
+    return <ProblemAlert error={draft.error} onRetry={() => void draft.refetch()} />;
+  return <IntakeForm draft={signalId ? draft.data : undefined} />;
+}
+
+/** The intake form: inline validation from the server, every problem next to its field. */
+function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const choices = useIntakeChoices(me.data?.region.id);
-  const [submitters, setSubmitters] = useState<string[]>([]);
-  const [subjects, setSubjects] = useState<SubjectForm[]>([]);
-  const [themeIds, setThemeIds] = useState<string[]>([]);
+  const nextKey = useRef(0);
+  const [submitters, setSubmitters] = useState<string[]>(
+    draft?.submittingOrganisations.map((o) => o.id) ?? [],
+  );
+  const [subjects, setSubjects] = useState<SubjectForm[]>(() =>
+    formOf(draft, () => {
+      nextKey.current += 1;
+      return nextKey.current;
+    }),
+  );
+  const [themeIds, setThemeIds] = useState<string[]>(draft?.themes.map((th) => th.id) ?? []);
   const [newKind, setNewKind] = useState<Kind>('person');
   const [errors, setErrors] = useState<Array<{ name: string; reason: string }>>([]);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const nextKey = useRef(0);
 
   useEffect(() => {
     document.title = `${t('intake.title')} · ${t('app.name')}`;
@@ -120,7 +150,9 @@ export function IntakePage() {
     setBusy(true);
     setFailure(null);
     try {
-      const created = await sendJson<SignalDetail>('POST', '/api/v1/signals', body);
+      const created = draft
+        ? await sendJson<SignalDetail>('PUT', `/api/v1/signals/${draft.id}`, body)
+        : await sendJson<SignalDetail>('POST', '/api/v1/signals', body);
       await queryClient.invalidateQueries({ queryKey: signalsKey });
       await navigate(`/signalen/${created.id}`);
     } catch (error) {
@@ -150,7 +182,7 @@ export function IntakePage() {
 
   return (
     <>
-      <Heading1>{t('intake.title')}</Heading1>
+      <Heading1>{draft ? t('intake.editTitle', { reference: draft.reference }) : t('intake.title')}</Heading1>
       <Paragraph>{t('intake.intro')}</Paragraph>
       {errors.length ? (
         <div ref={summaryRef} tabIndex={-1} className="samenspel-error-summary">
@@ -224,7 +256,7 @@ export function IntakePage() {
         </Fieldset>
 
         {field('source', t('intake.source'), (id, invalid) => (
-          <Select id={id} name="source" invalid={invalid} defaultValue="partner">
+          <Select id={id} name="source" invalid={invalid} defaultValue={draft?.source ?? 'partner'}>
             {signalSources.map((s) => (
               <SelectOption key={s} value={s}>
                 {t(`source.${s}`)}
@@ -238,11 +270,17 @@ export function IntakePage() {
           label={t('intake.description')}
           description={t('intake.descriptionHelp')}
           rows={6}
+          defaultValue={draft?.description ?? ''}
           invalid={Boolean(errorOf('description'))}
           errorMessage={errorOf('description')}
         />
         {field('municipalityCode', t('intake.municipality'), (id, invalid) => (
-          <Select id={id} name="municipalityCode" invalid={invalid} defaultValue="">
+          <Select
+            id={id}
+            name="municipalityCode"
+            invalid={invalid}
+            defaultValue={draft?.municipality?.code ?? ''}
+          >
             <SelectOption value="">{t('intake.chooseMunicipality')}</SelectOption>
             {(choices.data?.municipalities ?? []).map((m) => (
               <SelectOption key={m.code} value={m.code}>
@@ -273,7 +311,7 @@ export function IntakePage() {
           ))}
         </Fieldset>
         {field('urgency', t('intake.urgency'), (id, invalid) => (
-          <Select id={id} name="urgency" invalid={invalid} defaultValue="normal">
+          <Select id={id} name="urgency" invalid={invalid} defaultValue={draft?.urgency ?? 'normal'}>
             {urgencies.map((u) => (
               <SelectOption key={u} value={u}>
                 {t(`urgency.${u}`)}

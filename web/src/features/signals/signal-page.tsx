@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  ButtonLink,
   DataList,
   DataListItem,
   DataListKey,
@@ -68,6 +69,13 @@ function SignalView({ signal }: { signal: SignalDetail }) {
         </RouterLink>
       </Paragraph>
       <Heading1>{signal.reference}</Heading1>
+      {signal.abilities.includes('edit') ? (
+        <ButtonGroup>
+          <ButtonLink appearance="primary-action-button" href={`/signalen/${signal.id}/bewerken`}>
+            {t('intake.edit')}
+          </ButtonLink>
+        </ButtonGroup>
+      ) : null}
       <DataList>
         <DataListItem>
           <DataListKey>{t('signals.stage')}</DataListKey>
@@ -145,7 +153,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
       </section>
 
       {signal.rounds.length ? <Rounds signal={signal} /> : null}
-      {signal.abilities.length ? <Steps signal={signal} /> : null}
+      {signal.abilities.some((a) => a !== 'edit' && a !== 'submit') ? <Steps signal={signal} /> : null}
     </>
   );
 }
