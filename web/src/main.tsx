@@ -18,6 +18,8 @@ import { meKey } from './features/auth/auth-api.js';
 import { RequirePermission, RequireSession } from './features/auth/require-session.js';
 import { SecondFactorPage } from './features/auth/second-factor-page.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
+import { MeetingPage } from './features/meetings/meeting-page.js';
+import { MeetingsPage } from './features/meetings/meetings-page.js';
 import { RegionPage } from './features/region/region-page.js';
 import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
@@ -66,6 +68,13 @@ const router = createBrowserRouter([
             children: [
               { path: 'signalen/nieuw', element: <IntakePage /> },
               { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="meeting.manage" />,
+            children: [
+              { path: 'overleggen', element: <MeetingsPage /> },
+              { path: 'overleggen/:meetingId', element: <MeetingPage /> },
             ],
           },
           {

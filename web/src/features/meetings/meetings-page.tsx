@@ -1,0 +1,215 @@
+import type { Meeting } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldErrorMessage,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDate, t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { useIntakeChoices, useSignals } from '../signals/signals-api.js';
+import { meetingsKey, useMeetings, useRegionDistricts } from './meetings-api.js';
+
+/** LOO and DTO meetings: the list, and planning a new one with its attendees and agenda. */
+export function MeetingsPage() {
+  const meetings = useMeetings();
+  useEffect(() => {
+    document.title = `${t('meetings.title')} · ${t('app.name')}`;
+  }, []);
+  return (
+    <>
+      <Heading1>{t('meetings.title')}</Heading1>
+      {meetings.isPending ? <Loading /> : null}
+      {meetings.isError ? (
+        <ProblemAlert error={meetings.error} onRetry={() => void meetings.refetch()} />
+      ) : null}
+      {meetings.data && meetings.data.length === 0 ? <Paragraph>{t('meetings.none')}</Paragraph> : null}
+      {meetings.data && meetings.data.length > 0 ? (
+        <div className="samenspel-table-scroll">
+          <Table>
+            <TableCaption>{t('meetings.caption', { count: meetings.data.length })}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('meetings.date')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('meetings.kind')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('meetings.district')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('meetings.agenda')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {meetings.data.map((m) => (
+                <TableRow key={m.id}>
+                  <TableCell>
+                    <RouterLink to={`/overleggen/${m.id}`} className="utrecht-link">
+                      {formatDate(m.date)}
+                    </RouterLink>
+                  </TableCell>
+                  <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
+                  <TableCell>{m.district.name}</TableCell>
+                  <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      ) : null}
+      <NewMeeting />
+    </>
+  );
+}
+
+function NewMeeting() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const districts = useRegionDistricts(me.data?.region.id);
+  const choices = useIntakeChoices(me.data?.region.id);
+  const signals = useSignals();
+  const [districtId, setDistrictId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: (body: unknown) => sendJson<Meeting>('POST', '/api/v1/meetings', body),
+    onSuccess: async (meeting) => {
+      await queryClient.invalidateQueries({ queryKey: meetingsKey });
+      await navigate(`/overleggen/${meeting.id}`);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams)
+        setErrors(
+          Object.fromEntries(
+            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
+          ),
+        );
+    },
+  });
+  const open = (signals.data ?? []).filter(
+    (s) => s.stage !== 'draft' && s.stage !== 'decided' && (!districtId || s.district?.id === districtId),
+  );
+  const organisations = (choices.data?.organisations ?? []).filter(
+    (o) =>
+      o.kind !== 'municipality' ||
+      (choices.data?.municipalities ?? []).some(
+        (m) => m.code === o.municipalityCode && m.districtId === districtId,
+      ),
+  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    create.mutate({
+      kind: data.get('kind'),
+      districtId: data.get('districtId'),
+      date: data.get('date'),
+      attendingOrganisationIds: data.getAll('attendingOrganisationIds'),
+      signalIds: data.getAll('signalIds'),
+    });
+  }
+
+  return (
+    <section className="samenspel-section" aria-labelledby="nieuw-overleg">
+      <Heading2 id="nieuw-overleg">{t('meetings.new')}</Heading2>
+      {create.isError && !(create.error instanceof ApiError && create.error.problem.invalidParams) ? (
+        <ProblemAlert error={create.error} />
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <FormField label={<FormLabel htmlFor="overleg-soort">{t('meetings.kind')}</FormLabel>}>
+          <Select id="overleg-soort" name="kind" defaultValue="loo">
+            <SelectOption value="loo">{t('meetingKind.loo')}</SelectOption>
+            <SelectOption value="dto">{t('meetingKind.dto')}</SelectOption>
+          </Select>
+        </FormField>
+        <FormField
+          invalid={Boolean(errors.districtId)}
+          label={<FormLabel htmlFor="overleg-district">{t('meetings.district')}</FormLabel>}
+        >
+          {errors.districtId ? <FormFieldErrorMessage>{errors.districtId}</FormFieldErrorMessage> : null}
+          <Select
+            id="overleg-district"
+            name="districtId"
+            value={districtId}
+            onChange={(event) => setDistrictId(event.currentTarget.value)}
+          >
+            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
+            {(districts.data ?? []).map((d) => (
+              <SelectOption key={d.id} value={d.id}>
+                {d.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormFieldTextbox
+          id="overleg-datum"
+          name="date"
+          type="date"
+          label={t('meetings.date')}
+          defaultValue={new Date().toISOString().slice(0, 10)}
+          invalid={Boolean(errors.date)}
+          errorMessage={errors.date}
+        />
+        {districtId ? (
+          <>
+            <Fieldset invalid={Boolean(errors.attendingOrganisationIds)}>
+              <FieldsetLegend>{t('meetings.attendees')}</FieldsetLegend>
+              {errors.attendingOrganisationIds ? (
+                <FormFieldErrorMessage>{errors.attendingOrganisationIds}</FormFieldErrorMessage>
+              ) : null}
+              {organisations.map((o) => (
+                <FormFieldCheckbox
+                  key={o.id}
+                  id={`overleg-org-${o.id}`}
+                  name="attendingOrganisationIds"
+                  value={o.id}
+                  label={o.name}
+                  defaultChecked={o.kind === 'municipality' || o.kind === 'police' || o.kind === 'riec'}
+                />
+              ))}
+            </Fieldset>
+            <Fieldset>
+              <FieldsetLegend>{t('meetings.agenda')}</FieldsetLegend>
+              {open.length === 0 ? <Paragraph>{t('meetings.noOpenSignals')}</Paragraph> : null}
+              {open.map((s) => (
+                <FormFieldCheckbox
+                  key={s.id}
+                  id={`overleg-signaal-${s.id}`}
+                  name="signalIds"
+                  value={s.id}
+                  label={`${s.reference} — ${s.municipality?.name ?? ''} (${t(`stage.${s.stage}`)})`}
+                  defaultChecked
+                />
+              ))}
+            </Fieldset>
+          </>
+        ) : null}
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+            {t('meetings.create')}
+          </Button>
+        </ButtonGroup>
+        {create.isPending ? <Loading label={t('admin.saving')} /> : null}
+      </form>
+    </section>
+  );
+}
