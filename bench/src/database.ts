@@ -3,6 +3,7 @@ import pg from 'pg';
 import { type Database, openDatabase, openPglite } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
 import { loadProcessingActivities } from '../../server/src/modules/audit/index.ts';
+import { loadCaseConfiguration } from '../../server/src/modules/cases/index.ts';
 import { loadReferenceData } from '../../server/src/modules/organisations/index.ts';
 
 /**
@@ -31,6 +32,7 @@ export async function benchDatabase(): Promise<Database> {
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
   await loadProcessingActivities(database.db);
+  await loadCaseConfiguration(database.db);
   return {
     ...database,
     close: async () => {

@@ -36,6 +36,11 @@ export const permissions = [
   'signal.statistics',
   'hitcheck.answer',
   'meeting.manage',
+  'case.create',
+  'case.read',
+  'case.manage',
+  'case.contribute',
+  'case.prioritise',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

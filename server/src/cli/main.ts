@@ -5,6 +5,7 @@ import { type Database, openDatabase } from '../db/database.js';
 import { MigrationError, migrateToLatest } from '../db/migrate.js';
 import { buildApp, createAccess } from '../http/app.js';
 import { AuditService, loadProcessingActivities, traceFrom } from '../modules/audit/index.js';
+import { loadCaseConfiguration } from '../modules/cases/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
 import { seedDemoSignals } from '../modules/signals/index.js';
 import { seedDemoAccounts, usersRepository } from '../modules/users/index.js';
@@ -63,6 +64,7 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
   }
   const loaded = await loadReferenceData(database.db);
   const activities = await loadProcessingActivities(database.db);
+  await loadCaseConfiguration(database.db);
   console.log(`Register of processing activities: ${activities} activities`);
   for (const region of loaded) {
     const state = region.changed ? 'loaded' : 'already current';
@@ -110,7 +112,10 @@ export function createProgram(): Command {
       const database = await openDatabase(config.database);
       await migrate(database);
       if (options.demo) await seed(database, config, true);
-      else await loadProcessingActivities(database.db);
+      else {
+        await loadProcessingActivities(database.db);
+        await loadCaseConfiguration(database.db);
+      }
       const app = await buildApp({
         database,
         logLevel: config.logLevel,

@@ -18,6 +18,7 @@ describe(`database layer on ${testEngine()}`, () => {
       '20261128T163000-reference-data',
       '20261128T180000-identity-and-audit',
       '20261128T190000-signals',
+      '20261128T200000-cases',
     ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);

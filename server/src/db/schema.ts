@@ -301,6 +301,178 @@ export interface MeetingAgendaTable {
   priority: number | null;
 }
 
+export interface LegalBasesTable {
+  id: Generated<string>;
+  regionId: string;
+  code: string;
+  name: string;
+}
+
+export interface InterventionCatalogueTable {
+  id: Generated<string>;
+  regionId: string;
+  kind: string;
+  code: string;
+  name: string;
+}
+
+export interface CasesTable {
+  id: Generated<string>;
+  regionId: string;
+  reference: string;
+  codeName: string;
+  origin: string;
+  districtId: string;
+  type: string;
+  directorId: string | null;
+  phase: string;
+  goal: string | null;
+  strategy: string | null;
+  startedOn: DateColumn;
+  closedOn: DateColumn | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CaseSignalsTable {
+  caseId: string;
+  signalId: string;
+}
+
+export interface CaseOriginOrganisationsTable {
+  caseId: string;
+  organisationId: string;
+}
+
+export interface CaseMunicipalitiesTable {
+  caseId: string;
+  municipalityCode: string;
+}
+
+export interface CaseThemesTable {
+  caseId: string;
+  themeId: string;
+}
+
+export interface CaseParticipantsTable {
+  id: Generated<string>;
+  caseId: string;
+  organisationId: string;
+  addedAt: Timestamp;
+  addedReason: string;
+  removedAt: NullableTimestamp;
+  removedReason: string | null;
+}
+
+export interface CaseEventsTable {
+  id: Generated<string>;
+  caseId: string;
+  type: string;
+  at: Timestamp;
+  userId: string | null;
+  organisationId: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface CaseSubjectsTable {
+  id: Generated<string>;
+  caseId: string;
+  kind: string;
+  role: string;
+  label: string;
+  data: ColumnType<unknown, string, string>;
+  signalSubjectId: string | null;
+  addedAt: Timestamp;
+}
+
+export interface ProvisionsTable {
+  id: Generated<string>;
+  caseId: string;
+  organisationId: string;
+  subjectId: string | null;
+  providedOn: DateColumn;
+  legalBasisId: string;
+  classification: string;
+  title: string;
+  body: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CaseMatrixTable {
+  id: Generated<string>;
+  caseId: string;
+  barrier: string;
+  catalogueId: string;
+  organisationId: string;
+  chosen: Generated<boolean>;
+}
+
+export interface AdvicesTable {
+  id: Generated<string>;
+  caseId: string;
+  kind: string;
+  organisationId: string;
+  givenOn: DateColumn;
+  status: string;
+  description: string;
+  createdBy: string | null;
+}
+
+export interface InterventionsTable {
+  id: Generated<string>;
+  caseId: string;
+  adviceId: string | null;
+  kind: string;
+  organisationId: string;
+  carriedOutOn: DateColumn;
+  description: string;
+  outcome: string | null;
+}
+
+export interface ResultsTable {
+  id: Generated<string>;
+  caseId: string;
+  interventionId: string | null;
+  kind: string;
+  organisationId: string;
+  imposedCents: number | null;
+  imposedOn: DateColumn | null;
+  collectedCents: number | null;
+  collectedOn: DateColumn | null;
+  settledCents: number | null;
+  settledOn: DateColumn | null;
+  count: number | null;
+  description: string | null;
+  recordedOn: DateColumn;
+}
+
+export interface CommunicationsTable {
+  id: Generated<string>;
+  caseId: string;
+  onDate: DateColumn;
+  channel: string;
+  description: string;
+}
+
+export interface EvaluationsTable {
+  caseId: string;
+  whatWorked: string | null;
+  whatDidNot: string | null;
+  lessons: string | null;
+  waivedReason: string | null;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface CasePrioritiesTable {
+  caseId: string;
+  quarter: string;
+  priority: number;
+  setBy: string | null;
+  setAt: Timestamp;
+}
+
 /** The database as Kysely sees it: snake_case in SQL, camelCase here (CamelCasePlugin). */
 export interface DB {
   provinces: ProvincesTable;
@@ -333,4 +505,22 @@ export interface DB {
   meetings: MeetingsTable;
   meetingOrganisations: MeetingOrganisationsTable;
   meetingAgenda: MeetingAgendaTable;
+  legalBases: LegalBasesTable;
+  interventionCatalogue: InterventionCatalogueTable;
+  cases: CasesTable;
+  caseSignals: CaseSignalsTable;
+  caseOriginOrganisations: CaseOriginOrganisationsTable;
+  caseMunicipalities: CaseMunicipalitiesTable;
+  caseThemes: CaseThemesTable;
+  caseParticipants: CaseParticipantsTable;
+  caseEvents: CaseEventsTable;
+  caseSubjects: CaseSubjectsTable;
+  provisions: ProvisionsTable;
+  caseMatrix: CaseMatrixTable;
+  advices: AdvicesTable;
+  interventions: InterventionsTable;
+  results: ResultsTable;
+  communications: CommunicationsTable;
+  evaluations: EvaluationsTable;
+  casePriorities: CasePrioritiesTable;
 }

@@ -146,6 +146,52 @@ async function meetingWith(signalId: string): Promise<string> {
   return created.id;
 }
 
+/** A case on an accepted signal, directed by the matrix's case director, with the RIEC taking part. */
+async function caseId(options: { goal?: boolean; phase?: string } = {}): Promise<string> {
+  const signalId = await signalAt('triaged');
+  await asRole('meeting_chair', {
+    method: 'POST',
+    url: `/api/v1/signals/${signalId}/transitions`,
+    payload: { type: 'decided', decision: 'accepted' },
+  });
+  const created = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/cases',
+    payload: {
+      origin: 'signal',
+      signalIds: [signalId],
+      codeName: 'Matrix',
+      districtId: 'utrecht-stad',
+      municipalityCodes: ['GM0344'],
+      themeIds: [themeId],
+      type: 'subject',
+      directorId: users.get('case_director')?.id,
+      participantIds: [organisationId],
+      startedOn: '2026-11-01',
+    },
+  });
+  const id = created.id as string;
+  if (options.goal || options.phase)
+    await asRole('case_director', {
+      method: 'PUT',
+      url: `/api/v1/cases/${id}/goal`,
+      payload: { goal: 'Doel', strategy: 'Strategie' },
+    });
+  if (options.phase === 'evaluation')
+    for (const to of ['information', 'analysis', 'intervention', 'evaluation'])
+      await asRole('case_director', {
+        method: 'POST',
+        url: `/api/v1/cases/${id}/phase`,
+        payload: { type: 'advance', to },
+      });
+  return id;
+}
+
+async function configurationId(kind: 'legalBases' | 'interventions'): Promise<string> {
+  const configuration = await asRole('case_director', { method: 'GET', url: '/api/v1/case-configuration' });
+  return configuration[kind][0].id;
+}
+
 const matrix: Record<string, Entry> = {
   'GET /api/v1/health': { public: true, ok: 200, call: () => ({ method: 'GET', url: '/api/v1/health' }) },
   'GET /api/v1/openapi.json': {
@@ -586,6 +632,260 @@ const matrix: Record<string, Entry> = {
         payload: { signalIds: [signalId] },
       };
     },
+  },
+  'GET /api/v1/case-configuration': {
+    logs: null,
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/case-configuration' }),
+  },
+  'POST /api/v1/cases': {
+    logs: 'case.create',
+    permitted: 'riec_analyst',
+    denied: 'case_director',
+    ok: 201,
+    call: async () => {
+      const signalId = await signalAt('triaged');
+      await asRole('meeting_chair', {
+        method: 'POST',
+        url: `/api/v1/signals/${signalId}/transitions`,
+        payload: { type: 'decided', decision: 'accepted' },
+      });
+      return {
+        method: 'POST',
+        url: '/api/v1/cases',
+        payload: {
+          origin: 'signal',
+          signalIds: [signalId],
+          codeName: 'Matrix',
+          districtId: 'utrecht-stad',
+          municipalityCodes: ['GM0344'],
+          themeIds: [themeId],
+          type: 'subject',
+          directorId: users.get('case_director')?.id,
+          participantIds: [organisationId],
+          startedOn: '2026-11-01',
+        },
+      };
+    },
+  },
+  'GET /api/v1/cases': {
+    logs: 'case.list',
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/cases' }),
+  },
+  'GET /api/v1/cases/{caseId}': {
+    logs: 'case.read',
+    permitted: 'case_director',
+    denied: 'administrator',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/cases/${await caseId()}` }),
+  },
+  'PUT /api/v1/cases/{caseId}/goal': {
+    logs: 'case.goal',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${await caseId()}/goal`,
+      payload: { goal: 'Doel', strategy: 'Plan' },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/phase': {
+    logs: 'case.phase',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId({ goal: true })}/phase`,
+      payload: { type: 'advance', to: 'information' },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/participants': {
+    logs: 'case.participant-add',
+    permitted: 'case_director',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/participants`,
+      payload: { organisationId: org.politie, reason: 'Opsporing' },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/participants/{organisationId}/remove': {
+    logs: 'case.participant-remove',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/participants/${organisationId}/remove`,
+      payload: { reason: 'Klaar' },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/subjects': {
+    logs: 'case.subject-add',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/subjects`,
+      payload: { role: 'facilitator', subject: { kind: 'company', name: 'Adviesbureau X' } },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/provisions': {
+    logs: 'case.provision-add',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/provisions`,
+      payload: {
+        providedOn: '2026-11-02',
+        legalBasisId: await configurationId('legalBases'),
+        classification: 'intern',
+        title: 'Verstrekking',
+        body: 'Inhoud',
+      },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/matrix': {
+    logs: 'case.matrix-add',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/matrix`,
+      payload: { barrier: 'Vergunning', catalogueId: await configurationId('interventions'), organisationId },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/advices': {
+    logs: 'case.advice-add',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/advices`,
+      payload: { kind: 'administrative', organisationId, givenOn: '2026-11-03', description: 'Sluiten' },
+    }),
+  },
+  'PUT /api/v1/cases/{caseId}/advices/{adviceId}/status': {
+    logs: 'case.advice-status',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => {
+      const id = await caseId();
+      const advised = await asRole('case_director', {
+        method: 'POST',
+        url: `/api/v1/cases/${id}/advices`,
+        payload: { kind: 'bibob', organisationId, givenOn: '2026-11-03', description: 'Bibob' },
+      });
+      return {
+        method: 'PUT',
+        url: `/api/v1/cases/${id}/advices/${advised.advices[0].id}/status`,
+        payload: { status: 'adopted' },
+      };
+    },
+  },
+  'POST /api/v1/cases/{caseId}/interventions': {
+    logs: 'case.intervention-add',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/interventions`,
+      payload: { kind: 'administrative', carriedOutOn: '2026-11-04', description: 'Pand gesloten' },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/results': {
+    logs: 'case.result-add',
+    permitted: 'partner_staff',
+    denied: 'administrator',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/results`,
+      payload: { kind: 'closure', count: 1 },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/communications': {
+    logs: 'case.communication-add',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/communications`,
+      payload: { onDate: '2026-11-05', channel: 'Persbericht', description: 'Sluiting bekendgemaakt' },
+    }),
+  },
+  'PUT /api/v1/cases/{caseId}/evaluation': {
+    logs: 'case.evaluate',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${await caseId({ phase: 'evaluation' })}/evaluation`,
+      payload: { whatWorked: 'Samen', whatDidNot: 'Traag', lessons: 'Eerder' },
+    }),
+  },
+  'PUT /api/v1/cases/{caseId}/priority': {
+    logs: 'case.priority',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${await caseId()}/priority`,
+      payload: { quarter: '2026-Q4', priority: 2 },
+    }),
   },
   'GET /api/v1/audit/entries': {
     logs: 'audit.read',

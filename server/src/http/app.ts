@@ -18,6 +18,7 @@ import { Access } from '../modules/access/index.js';
 import { ApiTokensService, apiTokensRoutes, apiTokensRules } from '../modules/api-tokens/index.js';
 import { AuditService, auditRoutes, auditRules } from '../modules/audit/index.js';
 import { AuthService, authRoutes } from '../modules/auth/index.js';
+import { CasesService, casesRoutes, casesRules } from '../modules/cases/index.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import {
   OrganisationsService,
@@ -46,7 +47,7 @@ export interface AppOptions {
 
 /** Every module's access rules, in the one place that decides. */
 export function createAccess(): Access {
-  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules, signalsRules);
+  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules, signalsRules, casesRules);
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const apiTokens = new ApiTokensService(db, access, audit);
   const auth = new AuthService(db, options.keys, access, audit, options.auth);
   const signals = new SignalsService(db, access, audit);
+  const cases = new CasesService(db, access, audit);
   await app.register(authentication, { auth, apiTokens, config: options.auth });
 
   await app.register(
@@ -170,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(apiTokensRoutes, { service: apiTokens });
       await api.register(auditRoutes, { service: audit });
       await api.register(signalsRoutes, { service: signals });
+      await api.register(casesRoutes, { service: cases });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

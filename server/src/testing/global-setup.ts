@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase, openPglite } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadProcessingActivities } from '../modules/audit/index.js';
+import { loadCaseConfiguration } from '../modules/cases/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
 import { serverUrl, type TestEngine } from './database.js';
 
@@ -22,6 +23,7 @@ export default async function setup(project: TestProject) {
     await migrateToLatest(database.db);
     await loadReferenceData(database.db);
     await loadProcessingActivities(database.db);
+    await loadCaseConfiguration(database.db);
     const file = path.join(
       os.tmpdir(),
       `samenspel-test-${process.pid}-${randomBytes(4).toString('hex')}.tar`,
@@ -40,6 +42,7 @@ export default async function setup(project: TestProject) {
   await migrateToLatest(database.db);
   await loadReferenceData(database.db);
   await loadProcessingActivities(database.db);
+  await loadCaseConfiguration(database.db);
   await database.close();
   project.provide('databaseTemplate', name);
   return async () => {

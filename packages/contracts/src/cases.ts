@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import { cbsMunicipalityCode, isoDate, slug } from './reference.js';
+import { subjectData, subjectInput } from './signals.js';
+
+const uuid = z.uuid('Dit is geen geldige id.');
+const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
+
+export const caseOrigins = ['signal', 'analysis-product', 'direct'] as const;
+export const caseTypes = ['subject', 'network', 'facilitator', 'location', 'branch'] as const;
+export const casePhases = [
+  'start',
+  'information',
+  'analysis',
+  'intervention',
+  'evaluation',
+  'closed',
+] as const;
+export const casePhase = z.enum(casePhases);
+export type CasePhase = z.infer<typeof casePhase>;
+export const interventionKinds = ['administrative', 'bibob', 'criminal', 'fiscal', 'other'] as const;
+export const interventionKind = z.enum(interventionKinds);
+export const adviceStatuses = ['given', 'adopted', 'declined', 'carried-out'] as const;
+export const resultKinds = [
+  'confiscation',
+  'closure',
+  'arrest',
+  'seized-money',
+  'seized-goods',
+  'seized-weapons',
+  'fine',
+] as const;
+export const classifications = ['intern', 'vertrouwelijk', 'geheim'] as const;
+export const subjectRoles = [
+  'main-subject',
+  'facilitator',
+  'property-owner',
+  'employee',
+  'relative',
+  'other',
+] as const;
+
+/** Euro amounts as whole cents: no fractions of a cent, never negative. */
+export const cents = z
+  .number({ message: 'Een bedrag is een getal in eurocenten.' })
+  .int('Een bedrag is een heel aantal eurocenten.')
+  .min(0, 'Een bedrag kan niet negatief zijn.')
+  .max(100_000_000_000_00, 'Dit bedrag is te groot.');
+
+export const createCaseRequest = z.strictObject({
+  origin: z.enum(caseOrigins),
+  signalIds: z
+    .array(uuid)
+    .max(20)
+    .default([])
+    .describe('Accepted signals the case starts from (origin signal)'),
+  originOrganisationIds: z
+    .array(uuid)
+    .max(20)
+    .default([])
+    .describe('For a direct case: the partners it came from'),
+  codeName: text(100, 'Geef de casus een codenaam.'),
+  districtId: slug,
+  municipalityCodes: z.array(cbsMunicipalityCode).min(1, 'Kies minstens één gemeente.').max(40),
+  themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(20),
+  type: z.enum(caseTypes),
+  directorId: uuid,
+  participantIds: z.array(uuid).min(1, 'Kies minstens één deelnemende partner.').max(60),
+  startedOn: isoDate,
+});
+export type CreateCaseRequest = z.infer<typeof createCaseRequest>;
+
+const namedRef = z.object({ id: uuid, name: z.string() });
+
+export const caseSummary = z.object({
+  id: uuid,
+  reference: z.string(),
+  codeName: z.string(),
+  origin: z.enum(caseOrigins),
+  type: z.enum(caseTypes),
+  phase: casePhase,
+  district: z.object({ id: slug, name: z.string() }),
+  themes: z.array(namedRef),
+  startedOn: isoDate,
+  closedOn: isoDate.nullable(),
+  priority: z.number().int().nullable().describe('Priority in the current quarter, if set'),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const caseDetail = caseSummary.extend({
+  goal: z.string().nullable(),
+  strategy: z.string().nullable(),
+  director: namedRef.nullable(),
+  municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
+  originOrganisations: z.array(namedRef),
+  signals: z.array(z.object({ id: uuid, reference: z.string() })),
+  participants: z.array(
+    z.object({
+      organisation: namedRef,
+      addedAt: z.iso.datetime(),
+      addedReason: z.string(),
+      removedAt: z.iso.datetime().nullable(),
+      removedReason: z.string().nullable(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      type: z.string(),
+      at: z.iso.datetime(),
+      by: z.string().nullable(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  ),
+  subjects: z.array(
+    z.object({
+      id: uuid,
+      kind: z.string(),
+      role: z.enum(subjectRoles),
+      label: z.string(),
+      data: subjectData,
+    }),
+  ),
+  provisions: z.array(
+    z.object({
+      id: uuid,
+      organisation: namedRef,
+      subjectId: uuid.nullable(),
+      providedOn: isoDate,
+      legalBasis: z.object({ id: uuid, code: z.string(), name: z.string() }),
+      classification: z.enum(classifications),
+      title: z.string(),
+      body: z.string(),
+    }),
+  ),
+  matrix: z.array(
+    z.object({
+      id: uuid,
+      barrier: z.string(),
+      intervention: z.object({ id: uuid, kind: interventionKind, name: z.string() }),
+      organisation: namedRef,
+      chosen: z.boolean(),
+    }),
+  ),
+  advices: z.array(
+    z.object({
+      id: uuid,
+      kind: interventionKind,
+      organisation: namedRef,
+      givenOn: isoDate,
+      status: z.enum(adviceStatuses),
+      description: z.string(),
+    }),
+  ),
+  interventions: z.array(
+    z.object({
+      id: uuid,
+      adviceId: uuid.nullable(),
+      kind: interventionKind,
+      organisation: namedRef,
+      carriedOutOn: isoDate,
+      description: z.string(),
+      outcome: z.string().nullable(),
+    }),
+  ),
+  results: z.array(
+    z.object({
+      id: uuid,
+      interventionId: uuid.nullable(),
+      kind: z.enum(resultKinds),
+      organisation: namedRef,
+      imposedCents: z.number().int().nullable(),
+      imposedOn: isoDate.nullable(),
+      collectedCents: z.number().int().nullable(),
+      collectedOn: isoDate.nullable(),
+      settledCents: z.number().int().nullable(),
+      settledOn: isoDate.nullable(),
+      count: z.number().int().nullable(),
+      description: z.string().nullable(),
+    }),
+  ),
+  communications: z.array(
+    z.object({ id: uuid, onDate: isoDate, channel: z.string(), description: z.string() }),
+  ),
+  evaluation: z
+    .object({
+      whatWorked: z.string().nullable(),
+      whatDidNot: z.string().nullable(),
+      lessons: z.string().nullable(),
+      waivedReason: z.string().nullable(),
+    })
+    .nullable(),
+  leadTimes: z.object({
+    signalToCase: z.number().nullable().describe('Days from the first signal received to the case start'),
+    startToFirstIntervention: z.number().nullable(),
+    startToClosure: z.number().nullable(),
+  }),
+  abilities: z.array(z.string()),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const caseParams = z.strictObject({ caseId: uuid });
+export const caseListQuery = z.strictObject({
+  districtId: slug.optional(),
+  phase: casePhase.optional(),
+  themeId: uuid.optional(),
+});
+
+export const casePhaseRequest = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('advance'),
+    to: z.enum(['information', 'analysis', 'intervention', 'evaluation']),
+  }),
+  z.strictObject({ type: z.literal('close') }),
+  z.strictObject({
+    type: z.literal('reopen'),
+    reason: text(2000, 'Geef de reden om de casus te heropenen.'),
+  }),
+]);
+export const goalRequest = z.strictObject({
+  goal: text(5000, 'Beschrijf het doel.'),
+  strategy: text(10_000, 'Beschrijf de strategie.'),
+});
+export const participantRequest = z.strictObject({
+  organisationId: uuid,
+  reason: text(2000, 'Geef de reden.'),
+});
+export const participantParams = z.strictObject({ caseId: uuid, organisationId: uuid });
+export const removeParticipantRequest = z.strictObject({ reason: text(2000, 'Geef de reden.') });
+export const caseSubjectRequest = z.strictObject({
+  role: z.enum(subjectRoles),
+  signalSubjectId: uuid.optional().describe('Take the subject over from one of the case’s signals'),
+  subject: subjectInput.optional(),
+});
+export const provisionRequest = z.strictObject({
+  subjectId: uuid.optional(),
+  providedOn: isoDate,
+  legalBasisId: uuid,
+  classification: z.enum(classifications),
+  title: text(300, 'Geef de verstrekking een titel.'),
+  body: text(50_000, 'Vul de inhoud in.'),
+});
+export const matrixRequest = z.strictObject({
+  barrier: text(2000, 'Beschrijf de barrière of kans.'),
+  catalogueId: uuid,
+  organisationId: uuid,
+  chosen: z.boolean().default(false),
+});
+export const adviceRequest = z.strictObject({
+  kind: interventionKind,
+  organisationId: uuid,
+  givenOn: isoDate,
+  description: text(5000, 'Beschrijf het advies.'),
+});
+export const adviceStatusRequest = z.strictObject({ status: z.enum(adviceStatuses) });
+export const adviceParams = z.strictObject({ caseId: uuid, adviceId: uuid });
+export const interventionRequest = z.strictObject({
+  adviceId: uuid.optional(),
+  kind: interventionKind,
+  carriedOutOn: isoDate,
+  description: text(5000, 'Beschrijf de interventie.'),
+  outcome: z.string().trim().max(5000).optional(),
+});
+export const resultRequest = z
+  .strictObject({
+    interventionId: uuid.optional(),
+    kind: z.enum(resultKinds),
+    imposedCents: cents.optional(),
+    imposedOn: isoDate.optional(),
+    collectedCents: cents.optional(),
+    collectedOn: isoDate.optional(),
+    settledCents: cents.optional(),
+    settledOn: isoDate.optional(),
+    count: z.number().int().min(0).max(100_000).optional(),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .superRefine((r, ctx) => {
+    for (const [amount, date] of [
+      ['imposedCents', 'imposedOn'],
+      ['collectedCents', 'collectedOn'],
+      ['settledCents', 'settledOn'],
+    ] as const) {
+      if ((r[amount] === undefined) !== (r[date] === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: [r[amount] === undefined ? amount : date],
+          message: 'Geef bij een bedrag ook de datum, en andersom.',
+        });
+    }
+    if (r.kind === 'confiscation' && r.imposedCents === undefined)
+      ctx.addIssue({ code: 'custom', path: ['imposedCents'], message: 'Geef het opgelegde bedrag.' });
+  });
+export const communicationRequest = z.strictObject({
+  onDate: isoDate,
+  channel: text(100, 'Geef het kanaal.'),
+  description: text(5000, 'Beschrijf de communicatie.'),
+});
+export const evaluationRequest = z.union([
+  z.strictObject({
+    whatWorked: text(10_000, 'Vul in wat werkte.'),
+    whatDidNot: text(10_000, 'Vul in wat niet werkte.'),
+    lessons: text(10_000, 'Vul de lessen in.'),
+  }),
+  z.strictObject({ waivedReason: text(2000, 'Geef de reden om van de evaluatie af te zien.') }),
+]);
+export const priorityRequest = z.strictObject({
+  quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Een kwartaal heeft de vorm 2026-Q4.'),
+  priority: z.number().int().min(1).max(3),
+});
+export const caseConfiguration = z.object({
+  legalBases: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })),
+  interventions: z.array(z.object({ id: uuid, kind: interventionKind, code: z.string(), name: z.string() })),
+});

@@ -1,0 +1,314 @@
+import {
+  adviceParams,
+  adviceRequest,
+  adviceStatusRequest,
+  caseConfiguration,
+  caseDetail,
+  caseListQuery,
+  caseParams,
+  casePhaseRequest,
+  caseSubjectRequest,
+  caseSummary,
+  communicationRequest,
+  createCaseRequest,
+  evaluationRequest,
+  goalRequest,
+  interventionRequest,
+  listOf,
+  matrixRequest,
+  participantParams,
+  participantRequest,
+  priorityRequest,
+  provisionRequest,
+  removeParticipantRequest,
+  resultRequest,
+} from '@samenspel/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { problemResponses } from '../../http/problems.js';
+import type { CasesService } from './cases.service.js';
+
+const tags = ['Cases'];
+const change = { 200: caseDetail, ...problemResponses(400, 401, 404, 409) };
+
+export const casesRoutes: FastifyPluginAsyncZod<{ service: CasesService }> = async (app, { service }) => {
+  app.get(
+    '/case-configuration',
+    {
+      schema: {
+        tags,
+        summary: 'Legal bases for provisions and the intervention catalogue of the region',
+        response: { 200: caseConfiguration, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => service.configuration(request.context),
+  );
+
+  app.post(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'Start a case from accepted signals, an analysis product, or directly',
+        body: createCaseRequest,
+        response: { 201: caseDetail, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await service.create(request.context, request.body)),
+  );
+
+  app.get(
+    '/cases',
+    {
+      schema: {
+        tags,
+        summary: 'The cases the caller may see',
+        querystring: caseListQuery,
+        response: { 200: listOf(caseSummary), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => ({ items: await service.list(request.context, request.query) }),
+  );
+
+  app.get(
+    '/cases/:caseId',
+    {
+      schema: {
+        tags,
+        summary: 'One case, whole',
+        params: caseParams,
+        response: { 200: caseDetail, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.get(request.context, request.params.caseId),
+  );
+
+  app.put(
+    '/cases/:caseId/goal',
+    {
+      schema: {
+        tags,
+        summary: 'Goal and strategy (start phase)',
+        params: caseParams,
+        body: goalRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.setGoal(request.context, request.params.caseId, request.body.goal, request.body.strategy),
+  );
+
+  app.post(
+    '/cases/:caseId/phase',
+    {
+      schema: {
+        tags,
+        summary: 'Advance to the next phase, close, or reopen with a reason',
+        params: caseParams,
+        body: casePhaseRequest,
+        response: change,
+      },
+    },
+    async (request) => service.phase(request.context, request.params.caseId, request.body as never),
+  );
+
+  app.post(
+    '/cases/:caseId/participants',
+    {
+      schema: {
+        tags,
+        summary: 'Add a participating partner, with a reason',
+        params: caseParams,
+        body: participantRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.addParticipant(
+        request.context,
+        request.params.caseId,
+        request.body.organisationId,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/cases/:caseId/participants/:organisationId/remove',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a partner, with a reason: its access ends at once',
+        params: participantParams,
+        body: removeParticipantRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.removeParticipant(
+        request.context,
+        request.params.caseId,
+        request.params.organisationId,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/cases/:caseId/subjects',
+    {
+      schema: {
+        tags,
+        summary: 'A subject in the case, with a role',
+        params: caseParams,
+        body: caseSubjectRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.addSubject(
+        request.context,
+        request.params.caseId,
+        request.body.role,
+        request.body.signalSubjectId,
+        request.body.subject,
+      ),
+  );
+
+  app.post(
+    '/cases/:caseId/provisions',
+    {
+      schema: {
+        tags,
+        summary: "The caller's organisation provides information for the case, under a legal basis",
+        params: caseParams,
+        body: provisionRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addProvision(request.context, request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/cases/:caseId/matrix',
+    {
+      schema: {
+        tags,
+        summary: 'An entry of the intervention matrix',
+        params: caseParams,
+        body: matrixRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addMatrixEntry(request.context, request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/cases/:caseId/advices',
+    {
+      schema: {
+        tags,
+        summary: 'An intervention advice to a participating partner',
+        params: caseParams,
+        body: adviceRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addAdvice(request.context, request.params.caseId, request.body),
+  );
+
+  app.put(
+    '/cases/:caseId/advices/:adviceId/status',
+    {
+      schema: {
+        tags,
+        summary: "An advice's status",
+        params: adviceParams,
+        body: adviceStatusRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.setAdviceStatus(
+        request.context,
+        request.params.caseId,
+        request.params.adviceId,
+        request.body.status,
+      ),
+  );
+
+  app.post(
+    '/cases/:caseId/interventions',
+    {
+      schema: {
+        tags,
+        summary: "An intervention carried out by the caller's organisation",
+        params: caseParams,
+        body: interventionRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addIntervention(request.context, request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/cases/:caseId/results',
+    {
+      schema: {
+        tags,
+        summary:
+          'A result: confiscation amounts (imposed, collected, settled), closures, arrests, seizures, fines',
+        params: caseParams,
+        body: resultRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addResult(request.context, request.params.caseId, request.body),
+  );
+
+  app.post(
+    '/cases/:caseId/communications',
+    {
+      schema: {
+        tags,
+        summary: 'A communication action',
+        params: caseParams,
+        body: communicationRequest,
+        response: change,
+      },
+    },
+    async (request) => service.addCommunication(request.context, request.params.caseId, request.body),
+  );
+
+  app.put(
+    '/cases/:caseId/evaluation',
+    {
+      schema: {
+        tags,
+        summary:
+          'The evaluation (what worked, what did not, lessons), or its waiver by the chair with a reason',
+        params: caseParams,
+        body: evaluationRequest,
+        response: change,
+      },
+    },
+    async (request) => service.evaluate(request.context, request.params.caseId, request.body),
+  );
+
+  app.put(
+    '/cases/:caseId/priority',
+    {
+      schema: {
+        tags,
+        summary: 'Quarterly priority set by the DTO',
+        params: caseParams,
+        body: priorityRequest,
+        response: change,
+      },
+    },
+    async (request) =>
+      service.setPriority(
+        request.context,
+        request.params.caseId,
+        request.body.quarter,
+        request.body.priority,
+      ),
+  );
+};
