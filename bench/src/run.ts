@@ -24,6 +24,7 @@ const options = {
   version: 'bench',
   keys,
   auth: testAuthConfig,
+  attachments: { dir: `${process.env.TMPDIR ?? '/tmp'}/samenspel-bench-attachments`, maxBytes: 1024 * 1024 },
 };
 const app = await buildApp(options);
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });

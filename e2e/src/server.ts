@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import type { AuthConfig, OidcConfig } from '../../server/src/config.ts';
@@ -31,7 +33,16 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
     publicUrl: options.port ? `http://127.0.0.1:${options.port}` : undefined,
     oidc: options.oidc ?? null,
   };
-  const app = await buildApp({ database, logLevel: 'silent', webDir, version: '0.0.0-e2e', keys, auth });
+  const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-e2e-attachments-'));
+  const app = await buildApp({
+    database,
+    logLevel: 'silent',
+    webDir,
+    version: '0.0.0-e2e',
+    keys,
+    auth,
+    attachments: { dir: attachmentsDir, maxBytes: 25 * 1024 * 1024 },
+  });
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
@@ -40,6 +51,7 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
     close: async () => {
       await app.close();
       await database.close();
+      await rm(attachmentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -18,6 +18,8 @@ const environment = z.object({
     .string()
     .regex(/^[A-Za-z0-9+/_-]{43,}={0,2}$/, 'SAMENSPEL_MASTER_KEY must be at least 32 bytes, base64')
     .optional(),
+  SAMENSPEL_ATTACHMENTS_DIR: z.string().min(1).default('./attachments'),
+  SAMENSPEL_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(1024).default(25),
   SAMENSPEL_KEY_FILE: z.string().min(1).default('./samenspel-master.key'),
   SAMENSPEL_PUBLIC_URL: z.url().optional(),
   SAMENSPEL_COOKIE_SECURE: z.enum(['true', 'false']).default('true'),
@@ -57,6 +59,13 @@ export interface Config {
   /** Where the generated master key lives when the environment gives none; never in the database. */
   keyFile: string;
   auth: AuthConfig;
+  attachments: AttachmentsConfig;
+}
+
+export interface AttachmentsConfig {
+  /** Encrypted attachments live here, outside the database. */
+  dir: string;
+  maxBytes: number;
 }
 
 export interface OidcConfig {
@@ -97,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.SAMENSPEL_ENV === 'production',
     masterKey: e.SAMENSPEL_MASTER_KEY,
     keyFile: path.resolve(e.SAMENSPEL_KEY_FILE),
+    attachments: {
+      dir: path.resolve(e.SAMENSPEL_ATTACHMENTS_DIR),
+      maxBytes: e.SAMENSPEL_ATTACHMENT_MAX_MB * 1024 * 1024,
+    },
     auth: {
       cookieSecure: e.SAMENSPEL_COOKIE_SECURE === 'true',
       idleMinutes: e.SAMENSPEL_SESSION_IDLE_MINUTES,

@@ -123,6 +123,7 @@ export function createProgram(): Command {
         version: VERSION,
         keys: await keysOf(config),
         auth: config.auth,
+        attachments: config.attachments,
       });
       const host = options.host ?? config.host;
       await app.listen({ port: options.port ?? config.port, host });

@@ -465,6 +465,19 @@ export interface EvaluationsTable {
   recordedBy: string | null;
 }
 
+export interface AttachmentsTable {
+  id: Generated<string>;
+  caseId: string;
+  provisionId: string | null;
+  organisationId: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  storageName: string;
+  uploadedBy: string | null;
+  uploadedAt: Timestamp;
+}
+
 export interface CasePrioritiesTable {
   caseId: string;
   quarter: string;
@@ -523,4 +536,5 @@ export interface DB {
   communications: CommunicationsTable;
   evaluations: EvaluationsTable;
   casePriorities: CasePrioritiesTable;
+  attachments: AttachmentsTable;
 }

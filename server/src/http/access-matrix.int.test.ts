@@ -24,6 +24,8 @@ interface Call {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: object;
+  /** A body sent as it is, with its own headers (multipart uploads). */
+  raw?: { body: Buffer; headers: Record<string, string> };
 }
 
 interface Entry {
@@ -887,6 +889,47 @@ const matrix: Record<string, Entry> = {
       payload: { quarter: '2026-Q4', priority: 2 },
     }),
   },
+  'GET /api/v1/cases/{caseId}/attachments': {
+    logs: 'case.attachment-list',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/cases/${await caseId()}/attachments` }),
+  },
+  'POST /api/v1/cases/{caseId}/attachments': {
+    logs: 'case.attachment-upload',
+    permitted: 'partner_staff',
+    denied: 'administrator',
+    records: true,
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/attachments`,
+      raw: pdfUpload(),
+    }),
+  },
+  'GET /api/v1/cases/{caseId}/attachments/{attachmentId}': {
+    logs: 'case.attachment-download',
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => {
+      const id = await caseId();
+      const uploaded = await send(
+        { method: 'POST', url: `/api/v1/cases/${id}/attachments`, raw: pdfUpload() },
+        sessions.get('partner_staff'),
+      );
+      return { method: 'GET', url: `/api/v1/cases/${id}/attachments/${uploaded.json().id}` };
+    },
+  },
   'GET /api/v1/audit/entries': {
     logs: 'audit.read',
     permitted: 'privacy_officer',
@@ -969,8 +1012,24 @@ async function send(call: Call, session?: ApiSession) {
     method: call.method,
     url: call.url,
     ...(call.payload ? { payload: call.payload } : {}),
-    headers: session?.headers ?? {},
+    ...(call.raw ? { payload: call.raw.body } : {}),
+    headers: { ...(session?.headers ?? {}), ...(call.raw?.headers ?? {}) },
   });
+}
+
+/** A small PDF as a multipart upload. */
+function pdfUpload(): Call['raw'] {
+  const boundary = '----samenspelmatrix';
+  return {
+    body: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stuk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** A fresh session of a fresh user with the role; for confirm, one that has started enrolment. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import { API_BASE_PATH, API_VERSION, configureDutchMessages, problemCodes } from '@samenspel/contracts';
@@ -12,13 +13,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AuthConfig, Config } from '../config.js';
+import type { AttachmentsConfig, AuthConfig, Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { Access } from '../modules/access/index.js';
 import { ApiTokensService, apiTokensRoutes, apiTokensRules } from '../modules/api-tokens/index.js';
 import { AuditService, auditRoutes, auditRules } from '../modules/audit/index.js';
 import { AuthService, authRoutes } from '../modules/auth/index.js';
-import { CasesService, casesRoutes, casesRules } from '../modules/cases/index.js';
+import { AttachmentsService, CasesService, casesRoutes, casesRules } from '../modules/cases/index.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import {
   OrganisationsService,
@@ -43,6 +44,7 @@ export interface AppOptions {
   auth: AuthConfig;
   /** Off only for the benchmark's baseline: every action is logged otherwise. */
   auditEnabled?: boolean;
+  attachments: AttachmentsConfig;
 }
 
 /** Every module's access rules, in the one place that decides. */
@@ -161,6 +163,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = new AuthService(db, options.keys, access, audit, options.auth);
   const signals = new SignalsService(db, access, audit);
   const cases = new CasesService(db, access, audit);
+  const attachments = new AttachmentsService(db, access, audit, options.keys, options.attachments);
+  await app.register(fastifyMultipart, {
+    // One byte over the limit reaches the service, which refuses the file as too large.
+    limits: { fileSize: options.attachments.maxBytes + 1, files: 1, fields: 5, fieldSize: 200 },
+  });
   await app.register(authentication, { auth, apiTokens, config: options.auth });
 
   await app.register(
@@ -172,7 +179,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(apiTokensRoutes, { service: apiTokens });
       await api.register(auditRoutes, { service: audit });
       await api.register(signalsRoutes, { service: signals });
-      await api.register(casesRoutes, { service: cases });
+      await api.register(casesRoutes, { service: cases, attachments });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

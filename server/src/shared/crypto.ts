@@ -11,13 +11,20 @@ export interface Keys {
   pseudonym: Buffer;
   audit: Buffer;
   secrets: Buffer;
+  /** Encrypts attachments at rest (AES-256-GCM); never stored with them. */
+  attachments: Buffer;
 }
 
 export function deriveKeys(master: Buffer): Keys {
   if (master.length < 32) throw new Error('The master key must be at least 32 bytes');
   const derive = (purpose: string) =>
     Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `samenspel/${purpose}`, 32));
-  return { pseudonym: derive('pseudonym'), audit: derive('audit'), secrets: derive('secrets') };
+  return {
+    pseudonym: derive('pseudonym'),
+    audit: derive('audit'),
+    secrets: derive('secrets'),
+    attachments: derive('attachments'),
+  };
 }
 
 export function sha256(value: string): string {

@@ -190,6 +190,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       primary key (case_id, quarter)
     );
 
+    -- Attachments: encrypted files outside the database; here only what describes them.
+    create table attachments (
+      id uuid primary key default gen_random_uuid(),
+      case_id uuid not null references cases (id) on delete cascade,
+      provision_id uuid references provisions (id) on delete set null,
+      organisation_id uuid not null references partner_organisations (id),
+      file_name text not null,
+      content_type text not null,
+      size_bytes bigint not null check (size_bytes >= 0),
+      storage_name text not null unique,
+      uploaded_by uuid references users (id) on delete set null,
+      uploaded_at timestamptz not null
+    );
+
     create sequence case_reference_seq;
 
   `.execute(db);

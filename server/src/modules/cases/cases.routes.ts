@@ -24,13 +24,110 @@ import {
   resultRequest,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
+import { invalid } from '../../shared/errors.js';
+import type { AttachmentsService } from './attachments.service.js';
 import type { CasesService } from './cases.service.js';
 
 const tags = ['Cases'];
 const change = { 200: caseDetail, ...problemResponses(400, 401, 404, 409) };
 
-export const casesRoutes: FastifyPluginAsyncZod<{ service: CasesService }> = async (app, { service }) => {
+const attachment = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  organisation: z.object({ id: z.uuid(), name: z.string() }),
+  provisionId: z.uuid().nullable(),
+  uploadedAt: z.iso.datetime(),
+});
+const attachmentParams = z.strictObject({
+  caseId: z.uuid('Dit is geen geldige id.'),
+  attachmentId: z.uuid('Dit is geen geldige id.'),
+});
+
+export const casesRoutes: FastifyPluginAsyncZod<{
+  service: CasesService;
+  attachments: AttachmentsService;
+}> = async (app, { service, attachments }) => {
+  app.get(
+    '/cases/:caseId/attachments',
+    {
+      schema: {
+        tags,
+        summary: 'Attachments of a case (participants only)',
+        params: caseParams,
+        response: { 200: listOf(attachment), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => ({ items: await attachments.list(request.context, request.params.caseId) }),
+  );
+
+  app.post(
+    '/cases/:caseId/attachments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Upload an attachment (multipart/form-data: optional provisionId, then file); encrypted at rest',
+        params: caseParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: attachment, ...problemResponses(400, 401, 404, 413) },
+      },
+    },
+    async (request, reply) => {
+      const part = await request.file();
+      if (!part) throw invalid([{ name: 'file', in: 'body', code: 'required', reason: 'Kies een bestand.' }]);
+      const provision = part.fields.provisionId;
+      const provisionId =
+        provision &&
+        !Array.isArray(provision) &&
+        'value' in provision &&
+        typeof provision.value === 'string' &&
+        provision.value
+          ? provision.value
+          : undefined;
+      const view = await attachments.upload(request.context, request.params.caseId, {
+        fileName: part.filename,
+        declaredType: part.mimetype,
+        stream: part.file,
+        provisionId,
+      });
+      return reply.code(201).send(view);
+    },
+  );
+
+  app.get(
+    '/cases/:caseId/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment, streamed and decrypted; every download is logged',
+        params: attachmentParams,
+        response: {
+          200: { description: 'The file', content: { 'application/octet-stream': { schema: z.string() } } },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await attachments.download(
+        request.context,
+        request.params.caseId,
+        request.params.attachmentId,
+      );
+      return (
+        reply
+          .type(file.contentType)
+          .header('Content-Length', String(file.sizeBytes))
+          .header('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          // A stream is sent as it is; the schema above only documents the response.
+          .send(file.stream as unknown as string)
+      );
+    },
+  );
+
   app.get(
     '/case-configuration',
     {

@@ -1,3 +1,4 @@
+export { AttachmentsService } from './attachments.service.js';
 export { casesRules } from './cases.access.js';
 export { loadCaseConfiguration } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';

@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { type Readable, Transform } from 'node:stream';
+import { fileTypeStream } from 'file-type';
+import type { AttachmentsConfig } from '../../config.js';
+import type { Db } from '../../db/database.js';
+import type { RequestContext } from '../../shared/context.js';
+import type { Keys } from '../../shared/crypto.js';
+import { decryptFromFile, encryptToFile } from '../../shared/encrypted-files.js';
+import { AppError, invalid, notFound } from '../../shared/errors.js';
+import type { Access } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+
+const activity = 'samenspel.cases';
+
+/** What may be attached: documents and images whose bytes say what their name claims. */
+const allowed: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/vnd.oasis.opendocument.text': 'odt',
+};
+// Re-check access while a download runs, so removing a participant ends its download too.
+const RECHECK_EVERY_BYTES = 256 * 1024;
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  organisation: { id: string; name: string };
+  provisionId: string | null;
+  uploadedAt: string;
+}
+
+function tooLarge(max: number): AppError {
+  return new AppError({
+    code: 'attachment.too_large',
+    status: 413,
+    title: 'Bestand te groot',
+    detail: `Een bijlage is hoogstens ${Math.round(max / 1024 / 1024)} MB.`,
+  });
+}
+
+/** Attachments of a case: encrypted at rest, streamed both ways, only for participants, logged. */
+export class AttachmentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly keys: Keys,
+    private readonly config: AttachmentsConfig,
+  ) {}
+
+  async list(context: RequestContext, caseId: string): Promise<AttachmentView[]> {
+    return this.audit.run(context, { action: 'case.attachment-list', activity }, async (trx) => {
+      await this.access.requireAccess(trx, context.actor, 'case.read', [caseId]);
+      const rows = await trx
+        .selectFrom('attachments as a')
+        .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
+        .select([
+          'a.id',
+          'a.fileName',
+          'a.contentType',
+          'a.sizeBytes',
+          'o.id as organisationId',
+          'o.name as organisationName',
+          'a.provisionId',
+          'a.uploadedAt',
+        ])
+        .where('a.caseId', '=', caseId)
+        .orderBy('a.uploadedAt')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        fileName: r.fileName,
+        contentType: r.contentType,
+        sizeBytes: r.sizeBytes,
+        organisation: { id: r.organisationId, name: r.organisationName },
+        provisionId: r.provisionId,
+        uploadedAt: r.uploadedAt.toISOString(),
+      }));
+    });
+  }
+
+  /**
+   * Checks access, streams the upload through type detection and a size limit into an
+   * encrypted file, then records it; a refused or failed upload leaves no file and no row.
+   */
+  async upload(
+    context: RequestContext,
+    caseId: string,
+    file: { fileName: string; declaredType: string; stream: Readable; provisionId?: string | undefined },
+  ): Promise<AttachmentView> {
+    // Checked before a byte is stored; a refusal is logged like any other, the success once below.
+    try {
+      await this.access.requireAccess(this.db, context.actor, 'case.contribute', [caseId]);
+    } catch (error) {
+      file.stream.resume();
+      await this.audit
+        .run(context, { action: 'case.attachment-upload', activity }, async (trx) => {
+          await this.access.requireAccess(trx, context.actor, 'case.contribute', [caseId]);
+        })
+        .catch(() => undefined);
+      throw error;
+    }
+    if (!allowed[file.declaredType]) {
+      file.stream.resume();
+      throw invalid([
+        {
+          name: 'file',
+          in: 'body',
+          code: 'type_not_allowed',
+          reason: 'Alleen PDF, PNG, JPEG, DOCX, XLSX of ODT.',
+        },
+      ]);
+    }
+    await mkdir(this.config.dir, { recursive: true });
+    const storageName = `${randomUUID()}.bin`;
+    const target = path.join(this.config.dir, storageName);
+    const typed = await fileTypeStream(file.stream);
+    if (typed.fileType?.mime !== file.declaredType) {
+      typed.resume();
+      throw invalid([
+        {
+          name: 'file',
+          in: 'body',
+          code: 'type_mismatch',
+          reason: 'De inhoud van het bestand past niet bij het bestandstype.',
+        },
+      ]);
+    }
+    let seen = 0;
+    const limit = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        seen += chunk.length;
+        done(seen > this.config.maxBytes ? tooLarge(this.config.maxBytes) : null, chunk);
+      },
+    });
+    const size = await encryptToFile(typed.pipe(limit), target, this.keys.attachments);
+    try {
+      return await this.audit.run(context, { action: 'case.attachment-upload', activity }, async (trx) => {
+        const actor = await this.access.requireAccess(trx, context.actor, 'case.contribute', [caseId]);
+        if (file.provisionId) {
+          const provision = await trx
+            .selectFrom('provisions')
+            .select('id')
+            .where('id', '=', file.provisionId)
+            .where('caseId', '=', caseId)
+            .executeTakeFirst();
+          if (!provision)
+            throw invalid([
+              {
+                name: 'provisionId',
+                in: 'body',
+                code: 'unknown_provision',
+                reason: 'Deze verstrekking hoort niet bij de casus.',
+              },
+            ]);
+        }
+        const row = await trx
+          .insertInto('attachments')
+          .values({
+            caseId,
+            provisionId: file.provisionId ?? null,
+            organisationId: actor.organisationId,
+            fileName: file.fileName.slice(0, 255),
+            contentType: file.declaredType,
+            sizeBytes: size,
+            storageName,
+            uploadedBy: actor.kind === 'user' ? actor.userId : null,
+            uploadedAt: new Date(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const org = await trx
+          .selectFrom('partnerOrganisations')
+          .select('name')
+          .where('id', '=', actor.organisationId)
+          .executeTakeFirstOrThrow();
+        return {
+          id: row.id,
+          fileName: file.fileName.slice(0, 255),
+          contentType: file.declaredType,
+          sizeBytes: size,
+          organisation: { id: actor.organisationId, name: org.name },
+          provisionId: file.provisionId ?? null,
+          uploadedAt: new Date().toISOString(),
+        };
+      });
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+  }
+
+  /** The download is logged before a byte leaves, and stops when access ends while it runs. */
+  async download(
+    context: RequestContext,
+    caseId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; contentType: string; sizeBytes: number; stream: Readable }> {
+    const meta = await this.audit.run(
+      context,
+      { action: 'case.attachment-download', activity },
+      async (trx) => {
+        await this.access.requireAccess(trx, context.actor, 'case.read', [caseId]);
+        const row = await trx
+          .selectFrom('attachments')
+          .selectAll()
+          .where('id', '=', attachmentId)
+          .where('caseId', '=', caseId)
+          .executeTakeFirst();
+        if (!row) throw notFound();
+        return row;
+      },
+    );
+    const plain = await decryptFromFile(path.join(this.config.dir, meta.storageName), this.keys.attachments);
+    let sinceCheck = 0;
+    const guard = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        sinceCheck += chunk.length;
+        if (sinceCheck < RECHECK_EVERY_BYTES) return done(null, chunk);
+        sinceCheck = 0;
+        this.access
+          .requireAccess(this.db, context.actor, 'case.read', [caseId])
+          .then(() => done(null, chunk))
+          .catch(() => done(new Error('access to the case ended during the download')));
+      },
+    });
+    plain.on('error', (e) => guard.destroy(e));
+    return {
+      fileName: meta.fileName,
+      contentType: meta.contentType,
+      sizeBytes: meta.sizeBytes,
+      stream: plain.pipe(guard),
+    };
+  }
+}
