@@ -18,6 +18,9 @@ import { meKey } from './features/auth/auth-api.js';
 import { RequirePermission, RequireSession } from './features/auth/require-session.js';
 import { SecondFactorPage } from './features/auth/second-factor-page.js';
 import { SignInPage } from './features/auth/sign-in-page.js';
+import { CaseNewPage } from './features/cases/case-new-page.js';
+import { CasePage } from './features/cases/case-page.js';
+import { CasesPage } from './features/cases/cases-page.js';
 import { MeetingPage } from './features/meetings/meeting-page.js';
 import { MeetingsPage } from './features/meetings/meetings-page.js';
 import { RegionPage } from './features/region/region-page.js';
@@ -69,6 +72,17 @@ const router = createBrowserRouter([
               { path: 'signalen/nieuw', element: <IntakePage /> },
               { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
             ],
+          },
+          {
+            element: <RequirePermission permission="case.read" />,
+            children: [
+              { path: 'casussen', element: <CasesPage /> },
+              { path: 'casussen/:caseId', element: <CasePage /> },
+            ],
+          },
+          {
+            element: <RequirePermission permission="case.create" />,
+            children: [{ path: 'casussen/nieuw', element: <CaseNewPage /> }],
           },
           {
             element: <RequirePermission permission="meeting.manage" />,

@@ -83,6 +83,11 @@ export const caseSummary = z.object({
   startedOn: isoDate,
   closedOn: isoDate.nullable(),
   priority: z.number().int().nullable().describe('Priority in the current quarter, if set'),
+  leadTimes: z.object({
+    signalToCase: z.number().nullable().describe('Days from the first signal received to the case start'),
+    startToFirstIntervention: z.number().nullable(),
+    startToClosure: z.number().nullable(),
+  }),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
@@ -188,11 +193,6 @@ export const caseDetail = caseSummary.extend({
       waivedReason: z.string().nullable(),
     })
     .nullable(),
-  leadTimes: z.object({
-    signalToCase: z.number().nullable().describe('Days from the first signal received to the case start'),
-    startToFirstIntervention: z.number().nullable(),
-    startToClosure: z.number().nullable(),
-  }),
   abilities: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
@@ -233,7 +233,12 @@ export const caseSubjectRequest = z.strictObject({
 export const provisionRequest = z.strictObject({
   subjectId: uuid.optional(),
   providedOn: isoDate,
-  legalBasisId: uuid,
+  legalBasisId: z.uuid({
+    error: (issue) =>
+      issue.input === undefined || issue.input === ''
+        ? 'Kies een grondslag voor de verstrekking.'
+        : 'Dit is geen geldige id.',
+  }),
   classification: z.enum(classifications),
   title: text(300, 'Geef de verstrekking een titel.'),
   body: text(50_000, 'Vul de inhoud in.'),
@@ -306,6 +311,7 @@ export const priorityRequest = z.strictObject({
   priority: z.number().int().min(1).max(3),
 });
 export const caseConfiguration = z.object({
+  directors: z.array(namedRef),
   legalBases: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })),
   interventions: z.array(z.object({ id: uuid, kind: interventionKind, code: z.string(), name: z.string() })),
 });

@@ -41,7 +41,7 @@ export async function configuration(db: Db, regionId: string) {
       .orderBy('name')
       .execute(),
   ]);
-  return { legalBases, interventions };
+  return { legalBases, interventions, directors: await directors(db, regionId) };
 }
 
 export async function nextReference(db: Db, year: number): Promise<string> {
@@ -76,6 +76,12 @@ function summaries(db: Db, quarter: string) {
         number | null
       >`(select priority from case_priorities cp where cp.case_id = c.id and cp.quarter = ${quarter})`.as(
         'priority',
+      ),
+      sql<Date | null>`(select min(s.received_at) from case_signals cs join signals s on s.id = cs.signal_id where cs.case_id = c.id)`.as(
+        'firstSignalAt',
+      ),
+      sql<string | null>`(select min(i.carried_out_on)::text from interventions i where i.case_id = c.id)`.as(
+        'firstInterventionOn',
       ),
     ]);
 }
@@ -435,6 +441,19 @@ export async function detailParts(db: Db, caseId: string) {
     communications,
     evaluation,
   };
+}
+
+/** The case directors of a region, to choose one when a case starts. */
+export async function directors(db: Db, regionId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('userRoles as r', 'r.userId', 'u.id')
+    .select(['u.id', 'u.displayName as name'])
+    .where('u.regionId', '=', regionId)
+    .where('u.active', '=', true)
+    .where('r.role', '=', 'case_director')
+    .orderBy('u.displayName')
+    .execute();
 }
 
 export async function directorName(db: Db, id: string | null) {

@@ -81,6 +81,7 @@ export class CasesService {
         ...i,
         kind: i.kind as CaseDetail['advices'][number]['kind'],
       })),
+      directors: found.directors,
     };
   }
 
@@ -97,6 +98,11 @@ export class CasesService {
       startedOn: row.startedOn,
       closedOn: row.closedOn,
       priority: row.priority,
+      leadTimes: {
+        signalToCase: row.firstSignalAt ? daysBetween(row.firstSignalAt, row.startedOn) : null,
+        startToFirstIntervention: daysBetween(row.startedOn, row.firstInterventionOn),
+        startToClosure: daysBetween(row.startedOn, row.closedOn),
+      },
     };
   }
 
@@ -260,11 +266,6 @@ export class CasesService {
     const director = await repo.directorName(trx, row.directorId);
     if (reading)
       for (const s of parts.subjects) logSubject(record, s.data as SubjectInput, 'case.subject.read');
-    const firstSignal = parts.signals
-      .map((s) => s.receivedAt)
-      .filter((d): d is Date => d !== null)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
-    const firstIntervention = parts.interventions.map((i) => i.carriedOutOn).sort()[0];
     const can = (p: Parameters<Access['holds']>[1]) => this.access.holds(actor, p);
     return {
       ...this.summary(row),
@@ -356,11 +357,6 @@ export class CasesService {
             waivedReason: parts.evaluation.waivedReason,
           }
         : null,
-      leadTimes: {
-        signalToCase: firstSignal ? daysBetween(firstSignal, row.startedOn) : null,
-        startToFirstIntervention: daysBetween(row.startedOn, firstIntervention),
-        startToClosure: daysBetween(row.startedOn, row.closedOn),
-      },
       abilities: [
         ...(can('case.manage') ? ['manage'] : []),
         ...(can('case.contribute') ? ['contribute'] : []),

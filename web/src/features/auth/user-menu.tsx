@@ -31,6 +31,7 @@ export function UserMenu() {
   const links = [
     { to: '/', label: t('nav.start'), show: active },
     { to: '/signalen', label: t('nav.signals'), show: active && can(me.data, 'signal.read') },
+    { to: '/casussen', label: t('nav.cases'), show: active && can(me.data, 'case.read') },
     { to: '/overleggen', label: t('nav.meetings'), show: active && can(me.data, 'meeting.manage') },
     { to: '/hit-no-hit', label: t('nav.inbox'), show: active && can(me.data, 'hitcheck.answer') },
     { to: '/beheer/gebruikers', label: t('nav.users'), show: active && can(me.data, 'user.read') },

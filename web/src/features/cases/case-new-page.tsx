@@ -1,0 +1,264 @@
+import { type CaseDetail, caseOrigins, caseTypes } from '@samenspel/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldCheckbox,
+  FormFieldErrorMessage,
+  FormFieldTextbox,
+  FormLabel,
+  Heading1,
+  Paragraph,
+  RadioButton,
+  Select,
+  SelectOption,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, sendJson } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { t } from '../../i18n/i18n.js';
+import { useMe } from '../auth/auth-api.js';
+import { useRegionDistricts } from '../meetings/meetings-api.js';
+import { useIntakeChoices } from '../signals/signals-api.js';
+import { casesKey, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
+
+/** Starting a case: from accepted signals, an analysis product, or directly. */
+export function CaseNewPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const choices = useIntakeChoices(me.data?.region.id);
+  const districts = useRegionDistricts(me.data?.region.id);
+  const configuration = useCaseConfiguration();
+  const signals = useAcceptedSignals(true);
+  const [origin, setOrigin] = useState<(typeof caseOrigins)[number]>('signal');
+  const [districtId, setDistrictId] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    document.title = `${t('cases.new')} · ${t('app.name')}`;
+  }, []);
+  if (choices.isPending || configuration.isPending) return <Loading />;
+  const organisations = choices.data?.organisations ?? [];
+  const municipalities = (choices.data?.municipalities ?? []).filter((m) => m.districtId === districtId);
+  const partners = organisations.filter(
+    (o) => o.kind !== 'municipality' || municipalities.some((m) => m.code === o.municipalityCode),
+  );
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setBusy(true);
+    try {
+      const created = await sendJson<CaseDetail>('POST', '/api/v1/cases', {
+        origin,
+        signalIds: data.getAll('signalIds'),
+        originOrganisationIds: data.getAll('originOrganisationIds'),
+        codeName: data.get('codeName'),
+        districtId: data.get('districtId'),
+        municipalityCodes: data.getAll('municipalityCodes'),
+        themeIds: data.getAll('themeIds'),
+        type: data.get('type'),
+        directorId: data.get('directorId'),
+        participantIds: data.getAll('participantIds'),
+        startedOn: data.get('startedOn'),
+      });
+      await queryClient.invalidateQueries({ queryKey: casesKey });
+      await navigate(`/casussen/${created.id}`);
+    } catch (error) {
+      if (error instanceof ApiError && error.problem.invalidParams)
+        setErrors(
+          Object.fromEntries(
+            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
+          ),
+        );
+      else setErrors({ form: error instanceof Error ? error.message : t('signIn.offline') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const error = (name: string) =>
+    errors[name] ? <FormFieldErrorMessage>{errors[name]}</FormFieldErrorMessage> : null;
+
+  return (
+    <>
+      <Heading1>{t('cases.new')}</Heading1>
+      {Object.keys(errors).length ? (
+        <Alert type="error" role="alert">
+          <Paragraph>{t('cases.notSaved')}</Paragraph>
+          <ul>
+            {Object.values(errors).map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <Fieldset>
+          <FieldsetLegend>{t('cases.origin')}</FieldsetLegend>
+          {caseOrigins.map((o) => (
+            <p key={o} className="samenspel-radio">
+              <RadioButton
+                id={`herkomst-${o}`}
+                name="origin"
+                value={o}
+                checked={origin === o}
+                onChange={() => setOrigin(o)}
+              />
+              <FormLabel htmlFor={`herkomst-${o}`} type="radio">
+                {t(`origin.${o}`)}
+              </FormLabel>
+            </p>
+          ))}
+        </Fieldset>
+        {origin === 'signal' ? (
+          <Fieldset invalid={Boolean(errors.signalIds)}>
+            <FieldsetLegend>{t('cases.signals')}</FieldsetLegend>
+            {error('signalIds')}
+            {(signals.data ?? []).map((s) => (
+              <FormFieldCheckbox
+                key={s.id}
+                id={`casus-signaal-${s.id}`}
+                name="signalIds"
+                value={s.id}
+                label={`${s.reference} — ${s.municipality?.name ?? ''}`}
+              />
+            ))}
+          </Fieldset>
+        ) : null}
+        <FormFieldTextbox
+          id="casus-codenaam"
+          name="codeName"
+          label={t('cases.codeName')}
+          invalid={Boolean(errors.codeName)}
+          errorMessage={errors.codeName}
+        />
+        <FormField
+          invalid={Boolean(errors.districtId)}
+          label={<FormLabel htmlFor="casus-district">{t('meetings.district')}</FormLabel>}
+        >
+          {error('districtId')}
+          <Select
+            id="casus-district"
+            name="districtId"
+            value={districtId}
+            onChange={(event) => setDistrictId(event.currentTarget.value)}
+          >
+            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
+            {(districts.data ?? []).map((d) => (
+              <SelectOption key={d.id} value={d.id}>
+                {d.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        {districtId ? (
+          <>
+            <Fieldset invalid={Boolean(errors.municipalityCodes)}>
+              <FieldsetLegend>{t('cases.municipalities')}</FieldsetLegend>
+              {error('municipalityCodes')}
+              {municipalities.map((m) => (
+                <FormFieldCheckbox
+                  key={m.code}
+                  id={`casus-gemeente-${m.code}`}
+                  name="municipalityCodes"
+                  value={m.code}
+                  label={m.name}
+                />
+              ))}
+            </Fieldset>
+            <Fieldset invalid={Boolean(errors.participantIds)}>
+              <FieldsetLegend>{t('cases.participants')}</FieldsetLegend>
+              {error('participantIds')}
+              {partners.map((o) => (
+                <FormFieldCheckbox
+                  key={o.id}
+                  id={`casus-deelnemer-${o.id}`}
+                  name="participantIds"
+                  value={o.id}
+                  label={o.name}
+                />
+              ))}
+            </Fieldset>
+            {origin === 'direct' ? (
+              <Fieldset>
+                <FieldsetLegend>{t('cases.originOrganisations')}</FieldsetLegend>
+                {partners.map((o) => (
+                  <FormFieldCheckbox
+                    key={o.id}
+                    id={`casus-herkomst-${o.id}`}
+                    name="originOrganisationIds"
+                    value={o.id}
+                    label={o.name}
+                  />
+                ))}
+              </Fieldset>
+            ) : null}
+          </>
+        ) : null}
+        <Fieldset invalid={Boolean(errors.themeIds)}>
+          <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
+          {error('themeIds')}
+          {(choices.data?.themes ?? [])
+            .filter((th) => th.scope === 'national')
+            .map((th) => (
+              <FormFieldCheckbox
+                key={th.id}
+                id={`casus-thema-${th.id}`}
+                name="themeIds"
+                value={th.id}
+                label={th.name}
+              />
+            ))}
+        </Fieldset>
+        <FormField label={<FormLabel htmlFor="casus-soort">{t('cases.type')}</FormLabel>}>
+          <Select id="casus-soort" name="type" defaultValue="subject">
+            {caseTypes.map((c) => (
+              <SelectOption key={c} value={c}>
+                {t(`caseType.${c}`)}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormField
+          invalid={Boolean(errors.directorId)}
+          label={<FormLabel htmlFor="casus-regisseur">{t('cases.director')}</FormLabel>}
+        >
+          {error('directorId')}
+          <Select
+            id="casus-regisseur"
+            name="directorId"
+            defaultValue={configuration.data?.directors[0]?.id ?? ''}
+          >
+            {(configuration.data?.directors ?? []).map((d) => (
+              <SelectOption key={d.id} value={d.id}>
+                {d.name}
+              </SelectOption>
+            ))}
+          </Select>
+        </FormField>
+        <FormFieldTextbox
+          id="casus-start"
+          name="startedOn"
+          type="date"
+          label={t('cases.started')}
+          defaultValue={new Date().toISOString().slice(0, 10)}
+          invalid={Boolean(errors.startedOn)}
+          errorMessage={errors.startedOn}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={busy}>
+            {t('cases.start')}
+          </Button>
+        </ButtonGroup>
+        {busy ? <Loading label={t('intake.saving')} /> : null}
+      </form>
+    </>
+  );
+}
