@@ -1,5 +1,4 @@
 import {
-  adviceStatuses,
   type CaseDetail,
   type CasePhase,
   casePhases,
