@@ -158,6 +158,62 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await outsider.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
   });
 
+  it('the director takes over the subject, fills the matrix and records communication; the police attach a file; the chair prioritises', async () => {
+    const director = page('regisseur');
+    await director.goto(caseUrl);
+    const subject = director.getByRole('form', { name: 'Betrokkene toevoegen' });
+    await subject.getByLabel('Rol').selectOption({ label: 'Hoofdsubject' });
+    await subject.getByLabel('Uit een signaal').selectOption({ label: 'Jan Berg (1980-04-12)' });
+    await subject.getByRole('button', { name: 'Toevoegen' }).click();
+    await director.getByText('Hoofdsubject: Jan Berg (1980-04-12)').waitFor();
+    const matrix = director.getByRole('form', { name: 'Regel in de matrix' });
+    await matrix.getByLabel('Barrière of kans').fill('Contante omzet zonder administratie');
+    await matrix.getByLabel('Interventie').selectOption({ label: 'Fiscaal: Boekenonderzoek' });
+    await matrix.getByLabel('Organisatie').selectOption({ label: 'Belastingdienst' });
+    await matrix.getByLabel('Gekozen in de strategie').selectOption({ label: 'Ja' });
+    await matrix.getByRole('button', { name: 'Toevoegen' }).click();
+    await director
+      .getByText('Contante omzet zonder administratie: Boekenonderzoek (Belastingdienst) — gekozen')
+      .waitFor();
+    const communication = director.getByRole('form', { name: 'Communicatie vastleggen' });
+    await communication.getByLabel('Kanaal').fill('Bewonersbrief');
+    await communication.getByLabel('Omschrijving').fill('Buurt geïnformeerd over de aanpak');
+    await communication.getByRole('button', { name: 'Toevoegen' }).click();
+    await director.getByText('Bewonersbrief: Buurt geïnformeerd over de aanpak', { exact: false }).waitFor();
+
+    const police = page('politie');
+    await police.goto(caseUrl);
+    const upload = police.getByRole('form', { name: 'Bijlage toevoegen' });
+    await upload.getByLabel(/^Bestand/).setInputFiles({
+      name: 'factuur.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ geen pdf'),
+    });
+    await upload.getByRole('button', { name: 'Uploaden' }).click();
+    await upload.getByText('De inhoud van het bestand past niet bij het bestandstype.').waitFor();
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
+      Buffer.alloc(200_000, 7),
+    ]);
+    await upload
+      .getByLabel(/^Bestand/)
+      .setInputFiles({ name: 'proces-verbaal.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await upload.getByRole('button', { name: 'Uploaden' }).click();
+    const link = police.getByRole('link', { name: 'proces-verbaal.pdf' });
+    await link.waitFor();
+    expect(await axeViolations(police)).toEqual([]);
+    const download = await police.request.get(`${samenspel.url}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect(Buffer.compare(await download.body(), pdf)).toBe(0);
+
+    const chair = page('voorzitter');
+    await chair.goto(caseUrl);
+    const priority = chair.getByRole('form', { name: 'Prioriteit zetten (DTO)' });
+    await priority.getByLabel('Prioriteit').selectOption('1');
+    await priority.getByRole('button', { name: 'Vastleggen' }).click();
+    await chair.getByText('Prioriteit dit kwartaal: 1').waitFor();
+  });
+
   it('an advice becomes an intervention with a confiscation result', async () => {
     const director = page('regisseur');
     await director.goto(caseUrl);

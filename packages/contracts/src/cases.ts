@@ -193,6 +193,9 @@ export const caseDetail = caseSummary.extend({
       waivedReason: z.string().nullable(),
     })
     .nullable(),
+  signalSubjects: z
+    .array(z.object({ id: uuid, label: z.string() }))
+    .describe("Subjects of the case's signals that can be taken over (for who manages the case)"),
   abilities: z.array(z.string()),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;

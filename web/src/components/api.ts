@@ -65,3 +65,14 @@ export async function sendJson<T>(
   });
   return parse<T>(response);
 }
+
+/** A multipart upload (a file), with the CSRF token; the browser streams the file. */
+export async function uploadFile<T>(path: string, body: FormData): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}) },
+    credentials: 'same-origin',
+    body,
+  });
+  return parse<T>(response);
+}

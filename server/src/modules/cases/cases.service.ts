@@ -357,6 +357,15 @@ export class CasesService {
             waivedReason: parts.evaluation.waivedReason,
           }
         : null,
+      signalSubjects: can('case.manage')
+        ? await trx
+            .selectFrom('signalSubjects as ss')
+            .innerJoin('caseSignals as cs', 'cs.signalId', 'ss.signalId')
+            .select(['ss.id', 'ss.label'])
+            .where('cs.caseId', '=', id)
+            .orderBy('ss.position')
+            .execute()
+        : [],
       abilities: [
         ...(can('case.manage') ? ['manage'] : []),
         ...(can('case.contribute') ? ['contribute'] : []),

@@ -1,11 +1,14 @@
 import {
+  adviceStatuses,
   type CaseDetail,
   type CasePhase,
   casePhases,
   classifications,
   interventionKinds,
   resultKinds,
+  subjectRoles,
 } from '@samenspel/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -28,7 +31,7 @@ import {
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
-import { ApiError } from '../../components/api.js';
+import { ApiError, getJson, uploadFile } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n/i18n.js';
@@ -64,7 +67,7 @@ function ChangeForm({
   fields: Field[];
   submitLabel: string;
   toBody: (values: Record<string, string>) => unknown;
-  path: string;
+  path: string | ((values: Record<string, string>) => string);
   method?: 'POST' | 'PUT';
   caseId: string;
 }) {
@@ -76,7 +79,7 @@ function ChangeForm({
     const data = new FormData(form);
     const values = Object.fromEntries(fields.map((f) => [f.name, String(data.get(f.name) ?? '').trim()]));
     change.mutate(
-      { method, path, body: toBody(values) },
+      { method, path: typeof path === 'string' ? path : path(values), body: toBody(values) },
       {
         onSuccess: () => {
           setErrors({});
@@ -160,6 +163,100 @@ function ChangeForm({
   );
 }
 
+function currentQuarter(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+}
+
+interface AttachmentView {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  organisation: { name: string };
+  uploadedAt: string;
+}
+
+/** Attachments: encrypted at rest on the server; uploaded as a stream, downloaded as a link. */
+function Attachments({ caseId, canUpload }: { caseId: string; canUpload: boolean }) {
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['case-attachments', caseId],
+    queryFn: ({ signal }) =>
+      getJson<{ items: AttachmentView[] }>(`/api/v1/cases/${caseId}/attachments`, signal).then(
+        (r) => r.items,
+      ),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = new FormData(form);
+    setBusy(true);
+    setError(null);
+    try {
+      await uploadFile(`/api/v1/cases/${caseId}/attachments`, body);
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['case-attachments', caseId] });
+    } catch (e) {
+      setError(
+        e instanceof ApiError
+          ? (e.problem.invalidParams?.[0]?.reason ?? e.problem.detail ?? e.message)
+          : t('signIn.offline'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Section id="bijlagen" title={t('cases.attachments')}>
+      {list.isPending ? <Loading /> : null}
+      <ul>
+        {(list.data ?? []).map((a) => (
+          <li key={a.id}>
+            <a className="utrecht-link" href={`/api/v1/cases/${caseId}/attachments/${a.id}`} download>
+              {a.fileName}
+            </a>{' '}
+            ({formatNumber(Math.ceil(a.sizeBytes / 1024))} kB, {a.organisation.name},{' '}
+            {formatDateTime(a.uploadedAt)})
+          </li>
+        ))}
+      </ul>
+      {canUpload ? (
+        <form
+          onSubmit={(event) => void upload(event)}
+          noValidate
+          aria-labelledby="bijlage-kop"
+          className="samenspel-subject"
+        >
+          <h3 id="bijlage-kop" className="utrecht-heading-3">
+            {t('cases.addAttachment')}
+          </h3>
+          <FormField
+            invalid={Boolean(error)}
+            label={<FormLabel htmlFor="bijlage-bestand">{t('cases.file')}</FormLabel>}
+          >
+            {error ? <FormFieldErrorMessage>{error}</FormFieldErrorMessage> : null}
+            <input
+              id="bijlage-bestand"
+              name="file"
+              type="file"
+              accept=".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt"
+              required
+            />
+          </FormField>
+          <ButtonGroup>
+            <Button type="submit" appearance="secondary-action-button" disabled={busy}>
+              {t('cases.upload')}
+            </Button>
+          </ButtonGroup>
+          {busy ? <Loading label={t('cases.uploading')} /> : null}
+        </form>
+      ) : null}
+    </Section>
+  );
+}
+
 /** Euros as typed by people (`120.000,50` or `1200`) to whole cents; NaN when it is no amount. */
 export function toCents(value: string): number | undefined {
   if (!value) return undefined;
@@ -207,6 +304,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
   const others = (choices.data?.organisations ?? []).filter(
     (o) => !participants.some((p) => p.organisation.id === o.id),
   );
+  const signalSubjects = c.signalSubjects;
 
   return (
     <>
@@ -349,6 +447,38 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
             </li>
           ))}
         </ul>
+        {manage && open ? (
+          <ChangeForm
+            id="betrokkene"
+            caseId={c.id}
+            title={t('cases.addSubject')}
+            path="/subjects"
+            submitLabel={t('cases.add')}
+            fields={[
+              {
+                name: 'role',
+                label: t('cases.role'),
+                kind: 'select',
+                options: subjectRoles.map((r) => [r, t(`subjectRole.${r}`)]),
+              },
+              {
+                name: 'signalSubjectId',
+                label: t('cases.fromSignal'),
+                kind: 'select',
+                optional: true,
+                options: signalSubjects.map((x) => [x.id, x.label]),
+              },
+              { name: 'companyName', label: t('cases.orCompany'), kind: 'text', optional: true },
+            ]}
+            toBody={(v) => ({
+              role: v.role,
+              ...(v.signalSubjectId ? { signalSubjectId: v.signalSubjectId } : {}),
+              ...(!v.signalSubjectId && v.companyName
+                ? { subject: { kind: 'company', name: v.companyName } }
+                : {}),
+            })}
+          />
+        ) : null}
       </Section>
 
       <Section id="verstrekkingen" title={t('cases.provisions')}>
@@ -401,6 +531,43 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
             </li>
           ))}
         </ul>
+        {manage && open ? (
+          <ChangeForm
+            id="matrix-regel"
+            caseId={c.id}
+            title={t('cases.addMatrix')}
+            path="/matrix"
+            submitLabel={t('cases.add')}
+            fields={[
+              { name: 'barrier', label: t('cases.barrier'), kind: 'text' },
+              {
+                name: 'catalogueId',
+                label: t('cases.intervention'),
+                kind: 'select',
+                options: configuration.interventions.map((i) => [
+                  i.id,
+                  `${t(`kindOf.${i.kind as 'other'}`)}: ${i.name}`,
+                ]),
+              },
+              {
+                name: 'organisationId',
+                label: t('admin.organisation'),
+                kind: 'select',
+                options: partnerOptions,
+              },
+              {
+                name: 'chosen',
+                label: t('cases.inStrategy'),
+                kind: 'select',
+                options: [
+                  ['false', t('cases.no')],
+                  ['true', t('cases.yes')],
+                ],
+              },
+            ]}
+            toBody={(v) => ({ ...v, chosen: v.chosen === 'true' })}
+          />
+        ) : null}
       </Section>
 
       <Section id="adviezen" title={t('cases.advices')}>
@@ -436,6 +603,31 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
               { name: 'givenOn', label: t('cases.givenOn'), kind: 'date' },
             ]}
             toBody={(v) => v}
+          />
+        ) : null}
+        {manage && open && c.advices.length ? (
+          <ChangeForm
+            id="advies-status"
+            caseId={c.id}
+            title={t('cases.adviceStatus')}
+            method="PUT"
+            path={(v) => `/advices/${v.adviceId}/status`}
+            submitLabel={t('step.save')}
+            fields={[
+              {
+                name: 'adviceId',
+                label: t('cases.advices'),
+                kind: 'select',
+                options: c.advices.map((a) => [a.id, `${t(`kindOf.${a.kind}`)}: ${a.description}`]),
+              },
+              {
+                name: 'status',
+                label: t('cases.status'),
+                kind: 'select',
+                options: adviceStatuses.map((x) => [x, t(`adviceStatus.${x}`)]),
+              },
+            ]}
+            toBody={(v) => ({ status: v.status })}
           />
         ) : null}
       </Section>
@@ -523,6 +715,75 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
           />
         ) : null}
       </Section>
+
+      <Section id="communicatie" title={t('cases.communications')}>
+        <ul>
+          {c.communications.map((x) => (
+            <li key={x.id}>
+              {formatDate(x.onDate)} — {x.channel}: {x.description}
+            </li>
+          ))}
+        </ul>
+        {manage && open ? (
+          <ChangeForm
+            id="communicatie-actie"
+            caseId={c.id}
+            title={t('cases.addCommunication')}
+            path="/communications"
+            submitLabel={t('cases.add')}
+            fields={[
+              { name: 'channel', label: t('cases.channel'), kind: 'text' },
+              { name: 'description', label: t('cases.description'), kind: 'textarea' },
+              { name: 'onDate', label: t('meetings.date'), kind: 'date' },
+            ]}
+            toBody={(v) => v}
+          />
+        ) : null}
+      </Section>
+
+      <Attachments caseId={c.id} canUpload={contribute && open} />
+
+      {c.abilities.includes('prioritise') && open ? (
+        <Section id="prioriteit" title={t('cases.priority')}>
+          <Paragraph>
+            {c.priority ? t('cases.priorityNow', { priority: c.priority }) : t('cases.noPriority')}
+          </Paragraph>
+          <ChangeForm
+            id="prioriteit-zetten"
+            caseId={c.id}
+            title={t('cases.setPriority')}
+            method="PUT"
+            path="/priority"
+            submitLabel={t('step.save')}
+            fields={[
+              { name: 'quarter', label: t('cases.quarter'), kind: 'text', value: currentQuarter() },
+              {
+                name: 'priority',
+                label: t('cases.priority'),
+                kind: 'select',
+                options: [
+                  ['1', '1'],
+                  ['2', '2'],
+                  ['3', '3'],
+                ],
+              },
+            ]}
+            toBody={(v) => ({ quarter: v.quarter, priority: Number(v.priority) })}
+          />
+          {c.phase === 'evaluation' && !c.evaluation ? (
+            <ChangeForm
+              id="evaluatie-overslaan"
+              caseId={c.id}
+              title={t('cases.waive')}
+              method="PUT"
+              path="/evaluation"
+              submitLabel={t('step.save')}
+              fields={[{ name: 'waivedReason', label: t('step.reason'), kind: 'text' }]}
+              toBody={(v) => v}
+            />
+          ) : null}
+        </Section>
+      ) : null}
 
       <Section id="evaluatie" title={t('cases.evaluation')}>
         {c.evaluation ? (
