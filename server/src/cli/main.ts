@@ -5,7 +5,7 @@ import { type Database, openDatabase } from '../db/database.js';
 import { MigrationError, migrateToLatest } from '../db/migrate.js';
 import { buildApp, createAccess } from '../http/app.js';
 import { AuditService, loadProcessingActivities, traceFrom } from '../modules/audit/index.js';
-import { loadCaseConfiguration } from '../modules/cases/index.js';
+import { loadCaseConfiguration, seedDemoCases } from '../modules/cases/index.js';
 import { loadReferenceData } from '../modules/organisations/index.js';
 import { seedDemoSignals } from '../modules/signals/index.js';
 import { seedDemoAccounts, usersRepository } from '../modules/users/index.js';
@@ -84,10 +84,14 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
     );
   }
   const signals = await seedDemoSignals(database.db, access, audit);
+  const cases = await seedDemoCases(database.db, access, audit);
   console.log(
     signals
       ? `Demo signals: ${signals} signals of the past ten months, in every stage.`
       : 'Demo signals: already there.',
+  );
+  console.log(
+    cases ? `Demo cases: ${cases} cases of 2019–2022, in every phase.` : 'Demo cases: already there.',
   );
 }
 
