@@ -209,6 +209,12 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     expect(await axeViolations(analyst)).toEqual([]);
     await screenshot(analyst, 'signal-board');
 
+    // The closed round moves to the closed requests in the partner's inbox.
+    const tax = page('belastingdienst');
+    await tax.goto(`${samenspel.url}/hit-no-hit`);
+    await tax.getByText('Gesloten verzoeken (1)').waitFor();
+    expect(await tax.getByRole('button', { name: 'Antwoorden versturen' }).count()).toBe(0);
+
     const municipality = page('gemeente');
     await municipality.goto(`${samenspel.url}/signalen`);
     await municipality.getByRole('cell', { name: 'Geaccepteerd als casus' }).waitFor();

@@ -42,9 +42,21 @@ export function InboxPage() {
       {inbox.isPending ? <Loading /> : null}
       {inbox.isError ? <ProblemAlert error={inbox.error} onRetry={() => void inbox.refetch()} /> : null}
       {inbox.data && inbox.data.length === 0 ? <Paragraph>{t('inbox.none')}</Paragraph> : null}
-      {inbox.data?.map((request) => (
-        <RequestForm key={request.roundId} request={request} />
-      ))}
+      {inbox.data
+        ?.filter((r) => !r.closed)
+        .map((request) => (
+          <RequestForm key={request.roundId} request={request} />
+        ))}
+      {inbox.data?.some((r) => r.closed) ? (
+        <details className="samenspel-section">
+          <summary>{t('inbox.closedRounds', { count: inbox.data.filter((r) => r.closed).length })}</summary>
+          {inbox.data
+            .filter((r) => r.closed)
+            .map((request) => (
+              <RequestForm key={request.roundId} request={request} />
+            ))}
+        </details>
+      ) : null}
     </>
   );
 }
