@@ -1,4 +1,4 @@
-import type { ActionResult } from '@samenspel/contracts';
+import type { ActionResult, SubjectInput } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import type { ProcessingRecord, UserActionRecord } from './audit.repository.js';
 import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
@@ -40,6 +40,28 @@ export class AuditRecorder {
   subject(subject: SubjectIdentifier, name = this.spec.action): void {
     const { type, pseudonym } = pseudonymise(this.pseudonymKey, subject);
     this.subjects.push({ name, type, pseudonym });
+  }
+
+  /**
+   * Records a subject of a signal or case: persons by BSN (else name and date of birth),
+   * companies by KvK number (else name). Addresses, accounts and vehicles are logged through
+   * the persons and companies they belong to.
+   */
+  subjectData(data: SubjectInput, name = this.spec.action): void {
+    if (data.kind === 'person')
+      this.subject(
+        data.bsn
+          ? { type: 'person', bsn: data.bsn }
+          : { type: 'person', surname: data.surname, dateOfBirth: data.dateOfBirth ?? 'unknown' },
+        name,
+      );
+    else if (data.kind === 'company')
+      this.subject(
+        data.kvkNumber
+          ? { type: 'company', kvkNumber: data.kvkNumber }
+          : { type: 'company', name: data.name },
+        name,
+      );
   }
 
   /** Marks the action refused or failed while its records (e.g. a failed sign-in) still commit. */

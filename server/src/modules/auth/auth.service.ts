@@ -279,12 +279,6 @@ export class AuthService {
     });
   }
 
-  /** The CSRF token of the actor's session, to compare with the request's header. */
-  async csrfToken(sessionHash: string): Promise<string | undefined> {
-    const session = await findLiveSession(this.db, sessionHash, new Date(0));
-    return session?.csrfToken;
-  }
-
   // ---- second factor enrolment ----
 
   async startEnrolment(context: RequestContext): Promise<SecondFactorEnrolment> {

@@ -47,22 +47,6 @@ function daysBetween(
   return Math.round(((b.getTime() - a.getTime()) / DAY) * 10) / 10;
 }
 
-function logSubject(record: AuditRecorder, data: SubjectInput, name: string) {
-  if (data.kind === 'person') {
-    if (data.bsn) record.subject({ type: 'person', bsn: data.bsn }, name);
-    else
-      record.subject(
-        { type: 'person', surname: data.surname, dateOfBirth: data.dateOfBirth ?? 'unknown' },
-        name,
-      );
-  } else if (data.kind === 'company') {
-    record.subject(
-      data.kvkNumber ? { type: 'company', kvkNumber: data.kvkNumber } : { type: 'company', name: data.name },
-      name,
-    );
-  }
-}
-
 /** The integrated case from its start to closure; every step a dated event. */
 export class CasesService {
   constructor(
@@ -265,7 +249,7 @@ export class CasesService {
     const parts = await repo.detailParts(trx, id);
     const director = await repo.directorName(trx, row.directorId);
     if (reading)
-      for (const s of parts.subjects) logSubject(record, s.data as SubjectInput, 'case.subject.read');
+      for (const s of parts.subjects) record.subjectData(s.data as SubjectInput, 'case.subject.read');
     const can = (p: Parameters<Access['holds']>[1]) => this.access.holds(actor, p);
     return {
       ...this.summary(row),
@@ -552,7 +536,7 @@ export class CasesService {
             addedAt: at,
           })
           .execute();
-        logSubject(record, data, 'case.subject.write');
+        record.subjectData(data, 'case.subject.write');
       },
     );
   }
@@ -630,7 +614,7 @@ export class CasesService {
             createdAt: at,
           })
           .execute();
-        if (subjectData) logSubject(record, subjectData, 'case.provision.write');
+        if (subjectData) record.subjectData(subjectData, 'case.provision.write');
       },
     );
   }

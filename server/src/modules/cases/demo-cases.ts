@@ -1,43 +1,15 @@
-import type { CasePhase, Role } from '@samenspel/contracts';
+import type { CasePhase } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 import type { Access } from '../access/index.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
+import { demoActor } from '../users/index.js';
 import { configuration } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function actorOf(db: Db, email: string): Promise<Actor> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'regionId', 'organisationId'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('userRoles').select('role').where('userId', '=', user.id).execute();
-  return {
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    regionId: user.regionId,
-    organisationId: user.organisationId,
-    roles: roles.map((r) => r.role as Role),
-    pendingSecondFactor: false,
-    sessionHash: 'demo-seed',
-  };
-}
 
 const codeNames = [
   'Schaar',
@@ -73,11 +45,11 @@ const codeNames = [
 export async function seedDemoCases(db: Db, access: Access, audit: AuditService): Promise<number> {
   if ((await db.selectFrom('cases').select('id').where('regionId', '=', REGION).limit(1).execute()).length)
     return 0;
-  const analyst = await actorOf(db, 'analist@riec-mn.example');
-  const director = await actorOf(db, 'casusregisseur@riec-mn.example');
-  const police = await actorOf(db, 'medewerker@politie-mn.example');
-  const tax = await actorOf(db, 'medewerker@belastingdienst.example');
-  const chair = await actorOf(db, 'voorzitter@politie-mn.example');
+  const analyst = await demoActor(db, 'analist@riec-mn.example');
+  const director = await demoActor(db, 'casusregisseur@riec-mn.example');
+  const police = await demoActor(db, 'medewerker@politie-mn.example');
+  const tax = await demoActor(db, 'medewerker@belastingdienst.example');
+  const chair = await demoActor(db, 'voorzitter@politie-mn.example');
   let clock = new Date('2019-01-15T10:00:00Z');
   const service = new CasesService(db, access, audit, () => clock);
   const as = (actor: Actor): RequestContext => ({
@@ -85,7 +57,7 @@ export async function seedDemoCases(db: Db, access: Access, audit: AuditService)
     trace: traceFrom(undefined),
     client: { address: null, userAgent: 'samenspel seed --demo' },
   });
-  const rnd = random(2019);
+  const rnd = seededRandom(2019);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   const date = (d: Date) => d.toISOString().slice(0, 10);
   const config = await configuration(db, REGION);

@@ -1,24 +1,14 @@
-import type { Role, SignalTransition, SubjectInput } from '@samenspel/contracts';
+import type { SignalTransition, SubjectInput } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { seededRandom } from '../../shared/seeded-random.js';
 import type { Access } from '../access/index.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
+import { demoActor } from '../users/index.js';
 import { SignalsService } from './signals.service.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
-
-/** A small deterministic generator (mulberry32), so the demo is the same on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const firstNames = [
   'Jan',
@@ -142,25 +132,6 @@ interface DemoActors {
   chair: Actor;
 }
 
-async function actorOf(db: Db, email: string): Promise<Actor> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'regionId', 'organisationId'])
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('userRoles').select('role').where('userId', '=', user.id).execute();
-  return {
-    kind: 'user',
-    userId: user.id,
-    email: user.email,
-    regionId: user.regionId,
-    organisationId: user.organisationId,
-    roles: roles.map((r) => r.role as Role),
-    pendingSecondFactor: false,
-    sessionHash: 'demo-seed',
-  };
-}
-
 /**
  * Builds the demo region's signals through the signals service, with a clock that walks through
  * 2026, so that every stage holds signals with realistic dates and lead times. Deterministic;
@@ -180,11 +151,11 @@ export async function seedDemoSignals(
     .execute();
   if (existing.length) return 0;
   const actors: DemoActors = {
-    municipality: await actorOf(db, 'medewerker@utrecht.example'),
-    police: await actorOf(db, 'medewerker@politie-mn.example'),
-    tax: await actorOf(db, 'medewerker@belastingdienst.example'),
-    analyst: await actorOf(db, 'analist@riec-mn.example'),
-    chair: await actorOf(db, 'voorzitter@politie-mn.example'),
+    municipality: await demoActor(db, 'medewerker@utrecht.example'),
+    police: await demoActor(db, 'medewerker@politie-mn.example'),
+    tax: await demoActor(db, 'medewerker@belastingdienst.example'),
+    analyst: await demoActor(db, 'analist@riec-mn.example'),
+    chair: await demoActor(db, 'voorzitter@politie-mn.example'),
   };
   let clock = new Date(today.getTime() - 300 * DAY);
   const service = new SignalsService(db, access, audit, () => clock);
@@ -193,7 +164,7 @@ export async function seedDemoSignals(
     trace: traceFrom(undefined),
     client: { address: null, userAgent: 'samenspel seed --demo' },
   });
-  const rnd = random(2021);
+  const rnd = seededRandom(2021);
   const organisations = await db
     .selectFrom('partnerOrganisations')
     .select(['id', 'code'])

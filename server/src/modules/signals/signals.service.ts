@@ -64,21 +64,6 @@ export function searchKeys(s: SubjectInput): Record<string, string> {
   }
 }
 
-/** Records a data subject of a signal in the processing log (persons and companies). */
-function logSubject(record: AuditRecorder, data: SubjectInput, name: string): void {
-  if (data.kind === 'person') {
-    if (data.bsn) record.subject({ type: 'person', bsn: data.bsn }, name);
-    else if (data.dateOfBirth)
-      record.subject({ type: 'person', surname: data.surname, dateOfBirth: data.dateOfBirth }, name);
-    else record.subject({ type: 'person', surname: data.surname, dateOfBirth: 'unknown' }, name);
-  } else if (data.kind === 'company') {
-    record.subject(
-      data.kvkNumber ? { type: 'company', kvkNumber: data.kvkNumber } : { type: 'company', name: data.name },
-      name,
-    );
-  }
-}
-
 function userOf(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.userId : null;
 }
@@ -208,7 +193,7 @@ export class SignalsService {
       id,
       subjects.map((data) => ({ data, label: subjectLabel(data) })),
     );
-    for (const s of subjects) logSubject(record, s, 'signal.subject.write');
+    for (const s of subjects) record.subjectData(s, 'signal.subject.write');
   }
 
   async create(context: RequestContext, input: SignalDraftInput, submit: boolean): Promise<SignalDetail> {
@@ -430,7 +415,7 @@ export class SignalsService {
       repo.eventsOf(trx, id),
       this.rounds(trx, actor, [id]),
     ]);
-    if (reading) for (const s of subjects) logSubject(record, s.data as SubjectInput, 'signal.subject.read');
+    if (reading) for (const s of subjects) record.subjectData(s.data as SubjectInput, 'signal.subject.read');
     return {
       ...this.summary(row),
       description: row.description,
@@ -656,7 +641,7 @@ export class SignalsService {
           },
         });
         for (const s of subjects.filter((s) => request.subjectIds.includes(s.id)))
-          logSubject(record, s.data as SubjectInput, 'hitcheck.subject');
+          record.subjectData(s.data as SubjectInput, 'hitcheck.subject');
         return this.detail(trx, actor, signalId, record, false);
       },
     );
@@ -721,7 +706,7 @@ export class SignalsService {
         .filter((s) => s.roundId === round.id)
         .map((s) => {
           const data = s.data as SubjectInput;
-          logSubject(record, data, 'hitcheck.subject.read');
+          record.subjectData(data, 'hitcheck.subject.read');
           return {
             id: s.id,
             kind: s.kind as SubjectInput['kind'],

@@ -1,6 +1,7 @@
 import type { Role } from '@samenspel/contracts';
 import { base32 } from '@scure/base';
-import type { RequestContext } from '../../shared/context.js';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
 import { encrypt, hmac, type Keys } from '../../shared/crypto.js';
 import { hashPassword } from '../../shared/passwords.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
@@ -140,4 +141,20 @@ export async function seedDemoAccounts(keys: Keys, audit: AuditService): Promise
       return result;
     },
   );
+}
+
+/** A demo account as the actor of seeded work, as if it were signed in. */
+export async function demoActor(db: Db, email: string): Promise<Actor> {
+  const user = await repo.findUserByEmail(db, email);
+  if (!user) throw new Error(`demo account ${email} is missing: seed the demo accounts first`);
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    regionId: user.regionId,
+    organisationId: user.organisationId,
+    roles: user.roles,
+    pendingSecondFactor: false,
+    sessionHash: 'demo-seed',
+  };
 }

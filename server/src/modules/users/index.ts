@@ -1,4 +1,4 @@
-export { type DemoCredentials, demoAccounts, seedDemoAccounts } from './demo-accounts.js';
+export { type DemoCredentials, demoAccounts, demoActor, seedDemoAccounts } from './demo-accounts.js';
 export { usersRules } from './users.access.js';
 export { secondFactorRequired } from './users.policy.js';
 export { presentUser } from './users.presenter.js';
