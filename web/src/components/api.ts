@@ -11,6 +11,13 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
+  /** The server's messages by top-level field (`subjects.0.bsn` counts for `subjects`), the first for each. */
+  fieldErrors(): Record<string, string> {
+    const found: Record<string, string> = {};
+    for (const p of this.problem.invalidParams ?? []) found[p.name.split('.')[0] ?? p.name] ??= p.reason;
+    return found;
+  }
+
   /** The server's message for one field, if it named that field. */
   fieldError(name: string): string | undefined {
     return this.problem.invalidParams?.find((p) => p.name === name || p.name.startsWith(`${name}.`))?.reason;

@@ -80,11 +80,7 @@ export function ApiTokensPage() {
       formElement.reset();
       await queryClient.invalidateQueries({ queryKey: apiTokensKey });
     } catch (error) {
-      if (error instanceof ApiError && error.problem.invalidParams) {
-        const server: Partial<Record<Field, string>> = {};
-        for (const p of error.problem.invalidParams) server[p.name.split('.')[0] as Field] ??= p.reason;
-        setErrors(server);
-      }
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     }
   }
 

@@ -136,11 +136,7 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
       formElement.reset();
       await queryClient.invalidateQueries({ queryKey: usersKey });
     } catch (error) {
-      if (error instanceof ApiError && error.problem.invalidParams) {
-        const found: Partial<Record<Field, string>> = {};
-        for (const p of error.problem.invalidParams) found[p.name.split('.')[0] as Field] ??= p.reason;
-        setErrors(found);
-      }
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     }
   }
 

@@ -71,12 +71,7 @@ export function CaseNewPage() {
       await queryClient.invalidateQueries({ queryKey: casesKey });
       await navigate(`/casussen/${created.id}`);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.invalidParams)
-        setErrors(
-          Object.fromEntries(
-            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
-          ),
-        );
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
       else setErrors({ form: error instanceof Error ? error.message : t('signIn.offline') });
     } finally {
       setBusy(false);

@@ -88,9 +88,7 @@ function ChangeForm({
         onError: (error) =>
           setErrors(
             error instanceof ApiError && error.problem.invalidParams
-              ? Object.fromEntries(
-                  error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
-                )
+              ? error.fieldErrors()
               : {
                   form:
                     error instanceof ApiError ? (error.problem.detail ?? error.message) : t('signIn.offline'),

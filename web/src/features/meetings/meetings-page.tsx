@@ -97,12 +97,7 @@ function NewMeeting() {
       await navigate(`/overleggen/${meeting.id}`);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.problem.invalidParams)
-        setErrors(
-          Object.fromEntries(
-            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
-          ),
-        );
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     },
   });
   const open = (signals.data ?? []).filter(

@@ -265,12 +265,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
       setDone(true);
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.problem.invalidParams)
-        setErrors(
-          Object.fromEntries(
-            error.problem.invalidParams.map((p) => [p.name.split('.')[0] ?? p.name, p.reason]),
-          ),
-        );
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     },
   });
   const organisations = choices.data?.organisations ?? [];
