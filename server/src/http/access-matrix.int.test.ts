@@ -636,7 +636,7 @@ const matrix: Record<string, Entry> = {
     },
   },
   'GET /api/v1/case-configuration': {
-    logs: null,
+    logs: 'case.configuration',
     permitted: 'case_director',
     denied: 'programme_manager',
     ok: 200,

@@ -448,7 +448,7 @@ export async function directors(db: Db, regionId: string) {
   return db
     .selectFrom('users as u')
     .innerJoin('userRoles as r', 'r.userId', 'u.id')
-    .select(['u.id', 'u.displayName as name'])
+    .select(['u.id', 'u.displayName as name', 'u.email'])
     .where('u.regionId', '=', regionId)
     .where('u.active', '=', true)
     .where('r.role', '=', 'case_director')

@@ -56,17 +56,21 @@ export class CasesService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Legal bases, the intervention catalogue and the region's case directors (employees' names: logged). */
   async configuration(context: RequestContext) {
-    const actor = await this.access.requireAccess(this.db, context.actor, 'case.read');
-    const found = await repo.configuration(this.db, actor.regionId);
-    return {
-      legalBases: found.legalBases,
-      interventions: found.interventions.map((i) => ({
-        ...i,
-        kind: i.kind as CaseDetail['advices'][number]['kind'],
-      })),
-      directors: found.directors,
-    };
+    return this.audit.run(context, { action: 'case.configuration', activity }, async (trx, record) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'case.read');
+      const found = await repo.configuration(trx, actor.regionId);
+      for (const d of found.directors) record.subject({ type: 'employee', email: d.email });
+      return {
+        legalBases: found.legalBases,
+        interventions: found.interventions.map((i) => ({
+          ...i,
+          kind: i.kind as CaseDetail['advices'][number]['kind'],
+        })),
+        directors: found.directors.map((d) => ({ id: d.id, name: d.name })),
+      };
+    });
   }
 
   private summary(row: repo.CaseRow): CaseSummary {
