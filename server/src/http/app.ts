@@ -162,7 +162,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const apiTokens = new ApiTokensService(db, access, audit);
   const auth = new AuthService(db, options.keys, access, audit, options.auth);
   const signals = new SignalsService(db, access, audit);
-  const cases = new CasesService(db, access, audit);
+  const cases = new CasesService(access, audit);
   const attachments = new AttachmentsService(db, access, audit, options.keys, options.attachments);
   await app.register(fastifyMultipart, {
     // One byte over the limit reaches the service, which refuses the file as too large.

@@ -50,7 +50,6 @@ function daysBetween(
 /** The integrated case from its start to closure; every step a dated event. */
 export class CasesService {
   constructor(
-    private readonly db: Db,
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly now: () => Date = () => new Date(),

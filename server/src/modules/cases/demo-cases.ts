@@ -51,7 +51,7 @@ export async function seedDemoCases(db: Db, access: Access, audit: AuditService)
   const tax = await demoActor(db, 'medewerker@belastingdienst.example');
   const chair = await demoActor(db, 'voorzitter@politie-mn.example');
   let clock = new Date('2019-01-15T10:00:00Z');
-  const service = new CasesService(db, access, audit, () => clock);
+  const service = new CasesService(access, audit, () => clock);
   const as = (actor: Actor): RequestContext => ({
     actor,
     trace: traceFrom(undefined),
