@@ -11,6 +11,14 @@ import { CasesService } from './cases.service.js';
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
 
+const adviceTexts = {
+  administrative: 'Pand sluiten en vergunning intrekken',
+  bibob: 'Bibob-toets bij de vergunningaanvraag',
+  criminal: 'Opsporingsonderzoek naar de hoofdsubjecten',
+  fiscal: 'Boekenonderzoek en navordering',
+  other: 'Inspectie arbeidsomstandigheden en uitkeringen',
+} as const;
+
 const codeNames = [
   'Schaar',
   'Loods',
@@ -167,7 +175,7 @@ export async function seedDemoCases(db: Db, access: Access, audit: AuditService)
         kind,
         organisationId: to,
         givenOn: date(clock),
-        description: `Advies: ${kind}`,
+        description: adviceTexts[kind],
       });
     }
     if (target === 'analysis') continue;
