@@ -59,7 +59,11 @@ export const createCaseRequest = z.strictObject({
     .default([])
     .describe('For a direct case: the partners it came from'),
   codeName: text(100, 'Geef de casus een codenaam.'),
-  districtId: slug,
+  districtId: slug
+    .nullable()
+    .describe(
+      'The district; null for a regional case across districts (its municipalities may be anywhere in the region)',
+    ),
   municipalityCodes: z.array(cbsMunicipalityCode).min(1, 'Kies minstens één gemeente.').max(40),
   themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(20),
   type: z.enum(caseTypes),
@@ -78,7 +82,7 @@ export const caseSummary = z.object({
   origin: z.enum(caseOrigins),
   type: z.enum(caseTypes),
   phase: casePhase,
-  district: z.object({ id: slug, name: z.string() }),
+  district: z.object({ id: slug, name: z.string() }).nullable().describe('Null for a regional case'),
   themes: z.array(namedRef),
   startedOn: isoDate,
   closedOn: isoDate.nullable(),

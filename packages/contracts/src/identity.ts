@@ -41,6 +41,10 @@ export const permissions = [
   'case.manage',
   'case.contribute',
   'case.prioritise',
+  'report.read',
+  'target.manage',
+  'analysis-product.read',
+  'analysis-product.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -19,6 +19,7 @@ describe(`database layer on ${testEngine()}`, () => {
       '20261128T180000-identity-and-audit',
       '20261128T190000-signals',
       '20261128T200000-cases',
+      '20261128T210000-accountability',
     ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);

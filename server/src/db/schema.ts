@@ -322,7 +322,8 @@ export interface CasesTable {
   reference: string;
   codeName: string;
   origin: string;
-  districtId: string;
+  /** Null for a regional case outside the districts. */
+  districtId: string | null;
   type: string;
   directorId: string | null;
   phase: string;
@@ -330,6 +331,33 @@ export interface CasesTable {
   strategy: string | null;
   startedOn: DateColumn;
   closedOn: DateColumn | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CaseOpenPeriodsTable {
+  caseId: string;
+  openedOn: DateColumn;
+  closedOn: DateColumn | null;
+}
+
+export interface DistrictTargetsTable {
+  districtId: string;
+  year: number;
+  measure: string;
+  minimum: number;
+  maximum: number | null;
+  note: string | null;
+  setBy: string | null;
+  setAt: Timestamp;
+}
+
+export interface AnalysisProductsTable {
+  id: Generated<string>;
+  regionId: string;
+  districtId: string | null;
+  title: string;
+  deliveredOn: DateColumn;
   createdBy: string | null;
   createdAt: Timestamp;
 }
@@ -537,4 +565,7 @@ export interface DB {
   evaluations: EvaluationsTable;
   casePriorities: CasePrioritiesTable;
   attachments: AttachmentsTable;
+  caseOpenPeriods: CaseOpenPeriodsTable;
+  districtTargets: DistrictTargetsTable;
+  analysisProducts: AnalysisProductsTable;
 }

@@ -672,6 +672,65 @@ const matrix: Record<string, Entry> = {
       };
     },
   },
+  'GET /api/v1/reports/accountability': {
+    logs: 'report.accountability',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/reports/accountability?year=2021&district=utrecht-stad' }),
+  },
+  'GET /api/v1/reports/accountability.csv': {
+    logs: 'report.accountability',
+    permitted: 'riec_analyst',
+    denied: 'case_director',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/reports/accountability.csv?year=2021' }),
+  },
+  'GET /api/v1/reports/accountability.xlsx': {
+    logs: 'report.accountability',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/reports/accountability.xlsx?year=2021&quarter=1' }),
+  },
+  'GET /api/v1/district-targets': {
+    logs: 'target.list',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/district-targets?year=2021' }),
+  },
+  'PUT /api/v1/district-targets/{districtId}/{year}': {
+    logs: 'target.update',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 200,
+    call: () => ({
+      method: 'PUT',
+      url: '/api/v1/district-targets/flevoland/2021',
+      payload: { targets: [{ measure: 'handled', minimum: 12, maximum: 15 }] },
+    }),
+  },
+  'GET /api/v1/analysis-products': {
+    logs: 'analysis-product.list',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/analysis-products?year=2021' }),
+  },
+  'POST /api/v1/analysis-products': {
+    logs: 'analysis-product.create',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/analysis-products',
+      payload: { title: 'Ondermijningsbeeld Almere', districtId: 'flevoland', deliveredOn: '2021-03-01' },
+    }),
+  },
   'GET /api/v1/cases': {
     logs: 'case.list',
     permitted: 'case_director',
@@ -978,7 +1037,13 @@ beforeAll(async () => {
     sessions.set(role, await signIn(t.app, t.database.db, user));
   }
   organisationId = users.get('administrator')?.organisationId ?? '';
-  for (const role of ['administrator', 'riec_analyst', 'meeting_chair', 'partner_staff'] as const) {
+  for (const role of [
+    'administrator',
+    'riec_analyst',
+    'meeting_chair',
+    'partner_staff',
+    'programme_manager',
+  ] as const) {
     const other = await createUser(t.database.db, t.keys, { roles: [role], regionId: OTHER_REGION });
     otherRegion.set(role, await signIn(t.app, t.database.db, other));
   }

@@ -26,6 +26,7 @@ import {
   organisationsRoutes,
   organisationsRules,
 } from '../modules/organisations/index.js';
+import { ReportsService, reportsRoutes, reportsRules } from '../modules/reports/index.js';
 import { SignalsService, signalsRoutes, signalsRules } from '../modules/signals/index.js';
 import { UsersService, usersRoutes, usersRules } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
@@ -49,7 +50,15 @@ export interface AppOptions {
 
 /** Every module's access rules, in the one place that decides. */
 export function createAccess(): Access {
-  return new Access(organisationsRules, usersRules, apiTokensRules, auditRules, signalsRules, casesRules);
+  return new Access(
+    organisationsRules,
+    usersRules,
+    apiTokensRules,
+    auditRules,
+    signalsRules,
+    casesRules,
+    reportsRules,
+  );
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -163,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = new AuthService(db, options.keys, access, audit, options.auth);
   const signals = new SignalsService(db, access, audit);
   const cases = new CasesService(access, audit);
+  const reports = new ReportsService(access, audit);
   const attachments = new AttachmentsService(db, access, audit, options.keys, options.attachments);
   await app.register(fastifyMultipart, {
     // One byte over the limit reaches the service, which refuses the file as too large.
@@ -180,6 +190,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(auditRoutes, { service: audit });
       await api.register(signalsRoutes, { service: signals });
       await api.register(casesRoutes, { service: cases, attachments });
+      await api.register(reportsRoutes, { service: reports });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

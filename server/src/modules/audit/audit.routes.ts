@@ -10,17 +10,11 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
+import { csvDocument } from '../../shared/csv.js';
 import type { AuditService } from './audit.service.js';
 import type { SubjectIdentifier } from './pseudonym.js';
 
 const tags = ['Processing log'];
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  // Quote everything; a leading formula character is neutralised so spreadsheets do not run it.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
 
 const csvColumns: Array<[string, (e: AuditEntry) => unknown]> = [
   ['volgnummer', (e) => e.sequence],
@@ -79,14 +73,15 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
         { ...request.query, limit: 10_000 },
         'audit.export',
       );
-      const lines = [
-        csvColumns.map(([name]) => name).join(','),
-        ...page.items.map((entry) => csvColumns.map(([, value]) => csvCell(value(entry))).join(',')),
-      ];
       return reply
         .type('text/csv; charset=utf-8')
         .header('Content-Disposition', 'attachment; filename="verwerkingslog.csv"')
-        .send(`\uFEFF${lines.join('\r\n')}\r\n`);
+        .send(
+          csvDocument([
+            csvColumns.map(([name]) => name),
+            ...page.items.map((entry) => csvColumns.map(([, value]) => value(entry))),
+          ]),
+        );
     },
   );
 

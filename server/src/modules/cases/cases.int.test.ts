@@ -321,6 +321,15 @@ describe(`casework on ${testEngine()}`, () => {
       (await call(director, 'POST', `${base}/phase`, { type: 'reopen', reason: 'Nieuwe informatie' })).json()
         .phase,
     ).toBe('analysis');
+    // What the accountability report counts as open: closed and reopened on one day is one
+    // period that is still open.
+    expect(
+      await t.database.db
+        .selectFrom('caseOpenPeriods')
+        .select(['openedOn', 'closedOn'])
+        .where('caseId', '=', id)
+        .execute(),
+    ).toEqual([{ openedOn: today, closedOn: null }]);
 
     // Every step is in the log.
     const actions = await t.database.db

@@ -52,7 +52,7 @@ export async function nextReference(db: Db, year: number): Promise<string> {
 function summaries(db: Db, quarter: string) {
   return db
     .selectFrom('cases as c')
-    .innerJoin('districts as d', 'd.id', 'c.districtId')
+    .leftJoin('districts as d', 'd.id', 'c.districtId')
     .select([
       'c.id',
       'c.regionId',
@@ -142,7 +142,7 @@ export async function insertCase(
     reference: string;
     codeName: string;
     origin: string;
-    districtId: string;
+    districtId: string | null;
     type: string;
     directorId: string;
     startedOn: string;
@@ -155,7 +155,29 @@ export async function insertCase(
     .values({ ...c, phase: 'start', goal: null, strategy: null, closedOn: null })
     .returning('id')
     .executeTakeFirstOrThrow();
+  await db
+    .insertInto('caseOpenPeriods')
+    .values({ caseId: row.id, openedOn: c.startedOn, closedOn: null })
+    .execute();
   return row.id;
+}
+
+/** Ends the open period at closure, or opens a new one at reopening: what "handled" counts. */
+export async function closeOpenPeriod(db: Db, caseId: string, on: string): Promise<void> {
+  await db
+    .updateTable('caseOpenPeriods')
+    .set({ closedOn: on })
+    .where('caseId', '=', caseId)
+    .where('closedOn', 'is', null)
+    .execute();
+}
+
+export async function openPeriod(db: Db, caseId: string, on: string): Promise<void> {
+  await db
+    .insertInto('caseOpenPeriods')
+    .values({ caseId, openedOn: on, closedOn: null })
+    .onConflict((oc) => oc.columns(['caseId', 'openedOn']).doUpdateSet({ closedOn: null }))
+    .execute();
 }
 
 export async function updateCase(

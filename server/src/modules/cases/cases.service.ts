@@ -80,7 +80,7 @@ export class CasesService {
       origin: row.origin as CaseSummary['origin'],
       type: row.type as CaseSummary['type'],
       phase: row.phase as CasePhase,
-      district: { id: row.districtId, name: row.districtName },
+      district: row.districtId && row.districtName ? { id: row.districtId, name: row.districtName } : null,
       themes: row.themes,
       startedOn: row.startedOn,
       closedOn: row.closedOn,
@@ -166,19 +166,29 @@ export class CasesService {
           code: 'not_a_director',
           reason: 'Kies een casusregisseur van uw regio.',
         });
-      const municipalities = await trx
+      let municipalities = trx
         .selectFrom('municipalities')
         .select('code')
         .where('regionId', '=', actor.regionId)
-        .where('districtId', '=', request.districtId)
-        .where('code', 'in', request.municipalityCodes)
-        .execute();
-      if (municipalities.length !== new Set(request.municipalityCodes).size)
+        .where('code', 'in', request.municipalityCodes);
+      if (request.districtId !== null)
+        municipalities = municipalities.where('districtId', '=', request.districtId);
+      if ((await municipalities.execute()).length !== new Set(request.municipalityCodes).size)
         problems.push({
           name: 'municipalityCodes',
           in: 'body',
           code: 'outside_district',
-          reason: 'Kies gemeenten uit het district van de casus.',
+          reason:
+            request.districtId === null
+              ? 'Kies gemeenten uit uw regio.'
+              : 'Kies gemeenten uit het district van de casus.',
+        });
+      if (request.startedOn > this.now().toISOString().slice(0, 10))
+        problems.push({
+          name: 'startedOn',
+          in: 'body',
+          code: 'future',
+          reason: 'De startdatum kan niet in de toekomst liggen.',
         });
       if (problems.length) throw invalid(problems);
       const at = this.now();
@@ -439,11 +449,14 @@ export class CasesService {
           .executeTakeFirst();
         if (!evaluated)
           throw refused('Evalueer de casus eerst, of laat de voorzitter de evaluatie met reden overslaan.');
-        await repo.updateCase(trx, id, { phase: 'closed', closedOn: at.toISOString().slice(0, 10) });
+        const on = at.toISOString().slice(0, 10);
+        await repo.updateCase(trx, id, { phase: 'closed', closedOn: on });
+        await repo.closeOpenPeriod(trx, id, on);
         await this.event(trx, actor, id, 'closed', at);
       } else {
         if (current !== 'closed') throw refused('Alleen een gesloten casus kan worden heropend.');
         await repo.updateCase(trx, id, { phase: 'analysis', closedOn: null });
+        await repo.openPeriod(trx, id, at.toISOString().slice(0, 10));
         await this.event(trx, actor, id, 'reopened', at, { reason: step.reason });
       }
     });

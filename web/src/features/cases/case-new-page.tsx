@@ -28,6 +28,9 @@ import { useIntakeChoices } from '../signals/signals-api.js';
 import { casesKey, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
 
 /** Starting a case: from accepted signals, an analysis product, or directly. */
+/** The choice for a regional case across districts; sent as districtId null. */
+const REGIONAL = 'regionaal';
+
 export function CaseNewPage() {
   const me = useMe();
   const navigate = useNavigate();
@@ -45,7 +48,10 @@ export function CaseNewPage() {
   }, []);
   if (choices.isPending || configuration.isPending) return <Loading />;
   const organisations = choices.data?.organisations ?? [];
-  const municipalities = (choices.data?.municipalities ?? []).filter((m) => m.districtId === districtId);
+  const regional = districtId === REGIONAL;
+  const municipalities = (choices.data?.municipalities ?? []).filter(
+    (m) => regional || m.districtId === districtId,
+  );
   const partners = organisations.filter(
     (o) => o.kind !== 'municipality' || municipalities.some((m) => m.code === o.municipalityCode),
   );
@@ -60,7 +66,7 @@ export function CaseNewPage() {
         signalIds: data.getAll('signalIds'),
         originOrganisationIds: data.getAll('originOrganisationIds'),
         codeName: data.get('codeName'),
-        districtId: data.get('districtId'),
+        districtId: regional ? null : data.get('districtId'),
         municipalityCodes: data.getAll('municipalityCodes'),
         themeIds: data.getAll('themeIds'),
         type: data.get('type'),
@@ -151,6 +157,7 @@ export function CaseNewPage() {
                 {d.name}
               </SelectOption>
             ))}
+            <SelectOption value={REGIONAL}>{t('cases.regional')}</SelectOption>
           </Select>
         </FormField>
         {districtId ? (

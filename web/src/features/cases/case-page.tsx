@@ -336,7 +336,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
         <DataListItem>
           <DataListKey>{t('meetings.district')}</DataListKey>
           <DataListValue>
-            {c.district.name}: {c.municipalities.map((m) => m.name).join(', ')}
+            {c.district?.name ?? t('cases.regionalShort')}: {c.municipalities.map((m) => m.name).join(', ')}
           </DataListValue>
         </DataListItem>
         <DataListItem>

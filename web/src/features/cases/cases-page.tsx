@@ -43,12 +43,13 @@ export function CasesPage() {
     document.title = `${t('cases.title')} · ${t('app.name')}`;
   }, []);
   const all = cases.data ?? [];
-  const districts = [...new Map(all.map((c) => [c.district.id, c.district])).values()];
+  const districtOf = (c: CaseSummary) => c.district ?? { id: 'regionaal', name: t('cases.regionalShort') };
+  const districts = [...new Map(all.map((c) => [districtOf(c).id, districtOf(c)])).values()];
   const themes = [...new Map(all.flatMap((c) => c.themes).map((th) => [th.id, th])).values()];
   const today = Date.now();
   const shown = all.filter(
     (c: CaseSummary) =>
-      (!district || c.district.id === district) &&
+      (!district || districtOf(c).id === district) &&
       (!theme || c.themes.some((th) => th.id === theme)) &&
       (!phase || c.phase === phase) &&
       (!priority || String(c.priority ?? '') === priority) &&
@@ -137,7 +138,7 @@ export function CasesPage() {
                     <span className="samenspel-muted">{c.reference}</span>
                   </TableCell>
                   <TableCell>{t(`phase.${c.phase}`)}</TableCell>
-                  <TableCell>{c.district.name}</TableCell>
+                  <TableCell>{districtOf(c).name}</TableCell>
                   <TableCell>{formatDate(c.startedOn)}</TableCell>
                   <TableCell className="samenspel-number">{c.priority ?? '—'}</TableCell>
                   <TableCell className="samenspel-number">{days(c.leadTimes.signalToCase)}</TableCell>

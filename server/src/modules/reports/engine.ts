@@ -1,0 +1,335 @@
+import type { AccountabilityReport, AccountabilityTable, DistrictFigures } from '@samenspel/contracts';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+/**
+ * The report engine: the national accountability table and the district figures, computed from
+ * the record for any period and scope. Definitions (docs/accountability.md):
+ *
+ * - handled: open at any moment of the period (one of its open periods overlaps it);
+ * - new: started in the period; started earlier: handled and started before it;
+ * - closed: closed in the period (a case closed, reopened and closed again counts once);
+ * - origins, themes: over the handled cases; a case counts once under each row it belongs to;
+ * - advices: by the date given; amounts: confiscation results by the date imposed, and by the
+ *   date collected or settled.
+ *
+ * Scope is decided by the case itself: its region, its district (none for a regional case), or
+ * one of its municipalities. A case stays in the scope it was registered in, also when one of its
+ * municipalities leaves the region.
+ */
+export type ReportScope =
+  | { kind: 'region'; regionId: string }
+  | { kind: 'district'; regionId: string; districtId: string }
+  | { kind: 'regional'; regionId: string }
+  | { kind: 'municipality'; regionId: string; municipalityCode: string };
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** The cases of a scope, as a predicate on alias `c`. */
+function caseScope(scope: ReportScope): RawBuilder<boolean> {
+  const region = sql<boolean>`c.region_id = ${scope.regionId}`;
+  switch (scope.kind) {
+    case 'region':
+      return region;
+    case 'district':
+      return sql<boolean>`${region} and c.district_id = ${scope.districtId}`;
+    case 'regional':
+      return sql<boolean>`${region} and c.district_id is null`;
+    case 'municipality':
+      return sql<boolean>`${region} and exists (select 1 from case_municipalities cm
+        where cm.case_id = c.id and cm.municipality_code = ${scope.municipalityCode})`;
+  }
+}
+
+/** The cases of a scope that were open at some moment of the period. */
+function handledCases(scope: ReportScope, period: Period) {
+  return sql`
+    select c.id, c.origin, c.started_on, c.district_id,
+      bool_or(p.closed_on >= ${period.from}::date and p.closed_on <= ${period.to}::date) as closed_in_period
+    from cases c
+    join case_open_periods p on p.case_id = c.id
+    where ${caseScope(scope)}
+      and p.opened_on <= ${period.to}::date
+      and (p.closed_on is null or p.closed_on >= ${period.from}::date)
+    group by c.id`;
+}
+
+interface TableRow {
+  analysisProducts: number | null;
+  handled: number;
+  startedInPeriod: number;
+  analysisProduct: number;
+  municipality: number;
+  publicProsecution: number;
+  police: number;
+  taxAdministration: number;
+  otherPartners: number;
+  themes: Array<[string, number]> | null;
+  advices: Array<[string, number]> | null;
+  imposed: number;
+  collectedOrSettled: number;
+  outstanding: number;
+}
+
+/** Rows 1–5 of the national table, in one statement. */
+export async function accountabilityTable(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<AccountabilityTable> {
+  const { from, to } = period;
+  const products =
+    scope.kind === 'municipality'
+      ? sql`null::int`
+      : sql`(select count(*)::int from analysis_products ap where ap.region_id = ${scope.regionId}
+          and ap.delivered_on between ${from}::date and ${to}::date
+          ${scope.kind === 'district' ? sql`and ap.district_id = ${scope.districtId}` : sql``}
+          ${scope.kind === 'regional' ? sql`and ap.district_id is null` : sql``})`;
+  const { rows } = await sql<TableRow>`
+    with handled as materialized (${handledCases(scope, period)}),
+    origin_kinds as (
+      select co.case_id,
+        bool_or(o.kind = 'municipality') as municipality,
+        bool_or(o.kind = 'public_prosecution') as public_prosecution,
+        bool_or(o.kind = 'police') as police,
+        bool_or(o.kind = 'tax_administration') as tax_administration,
+        bool_or(o.kind not in ('municipality', 'public_prosecution', 'police', 'tax_administration', 'riec')) as other
+      from handled h
+      join case_origin_organisations co on co.case_id = h.id
+      join partner_organisations o on o.id = co.organisation_id
+      where h.origin <> 'analysis-product'
+      group by co.case_id
+    ),
+    theme_counts as (
+      select t.accountability_theme as theme, count(distinct h.id)::int as n
+      from handled h
+      join case_themes ct on ct.case_id = h.id
+      join themes t on t.id = ct.theme_id
+      group by t.accountability_theme
+    ),
+    scoped as (select c.id from cases c where ${caseScope(scope)}),
+    advice_counts as (
+      select a.kind, count(*)::int as n
+      from advices a join scoped s on s.id = a.case_id
+      where a.given_on between ${from}::date and ${to}::date
+      group by a.kind
+    ),
+    amounts as (
+      select
+        coalesce(sum(r.imposed_cents) filter (where r.imposed_on between ${from}::date and ${to}::date), 0) as imposed,
+        coalesce(sum(r.collected_cents) filter (where r.collected_on between ${from}::date and ${to}::date), 0)
+          + coalesce(sum(r.settled_cents) filter (where r.settled_on between ${from}::date and ${to}::date), 0)
+          as collected_or_settled,
+        coalesce(sum(greatest(0, r.imposed_cents
+            - case when r.collected_on <= ${to}::date then coalesce(r.collected_cents, 0) else 0 end
+            - case when r.settled_on <= ${to}::date then coalesce(r.settled_cents, 0) else 0 end))
+          filter (where r.imposed_on between ${from}::date and ${to}::date), 0) as outstanding
+      from results r join scoped s on s.id = r.case_id
+      where r.kind = 'confiscation'
+        and (r.imposed_on between ${from}::date and ${to}::date
+          or r.collected_on between ${from}::date and ${to}::date
+          or r.settled_on between ${from}::date and ${to}::date)
+    )
+    select
+      ${products} as "analysisProducts",
+      (select count(*)::int from handled) as handled,
+      (select count(*)::int from handled where started_on >= ${from}::date) as "startedInPeriod",
+      (select count(*)::int from handled where origin = 'analysis-product') as "analysisProduct",
+      (select count(*) filter (where municipality)::int from origin_kinds) as municipality,
+      (select count(*) filter (where public_prosecution)::int from origin_kinds) as "publicProsecution",
+      (select count(*) filter (where police)::int from origin_kinds) as police,
+      (select count(*) filter (where tax_administration)::int from origin_kinds) as "taxAdministration",
+      (select count(*) filter (where other)::int from origin_kinds) as "otherPartners",
+      -- Pairs, not an object: the camel-case plugin would rename keys such as money_laundering.
+      (select json_agg(json_build_array(theme, n)) from theme_counts) as themes,
+      (select json_agg(json_build_array(kind, n)) from advice_counts) as advices,
+      (select imposed::float8 from amounts) as imposed,
+      (select collected_or_settled::float8 from amounts) as "collectedOrSettled",
+      (select outstanding::float8 from amounts) as outstanding`.execute(db);
+  const r = rows[0];
+  if (!r) throw new Error('The accountability query returned no row');
+  const themes: Record<string, number> = Object.fromEntries(r.themes ?? []);
+  const advices: Record<string, number> = Object.fromEntries(r.advices ?? []);
+  return {
+    analysisProducts: r.analysisProducts,
+    casesHandled: {
+      total: r.handled,
+      startedInPeriod: r.startedInPeriod,
+      startedEarlier: r.handled - r.startedInPeriod,
+    },
+    origins: {
+      analysisProduct: r.analysisProduct,
+      municipality: r.municipality,
+      publicProsecution: r.publicProsecution,
+      police: r.police,
+      taxAdministration: r.taxAdministration,
+      otherPartners: r.otherPartners,
+    },
+    themes: {
+      human_trafficking: themes.human_trafficking ?? 0,
+      drugs: themes.drugs ?? 0,
+      money_laundering: themes.money_laundering ?? 0,
+      real_estate: themes.real_estate ?? 0,
+      omg: themes.omg ?? 0,
+      other: themes.other ?? 0,
+    },
+    advices: {
+      administrative: advices.administrative ?? 0,
+      bibob: advices.bibob ?? 0,
+      criminal: advices.criminal ?? 0,
+      fiscal: advices.fiscal ?? 0,
+      other: advices.other ?? 0,
+    },
+    amounts: {
+      imposedCents: Number(r.imposed),
+      collectedOrSettledCents: Number(r.collectedOrSettled),
+      outstandingCents: Number(r.outstanding),
+    },
+  };
+}
+
+/**
+ * Handled, new and closed per district, and for the regional cases outside the districts (a row
+ * with district null), within the scope.
+ */
+export async function districtFigures(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<Array<Omit<DistrictFigures, 'targets'>>> {
+  if (scope.kind === 'municipality') return [];
+  const { rows } = await sql<{
+    id: string | null;
+    name: string | null;
+    handled: number;
+    new: number;
+    closed: number;
+  }>`
+    with handled as (${handledCases(scope, period)}),
+    rows as (
+      select id, name, sort_order from districts
+      where region_id = ${scope.regionId}
+        ${scope.kind === 'district' ? sql`and id = ${scope.districtId}` : sql``}
+        ${scope.kind === 'regional' ? sql`and false` : sql``}
+      union all
+      select null, null, 2147483647 where ${scope.kind === 'region' || scope.kind === 'regional'}
+    )
+    select d.id, d.name,
+      count(h.id)::int as handled,
+      count(h.id) filter (where h.started_on >= ${period.from}::date)::int as new,
+      count(h.id) filter (where h.closed_in_period)::int as closed
+    from rows d
+    left join handled h on h.district_id is not distinct from d.id
+    group by d.id, d.name, d.sort_order
+    order by d.sort_order`.execute(db);
+  return rows.map((r) => ({
+    district: r.id && r.name ? { id: r.id, name: r.name } : null,
+    handled: r.handled,
+    new: r.new,
+    closed: r.closed,
+  }));
+}
+
+/** Per month of the period: cases started, closed, and open at the end of the month. */
+export async function caseFlow(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<AccountabilityReport['flow']> {
+  const { rows } = await sql<{ month: string; new: number; closed: number; ongoing: number }>`
+    with months as (
+      select m::date as first, least((m + interval '1 month' - interval '1 day')::date, ${period.to}::date) as last
+      from generate_series(date_trunc('month', ${period.from}::date), ${period.to}::date, interval '1 month') m
+    ),
+    scoped as (select c.id, c.started_on from cases c where ${caseScope(scope)}),
+    periods as (
+      select p.case_id, p.opened_on, p.closed_on from case_open_periods p join scoped s on s.id = p.case_id
+      where p.opened_on <= ${period.to}::date and (p.closed_on is null or p.closed_on >= ${period.from}::date)
+    )
+    select to_char(m.first, 'YYYY-MM') as month,
+      (select count(*)::int from scoped s where s.started_on between greatest(m.first, ${period.from}::date) and m.last) as new,
+      (select count(distinct p.case_id)::int from periods p
+        where p.closed_on between greatest(m.first, ${period.from}::date) and m.last) as closed,
+      (select count(distinct p.case_id)::int from periods p
+        where p.opened_on <= m.last and (p.closed_on is null or p.closed_on > m.last)) as ongoing
+    from months m order by m.first`.execute(db);
+  return rows;
+}
+
+const statistic = (r: { count: number; median: number | null; p90: number | null } | undefined) => ({
+  count: r?.count ?? 0,
+  median: r?.median === null || r?.median === undefined ? null : Math.round(r.median * 10) / 10,
+  p90: r?.p90 === null || r?.p90 === undefined ? null : Math.round(r.p90 * 10) / 10,
+});
+
+/** Signals of the scope: by the municipality they concern; regional cases have none. */
+function signalScope(scope: ReportScope): RawBuilder<boolean> {
+  const region = sql<boolean>`s.region_id = ${scope.regionId}`;
+  switch (scope.kind) {
+    case 'region':
+      return region;
+    case 'district':
+      return sql<boolean>`${region} and exists (select 1 from municipalities m
+        where m.code = s.municipality_code and m.district_id = ${scope.districtId})`;
+    case 'regional':
+      return sql<boolean>`false`;
+    case 'municipality':
+      return sql<boolean>`${region} and s.municipality_code = ${scope.municipalityCode}`;
+  }
+}
+
+/** Median and 90th percentile, in days, of the three lead times the annual plan steers on. */
+export async function leadTimes(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<AccountabilityReport['leadTimes']> {
+  const { rows } = await sql<{ measure: string; count: number; median: number | null; p90: number | null }>`
+    with scoped as (select c.id, c.started_on from cases c where ${caseScope(scope)}),
+    days as (
+      select 'signalToDecision' as measure, extract(epoch from e.at - s.received_at) / 86400 as d
+      from signals s join signal_events e on e.signal_id = s.id and e.type = 'decided'
+      where ${signalScope(scope)} and s.decision is not null and s.decision <> 'withdrawn'
+        and s.received_at is not null
+        and (e.at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
+      union all
+      select 'startToFirstIntervention', (first - started_on)::float8
+      from (select s.started_on, min(i.carried_out_on) as first
+            from scoped s join interventions i on i.case_id = s.id group by s.id, s.started_on) x
+      where first between ${period.from}::date and ${period.to}::date
+      union all
+      select 'startToClosure', (max(p.closed_on) - s.started_on)::float8
+      from scoped s join case_open_periods p on p.case_id = s.id
+      where p.closed_on between ${period.from}::date and ${period.to}::date
+      group by s.id, s.started_on
+    )
+    select measure, count(*)::int as count,
+      percentile_cont(0.5) within group (order by d)::float8 as median,
+      percentile_cont(0.9) within group (order by d)::float8 as p90
+    from days group by measure`.execute(db);
+  const of = (m: string) => statistic(rows.find((r) => r.measure === m));
+  return {
+    signalToDecision: of('signalToDecision'),
+    startToFirstIntervention: of('startToFirstIntervention'),
+    startToClosure: of('startToClosure'),
+  };
+}
+
+/** Signals received in the period, per month (Europe/Amsterdam) and source. */
+export async function signalsBySource(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<AccountabilityReport['signalsBySource']> {
+  const { rows } = await sql<{ month: string; source: string; count: number }>`
+    select to_char(s.received_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month,
+      coalesce(s.source, 'unknown') as source, count(*)::int as count
+    from signals s
+    where ${signalScope(scope)} and s.received_at is not null
+      and (s.received_at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
+    group by 1, 2 order by 1, 2`.execute(db);
+  return rows as AccountabilityReport['signalsBySource'];
+}

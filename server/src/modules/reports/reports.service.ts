@@ -1,0 +1,265 @@
+import {
+  type AccountabilityReport,
+  type AnalysisProduct,
+  type DistrictTarget,
+  REGIONAL_SCOPE,
+  type ReportQuery,
+  reportPeriod,
+  type SetTargetsRequest,
+} from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
+import { invalid } from '../../shared/errors.js';
+import type { Access } from '../access/index.js';
+import type { AuditService } from '../audit/index.js';
+import {
+  accountabilityTable,
+  caseFlow,
+  districtFigures,
+  leadTimes,
+  type ReportScope,
+  signalsBySource,
+} from './engine.js';
+
+const activity = 'samenspel.accountability';
+
+function userOf(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.userId : null;
+}
+
+/**
+ * Accountability and steering. Everything here is an aggregate: no name, no case, no link into
+ * one. Who asked for which figures is still logged, as for any use of Samenspel.
+ */
+export class ReportsService {
+  constructor(
+    private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private async scope(
+    trx: Db,
+    actor: Actor,
+    query: ReportQuery,
+  ): Promise<{ scope: ReportScope; name: string }> {
+    const regionId = actor.regionId;
+    if (query.district === REGIONAL_SCOPE)
+      return { scope: { kind: 'regional', regionId }, name: 'Regionale casussen' };
+    if (query.district !== undefined) {
+      await this.access.requireAccess(trx, actor, 'report.read', [query.district]);
+      const d = await trx
+        .selectFrom('districts')
+        .select('name')
+        .where('id', '=', query.district)
+        .executeTakeFirstOrThrow();
+      return { scope: { kind: 'district', regionId, districtId: query.district }, name: d.name };
+    }
+    if (query.municipality !== undefined) {
+      await this.access.requireAccess(trx, actor, 'report.read', [query.municipality]);
+      const m = await trx
+        .selectFrom('municipalities')
+        .select('name')
+        .where('code', '=', query.municipality)
+        .executeTakeFirstOrThrow();
+      return {
+        scope: { kind: 'municipality', regionId, municipalityCode: query.municipality },
+        name: m.name,
+      };
+    }
+    const r = await trx
+      .selectFrom('regions')
+      .select('name')
+      .where('id', '=', regionId)
+      .executeTakeFirstOrThrow();
+    return { scope: { kind: 'region', regionId }, name: r.name };
+  }
+
+  /** The accountability table with district figures, flow, lead times and signals by source. */
+  async accountability(context: RequestContext, query: ReportQuery): Promise<AccountabilityReport> {
+    return this.audit.run(context, { action: 'report.accountability', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'report.read');
+      const { scope, name } = await this.scope(trx, actor, query);
+      const period = reportPeriod(query);
+      const [table, districts, flow, times, sources] = [
+        await accountabilityTable(trx, scope, period),
+        await districtFigures(trx, scope, period),
+        await caseFlow(trx, scope, period),
+        await leadTimes(trx, scope, period),
+        await signalsBySource(trx, scope, period),
+      ];
+      const year = period.from.slice(0, 4);
+      const targets =
+        year === period.to.slice(0, 4) ? await this.targetsOf(trx, actor.regionId, Number(year)) : new Map();
+      return {
+        period,
+        scope: {
+          kind: scope.kind,
+          id:
+            scope.kind === 'district'
+              ? scope.districtId
+              : scope.kind === 'municipality'
+                ? scope.municipalityCode
+                : scope.kind === 'regional'
+                  ? REGIONAL_SCOPE
+                  : scope.regionId,
+          name,
+        },
+        table,
+        districts: districts.map((d) => ({
+          ...d,
+          targets: d.district ? (targets.get(d.district.id) ?? []) : [],
+        })),
+        flow,
+        leadTimes: times,
+        signalsBySource: sources,
+      };
+    });
+  }
+
+  private async targetsOf(trx: Db, regionId: string, year: number): Promise<Map<string, DistrictTarget[]>> {
+    const rows = await trx
+      .selectFrom('districtTargets as t')
+      .innerJoin('districts as d', 'd.id', 't.districtId')
+      .select(['t.districtId', 't.measure', 't.minimum', 't.maximum', 't.note'])
+      .where('d.regionId', '=', regionId)
+      .where('t.year', '=', year)
+      .orderBy('t.measure')
+      .execute();
+    const out = new Map<string, DistrictTarget[]>();
+    for (const r of rows)
+      out.set(r.districtId, [
+        ...(out.get(r.districtId) ?? []),
+        {
+          measure: r.measure as DistrictTarget['measure'],
+          minimum: r.minimum,
+          maximum: r.maximum,
+          note: r.note,
+        },
+      ]);
+    return out;
+  }
+
+  /** Every district of the region with its targets for the year (none set: an empty list). */
+  async targets(context: RequestContext, year: number) {
+    return this.audit.run(context, { action: 'target.list', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'report.read');
+      return this.targetRows(trx, actor.regionId, year);
+    });
+  }
+
+  private async targetRows(trx: Db, regionId: string, year: number) {
+    const targets = await this.targetsOf(trx, regionId, year);
+    const districts = await trx
+      .selectFrom('districts')
+      .select(['id', 'name'])
+      .where('regionId', '=', regionId)
+      .orderBy('sortOrder')
+      .execute();
+    return districts.map((d) => ({ district: d, year, targets: targets.get(d.id) ?? [] }));
+  }
+
+  /** Replaces a district's targets for a year (an empty list removes them). */
+  async setTargets(context: RequestContext, districtId: string, year: number, request: SetTargetsRequest) {
+    return this.audit.run(context, { action: 'target.update', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'target.manage', [districtId]);
+      await trx
+        .deleteFrom('districtTargets')
+        .where('districtId', '=', districtId)
+        .where('year', '=', year)
+        .execute();
+      if (request.targets.length)
+        await trx
+          .insertInto('districtTargets')
+          .values(
+            request.targets.map((t) => ({
+              districtId,
+              year,
+              measure: t.measure,
+              minimum: t.minimum,
+              maximum: t.maximum,
+              note: t.note || null,
+              setBy: userOf(actor),
+              setAt: new Date(),
+            })),
+          )
+          .execute();
+      const rows = await this.targetRows(trx, actor.regionId, year);
+      const row = rows.find((r) => r.district.id === districtId);
+      if (!row) throw new Error('District vanished');
+      return row;
+    });
+  }
+
+  async analysisProducts(context: RequestContext, year: number | undefined): Promise<AnalysisProduct[]> {
+    return this.audit.run(context, { action: 'analysis-product.list', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'analysis-product.read');
+      let q = trx
+        .selectFrom('analysisProducts as a')
+        .leftJoin('districts as d', 'd.id', 'a.districtId')
+        .select(['a.id', 'a.title', 'a.deliveredOn', 'd.id as districtId', 'd.name as districtName'])
+        .where('a.regionId', '=', actor.regionId);
+      if (year !== undefined)
+        q = q.where('a.deliveredOn', '>=', `${year}-01-01`).where('a.deliveredOn', '<=', `${year}-12-31`);
+      const rows = await q.orderBy('a.deliveredOn', 'desc').limit(1000).execute();
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        deliveredOn: r.deliveredOn,
+        district: r.districtId && r.districtName ? { id: r.districtId, name: r.districtName } : null,
+      }));
+    });
+  }
+
+  async addAnalysisProduct(
+    context: RequestContext,
+    request: { title: string; districtId: string | null; deliveredOn: string },
+  ): Promise<AnalysisProduct> {
+    return this.audit.run(context, { action: 'analysis-product.create', activity }, async (trx) => {
+      const actor = await this.access.requireAccess(trx, context.actor, 'analysis-product.manage');
+      const now = this.now();
+      const district = request.districtId
+        ? await trx
+            .selectFrom('districts')
+            .select(['id', 'name'])
+            .where('id', '=', request.districtId)
+            .where('regionId', '=', actor.regionId)
+            .executeTakeFirst()
+        : undefined;
+      const problems = [];
+      if (request.districtId !== null && !district)
+        problems.push({
+          name: 'districtId',
+          in: 'body' as const,
+          code: 'unknown_district',
+          reason: 'Kies een district van uw regio.',
+        });
+      if (request.deliveredOn > now.toISOString().slice(0, 10))
+        problems.push({
+          name: 'deliveredOn',
+          in: 'body' as const,
+          code: 'future',
+          reason: 'Een analyseproduct kan niet in de toekomst zijn opgeleverd.',
+        });
+      if (problems.length) throw invalid(problems);
+      const row = await trx
+        .insertInto('analysisProducts')
+        .values({
+          regionId: actor.regionId,
+          districtId: request.districtId,
+          title: request.title,
+          deliveredOn: request.deliveredOn,
+          createdBy: userOf(actor),
+          createdAt: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return {
+        id: row.id,
+        title: request.title,
+        deliveredOn: request.deliveredOn,
+        district: district ?? null,
+      };
+    });
+  }
+}
