@@ -132,10 +132,12 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
       expect(first.stdout).toContain(role);
     expect(first.stdout).toMatch(/beheerder@riec-mn\.example\s+demo-[0-9a-f]{12}\s+TOTP [A-Z2-7]{32}/);
     demoOutput = first.stdout;
+    expect(first.stdout).toContain('Demo history 2019–2022: 196 of 196 cases');
+    expect(first.stdout).toContain('the 2021 report matches the annual plan');
     const second = await samenspel(['seed']);
     expect(second.stdout).toContain('already current');
     expect(second.stdout).not.toContain('TOTP');
-  });
+  }, 300_000);
 
   it('serves what earlier runs stored, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env });

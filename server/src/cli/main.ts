@@ -84,14 +84,18 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
     );
   }
   const signals = await seedDemoSignals(database.db, access, audit);
-  const cases = await seedDemoCases(database.db, access, audit);
+  const cases = await seedDemoCases(database.db, access, audit, (done, total) => {
+    if (done % 25 === 0 || done === total) console.log(`Demo history 2019–2022: ${done} of ${total} cases …`);
+  });
   console.log(
     signals
       ? `Demo signals: ${signals} signals of the past ten months, in every stage.`
       : 'Demo signals: already there.',
   );
   console.log(
-    cases ? `Demo cases: ${cases} cases of 2019–2022, in every phase.` : 'Demo cases: already there.',
+    cases
+      ? `Demo cases: ${cases} cases of 2019–2022 with their signals, advices and results; the 2021 report matches the annual plan.`
+      : 'Demo cases: already there.',
   );
 }
 

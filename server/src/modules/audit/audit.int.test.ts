@@ -323,7 +323,7 @@ describe(`log viewer API on ${testEngine()}`, () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toMatch(/^volgnummer,begin,einde,trace_id/);
+    expect(lines[0]).toMatch(/^"volgnummer","begin","einde","trace_id"/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.startsWith('"'))).toBe(true);
   });

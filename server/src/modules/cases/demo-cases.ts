@@ -1,25 +1,79 @@
-import type { CasePhase } from '@samenspel/contracts';
+import type { AccountabilityTheme, SubjectInput } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { demoFacilitator, demoSubjects, pick } from '../../shared/demo-people.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import type { Access } from '../access/index.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { SignalsService } from '../signals/signals.service.js';
 import { demoActor } from '../users/index.js';
 import { configuration } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
+import { type CasePlan, planDemoHistory } from './demo-history.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
+/** Steps after this date are not taken: the demo's history ends in 2022. */
+const HORIZON = '2022-12-20';
 
 const adviceTexts = {
-  administrative: 'Pand sluiten en vergunning intrekken',
-  bibob: 'Bibob-toets bij de vergunningaanvraag',
-  criminal: 'Opsporingsonderzoek naar de hoofdsubjecten',
-  fiscal: 'Boekenonderzoek en navordering',
-  other: 'Inspectie arbeidsomstandigheden en uitkeringen',
+  administrative: [
+    'Pand sluiten op grond van de Opiumwet',
+    'Exploitatievergunning intrekken',
+    'Last onder dwangsom',
+  ],
+  bibob: ['Bibob-toets bij de vergunningaanvraag', 'Bibob-advies van het Landelijk Bureau Bibob vragen'],
+  criminal: [
+    'Opsporingsonderzoek naar de hoofdsubjecten',
+    'Financieel rechercheonderzoek',
+    'Doorzoeking en beslag',
+  ],
+  fiscal: [
+    'Boekenonderzoek en navordering',
+    'Vergrijpboete en navorderingsaanslag',
+    'Derdenbeslag op rekeningen',
+  ],
+  other: ['Inspectie arbeidsomstandigheden', 'Terugvordering van toeslagen', 'Controle op uitkeringen'],
 } as const;
 
-const codeNames = [
+const descriptions: Record<AccountabilityTheme, string[]> = {
+  money_laundering: [
+    'Veel contante omzet en dure auto’s; de cijfers van de onderneming passen niet bij wat er te zien is.',
+    'Onderneming wisselt vaak van bestuurder; vermoedelijk katvanger en witwassen via vastgoed.',
+    'Opvallende contante aankopen van panden, gefinancierd via een buitenlandse stichting.',
+  ],
+  drugs: [
+    'Bedrijfspand staat leeg maar er is ’s nachts activiteit; vermoeden van een drugslab.',
+    'Stroomverbruik en stankmeldingen wijzen op een hennepkwekerij in een loods.',
+    'Buren melden veel bezoekers die kort blijven; mogelijk drugshandel vanuit de woning.',
+  ],
+  human_trafficking: [
+    'Signalen van uitbuiting van werknemers in een nagelstudio.',
+    'Arbeidsmigranten wonen met te veel mensen in één woning en werken zonder contract.',
+  ],
+  real_estate: [
+    'Snelle doorverkoop van woningen tegen steeds hogere prijzen binnen een klein netwerk.',
+    'Huurders van bedrijfsunits wisselen voortdurend; de verhuurder wil niet weten wie er zit.',
+  ],
+  omg: ['Leden van een motorclub exploiteren horeca en beveiliging in het centrum.'],
+  other: [
+    'Shishalounge is vaak dicht maar heeft hoge omzet; rond het pand wordt geïntimideerd.',
+    'Autobedrijf verkoopt nauwelijks auto’s maar heeft veel contante stortingen.',
+  ],
+};
+
+/** District themes that stand for an accountability row, used now and then instead of the national one. */
+const districtThemes: Record<string, Partial<Record<AccountabilityTheme, string>>> = {
+  'west-utrecht': { other: 'risicolocaties' },
+  'oost-utrecht': { drugs: 'buitengebied_oost_utrecht', other: 'autobedrijven' },
+  'utrecht-stad': { other: 'kwetsbare_gebieden' },
+  flevoland: { drugs: 'buitengebied_flevoland', omg: 'omg_flevoland', other: 'bedrijventerreinen' },
+  'gooi-en-vechtstreek': { real_estate: 'vastgoed', other: 'horeca' },
+  '': { money_laundering: 'criminele_geldstromen', drugs: 'criminele_samenwerkingsverbanden' },
+};
+
+const codeWords = [
   'Schaar',
   'Loods',
   'Kapper',
@@ -44,176 +98,439 @@ const codeNames = [
   'Anker',
   'Kompas',
   'Lantaarn',
+  'Berk',
+  'Eik',
+  'Linde',
+  'Wilg',
+  'Reiger',
+  'Kievit',
+  'Zwaluw',
+  'Meeuw',
+  'Vos',
+  'Das',
+  'Otter',
+  'Bever',
 ];
+const codeColours = ['Blauw', 'Rood', 'Groen', 'Oranje', 'Grijs', 'Zwart', 'Wit'];
+
+interface Step {
+  on: string;
+  order: number;
+  run: () => Promise<void>;
+}
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + Math.round(days) * DAY).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) =>
+  (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY;
 
 /**
- * The demo region's cases of 2019–2022, in every phase, built through the cases service with a
- * clock set to each step's date. Deterministic; skipped when the region has cases.
+ * The demo region's history 2019–2022 (see demo-history.ts), built through the signals, cases and
+ * reports services with a clock set to each step's date: signals from partners that become
+ * cases, provisions, advices, interventions, confiscation results, evaluations and closures,
+ * analysis products and district targets. Deterministic; skipped when the region has cases.
  */
-export async function seedDemoCases(db: Db, access: Access, audit: AuditService): Promise<number> {
+export async function seedDemoCases(
+  db: Db,
+  access: Access,
+  audit: AuditService,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<number> {
   if ((await db.selectFrom('cases').select('id').where('regionId', '=', REGION).limit(1).execute()).length)
     return 0;
-  const analyst = await demoActor(db, 'analist@riec-mn.example');
-  const director = await demoActor(db, 'casusregisseur@riec-mn.example');
-  const police = await demoActor(db, 'medewerker@politie-mn.example');
-  const tax = await demoActor(db, 'medewerker@belastingdienst.example');
-  const chair = await demoActor(db, 'voorzitter@politie-mn.example');
-  let clock = new Date('2019-01-15T10:00:00Z');
-  const service = new CasesService(access, audit, () => clock);
+  const actors = {
+    analyst: await demoActor(db, 'analist@riec-mn.example'),
+    director: await demoActor(db, 'casusregisseur@riec-mn.example'),
+    police: await demoActor(db, 'medewerker@politie-mn.example'),
+    tax: await demoActor(db, 'medewerker@belastingdienst.example'),
+    utrecht: await demoActor(db, 'medewerker@utrecht.example'),
+    chair: await demoActor(db, 'voorzitter@politie-mn.example'),
+    manager: await demoActor(db, 'programmamanager@riec-mn.example'),
+  };
+  let clock = new Date('2019-01-01T10:00:00Z');
+  const now = () => clock;
+  const cases = new CasesService(access, audit, now);
+  const signals = new SignalsService(db, access, audit, now);
+  const reports = new ReportsService(access, audit, now);
   const as = (actor: Actor): RequestContext => ({
     actor,
     trace: traceFrom(undefined),
     client: { address: null, userAgent: 'samenspel seed --demo' },
   });
-  const rnd = seededRandom(2019);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const date = (d: Date) => d.toISOString().slice(0, 10);
+  const at = (iso: string) => {
+    clock = new Date(`${iso}T10:00:00Z`);
+  };
+  const rnd = seededRandom(2021);
   const config = await configuration(db, REGION);
   const basis = (code: string) => config.legalBases.find((b) => b.code === code)?.id ?? '';
   const catalogue = (code: string) => config.interventions.find((i) => i.code === code)?.id ?? '';
   const organisations = await db
     .selectFrom('partnerOrganisations')
-    .select(['id', 'code', 'kind', 'municipalityCode'])
+    .select(['id', 'code', 'municipalityCode'])
     .where('regionId', '=', REGION)
     .execute();
   const orgId = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
-  const municipalities = await db
+  const municipalityOrg = (code: string) => organisations.find((o) => o.municipalityCode === code)?.id ?? '';
+  const places = await db
     .selectFrom('municipalities')
-    .select(['code', 'districtId'])
+    .select(['code', 'name', 'districtId'])
     .where('regionId', '=', REGION)
     .where('validUntil', 'is', null)
+    .orderBy('code')
     .execute();
-  const themes = await db.selectFrom('themes').select('id').where('scope', '=', 'national').execute();
-  const targets: CasePhase[] = [
-    ...Array<CasePhase>(12).fill('closed'),
-    ...Array<CasePhase>(2).fill('evaluation'),
-    ...Array<CasePhase>(3).fill('intervention'),
-    ...Array<CasePhase>(3).fill('analysis'),
-    ...Array<CasePhase>(2).fill('information'),
-    ...Array<CasePhase>(2).fill('start'),
+  const themes = await db
+    .selectFrom('themes')
+    .select(['id', 'code'])
+    .where((eb) => eb.or([eb('regionId', '=', REGION), eb('regionId', 'is', null)]))
+    .execute();
+  const themeId = (code: string) => themes.find((t) => t.code === code)?.id ?? '';
+  const director = actors.director.kind === 'user' ? actors.director.userId : '';
+
+  const plans = planDemoHistory(rnd, places);
+
+  for (const plan of plans) {
+    await carryOut(plan);
+    progress(plan.index + 1, plans.length);
+  }
+
+  // Analysis products (row 1) and the districts' targets for 2021 from the annual plan.
+  for (const year of [2019, 2020, 2021, 2022]) {
+    for (const [districtId, title, date] of [
+      [null, 'Regionaal ondermijningsbeeld', `${year}-03-15`],
+      [pick(rnd, places).districtId, 'Ondermijningsbeeld bedrijventerreinen', `${year}-06-20`],
+      [pick(rnd, places).districtId, 'Ondermijningsbeeld buitengebied', `${year}-10-05`],
+    ] as const) {
+      at(date);
+      await reports.addAnalysisProduct(as(actors.analyst), {
+        title: `${title} ${year}`,
+        districtId,
+        deliveredOn: date,
+      });
+    }
+  }
+  at('2021-01-20');
+  const targets: Array<
+    [
+      string,
+      Array<{ measure: 'handled' | 'new'; minimum: number; maximum: number | null; note: string | null }>,
+    ]
+  > = [
+    ['west-utrecht', [{ measure: 'handled', minimum: 20, maximum: null, note: null }]],
+    ['utrecht-stad', [{ measure: 'new', minimum: 4, maximum: null, note: 'in kwetsbare gebieden' }]],
+    ['flevoland', [{ measure: 'handled', minimum: 12, maximum: 15, note: null }]],
+    ['gooi-en-vechtstreek', [{ measure: 'handled', minimum: 40, maximum: null, note: null }]],
   ];
-  const span = new Date('2022-10-31').getTime() - new Date('2019-01-15').getTime();
-  for (const [index, target] of targets.entries()) {
-    // Closed cases start early, open ones late, so that the history reads naturally.
-    const start = new Date(
-      new Date('2019-01-15').getTime() + (span * index) / targets.length + Math.floor(rnd() * 20) * DAY,
+  for (const [districtId, list] of targets)
+    await reports.setTargets(as(actors.manager), districtId, 2021, { targets: list });
+  return plans.length;
+
+  async function signalFor(plan: CasePlan, start: string): Promise<string | null> {
+    const municipalityId = municipalityOrg(plan.municipality.code);
+    const submitter =
+      plan.origin === 'tax'
+        ? actors.tax
+        : plan.origin === 'municipality' && plan.municipality.code === 'GM0344'
+          ? actors.utrecht
+          : plan.origin === 'police' || plan.origin === 'municipality+police'
+            ? actors.police
+            : null;
+    if (!submitter) return null;
+    const decided = addDays(start, -(1 + Math.floor(rnd() * 6)));
+    const triaged = addDays(decided, -(3 + Math.floor(rnd() * 12)));
+    const substantiated = addDays(triaged, -(2 + Math.floor(rnd() * 6)));
+    const discussed = addDays(substantiated, -(3 + Math.floor(rnd() * 9)));
+    const received = addDays(discussed, -(5 + Math.floor(rnd() * 18)));
+    const theme = plan.themes[0] ?? 'other';
+    at(received);
+    const signal = await signals.create(
+      as(submitter),
+      {
+        submittingOrganisationIds:
+          plan.origin === 'municipality+police'
+            ? [orgId('politie'), municipalityId]
+            : [submitter.organisationId],
+        source:
+          theme === 'money_laundering' && rnd() < 0.35
+            ? 'fiu'
+            : rnd() < 0.1
+              ? 'meld-misdaad-anoniem'
+              : 'partner',
+        description: pick(rnd, descriptions[theme]),
+        municipalityCode: plan.municipality.code,
+        themeIds: plan.themes.map((t) => themeId(t)),
+        urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
+        subjects: demoSubjects(rnd, { town: plan.municipality.name, districtId: plan.districtId }),
+      },
+      true,
     );
-    clock = new Date(start.getTime() + 9 * 3_600_000);
-    const municipality = pick(municipalities);
-    const municipalityOrg = organisations.find((o) => o.municipalityCode === municipality.code)?.id;
-    const origin = rnd() < 0.3 ? 'analysis-product' : 'direct';
-    const from = pick([['politie'], ['belastingdienst'], ['om'], [], ['politie', 'belastingdienst']]).map(
-      orgId,
-    );
-    const c = await service.create(as(analyst), {
+    const move = (actor: Actor, transition: Parameters<SignalsService['transition']>[2]) =>
+      signals.transition(as(actor), signal.id, transition);
+    at(discussed);
+    await move(actors.analyst, { type: 'discussed', note: 'Besproken in het LOO' });
+    at(substantiated);
+    await move(actors.analyst, {
+      type: 'substantiated',
+      note: 'Gemeente en politie onderbouwen het signaal samen.',
+      organisationIds: [municipalityId, orgId('politie')],
+    });
+    at(triaged);
+    await move(actors.analyst, {
+      type: 'triaged',
+      route: 'integral',
+      reason: 'Meerdere partners en bevoegdheden nodig',
+    });
+    at(decided);
+    await move(actors.chair, { type: 'decided', decision: 'accepted', note: 'Integrale casus' });
+    return signal.id;
+  }
+
+  async function carryOut(plan: CasePlan): Promise<void> {
+    const [first, second] = plan.periods;
+    if (!first) return;
+    const start = first[0];
+    const signalId = await signalFor(plan, start);
+    const municipalityId = municipalityOrg(plan.municipality.code);
+    const themeIds = plan.themes.map((t) => {
+      const local = districtThemes[plan.districtId ?? '']?.[t];
+      return themeId(local && rnd() < 0.5 ? local : t);
+    });
+    const origin = signalId ? 'signal' : plan.origin === 'analysis' ? 'analysis-product' : 'direct';
+    const from =
+      origin !== 'direct'
+        ? []
+        : plan.origin === 'om'
+          ? [orgId('om')]
+          : plan.origin === 'other'
+            ? [
+                orgId(
+                  pick(rnd, [
+                    'nla',
+                    'fiod',
+                    'uwv',
+                    'douane',
+                    plan.districtId === 'flevoland' ? 'PV24' : 'PV26',
+                  ]),
+                ),
+              ]
+            : plan.origin === 'tax'
+              ? [orgId('belastingdienst')]
+              : plan.origin === 'police'
+                ? [orgId('politie')]
+                : plan.origin === 'municipality+police'
+                  ? [municipalityId, orgId('politie')]
+                  : [municipalityId];
+    at(start);
+    const created = await cases.create(as(actors.analyst), {
       origin,
-      signalIds: [],
-      originOrganisationIds:
-        origin === 'direct' ? [...from, ...(municipalityOrg && rnd() < 0.6 ? [municipalityOrg] : [])] : [],
-      codeName: codeNames[index % codeNames.length] ?? `Casus ${index}`,
-      districtId: municipality.districtId,
-      municipalityCodes: [municipality.code],
-      themeIds: [pick(themes).id, ...(rnd() < 0.3 ? [pick(themes).id] : [])].filter(
-        (v, i, a) => a.indexOf(v) === i,
-      ),
-      type: pick(['subject', 'network', 'facilitator', 'location', 'branch'] as const),
-      directorId: director.kind === 'user' ? director.userId : '',
+      signalIds: signalId ? [signalId] : [],
+      originOrganisationIds: from,
+      codeName: `${pick(rnd, codeWords)} ${pick(rnd, codeColours)}`,
+      districtId: plan.districtId,
+      municipalityCodes:
+        plan.districtId === null
+          ? [...new Set([plan.municipality.code, pick(rnd, places).code])]
+          : [plan.municipality.code],
+      themeIds: [...new Set(themeIds)],
+      type: plan.facilitator
+        ? 'facilitator'
+        : pick(rnd, ['subject', 'subject', 'network', 'location', 'branch'] as const),
+      directorId: director,
       participantIds: [
         orgId('politie'),
         orgId('belastingdienst'),
-        ...(municipalityOrg ? [municipalityOrg] : []),
+        ...(municipalityId ? [municipalityId] : []),
       ],
-      startedOn: date(start),
+      startedOn: start,
     });
-    const step = async (days: number) => {
-      clock = new Date(clock.getTime() + (days + rnd() * days) * DAY);
+    const id = created.id;
+    const steps: Step[] = [];
+    const step = (on: string, order: number, run: () => Promise<void>) => {
+      if (on <= HORIZON) steps.push({ on, order, run });
     };
-    if (target === 'start') continue;
-    await step(7);
-    await service.setGoal(
-      as(director),
-      c.id,
-      'Criminele inkomsten afpakken en de ondermijnende structuur doorbreken',
-      'Bestuurlijk, fiscaal en strafrechtelijk samen',
-    );
-    await service.phase(as(director), c.id, { type: 'advance', to: 'information' });
-    await step(10);
-    await service.addProvision(as(police), c.id, {
-      providedOn: date(clock),
-      legalBasisId: basis('wpg-16'),
-      classification: 'vertrouwelijk',
-      title: 'Politiële informatie',
-      body: 'Antecedenten en relaties van de betrokkenen.',
+    const phase = (to: 'information' | 'analysis' | 'intervention' | 'evaluation') => async () => {
+      await cases.phase(as(actors.director), id, { type: 'advance', to });
+    };
+    const close = (on: string) => {
+      step(on, 8, async () => {
+        if (rnd() < 0.2)
+          await cases.evaluate(as(actors.chair), id, {
+            waivedReason: 'Vergelijkbare casus recent geëvalueerd',
+          });
+        else
+          await cases.evaluate(as(actors.director), id, {
+            whatWorked: pick(rnd, [
+              'Samen optrekken met de gemeente',
+              'Snel delen via het convenant',
+              'Fiscaal en bestuurlijk tegelijk',
+            ]),
+            whatDidNot: pick(rnd, [
+              'Trage informatie-uitwisseling',
+              'Onduidelijk wie de regie had',
+              'Te laat zicht op de geldstromen',
+            ]),
+            lessons: pick(rnd, [
+              'Eerder de Belastingdienst betrekken',
+              'Vaste contactpersoon per partner',
+              'Interventiematrix eerder vullen',
+            ]),
+          });
+      });
+      step(on, 9, async () => {
+        await cases.phase(as(actors.director), id, { type: 'close' });
+      });
+    };
+    // Phases of the first period: spread over its length, or at a steady pace while open.
+    const end = first[1];
+    const length = end ? daysBetween(start, end) : 0;
+    const when = (fraction: number, days: number) =>
+      end ? addDays(start, Math.max(2, length * fraction)) : addDays(start, days);
+    const information = when(0.08, 14);
+    const analysis = when(0.25, 60);
+    const intervention = when(0.5, 150);
+    const evaluation = when(0.85, 420);
+    step(start, 1, async () => {
+      await cases.setGoal(
+        as(actors.director),
+        id,
+        pick(rnd, [
+          'Criminele inkomsten afpakken en de ondermijnende structuur doorbreken',
+          'Het pand als uitvalsbasis wegnemen en de exploitant aanpakken',
+          'Het netwerk en zijn facilitators in beeld brengen en verstoren',
+        ]),
+        'Bestuurlijk, fiscaal en strafrechtelijk samen, volgens de interventiematrix',
+      );
     });
-    await service.addProvision(as(tax), c.id, {
-      providedOn: date(clock),
-      legalBasisId: basis('awr-43c'),
-      classification: 'vertrouwelijk',
-      title: 'Fiscale informatie',
-      body: 'Aangiften en vermogen.',
+    step(information, 2, phase('information'));
+    step(information, 3, async () => {
+      await cases.addProvision(as(actors.police), id, {
+        providedOn: information,
+        legalBasisId: basis('wpg-16'),
+        classification: 'vertrouwelijk',
+        title: 'Politiële informatie',
+        body: 'Antecedenten en relaties van de betrokkenen.',
+      });
+      if (signalId) {
+        const detail = await cases.get(as(actors.director), id);
+        for (const s of detail.signalSubjects.slice(0, 2))
+          await cases.addSubject(as(actors.director), id, 'main-subject', s.id, undefined);
+      }
+      if (plan.facilitator)
+        for (const subject of [demoFacilitator.company, demoFacilitator.adviser] as SubjectInput[])
+          await cases.addSubject(as(actors.director), id, 'facilitator', undefined, subject);
     });
-    if (target === 'information') continue;
-    await step(20);
-    await service.phase(as(director), c.id, { type: 'advance', to: 'analysis' });
-    await service.addMatrixEntry(as(director), c.id, {
-      barrier: 'Contante omzet',
-      catalogueId: catalogue('boekenonderzoek'),
-      organisationId: orgId('belastingdienst'),
-      chosen: true,
+    step(addDays(information, 3), 3, async () => {
+      await cases.addProvision(as(actors.tax), id, {
+        providedOn: addDays(information, 3),
+        legalBasisId: basis('awr-43c'),
+        classification: 'vertrouwelijk',
+        title: 'Fiscale informatie',
+        body: 'Aangiften, vermogen en zakelijke relaties.',
+      });
     });
-    const kinds = (['administrative', 'bibob', 'criminal', 'fiscal', 'other'] as const).filter(
-      () => rnd() < 0.45,
-    );
-    for (const kind of kinds.length ? kinds : (['fiscal'] as const)) {
+    step(analysis, 2, phase('analysis'));
+    step(analysis, 3, async () => {
+      await cases.addMatrixEntry(as(actors.director), id, {
+        barrier: pick(rnd, ['Contante omzet', 'Vergunning voor de horeca', 'Bedrijfspand in eigendom']),
+        catalogueId: catalogue('boekenonderzoek'),
+        organisationId: orgId('belastingdienst'),
+        chosen: true,
+      });
+    });
+    step(intervention, 2, phase('intervention'));
+    step(evaluation, 2, phase('evaluation'));
+    if (end) close(end);
+
+    // Advices; each fiscal result becomes an intervention and a confiscation by the Belastingdienst.
+    let intervened = false;
+    for (const advice of plan.advices) {
       const to =
-        kind === 'fiscal'
+        advice.kind === 'fiscal'
           ? orgId('belastingdienst')
-          : kind === 'criminal'
+          : advice.kind === 'criminal' || !municipalityId
             ? orgId('politie')
-            : (municipalityOrg ?? orgId('politie'));
-      await service.addAdvice(as(director), c.id, {
-        kind,
-        organisationId: to,
-        givenOn: date(clock),
-        description: adviceTexts[kind],
+            : municipalityId;
+      step(advice.on, 4, async () => {
+        await cases.addAdvice(as(actors.director), id, {
+          kind: advice.kind,
+          organisationId: to,
+          givenOn: advice.on,
+          description: pick(rnd, adviceTexts[advice.kind]),
+        });
       });
+      const result = advice.result;
+      if (result) {
+        intervened = true;
+        const recorded =
+          result.collected && result.collected.on > result.imposedOn ? result.collected.on : result.imposedOn;
+        step(recorded, 5, async () => {
+          const detail = await cases.get(as(actors.tax), id);
+          const adviceId = detail.advices.find((a) => a.kind === 'fiscal' && a.givenOn === advice.on)?.id;
+          const after = await cases.addIntervention(as(actors.tax), id, {
+            adviceId,
+            kind: 'fiscal',
+            carriedOutOn: result.imposedOn,
+            description: 'Navorderingsaanslag en vergrijpboete opgelegd',
+          });
+          const collected = result.collected;
+          await cases.addResult(as(actors.tax), id, {
+            interventionId: after.interventions.at(-1)?.id,
+            kind: 'confiscation',
+            imposedCents: result.imposedCents,
+            imposedOn: result.imposedOn,
+            ...(collected && !collected.settled
+              ? { collectedCents: collected.cents, collectedOn: collected.on }
+              : {}),
+            ...(collected?.settled ? { settledCents: collected.cents, settledOn: collected.on } : {}),
+          });
+        });
+      } else if (advice.kind === 'criminal' && rnd() < 0.6) {
+        const on = addDays(advice.on, 20 + rnd() * 70);
+        if (!end || on < end) {
+          intervened = true;
+          step(on, 5, async () => {
+            await cases.addIntervention(as(actors.police), id, {
+              kind: 'criminal',
+              carriedOutOn: on,
+              description: 'Doorzoeking en aanhoudingen',
+            });
+            await cases.addResult(as(actors.police), id, {
+              kind: 'arrest',
+              count: 1 + Math.floor(rnd() * 3),
+            });
+          });
+        }
+      }
     }
-    if (target === 'analysis') continue;
-    await step(25);
-    await service.phase(as(director), c.id, { type: 'advance', to: 'intervention' });
-    const detail = await service.get(as(director), c.id);
-    const fiscal = detail.advices.find((a) => a.kind === 'fiscal');
-    await step(15);
-    const intervened = await service.addIntervention(as(tax), c.id, {
-      adviceId: fiscal?.id,
-      kind: 'fiscal',
-      carriedOutOn: date(clock),
-      description: 'Navorderingsaanslag opgelegd',
-    });
-    const imposed = (20 + Math.floor(rnd() * 180)) * 1_000_00;
-    await service.addResult(as(tax), c.id, {
-      interventionId: intervened.interventions.at(-1)?.id,
-      kind: 'confiscation',
-      imposedCents: imposed,
-      imposedOn: date(clock),
-      ...(rnd() < 0.5 ? { collectedCents: Math.floor(imposed * 0.3), collectedOn: date(clock) } : {}),
-    });
-    if (rnd() < 0.5)
-      await service.addResult(as(police), c.id, { kind: 'arrest', count: 1 + Math.floor(rnd() * 3) });
-    if (target === 'intervention') continue;
-    await step(30);
-    await service.phase(as(director), c.id, { type: 'advance', to: 'evaluation' });
-    if (target === 'evaluation') continue;
-    await step(10);
-    if (rnd() < 0.2)
-      await service.evaluate(as(chair), c.id, { waivedReason: 'Vergelijkbare casus recent geëvalueerd' });
-    else
-      await service.evaluate(as(director), c.id, {
-        whatWorked: 'Samen optrekken',
-        whatDidNot: 'Trage informatie-uitwisseling',
-        lessons: 'Eerder de Belastingdienst betrekken',
+    // A case that reached its intervention phase has had at least one intervention.
+    const firstIntervention = addDays(intervention, 10 + rnd() * 30);
+    if (!intervened && (!end || firstIntervention < end))
+      step(firstIntervention, 5, async () => {
+        await cases.addIntervention(as(actors.police), id, {
+          kind: 'criminal',
+          carriedOutOn: firstIntervention,
+          description: 'Gerichte controle en verhoren',
+        });
       });
-    await service.phase(as(director), c.id, { type: 'close' });
+
+    // A reopened case: new information after closure, then intervention, evaluation and closure.
+    if (second) {
+      const [reopened, closedAgain] = second;
+      const again = closedAgain ? daysBetween(reopened, closedAgain) : 300;
+      step(reopened, 0, async () => {
+        await cases.phase(as(actors.director), id, {
+          type: 'reopen',
+          reason: 'Nieuwe informatie van de politie',
+        });
+      });
+      step(addDays(reopened, again * 0.3), 2, phase('intervention'));
+      step(addDays(reopened, again * 0.7), 2, phase('evaluation'));
+      if (closedAgain) close(closedAgain);
+    }
+
+    steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order));
+    for (const s of steps) {
+      at(s.on);
+      await s.run();
+    }
   }
-  return targets.length;
 }

@@ -1,6 +1,7 @@
-import type { SignalTransition, SubjectInput } from '@samenspel/contracts';
+import type { SignalTransition } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { demoSubjects, pick } from '../../shared/demo-people.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import type { Access } from '../access/index.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
@@ -10,53 +11,6 @@ import { SignalsService } from './signals.service.js';
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
 
-const firstNames = [
-  'Jan',
-  'Mohamed',
-  'Fatima',
-  'Sanne',
-  'Kevin',
-  'Ayşe',
-  'Pieter',
-  'Lotte',
-  'Youssef',
-  'Daan',
-  'Ilse',
-  'Ricardo',
-];
-const prefixes = ['', '', '', 'van', 'de', 'van der', 'van den', 'ter'];
-const surnames = [
-  'Berg',
-  'Bakker',
-  'El Amrani',
-  'Visser',
-  'Yilmaz',
-  'Smit',
-  'Meijer',
-  'Bos',
-  'Mulder',
-  'Kaya',
-  'Dekker',
-  'Jansen',
-];
-const companies = [
-  'Kapsalon De Schaar B.V.',
-  'Autobedrijf Midden B.V.',
-  'Shishalounge Oase',
-  'Vastgoed Utrechtse Heuvelrug B.V.',
-  'Nagelstudio Glamour',
-  'Transport & Logistiek Flevo B.V.',
-  'Belwinkel Centrum',
-  'Administratiekantoor De Balans',
-];
-const streets: Array<[string, string, string]> = [
-  ['3511', 'Oudegracht', 'Utrecht'],
-  ['3811', 'Langestraat', 'Amersfoort'],
-  ['1315', 'Grote Markt', 'Almere'],
-  ['3431', 'Dorpsstraat', 'Nieuwegein'],
-  ['1211', 'Kerkstraat', 'Hilversum'],
-  ['3701', 'Slotlaan', 'Zeist'],
-];
 const descriptions = [
   'Veel contante omzet en wisselende huurders; dure auto’s voor de deur.',
   'Bedrijfspand staat leeg maar er is ’s nachts activiteit; vermoeden van een drugslab.',
@@ -65,64 +19,6 @@ const descriptions = [
   'Signalen van uitbuiting van werknemers in een nagelstudio.',
   'Transportbedrijf met opvallende ritten naar de haven en contante betalingen.',
 ];
-
-function bsnFrom(rnd: () => number): string {
-  for (;;) {
-    const digits = Array.from({ length: 8 }, () => Math.floor(rnd() * 10));
-    if (digits[0] === 0) digits[0] = 1;
-    const sum = digits.reduce((s, d, i) => s + d * (9 - i), 0);
-    const last = sum % 11;
-    if (last <= 9) return [...digits, last].join('');
-  }
-}
-
-function ibanFrom(rnd: () => number): string {
-  const bank = ['ABNA', 'INGB', 'RABO', 'TRIO'][Math.floor(rnd() * 4)] ?? 'ABNA';
-  const account = Array.from({ length: 10 }, () => Math.floor(rnd() * 10)).join('');
-  const numeric = `${bank}${account}NL00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  let remainder = 0;
-  for (const d of numeric) remainder = (remainder * 10 + Number(d)) % 97;
-  return `NL${String(98 - remainder).padStart(2, '0')}${bank}${account}`;
-}
-
-function pick<T>(rnd: () => number, list: readonly T[]): T {
-  return list[Math.floor(rnd() * list.length)] as T;
-}
-
-function subjectsFor(rnd: () => number): SubjectInput[] {
-  const out: SubjectInput[] = [];
-  const persons = 1 + Math.floor(rnd() * 2);
-  for (let i = 0; i < persons; i += 1) {
-    const year = 1960 + Math.floor(rnd() * 40);
-    const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
-    const day = String(1 + Math.floor(rnd() * 28)).padStart(2, '0');
-    const prefix = pick(rnd, prefixes);
-    out.push({
-      kind: 'person',
-      firstNames: pick(rnd, firstNames),
-      ...(prefix ? { prefix } : {}),
-      surname: pick(rnd, surnames),
-      dateOfBirth: `${year}-${month}-${day}`,
-      ...(rnd() < 0.6 ? { bsn: bsnFrom(rnd) } : {}),
-    } as SubjectInput);
-  }
-  out.push({
-    kind: 'company',
-    name: pick(rnd, companies),
-    kvkNumber: String(10_000_000 + Math.floor(rnd() * 89_999_999)),
-  });
-  const [pc, street, town] = pick(rnd, streets);
-  out.push({
-    kind: 'address',
-    postcode: `${pc} ${pick(rnd, ['AB', 'CD', 'EK', 'GH', 'LM'])}`,
-    houseNumber: 1 + Math.floor(rnd() * 200),
-    houseNumberAddition: undefined,
-    street,
-    town,
-  });
-  if (rnd() < 0.5) out.push({ kind: 'account', iban: ibanFrom(rnd), holder: undefined });
-  return out;
-}
 
 interface DemoActors {
   municipality: Actor;
@@ -173,7 +69,7 @@ export async function seedDemoSignals(
   const orgId = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
   const municipalities = await db
     .selectFrom('municipalities')
-    .select('code')
+    .select(['code', 'name', 'districtId'])
     .where('regionId', '=', REGION)
     .where('validUntil', 'is', null)
     .execute();
@@ -203,7 +99,8 @@ export async function seedDemoSignals(
       if (clock > today) clock = new Date(today.getTime() - 3_600_000);
     };
     const submitter = rnd() < 0.6 ? actors.municipality : actors.police;
-    const municipality = pick(rnd, municipalities).code;
+    const place = pick(rnd, municipalities);
+    const municipality = place.code;
     const signal = await service.create(
       as(submitter),
       {
@@ -216,7 +113,7 @@ export async function seedDemoSignals(
         municipalityCode: municipality,
         themeIds: [pick(rnd, themes).id],
         urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
-        subjects: subjectsFor(rnd),
+        subjects: demoSubjects(rnd, { town: place.name, districtId: place.districtId }),
       },
       true,
     );
@@ -306,7 +203,10 @@ export async function seedDemoSignals(
   for (let i = 0; i < 2; i += 1) {
     await service.create(
       as(actors.municipality),
-      { description: pick(rnd, descriptions), subjects: subjectsFor(rnd) },
+      {
+        description: pick(rnd, descriptions),
+        subjects: demoSubjects(rnd, { town: 'Utrecht', districtId: 'utrecht-stad' }),
+      },
       false,
     );
     count += 1;
