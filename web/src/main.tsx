@@ -24,6 +24,7 @@ import { CasesPage } from './features/cases/cases-page.js';
 import { MeetingPage } from './features/meetings/meeting-page.js';
 import { MeetingsPage } from './features/meetings/meetings-page.js';
 import { RegionPage } from './features/region/region-page.js';
+import { DashboardPage } from './features/reports/dashboard-page.js';
 import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
 import { SignalPage } from './features/signals/signal-page.js';
@@ -94,6 +95,10 @@ const router = createBrowserRouter([
           {
             element: <RequirePermission permission="hitcheck.answer" />,
             children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
+          },
+          {
+            element: <RequirePermission permission="report.read" />,
+            children: [{ path: 'verantwoording', element: <DashboardPage /> }],
           },
           {
             element: <RequirePermission permission="user.read" />,

@@ -142,6 +142,9 @@ export const accountabilityReport = z.object({
   signalsBySource: z
     .array(z.object({ month: z.string(), source: z.enum([...signalSources, 'unknown']), count }))
     .describe('Signals received in the period, per month and source'),
+  years: z
+    .object({ first: z.number().int(), lastActivity: z.number().int() })
+    .describe("The region's first year with a case, and the last year a case started or closed"),
 });
 export type AccountabilityReport = z.infer<typeof accountabilityReport>;
 

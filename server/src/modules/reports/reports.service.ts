@@ -88,6 +88,21 @@ export class ReportsService {
         await leadTimes(trx, scope, period),
         await signalsBySource(trx, scope, period),
       ];
+      const span = await trx
+        .selectFrom('cases')
+        .select((eb) => [
+          eb.fn.min('startedOn').as('first'),
+          eb.fn.max('startedOn').as('started'),
+          eb.fn.max('closedOn').as('closed'),
+        ])
+        .where('regionId', '=', actor.regionId)
+        .executeTakeFirst();
+      const thisYear = new Date().getUTCFullYear();
+      const yearOf = (d: string | null | undefined) => (d ? Number(String(d).slice(0, 4)) : thisYear);
+      const years = {
+        first: yearOf(span?.first),
+        lastActivity: Math.max(yearOf(span?.started), span?.closed ? yearOf(span.closed) : 0),
+      };
       const year = period.from.slice(0, 4);
       const targets =
         year === period.to.slice(0, 4) ? await this.targetsOf(trx, actor.regionId, Number(year)) : new Map();
@@ -113,6 +128,7 @@ export class ReportsService {
         flow,
         leadTimes: times,
         signalsBySource: sources,
+        years,
       };
     });
   }
