@@ -46,27 +46,27 @@ afterAll(async () => {
 
 const row = (label: string) => page.locator('table.samenspel-accountability tr', { hasText: label }).first();
 /** Text as a reader sees it: the non-breaking space of € 1.336.000 as a space. */
-const textOf = async (label: string) => (await row(label).innerText()).replace(/\u00a0/g, ' ');
+const textOf = async (label: string) => ((await row(label).textContent()) ?? '').replace(/\u00a0/g, ' ');
 
 describe('the accountability dashboard', () => {
   it('shows the demo region’s 2021 table as the annual plan has it, without personal data', async () => {
     await page.goto(`${samenspel.url}/verantwoording?jaar=2021`);
     await page.getByRole('heading', { name: 'Landelijke verantwoordingstabel' }).waitFor();
     await page.getByText('Midden-Nederland, 1 januari 2021 tot en met 31 december 2021').waitFor();
-    expect(await row('Casussen behandeld').innerText()).toContain('129');
-    expect(await row('waarvan gestart in de periode').innerText()).toContain('39');
-    expect(await row('signaal van de politie').innerText()).toContain('83');
-    expect(await row('Witwassen en financiële malversaties').innerText()).toContain('75');
-    expect(await row('Bestuurlijk').innerText()).toContain('21');
+    expect(await row('Casussen behandeld').textContent()).toContain('129');
+    expect(await row('waarvan gestart in de periode').textContent()).toContain('39');
+    expect(await row('signaal van de politie').textContent()).toContain('83');
+    expect(await row('Witwassen en financiële malversaties').textContent()).toContain('75');
+    expect(await row('Bestuurlijk').textContent()).toContain('21');
     expect(await textOf('Afpakbedragen integraal opgelegd')).toContain('€ 1.336.000');
     expect(await textOf('waarvan geïnd of verrekend')).toContain('€ 286.000');
     const oost = page.locator('.samenspel-district-card', { hasText: 'Oost-Utrecht' });
-    expect((await oost.locator('dd').allInnerTexts()).map(Number)).toEqual([36, 11, 18]);
+    expect((await oost.locator('dd').allTextContents()).map(Number)).toEqual([36, 11, 18]);
     const flevoland = page.locator('.samenspel-district-card', { hasText: 'Flevoland' });
-    expect(await flevoland.innerText()).toContain('Beoogd 12–15 behandeld: boven de bandbreedte (23)');
+    expect(await flevoland.textContent()).toContain('Beoogd 12–15 behandeld: boven de bandbreedte (23)');
 
     // Aggregates only: no name, no code name, no reference, no link into a case or signal.
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     const leaks = personal.filter((p) => text.includes(p));
     expect(leaks).toEqual([]);
     expect(await page.locator('main a[href*="/casussen/"], main a[href*="/signalen/"]').count()).toBe(0);
@@ -103,7 +103,7 @@ describe('the accountability dashboard', () => {
     await card.getByRole('button', { name: 'Doelen opslaan' }).click();
     await card.getByText('De doelen zijn opgeslagen.').waitFor();
     await card.getByText('Beoogd 6 nieuw').waitFor();
-    expect(await card.innerText()).toContain('gehaald (7)');
+    expect(await card.textContent()).toContain('gehaald (7)');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'dashboard-targets');
   });
