@@ -14,7 +14,12 @@ const projects: TestProjectInlineConfiguration[] = [
     resolve: { alias },
     test: {
       name: 'unit',
-      include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+      include: [
+        'packages/*/src/**/*.test.ts',
+        'server/src/**/*.test.ts',
+        'web/src/**/*.test.ts',
+        'bench/src/**/*.test.ts',
+      ],
       exclude: integration,
     },
   },

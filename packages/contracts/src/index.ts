@@ -10,5 +10,6 @@ export const API_VERSION = '1.0.0';
 export const API_BASE_PATH = '/api/v1';
 export * from './cases.js';
 export * from './identifiers.js';
+export * from './names.js';
 export * from './reports.js';
 export * from './signals.js';
