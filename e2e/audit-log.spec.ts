@@ -93,7 +93,7 @@ describe('processing log viewer', () => {
     const { readFile } = await import('node:fs/promises');
     const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^volgnummer,/);
+    expect(lines[0]).toMatch(/^"volgnummer",/);
     expect(lines.slice(1).every((l) => l.includes(admin.id))).toBe(true);
   });
 

@@ -24,7 +24,6 @@ import { CasesPage } from './features/cases/cases-page.js';
 import { MeetingPage } from './features/meetings/meeting-page.js';
 import { MeetingsPage } from './features/meetings/meetings-page.js';
 import { RegionPage } from './features/region/region-page.js';
-import { DashboardPage } from './features/reports/dashboard-page.js';
 import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
 import { SignalPage } from './features/signals/signal-page.js';
@@ -97,8 +96,34 @@ const router = createBrowserRouter([
             children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
           },
           {
+            element: <RequirePermission permission="subject.read" />,
+            children: [
+              // Loaded on demand: the network drawing (Cytoscape) is large.
+              {
+                path: 'subjecten',
+                lazy: async () => ({
+                  Component: (await import('./features/subjects/subjects-pages.js')).SubjectsPage,
+                }),
+              },
+              {
+                path: 'subjecten/:subjectId',
+                lazy: async () => ({
+                  Component: (await import('./features/subjects/subjects-pages.js')).SubjectPage,
+                }),
+              },
+            ],
+          },
+          {
             element: <RequirePermission permission="report.read" />,
-            children: [{ path: 'verantwoording', element: <DashboardPage /> }],
+            children: [
+              // Loaded on demand: the charts (recharts) are only for steering roles.
+              {
+                path: 'verantwoording',
+                lazy: async () => ({
+                  Component: (await import('./features/reports/dashboard-page.js')).DashboardPage,
+                }),
+              },
+            ],
           },
           {
             element: <RequirePermission permission="user.read" />,

@@ -126,6 +126,13 @@ export const caseDetail = caseSummary.extend({
       role: z.enum(subjectRoles),
       label: z.string(),
       data: subjectData,
+      knownElsewhere: z
+        .object({
+          registerId: uuid.nullable().describe('The subject in the register (analysts can open it)'),
+          records: z.number().int().describe('Other cases and signals the subject is known in'),
+          hidden: z.number().int().describe('Of those, how many the reader may not see: ask the RIEC'),
+        })
+        .describe('Also known elsewhere; never which records'),
     }),
   ),
   provisions: z.array(

@@ -45,6 +45,8 @@ export const permissions = [
   'target.manage',
   'analysis-product.read',
   'analysis-product.manage',
+  'subject.read',
+  'subject.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -13,3 +13,4 @@ export * from './identifiers.js';
 export * from './names.js';
 export * from './reports.js';
 export * from './signals.js';
+export * from './subjects.js';

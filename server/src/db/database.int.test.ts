@@ -20,6 +20,7 @@ describe(`database layer on ${testEngine()}`, () => {
       '20261128T190000-signals',
       '20261128T200000-cases',
       '20261128T210000-accountability',
+      '20261128T220000-subjects',
     ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);

@@ -362,6 +362,99 @@ export interface AnalysisProductsTable {
   createdAt: Timestamp;
 }
 
+export interface SubjectsTable {
+  id: Generated<string>;
+  regionId: string;
+  kind: string;
+  label: string;
+  data: unknown;
+  bsn: string | null;
+  kvkNumber: string | null;
+  rsin: string | null;
+  iban: string | null;
+  plate: string | null;
+  addressKey: string | null;
+  surnameKey: string | null;
+  givenName: string | null;
+  mergedInto: string | null;
+  createdAt: Timestamp;
+}
+
+export interface SubjectKeysTable {
+  key: string;
+  subjectId: string;
+}
+
+export interface SubjectNameCountsTable {
+  regionId: string;
+  kind: string;
+  value: string;
+  count: number;
+}
+
+export interface SubjectSightingsTable {
+  id: Generated<string>;
+  subjectId: string;
+  caseId: string | null;
+  signalId: string | null;
+  caseSubjectId: string | null;
+  signalSubjectId: string | null;
+  organisationId: string | null;
+  role: string | null;
+  source: string;
+  seenAt: Timestamp;
+}
+
+export interface SubjectRelationsTable {
+  id: Generated<string>;
+  regionId: string;
+  fromId: string;
+  toId: string;
+  type: string;
+  caseId: string | null;
+  signalId: string | null;
+  organisationId: string | null;
+  startDate: DateColumn | null;
+  endDate: DateColumn | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface MatchSuggestionsTable {
+  id: Generated<string>;
+  regionId: string;
+  subjectA: string;
+  subjectB: string;
+  probability: number;
+  evidence: unknown;
+  status: Generated<string>;
+  decidedBy: string | null;
+  decidedAt: NullableTimestamp;
+  createdAt: Timestamp;
+}
+
+export interface SubjectMergesTable {
+  id: Generated<string>;
+  regionId: string;
+  survivorId: string;
+  mergedId: string;
+  suggestionId: string | null;
+  mergedBy: string | null;
+  mergedAt: Timestamp;
+  undoneBy: string | null;
+  undoneAt: NullableTimestamp;
+}
+
+export interface FtmImportsTable {
+  id: Generated<string>;
+  caseId: string;
+  entities: unknown;
+  report: unknown;
+  status: Generated<string>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface CaseSignalsTable {
   caseId: string;
   signalId: string;
@@ -568,4 +661,12 @@ export interface DB {
   caseOpenPeriods: CaseOpenPeriodsTable;
   districtTargets: DistrictTargetsTable;
   analysisProducts: AnalysisProductsTable;
+  subjects: SubjectsTable;
+  subjectKeys: SubjectKeysTable;
+  subjectNameCounts: SubjectNameCountsTable;
+  subjectSightings: SubjectSightingsTable;
+  subjectRelations: SubjectRelationsTable;
+  matchSuggestions: MatchSuggestionsTable;
+  subjectMerges: SubjectMergesTable;
+  ftmImports: FtmImportsTable;
 }

@@ -189,6 +189,76 @@ async function caseId(options: { goal?: boolean; phase?: string } = {}): Promise
   return id;
 }
 
+/** An open suggestion: every new "Piet Matrix" signal is probably the same as the earlier ones. */
+async function suggestionId(): Promise<string> {
+  await signalAt();
+  const newest = await subjectId();
+  const row = await t.database.db
+    .selectFrom('matchSuggestions')
+    .select('id')
+    .where('status', '=', 'open')
+    .where((eb) => eb.or([eb('subjectA', '=', newest), eb('subjectB', '=', newest)]))
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function mergeId(): Promise<string> {
+  const decided = await asRole('riec_analyst', {
+    method: 'POST',
+    url: `/api/v1/subjects/suggestions/${await suggestionId()}/decision`,
+    payload: { decision: 'confirmed' },
+  });
+  return decided.mergeId;
+}
+
+async function subjectId(): Promise<string> {
+  await signalAt();
+  const row = await t.database.db
+    .selectFrom('subjects')
+    .select('id')
+    .where('regionId', '=', 'midden-nederland')
+    .where('mergedInto', 'is', null)
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A case with two subjects of its own, for a relation between them. */
+async function caseWithSubjects(): Promise<{ id: string; from: string; to: string }> {
+  const id = await caseId();
+  await asRole('case_director', {
+    method: 'POST',
+    url: `/api/v1/cases/${id}/subjects`,
+    payload: {
+      role: 'main-subject',
+      subject: { kind: 'company', name: 'Matrix B.V.', kvkNumber: '12345678' },
+    },
+  });
+  const detail = await asRole('case_director', {
+    method: 'POST',
+    url: `/api/v1/cases/${id}/subjects`,
+    payload: { role: 'facilitator', subject: { kind: 'person', firstNames: 'Mies', surname: 'Matrix' } },
+  });
+  return { id, from: detail.subjects[1].id, to: detail.subjects[0].id };
+}
+
+const ftmLines = `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { firstName: ['Kees'], lastName: ['Matrix'] } })}\n`;
+
+async function importId(): Promise<{ caseId: string; importId: string }> {
+  const id = await caseId();
+  const response = await send(
+    {
+      method: 'POST',
+      url: `/api/v1/cases/${id}/ftm-imports`,
+      raw: { body: Buffer.from(ftmLines), headers: { 'content-type': 'application/x-ndjson' } },
+    },
+    sessions.get('case_director'),
+  );
+  return { caseId: id, importId: response.json().id };
+}
+
 async function configurationId(kind: 'legalBases' | 'interventions'): Promise<string> {
   const configuration = await asRole('case_director', { method: 'GET', url: '/api/v1/case-configuration' });
   return configuration[kind][0].id;
@@ -730,6 +800,121 @@ const matrix: Record<string, Entry> = {
       url: '/api/v1/analysis-products',
       payload: { title: 'Ondermijningsbeeld Almere', districtId: 'flevoland', deliveredOn: '2021-03-01' },
     }),
+  },
+  'GET /api/v1/subjects/suggestions': {
+    logs: 'subject.suggestions',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/subjects/suggestions' }),
+  },
+  'POST /api/v1/subjects/suggestions/{suggestionId}/decision': {
+    logs: 'subject.suggestion-rejected',
+    permitted: 'riec_analyst',
+    denied: 'case_director',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/subjects/suggestions/${await suggestionId()}/decision`,
+      payload: { decision: 'rejected' },
+    }),
+  },
+  'POST /api/v1/subjects/merges/{mergeId}/undo': {
+    logs: 'subject.merge-undo',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'POST', url: `/api/v1/subjects/merges/${await mergeId()}/undo` }),
+  },
+  'GET /api/v1/subjects/cross-record': {
+    logs: 'subject.cross-record',
+    permitted: 'riec_analyst',
+    denied: 'case_director',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/subjects/cross-record' }),
+  },
+  'GET /api/v1/subjects/{subjectId}': {
+    logs: 'subject.read',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/subjects/${await subjectId()}` }),
+  },
+  'GET /api/v1/subjects/{subjectId}/network': {
+    logs: 'subject.network',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/subjects/${await subjectId()}/network?depth=2` }),
+  },
+  'GET /api/v1/cases/{caseId}/network': {
+    logs: 'case.network',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/cases/${await caseId()}/network` }),
+  },
+  'POST /api/v1/cases/{caseId}/relations': {
+    logs: 'case.relation-add',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 201,
+    call: async () => {
+      const c = await caseWithSubjects();
+      return {
+        method: 'POST',
+        url: `/api/v1/cases/${c.id}/relations`,
+        payload: { fromSubjectId: c.from, toSubjectId: c.to, type: 'directorship' },
+      };
+    },
+  },
+  'GET /api/v1/cases/{caseId}/ftm': {
+    logs: 'case.ftm-export',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/cases/${await caseId()}/ftm` }),
+  },
+  'POST /api/v1/cases/{caseId}/ftm-imports': {
+    logs: 'case.ftm-import-preview',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await caseId()}/ftm-imports`,
+      raw: { body: Buffer.from(ftmLines), headers: { 'content-type': 'application/x-ndjson' } },
+    }),
+  },
+  'POST /api/v1/cases/{caseId}/ftm-imports/{importId}/apply': {
+    logs: 'case.ftm-import-apply',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => {
+      const pending = await importId();
+      return { method: 'POST', url: `/api/v1/cases/${pending.caseId}/ftm-imports/${pending.importId}/apply` };
+    },
   },
   'GET /api/v1/cases': {
     logs: 'case.list',

@@ -28,6 +28,7 @@ import {
 } from '../modules/organisations/index.js';
 import { ReportsService, reportsRoutes, reportsRules } from '../modules/reports/index.js';
 import { SignalsService, signalsRoutes, signalsRules } from '../modules/signals/index.js';
+import { SubjectsService, subjectsRoutes, subjectsRules } from '../modules/subjects/index.js';
 import { UsersService, usersRoutes, usersRules } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
 import { AppError, notFound } from '../shared/errors.js';
@@ -58,6 +59,7 @@ export function createAccess(): Access {
     signalsRules,
     casesRules,
     reportsRules,
+    subjectsRules,
   );
 }
 
@@ -173,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const signals = new SignalsService(db, access, audit);
   const cases = new CasesService(access, audit);
   const reports = new ReportsService(access, audit);
+  const subjects = new SubjectsService(access, audit);
   const attachments = new AttachmentsService(db, access, audit, options.keys, options.attachments);
   await app.register(fastifyMultipart, {
     // One byte over the limit reaches the service, which refuses the file as too large.
@@ -191,6 +194,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(signalsRoutes, { service: signals });
       await api.register(casesRoutes, { service: cases, attachments });
       await api.register(reportsRoutes, { service: reports });
+      await api.register(subjectsRoutes, { service: subjects });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

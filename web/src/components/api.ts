@@ -73,6 +73,14 @@ export async function sendJson<T>(
   return parse<T>(response);
 }
 
+/** A text body of another type (FollowTheMoney JSON lines), with the CSRF token. */
+export async function sendText<T>(path: string, body: string, contentType: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });
+  return parse<T>(response);
+}
+
 /** A multipart upload (a file), with the CSRF token; the browser streams the file. */
 export async function uploadFile<T>(path: string, body: FormData): Promise<T> {
   const response = await fetch(path, {

@@ -4,6 +4,7 @@ import * as identityAndAudit from './20261128T180000-identity-and-audit.js';
 import * as signals from './20261128T190000-signals.js';
 import * as cases from './20261128T200000-cases.js';
 import * as accountability from './20261128T210000-accountability.js';
+import * as subjects from './20261128T220000-subjects.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T190000-signals': signals,
   '20261128T200000-cases': cases,
   '20261128T210000-accountability': accountability,
+  '20261128T220000-subjects': subjects,
 };

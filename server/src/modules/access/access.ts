@@ -49,6 +49,22 @@ export class Access {
   }
 
   /**
+   * Which of the ids the actor may touch with the permission, without refusing: for showing how
+   * many records exist that the actor may not open ("also known elsewhere — ask the RIEC").
+   */
+  async allowed(
+    db: Db,
+    actor: Actor,
+    permission: Permission,
+    ids: readonly string[],
+  ): Promise<ReadonlySet<string>> {
+    const rule = this.rules.get(permission);
+    const unique = [...new Set(ids)];
+    if (!unique.length || !rule?.records || !this.holds(actor, permission)) return new Set();
+    return rule.records(db, actor, unique);
+  }
+
+  /**
    * The first line of every service method. Without an actor: 401. Without the permission:
    * 403 for an action on no record, 404 for one on records, so that nobody learns that a
    * record exists. With ids: every id must be allowed, checked in one query, or 404.

@@ -88,6 +88,8 @@ describe(`signing in on ${testEngine()}`, () => {
         'report.read',
         'analysis-product.read',
         'analysis-product.manage',
+        'subject.read',
+        'subject.manage',
       ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },

@@ -12,6 +12,8 @@ import { AppError, invalid, notFound } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
 import type { AuditRecorder, AuditService } from '../audit/index.js';
 import { subjectLabel } from '../signals/index.js';
+import { knownElsewhere } from '../subjects/elsewhere.js';
+import { registerSubject } from '../subjects/register.js';
 import * as repo from './cases.repository.js';
 
 const activity = 'samenspel.cases';
@@ -264,6 +266,13 @@ export class CasesService {
     if (reading)
       for (const s of parts.subjects) record.subjectData(s.data as SubjectInput, 'case.subject.read');
     const can = (p: Parameters<Access['holds']>[1]) => this.access.holds(actor, p);
+    const elsewhere = await knownElsewhere(
+      trx,
+      this.access,
+      actor,
+      id,
+      parts.subjects.map((s) => s.id),
+    );
     return {
       ...this.summary(row),
       goal: row.goal,
@@ -291,6 +300,7 @@ export class CasesService {
         role: s.role as CaseDetail['subjects'][number]['role'],
         label: s.label,
         data: s.data as CaseDetail['subjects'][number]['data'],
+        knownElsewhere: elsewhere.get(s.id) ?? { registerId: null, records: 0, hidden: 0 },
       })),
       provisions: parts.provisions.map((p) => ({
         id: p.id,
@@ -510,7 +520,7 @@ export class CasesService {
       id,
       'case.subject-add',
       'case.manage',
-      async (trx, _actor, _row, record, at) => {
+      async (trx, actor, _row, record, at) => {
         let data = subject;
         if (signalSubjectId) {
           const found = await trx
@@ -540,7 +550,7 @@ export class CasesService {
               reason: 'Kies een betrokkene uit een signaal of vul er een in.',
             },
           ]);
-        await trx
+        const added = await trx
           .insertInto('caseSubjects')
           .values({
             caseId: id,
@@ -551,7 +561,16 @@ export class CasesService {
             signalSubjectId: signalSubjectId ?? null,
             addedAt: at,
           })
-          .execute();
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await registerSubject(trx, actor.regionId, data, {
+          caseId: id,
+          caseSubjectId: added.id,
+          organisationId: actor.organisationId,
+          role,
+          source: 'case',
+          at,
+        });
         record.subjectData(data, 'case.subject.write');
       },
     );

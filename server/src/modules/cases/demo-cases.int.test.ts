@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccountabilityReport } from '@samenspel/contracts';
+import type { AccountabilityReport, CrossRecordSignals } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccess } from '../../http/app.js';
 import { createTestApp, createUser, signIn, type TestApp, testEngine } from '../../testing/index.js';
@@ -28,6 +28,7 @@ const districtIds: Record<string, string> = {
 let t: TestApp;
 let report: AccountabilityReport;
 let report2020: AccountabilityReport;
+let cross: CrossRecordSignals;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -52,6 +53,14 @@ beforeAll(async () => {
   };
   report = await get('year=2021');
   report2020 = await get('year=2020');
+  const analyst = await signIn(
+    t.app,
+    t.database.db,
+    await createUser(t.database.db, t.keys, { roles: ['riec_analyst'] }),
+  );
+  cross = (
+    await t.app.inject({ method: 'GET', url: '/api/v1/subjects/cross-record', headers: analyst.headers })
+  ).json();
 }, 600_000);
 afterAll(async () => t?.close());
 
@@ -162,5 +171,14 @@ describe(`the demo region of 2021 on ${testEngine()}`, () => {
     expect(phases.map((p) => p.phase).sort()).toEqual(
       ['analysis', 'closed', 'evaluation', 'information', 'intervention'].sort(),
     );
+  });
+
+  it('shows the facilitator across its cases, and the virtual office with its companies', () => {
+    const office = cross.facilitators.find((f) => f.label.startsWith('Administratiekantoor De Balans'));
+    const adviser = cross.facilitators.find((f) => f.label.startsWith('Reinier de Vries'));
+    expect(office?.cases).toBeGreaterThanOrEqual(5);
+    expect(adviser?.cases).toBeGreaterThanOrEqual(5);
+    expect(cross.addresses.find((a) => a.label.startsWith('Stationsplein 45'))?.companies).toBe(12);
+    expect(cross.subjects.length).toBeGreaterThan(2);
   });
 });

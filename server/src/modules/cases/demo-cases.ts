@@ -1,12 +1,13 @@
 import type { AccountabilityTheme, SubjectInput } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
-import { demoFacilitator, demoSubjects, pick } from '../../shared/demo-people.js';
+import { demoFacilitator, demoSubjects, kvkFrom, pick } from '../../shared/demo-people.js';
 import { seededRandom } from '../../shared/seeded-random.js';
 import type { Access } from '../access/index.js';
 import { type AuditService, traceFrom } from '../audit/index.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { SignalsService } from '../signals/signals.service.js';
+import { SubjectsService } from '../subjects/subjects.service.js';
 import { demoActor } from '../users/index.js';
 import { configuration } from './cases.repository.js';
 import { CasesService } from './cases.service.js';
@@ -152,6 +153,16 @@ export async function seedDemoCases(
   const cases = new CasesService(access, audit, now);
   const signals = new SignalsService(db, access, audit, now);
   const reports = new ReportsService(access, audit, now);
+  const subjects = new SubjectsService(access, audit, now);
+  let virtualOfficeDone = false;
+  const virtualOffice: SubjectInput = {
+    kind: 'address',
+    postcode: '3511 ED',
+    houseNumber: 45,
+    houseNumberAddition: undefined,
+    street: 'Stationsplein',
+    town: 'Utrecht',
+  };
   const as = (actor: Actor): RequestContext => ({
     actor,
     trace: traceFrom(undefined),
@@ -414,9 +425,60 @@ export async function seedDemoCases(
         for (const s of detail.signalSubjects.slice(0, 2))
           await cases.addSubject(as(actors.director), id, 'main-subject', s.id, undefined);
       }
-      if (plan.facilitator)
-        for (const subject of [demoFacilitator.company, demoFacilitator.adviser] as SubjectInput[])
-          await cases.addSubject(as(actors.director), id, 'facilitator', undefined, subject);
+      if (plan.facilitator) {
+        let detail = await cases.addSubject(
+          as(actors.director),
+          id,
+          'facilitator',
+          undefined,
+          demoFacilitator.company,
+        );
+        detail = await cases.addSubject(
+          as(actors.director),
+          id,
+          'facilitator',
+          undefined,
+          demoFacilitator.adviser,
+        );
+        const office = detail.subjects.find((x) => x.kind === 'company' && x.role === 'facilitator');
+        const adviser = detail.subjects.find((x) => x.kind === 'person' && x.role === 'facilitator');
+        const main = detail.subjects.find((x) => x.kind === 'company' && x.role === 'main-subject');
+        if (office && adviser)
+          await subjects.addRelation(as(actors.director), id, {
+            fromSubjectId: adviser.id,
+            toSubjectId: office.id,
+            type: 'directorship',
+            startDate: '2014-09-01',
+          });
+        if (office && main)
+          await subjects.addRelation(as(actors.director), id, {
+            fromSubjectId: office.id,
+            toSubjectId: main.id,
+            type: 'facilitates',
+          });
+        // The virtual office: the first such case finds a dozen of its companies registered at one address.
+        if (!virtualOfficeDone) {
+          virtualOfficeDone = true;
+          let withOffice = await cases.addSubject(as(actors.director), id, 'other', undefined, virtualOffice);
+          const address = withOffice.subjects.find(
+            (x) => x.kind === 'address' && x.label.startsWith('Stationsplein'),
+          );
+          for (let i = 0; i < 12; i++) {
+            withOffice = await cases.addSubject(as(actors.director), id, 'other', undefined, {
+              kind: 'company',
+              name: `${pick(rnd, ['Holding', 'Trading', 'Consultancy', 'Invest', 'Vastgoed', 'Logistiek'])} ${pick(rnd, ['Noord', 'Zuid', 'Centrum', 'Delta', 'Euro', 'Prime'])} ${i + 1} B.V.`,
+              kvkNumber: kvkFrom(rnd),
+            });
+            const company = withOffice.subjects.at(-1);
+            if (address && company)
+              await subjects.addRelation(as(actors.director), id, {
+                fromSubjectId: company.id,
+                toSubjectId: address.id,
+                type: 'registered-at',
+              });
+          }
+        }
+      }
     });
     step(addDays(information, 3), 3, async () => {
       await cases.addProvision(as(actors.tax), id, {

@@ -18,6 +18,7 @@ import type { Actor, RequestContext } from '../../shared/context.js';
 import { AppError, conflict, invalid, notFound } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
 import type { AuditRecorder, AuditService } from '../audit/index.js';
+import { registerSubject } from '../subjects/register.js';
 import * as repo from './signals.repository.js';
 
 const activity = 'samenspel.signals';
@@ -196,6 +197,23 @@ export class SignalsService {
     for (const s of subjects) record.subjectData(s, 'signal.subject.write');
   }
 
+  /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
+  private async register(trx: Db, actor: Actor, signalId: string, at: Date): Promise<void> {
+    const subjects = await trx
+      .selectFrom('signalSubjects')
+      .select(['id', 'data'])
+      .where('signalId', '=', signalId)
+      .execute();
+    for (const s of subjects)
+      await registerSubject(trx, actor.regionId, s.data as SubjectInput, {
+        signalId,
+        signalSubjectId: s.id,
+        organisationId: actor.organisationId,
+        source: 'signal',
+        at,
+      });
+  }
+
   async create(context: RequestContext, input: SignalDraftInput, submit: boolean): Promise<SignalDetail> {
     return this.audit.run(
       context,
@@ -221,6 +239,7 @@ export class SignalsService {
           receivedAt: submit ? at : null,
         });
         await this.write(trx, id, input, record);
+        if (submit) await this.register(trx, actor, id, at);
         await repo.insertEvent(trx, {
           signalId: id,
           type: 'created',
@@ -259,6 +278,7 @@ export class SignalsService {
         await this.write(trx, id, input, record);
         if (submit) {
           const at = this.now();
+          await this.register(trx, actor, id, at);
           await repo.updateSignal(trx, id, { stage: 'received', receivedAt: at, stageSince: at });
           await repo.insertEvent(trx, {
             signalId: id,

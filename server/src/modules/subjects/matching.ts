@@ -1,5 +1,10 @@
+import { createRequire } from 'node:module';
 import { foldName, nameSound, type ParsedName, parseName } from '@samenspel/contracts';
-import jaroWinkler from 'talisman/metrics/jaro-winkler';
+
+// talisman is CommonJS without type declarations: required here, typed by hand.
+const jaroWinkler: (a: string, b: string) => number = createRequire(import.meta.url)(
+  'talisman/metrics/jaro-winkler',
+);
 
 /**
  * Matching person records that are probably the same person: candidates come only from shared

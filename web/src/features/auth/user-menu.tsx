@@ -34,6 +34,7 @@ export function UserMenu() {
     { to: '/casussen', label: t('nav.cases'), show: active && can(me.data, 'case.read') },
     { to: '/overleggen', label: t('nav.meetings'), show: active && can(me.data, 'meeting.manage') },
     { to: '/hit-no-hit', label: t('nav.inbox'), show: active && can(me.data, 'hitcheck.answer') },
+    { to: '/subjecten', label: t('nav.subjects'), show: active && can(me.data, 'subject.read') },
     { to: '/verantwoording', label: t('nav.dashboard'), show: active && can(me.data, 'report.read') },
     { to: '/beheer/gebruikers', label: t('nav.users'), show: active && can(me.data, 'user.read') },
     { to: '/beheer/api-tokens', label: t('nav.apiTokens'), show: active && can(me.data, 'api-token.manage') },

@@ -35,8 +35,9 @@ import { ApiError, getJson, uploadFile } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
+import { can, useMe } from '../auth/auth-api.js';
 import { useIntakeChoices } from '../signals/signals-api.js';
+import { CaseNetwork, KnownElsewhere } from '../subjects/case-network.js';
 import { type CaseConfiguration, useCase, useCaseChange, useCaseConfiguration } from './cases-api.js';
 
 type Field =
@@ -291,6 +292,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
   const me = useMe();
   const choices = useIntakeChoices(me.data?.region.id);
   const manage = c.abilities.includes('manage');
+  const analyst = can(me.data, 'subject.read');
   const contribute = c.abilities.includes('contribute');
   const open = c.phase !== 'closed';
   const participants = c.participants.filter((p) => !p.removedAt);
@@ -442,6 +444,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
           {c.subjects.map((s) => (
             <li key={s.id}>
               {t(`subjectRole.${s.role}`)}: {s.label}
+              <KnownElsewhere s={s} analyst={analyst} />
             </li>
           ))}
         </ul>
@@ -477,6 +480,10 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
             })}
           />
         ) : null}
+      </Section>
+
+      <Section id="netwerk" title={t('network.title')}>
+        <CaseNetwork c={c} manage={manage} analyst={analyst} />
       </Section>
 
       <Section id="verstrekkingen" title={t('cases.provisions')}>

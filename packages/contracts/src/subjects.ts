@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { isoDate } from './reference.js';
+
+const uuid = z.uuid('Dit is geen geldige id.');
+
+export const registerKinds = [
+  'person',
+  'company',
+  'organisation',
+  'address',
+  'account',
+  'vehicle',
+  'network',
+] as const;
+export type RegisterKind = (typeof registerKinds)[number];
+
+/** Relations between subjects, after FollowTheMoney's interval schemata. */
+export const relationTypes = [
+  'ownership',
+  'directorship',
+  'employment',
+  'family',
+  'associate',
+  'represents',
+  'facilitates',
+  'member',
+  'registered-at',
+] as const;
+export type RelationType = (typeof relationTypes)[number];
+
+const evidence = z.object({
+  field: z.string(),
+  level: z.string(),
+  weight: z.number(),
+  explanation: z.string(),
+});
+
+const subjectRef = z.object({ id: uuid, kind: z.enum(registerKinds), label: z.string() });
+
+export const sighting = z.object({
+  record: z.enum(['case', 'signal']),
+  id: uuid,
+  reference: z.string(),
+  organisation: z.string().nullable().describe('Who supplied it (provenance)'),
+  role: z.string().nullable(),
+  seenAt: z.iso.datetime(),
+  subjectId: uuid.describe('The register subject it was recorded as (a merged one keeps its own)'),
+  data: z.record(z.string(), z.unknown()).describe('The subject as that source recorded it'),
+});
+
+export const matchSuggestion = z.object({
+  id: uuid,
+  probability: z.number(),
+  evidence: z.array(evidence),
+  a: subjectRef.extend({ records: z.number().int() }),
+  b: subjectRef.extend({ records: z.number().int() }),
+  status: z.enum(['open', 'confirmed', 'rejected']),
+  createdAt: z.iso.datetime(),
+});
+export type MatchSuggestion = z.infer<typeof matchSuggestion>;
+
+export const subjectDetail = subjectRef.extend({
+  data: z.record(z.string(), z.unknown()),
+  sightings: z.array(sighting),
+  merges: z.array(
+    z.object({
+      id: uuid,
+      merged: subjectRef,
+      mergedAt: z.iso.datetime(),
+      undoneAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  suggestions: z.array(matchSuggestion),
+});
+export type SubjectDetail = z.infer<typeof subjectDetail>;
+
+export const networkNode = subjectRef.extend({
+  records: z.number().int().describe('Records (cases and signals) the subject is known in'),
+  hidden: z
+    .number()
+    .int()
+    .describe('Of those, how many the caller may not see: "also known elsewhere — ask the RIEC"'),
+});
+export const networkEdge = z.object({
+  id: uuid,
+  from: uuid,
+  to: uuid,
+  type: z.enum(relationTypes),
+  startDate: isoDate.nullable(),
+  endDate: isoDate.nullable(),
+});
+export const network = z.object({ nodes: z.array(networkNode), edges: z.array(networkEdge) });
+export type Network = z.infer<typeof network>;
+
+export const networkQuery = z.strictObject({
+  depth: z.coerce.number().int().min(1, 'Minstens 1 stap.').max(3, 'Hoogstens 3 stappen.').default(1),
+  types: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',') : []))
+    .pipe(z.array(z.enum(relationTypes, 'Onbekend soort relatie.')))
+    .describe('Comma-separated relation types; none for all'),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+});
+
+export const decisionRequest = z.strictObject({ decision: z.enum(['confirmed', 'rejected']) });
+export const suggestionParams = z.strictObject({ suggestionId: uuid });
+export const mergeParams = z.strictObject({ mergeId: uuid });
+export const subjectParams = z.strictObject({ subjectId: uuid });
+
+export const relationRequest = z.strictObject({
+  fromSubjectId: uuid.describe("A subject of the case (the case subject's id)"),
+  toSubjectId: uuid,
+  type: z.enum(relationTypes, 'Kies een soort relatie.'),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+});
+
+export const crossRecordSignals = z.object({
+  subjects: z
+    .array(subjectRef.extend({ records: z.number().int() }))
+    .describe('Subjects in two or more cases or signals'),
+  facilitators: z
+    .array(subjectRef.extend({ cases: z.number().int(), networks: z.number().int() }))
+    .describe('Facilitators linked to two or more cases or networks'),
+  addresses: z
+    .array(subjectRef.extend({ companies: z.number().int() }))
+    .describe('Addresses where many companies are registered'),
+});
+export type CrossRecordSignals = z.infer<typeof crossRecordSignals>;
+
+export const ftmImportReport = z.object({
+  id: uuid,
+  status: z.enum(['review', 'applied', 'discarded']),
+  accepted: z.array(z.object({ line: z.number().int(), schema: z.string(), caption: z.string() })),
+  refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+});
+export type FtmImportReport = z.infer<typeof ftmImportReport>;
+export const ftmImportParams = z.strictObject({ caseId: uuid, importId: uuid });

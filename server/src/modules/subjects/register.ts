@@ -1,0 +1,243 @@
+import type { SubjectInput } from '@samenspel/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import {
+  blockingKeys,
+  DEFAULT_THRESHOLD,
+  type NameStatistics,
+  type PersonRecord,
+  type PreparedPerson,
+  preparePerson,
+  scorePair,
+} from './matching.js';
+
+/** What the register holds beyond the signal and case subjects: organisations and networks. */
+export type RegisterInput =
+  | SubjectInput
+  | { kind: 'organisation'; name: string }
+  | { kind: 'network'; name: string; description?: string | undefined };
+
+export interface Sighting {
+  caseId?: string | null;
+  signalId?: string | null;
+  caseSubjectId?: string | null;
+  signalSubjectId?: string | null;
+  organisationId: string | null;
+  role?: string | null;
+  source: 'signal' | 'case' | 'import';
+  at: Date;
+}
+
+export function registerLabel(s: RegisterInput): string {
+  switch (s.kind) {
+    case 'person': {
+      const name = [s.firstNames, s.prefix, s.surname].filter(Boolean).join(' ');
+      return s.dateOfBirth ? `${name} (${s.dateOfBirth})` : name;
+    }
+    case 'company':
+      return s.kvkNumber ? `${s.name} (KvK ${s.kvkNumber})` : s.name;
+    case 'address':
+      return `${s.street ? `${s.street} ` : ''}${s.houseNumber}${s.houseNumberAddition ? ` ${s.houseNumberAddition}` : ''}, ${s.postcode}${s.town ? ` ${s.town}` : ''}`;
+    case 'account':
+      return s.holder ? `${s.iban} (${s.holder})` : s.iban;
+    case 'vehicle':
+      return s.registration;
+    case 'organisation':
+    case 'network':
+      return s.name;
+  }
+}
+
+/** The exact identifiers of a subject, normalised; a shared one means the same subject. */
+export function identifiersOf(s: RegisterInput) {
+  const compact = (v: string | undefined) => (v ? v.replace(/[\s.-]/g, '').toUpperCase() : null);
+  return {
+    bsn: s.kind === 'person' ? compact(s.bsn) : null,
+    kvkNumber: s.kind === 'company' ? compact(s.kvkNumber) : null,
+    rsin: s.kind === 'company' ? compact(s.rsin) : null,
+    iban: s.kind === 'account' ? compact(s.iban) : null,
+    plate: s.kind === 'vehicle' ? compact(s.registration) : null,
+    addressKey:
+      s.kind === 'address'
+        ? `${compact(s.postcode)}|${s.houseNumber}|${compact(s.houseNumberAddition ?? '') ?? ''}`
+        : null,
+  };
+}
+
+/** The surviving subject of a merged one (merges can chain). */
+export async function rootOf(db: Db, id: string): Promise<string> {
+  const { rows } = await sql<{ id: string }>`
+    with recursive up as (
+      select id, merged_into, 0 as depth from subjects where id = ${id}
+      union all
+      select s.id, s.merged_into, up.depth + 1 from subjects s join up on s.id = up.merged_into where up.depth < 50
+    )
+    select id from up where merged_into is null limit 1`.execute(db);
+  return rows[0]?.id ?? id;
+}
+
+function person(id: string, data: unknown): PreparedPerson {
+  return preparePerson({ ...(data as PersonRecord), id });
+}
+
+async function statistics(db: Db, regionId: string, p: PreparedPerson): Promise<NameStatistics> {
+  const rows = await db
+    .selectFrom('subjectNameCounts')
+    .select(['kind', 'value', 'count'])
+    .where('regionId', '=', regionId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'surname'), eb('value', '=', p.surnameKey)]),
+        eb.and([eb('kind', '=', 'given'), eb('value', '=', p.name.givenNames[0] ?? '')]),
+        eb.and([eb('kind', '=', 'total'), eb('value', '=', '')]),
+      ]),
+    )
+    .execute();
+  const count = (kind: string) => rows.find((r) => r.kind === kind)?.count;
+  return {
+    total: count('total') ?? 0,
+    surnames: new Map([[p.surnameKey, count('surname') ?? 0]]),
+    givenNames: new Map([[p.name.givenNames[0] ?? '', count('given') ?? 0]]),
+  };
+}
+
+async function countName(db: Db, regionId: string, p: PreparedPerson): Promise<void> {
+  const values: Array<{ regionId: string; kind: string; value: string; count: number }> = [
+    { regionId, kind: 'total', value: '', count: 1 },
+  ];
+  if (p.surnameKey) values.push({ regionId, kind: 'surname', value: p.surnameKey, count: 1 });
+  const given = p.name.givenNames[0];
+  if (given) values.push({ regionId, kind: 'given', value: given, count: 1 });
+  await db
+    .insertInto('subjectNameCounts')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['regionId', 'kind', 'value']).doUpdateSet({ count: sql`subject_name_counts.count + 1` }),
+    )
+    .execute();
+}
+
+/**
+ * Suggestions for person subjects: candidates that share a blocking key (at most 500, never a
+ * scan), scored; those at or above the threshold become open suggestions for an analyst.
+ */
+export async function suggestMatches(db: Db, regionId: string, subjectId: string, at: Date): Promise<number> {
+  const subject = await db
+    .selectFrom('subjects')
+    .select(['id', 'data', 'kind'])
+    .where('id', '=', subjectId)
+    .executeTakeFirst();
+  if (subject?.kind !== 'person') return 0;
+  const me = person(subject.id, subject.data);
+  const keys = blockingKeys(me);
+  if (!keys.length) return 0;
+  const candidates = await db
+    .selectFrom('subjectKeys as k')
+    .innerJoin('subjects as s', 's.id', 'k.subjectId')
+    .select(['s.id', 's.data'])
+    .distinct()
+    .where('k.key', 'in', keys)
+    .where('s.id', '<>', subjectId)
+    .where('s.regionId', '=', regionId)
+    .where('s.mergedInto', 'is', null)
+    .limit(500)
+    .execute();
+  if (!candidates.length) return 0;
+  const stats = await statistics(db, regionId, me);
+  const found = [];
+  for (const c of candidates) {
+    const score = scorePair(me, person(c.id, c.data), stats);
+    if (score.probability < DEFAULT_THRESHOLD) continue;
+    const [a, b] = subjectId < c.id ? [subjectId, c.id] : [c.id, subjectId];
+    found.push({
+      regionId,
+      subjectA: a,
+      subjectB: b,
+      probability: score.probability,
+      evidence: JSON.stringify(score.evidence),
+      createdAt: at,
+    });
+  }
+  if (found.length)
+    await db
+      .insertInto('matchSuggestions')
+      .values(found)
+      .onConflict((oc) => oc.columns(['subjectA', 'subjectB']).doNothing())
+      .execute();
+  return found.length;
+}
+
+/**
+ * Registers a subject seen in a signal or case, in the caller's transaction: a shared BSN, KvK
+ * number, RSIN, IBAN, registration plate or address links it to the subject the register has;
+ * otherwise it becomes a new subject, and a person gets suggestions of who it probably is.
+ */
+export async function registerSubject(
+  db: Db,
+  regionId: string,
+  input: RegisterInput,
+  sighting: Sighting,
+): Promise<{ subjectId: string; linked: boolean }> {
+  const ids = identifiersOf(input);
+  let subjectId: string | null = null;
+  for (const [column, value] of Object.entries(ids) as Array<[keyof typeof ids, string | null]>) {
+    if (!value) continue;
+    const existing = await db
+      .selectFrom('subjects')
+      .select('id')
+      .where('regionId', '=', regionId)
+      .where(column, '=', value)
+      .orderBy('createdAt')
+      .limit(1)
+      .executeTakeFirst();
+    if (existing) {
+      subjectId = await rootOf(db, existing.id);
+      break;
+    }
+  }
+  const linked = subjectId !== null;
+  if (!subjectId) {
+    const prepared = input.kind === 'person' ? person('new', input) : null;
+    const row = await db
+      .insertInto('subjects')
+      .values({
+        regionId,
+        kind: input.kind,
+        label: registerLabel(input),
+        data: JSON.stringify(input),
+        ...ids,
+        surnameKey: prepared?.surnameKey ?? null,
+        givenName: prepared?.name.givenNames[0] ?? null,
+        mergedInto: null,
+        createdAt: sighting.at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    subjectId = row.id;
+    if (prepared) {
+      const keys = blockingKeys(prepared);
+      if (keys.length)
+        await db
+          .insertInto('subjectKeys')
+          .values(keys.map((key) => ({ key, subjectId: row.id })))
+          .execute();
+      await countName(db, regionId, prepared);
+    }
+  }
+  await db
+    .insertInto('subjectSightings')
+    .values({
+      subjectId,
+      caseId: sighting.caseId ?? null,
+      signalId: sighting.signalId ?? null,
+      caseSubjectId: sighting.caseSubjectId ?? null,
+      signalSubjectId: sighting.signalSubjectId ?? null,
+      organisationId: sighting.organisationId,
+      role: sighting.role ?? null,
+      source: sighting.source,
+      seenAt: sighting.at,
+    })
+    .execute();
+  if (!linked) await suggestMatches(db, regionId, subjectId, sighting.at);
+  return { subjectId, linked };
+}

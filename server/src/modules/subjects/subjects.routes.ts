@@ -1,0 +1,198 @@
+import {
+  caseParams,
+  crossRecordSignals,
+  decisionRequest,
+  ftmImportParams,
+  ftmImportReport,
+  listOf,
+  matchSuggestion,
+  mergeParams,
+  network,
+  networkQuery,
+  relationRequest,
+  subjectDetail,
+  subjectParams,
+  suggestionParams,
+} from '@samenspel/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { problemResponses } from '../../http/problems.js';
+import type { SubjectsService } from './subjects.service.js';
+
+const tags = ['Subjects'];
+const FTM = 'application/x-ndjson';
+
+export const subjectsRoutes: FastifyPluginAsyncZod<{ service: SubjectsService }> = async (
+  app,
+  { service },
+) => {
+  // FtM JSON lines arrive as text and are read line by line by the service.
+  app.addContentTypeParser(FTM, { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.get(
+    '/subjects/suggestions',
+    {
+      schema: {
+        tags,
+        summary: 'Open suggestions "probably the same as …", with the evidence per field (analysts)',
+        response: { 200: listOf(matchSuggestion), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => ({ items: await service.suggestions(request.context) }),
+  );
+
+  app.post(
+    '/subjects/suggestions/:suggestionId/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm (merge, the older subject survives) or reject a suggestion',
+        params: suggestionParams,
+        body: decisionRequest,
+        response: {
+          200: z.object({ id: z.uuid(), status: z.string(), mergeId: z.uuid().nullable() }),
+          ...problemResponses(400, 401, 404, 409),
+        },
+      },
+    },
+    async (request) => service.decide(request.context, request.params.suggestionId, request.body.decision),
+  );
+
+  app.post(
+    '/subjects/merges/:mergeId/undo',
+    {
+      schema: {
+        tags,
+        summary: 'Undo a merge; every source kept its own record, so nothing is lost',
+        params: mergeParams,
+        response: {
+          200: z.object({ id: z.uuid(), undone: z.boolean() }),
+          ...problemResponses(401, 404, 409),
+        },
+      },
+    },
+    async (request) => service.undo(request.context, request.params.mergeId),
+  );
+
+  app.get(
+    '/subjects/cross-record',
+    {
+      schema: {
+        tags,
+        summary:
+          'Signals across records: recurring subjects, facilitators across cases, addresses with many companies',
+        response: { 200: crossRecordSignals, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => service.crossRecord(request.context),
+  );
+
+  app.get(
+    '/subjects/:subjectId',
+    {
+      schema: {
+        tags,
+        summary: 'A subject: every source’s version with provenance, merges, suggestions (analysts)',
+        params: subjectParams,
+        response: { 200: subjectDetail, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.get(request.context, request.params.subjectId),
+  );
+
+  app.get(
+    '/subjects/:subjectId/network',
+    {
+      schema: {
+        tags,
+        summary: 'The network around a subject, up to three steps, filtered by relation type and period',
+        params: subjectParams,
+        querystring: networkQuery,
+        response: { 200: network, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.network(request.context, request.params.subjectId, request.query),
+  );
+
+  app.get(
+    '/cases/:caseId/network',
+    {
+      schema: {
+        tags,
+        summary: "A case's subjects and relations; other records only as a count",
+        params: caseParams,
+        querystring: networkQuery,
+        response: { 200: network, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.caseNetwork(request.context, request.params.caseId, request.query),
+  );
+
+  app.post(
+    '/cases/:caseId/relations',
+    {
+      schema: {
+        tags,
+        summary: 'Record a relation between two of the case’s subjects',
+        params: caseParams,
+        body: relationRequest,
+        response: { 201: z.object({ id: z.uuid() }), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.addRelation(request.context, request.params.caseId, request.body)),
+  );
+
+  app.get(
+    '/cases/:caseId/ftm',
+    {
+      schema: {
+        tags,
+        summary: "The case's subjects and relations as FollowTheMoney entities (JSON lines)",
+        params: caseParams,
+        response: {
+          200: { description: 'FtM entities, one per line', content: { [FTM]: { schema: z.string() } } },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(FTM)
+        .header('Content-Disposition', `attachment; filename="casus-${request.params.caseId}.ftm.jsonl"`)
+        .send(await service.exportFtm(request.context, request.params.caseId)),
+  );
+
+  app.post(
+    '/cases/:caseId/ftm-imports',
+    {
+      schema: {
+        tags,
+        summary:
+          'Read FtM entities (JSON lines, as the request body) for review; nothing is written to the case yet',
+        params: caseParams,
+        consumes: [FTM, 'text/plain'],
+        response: { 201: ftmImportReport, ...problemResponses(400, 401, 404, 413) },
+      },
+      bodyLimit: 5 * 1024 * 1024,
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await service.previewImport(request.context, request.params.caseId, String(request.body ?? '')),
+        ),
+  );
+
+  app.post(
+    '/cases/:caseId/ftm-imports/:importId/apply',
+    {
+      schema: {
+        tags,
+        summary: 'Apply a reviewed import: all of it, or nothing when any line was refused',
+        params: ftmImportParams,
+        response: { 200: ftmImportReport, ...problemResponses(401, 404, 409) },
+      },
+    },
+    async (request) => service.applyImport(request.context, request.params.caseId, request.params.importId),
+  );
+};

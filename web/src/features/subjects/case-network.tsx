@@ -1,0 +1,250 @@
+import { type CaseDetail, relationTypes } from '@samenspel/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  ButtonLink,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading3,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ApiError } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { type MessageKey, t } from '../../i18n/i18n.js';
+import { useFtmImport, useRelation } from './subjects-api.js';
+
+// The drawing (Cytoscape) is loaded when a case page shows its network.
+const NetworkView = lazy(() => import('./network-view.js').then((m) => ({ default: m.NetworkView })));
+
+/** "Also known in N other records": a link for analysts, "ask the RIEC" for the rest. */
+export function KnownElsewhere({ s, analyst }: { s: CaseDetail['subjects'][number]; analyst: boolean }) {
+  const k = s.knownElsewhere;
+  if (analyst && k.registerId)
+    return (
+      <>
+        {' '}
+        (
+        <RouterLink to={`/subjecten/${k.registerId}`}>
+          {t('subjects.inRegister', { count: k.records })}
+        </RouterLink>
+        )
+      </>
+    );
+  if (k.records === 0) return null;
+  return (
+    <>
+      {' '}
+      (
+      {k.hidden > 0
+        ? t('subjects.askRiec', { count: k.records })
+        : t('subjects.alsoIn', { count: k.records })}
+      )
+    </>
+  );
+}
+
+function RelationForm({ c }: { c: CaseDetail }) {
+  const relation = useRelation(c.id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const value = (name: string) => String(data.get(name) ?? '');
+    setDone(false);
+    try {
+      await relation.mutateAsync({
+        fromSubjectId: value('fromSubjectId'),
+        toSubjectId: value('toSubjectId'),
+        type: value('type'),
+        ...(value('startDate') ? { startDate: value('startDate') } : {}),
+        ...(value('endDate') ? { endDate: value('endDate') } : {}),
+      });
+      setErrors({});
+      setDone(true);
+      form.reset();
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fieldErrors() : { form: t('signIn.offline') });
+    }
+  }
+  const select = (name: string, label: string, options: Array<[string, string]>) => (
+    <FormField
+      invalid={Boolean(errors[name])}
+      label={<FormLabel htmlFor={`relatie-${name}`}>{label}</FormLabel>}
+    >
+      {errors[name] ? <FormFieldErrorMessage>{errors[name]}</FormFieldErrorMessage> : null}
+      <Select id={`relatie-${name}`} name={name} invalid={Boolean(errors[name])}>
+        <SelectOption value="">{t('cases.choose')}</SelectOption>
+        {options.map(([v, l]) => (
+          <SelectOption key={v} value={v}>
+            {l}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+  const subjects = c.subjects.map((s) => [s.id, s.label] as [string, string]);
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="samenspel-filters">
+      <Heading3 className="samenspel-filters__wide">{t('network.addRelation')}</Heading3>
+      {errors.form ? <Alert type="error">{errors.form}</Alert> : null}
+      {select('fromSubjectId', t('network.from.subject'), subjects)}
+      {select(
+        'type',
+        t('network.relation'),
+        relationTypes.map((r) => [r, t(`relation.${r}` as MessageKey)]),
+      )}
+      {select('toSubjectId', t('network.to.subject'), subjects)}
+      <FormField
+        invalid={Boolean(errors.startDate)}
+        label={<FormLabel htmlFor="relatie-start">{t('network.start')}</FormLabel>}
+      >
+        {errors.startDate ? <FormFieldErrorMessage>{errors.startDate}</FormFieldErrorMessage> : null}
+        <Textbox id="relatie-start" name="startDate" type="date" />
+      </FormField>
+      <FormField
+        invalid={Boolean(errors.endDate)}
+        label={<FormLabel htmlFor="relatie-einde">{t('network.end')}</FormLabel>}
+      >
+        {errors.endDate ? <FormFieldErrorMessage>{errors.endDate}</FormFieldErrorMessage> : null}
+        <Textbox id="relatie-einde" name="endDate" type="date" invalid={Boolean(errors.endDate)} />
+      </FormField>
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" disabled={relation.isPending}>
+          {t('cases.add')}
+        </Button>
+      </ButtonGroup>
+      {done ? (
+        <Alert type="ok" role="status">
+          {t('network.relationAdded')}
+        </Alert>
+      ) : null}
+    </form>
+  );
+}
+
+/** FollowTheMoney import with a review step: read, look at every line's verdict, then apply. */
+function FtmImport({ caseId }: { caseId: string }) {
+  const { preview, apply } = useFtmImport(caseId);
+  const [text, setText] = useState('');
+  const report = preview.data;
+  return (
+    <div className="samenspel-ftm">
+      <Heading3>{t('ftm.import')}</Heading3>
+      <Paragraph>{t('ftm.importIntro')}</Paragraph>
+      <FormField label={<FormLabel htmlFor="ftm-bestand">{t('ftm.file')}</FormLabel>}>
+        <input
+          id="ftm-bestand"
+          type="file"
+          accept=".json,.jsonl,.ftm,application/x-ndjson"
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (file) void file.text().then(setText);
+          }}
+        />
+      </FormField>
+      <ButtonGroup>
+        <Button
+          appearance="secondary-action-button"
+          disabled={!text || preview.isPending}
+          onClick={() => {
+            apply.reset();
+            preview.mutate(text);
+          }}
+        >
+          {t('ftm.read')}
+        </Button>
+      </ButtonGroup>
+      {preview.isError ? <ProblemAlert error={preview.error} /> : null}
+      {report ? (
+        <>
+          <Paragraph role="status">
+            {t('ftm.summary', { accepted: report.accepted.length, refused: report.refused.length })}
+          </Paragraph>
+          <div className="samenspel-table-scroll">
+            <Table>
+              <TableCaption>{t('ftm.report')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('ftm.line')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('ftm.verdict')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('ftm.detail')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {[
+                  ...report.accepted.map((a) => ({
+                    line: a.line,
+                    ok: true,
+                    text: `${a.schema}: ${a.caption}`,
+                  })),
+                  ...report.refused.map((r) => ({ line: r.line, ok: false, text: r.reason })),
+                ]
+                  .sort((a, b) => a.line - b.line)
+                  .map((row) => (
+                    <TableRow key={row.line}>
+                      <TableCell>{row.line}</TableCell>
+                      <TableCell>{row.ok ? t('ftm.accepted') : t('ftm.refused')}</TableCell>
+                      <TableCell>{row.text}</TableCell>
+                    </TableRow>
+                  ))}
+              </TableBody>
+            </Table>
+          </div>
+          {report.refused.length ? (
+            <Alert type="warning">{t('ftm.fixFirst')}</Alert>
+          ) : apply.isSuccess ? (
+            <Alert type="ok" role="status">
+              {t('ftm.applied', { count: report.accepted.length })}
+            </Alert>
+          ) : (
+            <ButtonGroup>
+              <Button
+                appearance="primary-action-button"
+                disabled={apply.isPending}
+                onClick={() => apply.mutate(report.id)}
+              >
+                {t('ftm.apply', { count: report.accepted.length })}
+              </Button>
+            </ButtonGroup>
+          )}
+          {apply.isError ? <ProblemAlert error={apply.error} /> : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** The case's network, relations, and the FollowTheMoney export and import. */
+export function CaseNetwork({ c, manage, analyst }: { c: CaseDetail; manage: boolean; analyst: boolean }) {
+  return (
+    <>
+      <Suspense fallback={<Loading />}>
+        <NetworkView caseId={c.id} analyst={analyst} />
+      </Suspense>
+      {manage && c.phase !== 'closed' && c.subjects.length > 1 ? <RelationForm c={c} /> : null}
+      <ButtonGroup>
+        <ButtonLink appearance="secondary-action-button" href={`/api/v1/cases/${c.id}/ftm`} download>
+          {t('ftm.export')}
+        </ButtonLink>
+      </ButtonGroup>
+      {manage && c.phase !== 'closed' ? <FtmImport caseId={c.id} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import type {
+  CrossRecordSignals,
+  FtmImportReport,
+  MatchSuggestion,
+  Network,
+  RelationType,
+  SubjectDetail,
+} from '@samenspel/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, sendJson, sendText } from '../../components/api.js';
+import { casesKey } from '../cases/cases-api.js';
+
+export const subjectsKey = ['subjects'] as const;
+
+export interface NetworkFilter {
+  depth: number;
+  types: RelationType[];
+  from: string;
+  to: string;
+}
+
+function networkQuery(filter: NetworkFilter): string {
+  const params = new URLSearchParams({ depth: String(filter.depth) });
+  if (filter.types.length) params.set('types', filter.types.join(','));
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  return params.toString();
+}
+
+export function useSuggestions() {
+  return useQuery({
+    queryKey: [...subjectsKey, 'suggestions'],
+    queryFn: ({ signal }) =>
+      getJson<{ items: MatchSuggestion[] }>('/api/v1/subjects/suggestions', signal).then((r) => r.items),
+  });
+}
+
+export function useCrossRecord() {
+  return useQuery({
+    queryKey: [...subjectsKey, 'cross-record'],
+    queryFn: ({ signal }) => getJson<CrossRecordSignals>('/api/v1/subjects/cross-record', signal),
+  });
+}
+
+export function useSubject(id: string | undefined) {
+  return useQuery({
+    queryKey: [...subjectsKey, id],
+    enabled: Boolean(id),
+    queryFn: ({ signal }) => getJson<SubjectDetail>(`/api/v1/subjects/${id}`, signal),
+  });
+}
+
+/** The network around a subject (analysts) or of a case (its participants). */
+export function useNetwork(of: { subjectId?: string; caseId?: string }, filter: NetworkFilter) {
+  const path = of.caseId ? `/api/v1/cases/${of.caseId}/network` : `/api/v1/subjects/${of.subjectId}/network`;
+  return useQuery({
+    queryKey: [...subjectsKey, 'network', of, filter],
+    queryFn: ({ signal }) => getJson<Network>(`${path}?${networkQuery(filter)}`, signal),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useSubjectActions() {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: subjectsKey });
+  return {
+    decide: useMutation({
+      mutationFn: (input: { id: string; decision: 'confirmed' | 'rejected' }) =>
+        sendJson('POST', `/api/v1/subjects/suggestions/${input.id}/decision`, { decision: input.decision }),
+      onSuccess: refresh,
+    }),
+    undo: useMutation({
+      mutationFn: (mergeId: string) => sendJson('POST', `/api/v1/subjects/merges/${mergeId}/undo`),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export function useRelation(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      fromSubjectId: string;
+      toSubjectId: string;
+      type: string;
+      startDate?: string;
+      endDate?: string;
+    }) => sendJson<{ id: string }>('POST', `/api/v1/cases/${caseId}/relations`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: subjectsKey }),
+  });
+}
+
+export function useFtmImport(caseId: string) {
+  const queryClient = useQueryClient();
+  return {
+    preview: useMutation({
+      mutationFn: (text: string) =>
+        sendText<FtmImportReport>(`/api/v1/cases/${caseId}/ftm-imports`, text, 'application/x-ndjson'),
+    }),
+    apply: useMutation({
+      mutationFn: (importId: string) =>
+        sendJson<FtmImportReport>('POST', `/api/v1/cases/${caseId}/ftm-imports/${importId}/apply`),
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: subjectsKey });
+        await queryClient.invalidateQueries({ queryKey: [...casesKey, caseId] });
+      },
+    }),
+  };
+}

@@ -1,0 +1,250 @@
+import type { MatchSuggestion } from '@samenspel/contracts';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading1,
+  Heading2,
+  Heading3,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useEffect } from 'react';
+import { Link as RouterLink, useParams } from 'react-router';
+import { NotFoundPage } from '../../app/not-found-page.js';
+import { ApiError } from '../../components/api.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { formatDateTime, type MessageKey, t } from '../../i18n/i18n.js';
+import { NetworkView } from './network-view.js';
+import { useCrossRecord, useSubject, useSubjectActions, useSuggestions } from './subjects-api.js';
+
+const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+
+/** One suggestion: both subjects, the probability, the evidence per field, and the decision. */
+function SuggestionCard({ s }: { s: MatchSuggestion }) {
+  const { decide } = useSubjectActions();
+  const headingId = `suggestie-${s.id}`;
+  return (
+    <section className="samenspel-suggestion" aria-labelledby={headingId}>
+      <Heading3 id={headingId}>
+        <RouterLink to={`/subjecten/${s.a.id}`}>{s.a.label}</RouterLink> {t('subjects.probablySame')}{' '}
+        <RouterLink to={`/subjecten/${s.b.id}`}>{s.b.label}</RouterLink>
+      </Heading3>
+      <Paragraph>
+        {t('subjects.probability', { probability: percent.format(s.probability) })} ·{' '}
+        {t('subjects.recordsEach', { a: s.a.records, b: s.b.records })}
+      </Paragraph>
+      <Table>
+        <TableCaption>{t('subjects.evidence')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('subjects.field')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('subjects.finding')}</TableHeaderCell>
+            <TableHeaderCell scope="col" className="samenspel-numeric">
+              {t('subjects.weight')}
+            </TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {s.evidence.map((e) => (
+            <TableRow key={e.field}>
+              <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
+              <TableCell>{e.explanation}</TableCell>
+              <TableCell className="samenspel-numeric">
+                {e.weight > 0 ? '+' : ''}
+                {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <ButtonGroup>
+        <Button
+          appearance="primary-action-button"
+          disabled={decide.isPending}
+          onClick={() => decide.mutate({ id: s.id, decision: 'confirmed' })}
+        >
+          {t('subjects.confirm')}
+        </Button>
+        <Button
+          appearance="secondary-action-button"
+          disabled={decide.isPending}
+          onClick={() => decide.mutate({ id: s.id, decision: 'rejected' })}
+        >
+          {t('subjects.reject')}
+        </Button>
+      </ButtonGroup>
+      {decide.isError ? <ProblemAlert error={decide.error} /> : null}
+    </section>
+  );
+}
+
+/** The analysts' page: suggestions to decide, and signals across cases and signals. */
+export function SubjectsPage() {
+  const suggestions = useSuggestions();
+  const cross = useCrossRecord();
+  useEffect(() => {
+    document.title = `${t('subjects.title')} · ${t('app.name')}`;
+  }, []);
+  return (
+    <>
+      <Heading1>{t('subjects.title')}</Heading1>
+      <Paragraph>{t('subjects.intro')}</Paragraph>
+      <Heading2>{t('subjects.suggestions')}</Heading2>
+      {suggestions.isPending ? <Loading /> : null}
+      {suggestions.isError ? (
+        <ProblemAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} />
+      ) : null}
+      {suggestions.data?.length === 0 ? <Paragraph>{t('subjects.noSuggestions')}</Paragraph> : null}
+      {suggestions.data?.map((s) => (
+        <SuggestionCard key={s.id} s={s} />
+      ))}
+      <Heading2>{t('subjects.cross')}</Heading2>
+      {cross.isPending ? <Loading /> : null}
+      {cross.data ? (
+        <div className="samenspel-cross">
+          <section aria-labelledby="terugkerend">
+            <Heading3 id="terugkerend">{t('subjects.recurring')}</Heading3>
+            <ul>
+              {cross.data.subjects.map((x) => (
+                <li key={x.id}>
+                  <RouterLink to={`/subjecten/${x.id}`}>{x.label}</RouterLink> —{' '}
+                  {t('network.records', { count: x.records })}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="facilitators">
+            <Heading3 id="facilitators">{t('subjects.facilitators')}</Heading3>
+            {cross.data.facilitators.length ? (
+              <ul>
+                {cross.data.facilitators.map((x) => (
+                  <li key={x.id}>
+                    <RouterLink to={`/subjecten/${x.id}`}>{x.label}</RouterLink> —{' '}
+                    {t('subjects.facilitatorCounts', { cases: x.cases, networks: x.networks })}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Paragraph>{t('subjects.none')}</Paragraph>
+            )}
+          </section>
+          <section aria-labelledby="adressen">
+            <Heading3 id="adressen">{t('subjects.addresses')}</Heading3>
+            {cross.data.addresses.length ? (
+              <ul>
+                {cross.data.addresses.map((x) => (
+                  <li key={x.id}>
+                    <RouterLink to={`/subjecten/${x.id}`}>{x.label}</RouterLink> —{' '}
+                    {t('subjects.companies', { count: x.companies })}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Paragraph>{t('subjects.none')}</Paragraph>
+            )}
+          </section>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** A subject in the register: every source's version, merges, suggestions and the network. */
+export function SubjectPage() {
+  const { subjectId } = useParams();
+  const subject = useSubject(subjectId);
+  const { undo } = useSubjectActions();
+  useEffect(() => {
+    if (subject.data) document.title = `${subject.data.label} · ${t('app.name')}`;
+  }, [subject.data]);
+  if (subject.isPending) return <Loading />;
+  if (subject.error instanceof ApiError && subject.error.status === 404) return <NotFoundPage />;
+  if (subject.isError) return <ProblemAlert error={subject.error} onRetry={() => void subject.refetch()} />;
+  const s = subject.data;
+  return (
+    <>
+      <Heading1>{s.label}</Heading1>
+      <Paragraph>{t(`registerKind.${s.kind}` as MessageKey)}</Paragraph>
+      {s.id !== subjectId ? <Alert>{t('subjects.mergedInto')}</Alert> : null}
+      <Heading2>{t('subjects.sightings')}</Heading2>
+      <div className="samenspel-table-scroll">
+        <Table>
+          <TableCaption>{t('subjects.sightingsCaption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('subjects.record')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subjects.source')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subjects.role')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subjects.seen')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('subjects.asRecorded')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {s.sightings.map((x) => (
+              <TableRow key={`${x.id}-${x.seenAt}-${x.subjectId}`}>
+                <TableHeaderCell scope="row">
+                  <RouterLink to={x.record === 'case' ? `/casussen/${x.id}` : `/signalen/${x.id}`}>
+                    {x.reference}
+                  </RouterLink>
+                </TableHeaderCell>
+                <TableCell>{x.organisation ?? '—'}</TableCell>
+                <TableCell>{x.role ? t(`subjectRole.${x.role}` as MessageKey) : '—'}</TableCell>
+                <TableCell>{formatDateTime(x.seenAt)}</TableCell>
+                <TableCell>
+                  {Object.entries(x.data)
+                    .filter(([k]) => k !== 'kind')
+                    .map(([k, v]) => `${k}: ${String(v)}`)
+                    .join(', ')}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {s.merges.length ? (
+        <>
+          <Heading2>{t('subjects.merges')}</Heading2>
+          <ul>
+            {s.merges.map((m) => (
+              <li key={m.id}>
+                {m.merged.label} — {formatDateTime(m.mergedAt)}
+                {m.undoneAt ? (
+                  ` (${t('subjects.undone', { at: formatDateTime(m.undoneAt) })})`
+                ) : (
+                  <>
+                    {' '}
+                    <Button
+                      appearance="subtle-button"
+                      disabled={undo.isPending}
+                      onClick={() => undo.mutate(m.id)}
+                    >
+                      {t('subjects.undo')}
+                    </Button>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {s.suggestions.length ? (
+        <>
+          <Heading2>{t('subjects.suggestions')}</Heading2>
+          {s.suggestions.map((x) => (
+            <SuggestionCard key={x.id} s={x} />
+          ))}
+        </>
+      ) : null}
+      <Heading2>{t('network.title')}</Heading2>
+      <NetworkView key={s.id} subjectId={s.id} analyst />
+    </>
+  );
+}
