@@ -125,7 +125,9 @@ export function NetworkView({
           },
         },
       ],
-      layout: { name: data.nodes.length > 1 ? 'cose' : 'grid', animate: false },
+      layout: { name: data.nodes.length > 1 ? 'cose' : 'grid', animate: false, padding: 40 },
+      maxZoom: 1.2,
+      minZoom: 0.2,
     });
     if (analyst && !caseId) cy.current.on('tap', 'node', (event) => setCentre(event.target.id()));
     return () => {
@@ -228,6 +230,9 @@ export function NetworkView({
                   <TableHeaderCell scope="col">{t('network.subject')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('network.kind')}</TableHeaderCell>
                   <TableHeaderCell scope="col">{t('network.elsewhere')}</TableHeaderCell>
+                  {analyst && !caseId ? (
+                    <TableHeaderCell scope="col">{t('network.centreColumn')}</TableHeaderCell>
+                  ) : null}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -235,14 +240,6 @@ export function NetworkView({
                   <TableRow key={n.id}>
                     <TableHeaderCell scope="row">
                       {analyst ? <RouterLink to={`/subjecten/${n.id}`}>{n.label}</RouterLink> : n.label}
-                      {analyst && !caseId && n.id !== centre ? (
-                        <>
-                          {' '}
-                          <Button appearance="subtle-button" onClick={() => setCentre(n.id)}>
-                            {t('network.expand')}
-                          </Button>
-                        </>
-                      ) : null}
                     </TableHeaderCell>
                     <TableCell>{t(`registerKind.${n.kind}` as MessageKey)}</TableCell>
                     <TableCell>
@@ -250,6 +247,17 @@ export function NetworkView({
                         ? t('network.askRiec', { count: n.records, hidden: n.hidden })
                         : t('network.records', { count: n.records })}
                     </TableCell>
+                    {analyst && !caseId ? (
+                      <TableCell>
+                        {n.id !== centre ? (
+                          <Button appearance="subtle-button" onClick={() => setCentre(n.id)}>
+                            {t('network.expand')}
+                          </Button>
+                        ) : (
+                          t('network.centre')
+                        )}
+                      </TableCell>
+                    ) : null}
                   </TableRow>
                 ))}
               </TableBody>

@@ -200,8 +200,8 @@ export function SubjectPage() {
                 <TableCell>{formatDateTime(x.seenAt)}</TableCell>
                 <TableCell>
                   {Object.entries(x.data)
-                    .filter(([k]) => k !== 'kind')
-                    .map(([k, v]) => `${k}: ${String(v)}`)
+                    .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
+                    .map(([k, v]) => `${t(`subjects.data.${k}` as MessageKey)}: ${String(v)}`)
                     .join(', ')}
                 </TableCell>
               </TableRow>
