@@ -9,7 +9,9 @@ import { createUser } from '../../server/src/testing/identity.ts';
 import { signIn } from '../../server/src/testing/session.ts';
 import { benchAccountability } from './accountability.ts';
 import { benchDatabase } from './database.ts';
+import { benchLinking } from './linking.ts';
 import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
+import { reportMatching } from './matching.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -115,6 +117,12 @@ if (wants('processing-log')) {
 // 3. The accountability table of a year on a generated region of 100,000 cases and a million
 //    events, against the best hand-written SQL statement for the same numbers.
 if (wants('accountability')) await benchAccountability(database, ROUNDS);
+
+// 4. Matching: precision and recall on the labelled synthetic set, scored pairs per second.
+if (wants('matching')) reportMatching();
+
+// 5. Linking 10,000 new person records against a register of 1,000,000.
+if (wants('linking')) await benchLinking(database, ROUNDS);
 
 await app.close();
 await unlogged.close();

@@ -168,6 +168,92 @@ export async function suggestMatches(db: Db, regionId: string, subjectId: string
 }
 
 /**
+ * Links a batch of person subjects against the register in one pass: their blocking keys are
+ * joined with the register's in a single statement, every candidate pair is scored here, and
+ * the probable matches become open suggestions. Used for imports, where one query per record
+ * would be slow. Returns the number of suggestions made.
+ */
+export async function linkBatch(
+  db: Db,
+  regionId: string,
+  subjectIds: readonly string[],
+  at: Date,
+): Promise<number> {
+  if (!subjectIds.length) return 0;
+  const rows = await db
+    .selectFrom('subjects')
+    .select(['id', 'data'])
+    .where('id', 'in', subjectIds)
+    .where('kind', '=', 'person')
+    .execute();
+  const batch = rows.map((r) => person(r.id, r.data));
+  const ids: string[] = [];
+  const keys: string[] = [];
+  for (const p of batch)
+    for (const key of blockingKeys(p)) {
+      ids.push(p.id);
+      keys.push(key);
+    }
+  if (!keys.length) return 0;
+  // One blocked join: the batch's keys against the register's, at most 200 candidates per key.
+  const { rows: candidates } = await sql<{ newId: string; id: string; data: unknown }>`
+    with batch as (select * from unnest(${ids}::uuid[], ${keys}::text[]) as b(new_id, key)),
+    pairs as (
+      select distinct b.new_id, k.subject_id from batch b
+      join lateral (select subject_id from subject_keys k where k.key = b.key limit 200) k on true
+      where k.subject_id <> b.new_id
+    )
+    select p.new_id as "newId", s.id, s.data from pairs p
+    join subjects s on s.id = p.subject_id
+    where s.region_id = ${regionId} and s.merged_into is null`.execute(db);
+  const surnames = [
+    ...new Set(batch.map((p) => p.surnameKey).concat(candidates.map((c) => person(c.id, c.data).surnameKey))),
+  ];
+  const counts = await db
+    .selectFrom('subjectNameCounts')
+    .select(['kind', 'value', 'count'])
+    .where('regionId', '=', regionId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('kind', '=', 'surname'), eb('value', 'in', surnames.length ? surnames : [''])]),
+        eb('kind', 'in', ['given', 'total']),
+      ]),
+    )
+    .execute();
+  const stats: NameStatistics = {
+    total: counts.find((c) => c.kind === 'total')?.count ?? 0,
+    surnames: new Map(counts.filter((c) => c.kind === 'surname').map((c) => [c.value, c.count])),
+    givenNames: new Map(counts.filter((c) => c.kind === 'given').map((c) => [c.value, c.count])),
+  };
+  const byId = new Map(batch.map((p) => [p.id, p]));
+  const found = new Map<
+    string,
+    { subjectA: string; subjectB: string; probability: number; evidence: string }
+  >();
+  for (const c of candidates) {
+    const me = byId.get(c.newId);
+    if (!me) continue;
+    const score = scorePair(me, person(c.id, c.data), stats);
+    if (score.probability < DEFAULT_THRESHOLD) continue;
+    const [a, b] = me.id < c.id ? [me.id, c.id] : [c.id, me.id];
+    found.set(`${a}|${b}`, {
+      subjectA: a,
+      subjectB: b,
+      probability: score.probability,
+      evidence: JSON.stringify(score.evidence),
+    });
+  }
+  const values = [...found.values()].map((f) => ({ ...f, regionId, createdAt: at }));
+  for (let i = 0; i < values.length; i += 1000)
+    await db
+      .insertInto('matchSuggestions')
+      .values(values.slice(i, i + 1000))
+      .onConflict((oc) => oc.columns(['subjectA', 'subjectB']).doNothing())
+      .execute();
+  return values.length;
+}
+
+/**
  * Registers a subject seen in a signal or case, in the caller's transaction: a shared BSN, KvK
  * number, RSIN, IBAN, registration plate or address links it to the subject the register has;
  * otherwise it becomes a new subject, and a person gets suggestions of who it probably is.
@@ -177,6 +263,7 @@ export async function registerSubject(
   regionId: string,
   input: RegisterInput,
   sighting: Sighting,
+  options: { suggest: boolean } = { suggest: true },
 ): Promise<{ subjectId: string; linked: boolean }> {
   const ids = identifiersOf(input);
   let subjectId: string | null = null;
@@ -238,6 +325,6 @@ export async function registerSubject(
       seenAt: sighting.at,
     })
     .execute();
-  if (!linked) await suggestMatches(db, regionId, subjectId, sighting.at);
+  if (!linked && options.suggest) await suggestMatches(db, regionId, subjectId, sighting.at);
   return { subjectId, linked };
 }

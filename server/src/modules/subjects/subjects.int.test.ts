@@ -342,6 +342,13 @@ describe(`the subject register on ${testEngine()}`, () => {
     expect(refused.statusCode).toBe(409);
     expect((await call(s.analyst, 'GET', `/api/v1/cases/${caseA}`)).json().subjects.length).toBe(before);
 
+    // Already in the register, with day and month swapped: the import will be matched to it.
+    await addSubject(caseC, {
+      kind: 'person',
+      firstNames: 'Youssef',
+      surname: 'Bouzid',
+      dateOfBirth: '1985-03-02',
+    });
     const clean = await call(
       s.analyst,
       'POST',
@@ -357,6 +364,13 @@ describe(`the subject register on ${testEngine()}`, () => {
     expect(applied.statusCode, applied.body).toBe(200);
     const network = (await call(s.analyst, 'GET', `/api/v1/cases/${caseA}/network`)).json() as Network;
     expect(network.edges.map((e) => e.type).sort()).toEqual(['directorship', 'ownership']);
+    const suggestions = (await call(s.analyst, 'GET', '/api/v1/subjects/suggestions')).json()
+      .items as MatchSuggestion[];
+    expect(
+      suggestions.some(
+        (x) => x.a.label.startsWith('Youssef Bouzid') && x.b.label.startsWith('Youssef Bouzid'),
+      ),
+    ).toBe(true);
     expect(
       (await call(s.police, 'POST', `/api/v1/cases/${caseA}/ftm-imports`, lines, ndjson)).statusCode,
     ).toBe(404);

@@ -14,7 +14,7 @@ import { conflict, invalid, notFound } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
 import type { AuditRecorder, AuditService } from '../audit/index.js';
 import { caseToFtm, parseFtmLines } from './ftm.js';
-import { type RegisterInput, registerSubject, rootOf } from './register.js';
+import { linkBatch, type RegisterInput, registerSubject, rootOf } from './register.js';
 
 const activity = 'samenspel.subjects';
 
@@ -638,6 +638,7 @@ export class SubjectsService {
       const entities = pending.entities as ReturnType<typeof parseFtmLines>['entities'];
       const at = this.now();
       const ids = new Map<string, string>();
+      const created: string[] = [];
       for (const e of entities) {
         if (!e.subject) continue;
         const input = e.subject;
@@ -659,16 +660,25 @@ export class SubjectsService {
           caseSubjectId = added.id;
           record.subjectData(input as SubjectInput, 'case.ftm-import');
         }
-        const { subjectId } = await registerSubject(trx, actor.regionId, input, {
-          caseId,
-          caseSubjectId,
-          organisationId: actor.organisationId,
-          role: 'other',
-          source: 'import',
-          at,
-        });
+        const { subjectId, linked } = await registerSubject(
+          trx,
+          actor.regionId,
+          input,
+          {
+            caseId,
+            caseSubjectId,
+            organisationId: actor.organisationId,
+            role: 'other',
+            source: 'import',
+            at,
+          },
+          { suggest: false },
+        );
         ids.set(e.id, subjectId);
+        if (!linked) created.push(subjectId);
       }
+      // The imported persons are matched against the register in one pass.
+      await linkBatch(trx, actor.regionId, created, at);
       for (const e of entities) {
         if (!e.relation) continue;
         const fromId = ids.get(e.relation.from);
