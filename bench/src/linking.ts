@@ -22,13 +22,14 @@ async function load(database: Database, records: LabelledRecord[], ids: string[]
     const chunkIds = ids.slice(start, start + 5000);
     const prepared = chunk.map((r, i) => preparePerson({ ...r, id: chunkIds[i] ?? '' }));
     await sql`
-      insert into subjects (id, region_id, kind, label, data, bsn, surname_key, given_name, created_at)
-      select id, ${REGION}, 'person', label, data, bsn, surname_key, given_name, ${at}
+      insert into subjects (id, region_id, kind, label, data, bsn, surname_key, given_name, features, created_at)
+      select id, ${REGION}, 'person', label, data, bsn, surname_key, given_name, features, ${at}
       from unnest(${chunkIds}::uuid[], ${chunk.map((r) => `${r.firstNames ?? ''} ${r.surname}`)}::text[],
         ${chunk.map((r) => JSON.stringify({ kind: 'person', ...r, id: undefined, entity: undefined, variations: undefined }))}::jsonb[],
         ${chunk.map((r) => r.bsn ?? null)}::text[], ${prepared.map((p) => p.surnameKey)}::text[],
-        ${prepared.map((p) => p.name.givenNames[0] ?? null)}::text[])
-        as t(id, label, data, bsn, surname_key, given_name)`.execute(db);
+        ${prepared.map((p) => p.name.givenNames[0] ?? null)}::text[],
+        ${prepared.map((p) => JSON.stringify({ ...p, id: undefined }))}::jsonb[])
+        as t(id, label, data, bsn, surname_key, given_name, features)`.execute(db);
     const keyIds: string[] = [];
     const keys: string[] = [];
     for (const p of prepared)

@@ -91,7 +91,7 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
   it('migrates, then has nothing left to migrate', async () => {
     const first = await samenspel(['migrate']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Applied 6 migration(s)');
+    expect(first.stdout).toContain('Applied 7 migration(s)');
     const second = await samenspel(['migrate']);
     expect(second.stdout).toContain('Database schema is up to date.');
   });

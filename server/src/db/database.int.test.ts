@@ -21,6 +21,7 @@ describe(`database layer on ${testEngine()}`, () => {
       '20261128T200000-cases',
       '20261128T210000-accountability',
       '20261128T220000-subjects',
+      '20261128T230000-subject-features',
     ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);

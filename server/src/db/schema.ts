@@ -376,6 +376,7 @@ export interface SubjectsTable {
   addressKey: string | null;
   surnameKey: string | null;
   givenName: string | null;
+  features: unknown;
   mergedInto: string | null;
   createdAt: Timestamp;
 }

@@ -5,6 +5,7 @@ import * as signals from './20261128T190000-signals.js';
 import * as cases from './20261128T200000-cases.js';
 import * as accountability from './20261128T210000-accountability.js';
 import * as subjects from './20261128T220000-subjects.js';
+import * as subjectFeatures from './20261128T230000-subject-features.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T200000-cases': cases,
   '20261128T210000-accountability': accountability,
   '20261128T220000-subjects': subjects,
+  '20261128T230000-subject-features': subjectFeatures,
 };

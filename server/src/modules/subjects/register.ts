@@ -80,6 +80,11 @@ function person(id: string, data: unknown): PreparedPerson {
   return preparePerson({ ...(data as PersonRecord), id });
 }
 
+/** The stored features of a registered person, or prepared from its data when they are missing. */
+function stored(id: string, features: unknown, data: unknown): PreparedPerson {
+  return features ? { ...(features as PreparedPerson), id } : person(id, data);
+}
+
 async function statistics(db: Db, regionId: string, p: PreparedPerson): Promise<NameStatistics> {
   const rows = await db
     .selectFrom('subjectNameCounts')
@@ -124,17 +129,17 @@ async function countName(db: Db, regionId: string, p: PreparedPerson): Promise<v
 export async function suggestMatches(db: Db, regionId: string, subjectId: string, at: Date): Promise<number> {
   const subject = await db
     .selectFrom('subjects')
-    .select(['id', 'data', 'kind'])
+    .select(['id', 'data', 'kind', 'features'])
     .where('id', '=', subjectId)
     .executeTakeFirst();
   if (subject?.kind !== 'person') return 0;
-  const me = person(subject.id, subject.data);
+  const me = stored(subject.id, subject.features, subject.data);
   const keys = blockingKeys(me);
   if (!keys.length) return 0;
   const candidates = await db
     .selectFrom('subjectKeys as k')
     .innerJoin('subjects as s', 's.id', 'k.subjectId')
-    .select(['s.id', 's.data'])
+    .select(['s.id', 's.data', 's.features'])
     .distinct()
     .where('k.key', 'in', keys)
     .where('s.id', '<>', subjectId)
@@ -146,7 +151,7 @@ export async function suggestMatches(db: Db, regionId: string, subjectId: string
   const stats = await statistics(db, regionId, me);
   const found = [];
   for (const c of candidates) {
-    const score = scorePair(me, person(c.id, c.data), stats);
+    const score = scorePair(me, stored(c.id, c.features, c.data), stats);
     if (score.probability < DEFAULT_THRESHOLD) continue;
     const [a, b] = subjectId < c.id ? [subjectId, c.id] : [c.id, subjectId];
     found.push({
@@ -182,11 +187,11 @@ export async function linkBatch(
   if (!subjectIds.length) return 0;
   const rows = await db
     .selectFrom('subjects')
-    .select(['id', 'data'])
+    .select(['id', 'data', 'features'])
     .where('id', 'in', subjectIds)
     .where('kind', '=', 'person')
     .execute();
-  const batch = rows.map((r) => person(r.id, r.data));
+  const batch = rows.map((r) => stored(r.id, r.features, r.data));
   const ids: string[] = [];
   const keys: string[] = [];
   for (const p of batch)
@@ -196,30 +201,23 @@ export async function linkBatch(
     }
   if (!keys.length) return 0;
   // One blocked join: the batch's keys against the register's, at most 200 candidates per key.
-  const { rows: candidates } = await sql<{ newId: string; id: string; data: unknown }>`
-    with batch as (select * from unnest(${ids}::uuid[], ${keys}::text[]) as b(new_id, key)),
-    pairs as (
-      select distinct b.new_id, k.subject_id from batch b
-      join lateral (select subject_id from subject_keys k where k.key = b.key limit 200) k on true
-      where k.subject_id <> b.new_id
-    )
-    select p.new_id as "newId", s.id, s.data from pairs p
-    join subjects s on s.id = p.subject_id
-    where s.region_id = ${regionId} and s.merged_into is null`.execute(db);
-  const surnames = [
-    ...new Set(batch.map((p) => p.surnameKey).concat(candidates.map((c) => person(c.id, c.data).surnameKey))),
-  ];
-  const counts = await db
-    .selectFrom('subjectNameCounts')
-    .select(['kind', 'value', 'count'])
-    .where('regionId', '=', regionId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('kind', '=', 'surname'), eb('value', 'in', surnames.length ? surnames : [''])]),
-        eb('kind', 'in', ['given', 'total']),
-      ]),
-    )
-    .execute();
+  const { rows: pairs } = await sql<{ newId: string; id: string }>`
+    with batch as (select * from unnest(${ids}::uuid[], ${keys}::text[]) as b(new_id, key))
+    select distinct b.new_id as "newId", k.subject_id as id from batch b
+    join lateral (select subject_id from subject_keys k where k.key = b.key limit 200) k on true
+    where k.subject_id <> b.new_id`.execute(db);
+  // Each candidate is read and prepared once, however many new records it is a candidate for.
+  const candidateIds = [...new Set(pairs.map((p) => p.id))];
+  const { rows: registered } = await sql<{ id: string; data: unknown; features: unknown }>`
+    select id, data, features from subjects
+    where id = any(${candidateIds}::uuid[]) and region_id = ${regionId} and merged_into is null`.execute(db);
+  const candidates = new Map(registered.map((c) => [c.id, stored(c.id, c.features, c.data)]));
+  const surnames = [...new Set([...batch, ...candidates.values()].map((p) => p.surnameKey))];
+  const { rows: counts } = await sql<{ kind: string; value: string; count: number }>`
+    select kind, value, count from subject_name_counts
+    where region_id = ${regionId} and (kind in ('given', 'total') or (kind = 'surname' and value = any(${surnames}::text[])))`.execute(
+    db,
+  );
   const stats: NameStatistics = {
     total: counts.find((c) => c.kind === 'total')?.count ?? 0,
     surnames: new Map(counts.filter((c) => c.kind === 'surname').map((c) => [c.value, c.count])),
@@ -230,12 +228,13 @@ export async function linkBatch(
     string,
     { subjectA: string; subjectB: string; probability: number; evidence: string }
   >();
-  for (const c of candidates) {
-    const me = byId.get(c.newId);
-    if (!me) continue;
-    const score = scorePair(me, person(c.id, c.data), stats);
+  for (const pair of pairs) {
+    const me = byId.get(pair.newId);
+    const other = candidates.get(pair.id);
+    if (!me || !other) continue;
+    const score = scorePair(me, other, stats);
     if (score.probability < DEFAULT_THRESHOLD) continue;
-    const [a, b] = me.id < c.id ? [me.id, c.id] : [c.id, me.id];
+    const [a, b] = me.id < other.id ? [me.id, other.id] : [other.id, me.id];
     found.set(`${a}|${b}`, {
       subjectA: a,
       subjectB: b,
@@ -295,6 +294,7 @@ export async function registerSubject(
         ...ids,
         surnameKey: prepared?.surnameKey ?? null,
         givenName: prepared?.name.givenNames[0] ?? null,
+        features: prepared ? JSON.stringify({ ...prepared, id: undefined }) : null,
         mergedInto: null,
         createdAt: sighting.at,
       })
