@@ -4,6 +4,8 @@ import type { Db } from '../../db/database.js';
 import {
   blockingKeys,
   DEFAULT_THRESHOLD,
+  type FieldEvidence,
+  MAX_BLOCK,
   type NameStatistics,
   type PersonRecord,
   type PreparedPerson,
@@ -82,7 +84,11 @@ function person(id: string, data: unknown): PreparedPerson {
 
 /** The stored features of a registered person, or prepared from its data when they are missing. */
 function stored(id: string, features: unknown, data: unknown): PreparedPerson {
-  return features ? { ...(features as PreparedPerson), id } : person(id, data);
+  if (!features) return person(id, data);
+  // The parsed row's own object, given its id: no copy for each of many candidates.
+  const prepared = features as PreparedPerson;
+  prepared.id = id;
+  return prepared;
 }
 
 async function statistics(db: Db, regionId: string, p: PreparedPerson): Promise<NameStatistics> {
@@ -185,12 +191,11 @@ export async function linkBatch(
   at: Date,
 ): Promise<number> {
   if (!subjectIds.length) return 0;
-  const rows = await db
-    .selectFrom('subjects')
-    .select(['id', 'data', 'features'])
-    .where('id', 'in', subjectIds)
-    .where('kind', '=', 'person')
-    .execute();
+  // Raw statements without the camel-case plugin, which would walk every row's JSON.
+  const raw = db.withoutPlugins();
+  const { rows } = await sql<{ id: string; data: unknown; features: unknown }>`
+    select id, case when features is null then data end as data, features from subjects
+    where id = any(${subjectIds}::uuid[]) and kind = 'person'`.execute(raw);
   const batch = rows.map((r) => stored(r.id, r.features, r.data));
   const ids: string[] = [];
   const keys: string[] = [];
@@ -200,18 +205,29 @@ export async function linkBatch(
       keys.push(key);
     }
   if (!keys.length) return 0;
-  // One blocked join: the batch's keys against the register's, at most 200 candidates per key.
-  const { rows: pairs } = await sql<{ newId: string; id: string }>`
-    with batch as (select * from unnest(${ids}::uuid[], ${keys}::text[]) as b(new_id, key))
-    select distinct b.new_id as "newId", k.subject_id as id from batch b
-    join lateral (select subject_id from subject_keys k where k.key = b.key limit 200) k on true
-    where k.subject_id <> b.new_id`.execute(db);
-  // Each candidate is read and prepared once, however many new records it is a candidate for.
-  const candidateIds = [...new Set(pairs.map((p) => p.id))];
-  const { rows: registered } = await sql<{ id: string; data: unknown; features: unknown }>`
-    select id, data, features from subjects
-    where id = any(${candidateIds}::uuid[]) and region_id = ${regionId} and merged_into is null`.execute(db);
-  const candidates = new Map(registered.map((c) => [c.id, stored(c.id, c.features, c.data)]));
+  // One statement: the register's entries under each of the batch's keys (keys shared by more
+  // than 200 subjects say little and are skipped, as in candidatePairs), then every candidate
+  // once, in id order, with its stored features (its data only when they are missing).
+  const { rows: joined } = await sql<{ newId: string | null; id: string; data: unknown; features: unknown }>`
+    with batch as (select * from unnest(${ids}::uuid[], ${keys}::text[]) as b(new_id, key)),
+    pairs as materialized (
+      select distinct b.new_id, k.subject_id from batch b
+      join lateral (
+        select subject_id, count(*) over () as size
+        from (select subject_id from subject_keys k where k.key = b.key limit ${MAX_BLOCK + 1}) block
+      ) k on true
+      where k.size <= ${MAX_BLOCK} and k.subject_id <> b.new_id
+    )
+    select new_id as "newId", subject_id as id, null as data, null as features from pairs
+    union all
+    select null, s.id, case when s.features is null then s.data end, s.features from subjects s
+    where s.id = any((select array_agg(distinct subject_id) from pairs)::uuid[])
+      and s.region_id = ${regionId} and s.merged_into is null`.execute(raw);
+  const pairs: Array<{ newId: string; id: string }> = [];
+  const candidates = new Map<string, PreparedPerson>();
+  for (const r of joined)
+    if (r.newId) pairs.push({ newId: r.newId, id: r.id });
+    else candidates.set(r.id, stored(r.id, r.features, r.data));
   const surnames = [...new Set([...batch, ...candidates.values()].map((p) => p.surnameKey))];
   const { rows: counts } = await sql<{ kind: string; value: string; count: number }>`
     select kind, value, count from subject_name_counts
@@ -226,7 +242,7 @@ export async function linkBatch(
   const byId = new Map(batch.map((p) => [p.id, p]));
   const found = new Map<
     string,
-    { subjectA: string; subjectB: string; probability: number; evidence: string }
+    { subjectA: string; subjectB: string; probability: number; evidence: FieldEvidence[] }
   >();
   for (const pair of pairs) {
     const me = byId.get(pair.newId);
@@ -239,16 +255,18 @@ export async function linkBatch(
       subjectA: a,
       subjectB: b,
       probability: score.probability,
-      evidence: JSON.stringify(score.evidence),
+      evidence: score.evidence,
     });
   }
-  const values = [...found.values()].map((f) => ({ ...f, regionId, createdAt: at }));
-  for (let i = 0; i < values.length; i += 1000)
-    await db
-      .insertInto('matchSuggestions')
-      .values(values.slice(i, i + 1000))
-      .onConflict((oc) => oc.columns(['subjectA', 'subjectB']).doNothing())
-      .execute();
+  // One statement for all suggestions, sent as one JSON document.
+  const values = [...found.values()];
+  if (values.length)
+    await sql`
+      insert into match_suggestions (region_id, subject_a, subject_b, probability, evidence, created_at)
+      select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, ${at}
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+        as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb)
+      on conflict (subject_a, subject_b) do nothing`.execute(db);
   return values.length;
 }
 
