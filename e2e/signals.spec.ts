@@ -74,6 +74,16 @@ describe('a signal from intake to the DTO decision, as five users', () => {
       },
       1,
     );
+    // The name as matching reads it, from the contracts' parseName, also when typed in one field.
+    const person = p.getByRole('group', { name: 'Persoon 1' });
+    await person
+      .getByText('Samenspel leest deze naam als: voorletters J. · tussenvoegsel van der · achternaam Berg')
+      .waitFor();
+    await person.getByLabel('Tussenvoegsel', { exact: true }).fill('');
+    await person.getByLabel('Achternaam', { exact: true }).fill('v.d. Berg');
+    await person.getByText('tussenvoegsel van de · achternaam Berg', { exact: false }).waitFor();
+    await person.getByLabel('Tussenvoegsel', { exact: true }).fill('van der');
+    await person.getByLabel('Achternaam', { exact: true }).fill('Berg');
     await addSubject(
       p,
       'Persoon',

@@ -25,6 +25,7 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
+import { NameReading } from './name-reading.js';
 import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
 
 type Kind = (typeof subjectKinds)[number];
@@ -348,6 +349,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
                   />
                 );
               })}
+              {subject.kind === 'person' ? <NameReading values={subject.values} /> : null}
               <Button
                 appearance="subtle-button"
                 type="button"
