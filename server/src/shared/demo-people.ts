@@ -37,7 +37,18 @@ const firstNames = [
   'Ruud',
   'Tim',
 ];
-const prefixes = ['', '', '', '', 'van', 'de', 'van der', 'van den', 'ter', 'van de', 'in ’t'];
+/** The tussenvoegsels each surname is written with in the Netherlands; the rest have none. */
+const prefixesOf: Record<string, readonly string[]> = {
+  Berg: ['van den', 'van der', 'van de'],
+  Veld: ['van der', 'in ’t', 'van ’t'],
+  Hoek: ['van den', 'van der', 'de'],
+  Boer: ['de', 'den'],
+  Wijk: ['van'],
+  Brink: ['van den', 'ten'],
+  Haan: ['de'],
+  Vries: ['de'],
+  Graaf: ['de', 'van de'],
+};
 const surnames = [
   'Berg',
   'Bakker',
@@ -132,12 +143,16 @@ export function demoPerson(rnd: Random): Extract<SubjectInput, { kind: 'person' 
   const year = 1960 + Math.floor(rnd() * 42);
   const month = String(1 + Math.floor(rnd() * 12)).padStart(2, '0');
   const day = String(1 + Math.floor(rnd() * 28)).padStart(2, '0');
-  const prefix = pick(rnd, prefixes);
+  // Three draws in this order whatever the name, so that a seed always gives the same demo.
+  const draw = Math.floor(rnd() * 12);
+  const first = pick(rnd, firstNames);
+  const surname = pick(rnd, surnames);
+  const allowed = prefixesOf[surname] ?? [];
   return {
     kind: 'person',
-    firstNames: pick(rnd, firstNames),
-    prefix: prefix || undefined,
-    surname: pick(rnd, surnames),
+    firstNames: first,
+    prefix: allowed.length ? allowed[draw % allowed.length] : undefined,
+    surname,
     dateOfBirth: `${year}-${month}-${day}`,
     ...(rnd() < 0.6 ? { bsn: bsnFrom(rnd) } : {}),
   };
