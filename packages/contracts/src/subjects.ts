@@ -88,6 +88,10 @@ export const networkEdge = z.object({
   type: z.enum(relationTypes),
   startDate: isoDate.nullable(),
   endDate: isoDate.nullable(),
+  recorded: z
+    .number()
+    .int()
+    .describe('How often this relation was recorded (in cases, signals, imports): one edge for all of them'),
 });
 export const network = z.object({ nodes: z.array(networkNode), edges: z.array(networkEdge) });
 export type Network = z.infer<typeof network>;

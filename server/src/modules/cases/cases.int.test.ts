@@ -76,6 +76,7 @@ async function acceptedSignal(): Promise<{ id: string; subjects: Array<{ id: str
       urgency: 'high',
       subjects: [
         { kind: 'person', firstNames: 'Jan', surname: 'Berg', dateOfBirth: '1980-04-12', bsn: '111222333' },
+        { kind: 'person', firstNames: 'Fatima', surname: 'El Amrani', dateOfBirth: '1991-11-02' },
       ],
     })
   ).json();
@@ -165,6 +166,26 @@ describe(`casework on ${testEngine()}`, () => {
       role: 'main-subject',
       label: 'Jan Berg (1980-04-12)',
     });
+    // Taken over from the signal, a person without BSN is the subject the signal registered:
+    // no suggestion "probably the same" between the signal's and the case's record.
+    const withoutBsn = (await call(s.analyst as ApiSession, 'GET', `/api/v1/signals/${signal.id}`)).json()
+      .subjects[1].id;
+    const second = await call(director, 'POST', `${base}/subjects`, {
+      role: 'other',
+      signalSubjectId: withoutBsn,
+    });
+    expect(second.statusCode, second.body).toBe(200);
+    const caseSubject = second
+      .json()
+      .subjects.find((x: { label: string }) => x.label.startsWith('Fatima')).id;
+    const sightings = await t.database.db
+      .selectFrom('subjectSightings')
+      .select('subjectId')
+      .where((eb) => eb.or([eb('signalSubjectId', '=', withoutBsn), eb('caseSubjectId', '=', caseSubject)]))
+      .execute();
+    expect(sightings).toHaveLength(2);
+    expect(new Set(sightings.map((x) => x.subjectId)).size).toBe(1);
+    expect(await t.database.db.selectFrom('matchSuggestions').select('id').execute()).toEqual([]);
     const configuration = (await call(director, 'GET', '/api/v1/case-configuration')).json();
     const basis = (code: string) =>
       configuration.legalBases.find((b: { code: string }) => b.code === code).id;

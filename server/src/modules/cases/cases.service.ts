@@ -563,14 +563,20 @@ export class CasesService {
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await registerSubject(trx, actor.regionId, data, {
-          caseId: id,
-          caseSubjectId: added.id,
-          organisationId: actor.organisationId,
-          role,
-          source: 'case',
-          at,
-        });
+        await registerSubject(
+          trx,
+          actor.regionId,
+          data,
+          {
+            caseId: id,
+            caseSubjectId: added.id,
+            organisationId: actor.organisationId,
+            role,
+            source: 'case',
+            at,
+          },
+          { signalSubjectId: signalSubjectId ?? null },
+        );
         record.subjectData(data, 'case.subject.write');
       },
     );

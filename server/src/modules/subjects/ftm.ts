@@ -114,7 +114,12 @@ export function caseToFtm(
   }>,
 ): FtmEntity[] {
   const out = subjects.map((s) => subjectEntity(s.id, s.data));
+  // A relation recorded more than once in the case is one entity.
+  const seen = new Set<string>();
   for (const r of relations) {
+    const key = `${r.fromId}|${r.toId}|${r.type}|${r.startDate}|${r.endDate}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const spec = relationSchemata[r.type as RelationType];
     out.push(
       entity(r.id, spec.schema, {

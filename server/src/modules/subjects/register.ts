@@ -280,12 +280,22 @@ export async function registerSubject(
   regionId: string,
   input: RegisterInput,
   sighting: Sighting,
-  options: { suggest: boolean } = { suggest: true },
+  options: { suggest?: boolean; signalSubjectId?: string | null } = {},
 ): Promise<{ subjectId: string; linked: boolean }> {
   const ids = identifiersOf(input);
   let subjectId: string | null = null;
+  // A case subject taken over from a signal is the subject that signal registered: no guessing.
+  if (options.signalSubjectId) {
+    const same = await db
+      .selectFrom('subjectSightings')
+      .select('subjectId')
+      .where('signalSubjectId', '=', options.signalSubjectId)
+      .limit(1)
+      .executeTakeFirst();
+    if (same) subjectId = await rootOf(db, same.subjectId);
+  }
   for (const [column, value] of Object.entries(ids) as Array<[keyof typeof ids, string | null]>) {
-    if (!value) continue;
+    if (subjectId || !value) continue;
     const existing = await db
       .selectFrom('subjects')
       .select('id')
@@ -343,6 +353,6 @@ export async function registerSubject(
       seenAt: sighting.at,
     })
     .execute();
-  if (!linked && options.suggest) await suggestMatches(db, regionId, subjectId, sighting.at);
+  if (!linked && options.suggest !== false) await suggestMatches(db, regionId, subjectId, sighting.at);
   return { subjectId, linked };
 }

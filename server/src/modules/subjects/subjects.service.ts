@@ -315,6 +315,7 @@ export class SubjectsService {
     const roots = new Set<string>();
     for (const id of start) roots.add(await rootOf(trx, id));
     const edges = new Map<string, Network['edges'][number]>();
+    const seen = new Set<string>();
     let frontier = [...roots];
     for (let step = 0; step < query.depth && frontier.length; step++) {
       const { rows } = await sql<{
@@ -347,14 +348,22 @@ export class SubjectsService {
         from rel`.execute(trx);
       const next: string[] = [];
       for (const r of rows) {
-        edges.set(r.id, {
-          id: r.id,
-          from: r.fromRoot,
-          to: r.toRoot,
-          type: r.type,
-          startDate: r.startDate,
-          endDate: r.endDate,
-        });
+        // The same relation recorded in several cases is one edge that says how often.
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        const key = `${r.fromRoot}|${r.toRoot}|${r.type}|${r.startDate}|${r.endDate}`;
+        const edge = edges.get(key);
+        if (edge) edge.recorded += 1;
+        else
+          edges.set(key, {
+            id: r.id,
+            from: r.fromRoot,
+            to: r.toRoot,
+            type: r.type,
+            startDate: r.startDate,
+            endDate: r.endDate,
+            recorded: 1,
+          });
         for (const n of [r.fromRoot, r.toRoot])
           if (!roots.has(n)) {
             roots.add(n);

@@ -54,6 +54,7 @@ function gexf(network: Network): string {
     if (graph.hasNode(e.from) && graph.hasNode(e.to))
       graph.addDirectedEdgeWithKey(e.id, e.from, e.to, {
         label: e.type,
+        weight: e.recorded,
         start: e.startDate ?? '',
         end: e.endDate ?? '',
       });
@@ -273,6 +274,7 @@ export function NetworkView({
                     <TableHeaderCell scope="col">{t('network.relation')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t('network.to.subject')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{t('network.period')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('network.recorded')}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
@@ -284,6 +286,7 @@ export function NetworkView({
                       <TableCell>
                         {e.startDate ?? '…'} – {e.endDate ?? '…'}
                       </TableCell>
+                      <TableCell>{t('network.recordedTimes', { n: e.recorded })}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
