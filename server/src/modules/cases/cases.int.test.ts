@@ -186,6 +186,11 @@ describe(`casework on ${testEngine()}`, () => {
     expect(sightings).toHaveLength(2);
     expect(new Set(sightings.map((x) => x.subjectId)).size).toBe(1);
     expect(await t.database.db.selectFrom('matchSuggestions').select('id').execute()).toEqual([]);
+    // A signal and the case it became are one matter: not "seen in two records".
+    const cross = (await call(s.analyst as ApiSession, 'GET', '/api/v1/subjects/cross-record')).json();
+    expect(cross.subjects.map((x: { label: string }) => x.label)).not.toContain(
+      'Fatima El Amrani (1991-11-02)',
+    );
     const configuration = (await call(director, 'GET', '/api/v1/case-configuration')).json();
     const basis = (code: string) =>
       configuration.legalBases.find((b: { code: string }) => b.code === code).id;

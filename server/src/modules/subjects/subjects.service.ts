@@ -50,9 +50,16 @@ export class SubjectsService {
       with recursive tree as (
         select id, id as root from subjects where id = any(${roots as string[]}::uuid[])
         union all select s.id, t.root from subjects s join tree t on s.merged_into = t.id
+      ),
+      seen as (
+        select distinct t.root, g.case_id, g.signal_id from tree t join subject_sightings g on g.subject_id = t.id
       )
-      select distinct t.root, g.case_id as "caseId", g.signal_id as "signalId"
-      from tree t join subject_sightings g on g.subject_id = t.id`.execute(trx);
+      -- A signal that became a case the subject is also in is one matter, counted as the case.
+      select root, case_id as "caseId", signal_id as "signalId" from seen s
+      where s.case_id is not null or not exists (
+        select 1 from case_signals cs join seen c on c.case_id = cs.case_id and c.root = s.root
+        where cs.signal_id = s.signal_id
+      )`.execute(trx);
     const caseIds = [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
     const signalIds = [...new Set(rows.flatMap((r) => (r.signalId && !r.caseId ? [r.signalId] : [])))];
     const cases = await this.access.allowed(trx, actor, 'case.read', caseIds);
@@ -521,10 +528,19 @@ export class SubjectsService {
           select id, id as root from subjects where region_id = ${actor.regionId} and merged_into is null
           union all select s.id, u.root from subjects s join up u on s.merged_into = u.id
         )
-        select s.id, s.kind, s.label, s.data,
-          (count(distinct g.case_id) + count(distinct g.signal_id) filter (where g.case_id is null))::int as records
-        from up join subject_sightings g on g.subject_id = up.id join subjects s on s.id = up.root
-        group by s.id having count(distinct g.case_id) + count(distinct g.signal_id) filter (where g.case_id is null) >= 2
+        , seen as (select distinct up.root, g.case_id, g.signal_id from up join subject_sightings g on g.subject_id = up.id),
+        -- Cases, and signals that did not become a case the subject is also in (that is one matter).
+        matters as (
+          select root, case_id as matter from seen where case_id is not null
+          union
+          select s.root, s.signal_id from seen s where s.case_id is null and not exists (
+            select 1 from case_signals cs join seen c on c.case_id = cs.case_id and c.root = s.root
+            where cs.signal_id = s.signal_id
+          )
+        )
+        select s.id, s.kind, s.label, s.data, count(*)::int as records
+        from matters m join subjects s on s.id = m.root
+        group by s.id having count(*) >= 2
         order by records desc, s.label limit 100`.execute(trx);
       const { rows: facilitators } = await sql<{
         id: string;
