@@ -91,27 +91,6 @@ function stored(id: string, features: unknown, data: unknown): PreparedPerson {
   return prepared;
 }
 
-async function statistics(db: Db, regionId: string, p: PreparedPerson): Promise<NameStatistics> {
-  const rows = await db
-    .selectFrom('subjectNameCounts')
-    .select(['kind', 'value', 'count'])
-    .where('regionId', '=', regionId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('kind', '=', 'surname'), eb('value', '=', p.surnameKey)]),
-        eb.and([eb('kind', '=', 'given'), eb('value', '=', p.name.givenNames[0] ?? '')]),
-        eb.and([eb('kind', '=', 'total'), eb('value', '=', '')]),
-      ]),
-    )
-    .execute();
-  const count = (kind: string) => rows.find((r) => r.kind === kind)?.count;
-  return {
-    total: count('total') ?? 0,
-    surnames: new Map([[p.surnameKey, count('surname') ?? 0]]),
-    givenNames: new Map([[p.name.givenNames[0] ?? '', count('given') ?? 0]]),
-  };
-}
-
 async function countName(db: Db, regionId: string, p: PreparedPerson): Promise<void> {
   const values: Array<{ regionId: string; kind: string; value: string; count: number }> = [
     { regionId, kind: 'total', value: '', count: 1 },
@@ -129,60 +108,10 @@ async function countName(db: Db, regionId: string, p: PreparedPerson): Promise<v
 }
 
 /**
- * Suggestions for person subjects: candidates that share a blocking key (at most 500, never a
- * scan), scored; those at or above the threshold become open suggestions for an analyst.
- */
-export async function suggestMatches(db: Db, regionId: string, subjectId: string, at: Date): Promise<number> {
-  const subject = await db
-    .selectFrom('subjects')
-    .select(['id', 'data', 'kind', 'features'])
-    .where('id', '=', subjectId)
-    .executeTakeFirst();
-  if (subject?.kind !== 'person') return 0;
-  const me = stored(subject.id, subject.features, subject.data);
-  const keys = blockingKeys(me);
-  if (!keys.length) return 0;
-  const candidates = await db
-    .selectFrom('subjectKeys as k')
-    .innerJoin('subjects as s', 's.id', 'k.subjectId')
-    .select(['s.id', 's.data', 's.features'])
-    .distinct()
-    .where('k.key', 'in', keys)
-    .where('s.id', '<>', subjectId)
-    .where('s.regionId', '=', regionId)
-    .where('s.mergedInto', 'is', null)
-    .limit(500)
-    .execute();
-  if (!candidates.length) return 0;
-  const stats = await statistics(db, regionId, me);
-  const found = [];
-  for (const c of candidates) {
-    const score = scorePair(me, stored(c.id, c.features, c.data), stats);
-    if (score.probability < DEFAULT_THRESHOLD) continue;
-    const [a, b] = subjectId < c.id ? [subjectId, c.id] : [c.id, subjectId];
-    found.push({
-      regionId,
-      subjectA: a,
-      subjectB: b,
-      probability: score.probability,
-      evidence: JSON.stringify(score.evidence),
-      createdAt: at,
-    });
-  }
-  if (found.length)
-    await db
-      .insertInto('matchSuggestions')
-      .values(found)
-      .onConflict((oc) => oc.columns(['subjectA', 'subjectB']).doNothing())
-      .execute();
-  return found.length;
-}
-
-/**
- * Links a batch of person subjects against the register in one pass: their blocking keys are
- * joined with the register's in a single statement, every candidate pair is scored here, and
- * the probable matches become open suggestions. Used for imports, where one query per record
- * would be slow. Returns the number of suggestions made.
+ * Links person subjects against the register in one pass: their blocking keys are joined with
+ * the register's in a single statement (never a scan), every candidate pair is scored here, and
+ * the probable matches become open suggestions for an analyst. One new subject or a whole
+ * import alike. Returns the number of suggestions made.
  */
 export async function linkBatch(
   db: Db,
@@ -228,12 +157,15 @@ export async function linkBatch(
   for (const r of joined)
     if (r.newId) pairs.push({ newId: r.newId, id: r.id });
     else candidates.set(r.id, stored(r.id, r.features, r.data));
-  const surnames = [...new Set([...batch, ...candidates.values()].map((p) => p.surnameKey))];
+  // How common the names involved are, and no others.
+  const people = [...batch, ...candidates.values()];
+  const surnames = [...new Set(people.map((p) => p.surnameKey))];
+  const givenNames = [...new Set(people.flatMap((p) => p.name.givenNames.slice(0, 1)))];
   const { rows: counts } = await sql<{ kind: string; value: string; count: number }>`
     select kind, value, count from subject_name_counts
-    where region_id = ${regionId} and (kind in ('given', 'total') or (kind = 'surname' and value = any(${surnames}::text[])))`.execute(
-    db,
-  );
+    where region_id = ${regionId} and (kind = 'total'
+      or (kind = 'surname' and value = any(${surnames}::text[]))
+      or (kind = 'given' and value = any(${givenNames}::text[])))`.execute(raw);
   const stats: NameStatistics = {
     total: counts.find((c) => c.kind === 'total')?.count ?? 0,
     surnames: new Map(counts.filter((c) => c.kind === 'surname').map((c) => [c.value, c.count])),
@@ -353,6 +285,7 @@ export async function registerSubject(
       seenAt: sighting.at,
     })
     .execute();
-  if (!linked && options.suggest !== false) await suggestMatches(db, regionId, subjectId, sighting.at);
+  if (!linked && input.kind === 'person' && options.suggest !== false)
+    await linkBatch(db, regionId, [subjectId], sighting.at);
   return { subjectId, linked };
 }

@@ -36,6 +36,15 @@ function treeOf(root: string) {
     ) select id from tree)`;
 }
 
+/**
+ * Over a CTE `seen (root, case_id, signal_id)` of distinct sightings: the rows that are matters of
+ * their own. A signal that became a case the subject is also in is one matter, counted as the case.
+ */
+const oneMatter = sql`(s.case_id is not null or not exists (
+  select 1 from case_signals cs join seen c on c.case_id = cs.case_id and c.root = s.root
+  where cs.signal_id = s.signal_id
+))`;
+
 export class SubjectsService {
   constructor(
     private readonly access: Access,
@@ -54,12 +63,7 @@ export class SubjectsService {
       seen as (
         select distinct t.root, g.case_id, g.signal_id from tree t join subject_sightings g on g.subject_id = t.id
       )
-      -- A signal that became a case the subject is also in is one matter, counted as the case.
-      select root, case_id as "caseId", signal_id as "signalId" from seen s
-      where s.case_id is not null or not exists (
-        select 1 from case_signals cs join seen c on c.case_id = cs.case_id and c.root = s.root
-        where cs.signal_id = s.signal_id
-      )`.execute(trx);
+      select root, case_id as "caseId", signal_id as "signalId" from seen s where ${oneMatter}`.execute(trx);
     const caseIds = [...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : [])))];
     const signalIds = [...new Set(rows.flatMap((r) => (r.signalId && !r.caseId ? [r.signalId] : [])))];
     const cases = await this.access.allowed(trx, actor, 'case.read', caseIds);
@@ -529,15 +533,7 @@ export class SubjectsService {
           union all select s.id, u.root from subjects s join up u on s.merged_into = u.id
         )
         , seen as (select distinct up.root, g.case_id, g.signal_id from up join subject_sightings g on g.subject_id = up.id),
-        -- Cases, and signals that did not become a case the subject is also in (that is one matter).
-        matters as (
-          select root, case_id as matter from seen where case_id is not null
-          union
-          select s.root, s.signal_id from seen s where s.case_id is null and not exists (
-            select 1 from case_signals cs join seen c on c.case_id = cs.case_id and c.root = s.root
-            where cs.signal_id = s.signal_id
-          )
-        )
+        matters as (select root from seen s where ${oneMatter})
         select s.id, s.kind, s.label, s.data, count(*)::int as records
         from matters m join subjects s on s.id = m.root
         group by s.id having count(*) >= 2
