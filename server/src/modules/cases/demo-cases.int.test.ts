@@ -12,7 +12,7 @@ import { seedDemoCases } from './demo-cases.js';
 /** The figures of 2021 in the annual plan of RIEC Midden-Nederland, as the repository holds them. */
 const figures = JSON.parse(
   readFileSync(
-    path.resolve(import.meta.dirname, '../../../../../shared/data/seed-figures-2021.json'),
+    path.resolve(import.meta.dirname, '../../demo/figures-2021.json'),
     'utf8',
   ),
 );

@@ -5,7 +5,7 @@ import { pick } from '../../shared/demo-people.js';
  * The plan of the demo region's case history 2019–2022: which cases exist, where, from whom, on
  * which themes, when they were open, which advices were given and which amounts imposed. It is
  * made so that the report engine gives exactly the figures of 2021 in the annual plan
- * (`../shared/data/seed-figures-2021.json`); everything else (other years, phases, lead times)
+ * (`../../demo/figures-2021.json`); everything else (other years, phases, lead times)
  * is drawn from the generator to look like a real region. The plan is carried out through the
  * services by `seedDemoCases`.
  */
