@@ -1,9 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccess } from '../server/src/http/app.ts';
-import { AuditService } from '../server/src/modules/audit/index.ts';
-import { seedDemoCases } from '../server/src/modules/cases/index.ts';
-import { seedDemoAccounts } from '../server/src/modules/users/index.ts';
+import { DEMO_TIMEOUT } from '../server/src/testing/database.ts';
 import { createUser } from '../server/src/testing/identity.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
@@ -16,12 +13,9 @@ let page: Page;
 let personal: string[] = [];
 
 beforeAll(async () => {
-  samenspel = await startSamenspel();
+  // The demo region as `samenspel seed --demo` built it once for this run.
+  samenspel = await startSamenspel({ demo: true });
   const db = samenspel.database.db;
-  const access = createAccess();
-  const audit = new AuditService(db, samenspel.keys, access);
-  await seedDemoAccounts(samenspel.keys, audit);
-  await seedDemoCases(db, access, audit);
   const subjects = await db.selectFrom('caseSubjects').select('label').execute();
   const signalSubjects = await db.selectFrom('signalSubjects').select('label').execute();
   const cases = await db.selectFrom('cases').select(['reference', 'codeName']).execute();
@@ -37,7 +31,7 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
   await signInThroughApi(context, samenspel, manager);
   page = await context.newPage();
-}, 600_000);
+}, DEMO_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();

@@ -17,7 +17,9 @@ const national = nationalFile.parse(
 );
 await mkdir(path.join(referenceDataDir, 'regions'), { recursive: true });
 
-for (const name of (await readdir(path.join(referenceDataDir, 'sources'))).filter((n) => n.endsWith('.json'))) {
+for (const name of (await readdir(path.join(referenceDataDir, 'sources'))).filter((n) =>
+  n.endsWith('.json'),
+)) {
   const source = regionSource.parse(
     JSON.parse(await readFile(path.join(referenceDataDir, 'sources', name), 'utf8')),
   );

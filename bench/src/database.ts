@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { loadReferences } from '../../server/src/app/index.ts';
 import { type Database, openDatabase, openPglite } from '../../server/src/db/database.ts';
 import { migrateToLatest } from '../../server/src/db/migrate.ts';
-import { loadProcessingActivities } from '../../server/src/modules/audit/index.ts';
-import { loadCaseConfiguration } from '../../server/src/modules/cases/index.ts';
-import { loadReferenceData } from '../../server/src/modules/organisations/index.ts';
 
 /**
  * A database of the benchmark's own: on the PostgreSQL server of DATABASE_URL (created and
@@ -30,9 +28,7 @@ export async function benchDatabase(): Promise<Database> {
     database = await openPglite({});
   }
   await migrateToLatest(database.db);
-  await loadReferenceData(database.db);
-  await loadProcessingActivities(database.db);
-  await loadCaseConfiguration(database.db);
+  await loadReferences(database);
   return {
     ...database,
     close: async () => {

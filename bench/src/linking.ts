@@ -5,8 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
-import { blockingKeys, preparePerson } from '../../server/src/modules/subjects/matching.ts';
-import { linkBatch } from '../../server/src/modules/subjects/register.ts';
+import { blockingKeys, linkBatch, preparePerson } from '../../server/src/modules/subjects/index.ts';
 import { seededRandom } from '../../server/src/shared/seeded-random.ts';
 import { type LabelledRecord, syntheticPeople } from './matching/synthetic.ts';
 

@@ -7,7 +7,7 @@ import {
   nameStatistics,
   preparePerson,
   scorePair,
-} from '../../server/src/modules/subjects/matching.ts';
+} from '../../server/src/modules/subjects/index.ts';
 import { accuracy, syntheticPeople } from './matching/synthetic.ts';
 
 export function benchMatching(entities = Number(process.env.BENCH_ENTITIES ?? 60_000)) {

@@ -2,6 +2,7 @@
 // alternating rounds, and reports the ratio. Absolute numbers vary by machine; ratios travel.
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
+import { createServices } from '../../server/src/app/index.ts';
 import { buildApp } from '../../server/src/http/app.ts';
 import { deriveKeys } from '../../server/src/shared/crypto.ts';
 import { testAuthConfig } from '../../server/src/testing/app.ts';
@@ -20,19 +21,25 @@ const STEADY_SECONDS = Number(process.env.BENCH_STEADY_SECONDS ?? 10);
 
 const database = await benchDatabase();
 const keys = deriveKeys(randomBytes(32));
+const attachments = {
+  dir: `${process.env.TMPDIR ?? '/tmp'}/samenspel-bench-attachments`,
+  maxBytes: 1024 * 1024,
+};
+const services = createServices({ database, keys, auth: testAuthConfig, attachments });
 const options = {
-  database,
   logLevel: 'silent' as const,
   webDir: null,
   version: 'bench',
-  keys,
   auth: testAuthConfig,
-  attachments: { dir: `${process.env.TMPDIR ?? '/tmp'}/samenspel-bench-attachments`, maxBytes: 1024 * 1024 },
+  attachmentMaxBytes: attachments.maxBytes,
 };
-const app = await buildApp(options);
+const app = await buildApp({ ...options, services });
 const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
 // The same app with the processing log switched off: the baseline of what logging costs.
-const unlogged = await buildApp({ ...options, auditEnabled: false });
+const unlogged = await buildApp({
+  ...options,
+  services: createServices({ database, keys, auth: testAuthConfig, attachments, auditEnabled: false }),
+});
 const unloggedUrl = await unlogged.listen({ port: 0, host: '127.0.0.1' });
 
 const staff = await createUser(database.db, keys, { roles: ['partner_staff'], organisationCode: 'GM0344' });
@@ -106,9 +113,7 @@ if (wants('processing-log')) {
     `logged read at a steady ${STEADY_RATE} req/s: p99 ${steadyRow['p99 ms']} ms (goal: under 50 ms)\n`,
   );
 
-  const verify = await import('../../server/src/modules/audit/index.ts');
-  const { createAccess } = await import('../../server/src/http/app.ts');
-  const reports = await new verify.AuditService(database.db, keys, createAccess()).verify();
+  const reports = await services.audit.verify();
   console.log(
     `chains after the run: ${reports.map((r) => `${r.chain} ${r.records} records, ${r.firstBroken === null ? 'intact' : `broken at ${r.firstBroken}`}`).join('; ')}`,
   );

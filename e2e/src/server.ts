@@ -4,10 +4,12 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { createServices } from '../../server/src/app/index.ts';
 import type { AuthConfig, OidcConfig } from '../../server/src/config.ts';
 import { buildApp } from '../../server/src/http/app.ts';
 import { deriveKeys } from '../../server/src/shared/crypto.ts';
-import { createTestDatabase } from '../../server/src/testing/database.ts';
+import { cheapPasswords } from '../../server/src/shared/passwords.ts';
+import { createTestDatabase, demoKeys } from '../../server/src/testing/database.ts';
 import { forgetTotpStep, type TestUser, totpCode } from '../../server/src/testing/identity.ts';
 
 const webDir = path.resolve(import.meta.dirname, '../../web/dist');
@@ -22,10 +24,13 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Samenspel as a user meets it: the built web app and the API on one port, on a test database. */
-export async function startSamenspel(options: { port?: number; oidc?: OidcConfig } = {}) {
-  const database = await createTestDatabase();
-  const keys = deriveKeys(randomBytes(32));
+/**
+ * Samenspel as a user meets it: the built web app and the API on one port, on a test database
+ * (with `demo`, a copy of the demo region built once for the run).
+ */
+export async function startSamenspel(options: { port?: number; oidc?: OidcConfig; demo?: boolean } = {}) {
+  const database = await createTestDatabase({ demo: options.demo ?? false });
+  const keys = options.demo ? demoKeys() : deriveKeys(randomBytes(32));
   const auth: AuthConfig = {
     cookieSecure: true,
     idleMinutes: 30,
@@ -34,14 +39,21 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
     oidc: options.oidc ?? null,
   };
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-e2e-attachments-'));
-  const app = await buildApp({
+  const maxBytes = 25 * 1024 * 1024;
+  const services = createServices({
     database,
+    keys,
+    auth,
+    attachments: { dir: attachmentsDir, maxBytes },
+    passwords: cheapPasswords,
+  });
+  const app = await buildApp({
+    services,
     logLevel: 'silent',
     webDir,
     version: '0.0.0-e2e',
-    keys,
     auth,
-    attachments: { dir: attachmentsDir, maxBytes: 25 * 1024 * 1024 },
+    attachmentMaxBytes: maxBytes,
   });
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {

@@ -6,7 +6,7 @@ import {
   nameStatistics,
   preparePerson,
   scorePair,
-} from '../../../server/src/modules/subjects/matching.ts';
+} from '../../../server/src/modules/subjects/index.ts';
 import { accuracy, syntheticPeople } from './synthetic.ts';
 
 const person = (fields: Parameters<typeof preparePerson>[0]) => preparePerson(fields);

@@ -2,8 +2,8 @@
 // records varied the way registrations differ in practice, and look-alikes (relatives, twins,
 // common names) that must not be matched. Deterministic from a seed; the truth is the entity.
 
-import type { PersonRecord } from '../../../server/src/modules/subjects/matching.ts';
-import { bsnFrom, pick } from '../../../server/src/shared/demo-people.ts';
+import { bsnFrom, pick } from '../../../server/src/demo/people.ts';
+import type { PersonRecord } from '../../../server/src/modules/subjects/index.ts';
 import { seededRandom } from '../../../server/src/shared/seeded-random.ts';
 
 export interface LabelledRecord extends PersonRecord {

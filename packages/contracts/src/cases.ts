@@ -6,7 +6,9 @@ const uuid = z.uuid('Dit is geen geldige id.');
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
 
 export const caseOrigins = ['signal', 'analysis-product', 'direct'] as const;
+export type CaseOrigin = (typeof caseOrigins)[number];
 export const caseTypes = ['subject', 'network', 'facilitator', 'location', 'branch'] as const;
+export type CaseType = (typeof caseTypes)[number];
 export const casePhases = [
   'start',
   'information',
@@ -19,7 +21,9 @@ export const casePhase = z.enum(casePhases);
 export type CasePhase = z.infer<typeof casePhase>;
 export const interventionKinds = ['administrative', 'bibob', 'criminal', 'fiscal', 'other'] as const;
 export const interventionKind = z.enum(interventionKinds);
+export type InterventionKind = (typeof interventionKinds)[number];
 export const adviceStatuses = ['given', 'adopted', 'declined', 'carried-out'] as const;
+export type AdviceStatus = (typeof adviceStatuses)[number];
 export const resultKinds = [
   'confiscation',
   'closure',
@@ -29,7 +33,9 @@ export const resultKinds = [
   'seized-weapons',
   'fine',
 ] as const;
+export type ResultKind = (typeof resultKinds)[number];
 export const classifications = ['intern', 'vertrouwelijk', 'geheim'] as const;
+export type Classification = (typeof classifications)[number];
 export const subjectRoles = [
   'main-subject',
   'facilitator',
@@ -38,6 +44,7 @@ export const subjectRoles = [
   'relative',
   'other',
 ] as const;
+export type SubjectRole = (typeof subjectRoles)[number];
 
 /** Euro amounts as whole cents: no fractions of a cent, never negative. */
 export const cents = z
@@ -329,3 +336,18 @@ export const caseConfiguration = z.object({
   legalBases: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })),
   interventions: z.array(z.object({ id: uuid, kind: interventionKind, code: z.string(), name: z.string() })),
 });
+
+export type CaseListQuery = z.infer<typeof caseListQuery>;
+export type CasePhaseRequest = z.infer<typeof casePhaseRequest>;
+export type GoalRequest = z.infer<typeof goalRequest>;
+export type ParticipantRequest = z.infer<typeof participantRequest>;
+export type CaseSubjectRequest = z.infer<typeof caseSubjectRequest>;
+export type ProvisionRequest = z.infer<typeof provisionRequest>;
+export type MatrixRequest = z.infer<typeof matrixRequest>;
+export type AdviceRequest = z.infer<typeof adviceRequest>;
+export type InterventionRequest = z.infer<typeof interventionRequest>;
+export type ResultRequest = z.infer<typeof resultRequest>;
+export type CommunicationRequest = z.infer<typeof communicationRequest>;
+export type EvaluationRequest = z.infer<typeof evaluationRequest>;
+export type PriorityRequest = z.infer<typeof priorityRequest>;
+export type CaseConfiguration = z.infer<typeof caseConfiguration>;

@@ -105,6 +105,7 @@ export const accountabilityTable = z.object({
 export type AccountabilityTable = z.infer<typeof accountabilityTable>;
 
 export const targetMeasures = ['handled', 'new', 'closed'] as const;
+export type TargetMeasure = (typeof targetMeasures)[number];
 export const districtTarget = z.object({
   measure: z.enum(targetMeasures),
   minimum: count,

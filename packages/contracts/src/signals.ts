@@ -34,6 +34,9 @@ export type SignalSource = z.infer<typeof signalSource>;
 
 export const urgencies = ['low', 'normal', 'high'] as const;
 export const urgency = z.enum(urgencies);
+export type Urgency = (typeof urgencies)[number];
+export const signalRoutes = ['quick', 'integral'] as const;
+export type SignalRoute = (typeof signalRoutes)[number];
 
 export const signalStages = [
   'draft',
@@ -259,7 +262,7 @@ export const signalDetail = signalSummary.extend({
   events: z.array(signalEvent),
   rounds: z.array(roundView),
   leadTimes,
-  route: z.enum(['quick', 'integral']).nullable(),
+  route: z.enum(signalRoutes).nullable(),
   abilities: z.array(z.string()).describe('What the caller may do with this signal now'),
 });
 export type SignalDetail = z.infer<typeof signalDetail>;
@@ -280,7 +283,7 @@ export const signalTransition = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('triaged'),
-    route: z.enum(['quick', 'integral']),
+    route: z.enum(signalRoutes),
     reason: text(5000, 'Geef de reden voor deze route.'),
   }),
   z.strictObject({
@@ -354,6 +357,7 @@ export const leadTimeRow = z.object({
 });
 
 export const meetingKind = z.enum(['loo', 'dto']);
+export type MeetingKind = z.infer<typeof meetingKind>;
 export const createMeetingRequest = z.strictObject({
   kind: meetingKind,
   districtId: slug,
@@ -380,3 +384,13 @@ export const meetingPrioritiesRequest = z.strictObject({
   signalIds: z.array(uuid).max(100).describe('In order of priority, highest first'),
 });
 export const meetingListQuery = z.strictObject({ districtId: slug.optional(), kind: meetingKind.optional() });
+
+export type StartRoundRequest = z.infer<typeof startRoundRequest>;
+export type AnswerRoundRequest = z.infer<typeof answerRoundRequest>;
+export type CreateMeetingRequest = z.infer<typeof createMeetingRequest>;
+export type MeetingListQuery = z.infer<typeof meetingListQuery>;
+export type SignalListQuery = z.infer<typeof signalListQuery>;
+export type LeadTimeQuery = z.infer<typeof leadTimeQuery>;
+export type LeadTimeRow = z.infer<typeof leadTimeRow>;
+export type NotAcceptedReason = (typeof notAcceptedReasons)[number];
+export type SubjectKind = (typeof subjectKinds)[number];

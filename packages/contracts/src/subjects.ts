@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from './reference.js';
+import type { SubjectInput } from './signals.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 
@@ -28,6 +29,14 @@ export const relationTypes = [
 ] as const;
 export type RelationType = (typeof relationTypes)[number];
 
+export const suggestionStatuses = ['open', 'confirmed', 'rejected'] as const;
+export type SuggestionStatus = (typeof suggestionStatuses)[number];
+export const importStatuses = ['review', 'applied', 'discarded'] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+/** Where the register saw a subject. */
+export const sightingSources = ['signal', 'case', 'import'] as const;
+export type SightingSource = (typeof sightingSources)[number];
+
 const evidence = z.object({
   field: z.string(),
   level: z.string(),
@@ -54,7 +63,7 @@ export const matchSuggestion = z.object({
   evidence: z.array(evidence),
   a: subjectRef.extend({ records: z.number().int() }),
   b: subjectRef.extend({ records: z.number().int() }),
-  status: z.enum(['open', 'confirmed', 'rejected']),
+  status: z.enum(suggestionStatuses),
   createdAt: z.iso.datetime(),
 });
 export type MatchSuggestion = z.infer<typeof matchSuggestion>;
@@ -136,9 +145,19 @@ export type CrossRecordSignals = z.infer<typeof crossRecordSignals>;
 
 export const ftmImportReport = z.object({
   id: uuid,
-  status: z.enum(['review', 'applied', 'discarded']),
+  status: z.enum(importStatuses),
   accepted: z.array(z.object({ line: z.number().int(), schema: z.string(), caption: z.string() })),
   refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 });
 export type FtmImportReport = z.infer<typeof ftmImportReport>;
 export const ftmImportParams = z.strictObject({ caseId: uuid, importId: uuid });
+
+export type NetworkQuery = z.infer<typeof networkQuery>;
+export type RelationRequest = z.infer<typeof relationRequest>;
+export type MatchEvidence = z.infer<typeof evidence>;
+
+/** What the register holds of a subject: a signal's or case's subject, or an organisation or network. */
+export type RegisterData =
+  | SubjectInput
+  | { kind: 'organisation'; name: string }
+  | { kind: 'network'; name: string; description?: string | undefined };

@@ -1,12 +1,20 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Database, openDatabase, openPglite } from '../db/database.js';
-import { createEmptyDatabase, serverUrl, testEngine } from '../testing/database.js';
+import {
+  createEmptyDatabase,
+  DEMO_TIMEOUT,
+  demoSeedOutput,
+  serverDatabase,
+  serverUrl,
+  testEngine,
+} from '../testing/database.js';
 
 // The real `samenspel` command, as a user runs it: the compiled CLI in a child process.
 const bin = path.resolve(import.meta.dirname, '../../bin/samenspel.js');
@@ -17,40 +25,59 @@ interface Outcome {
   stderr: string;
 }
 
-let env: NodeJS.ProcessEnv;
-let cleanup: () => Promise<void>;
+/** Where a CLI run keeps its data: an environment for the child, and a way to clean up. */
+interface Place {
+  env: NodeJS.ProcessEnv;
+  close(): Promise<void>;
+}
+
+let keyDir: string;
+let base: NodeJS.ProcessEnv;
+const places: Place[] = [];
 
 beforeAll(async () => {
-  const keys = await mkdtemp(path.join(os.tmpdir(), 'samenspel-keys-'));
-  const base = {
-    ...process.env,
-    SAMENSPEL_LOG_LEVEL: 'warn',
-    SAMENSPEL_KEY_FILE: path.join(keys, 'master.key'),
-  };
+  keyDir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-keys-'));
+  base = { ...process.env, SAMENSPEL_LOG_LEVEL: 'warn', SAMENSPEL_KEY_FILE: path.join(keyDir, 'master.key') };
   delete base.DATABASE_URL;
   delete base.SAMENSPEL_ENV;
   delete base.SAMENSPEL_MASTER_KEY;
+});
+afterAll(async () => {
+  for (const place of places) await place.close();
+  await rm(keyDir, { recursive: true, force: true });
+});
+
+/**
+ * A database for one test: empty, or a copy of the demo region that `seed --demo` built for this
+ * run (with the master key it was seeded with, so its printed passwords hold).
+ */
+async function place(kind: 'empty' | 'demo'): Promise<Place> {
+  const { demo, demoMasterKey } = inject('templates');
+  const key = kind === 'demo' ? { SAMENSPEL_MASTER_KEY: demoMasterKey } : {};
+  let made: Place;
   if (testEngine() === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-cli-'));
-    env = { ...base, SAMENSPEL_DATA_DIR: dir };
-    cleanup = async () => {
-      await rm(dir, { recursive: true, force: true });
-      await rm(keys, { recursive: true, force: true });
+    if (kind === 'demo') {
+      await demoSeedOutput();
+      await (await openPglite({ dataDir: dir, loadDataDir: new Blob([await readFile(demo)]) })).close();
+    }
+    made = {
+      env: { ...base, ...key, SAMENSPEL_DATA_DIR: dir },
+      close: () => rm(dir, { recursive: true, force: true }),
     };
   } else {
-    // An empty database of its own; its name is read back from the connection's location.
-    const database = await createEmptyDatabase();
-    const name = database.location.split('/').pop() ?? '';
-    env = { ...base, DATABASE_URL: serverUrl(name) };
-    cleanup = async () => {
-      await database.close();
-      await rm(keys, { recursive: true, force: true });
-    };
+    if (kind === 'demo') await demoSeedOutput();
+    const name = `samenspel_cli_${randomBytes(6).toString('hex')}`;
+    const database = kind === 'demo' ? await serverDatabase(name, demo) : await createEmptyDatabase();
+    const dbName = kind === 'demo' ? name : (database.location.split('/').pop() ?? '');
+    // The CLI connects on its own; this pool only keeps the database until it is dropped.
+    made = { env: { ...base, ...key, DATABASE_URL: serverUrl(dbName) }, close: () => database.close() };
   }
-});
-afterAll(async () => cleanup?.());
+  places.push(made);
+  return made;
+}
 
-function samenspel(args: string[]): Promise<Outcome> {
+function samenspel(args: string[], env: NodeJS.ProcessEnv = base): Promise<Outcome> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env });
     let stdout = '';
@@ -65,7 +92,14 @@ function samenspel(args: string[]): Promise<Outcome> {
   });
 }
 
-describe(`samenspel CLI on ${testEngine()}`, () => {
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('close', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe(`samenspel CLI on ${testEngine()}`, { timeout: DEMO_TIMEOUT }, () => {
   it('prints help listing its commands', async () => {
     const { code, stdout } = await samenspel(['--help']);
     expect(code).toBe(0);
@@ -89,37 +123,54 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
   });
 
   it('migrates, then has nothing left to migrate', async () => {
-    const first = await samenspel(['migrate']);
+    const { env } = await place('empty');
+    const first = await samenspel(['migrate'], env);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Applied 7 migration(s)');
-    const second = await samenspel(['migrate']);
+    expect(first.stdout).toContain('Applied 8 migration(s)');
+    const second = await samenspel(['migrate'], env);
     expect(second.stdout).toContain('Database schema is up to date.');
   });
 
   it('refuses demo accounts in production mode', async () => {
-    const child = await new Promise<Outcome>((resolve) => {
-      const p = spawn(process.execPath, [bin, 'seed', '--demo'], {
-        env: { ...env, SAMENSPEL_ENV: 'production' },
-      });
-      let stdout = '';
-      let stderr = '';
-      p.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      p.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      p.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const { env } = await place('empty');
+    const child = await samenspel(['seed', '--demo'], { ...env, SAMENSPEL_ENV: 'production' });
     expect(child.code).toBe(2);
     expect(child.stderr).toContain('never created in production mode');
     expect(child.stdout).not.toContain('TOTP');
   });
 
+  it('creates the first administrator once, and refuses a second with the same address', async () => {
+    const { env } = await place('empty');
+    const args = ['user', 'create-admin', '--email', 'eerste@riec-mn.example', '--name', 'Eerste Beheerder'];
+    const first = await samenspel([...args, '--region', 'midden-nederland', '--organisation', 'riec'], env);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Initial password \(shown once\): \S{4}-\S{4}-\S{4}-\S{4}/);
+    const again = await samenspel([...args, '--region', 'midden-nederland', '--organisation', 'riec'], env);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists already');
+    const unknown = await samenspel(
+      [
+        'user',
+        'create-admin',
+        '--email',
+        'b@x.example',
+        '--name',
+        'B',
+        '--region',
+        'midden-nederland',
+        '--organisation',
+        'nergens',
+      ],
+      env,
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No organisation nergens in region midden-nederland.');
+  });
+
   it('loads the demo region with an account for every role, and loading it again changes nothing', async () => {
-    const first = await samenspel(['seed', '--demo']);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('Region midden-nederland 2022.1: loaded (39 municipalities');
+    // What `seed --demo` printed when it built this run's demo region.
+    const output = await demoSeedOutput();
+    expect(output).toContain('Region midden-nederland 2022.1: loaded (39 municipalities');
     for (const role of [
       'administrator',
       'riec_analyst',
@@ -129,17 +180,19 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
       'meeting_chair',
       'partner_staff',
     ])
-      expect(first.stdout).toContain(role);
-    expect(first.stdout).toMatch(/beheerder@riec-mn\.example\s+demo-[0-9a-f]{12}\s+TOTP [A-Z2-7]{32}/);
-    demoOutput = first.stdout;
-    expect(first.stdout).toContain('Demo history 2019–2022: 196 of 196 cases');
-    expect(first.stdout).toContain('the 2021 report matches the annual plan');
-    const second = await samenspel(['seed']);
+      expect(output).toContain(role);
+    expect(output).toMatch(/beheerder@riec-mn\.example\s+demo-[0-9a-f]{12}\s+TOTP [A-Z2-7]{32}/);
+    expect(output).toContain('Demo history 2019–2022: 196 of 196 cases');
+    expect(output).toContain('the 2021 report matches the annual plan');
+    const { env } = await place('demo');
+    const second = await samenspel(['seed'], env);
     expect(second.stdout).toContain('already current');
     expect(second.stdout).not.toContain('TOTP');
-  }, 300_000);
+  });
 
-  it('serves what earlier runs stored, and stops cleanly on SIGTERM', async () => {
+  it('serves what an earlier run stored, and stops cleanly on SIGTERM', async () => {
+    const output = await demoSeedOutput();
+    const { env } = await place('demo');
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { env });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -154,7 +207,7 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
     expect(health.database.engine).toBe(testEngine());
     expect((await fetch(`${url}/api/v1/municipalities?all=true`)).status).toBe(401);
     // Sign in as a demo account with what seed printed, as a partner system would.
-    const [, password, secret] = /analist@riec-mn\.example\s+(\S+)\s+TOTP (\S+)/.exec(demoOutput) ?? [];
+    const [, password, secret] = /analist@riec-mn\.example\s+(\S+)\s+TOTP (\S+)/.exec(output) ?? [];
     const signIn = await fetch(`${url}/api/v1/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -168,15 +221,14 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const municipalities = (await (
       await fetch(`${url}/api/v1/municipalities?all=true`, { headers: { cookie } })
-    ).json()) as {
-      items: unknown[];
-    };
+    ).json()) as { items: unknown[] };
     expect(municipalities.items).toHaveLength(39);
     expect(await stop(child)).toBe(0);
   });
 
   it('verifies the log chains, and names the first record changed directly in the database', async () => {
-    const intact = await samenspel(['audit', 'verify']);
+    const { env } = await place('demo');
+    const intact = await samenspel(['audit', 'verify'], env);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/processing log: \d+ records, chain intact/);
     expect(intact.stdout).toMatch(/user-action log: \d+ records, chain intact/);
@@ -192,7 +244,7 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
       );
       const { rows } = await sql<{
         seq: number;
-      }>`select min(seq)::int as seq from user_action_log where action = 'session.create'`.execute(
+      }>`select min(seq)::int as seq from user_action_log where action = 'signal.submit'`.execute(
         database.db,
       );
       victim = rows[0]?.seq ?? 0;
@@ -204,18 +256,9 @@ describe(`samenspel CLI on ${testEngine()}`, () => {
     } finally {
       await database.close();
     }
-    const broken = await samenspel(['audit', 'verify']);
+    const broken = await samenspel(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`user-action log: chain BROKEN at record ${victim}`);
     expect(broken.stdout).toMatch(/processing log: \d+ records, chain intact/);
   });
 });
-
-let demoOutput = '';
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.on('close', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}

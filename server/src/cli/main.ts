@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createServices, loadReferences, type ServicesOptions } from '../app/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/database.js';
 import { MigrationError, migrateToLatest } from '../db/migrate.js';
-import { buildApp, createAccess } from '../http/app.js';
-import { AuditService, loadProcessingActivities, traceFrom } from '../modules/audit/index.js';
-import { loadCaseConfiguration, seedDemoCases } from '../modules/cases/index.js';
-import { loadReferenceData } from '../modules/organisations/index.js';
-import { seedDemoSignals } from '../modules/signals/index.js';
-import { seedDemoAccounts, usersRepository } from '../modules/users/index.js';
+import { seedDemo } from '../demo/index.js';
+import { buildApp } from '../http/app.js';
+import { traceFrom } from '../modules/audit/index.js';
 import { deriveKeys, type Keys, loadMasterKey } from '../shared/crypto.js';
-import { generatePassword, hashPassword } from '../shared/passwords.js';
+import { AppError } from '../shared/errors.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -58,13 +56,15 @@ async function migrate(database: Database): Promise<void> {
   );
 }
 
+function servicesOptions(database: Database, config: Config, keys: Keys): ServicesOptions {
+  return { database, keys, auth: config.auth, attachments: config.attachments };
+}
+
 async function seed(database: Database, config: Config, demo: boolean): Promise<void> {
   if (demo && config.production) {
     throw new UsageError('Demo accounts are never created in production mode (SAMENSPEL_ENV=production).');
   }
-  const loaded = await loadReferenceData(database.db);
-  const activities = await loadProcessingActivities(database.db);
-  await loadCaseConfiguration(database.db);
+  const { regions: loaded, activities } = await loadReferences(database);
   console.log(`Register of processing activities: ${activities} activities`);
   for (const region of loaded) {
     const state = region.changed ? 'loaded' : 'already current';
@@ -73,20 +73,19 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
     );
   }
   if (!demo) return;
-  const keys = await keysOf(config);
-  const access = createAccess();
-  const audit = new AuditService(database.db, keys, access);
-  const accounts = await seedDemoAccounts(keys, audit);
+  const { accounts, signals, cases } = await seedDemo(
+    servicesOptions(database, config, await keysOf(config)),
+    (done, total) => {
+      if (done % 25 === 0 || done === total)
+        console.log(`Demo history 2019–2022: ${done} of ${total} cases …`);
+    },
+  );
   console.log("Demo accounts (demo mode only; derived from this installation's master key):");
   for (const a of accounts) {
     console.log(
       `  ${a.email.padEnd(36)} ${a.password}  TOTP ${a.totpSecret ?? '(geen tweede factor nodig)'}  ${a.roles.join(', ')} — ${a.organisation}`,
     );
   }
-  const signals = await seedDemoSignals(database.db, access, audit);
-  const cases = await seedDemoCases(database.db, access, audit, (done, total) => {
-    if (done % 25 === 0 || done === total) console.log(`Demo history 2019–2022: ${done} of ${total} cases …`);
-  });
   console.log(
     signals
       ? `Demo signals: ${signals} signals of the past ten months, in every stage.`
@@ -120,18 +119,14 @@ export function createProgram(): Command {
       const database = await openDatabase(config.database);
       await migrate(database);
       if (options.demo) await seed(database, config, true);
-      else {
-        await loadProcessingActivities(database.db);
-        await loadCaseConfiguration(database.db);
-      }
+      else await loadReferences(database);
       const app = await buildApp({
-        database,
+        services: createServices(servicesOptions(database, config, await keysOf(config))),
         logLevel: config.logLevel,
         webDir: config.webDir,
         version: VERSION,
-        keys: await keysOf(config),
         auth: config.auth,
-        attachments: config.attachments,
+        attachmentMaxBytes: config.attachments.maxBytes,
       });
       const host = options.host ?? config.host;
       await app.listen({ port: options.port ?? config.port, host });
@@ -174,8 +169,8 @@ export function createProgram(): Command {
     .description('recompute both hash chains; exits 1 and names the first broken record')
     .action(() =>
       withDatabase(async (database, config) => {
-        const service = new AuditService(database.db, await keysOf(config), createAccess());
-        const reports = await service.verify();
+        const { audit } = createServices(servicesOptions(database, config, await keysOf(config)));
+        const reports = await audit.verify();
         let broken = false;
         for (const report of reports) {
           if (report.firstBroken === null) {
@@ -202,38 +197,29 @@ export function createProgram(): Command {
     .action((options: { email: string; name: string; region: string; organisation: string }) =>
       withDatabase(async (database, config) => {
         await migrate(database);
-        await loadProcessingActivities(database.db);
-        const service = new AuditService(database.db, await keysOf(config), createAccess());
-        const password = generatePassword();
+        await loadReferences(database);
+        const { users } = createServices(servicesOptions(database, config, await keysOf(config)));
         const context = {
           actor: null,
           trace: traceFrom(undefined),
           client: { address: null, userAgent: 'samenspel user create-admin' },
         };
-        await service.run(
-          context,
-          { action: 'user.create-admin', activity: 'samenspel.user-administration' },
-          async (trx, record) => {
-            const organisation = await usersRepository.organisationByCode(
-              trx,
-              options.region,
-              options.organisation,
-            );
-            if (!organisation)
-              throw new UsageError(`No organisation ${options.organisation} in region ${options.region}.`);
-            if (await usersRepository.findUserByEmail(trx, options.email))
-              throw new UsageError(`A user with e-mail address ${options.email} exists already.`);
-            await usersRepository.insertUser(trx, {
-              regionId: options.region,
-              organisationId: organisation.id,
+        let password: string;
+        try {
+          password = (
+            await users.createAdmin(context, {
               email: options.email,
               displayName: options.name,
-              passwordHash: await hashPassword(password),
-              roles: ['administrator'],
-            });
-            record.subject({ type: 'employee', email: options.email });
-          },
-        );
+              regionId: options.region,
+              organisationCode: options.organisation,
+            })
+          ).initialPassword;
+        } catch (error) {
+          // The refusals are the caller's to fix: a usage error, with the service's own words.
+          if (error instanceof AppError && error.status < 500)
+            throw new UsageError(error.errors?.[0]?.reason ?? error.message);
+          throw error;
+        }
         console.log(`Administrator ${options.email} created. Initial password (shown once): ${password}`);
         console.log('Sign in with it and set up the authenticator app.');
       }),

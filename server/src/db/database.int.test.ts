@@ -22,6 +22,7 @@ describe(`database layer on ${testEngine()}`, () => {
       '20261128T210000-accountability',
       '20261128T220000-subjects',
       '20261128T230000-subject-features',
+      '20261201T100000-module-ownership',
     ]);
     const second = await migrateToLatest(database.db);
     expect(second.applied).toEqual([]);

@@ -1,9 +1,47 @@
+import type {
+  AccountabilityTheme,
+  ActionResult,
+  AdviceStatus,
+  CaseOrigin,
+  CasePhase,
+  CaseType,
+  Classification,
+  Decision,
+  HitAnswer,
+  ImportStatus,
+  InterventionKind,
+  MatchEvidence,
+  MeetingKind,
+  PartnerKind,
+  Permission,
+  RegisterData,
+  RegisterKind,
+  RelationType,
+  ResultKind,
+  Role,
+  SightingSource,
+  SignalRoute,
+  SignalSource,
+  SignalStage,
+  SubjectInput,
+  SubjectKind,
+  SubjectRole,
+  SuggestionStatus,
+  TargetMeasure,
+  Urgency,
+} from '@samenspel/contracts';
 import type { ColumnType, Generated } from 'kysely';
+
+// The tables as the code sees them: the domain's unions and JSON shapes, checked against the
+// migrated schema (column names and nullability) by schema.int.test.ts.
 
 /** A `date` column: PostgreSQL `date`, read and written as `YYYY-MM-DD`. */
 type DateColumn = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** A `jsonb` column: read as its shape, written as JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+type EventDetails = ColumnType<Record<string, unknown>, string | undefined, string>;
 
 export interface ProvincesTable {
   code: string;
@@ -51,7 +89,7 @@ export interface PartnerOrganisationsTable {
   id: Generated<string>;
   regionId: string;
   code: string;
-  kind: string;
+  kind: PartnerKind;
   name: string;
   shortName: string;
   municipalityCode: string | null;
@@ -68,7 +106,7 @@ export interface ThemesTable {
   districtId: string | null;
   name: string;
   nameEn: string;
-  accountabilityTheme: string;
+  accountabilityTheme: AccountabilityTheme;
   sortOrder: number;
 }
 
@@ -97,7 +135,7 @@ export interface UsersTable {
 
 export interface UserRolesTable {
   userId: string;
-  role: string;
+  role: Role;
 }
 
 export interface RecoveryCodesTable {
@@ -127,7 +165,7 @@ export interface ApiTokensTable {
   name: string;
   prefix: string;
   tokenHash: string;
-  permissions: string[];
+  permissions: Permission[];
   createdBy: string | null;
   createdAt: Timestamp;
   expiresAt: Timestamp;
@@ -173,7 +211,7 @@ export interface ProcessingLogTable {
   endedAt: Timestamp;
   processingActivityId: string;
   processingActivityVersion: number;
-  dataSubjectType: string | null;
+  dataSubjectType: 'person' | 'company' | 'employee' | null;
   dataSubjectPseudonym: string | null;
   previousHash: string;
   hash: string;
@@ -190,10 +228,10 @@ export interface UserActionLogTable {
   apiTokenId: string | null;
   organisationId: string | null;
   regionId: string | null;
-  roles: string[];
+  roles: Role[];
   purpose: string | null;
   action: string;
-  result: 'success' | 'denied' | 'invalid' | 'failed';
+  result: ActionResult;
   clientAddress: string | null;
   userAgent: string | null;
   previousHash: string;
@@ -204,13 +242,13 @@ export interface SignalsTable {
   id: Generated<string>;
   regionId: string;
   reference: string;
-  stage: string;
-  decision: string | null;
-  source: string | null;
+  stage: SignalStage;
+  decision: Decision | null;
+  source: SignalSource | null;
   description: string | null;
   municipalityCode: string | null;
-  urgency: string | null;
-  route: string | null;
+  urgency: Urgency | null;
+  route: SignalRoute | null;
   referredTo: string | null;
   createdBy: string | null;
   createdAt: Timestamp;
@@ -232,24 +270,35 @@ export interface SignalSubjectsTable {
   id: Generated<string>;
   signalId: string;
   position: number;
-  kind: string;
+  kind: SubjectKind;
   label: string;
-  data: ColumnType<unknown, string, string>;
+  data: Json<SubjectInput>;
 }
+
+export type SignalEventType =
+  | 'created'
+  | 'received'
+  | 'discussed'
+  | 'substantiated'
+  | 'triaged'
+  | 'round-started'
+  | 'round-closed'
+  | 'decided';
 
 export interface SignalEventsTable {
   id: Generated<string>;
   signalId: string;
-  type: string;
+  type: SignalEventType;
   at: Timestamp;
   userId: string | null;
   organisationId: string | null;
-  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  details: EventDetails;
 }
 
 export interface HitcheckRoundsTable {
   id: Generated<string>;
   signalId: string;
+  regionId: string;
   necessity: string;
   proportionality: string;
   subsidiarity: string;
@@ -273,7 +322,7 @@ export interface HitcheckAnswersTable {
   roundId: string;
   subjectId: string;
   organisationId: string;
-  answer: string;
+  answer: HitAnswer;
   answeredBy: string | null;
   answeredAt: Timestamp;
 }
@@ -282,7 +331,7 @@ export interface MeetingsTable {
   id: Generated<string>;
   regionId: string;
   districtId: string;
-  kind: string;
+  kind: MeetingKind;
   date: DateColumn;
   createdBy: string | null;
   createdAt: Timestamp;
@@ -311,7 +360,7 @@ export interface LegalBasesTable {
 export interface InterventionCatalogueTable {
   id: Generated<string>;
   regionId: string;
-  kind: string;
+  kind: InterventionKind;
   code: string;
   name: string;
 }
@@ -321,12 +370,12 @@ export interface CasesTable {
   regionId: string;
   reference: string;
   codeName: string;
-  origin: string;
+  origin: CaseOrigin;
   /** Null for a regional case outside the districts. */
   districtId: string | null;
-  type: string;
+  type: CaseType;
   directorId: string | null;
-  phase: string;
+  phase: CasePhase;
   goal: string | null;
   strategy: string | null;
   startedOn: DateColumn;
@@ -344,7 +393,7 @@ export interface CaseOpenPeriodsTable {
 export interface DistrictTargetsTable {
   districtId: string;
   year: number;
-  measure: string;
+  measure: TargetMeasure;
   minimum: number;
   maximum: number | null;
   note: string | null;
@@ -365,9 +414,9 @@ export interface AnalysisProductsTable {
 export interface SubjectsTable {
   id: Generated<string>;
   regionId: string;
-  kind: string;
+  kind: RegisterKind;
   label: string;
-  data: unknown;
+  data: Json<RegisterData>;
   bsn: string | null;
   kvkNumber: string | null;
   rsin: string | null;
@@ -376,8 +425,11 @@ export interface SubjectsTable {
   addressKey: string | null;
   surnameKey: string | null;
   givenName: string | null;
-  features: unknown;
+  /** A person's matching features (subjects' matching.ts), opaque to everything else. */
+  features: ColumnType<Record<string, unknown> | null, string | null, string | null>;
   mergedInto: string | null;
+  /** The subject this one is merged into at the end of the chain; itself when not merged. */
+  rootId: ColumnType<string, string | undefined, string>;
   createdAt: Timestamp;
 }
 
@@ -388,7 +440,7 @@ export interface SubjectKeysTable {
 
 export interface SubjectNameCountsTable {
   regionId: string;
-  kind: string;
+  kind: 'total' | 'surname' | 'given';
   value: string;
   count: number;
 }
@@ -401,8 +453,12 @@ export interface SubjectSightingsTable {
   caseSubjectId: string | null;
   signalSubjectId: string | null;
   organisationId: string | null;
-  role: string | null;
-  source: string;
+  role: SubjectRole | null;
+  source: SightingSource;
+  /** The source's own data of the subject, as it was seen there. */
+  data: Json<RegisterData>;
+  /** For a signal's sighting: the case the signal became (one matter with it). */
+  signalCaseId: string | null;
   seenAt: Timestamp;
 }
 
@@ -411,7 +467,7 @@ export interface SubjectRelationsTable {
   regionId: string;
   fromId: string;
   toId: string;
-  type: string;
+  type: RelationType;
   caseId: string | null;
   signalId: string | null;
   organisationId: string | null;
@@ -427,8 +483,8 @@ export interface MatchSuggestionsTable {
   subjectA: string;
   subjectB: string;
   probability: number;
-  evidence: unknown;
-  status: Generated<string>;
+  evidence: Json<MatchEvidence[]>;
+  status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
   decidedBy: string | null;
   decidedAt: NullableTimestamp;
   createdAt: Timestamp;
@@ -449,9 +505,13 @@ export interface SubjectMergesTable {
 export interface FtmImportsTable {
   id: Generated<string>;
   caseId: string;
-  entities: unknown;
-  report: unknown;
-  status: Generated<string>;
+  /** The parsed entities under review (imports' ftm parser), opaque to everything else. */
+  entities: Json<unknown[]>;
+  report: Json<{
+    accepted: Array<{ line: number; schema: string; caption: string }>;
+    refused: Array<{ line: number; reason: string }>;
+  }>;
+  status: ColumnType<ImportStatus, ImportStatus | undefined, ImportStatus>;
   createdBy: string | null;
   createdAt: Timestamp;
 }
@@ -493,16 +553,16 @@ export interface CaseEventsTable {
   at: Timestamp;
   userId: string | null;
   organisationId: string | null;
-  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  details: EventDetails;
 }
 
 export interface CaseSubjectsTable {
   id: Generated<string>;
   caseId: string;
-  kind: string;
-  role: string;
+  kind: SubjectKind;
+  role: SubjectRole;
   label: string;
-  data: ColumnType<unknown, string, string>;
+  data: Json<SubjectInput>;
   signalSubjectId: string | null;
   addedAt: Timestamp;
 }
@@ -514,7 +574,7 @@ export interface ProvisionsTable {
   subjectId: string | null;
   providedOn: DateColumn;
   legalBasisId: string;
-  classification: string;
+  classification: Classification;
   title: string;
   body: string;
   createdBy: string | null;
@@ -533,10 +593,10 @@ export interface CaseMatrixTable {
 export interface AdvicesTable {
   id: Generated<string>;
   caseId: string;
-  kind: string;
+  kind: InterventionKind;
   organisationId: string;
   givenOn: DateColumn;
-  status: string;
+  status: AdviceStatus;
   description: string;
   createdBy: string | null;
 }
@@ -545,7 +605,7 @@ export interface InterventionsTable {
   id: Generated<string>;
   caseId: string;
   adviceId: string | null;
-  kind: string;
+  kind: InterventionKind;
   organisationId: string;
   carriedOutOn: DateColumn;
   description: string;
@@ -556,7 +616,7 @@ export interface ResultsTable {
   id: Generated<string>;
   caseId: string;
   interventionId: string | null;
-  kind: string;
+  kind: ResultKind;
   organisationId: string;
   imposedCents: number | null;
   imposedOn: DateColumn | null;

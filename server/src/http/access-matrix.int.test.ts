@@ -1,7 +1,7 @@
 import type { Role } from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { usersRepository } from '../modules/users/index.js';
+import { organisationByCode } from '../modules/organisations/index.js';
 import {
   type ApiSession,
   createTestApp,
@@ -1238,7 +1238,7 @@ beforeAll(async () => {
     await createUser(t.database.db, t.keys, { roles: ['partner_staff'], organisationCode: 'GM0307' }),
   );
   for (const code of ['GM0344', 'politie'])
-    org[code] = (await usersRepository.organisationByCode(t.database.db, 'midden-nederland', code))?.id ?? '';
+    org[code] = (await organisationByCode(t.database.db, 'midden-nederland', code))?.id ?? '';
   const theme = await t.database.db
     .selectFrom('themes')
     .select('id')
@@ -1284,7 +1284,7 @@ function pdfUpload(): Call['raw'] {
 
 /** A fresh session of a fresh user with the role; for confirm, one that has started enrolment. */
 async function freshSession(
-  role: Role,
+  role: Role | 'any',
   entry: Entry,
   call: Call,
 ): Promise<{ session: ApiSession; call: Call }> {

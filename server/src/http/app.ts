@@ -13,54 +13,37 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { AttachmentsConfig, AuthConfig, Config } from '../config.js';
-import type { Database } from '../db/database.js';
-import { Access } from '../modules/access/index.js';
-import { ApiTokensService, apiTokensRoutes, apiTokensRules } from '../modules/api-tokens/index.js';
-import { AuditService, auditRoutes, auditRules } from '../modules/audit/index.js';
-import { AuthService, authRoutes } from '../modules/auth/index.js';
-import { AttachmentsService, CasesService, casesRoutes, casesRules } from '../modules/cases/index.js';
-import { healthRoutes } from '../modules/health/health.routes.js';
-import {
-  OrganisationsService,
-  organisationsRoutes,
-  organisationsRules,
-} from '../modules/organisations/index.js';
-import { ReportsService, reportsRoutes, reportsRules } from '../modules/reports/index.js';
-import { SignalsService, signalsRoutes, signalsRules } from '../modules/signals/index.js';
-import { SubjectsService, subjectsRoutes, subjectsRules } from '../modules/subjects/index.js';
-import { UsersService, usersRoutes, usersRules } from '../modules/users/index.js';
-import type { Keys } from '../shared/crypto.js';
+import type { Services } from '../app/index.js';
+import type { AuthConfig, Config } from '../config.js';
+import { apiTokensRoutes } from '../modules/api-tokens/index.js';
+import { auditRoutes } from '../modules/audit/index.js';
+import { authRoutes } from '../modules/auth/index.js';
+import { casesRoutes } from '../modules/cases/index.js';
+import { healthRoutes } from '../modules/health/index.js';
+import { hitcheckRoutes } from '../modules/hitcheck/index.js';
+import { importsRoutes } from '../modules/imports/index.js';
+import { interventionsRoutes } from '../modules/interventions/index.js';
+import { meetingsRoutes } from '../modules/meetings/index.js';
+import { organisationsRoutes } from '../modules/organisations/index.js';
+import { reportsRoutes } from '../modules/reports/index.js';
+import { signalsRoutes } from '../modules/signals/index.js';
+import { subjectsRoutes } from '../modules/subjects/index.js';
+import { usersRoutes } from '../modules/users/index.js';
 import { AppError, notFound } from '../shared/errors.js';
 import { authentication } from './auth.js';
 import { sendProblem, toProblem } from './problems.js';
 import { isApiRequest, setSecurityHeaders } from './security-headers.js';
 
 export interface AppOptions {
-  database: Database;
+  /** The services of the composition root (`app/services.ts`). */
+  services: Services;
   logLevel: Config['logLevel'];
   /** Built web app to serve on the same port; null for an API-only server. */
   webDir: string | null;
   version: string;
-  keys: Keys;
   auth: AuthConfig;
-  /** Off only for the benchmark's baseline: every action is logged otherwise. */
-  auditEnabled?: boolean;
-  attachments: AttachmentsConfig;
-}
-
-/** Every module's access rules, in the one place that decides. */
-export function createAccess(): Access {
-  return new Access(
-    organisationsRules,
-    usersRules,
-    apiTokensRules,
-    auditRules,
-    signalsRules,
-    casesRules,
-    reportsRules,
-    subjectsRules,
-  );
+  /** The largest attachment accepted, in bytes. */
+  attachmentMaxBytes: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -165,36 +148,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   });
 
-  const db = options.database.db;
-  const access = createAccess();
-  const audit = new AuditService(db, options.keys, access, options.auditEnabled ?? true);
-  const organisations = new OrganisationsService(db, access);
-  const users = new UsersService(access, audit);
-  const apiTokens = new ApiTokensService(db, access, audit);
-  const auth = new AuthService(db, options.keys, access, audit, options.auth);
-  const signals = new SignalsService(db, access, audit);
-  const cases = new CasesService(access, audit);
-  const reports = new ReportsService(access, audit);
-  const subjects = new SubjectsService(access, audit);
-  const attachments = new AttachmentsService(db, access, audit, options.keys, options.attachments);
+  const { services } = options;
   await app.register(fastifyMultipart, {
     // One byte over the limit reaches the service, which refuses the file as too large.
-    limits: { fileSize: options.attachments.maxBytes + 1, files: 1, fields: 5, fieldSize: 200 },
+    limits: { fileSize: options.attachmentMaxBytes + 1, files: 1, fields: 5, fieldSize: 200 },
   });
-  await app.register(authentication, { auth, apiTokens, config: options.auth });
+  await app.register(authentication, {
+    auth: services.auth,
+    apiTokens: services.apiTokens,
+    config: options.auth,
+  });
 
   await app.register(
     async (api) => {
-      await api.register(healthRoutes, { database: options.database, version: options.version });
-      await api.register(organisationsRoutes, { service: organisations });
-      await api.register(authRoutes, { service: auth, config: options.auth });
-      await api.register(usersRoutes, { service: users });
-      await api.register(apiTokensRoutes, { service: apiTokens });
-      await api.register(auditRoutes, { service: audit });
-      await api.register(signalsRoutes, { service: signals });
-      await api.register(casesRoutes, { service: cases, attachments });
-      await api.register(reportsRoutes, { service: reports });
-      await api.register(subjectsRoutes, { service: subjects });
+      await api.register(healthRoutes, { database: services.database, version: options.version });
+      await api.register(organisationsRoutes, { service: services.organisations });
+      await api.register(authRoutes, { service: services.auth, config: options.auth });
+      await api.register(usersRoutes, { service: services.users });
+      await api.register(apiTokensRoutes, { service: services.apiTokens });
+      await api.register(auditRoutes, { service: services.audit });
+      await api.register(signalsRoutes, { service: services.signals });
+      await api.register(hitcheckRoutes, { service: services.hitcheck });
+      await api.register(meetingsRoutes, { service: services.meetings });
+      await api.register(casesRoutes, { service: services.cases, attachments: services.attachments });
+      await api.register(interventionsRoutes, { service: services.interventions });
+      await api.register(reportsRoutes, { service: services.reports });
+      await api.register(subjectsRoutes, { service: services.subjects });
+      await api.register(importsRoutes, { service: services.imports });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

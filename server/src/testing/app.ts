@@ -2,15 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { createServices, type Services } from '../app/index.js';
 import type { AuthConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { type App, buildApp } from '../http/app.js';
 import { deriveKeys, type Keys } from '../shared/crypto.js';
-import { createTestDatabase } from './database.js';
+import { cheapPasswords } from '../shared/passwords.js';
+import { createTestDatabase, demoKeys } from './database.js';
 
 export interface TestApp {
   app: App;
   database: Database;
+  services: Services;
   keys: Keys;
   auth: AuthConfig;
   /** Where this app keeps its encrypted attachments. */
@@ -26,33 +29,45 @@ export const testAuthConfig: AuthConfig = {
   oidc: null,
 };
 
-/** The API on a database of its own, without the web app, for `app.inject` tests. */
+/**
+ * The API on a database of its own (with `demo`, a copy of the demo region), without the web
+ * app, for `app.inject` tests. Passwords are hashed with the cheapest argon2 setting.
+ */
 export async function createTestApp(
   options: {
     webDir?: string | null;
     auth?: Partial<AuthConfig>;
     database?: Database;
     attachmentMaxBytes?: number;
+    demo?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await createTestDatabase());
-  const keys = deriveKeys(randomBytes(32));
+  const database = options.database ?? (await createTestDatabase({ demo: options.demo ?? false }));
+  const keys = options.demo ? demoKeys() : deriveKeys(randomBytes(32));
   const auth = { ...testAuthConfig, ...options.auth };
   const attachmentsDir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-attachments-'));
-  const app = await buildApp({
+  const attachmentMaxBytes = options.attachmentMaxBytes ?? 25 * 1024 * 1024;
+  const services = createServices({
     database,
-    attachments: { dir: attachmentsDir, maxBytes: options.attachmentMaxBytes ?? 25 * 1024 * 1024 },
+    keys,
+    auth,
+    attachments: { dir: attachmentsDir, maxBytes: attachmentMaxBytes },
+    passwords: cheapPasswords,
+  });
+  const app = await buildApp({
+    services,
     // SAMENSPEL_TEST_LOG=error shows why a request failed with 500.
     logLevel: (process.env.SAMENSPEL_TEST_LOG as 'error' | undefined) ?? 'silent',
     webDir: options.webDir ?? null,
     version: '0.0.0-test',
-    keys,
     auth,
+    attachmentMaxBytes,
   });
   await app.ready();
   return {
     app,
     database,
+    services,
     keys,
     auth,
     attachmentsDir,

@@ -1,15 +1,28 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, openDatabase, openPglite } from '../db/database.js';
+import { deriveKeys, type Keys } from '../shared/crypto.js';
 
 export type TestEngine = 'pglite' | 'postgresql';
 
+/** What the global setup built once for this run and engine (see global-setup.ts). */
+export interface Templates {
+  /** Migrated, with the reference data. PGlite: a tar of a data directory; PostgreSQL: a database. */
+  base: string;
+  /** The same with the demo region loaded by `samenspel seed --demo`; being built while tests run. */
+  demo: string;
+  /** A file that exists once the demo template is complete, holding what `seed --demo` printed. */
+  demoDone: string;
+  /** The master key (base64) the demo was seeded with: its accounts' passwords derive from it. */
+  demoMasterKey: string;
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** PGlite: a tar of a migrated, seeded data directory. PostgreSQL: the template database. */
-    databaseTemplate: string;
+    templates: Templates;
   }
 }
 
@@ -29,7 +42,8 @@ export function serverUrl(database?: string): string {
   return u.toString();
 }
 
-async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs work on the server's maintenance connection (create and drop databases). */
+export async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
@@ -39,15 +53,37 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-/**
- * A database of its own for one test file, migrated and holding the reference data, on the
- * engine of the test project (PGlite, or the PostgreSQL server of DATABASE_URL).
- */
-export async function createTestDatabase(): Promise<Database> {
-  const template = inject('databaseTemplate');
-  if (testEngine() === 'pglite') {
-    return openPglite({ loadDataDir: new Blob([await readFile(template)]) });
+/** How long a test may wait for the demo template, which is built while other tests run. */
+export const DEMO_TIMEOUT = 10 * 60_000;
+
+/** Waits until the demo template is built, and returns what `samenspel seed --demo` printed. */
+export async function demoSeedOutput(): Promise<string> {
+  const { demoDone } = inject('templates');
+  const until = Date.now() + DEMO_TIMEOUT;
+  while (!existsSync(demoDone)) {
+    if (Date.now() > until) throw new Error('the demo template was not built in time');
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const output = await readFile(demoDone, 'utf8');
+  if (output.startsWith('FAILED')) throw new Error(`building the demo template failed:\n${output}`);
+  return output;
+}
+
+/** The keys of the demo database (derived from the master key it was seeded with). */
+export function demoKeys(): Keys {
+  return deriveKeys(Buffer.from(inject('templates').demoMasterKey, 'base64'));
+}
+
+/**
+ * A database of its own for one test file, on the engine of the test project (PGlite, or the
+ * PostgreSQL server of DATABASE_URL): migrated with the reference data, or with `demo` a copy of
+ * the demo region built once for the run.
+ */
+export async function createTestDatabase(options: { demo?: boolean } = {}): Promise<Database> {
+  const templates = inject('templates');
+  if (options.demo) await demoSeedOutput();
+  const template = options.demo ? templates.demo : templates.base;
+  if (testEngine() === 'pglite') return openPglite({ loadDataDir: new Blob([await readFile(template)]) });
   return serverDatabase(`samenspel_test_${randomBytes(6).toString('hex')}`, template);
 }
 
@@ -58,7 +94,7 @@ export async function createEmptyDatabase(): Promise<Database> {
 }
 
 /** A database of its own on the server, copied from `template` if given, dropped on close. */
-async function serverDatabase(name: string, template?: string): Promise<Database> {
+export async function serverDatabase(name: string, template?: string): Promise<Database> {
   await onServer((c) => c.query(`create database ${name}${template ? ` template ${template}` : ''}`));
   const database = await openDatabase({ engine: 'postgresql', connectionString: serverUrl(name) });
   return {

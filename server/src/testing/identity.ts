@@ -3,9 +3,9 @@ import type { Role } from '@samenspel/contracts';
 import { base32 } from '@scure/base';
 import { generate } from 'otplib';
 import type { Db } from '../db/database.js';
-import { usersRepository } from '../modules/users/index.js';
+import { organisationByCode } from '../modules/organisations/index.js';
 import { encrypt, type Keys } from '../shared/crypto.js';
-import { hashPassword } from '../shared/passwords.js';
+import { cheapPasswords } from '../shared/passwords.js';
 
 export const OTHER_REGION = 'test-regio';
 
@@ -65,11 +65,7 @@ export async function createUser(
 ): Promise<TestUser> {
   const regionId = options.regionId ?? 'midden-nederland';
   if (regionId === OTHER_REGION) await ensureOtherRegion(db);
-  const organisation = await usersRepository.organisationByCode(
-    db,
-    regionId,
-    options.organisationCode ?? 'riec',
-  );
+  const organisation = await organisationByCode(db, regionId, options.organisationCode ?? 'riec');
   if (!organisation) throw new Error(`no organisation ${options.organisationCode} in ${regionId}`);
   counter += 1;
   const email =
@@ -77,20 +73,24 @@ export async function createUser(
     `${options.roles.join('-').replaceAll('_', '-')}-${counter}-${randomBytes(3).toString('hex')}@test.example`;
   const password = `pw-${randomBytes(9).toString('base64url')}`;
   const totpSecret = options.totp === false ? null : base32.encode(randomBytes(20));
-  const id = await usersRepository.insertUser(db, {
-    regionId,
-    organisationId: organisation.id,
-    email,
-    displayName: `Test ${options.roles.join(' ')} ${counter}`,
-    passwordHash: await hashPassword(password),
-    roles: options.roles,
-  });
-  if (totpSecret) {
-    await usersRepository.updateUser(db, id, {
-      totpSecret: encrypt(keys.secrets, totpSecret),
-      totpConfirmedAt: new Date(),
-    });
-  }
+  const { id } = await db
+    .insertInto('users')
+    .values({
+      regionId,
+      organisationId: organisation.id,
+      email: email.toLowerCase(),
+      displayName: `Test ${options.roles.join(' ')} ${counter}`,
+      passwordHash: await cheapPasswords.hash(password),
+      totpSecret: totpSecret ? encrypt(keys.secrets, totpSecret) : null,
+      totpConfirmedAt: totpSecret ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (options.roles.length)
+    await db
+      .insertInto('userRoles')
+      .values(options.roles.map((role) => ({ userId: id, role })))
+      .execute();
   return { id, email, password, totpSecret, regionId, organisationId: organisation.id };
 }
 
@@ -101,5 +101,5 @@ export function totpCode(secret: string, offsetSteps = 0): Promise<string> {
 
 /** Lets a test sign the same user in twice within one TOTP period. */
 export async function forgetTotpStep(db: Db, userId: string): Promise<void> {
-  await usersRepository.updateUser(db, userId, { totpLastStep: null });
+  await db.updateTable('users').set({ totpLastStep: null }).where('id', '=', userId).execute();
 }

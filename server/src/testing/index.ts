@@ -1,5 +1,13 @@
 export { createTestApp, type TestApp, testAuthConfig } from './app.js';
-export { createEmptyDatabase, createTestDatabase, testEngine } from './database.js';
+export {
+  createEmptyDatabase,
+  createTestDatabase,
+  DEMO_TIMEOUT,
+  demoKeys,
+  demoSeedOutput,
+  serverUrl,
+  testEngine,
+} from './database.js';
 export {
   createUser,
   ensureOtherRegion,
@@ -8,5 +16,4 @@ export {
   type TestUser,
   totpCode,
 } from './identity.js';
-export { startIdentityProvider, type TestIdentityProvider } from './oidc-provider.js';
 export { type ApiSession, signIn } from './session.js';

@@ -6,6 +6,7 @@ import * as cases from './20261128T200000-cases.js';
 import * as accountability from './20261128T210000-accountability.js';
 import * as subjects from './20261128T220000-subjects.js';
 import * as subjectFeatures from './20261128T230000-subject-features.js';
+import * as moduleOwnership from './20261201T100000-module-ownership.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T210000-accountability': accountability,
   '20261128T220000-subjects': subjects,
   '20261128T230000-subject-features': subjectFeatures,
+  '20261201T100000-module-ownership': moduleOwnership,
 };

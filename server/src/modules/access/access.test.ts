@@ -1,10 +1,10 @@
 import type { Role } from '@samenspel/contracts';
 import { describe, expect, it } from 'vitest';
-import { createAccess } from '../../http/app.js';
+import { createAccess } from '../../app/access.js';
 import type { Actor } from '../../shared/context.js';
 import { Access } from './access.js';
 
-const user = (roles: Role[]): Actor => ({
+const user = (roles: Role[]): Extract<Actor, { kind: 'user' }> => ({
   kind: 'user',
   userId: 'u',
   email: 'u@test.example',

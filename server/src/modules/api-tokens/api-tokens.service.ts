@@ -3,9 +3,11 @@ import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import { randomToken, sha256 } from '../../shared/crypto.js';
 import { invalid } from '../../shared/errors.js';
+import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
-import { usersRepository } from '../users/index.js';
+import { organisationsIn } from '../organisations/index.js';
+import { present } from './api-tokens.presenter.js';
 import {
   type ApiTokenRow,
   findToken,
@@ -20,27 +22,17 @@ const activity = 'samenspel.user-administration';
 const PREFIX = 'ssp_';
 const MAX_LIFETIME_DAYS = 366;
 
-function present(row: ApiTokenRow): ApiToken {
-  return {
-    id: row.id,
-    name: row.name,
-    organisation: { id: row.organisationId, code: row.organisationCode, name: row.organisationName },
-    permissions: row.permissions,
-    prefix: row.prefix,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
-    revokedAt: row.revokedAt?.toISOString() ?? null,
-    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-  };
-}
-
 /** API tokens of partner systems: shown once, stored as a hash, scoped, expiring, revocable. */
 export class ApiTokensService {
-  constructor(
-    private readonly db: Db,
-    private readonly access: Access,
-    private readonly audit: AuditService,
-  ) {}
+  private readonly db: Db;
+  private readonly access: Access;
+  private readonly audit: AuditService;
+
+  constructor(deps: ServiceDeps) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.audit = deps.audit;
+  }
 
   async list(context: RequestContext): Promise<ApiToken[]> {
     return this.audit.run(context, { action: 'api-token.list', activity }, async (trx) => {
@@ -61,11 +53,7 @@ export class ApiTokensService {
     return this.audit.run(context, { action: 'api-token.create', activity }, async (trx) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'api-token.manage');
       const problems = [];
-      const organisation = await usersRepository.organisationInRegion(
-        trx,
-        actor.regionId,
-        request.organisationId,
-      );
+      const [organisation] = await organisationsIn(trx, actor.regionId, [request.organisationId]);
       if (!organisation)
         problems.push({
           name: 'organisationId',

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccess } from '../../http/app.js';
+import { createAccess } from '../../app/index.js';
 import {
   type ApiSession,
   createTestApp,
@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 function service() {
-  return new AuditService(t.database.db, t.keys, createAccess());
+  return new AuditService({ db: t.database.db, keys: t.keys, access: createAccess() });
 }
 
 async function recordsOfTrace(traceId: string) {

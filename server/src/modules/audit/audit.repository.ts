@@ -234,6 +234,8 @@ export async function currentActivityVersions(db: Db): Promise<Map<string, numbe
   return new Map(rows.map((r) => [r.id, Number(r.version)]));
 }
 
+export type EntryRow = Awaited<ReturnType<typeof findEntries>>[number];
+
 export async function findEntries(db: Db, query: AuditQuery & { subjects: string[] }) {
   let q = db
     .selectFrom('processingLog as p')
@@ -249,7 +251,6 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
           eb.or([eb('a.spanId', '=', eb.ref('p.spanId')), eb('a.spanId', '=', eb.ref('p.parentSpanId'))]),
         ),
     )
-    .leftJoin('users as u', 'u.id', 'a.userId')
     .leftJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
     .select([
       'p.seq',
@@ -270,7 +271,6 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
       'a.result',
       'a.actorType',
       'a.userId',
-      'u.displayName as userName',
       'a.apiTokenId',
       'a.organisationId',
       'o.name as organisationName',

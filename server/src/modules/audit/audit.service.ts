@@ -4,6 +4,7 @@ import type { RequestContext } from '../../shared/context.js';
 import type { Keys } from '../../shared/crypto.js';
 import { AppError } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
+import { presentEntry } from './audit.presenter.js';
 import { type ActionSpec, AuditRecorder } from './audit.recorder.js';
 import {
   appendRecords,
@@ -23,6 +24,12 @@ import { ChainPool } from './chain-pool.js';
 import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
 
 export type Work<T> = (trx: Db, record: AuditRecorder) => Promise<T>;
+
+/** Names and addresses of the users the log mentions. */
+export interface LoggedUsers {
+  namesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>>;
+  emailOf(db: Db, id: string): Promise<string | null>;
+}
 
 function resultOf(error: unknown): ActionResult {
   if (!(error instanceof AppError)) return 'failed';
@@ -47,13 +54,27 @@ export class AuditService {
   private versions: Map<string, number> | undefined;
   private readonly chains = new ChainPool();
 
+  private readonly db: Db;
+  private readonly keys: Keys;
+  private readonly access: Access;
+  private readonly enabled: boolean;
+
   constructor(
-    private readonly db: Db,
-    private readonly keys: Keys,
-    private readonly access: Access,
-    /** Off only in the benchmark's baseline, to measure what logging costs. */
-    private readonly enabled = true,
-  ) {}
+    private readonly deps: {
+      db: Db;
+      keys: Keys;
+      access: Access;
+      /** Off only in the benchmark's baseline, to measure what logging costs. */
+      enabled?: boolean;
+      /** Who the users in the log are (the users module's), for the privacy officer's viewer. */
+      users?: LoggedUsers;
+    },
+  ) {
+    this.db = deps.db;
+    this.keys = deps.keys;
+    this.access = deps.access;
+    this.enabled = deps.enabled ?? true;
+  }
 
   private async versionOf(activity: string): Promise<number> {
     this.versions ??= await currentActivityVersions(this.db);
@@ -159,55 +180,19 @@ export class AuditService {
       async (trx, record) => {
         await this.access.requireAccess(trx, context.actor, permission);
         if (query.userId) {
-          const user = await trx
-            .selectFrom('users')
-            .select('email')
-            .where('id', '=', query.userId)
-            .executeTakeFirst();
-          if (user) record.subject({ type: 'employee', email: user.email }, 'audit.read.user');
+          const user = await this.deps.users?.emailOf(trx, query.userId);
+          if (user) record.subject({ type: 'employee', email: user }, 'audit.read.user');
         }
         const subjects = query.subject === undefined ? [] : [query.subject].flat();
         const rows = await findEntries(trx, { ...query, subjects });
         const page = rows.slice(0, query.limit);
+        const names =
+          (await this.deps.users?.namesOf(
+            trx,
+            page.map((r) => r.userId),
+          )) ?? new Map<string, string>();
         return {
-          items: page.map((r) => ({
-            sequence: r.seq,
-            traceId: r.traceId,
-            spanId: r.spanId,
-            parentSpanId: r.parentSpanId,
-            name: r.name,
-            status: r.status,
-            startedAt: r.startedAt.toISOString(),
-            endedAt: r.endedAt.toISOString(),
-            processingActivity: {
-              id: r.processingActivityId,
-              version: r.processingActivityVersion,
-              name: r.activityName,
-            },
-            dataSubject:
-              r.dataSubjectType && r.dataSubjectPseudonym
-                ? { type: r.dataSubjectType as 'employee', pseudonym: r.dataSubjectPseudonym }
-                : null,
-            action:
-              r.actionSeq === null || r.action === null || r.result === null || r.actorType === null
-                ? null
-                : {
-                    action: r.action,
-                    result: r.result,
-                    actorType: r.actorType,
-                    userId: r.userId,
-                    userName: r.userName,
-                    apiTokenId: r.apiTokenId,
-                    organisation:
-                      r.organisationId && r.organisationName
-                        ? { id: r.organisationId, name: r.organisationName }
-                        : null,
-                    roles: r.roles ?? [],
-                    purpose: r.purpose,
-                    clientAddress: r.clientAddress,
-                    userAgent: r.userAgent,
-                  },
-          })),
+          items: page.map((r) => presentEntry(r, names)),
           nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
         };
       },

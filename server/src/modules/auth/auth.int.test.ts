@@ -10,7 +10,8 @@ import {
   testEngine,
   totpCode,
 } from '../../testing/index.js';
-import { usersRepository } from '../users/index.js';
+import { organisationByCode } from '../organisations/index.js';
+import { findUserById } from '../users/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -325,11 +326,7 @@ describe(`API tokens on ${testEngine()}`, () => {
   it('are shown once, stored hashed, scoped, revocable and expiring', async () => {
     const admin = await newUser({ roles: ['administrator'] });
     const session = await signIn(t.app, t.database.db, admin);
-    const organisation = await usersRepository.organisationByCode(
-      t.database.db,
-      'midden-nederland',
-      'politie',
-    );
+    const organisation = await organisationByCode(t.database.db, 'midden-nederland', 'politie');
     const created = await post(
       '/api/v1/api-tokens',
       {
@@ -417,11 +414,7 @@ describe(`user administration on ${testEngine()}`, () => {
   it('creates a user with an initial password shown once, who then enrols a second factor', async () => {
     const admin = await newUser({ roles: ['administrator'] });
     const session = await signIn(t.app, t.database.db, admin);
-    const organisation = await usersRepository.organisationByCode(
-      t.database.db,
-      'midden-nederland',
-      'belastingdienst',
-    );
+    const organisation = await organisationByCode(t.database.db, 'midden-nederland', 'belastingdienst');
     const created = await post(
       '/api/v1/users',
       {
@@ -494,7 +487,7 @@ describe(`user administration on ${testEngine()}`, () => {
       expect(response.statusCode).toBe(403);
       expect(response.json().code).toBe('user.self_management');
     }
-    const after = await usersRepository.findUserById(t.database.db, admin.id);
+    const after = await findUserById(t.database.db, admin.id);
     expect(after?.roles).toEqual(['administrator']);
     expect(after?.active).toBe(true);
     expect(after?.totpConfirmedAt).not.toBeNull();

@@ -145,3 +145,13 @@ export async function takeOidcRequest(db: Db, state: string) {
     .execute();
   return db.deleteFrom('oidcRequests').where('state', '=', state).returningAll().executeTakeFirst();
 }
+/** Ends every session of a user at once (deactivation, second factor reset, sign-out everywhere). */
+export async function revokeSessions(db: Db, userId: string): Promise<number> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revokedAt: new Date() })
+    .where('userId', '=', userId)
+    .where('revokedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

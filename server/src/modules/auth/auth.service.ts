@@ -7,11 +7,13 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { decrypt, encrypt, hmac, type Keys, randomToken, sha256 } from '../../shared/crypto.js';
 import { AppError, conflict, unauthenticated } from '../../shared/errors.js';
-import { generatePassword, verifyPassword } from '../../shared/passwords.js';
+import { generatePassword, type Passwords } from '../../shared/passwords.js';
+import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { ApiTokenRow } from '../api-tokens/index.js';
 import type { AuditService } from '../audit/index.js';
-import { secondFactorRequired, type UserRow, usersRepository } from '../users/index.js';
+import * as users from '../users/index.js';
+import { secondFactorRequired, type UserRow } from '../users/index.js';
 import {
   clearFailures,
   findLiveSession,
@@ -19,6 +21,7 @@ import {
   insertSession,
   recordFailure,
   revokeSession,
+  revokeSessions,
   type SessionRow,
   takeOidcRequest,
   throttleStates,
@@ -66,13 +69,21 @@ export interface NewSession {
 export class AuthService {
   private oidcConfiguration: Promise<oidc.Configuration> | undefined;
 
-  constructor(
-    private readonly db: Db,
-    private readonly keys: Keys,
-    private readonly access: Access,
-    private readonly audit: AuditService,
-    private readonly config: AuthConfig,
-  ) {}
+  private readonly db: Db;
+  private readonly access: Access;
+  private readonly audit: AuditService;
+  private readonly keys: Keys;
+  private readonly config: AuthConfig;
+  private readonly passwords: Passwords;
+
+  constructor(deps: ServiceDeps & { keys: Keys; config: AuthConfig; passwords: Passwords }) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.audit = deps.audit;
+    this.keys = deps.keys;
+    this.config = deps.config;
+    this.passwords = deps.passwords;
+  }
 
   // ---- request authentication (called by the HTTP layer for every request) ----
 
@@ -133,7 +144,7 @@ export class AuthService {
   }
 
   private async secondFactorNeeded(db: Db, user: UserRow): Promise<boolean> {
-    return secondFactorRequired(user.roles, await usersRepository.secondFactorPolicy(db, user.regionId));
+    return secondFactorRequired(user.roles, await users.secondFactorPolicy(db, user.regionId));
   }
 
   /** Checks a TOTP code or a recovery code; the TOTP step or recovery code is used up. */
@@ -149,9 +160,9 @@ export class AuthService {
       });
       // TOTP results carry the matched time step; using it up makes every code single-use.
       if (!result.valid || !('timeStep' in result)) return false;
-      return usersRepository.advanceTotpStep(trx, user.id, result.timeStep);
+      return users.advanceTotpStep(trx, user.id, result.timeStep);
     }
-    return usersRepository.useRecoveryCode(trx, user.id, this.recoveryHash(compact));
+    return users.useRecoveryCode(trx, user.id, this.recoveryHash(compact));
   }
 
   private recoveryHash(code: string): string {
@@ -197,8 +208,8 @@ export class AuthService {
       });
       throw error;
     }
-    const user = await usersRepository.findUserByEmail(this.db, email);
-    const passwordOk = await verifyPassword(user?.active ? user.passwordHash : null, request.password);
+    const user = await users.findUserByEmail(this.db, email);
+    const passwordOk = await this.passwords.verify(user?.active ? user.passwordHash : null, request.password);
 
     const outcome = await this.audit.run(context, spec, async (trx, record) => {
       record.subject({ type: 'employee', email });
@@ -242,7 +253,7 @@ export class AuthService {
     if (actor?.kind !== 'user') throw unauthenticated();
     return this.audit.run(context, { action: 'session.delete-all', activity }, async (trx, record) => {
       record.subject({ type: 'employee', email: actor.email });
-      return usersRepository.revokeSessions(trx, actor.userId);
+      return revokeSessions(trx, actor.userId);
     });
   }
 
@@ -250,7 +261,7 @@ export class AuthService {
     const actor = context.actor;
     if (actor?.kind !== 'user') throw unauthenticated();
     return this.audit.run(context, { action: 'session.read', activity }, async (trx, record) => {
-      const user = await usersRepository.findUserById(trx, actor.userId);
+      const user = await users.findUserById(trx, actor.userId);
       const session = await findLiveSession(trx, actor.sessionHash, new Date(0));
       const region = await trx
         .selectFrom('regions')
@@ -285,7 +296,7 @@ export class AuthService {
     const actor = context.actor;
     if (actor?.kind !== 'user') throw unauthenticated();
     return this.audit.run(context, { action: 'second-factor.start', activity }, async (trx, record) => {
-      const user = await usersRepository.findUserById(trx, actor.userId);
+      const user = await users.findUserById(trx, actor.userId);
       if (!user) throw unauthenticated();
       record.subject({ type: 'employee', email: user.email });
       if (user.totpConfirmedAt)
@@ -294,7 +305,7 @@ export class AuthService {
           'U heeft al een tweede factor. Vraag een beheerder die opnieuw in te stellen.',
         );
       const secret = generateSecret();
-      await usersRepository.updateUser(trx, user.id, {
+      await users.updateUser(trx, user.id, {
         totpSecret: encrypt(this.keys.secrets, secret),
         totpLastStep: null,
       });
@@ -319,7 +330,7 @@ export class AuthService {
     const actor = context.actor;
     if (actor?.kind !== 'user') throw unauthenticated();
     return this.audit.run(context, { action: 'second-factor.confirm', activity }, async (trx, record) => {
-      const user = await usersRepository.findUserById(trx, actor.userId);
+      const user = await users.findUserById(trx, actor.userId);
       if (!user) throw unauthenticated();
       record.subject({ type: 'employee', email: user.email });
       if (user.totpConfirmedAt)
@@ -335,9 +346,9 @@ export class AuthService {
           errors: [{ name: 'code', in: 'body', code: 'code_invalid', reason: 'Deze code klopt niet.' }],
         });
       }
-      await usersRepository.updateUser(trx, user.id, { totpConfirmedAt: new Date() });
+      await users.updateUser(trx, user.id, { totpConfirmedAt: new Date() });
       const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () => generatePassword(2).toLowerCase());
-      await usersRepository.replaceRecoveryCodes(
+      await users.replaceRecoveryCodes(
         trx,
         user.id,
         recoveryCodes.map((c) => this.recoveryHash(c)),
@@ -417,11 +428,11 @@ export class AuthService {
     const issuer = idToken.iss;
     const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
     return this.audit.run(context, { action: 'session.create-oidc', activity }, async (trx, record) => {
-      let user = await usersRepository.findUserByOidc(trx, issuer, idToken.sub);
+      let user = await users.findUserByOidc(trx, issuer, idToken.sub);
       if (!user && email && claims.email_verified === true) {
-        const byEmail = await usersRepository.findUserByEmail(trx, email);
+        const byEmail = await users.findUserByEmail(trx, email);
         if (byEmail && byEmail.oidcSubject === null) {
-          await usersRepository.updateUser(trx, byEmail.id, { oidcIssuer: issuer, oidcSubject: idToken.sub });
+          await users.updateUser(trx, byEmail.id, { oidcIssuer: issuer, oidcSubject: idToken.sub });
           user = byEmail;
         }
       }

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createTestApp,
-  createUser,
-  startIdentityProvider,
-  type TestApp,
-  type TestIdentityProvider,
-  type TestUser,
-  testEngine,
-} from '../../testing/index.js';
+import { createTestApp, createUser, type TestApp, type TestUser, testEngine } from '../../testing/index.js';
+import { startIdentityProvider, type TestIdentityProvider } from '../../testing/oidc-provider.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:18080';
 const CALLBACK = `${PUBLIC_URL}/api/v1/sessions/oidc/callback`;

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccess } from '../../http/app.js';
 import {
   type ApiSession,
   createTestApp,
@@ -11,9 +10,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
-import { AuditService } from '../audit/index.js';
-import { usersRepository } from '../users/index.js';
-import { AttachmentsService } from './attachments.service.js';
+import { organisationByCode } from '../organisations/index.js';
 
 let t: TestApp;
 let director: ApiSession;
@@ -58,7 +55,7 @@ beforeAll(async () => {
   t = await createTestApp({ attachmentMaxBytes: 30 * 1024 * 1024 });
   const db = t.database.db;
   for (const code of ['GM0344', 'politie'])
-    org[code] = (await usersRepository.organisationByCode(db, 'midden-nederland', code))?.id ?? '';
+    org[code] = (await organisationByCode(db, 'midden-nederland', code))?.id ?? '';
   const directorUser = await createUser(db, t.keys, { roles: ['case_director'] });
   director = await signIn(t.app, db, directorUser);
   const analyst = await signIn(t.app, db, await createUser(db, t.keys, { roles: ['riec_analyst'] }));
@@ -159,16 +156,7 @@ describe(`attachments on ${testEngine()}`, () => {
 
   it('stops a download in progress when the organisation is removed from the case', async () => {
     const uploaded = await upload(police, pdf(4 * 1024 * 1024), 'groot.pdf');
-    const service = new AttachmentsService(
-      t.database.db,
-      createAccess(),
-      new AuditService(t.database.db, t.keys, createAccess()),
-      t.keys,
-      {
-        dir: t.attachmentsDir,
-        maxBytes: 30 * 1024 * 1024,
-      },
-    );
+    const service = t.services.attachments;
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: police.headers });
     const user = me.json();
     const context = {
@@ -200,7 +188,7 @@ describe(`attachments on ${testEngine()}`, () => {
       .updateTable('caseParticipants')
       .set({ removedAt: new Date(), removedReason: 'Midden in de download' })
       .where('caseId', '=', caseId)
-      .where('organisationId', '=', org.politie)
+      .where('organisationId', '=', org.politie ?? '')
       .where('removedAt', 'is', null)
       .execute();
     file.stream.resume();

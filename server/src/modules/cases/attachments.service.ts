@@ -9,8 +9,11 @@ import type { RequestContext } from '../../shared/context.js';
 import type { Keys } from '../../shared/crypto.js';
 import { decryptFromFile, encryptToFile } from '../../shared/encrypted-files.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { organisationsIn } from '../organisations/index.js';
+import * as repo from './cases.repository.js';
 
 const activity = 'samenspel.cases';
 
@@ -36,6 +39,26 @@ export interface AttachmentView {
   uploadedAt: string;
 }
 
+function presentAttachment(a: {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  organisation: { id: string; name: string };
+  provisionId: string | null;
+  uploadedAt: Date;
+}): AttachmentView {
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    contentType: a.contentType,
+    sizeBytes: a.sizeBytes,
+    organisation: a.organisation,
+    provisionId: a.provisionId,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
+}
+
 function tooLarge(max: number): AppError {
   return new AppError({
     code: 'attachment.too_large',
@@ -47,42 +70,28 @@ function tooLarge(max: number): AppError {
 
 /** Attachments of a case: encrypted at rest, streamed both ways, only for participants, logged. */
 export class AttachmentsService {
-  constructor(
-    private readonly db: Db,
-    private readonly access: Access,
-    private readonly audit: AuditService,
-    private readonly keys: Keys,
-    private readonly config: AttachmentsConfig,
-  ) {}
+  private readonly db: Db;
+  private readonly access: Access;
+  private readonly audit: AuditService;
+  private readonly keys: Keys;
+  private readonly config: AttachmentsConfig;
+  private readonly now: () => Date;
+
+  constructor(deps: ServiceDeps & { keys: Keys; config: AttachmentsConfig }) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.audit = deps.audit;
+    this.keys = deps.keys;
+    this.config = deps.config;
+    this.now = deps.now;
+  }
 
   async list(context: RequestContext, caseId: string): Promise<AttachmentView[]> {
     return this.audit.run(context, { action: 'case.attachment-list', activity }, async (trx) => {
       await this.access.requireAccess(trx, context.actor, 'case.read', [caseId]);
-      const rows = await trx
-        .selectFrom('attachments as a')
-        .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
-        .select([
-          'a.id',
-          'a.fileName',
-          'a.contentType',
-          'a.sizeBytes',
-          'o.id as organisationId',
-          'o.name as organisationName',
-          'a.provisionId',
-          'a.uploadedAt',
-        ])
-        .where('a.caseId', '=', caseId)
-        .orderBy('a.uploadedAt')
-        .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        fileName: r.fileName,
-        contentType: r.contentType,
-        sizeBytes: r.sizeBytes,
-        organisation: { id: r.organisationId, name: r.organisationName },
-        provisionId: r.provisionId,
-        uploadedAt: r.uploadedAt.toISOString(),
-      }));
+      return (await repo.attachmentsOf(trx, caseId)).map((r) =>
+        presentAttachment({ ...r, organisation: { id: r.organisationId, name: r.organisationName } }),
+      );
     });
   }
 
@@ -145,12 +154,7 @@ export class AttachmentsService {
       return await this.audit.run(context, { action: 'case.attachment-upload', activity }, async (trx) => {
         const actor = await this.access.requireAccess(trx, context.actor, 'case.contribute', [caseId]);
         if (file.provisionId) {
-          const provision = await trx
-            .selectFrom('provisions')
-            .select('id')
-            .where('id', '=', file.provisionId)
-            .where('caseId', '=', caseId)
-            .executeTakeFirst();
+          const provision = await repo.provisionOf(trx, caseId, file.provisionId);
           if (!provision)
             throw invalid([
               {
@@ -161,35 +165,25 @@ export class AttachmentsService {
               },
             ]);
         }
-        const row = await trx
-          .insertInto('attachments')
-          .values({
-            caseId,
-            provisionId: file.provisionId ?? null,
-            organisationId: actor.organisationId,
-            fileName: file.fileName.slice(0, 255),
-            contentType: file.declaredType,
-            sizeBytes: size,
-            storageName,
-            uploadedBy: actor.kind === 'user' ? actor.userId : null,
-            uploadedAt: new Date(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const org = await trx
-          .selectFrom('partnerOrganisations')
-          .select('name')
-          .where('id', '=', actor.organisationId)
-          .executeTakeFirstOrThrow();
-        return {
-          id: row.id,
+        const uploadedAt = this.now();
+        const attachment = {
+          caseId,
+          provisionId: file.provisionId ?? null,
+          organisationId: actor.organisationId,
           fileName: file.fileName.slice(0, 255),
           contentType: file.declaredType,
           sizeBytes: size,
-          organisation: { id: actor.organisationId, name: org.name },
-          provisionId: file.provisionId ?? null,
-          uploadedAt: new Date().toISOString(),
+          storageName,
+          uploadedBy: userOf(actor),
+          uploadedAt,
         };
+        const id = await repo.insertAttachment(trx, attachment);
+        const [organisation] = await organisationsIn(trx, actor.regionId, [actor.organisationId]);
+        return presentAttachment({
+          ...attachment,
+          id,
+          organisation: { id: actor.organisationId, name: organisation?.name ?? '' },
+        });
       });
     } catch (error) {
       await rm(target, { force: true });
@@ -208,12 +202,7 @@ export class AttachmentsService {
       { action: 'case.attachment-download', activity },
       async (trx) => {
         await this.access.requireAccess(trx, context.actor, 'case.read', [caseId]);
-        const row = await trx
-          .selectFrom('attachments')
-          .selectAll()
-          .where('id', '=', attachmentId)
-          .where('caseId', '=', caseId)
-          .executeTakeFirst();
+        const row = await repo.findAttachment(trx, caseId, attachmentId);
         if (!row) throw notFound();
         return row;
       },

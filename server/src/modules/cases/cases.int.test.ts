@@ -7,7 +7,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
-import { usersRepository } from '../users/index.js';
+import { organisationByCode } from '../organisations/index.js';
 
 let t: TestApp;
 const s: Record<string, ApiSession> = {};
@@ -19,7 +19,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   for (const code of ['GM0344', 'politie', 'belastingdienst', 'GM0307', 'riec'])
-    org[code] = (await usersRepository.organisationByCode(db, 'midden-nederland', code))?.id ?? '';
+    org[code] = (await organisationByCode(db, 'midden-nederland', code))?.id ?? '';
   const director = await createUser(db, t.keys, { roles: ['case_director'] });
   directorId = director.id;
   s.director = await signIn(t.app, db, director);

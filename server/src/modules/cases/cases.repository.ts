@@ -1,47 +1,46 @@
-import { readFile } from 'node:fs/promises';
+import type {
+  CaseListQuery,
+  CasePhase,
+  Classification,
+  CommunicationRequest,
+  SubjectInput,
+  SubjectRole,
+} from '@samenspel/contracts';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
+import type { CasesTable } from '../../db/schema.js';
 
-const CONFIGURATION = new URL('../../../reference-data/case-configuration.json', import.meta.url);
-
-/** Loads the default legal bases and intervention catalogue for every region; existing ones stay. */
-export async function loadCaseConfiguration(db: Db): Promise<void> {
-  const file = JSON.parse(await readFile(CONFIGURATION, 'utf8')) as {
-    legalBases: Array<{ code: string; name: string }>;
-    interventions: Array<{ kind: string; code: string; name: string }>;
-  };
-  const regions = await db.selectFrom('regions').select('id').execute();
-  for (const { id: regionId } of regions) {
+/** Adds the default legal bases to each region; existing ones stay. */
+export async function loadLegalBases(
+  db: Db,
+  regionIds: readonly string[],
+  bases: ReadonlyArray<{ code: string; name: string }>,
+): Promise<void> {
+  for (const regionId of regionIds)
     await db
       .insertInto('legalBases')
-      .values(file.legalBases.map((b) => ({ ...b, regionId })))
+      .values(bases.map((b) => ({ ...b, regionId })))
       .onConflict((oc) => oc.columns(['regionId', 'code']).doNothing())
       .execute();
-    await db
-      .insertInto('interventionCatalogue')
-      .values(file.interventions.map((c) => ({ ...c, regionId })))
-      .onConflict((oc) => oc.columns(['regionId', 'code']).doNothing())
-      .execute();
-  }
 }
 
-export async function configuration(db: Db, regionId: string) {
-  const [legalBases, interventions] = await Promise.all([
-    db
-      .selectFrom('legalBases')
-      .select(['id', 'code', 'name'])
-      .where('regionId', '=', regionId)
-      .orderBy('name')
-      .execute(),
-    db
-      .selectFrom('interventionCatalogue')
-      .select(['id', 'kind', 'code', 'name'])
-      .where('regionId', '=', regionId)
-      .orderBy('kind')
-      .orderBy('name')
-      .execute(),
-  ]);
-  return { legalBases, interventions, directors: await directors(db, regionId) };
+export async function legalBases(db: Db, regionId: string) {
+  return db
+    .selectFrom('legalBases')
+    .select(['id', 'code', 'name'])
+    .where('regionId', '=', regionId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function legalBasisIn(db: Db, regionId: string, id: string) {
+  return db
+    .selectFrom('legalBases')
+    .select('id')
+    .where('id', '=', id)
+    .where('regionId', '=', regionId)
+    .executeTakeFirst();
 }
 
 export async function nextReference(db: Db, year: number): Promise<string> {
@@ -53,7 +52,7 @@ function summaries(db: Db, quarter: string) {
   return db
     .selectFrom('cases as c')
     .leftJoin('districts as d', 'd.id', 'c.districtId')
-    .select([
+    .select((eb) => [
       'c.id',
       'c.regionId',
       'c.reference',
@@ -68,25 +67,24 @@ function summaries(db: Db, quarter: string) {
       'c.closedOn',
       'd.id as districtId',
       'd.name as districtName',
-      sql<
-        Array<{ id: string; name: string }>
-      >`coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
-        from case_themes ct join themes t on t.id = ct.theme_id where ct.case_id = c.id), '[]')`.as('themes'),
-      sql<
-        number | null
-      >`(select priority from case_priorities cp where cp.case_id = c.id and cp.quarter = ${quarter})`.as(
-        'priority',
-      ),
-      sql<Date | null>`(select min(s.received_at) from case_signals cs join signals s on s.id = cs.signal_id where cs.case_id = c.id)`.as(
-        'firstSignalAt',
-      ),
-      sql<string | null>`(select min(i.carried_out_on)::text from interventions i where i.case_id = c.id)`.as(
-        'firstInterventionOn',
-      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('caseThemes as ct')
+          .innerJoin('themes as t', 't.id', 'ct.themeId')
+          .select(['t.id', 't.name'])
+          .whereRef('ct.caseId', '=', 'c.id')
+          .orderBy('t.name'),
+      ).as('themes'),
+      eb
+        .selectFrom('casePriorities as cp')
+        .select('cp.priority')
+        .whereRef('cp.caseId', '=', 'c.id')
+        .where('cp.quarter', '=', quarter)
+        .as('priority'),
     ]);
 }
 
-export type CaseRow = Awaited<ReturnType<typeof findCase>> & object;
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
 export async function findCase(db: Db, id: string, quarter: string) {
   return summaries(db, quarter).where('c.id', '=', id).executeTakeFirst();
@@ -94,15 +92,12 @@ export async function findCase(db: Db, id: string, quarter: string) {
 
 export async function listCases(
   db: Db,
-  filter: {
+  filter: CaseListQuery & {
     regionId: string;
     quarter: string;
     allOfRegion: boolean;
     directorId: string | null;
     organisationId: string;
-    districtId?: string | undefined;
-    phase?: string | undefined;
-    themeId?: string | undefined;
   },
 ) {
   let q = summaries(db, filter.quarter).where('c.regionId', '=', filter.regionId);
@@ -122,14 +117,15 @@ export async function listCases(
     );
   if (filter.districtId) q = q.where('c.districtId', '=', filter.districtId);
   if (filter.phase) q = q.where('c.phase', '=', filter.phase);
-  if (filter.themeId)
+  const { themeId } = filter;
+  if (themeId)
     q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('caseThemes as ct')
           .select(sql`1`.as('x'))
           .whereRef('ct.caseId', '=', 'c.id')
-          .where('ct.themeId', '=', filter.themeId ?? ''),
+          .where('ct.themeId', '=', themeId),
       ),
     );
   return q.orderBy('c.startedOn', 'desc').limit(1000).execute();
@@ -137,18 +133,18 @@ export async function listCases(
 
 export async function insertCase(
   db: Db,
-  c: {
-    regionId: string;
-    reference: string;
-    codeName: string;
-    origin: string;
-    districtId: string | null;
-    type: string;
-    directorId: string;
-    startedOn: string;
-    createdBy: string | null;
-    createdAt: Date;
-  },
+  c: Pick<
+    CasesTable,
+    | 'regionId'
+    | 'reference'
+    | 'codeName'
+    | 'origin'
+    | 'districtId'
+    | 'type'
+    | 'directorId'
+    | 'startedOn'
+    | 'createdBy'
+  > & { createdAt: Date },
 ): Promise<string> {
   const row = await db
     .insertInto('cases')
@@ -183,7 +179,7 @@ export async function openPeriod(db: Db, caseId: string, on: string): Promise<vo
 export async function updateCase(
   db: Db,
   id: string,
-  changes: Partial<{ phase: string; goal: string; strategy: string; closedOn: string | null }>,
+  changes: Partial<{ phase: CasePhase; goal: string; strategy: string; closedOn: string | null }>,
 ) {
   await db.updateTable('cases').set(changes).where('id', '=', id).execute();
 }
@@ -214,6 +210,30 @@ export async function linkMany(
       .insertInto('caseThemes')
       .values([...new Set(links.themes)].map((themeId) => ({ caseId, themeId })))
       .execute();
+}
+
+/** Which of the signals are already in a case. */
+export async function signalsInCases(db: Db, signalIds: readonly string[]): Promise<Set<string>> {
+  if (signalIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('caseSignals')
+    .select('signalId')
+    .where('signalId', 'in', signalIds)
+    .execute();
+  return new Set(rows.map((r) => r.signalId));
+}
+
+/** The signals each case came from. */
+export async function signalsOfCases(db: Db, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (caseIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('caseSignals')
+    .select(['caseId', 'signalId'])
+    .where('caseId', 'in', caseIds)
+    .execute();
+  for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.signalId]);
+  return out;
 }
 
 export async function insertEvent(
@@ -279,31 +299,107 @@ export async function removeParticipant(
   return Number(result.numUpdatedRows);
 }
 
-/** Signals that may start a case: accepted, in the region, not yet in a case. */
-export async function acceptedSignals(db: Db, regionId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
+export async function insertSubject(
+  db: Db,
+  s: {
+    caseId: string;
+    role: SubjectRole;
+    label: string;
+    data: SubjectInput;
+    signalSubjectId: string | null;
+    addedAt: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('caseSubjects')
+    .values({ ...s, kind: s.data.kind, data: JSON.stringify(s.data) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function subjectOf(db: Db, caseId: string, id: string) {
   return db
-    .selectFrom('signals as s')
-    .select(['s.id', 's.receivedAt'])
-    .where('s.id', 'in', ids)
-    .where('s.regionId', '=', regionId)
-    .where('s.decision', '=', 'accepted')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb.selectFrom('caseSignals as cs').select('cs.caseId').whereRef('cs.signalId', '=', 's.id'),
-        ),
-      ),
-    )
+    .selectFrom('caseSubjects')
+    .select('data')
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function insertProvision(
+  db: Db,
+  p: {
+    caseId: string;
+    organisationId: string;
+    subjectId: string | null;
+    providedOn: string;
+    legalBasisId: string;
+    classification: Classification;
+    title: string;
+    body: string;
+    createdBy: string | null;
+    createdAt: Date;
+  },
+): Promise<void> {
+  await db.insertInto('provisions').values(p).execute();
+}
+
+export async function provisionOf(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('provisions')
+    .select('id')
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function insertCommunication(
+  db: Db,
+  c: CommunicationRequest & { caseId: string },
+): Promise<void> {
+  await db.insertInto('communications').values(c).execute();
+}
+
+export async function isEvaluated(db: Db, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('evaluations')
+    .select('caseId')
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function saveEvaluation(
+  db: Db,
+  e: {
+    caseId: string;
+    whatWorked: string | null;
+    whatDidNot: string | null;
+    lessons: string | null;
+    waivedReason: string | null;
+    recordedAt: Date;
+    recordedBy: string | null;
+  },
+): Promise<void> {
+  const { caseId, ...fields } = e;
+  await db
+    .insertInto('evaluations')
+    .values(e)
+    .onConflict((oc) => oc.column('caseId').doUpdateSet(fields))
     .execute();
 }
 
-export async function signalSubmitters(db: Db, signalIds: readonly string[]) {
-  if (signalIds.length === 0) return [];
-  return db
-    .selectFrom('signalOrganisations')
-    .select('organisationId')
-    .where('signalId', 'in', signalIds)
+export async function setPriority(
+  db: Db,
+  p: { caseId: string; quarter: string; priority: number; setBy: string | null; setAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('casePriorities')
+    .values(p)
+    .onConflict((oc) =>
+      oc.columns(['caseId', 'quarter']).doUpdateSet({ priority: p.priority, setBy: p.setBy, setAt: p.setAt }),
+    )
     .execute();
 }
 
@@ -311,15 +407,11 @@ export async function detailParts(db: Db, caseId: string) {
   const [
     municipalities,
     origins,
-    signals,
+    signalIds,
     participants,
     events,
     subjects,
     provisions,
-    matrix,
-    advices,
-    interventions,
-    results,
     communications,
     evaluation,
   ] = await Promise.all([
@@ -336,12 +428,7 @@ export async function detailParts(db: Db, caseId: string) {
       .select(['o.id', 'o.name'])
       .where('co.caseId', '=', caseId)
       .execute(),
-    db
-      .selectFrom('caseSignals as cs')
-      .innerJoin('signals as s', 's.id', 'cs.signalId')
-      .select(['s.id', 's.reference', 's.receivedAt'])
-      .where('cs.caseId', '=', caseId)
-      .execute(),
+    db.selectFrom('caseSignals').select('signalId').where('caseId', '=', caseId).execute(),
     db
       .selectFrom('caseParticipants as p')
       .innerJoin('partnerOrganisations as o', 'o.id', 'p.organisationId')
@@ -350,11 +437,10 @@ export async function detailParts(db: Db, caseId: string) {
       .orderBy('p.addedAt')
       .execute(),
     db
-      .selectFrom('caseEvents as e')
-      .leftJoin('users as u', 'u.id', 'e.userId')
-      .select(['e.type', 'e.at', 'u.displayName as by', 'e.details'])
-      .where('e.caseId', '=', caseId)
-      .orderBy('e.at')
+      .selectFrom('caseEvents')
+      .select(['type', 'at', 'userId', 'details'])
+      .where('caseId', '=', caseId)
+      .orderBy('at')
       .execute(),
     db.selectFrom('caseSubjects').selectAll().where('caseId', '=', caseId).orderBy('addedAt').execute(),
     db
@@ -377,108 +463,74 @@ export async function detailParts(db: Db, caseId: string) {
       .where('p.caseId', '=', caseId)
       .orderBy('p.providedOn')
       .execute(),
-    db
-      .selectFrom('caseMatrix as x')
-      .innerJoin('interventionCatalogue as c', 'c.id', 'x.catalogueId')
-      .innerJoin('partnerOrganisations as o', 'o.id', 'x.organisationId')
-      .select([
-        'x.id',
-        'x.barrier',
-        'c.id as catalogueId',
-        'c.kind',
-        'c.name as interventionName',
-        'o.id as organisationId',
-        'o.name as organisationName',
-        'x.chosen',
-      ])
-      .where('x.caseId', '=', caseId)
-      .execute(),
-    db
-      .selectFrom('advices as a')
-      .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
-      .select([
-        'a.id',
-        'a.kind',
-        'o.id as organisationId',
-        'o.name as organisationName',
-        'a.givenOn',
-        'a.status',
-        'a.description',
-      ])
-      .where('a.caseId', '=', caseId)
-      .orderBy('a.givenOn')
-      .execute(),
-    db
-      .selectFrom('interventions as i')
-      .innerJoin('partnerOrganisations as o', 'o.id', 'i.organisationId')
-      .select([
-        'i.id',
-        'i.adviceId',
-        'i.kind',
-        'o.id as organisationId',
-        'o.name as organisationName',
-        'i.carriedOutOn',
-        'i.description',
-        'i.outcome',
-      ])
-      .where('i.caseId', '=', caseId)
-      .orderBy('i.carriedOutOn')
-      .execute(),
-    db
-      .selectFrom('results as r')
-      .innerJoin('partnerOrganisations as o', 'o.id', 'r.organisationId')
-      .select([
-        'r.id',
-        'r.interventionId',
-        'r.kind',
-        'o.id as organisationId',
-        'o.name as organisationName',
-        'r.imposedCents',
-        'r.imposedOn',
-        'r.collectedCents',
-        'r.collectedOn',
-        'r.settledCents',
-        'r.settledOn',
-        'r.count',
-        'r.description',
-      ])
-      .where('r.caseId', '=', caseId)
-      .orderBy('r.recordedOn')
-      .execute(),
     db.selectFrom('communications').selectAll().where('caseId', '=', caseId).orderBy('onDate').execute(),
     db.selectFrom('evaluations').selectAll().where('caseId', '=', caseId).executeTakeFirst(),
   ]);
   return {
     municipalities,
     origins,
-    signals,
+    signalIds: signalIds.map((s) => s.signalId),
     participants,
     events,
     subjects,
     provisions,
-    matrix,
-    advices,
-    interventions,
-    results,
     communications,
     evaluation,
   };
 }
+export type DetailParts = Awaited<ReturnType<typeof detailParts>>;
 
-/** The case directors of a region, to choose one when a case starts. */
-export async function directors(db: Db, regionId: string) {
+/** The references of cases, by id. */
+export async function referencesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').select(['id', 'reference']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+// ---- attachments ----
+
+export async function attachmentsOf(db: Db, caseId: string) {
   return db
-    .selectFrom('users as u')
-    .innerJoin('userRoles as r', 'r.userId', 'u.id')
-    .select(['u.id', 'u.displayName as name', 'u.email'])
-    .where('u.regionId', '=', regionId)
-    .where('u.active', '=', true)
-    .where('r.role', '=', 'case_director')
-    .orderBy('u.displayName')
+    .selectFrom('attachments as a')
+    .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
+    .select([
+      'a.id',
+      'a.fileName',
+      'a.contentType',
+      'a.sizeBytes',
+      'o.id as organisationId',
+      'o.name as organisationName',
+      'a.provisionId',
+      'a.uploadedAt',
+    ])
+    .where('a.caseId', '=', caseId)
+    .orderBy('a.uploadedAt')
     .execute();
 }
 
-export async function directorName(db: Db, id: string | null) {
-  if (!id) return null;
-  return db.selectFrom('users').select(['id', 'displayName as name']).where('id', '=', id).executeTakeFirst();
+export async function insertAttachment(
+  db: Db,
+  a: {
+    caseId: string;
+    provisionId: string | null;
+    organisationId: string;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    storageName: string;
+    uploadedBy: string | null;
+    uploadedAt: Date;
+  },
+): Promise<string> {
+  const row = await db.insertInto('attachments').values(a).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findAttachment(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
 }

@@ -1,7 +1,4 @@
 import {
-  adviceParams,
-  adviceRequest,
-  adviceStatusRequest,
   caseConfiguration,
   caseDetail,
   caseListQuery,
@@ -13,15 +10,12 @@ import {
   createCaseRequest,
   evaluationRequest,
   goalRequest,
-  interventionRequest,
   listOf,
-  matrixRequest,
   participantParams,
   participantRequest,
   priorityRequest,
   provisionRequest,
   removeParticipantRequest,
-  resultRequest,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -190,8 +184,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) =>
-      service.setGoal(request.context, request.params.caseId, request.body.goal, request.body.strategy),
+    async (request) => service.setGoal(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -205,7 +198,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) => service.phase(request.context, request.params.caseId, request.body as never),
+    async (request) => service.phase(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -219,13 +212,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) =>
-      service.addParticipant(
-        request.context,
-        request.params.caseId,
-        request.body.organisationId,
-        request.body.reason,
-      ),
+    async (request) => service.addParticipant(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -259,14 +246,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) =>
-      service.addSubject(
-        request.context,
-        request.params.caseId,
-        request.body.role,
-        request.body.signalSubjectId,
-        request.body.subject,
-      ),
+    async (request) => service.addSubject(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -281,83 +261,6 @@ export const casesRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => service.addProvision(request.context, request.params.caseId, request.body),
-  );
-
-  app.post(
-    '/cases/:caseId/matrix',
-    {
-      schema: {
-        tags,
-        summary: 'An entry of the intervention matrix',
-        params: caseParams,
-        body: matrixRequest,
-        response: change,
-      },
-    },
-    async (request) => service.addMatrixEntry(request.context, request.params.caseId, request.body),
-  );
-
-  app.post(
-    '/cases/:caseId/advices',
-    {
-      schema: {
-        tags,
-        summary: 'An intervention advice to a participating partner',
-        params: caseParams,
-        body: adviceRequest,
-        response: change,
-      },
-    },
-    async (request) => service.addAdvice(request.context, request.params.caseId, request.body),
-  );
-
-  app.put(
-    '/cases/:caseId/advices/:adviceId/status',
-    {
-      schema: {
-        tags,
-        summary: "An advice's status",
-        params: adviceParams,
-        body: adviceStatusRequest,
-        response: change,
-      },
-    },
-    async (request) =>
-      service.setAdviceStatus(
-        request.context,
-        request.params.caseId,
-        request.params.adviceId,
-        request.body.status,
-      ),
-  );
-
-  app.post(
-    '/cases/:caseId/interventions',
-    {
-      schema: {
-        tags,
-        summary: "An intervention carried out by the caller's organisation",
-        params: caseParams,
-        body: interventionRequest,
-        response: change,
-      },
-    },
-    async (request) => service.addIntervention(request.context, request.params.caseId, request.body),
-  );
-
-  app.post(
-    '/cases/:caseId/results',
-    {
-      schema: {
-        tags,
-        summary:
-          'A result: confiscation amounts (imposed, collected, settled), closures, arrests, seizures, fines',
-        params: caseParams,
-        body: resultRequest,
-        response: change,
-      },
-    },
-    async (request) => service.addResult(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -400,12 +303,6 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) =>
-      service.setPriority(
-        request.context,
-        request.params.caseId,
-        request.body.quarter,
-        request.body.priority,
-      ),
+    async (request) => service.setPriority(request.context, request.params.caseId, request.body),
   );
 };

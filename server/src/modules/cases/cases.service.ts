@@ -1,23 +1,48 @@
+import { readFile } from 'node:fs/promises';
 import type {
+  CaseConfiguration,
   CaseDetail,
+  CaseListQuery,
   CasePhase,
+  CasePhaseRequest,
+  CaseSubjectRequest,
   CaseSummary,
+  CommunicationRequest,
   CreateCaseRequest,
+  EvaluationRequest,
+  GoalRequest,
   InvalidParam,
+  ParticipantRequest,
+  PriorityRequest,
+  ProvisionRequest,
   SubjectInput,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
-import type { Access } from '../access/index.js';
-import type { AuditRecorder, AuditService } from '../audit/index.js';
-import { subjectLabel } from '../signals/index.js';
-import { knownElsewhere } from '../subjects/elsewhere.js';
-import { registerSubject } from '../subjects/register.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
+import type { AuditRecorder } from '../audit/index.js';
+import { municipalitiesIn, organisationsIn, regionIds } from '../organisations/index.js';
+import {
+  acceptedSignalsIn,
+  signalReferences,
+  signalSubjectsByIds,
+  signalSubjectsOf,
+  signalSubmitters,
+  signalsReceivedAt,
+} from '../signals/index.js';
+import {
+  registerLabel,
+  registerSubject,
+  type SubjectsService,
+  signalsBecameCase,
+} from '../subjects/index.js';
+import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
+import { type CaseMilestones, presentDetail, presentSummary } from './cases.presenter.js';
 import * as repo from './cases.repository.js';
 
 const activity = 'samenspel.cases';
-const DAY = 86_400_000;
+const CONFIGURATION = new URL('../../../reference-data/case-configuration.json', import.meta.url);
 const order: readonly CasePhase[] = [
   'start',
   'information',
@@ -27,8 +52,35 @@ const order: readonly CasePhase[] = [
   'closed',
 ];
 
-function userOf(actor: Actor): string | null {
-  return actor.kind === 'user' ? actor.userId : null;
+/** Loads the default legal bases for provisions into every region; existing ones stay. */
+export async function loadLegalBases(db: Db): Promise<void> {
+  const file = JSON.parse(await readFile(CONFIGURATION, 'utf8')) as {
+    legalBases: Array<{ code: string; name: string }>;
+  };
+  await repo.loadLegalBases(db, await regionIds(db), file.legalBases);
+}
+
+/** What a case shows of its intervention matrix, advices, interventions and results (the interventions module's). */
+export interface CaseInterventionsReader {
+  ofCase(
+    trx: Db,
+    caseId: string,
+  ): Promise<Pick<CaseDetail, 'matrix' | 'advices' | 'interventions' | 'results'>>;
+  firstCarriedOut(trx: Db, caseIds: readonly string[]): Promise<Map<string, string>>;
+  catalogue(trx: Db, regionId: string): Promise<CaseConfiguration['interventions']>;
+}
+
+/** One step on a case, inside its transaction, after the access check. */
+export interface CaseStep {
+  trx: Db;
+  actor: Actor;
+  row: repo.CaseRow;
+  record: AuditRecorder;
+  at: Date;
+  /** Records the step in the case's timeline. */
+  event(type: string, details?: object): Promise<void>;
+  /** Refuses (400, on `field`) unless the organisation takes part in the case now. */
+  participating(organisationId: string, field: string): Promise<void>;
 }
 
 function refused(detail: string): AppError {
@@ -39,92 +91,79 @@ function quarterOf(date: Date): string {
   return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
 }
 
-function daysBetween(
-  from: string | Date | null | undefined,
-  to: string | Date | null | undefined,
-): number | null {
-  if (!from || !to) return null;
-  const a = typeof from === 'string' ? new Date(`${from}T00:00:00Z`) : from;
-  const b = typeof to === 'string' ? new Date(`${to}T00:00:00Z`) : to;
-  return Math.round(((b.getTime() - a.getTime()) / DAY) * 10) / 10;
+function outsideRegion(name: string): InvalidParam {
+  return {
+    name,
+    in: 'body',
+    code: 'unknown_organisation',
+    reason: 'Een van de organisaties hoort niet bij uw regio.',
+  };
 }
 
 /** The integrated case from its start to closure; every step a dated event. */
 export class CasesService {
   constructor(
-    private readonly access: Access,
-    private readonly audit: AuditService,
-    private readonly now: () => Date = () => new Date(),
+    private readonly deps: ServiceDeps & {
+      subjects: SubjectsService;
+      interventions: CaseInterventionsReader;
+    },
   ) {}
 
   /** Legal bases, the intervention catalogue and the region's case directors (employees' names: logged). */
-  async configuration(context: RequestContext) {
-    return this.audit.run(context, { action: 'case.configuration', activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'case.read');
-      const found = await repo.configuration(trx, actor.regionId);
-      for (const d of found.directors) record.subject({ type: 'employee', email: d.email });
+  async configuration(context: RequestContext): Promise<CaseConfiguration> {
+    const { audit, access, interventions } = this.deps;
+    return audit.run(context, { action: 'case.configuration', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.read');
+      const [legalBases, catalogue, directors] = await Promise.all([
+        repo.legalBases(trx, actor.regionId),
+        interventions.catalogue(trx, actor.regionId),
+        caseDirectors(trx, actor.regionId),
+      ]);
+      for (const d of directors) record.subject({ type: 'employee', email: d.email });
       return {
-        legalBases: found.legalBases,
-        interventions: found.interventions.map((i) => ({
-          ...i,
-          kind: i.kind as CaseDetail['advices'][number]['kind'],
-        })),
-        directors: found.directors.map((d) => ({ id: d.id, name: d.name })),
+        legalBases,
+        interventions: catalogue,
+        directors: directors.map((d) => ({ id: d.id, name: d.name })),
       };
     });
   }
 
-  private summary(row: repo.CaseRow): CaseSummary {
-    return {
-      id: row.id,
-      reference: row.reference,
-      codeName: row.codeName,
-      origin: row.origin as CaseSummary['origin'],
-      type: row.type as CaseSummary['type'],
-      phase: row.phase as CasePhase,
-      district: row.districtId && row.districtName ? { id: row.districtId, name: row.districtName } : null,
-      themes: row.themes,
-      startedOn: row.startedOn,
-      closedOn: row.closedOn,
-      priority: row.priority,
-      leadTimes: {
-        signalToCase: row.firstSignalAt ? daysBetween(row.firstSignalAt, row.startedOn) : null,
-        startToFirstIntervention: daysBetween(row.startedOn, row.firstInterventionOn),
-        startToClosure: daysBetween(row.startedOn, row.closedOn),
-      },
-    };
+  private async checkOrganisations(trx: Db, regionId: string, ids: readonly string[], name: string) {
+    const found = await organisationsIn(trx, regionId, ids);
+    return found.length === new Set(ids).size ? [] : [outsideRegion(name)];
   }
 
-  private async checkOrganisations(
-    trx: Db,
-    regionId: string,
-    ids: readonly string[],
-    name: string,
-  ): Promise<InvalidParam[]> {
-    if (ids.length === 0) return [];
-    const found = await trx
-      .selectFrom('partnerOrganisations')
-      .select('id')
-      .where('regionId', '=', regionId)
-      .where('id', 'in', ids)
-      .execute();
-    return found.length === new Set(ids).size
-      ? []
-      : [
+  /** When each case's first signal came in and its first intervention was carried out. */
+  private async milestones(trx: Db, caseIds: readonly string[]): Promise<Map<string, CaseMilestones>> {
+    const signals = await repo.signalsOfCases(trx, caseIds);
+    const received = await signalsReceivedAt(trx, [...signals.values()].flat());
+    const first = await this.deps.interventions.firstCarriedOut(trx, caseIds);
+    return new Map(
+      caseIds.map((id) => {
+        const times = (signals.get(id) ?? []).flatMap((s) => {
+          const at = received.get(s);
+          return at ? [at.getTime()] : [];
+        });
+        return [
+          id,
           {
-            name,
-            in: 'body',
-            code: 'unknown_organisation',
-            reason: 'Een van de organisaties hoort niet bij uw regio.',
+            firstSignalAt: times.length ? new Date(Math.min(...times)) : null,
+            firstInterventionOn: first.get(id) ?? null,
           },
         ];
+      }),
+    );
   }
 
   async create(context: RequestContext, request: CreateCaseRequest): Promise<CaseDetail> {
-    return this.audit.run(context, { action: 'case.create', activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'case.create');
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'case.create', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.create');
       const problems: InvalidParam[] = [];
-      const signals = await repo.acceptedSignals(trx, actor.regionId, request.signalIds);
+      const inCases = await repo.signalsInCases(trx, request.signalIds);
+      const signals = (await acceptedSignalsIn(trx, actor.regionId, request.signalIds)).filter(
+        (s) => !inCases.has(s.id),
+      );
       if (
         request.origin === 'signal' &&
         (request.signalIds.length === 0 || signals.length !== new Set(request.signalIds).size)
@@ -153,29 +192,20 @@ export class CasesService {
           'originOrganisationIds',
         )),
       );
-      const director = await trx
-        .selectFrom('users as u')
-        .innerJoin('userRoles as r', 'r.userId', 'u.id')
-        .select('u.id')
-        .where('u.id', '=', request.directorId)
-        .where('u.regionId', '=', actor.regionId)
-        .where('r.role', '=', 'case_director')
-        .executeTakeFirst();
-      if (!director)
+      if (!(await isCaseDirector(trx, actor.regionId, request.directorId)))
         problems.push({
           name: 'directorId',
           in: 'body',
           code: 'not_a_director',
           reason: 'Kies een casusregisseur van uw regio.',
         });
-      let municipalities = trx
-        .selectFrom('municipalities')
-        .select('code')
-        .where('regionId', '=', actor.regionId)
-        .where('code', 'in', request.municipalityCodes);
-      if (request.districtId !== null)
-        municipalities = municipalities.where('districtId', '=', request.districtId);
-      if ((await municipalities.execute()).length !== new Set(request.municipalityCodes).size)
+      const places = await municipalitiesIn(
+        trx,
+        actor.regionId,
+        request.municipalityCodes,
+        request.districtId,
+      );
+      if (places.length !== new Set(request.municipalityCodes).size)
         problems.push({
           name: 'municipalityCodes',
           in: 'body',
@@ -185,7 +215,7 @@ export class CasesService {
               ? 'Kies gemeenten uit uw regio.'
               : 'Kies gemeenten uit het district van de casus.',
         });
-      if (request.startedOn > this.now().toISOString().slice(0, 10))
+      if (request.startedOn > now().toISOString().slice(0, 10))
         problems.push({
           name: 'startedOn',
           in: 'body',
@@ -193,7 +223,7 @@ export class CasesService {
           reason: 'De startdatum kan niet in de toekomst liggen.',
         });
       if (problems.length) throw invalid(problems);
-      const at = this.now();
+      const at = now();
       const id = await repo.insertCase(trx, {
         regionId: actor.regionId,
         reference: await repo.nextReference(trx, at.getUTCFullYear()),
@@ -206,13 +236,13 @@ export class CasesService {
         createdBy: userOf(actor),
         createdAt: at,
       });
-      const submitters = await repo.signalSubmitters(trx, request.signalIds);
       await repo.linkMany(trx, id, {
         signals: request.signalIds,
-        origins: [...submitters.map((s) => s.organisationId), ...request.originOrganisationIds],
+        origins: [...(await signalSubmitters(trx, request.signalIds)), ...request.originOrganisationIds],
         municipalities: request.municipalityCodes,
         themes: request.themeIds,
       });
+      await signalsBecameCase(trx, request.signalIds, id);
       for (const organisationId of new Set(request.participantIds))
         await repo.addParticipant(trx, id, organisationId, 'Deelnemer bij de start', at);
       await repo.insertEvent(trx, {
@@ -227,691 +257,360 @@ export class CasesService {
     });
   }
 
-  async list(
-    context: RequestContext,
-    filter: { districtId?: string | undefined; phase?: string | undefined; themeId?: string | undefined },
-  ) {
-    return this.audit.run(context, { action: 'case.list', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'case.read');
+  async list(context: RequestContext, filter: CaseListQuery): Promise<CaseSummary[]> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'case.list', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.read');
       const rows = await repo.listCases(trx, {
         ...filter,
         regionId: actor.regionId,
-        quarter: quarterOf(this.now()),
+        quarter: quarterOf(now()),
         allOfRegion: actor.kind === 'user' && actor.roles.includes('riec_analyst'),
         directorId: userOf(actor),
         organisationId: actor.organisationId,
       });
-      return rows.map((r) => this.summary(r));
+      const milestones = await this.milestones(
+        trx,
+        rows.map((r) => r.id),
+      );
+      const none = { firstSignalAt: null, firstInterventionOn: null };
+      return rows.map((r) => presentSummary(r, milestones.get(r.id) ?? none));
     });
   }
 
   async get(context: RequestContext, id: string): Promise<CaseDetail> {
-    return this.audit.run(context, { action: 'case.read', activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'case.read', [id]);
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'case.read', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.read', [id]);
       return this.detail(trx, actor, id, record, true);
     });
   }
 
-  private async detail(
-    trx: Db,
-    actor: Actor,
-    id: string,
-    record: AuditRecorder,
-    reading: boolean,
-  ): Promise<CaseDetail> {
-    const row = await repo.findCase(trx, id, quarterOf(this.now()));
+  private async detail(trx: Db, actor: Actor, id: string, record: AuditRecorder, reading: boolean) {
+    const { access, now, subjects, interventions } = this.deps;
+    const row = await repo.findCase(trx, id, quarterOf(now()));
     if (!row) throw notFound();
     const parts = await repo.detailParts(trx, id);
-    const director = await repo.directorName(trx, row.directorId);
-    if (reading)
-      for (const s of parts.subjects) record.subjectData(s.data as SubjectInput, 'case.subject.read');
-    const can = (p: Parameters<Access['holds']>[1]) => this.access.holds(actor, p);
-    const elsewhere = await knownElsewhere(
-      trx,
-      this.access,
-      actor,
-      id,
-      parts.subjects.map((s) => s.id),
+    if (reading) for (const s of parts.subjects) record.subjectData(s.data, 'case.subject.read');
+    const can = (p: Parameters<typeof access.holds>[1]) => access.holds(actor, p);
+    const [milestones, names, references, elsewhere, intervening, signalSubjects] = await Promise.all([
+      this.milestones(trx, [id]),
+      displayNames(trx, [row.directorId, ...parts.events.map((e) => e.userId)]),
+      signalReferences(trx, parts.signalIds),
+      subjects.knownElsewhere(
+        trx,
+        actor,
+        id,
+        parts.subjects.map((s) => s.id),
+      ),
+      interventions.ofCase(trx, id),
+      can('case.manage') ? signalSubjectsOf(trx, parts.signalIds) : Promise.resolve([]),
+    ]);
+    return presentDetail(
+      row,
+      milestones.get(id) ?? { firstSignalAt: null, firstInterventionOn: null },
+      parts,
+      {
+        ...intervening,
+        director: row.directorId ? { id: row.directorId, name: names.get(row.directorId) ?? '' } : null,
+        names,
+        elsewhere,
+        signals: parts.signalIds.map((s) => ({ id: s, reference: references.get(s) ?? '' })),
+        signalSubjects: signalSubjects.map((s) => ({ id: s.id, label: s.label })),
+        abilities: [
+          ...(can('case.manage') ? ['manage'] : []),
+          ...(can('case.contribute') ? ['contribute'] : []),
+          ...(can('case.prioritise') ? ['prioritise'] : []),
+        ],
+      },
     );
-    return {
-      ...this.summary(row),
-      goal: row.goal,
-      strategy: row.strategy,
-      director: director ? { id: director.id, name: director.name } : null,
-      municipalities: parts.municipalities,
-      originOrganisations: parts.origins,
-      signals: parts.signals.map((s) => ({ id: s.id, reference: s.reference })),
-      participants: parts.participants.map((p) => ({
-        organisation: { id: p.id, name: p.name },
-        addedAt: p.addedAt.toISOString(),
-        addedReason: p.addedReason,
-        removedAt: p.removedAt?.toISOString() ?? null,
-        removedReason: p.removedReason,
-      })),
-      events: parts.events.map((e) => ({
-        type: e.type,
-        at: e.at.toISOString(),
-        by: e.by,
-        details: e.details,
-      })),
-      subjects: parts.subjects.map((s) => ({
-        id: s.id,
-        kind: s.kind,
-        role: s.role as CaseDetail['subjects'][number]['role'],
-        label: s.label,
-        data: s.data as CaseDetail['subjects'][number]['data'],
-        knownElsewhere: elsewhere.get(s.id) ?? { registerId: null, records: 0, hidden: 0 },
-      })),
-      provisions: parts.provisions.map((p) => ({
-        id: p.id,
-        organisation: { id: p.organisationId, name: p.organisationName },
-        subjectId: p.subjectId,
-        providedOn: p.providedOn,
-        legalBasis: { id: p.basisId, code: p.basisCode, name: p.basisName },
-        classification: p.classification as 'intern',
-        title: p.title,
-        body: p.body,
-      })),
-      matrix: parts.matrix.map((m) => ({
-        id: m.id,
-        barrier: m.barrier,
-        intervention: { id: m.catalogueId, kind: m.kind as 'other', name: m.interventionName },
-        organisation: { id: m.organisationId, name: m.organisationName },
-        chosen: m.chosen,
-      })),
-      advices: parts.advices.map((a) => ({
-        id: a.id,
-        kind: a.kind as 'other',
-        organisation: { id: a.organisationId, name: a.organisationName },
-        givenOn: a.givenOn,
-        status: a.status as 'given',
-        description: a.description,
-      })),
-      interventions: parts.interventions.map((i) => ({
-        id: i.id,
-        adviceId: i.adviceId,
-        kind: i.kind as 'other',
-        organisation: { id: i.organisationId, name: i.organisationName },
-        carriedOutOn: i.carriedOutOn,
-        description: i.description,
-        outcome: i.outcome,
-      })),
-      results: parts.results.map((r) => ({
-        id: r.id,
-        interventionId: r.interventionId,
-        kind: r.kind as 'fine',
-        organisation: { id: r.organisationId, name: r.organisationName },
-        imposedCents: r.imposedCents,
-        imposedOn: r.imposedOn,
-        collectedCents: r.collectedCents,
-        collectedOn: r.collectedOn,
-        settledCents: r.settledCents,
-        settledOn: r.settledOn,
-        count: r.count,
-        description: r.description,
-      })),
-      communications: parts.communications.map((c) => ({
-        id: c.id,
-        onDate: c.onDate,
-        channel: c.channel,
-        description: c.description,
-      })),
-      evaluation: parts.evaluation
-        ? {
-            whatWorked: parts.evaluation.whatWorked,
-            whatDidNot: parts.evaluation.whatDidNot,
-            lessons: parts.evaluation.lessons,
-            waivedReason: parts.evaluation.waivedReason,
-          }
-        : null,
-      signalSubjects: can('case.manage')
-        ? await trx
-            .selectFrom('signalSubjects as ss')
-            .innerJoin('caseSignals as cs', 'cs.signalId', 'ss.signalId')
-            .select(['ss.id', 'ss.label'])
-            .where('cs.caseId', '=', id)
-            .orderBy('ss.position')
-            .execute()
-        : [],
-      abilities: [
-        ...(can('case.manage') ? ['manage'] : []),
-        ...(can('case.contribute') ? ['contribute'] : []),
-        ...(can('case.prioritise') ? ['prioritise'] : []),
-      ],
-    };
   }
 
-  /** Runs a change to a case after the access check, and answers with the case as it is then. */
-  private change(
+  /**
+   * Runs a step on a case after the access check, in one transaction with its log. A closed case
+   * takes no steps but its reopening. Other modules' steps on a case (interventions, imports)
+   * run through here too.
+   */
+  step<T>(
+    context: RequestContext,
+    id: string,
+    spec: { action: string; activity?: string },
+    permission: 'case.manage' | 'case.contribute' | 'case.prioritise',
+    work: (step: CaseStep) => Promise<T>,
+  ): Promise<T> {
+    const { audit, access, now } = this.deps;
+    return audit.run(
+      context,
+      { action: spec.action, activity: spec.activity ?? activity },
+      async (trx, record) => {
+        const actor = await access.requireAccess(trx, context.actor, permission, [id]);
+        const row = await repo.findCase(trx, id, quarterOf(now()));
+        if (!row) throw notFound();
+        if (row.phase === 'closed' && spec.action !== 'case.reopen')
+          throw refused('Deze casus is gesloten. Heropen hem eerst.');
+        const at = now();
+        return work({
+          trx,
+          actor,
+          row,
+          record,
+          at,
+          event: (type, details = {}) =>
+            repo.insertEvent(trx, {
+              caseId: id,
+              type,
+              at,
+              userId: userOf(actor),
+              organisationId: actor.organisationId,
+              details,
+            }),
+          participating: async (organisationId, field) => {
+            const current = await repo.currentParticipants(trx, id);
+            if (!current.some((p) => p.organisationId === organisationId))
+              throw invalid([
+                {
+                  name: field,
+                  in: 'body',
+                  code: 'not_participating',
+                  reason: 'Deze organisatie neemt niet deel aan de casus.',
+                },
+              ]);
+          },
+        });
+      },
+    );
+  }
+
+  /** A step on a case that answers with the case as it is after the step. */
+  change(
     context: RequestContext,
     id: string,
     action: string,
     permission: 'case.manage' | 'case.contribute' | 'case.prioritise',
-    work: (trx: Db, actor: Actor, row: repo.CaseRow, record: AuditRecorder, at: Date) => Promise<void>,
+    work: (step: CaseStep) => Promise<void>,
   ): Promise<CaseDetail> {
-    return this.audit.run(context, { action, activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, permission, [id]);
-      const row = await repo.findCase(trx, id, quarterOf(this.now()));
-      if (!row) throw notFound();
-      if (row.phase === 'closed' && action !== 'case.reopen')
-        throw refused('Deze casus is gesloten. Heropen hem eerst.');
-      const at = this.now();
-      await work(trx, actor, row, record, at);
-      return this.detail(trx, actor, id, record, false);
+    return this.step(context, id, { action }, permission, async (step) => {
+      await work(step);
+      return this.detail(step.trx, step.actor, id, step.record, false);
     });
   }
 
-  private event(trx: Db, actor: Actor, caseId: string, type: string, at: Date, details: object = {}) {
-    return repo.insertEvent(trx, {
-      caseId,
-      type,
-      at,
-      userId: userOf(actor),
-      organisationId: actor.organisationId,
-      details,
+  setGoal(context: RequestContext, id: string, request: GoalRequest) {
+    return this.change(context, id, 'case.goal', 'case.manage', async (step) => {
+      if (step.row.phase !== 'start') throw refused('Doel en strategie worden in de startfase vastgelegd.');
+      await repo.updateCase(step.trx, id, request);
+      await step.event('goal');
     });
   }
 
-  private async participant(trx: Db, caseId: string, organisationId: string, name: string): Promise<void> {
-    const current = await repo.currentParticipants(trx, caseId);
-    if (!current.some((p) => p.organisationId === organisationId))
-      throw invalid([
-        {
-          name,
-          in: 'body',
-          code: 'not_participating',
-          reason: 'Deze organisatie neemt niet deel aan de casus.',
-        },
-      ]);
-  }
-
-  setGoal(context: RequestContext, id: string, goal: string, strategy: string) {
-    return this.change(context, id, 'case.goal', 'case.manage', async (trx, actor, row, _record, at) => {
-      if (row.phase !== 'start') throw refused('Doel en strategie worden in de startfase vastgelegd.');
-      await repo.updateCase(trx, id, { goal, strategy });
-      await this.event(trx, actor, id, 'goal', at);
-    });
-  }
-
-  phase(
-    context: RequestContext,
-    id: string,
-    step: { type: 'advance'; to: CasePhase } | { type: 'close' } | { type: 'reopen'; reason: string },
-  ) {
-    const action = step.type === 'advance' ? 'case.phase' : `case.${step.type}`;
-    return this.change(context, id, action, 'case.manage', async (trx, actor, row, _record, at) => {
-      const current = row.phase as CasePhase;
-      if (step.type === 'advance') {
-        if (order.indexOf(step.to) !== order.indexOf(current) + 1)
+  phase(context: RequestContext, id: string, request: CasePhaseRequest) {
+    const action = request.type === 'advance' ? 'case.phase' : `case.${request.type}`;
+    return this.change(context, id, action, 'case.manage', async (step) => {
+      const { trx, row, at } = step;
+      const current = row.phase;
+      const on = at.toISOString().slice(0, 10);
+      if (request.type === 'advance') {
+        if (order.indexOf(request.to) !== order.indexOf(current) + 1)
           throw refused(
-            `Na de fase "${current}" volgt "${order[order.indexOf(current) + 1]}", niet "${step.to}".`,
+            `Na de fase "${current}" volgt "${order[order.indexOf(current) + 1]}", niet "${request.to}".`,
           );
         if (current === 'start' && (!row.goal || !row.strategy))
           throw refused('Leg eerst doel en strategie vast.');
-        await repo.updateCase(trx, id, { phase: step.to });
-        await this.event(trx, actor, id, 'phase', at, { from: current, to: step.to });
-      } else if (step.type === 'close') {
+        await repo.updateCase(trx, id, { phase: request.to });
+        await step.event('phase', { from: current, to: request.to });
+      } else if (request.type === 'close') {
         if (current !== 'evaluation') throw refused('Een casus sluit na de evaluatiefase.');
-        const evaluated = await trx
-          .selectFrom('evaluations')
-          .select('caseId')
-          .where('caseId', '=', id)
-          .executeTakeFirst();
-        if (!evaluated)
+        if (!(await repo.isEvaluated(trx, id)))
           throw refused('Evalueer de casus eerst, of laat de voorzitter de evaluatie met reden overslaan.');
-        const on = at.toISOString().slice(0, 10);
         await repo.updateCase(trx, id, { phase: 'closed', closedOn: on });
         await repo.closeOpenPeriod(trx, id, on);
-        await this.event(trx, actor, id, 'closed', at);
+        await step.event('closed');
       } else {
         if (current !== 'closed') throw refused('Alleen een gesloten casus kan worden heropend.');
         await repo.updateCase(trx, id, { phase: 'analysis', closedOn: null });
-        await repo.openPeriod(trx, id, at.toISOString().slice(0, 10));
-        await this.event(trx, actor, id, 'reopened', at, { reason: step.reason });
+        await repo.openPeriod(trx, id, on);
+        await step.event('reopened', { reason: request.reason });
       }
     });
   }
 
-  addParticipant(context: RequestContext, id: string, organisationId: string, reason: string) {
-    return this.change(
-      context,
-      id,
-      'case.participant-add',
-      'case.manage',
-      async (trx, actor, _row, _record, at) => {
-        const problems = await this.checkOrganisations(
-          trx,
-          actor.regionId,
-          [organisationId],
-          'organisationId',
-        );
-        if (problems.length) throw invalid(problems);
-        if ((await repo.currentParticipants(trx, id)).some((p) => p.organisationId === organisationId))
-          throw refused('Deze organisatie neemt al deel.');
-        await repo.addParticipant(trx, id, organisationId, reason, at);
-        await this.event(trx, actor, id, 'participant-added', at, { organisationId, reason });
-      },
-    );
+  addParticipant(context: RequestContext, id: string, request: ParticipantRequest) {
+    const { organisationId, reason } = request;
+    return this.change(context, id, 'case.participant-add', 'case.manage', async (step) => {
+      const problems = await this.checkOrganisations(
+        step.trx,
+        step.actor.regionId,
+        [organisationId],
+        'organisationId',
+      );
+      if (problems.length) throw invalid(problems);
+      if ((await repo.currentParticipants(step.trx, id)).some((p) => p.organisationId === organisationId))
+        throw refused('Deze organisatie neemt al deel.');
+      await repo.addParticipant(step.trx, id, organisationId, reason, step.at);
+      await step.event('participant-added', { organisationId, reason });
+    });
   }
 
   removeParticipant(context: RequestContext, id: string, organisationId: string, reason: string) {
-    return this.change(
-      context,
-      id,
-      'case.participant-remove',
-      'case.manage',
-      async (trx, actor, _row, _record, at) => {
-        if ((await repo.removeParticipant(trx, id, organisationId, reason, at)) === 0)
-          throw refused('Deze organisatie neemt niet deel.');
-        await this.event(trx, actor, id, 'participant-removed', at, { organisationId, reason });
-      },
-    );
+    return this.change(context, id, 'case.participant-remove', 'case.manage', async (step) => {
+      if ((await repo.removeParticipant(step.trx, id, organisationId, reason, step.at)) === 0)
+        throw refused('Deze organisatie neemt niet deel.');
+      await step.event('participant-removed', { organisationId, reason });
+    });
   }
 
-  addSubject(
-    context: RequestContext,
-    id: string,
-    role: string,
-    signalSubjectId: string | undefined,
-    subject: SubjectInput | undefined,
-  ) {
-    return this.change(
-      context,
-      id,
-      'case.subject-add',
-      'case.manage',
-      async (trx, actor, _row, record, at) => {
-        let data = subject;
-        if (signalSubjectId) {
-          const found = await trx
-            .selectFrom('signalSubjects as ss')
-            .innerJoin('caseSignals as cs', 'cs.signalId', 'ss.signalId')
-            .select('ss.data')
-            .where('ss.id', '=', signalSubjectId)
-            .where('cs.caseId', '=', id)
-            .executeTakeFirst();
-          if (!found)
-            throw invalid([
-              {
-                name: 'signalSubjectId',
-                in: 'body',
-                code: 'unknown_subject',
-                reason: 'Deze betrokkene hoort niet bij de signalen van de casus.',
-              },
-            ]);
-          data = found.data as SubjectInput;
-        }
-        if (!data)
+  /** Adds subjects to the case in the caller's step and registers each, with the actor as provenance. */
+  async addSubjects(
+    step: CaseStep,
+    subjects: ReadonlyArray<{
+      data: SubjectInput;
+      role: CaseSubjectRequest['role'];
+      label?: string;
+      signalSubjectId?: string | null;
+    }>,
+    source: 'case' | 'import' = 'case',
+  ): Promise<Array<{ subjectId: string; linked: boolean }>> {
+    const ids: Array<{ subjectId: string; linked: boolean }> = [];
+    for (const s of subjects) {
+      const id = await repo.insertSubject(step.trx, {
+        caseId: step.row.id,
+        role: s.role,
+        label: s.label ?? registerLabel(s.data),
+        data: s.data,
+        signalSubjectId: s.signalSubjectId ?? null,
+        addedAt: step.at,
+      });
+      ids.push(
+        await registerSubject(
+          step.trx,
+          step.actor.regionId,
+          s.data,
+          {
+            caseId: step.row.id,
+            caseSubjectId: id,
+            organisationId: step.actor.organisationId,
+            role: s.role,
+            source,
+            at: step.at,
+          },
+          { signalSubjectId: s.signalSubjectId ?? null, suggest: source !== 'import' },
+        ),
+      );
+    }
+    return ids;
+  }
+
+  addSubject(context: RequestContext, id: string, request: CaseSubjectRequest) {
+    const { role, signalSubjectId } = request;
+    return this.change(context, id, 'case.subject-add', 'case.manage', async (step) => {
+      let data = request.subject;
+      if (signalSubjectId) {
+        const [found] = await signalSubjectsByIds(step.trx, [signalSubjectId]);
+        const ofCase = (await repo.signalsOfCases(step.trx, [id])).get(id) ?? [];
+        if (!found || !ofCase.includes(found.signalId))
           throw invalid([
             {
-              name: 'subject',
-              in: 'body',
-              code: 'required',
-              reason: 'Kies een betrokkene uit een signaal of vul er een in.',
-            },
-          ]);
-        const added = await trx
-          .insertInto('caseSubjects')
-          .values({
-            caseId: id,
-            kind: data.kind,
-            role,
-            label: subjectLabel(data),
-            data: JSON.stringify(data),
-            signalSubjectId: signalSubjectId ?? null,
-            addedAt: at,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await registerSubject(
-          trx,
-          actor.regionId,
-          data,
-          {
-            caseId: id,
-            caseSubjectId: added.id,
-            organisationId: actor.organisationId,
-            role,
-            source: 'case',
-            at,
-          },
-          { signalSubjectId: signalSubjectId ?? null },
-        );
-        record.subjectData(data, 'case.subject.write');
-      },
-    );
-  }
-
-  addProvision(
-    context: RequestContext,
-    id: string,
-    p: {
-      subjectId?: string | undefined;
-      providedOn: string;
-      legalBasisId: string;
-      classification: string;
-      title: string;
-      body: string;
-    },
-  ) {
-    return this.change(
-      context,
-      id,
-      'case.provision-add',
-      'case.contribute',
-      async (trx, actor, _row, record, at) => {
-        await this.participant(trx, id, actor.organisationId, 'organisation');
-        const problems: InvalidParam[] = [];
-        const basis = await trx
-          .selectFrom('legalBases')
-          .select('id')
-          .where('id', '=', p.legalBasisId)
-          .where('regionId', '=', actor.regionId)
-          .executeTakeFirst();
-        if (!basis)
-          problems.push({
-            name: 'legalBasisId',
-            in: 'body',
-            code: 'unknown_basis',
-            reason: 'Kies een grondslag van de samenwerking.',
-          });
-        let subjectData: SubjectInput | undefined;
-        if (p.subjectId) {
-          const s = await trx
-            .selectFrom('caseSubjects')
-            .select('data')
-            .where('id', '=', p.subjectId)
-            .where('caseId', '=', id)
-            .executeTakeFirst();
-          if (!s)
-            problems.push({
-              name: 'subjectId',
+              name: 'signalSubjectId',
               in: 'body',
               code: 'unknown_subject',
-              reason: 'Deze betrokkene hoort niet bij de casus.',
-            });
-          else subjectData = s.data as SubjectInput;
-        }
-        if (p.providedOn > at.toISOString().slice(0, 10))
-          problems.push({
-            name: 'providedOn',
-            in: 'body',
-            code: 'in_the_future',
-            reason: 'Een verstrekking ligt niet in de toekomst.',
-          });
-        if (problems.length) throw invalid(problems);
-        await trx
-          .insertInto('provisions')
-          .values({
-            caseId: id,
-            organisationId: actor.organisationId,
-            subjectId: p.subjectId ?? null,
-            providedOn: p.providedOn,
-            legalBasisId: p.legalBasisId,
-            classification: p.classification,
-            title: p.title,
-            body: p.body,
-            createdBy: userOf(actor),
-            createdAt: at,
-          })
-          .execute();
-        if (subjectData) record.subjectData(subjectData, 'case.provision.write');
-      },
-    );
-  }
-
-  addMatrixEntry(
-    context: RequestContext,
-    id: string,
-    m: { barrier: string; catalogueId: string; organisationId: string; chosen: boolean },
-  ) {
-    return this.change(context, id, 'case.matrix-add', 'case.manage', async (trx, actor) => {
-      const entry = await trx
-        .selectFrom('interventionCatalogue')
-        .select('id')
-        .where('id', '=', m.catalogueId)
-        .where('regionId', '=', actor.regionId)
-        .executeTakeFirst();
-      if (!entry)
+              reason: 'Deze betrokkene hoort niet bij de signalen van de casus.',
+            },
+          ]);
+        data = found.data;
+      }
+      if (!data)
         throw invalid([
           {
-            name: 'catalogueId',
+            name: 'subject',
             in: 'body',
-            code: 'unknown_intervention',
-            reason: 'Kies een interventie uit de catalogus.',
+            code: 'required',
+            reason: 'Kies een betrokkene uit een signaal of vul er een in.',
           },
         ]);
-      await this.participant(trx, id, m.organisationId, 'organisationId');
-      await trx
-        .insertInto('caseMatrix')
-        .values({ caseId: id, ...m })
-        .execute();
+      await this.addSubjects(step, [{ data, role, signalSubjectId: signalSubjectId ?? null }]);
+      step.record.subjectData(data, 'case.subject.write');
     });
   }
 
-  addAdvice(
-    context: RequestContext,
-    id: string,
-    a: { kind: string; organisationId: string; givenOn: string; description: string },
-  ) {
-    return this.change(
-      context,
-      id,
-      'case.advice-add',
-      'case.manage',
-      async (trx, actor, _row, _record, at) => {
-        await this.participant(trx, id, a.organisationId, 'organisationId');
-        await trx
-          .insertInto('advices')
-          .values({ caseId: id, ...a, status: 'given', createdBy: userOf(actor) })
-          .execute();
-        await this.event(trx, actor, id, 'advice', at, { kind: a.kind });
-      },
-    );
-  }
-
-  setAdviceStatus(context: RequestContext, id: string, adviceId: string, status: string) {
-    return this.change(context, id, 'case.advice-status', 'case.manage', async (trx) => {
-      const result = await trx
-        .updateTable('advices')
-        .set({ status })
-        .where('id', '=', adviceId)
-        .where('caseId', '=', id)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound();
+  addProvision(context: RequestContext, id: string, p: ProvisionRequest) {
+    return this.change(context, id, 'case.provision-add', 'case.contribute', async (step) => {
+      const { trx, actor, at } = step;
+      await step.participating(actor.organisationId, 'organisation');
+      const problems: InvalidParam[] = [];
+      if (!(await repo.legalBasisIn(trx, actor.regionId, p.legalBasisId)))
+        problems.push({
+          name: 'legalBasisId',
+          in: 'body',
+          code: 'unknown_basis',
+          reason: 'Kies een grondslag van de samenwerking.',
+        });
+      const subject = p.subjectId ? await repo.subjectOf(trx, id, p.subjectId) : undefined;
+      if (p.subjectId && !subject)
+        problems.push({
+          name: 'subjectId',
+          in: 'body',
+          code: 'unknown_subject',
+          reason: 'Deze betrokkene hoort niet bij de casus.',
+        });
+      if (p.providedOn > at.toISOString().slice(0, 10))
+        problems.push({
+          name: 'providedOn',
+          in: 'body',
+          code: 'in_the_future',
+          reason: 'Een verstrekking ligt niet in de toekomst.',
+        });
+      if (problems.length) throw invalid(problems);
+      await repo.insertProvision(trx, {
+        caseId: id,
+        organisationId: actor.organisationId,
+        subjectId: p.subjectId ?? null,
+        providedOn: p.providedOn,
+        legalBasisId: p.legalBasisId,
+        classification: p.classification,
+        title: p.title,
+        body: p.body,
+        createdBy: userOf(actor),
+        createdAt: at,
+      });
+      if (subject) step.record.subjectData(subject.data, 'case.provision.write');
     });
   }
 
-  addIntervention(
-    context: RequestContext,
-    id: string,
-    i: {
-      adviceId?: string | undefined;
-      kind: string;
-      carriedOutOn: string;
-      description: string;
-      outcome?: string | undefined;
-    },
-  ) {
-    return this.change(
-      context,
-      id,
-      'case.intervention-add',
-      'case.contribute',
-      async (trx, actor, _row, _record, at) => {
-        await this.participant(trx, id, actor.organisationId, 'organisation');
-        if (i.adviceId) {
-          const advice = await trx
-            .selectFrom('advices')
-            .select('id')
-            .where('id', '=', i.adviceId)
-            .where('caseId', '=', id)
-            .executeTakeFirst();
-          if (!advice)
-            throw invalid([
-              {
-                name: 'adviceId',
-                in: 'body',
-                code: 'unknown_advice',
-                reason: 'Dit advies hoort niet bij de casus.',
-              },
-            ]);
-          await trx
-            .updateTable('advices')
-            .set({ status: 'carried-out' })
-            .where('id', '=', i.adviceId)
-            .execute();
-        }
-        await trx
-          .insertInto('interventions')
-          .values({
-            caseId: id,
-            adviceId: i.adviceId ?? null,
-            kind: i.kind,
-            organisationId: actor.organisationId,
-            carriedOutOn: i.carriedOutOn,
-            description: i.description,
-            outcome: i.outcome ?? null,
-          })
-          .execute();
-        await this.event(trx, actor, id, 'intervention', at, { kind: i.kind });
-      },
-    );
-  }
-
-  addResult(
-    context: RequestContext,
-    id: string,
-    r: {
-      interventionId?: string | undefined;
-      kind: string;
-      imposedCents?: number | undefined;
-      imposedOn?: string | undefined;
-      collectedCents?: number | undefined;
-      collectedOn?: string | undefined;
-      settledCents?: number | undefined;
-      settledOn?: string | undefined;
-      count?: number | undefined;
-      description?: string | undefined;
-    },
-  ) {
-    return this.change(
-      context,
-      id,
-      'case.result-add',
-      'case.contribute',
-      async (trx, actor, _row, _record, at) => {
-        await this.participant(trx, id, actor.organisationId, 'organisation');
-        if (r.interventionId) {
-          const found = await trx
-            .selectFrom('interventions')
-            .select('id')
-            .where('id', '=', r.interventionId)
-            .where('caseId', '=', id)
-            .executeTakeFirst();
-          if (!found)
-            throw invalid([
-              {
-                name: 'interventionId',
-                in: 'body',
-                code: 'unknown_intervention',
-                reason: 'Deze interventie hoort niet bij de casus.',
-              },
-            ]);
-        }
-        await trx
-          .insertInto('results')
-          .values({
-            caseId: id,
-            interventionId: r.interventionId ?? null,
-            kind: r.kind,
-            organisationId: actor.organisationId,
-            imposedCents: r.imposedCents ?? null,
-            imposedOn: r.imposedOn ?? null,
-            collectedCents: r.collectedCents ?? null,
-            collectedOn: r.collectedOn ?? null,
-            settledCents: r.settledCents ?? null,
-            settledOn: r.settledOn ?? null,
-            count: r.count ?? null,
-            description: r.description ?? null,
-            recordedOn: at.toISOString().slice(0, 10),
-          })
-          .execute();
-        await this.event(trx, actor, id, 'result', at, { kind: r.kind });
-      },
-    );
-  }
-
-  addCommunication(
-    context: RequestContext,
-    id: string,
-    c: { onDate: string; channel: string; description: string },
-  ) {
-    return this.change(context, id, 'case.communication-add', 'case.manage', async (trx) => {
-      await trx
-        .insertInto('communications')
-        .values({ caseId: id, ...c })
-        .execute();
+  addCommunication(context: RequestContext, id: string, c: CommunicationRequest) {
+    return this.change(context, id, 'case.communication-add', 'case.manage', async (step) => {
+      await repo.insertCommunication(step.trx, { caseId: id, ...c });
     });
   }
 
   /** The evaluation before closure; only a chair may waive it, with a reason. */
-  evaluate(
-    context: RequestContext,
-    id: string,
-    e: { whatWorked: string; whatDidNot: string; lessons: string } | { waivedReason: string },
-  ) {
+  evaluate(context: RequestContext, id: string, e: EvaluationRequest) {
     const waiver = 'waivedReason' in e;
     return this.change(
       context,
       id,
       waiver ? 'case.evaluation-waive' : 'case.evaluate',
       waiver ? 'case.prioritise' : 'case.manage',
-      async (trx, actor, row, _record, at) => {
-        if (row.phase !== 'evaluation') throw refused('Een casus wordt in de evaluatiefase geëvalueerd.');
-        await trx
-          .insertInto('evaluations')
-          .values({
-            caseId: id,
-            whatWorked: waiver ? null : e.whatWorked,
-            whatDidNot: waiver ? null : e.whatDidNot,
-            lessons: waiver ? null : e.lessons,
-            waivedReason: waiver ? e.waivedReason : null,
-            recordedAt: at,
-            recordedBy: userOf(actor),
-          })
-          .onConflict((oc) =>
-            oc.column('caseId').doUpdateSet({
-              whatWorked: waiver ? null : e.whatWorked,
-              whatDidNot: waiver ? null : e.whatDidNot,
-              lessons: waiver ? null : e.lessons,
-              waivedReason: waiver ? e.waivedReason : null,
-              recordedAt: at,
-              recordedBy: userOf(actor),
-            }),
-          )
-          .execute();
-        await this.event(trx, actor, id, waiver ? 'evaluation-waived' : 'evaluated', at);
+      async (step) => {
+        if (step.row.phase !== 'evaluation')
+          throw refused('Een casus wordt in de evaluatiefase geëvalueerd.');
+        await repo.saveEvaluation(step.trx, {
+          caseId: id,
+          whatWorked: waiver ? null : e.whatWorked,
+          whatDidNot: waiver ? null : e.whatDidNot,
+          lessons: waiver ? null : e.lessons,
+          waivedReason: waiver ? e.waivedReason : null,
+          recordedAt: step.at,
+          recordedBy: userOf(step.actor),
+        });
+        await step.event(waiver ? 'evaluation-waived' : 'evaluated');
       },
     );
   }
 
-  setPriority(context: RequestContext, id: string, quarter: string, priority: number) {
-    return this.change(
-      context,
-      id,
-      'case.priority',
-      'case.prioritise',
-      async (trx, actor, _row, _record, at) => {
-        await trx
-          .insertInto('casePriorities')
-          .values({ caseId: id, quarter, priority, setBy: userOf(actor), setAt: at })
-          .onConflict((oc) =>
-            oc.columns(['caseId', 'quarter']).doUpdateSet({ priority, setBy: userOf(actor), setAt: at }),
-          )
-          .execute();
-        await this.event(trx, actor, id, 'priority', at, { quarter, priority });
-      },
-    );
+  setPriority(context: RequestContext, id: string, request: PriorityRequest) {
+    return this.change(context, id, 'case.priority', 'case.prioritise', async (step) => {
+      await repo.setPriority(step.trx, { caseId: id, ...request, setBy: userOf(step.actor), setAt: step.at });
+      await step.event('priority', request);
+    });
   }
 }

@@ -1,6 +1,10 @@
 export { AttachmentsService } from './attachments.service.js';
 export { casesRules } from './cases.access.js';
-export { loadCaseConfiguration } from './cases.repository.js';
+export { referencesOf as caseReferences } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
-export { CasesService } from './cases.service.js';
-export { seedDemoCases } from './demo-cases.js';
+export {
+  type CaseInterventionsReader,
+  type CaseStep,
+  CasesService,
+  loadLegalBases,
+} from './cases.service.js';

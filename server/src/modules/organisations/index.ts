@@ -1,4 +1,14 @@
 export { organisationsRules } from './organisations.access.js';
+export {
+  districtIn,
+  municipalitiesIn,
+  municipalityName,
+  organisationByCode,
+  organisationsIn,
+  regionIds,
+  regionName,
+  themesIn,
+} from './organisations.repository.js';
 export { organisationsRoutes } from './organisations.routes.js';
 export { OrganisationsService, todayInNetherlands } from './organisations.service.js';
 export { type LoadedRegion, loadReferenceData } from './reference-data.loader.js';

@@ -1,3 +1,4 @@
+import type { PartnerKind, ThemeScope } from '@samenspel/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { NationalFile, RegionFile } from './reference-data.js';
@@ -262,7 +263,7 @@ export async function listBoundaries(db: Executor, regionId: string) {
 
 export interface PartnerFilter extends Validity {
   regionId?: string | undefined;
-  kind?: string | undefined;
+  kind?: PartnerKind | undefined;
 }
 
 export async function listPartnerOrganisations(db: Executor, filter: PartnerFilter) {
@@ -291,7 +292,7 @@ export async function listPartnerOrganisations(db: Executor, filter: PartnerFilt
 
 export interface ThemeFilter {
   regionId?: string | undefined;
-  scope?: string | undefined;
+  scope?: ThemeScope | undefined;
   districtId?: string | undefined;
 }
 
@@ -306,7 +307,86 @@ export async function listThemes(db: Executor, filter: ThemeFilter) {
     const regionId = filter.regionId;
     query = query.where((eb) => eb.or([eb('regionId', '=', regionId), eb('regionId', 'is', null)]));
   }
-  if (filter.scope) query = query.where('scope', '=', filter.scope as 'national' | 'regional' | 'district');
+  if (filter.scope) query = query.where('scope', '=', filter.scope);
   if (filter.districtId) query = query.where('districtId', '=', filter.districtId);
   return query.execute();
+}
+
+// ---- lookups for other modules (through index.ts) ----
+
+/** Which of the ids are partner organisations of the region, with their name and kind. */
+export async function organisationsIn(db: Executor, regionId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('partnerOrganisations')
+    .select(['id', 'name', 'kind', 'code', 'municipalityCode'])
+    .where('regionId', '=', regionId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Which of the codes are municipalities of the region (of one district, when given). */
+export async function municipalitiesIn(
+  db: Executor,
+  regionId: string,
+  codes: readonly string[],
+  districtId?: string | null,
+) {
+  if (codes.length === 0) return [];
+  let q = db
+    .selectFrom('municipalities')
+    .select(['code', 'name', 'districtId'])
+    .where('regionId', '=', regionId)
+    .where('code', 'in', codes);
+  if (districtId) q = q.where('districtId', '=', districtId);
+  return q.execute();
+}
+
+export async function districtIn(db: Executor, regionId: string, id: string) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('id', '=', id)
+    .where('regionId', '=', regionId)
+    .executeTakeFirst();
+}
+
+/** Which of the ids are themes a case or signal of the region may carry (its own and the national ones). */
+export async function themesIn(db: Executor, regionId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('themes')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .where((eb) => eb.or([eb('regionId', 'is', null), eb('regionId', '=', regionId)]))
+    .execute();
+}
+
+export async function regionName(db: Executor, regionId: string) {
+  const row = await db.selectFrom('regions').select('name').where('id', '=', regionId).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+export async function municipalityName(db: Executor, code: string) {
+  const row = await db
+    .selectFrom('municipalities')
+    .select('name')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** Every region's id, for loading per-region configuration. */
+export async function regionIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('regions').select('id').execute()).map((r) => r.id);
+}
+
+/** A partner organisation of the region by its code (`riec`, `politie`, `GM0344`). */
+export async function organisationByCode(db: Executor, regionId: string, code: string) {
+  return db
+    .selectFrom('partnerOrganisations')
+    .select(['id', 'name'])
+    .where('regionId', '=', regionId)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }

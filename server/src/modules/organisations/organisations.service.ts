@@ -12,6 +12,7 @@ import type {
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
+import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import * as present from './organisations.presenter.js';
 import * as repo from './organisations.repository.js';
@@ -27,11 +28,15 @@ export function todayInNetherlands(now = new Date()): string {
  * Each method takes the database (or a transaction) it runs on.
  */
 export class OrganisationsService {
-  constructor(
-    private readonly db: Db,
-    private readonly access: Access,
-    private readonly today: () => string = () => todayInNetherlands(),
-  ) {}
+  private readonly db: Db;
+  private readonly access: Access;
+  private readonly today: () => string;
+
+  constructor(deps: Pick<ServiceDeps, 'db' | 'access' | 'now'>) {
+    this.db = deps.db;
+    this.access = deps.access;
+    this.today = () => todayInNetherlands(deps.now());
+  }
 
   async listRegions(context: RequestContext): Promise<Region[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');

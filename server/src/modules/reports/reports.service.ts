@@ -10,33 +10,41 @@ import {
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { invalid } from '../../shared/errors.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
+import { districtIn, municipalityName, regionName } from '../organisations/index.js';
 import {
   accountabilityTable,
   caseFlow,
+  caseYears,
   districtFigures,
+  districtsOf,
+  insertAnalysisProduct,
   leadTimes,
   type ReportScope,
+  replaceTargets,
+  analysisProducts as repoAnalysisProducts,
   signalsBySource,
-} from './engine.js';
+  targetsOf,
+} from './reports.repository.js';
 
 const activity = 'samenspel.accountability';
-
-function userOf(actor: Actor): string | null {
-  return actor.kind === 'user' ? actor.userId : null;
-}
 
 /**
  * Accountability and steering. Everything here is an aggregate: no name, no case, no link into
  * one. Who asked for which figures is still logged, as for any use of Samenspel.
  */
 export class ReportsService {
-  constructor(
-    private readonly access: Access,
-    private readonly audit: AuditService,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  private readonly access: Access;
+  private readonly audit: AuditService;
+  private readonly now: () => Date;
+
+  constructor(deps: ServiceDeps) {
+    this.access = deps.access;
+    this.audit = deps.audit;
+    this.now = deps.now;
+  }
 
   private async scope(
     trx: Db,
@@ -48,31 +56,17 @@ export class ReportsService {
       return { scope: { kind: 'regional', regionId }, name: 'Regionale casussen' };
     if (query.district !== undefined) {
       await this.access.requireAccess(trx, actor, 'report.read', [query.district]);
-      const d = await trx
-        .selectFrom('districts')
-        .select('name')
-        .where('id', '=', query.district)
-        .executeTakeFirstOrThrow();
-      return { scope: { kind: 'district', regionId, districtId: query.district }, name: d.name };
+      const d = await districtIn(trx, regionId, query.district);
+      return { scope: { kind: 'district', regionId, districtId: query.district }, name: d?.name ?? '' };
     }
     if (query.municipality !== undefined) {
       await this.access.requireAccess(trx, actor, 'report.read', [query.municipality]);
-      const m = await trx
-        .selectFrom('municipalities')
-        .select('name')
-        .where('code', '=', query.municipality)
-        .executeTakeFirstOrThrow();
       return {
         scope: { kind: 'municipality', regionId, municipalityCode: query.municipality },
-        name: m.name,
+        name: (await municipalityName(trx, query.municipality)) ?? '',
       };
     }
-    const r = await trx
-      .selectFrom('regions')
-      .select('name')
-      .where('id', '=', regionId)
-      .executeTakeFirstOrThrow();
-    return { scope: { kind: 'region', regionId }, name: r.name };
+    return { scope: { kind: 'region', regionId }, name: (await regionName(trx, regionId)) ?? '' };
   }
 
   /** The accountability table with district figures, flow, lead times and signals by source. */
@@ -88,16 +82,8 @@ export class ReportsService {
         await leadTimes(trx, scope, period),
         await signalsBySource(trx, scope, period),
       ];
-      const span = await trx
-        .selectFrom('cases')
-        .select((eb) => [
-          eb.fn.min('startedOn').as('first'),
-          eb.fn.max('startedOn').as('started'),
-          eb.fn.max('closedOn').as('closed'),
-        ])
-        .where('regionId', '=', actor.regionId)
-        .executeTakeFirst();
-      const thisYear = new Date().getUTCFullYear();
+      const span = await caseYears(trx, actor.regionId);
+      const thisYear = this.now().getUTCFullYear();
       const yearOf = (d: string | null | undefined) => (d ? Number(String(d).slice(0, 4)) : thisYear);
       const years = {
         first: yearOf(span?.first),
@@ -134,20 +120,13 @@ export class ReportsService {
   }
 
   private async targetsOf(trx: Db, regionId: string, year: number): Promise<Map<string, DistrictTarget[]>> {
-    const rows = await trx
-      .selectFrom('districtTargets as t')
-      .innerJoin('districts as d', 'd.id', 't.districtId')
-      .select(['t.districtId', 't.measure', 't.minimum', 't.maximum', 't.note'])
-      .where('d.regionId', '=', regionId)
-      .where('t.year', '=', year)
-      .orderBy('t.measure')
-      .execute();
+    const rows = await targetsOf(trx, regionId, year);
     const out = new Map<string, DistrictTarget[]>();
     for (const r of rows)
       out.set(r.districtId, [
         ...(out.get(r.districtId) ?? []),
         {
-          measure: r.measure as DistrictTarget['measure'],
+          measure: r.measure,
           minimum: r.minimum,
           maximum: r.maximum,
           note: r.note,
@@ -166,12 +145,7 @@ export class ReportsService {
 
   private async targetRows(trx: Db, regionId: string, year: number) {
     const targets = await this.targetsOf(trx, regionId, year);
-    const districts = await trx
-      .selectFrom('districts')
-      .select(['id', 'name'])
-      .where('regionId', '=', regionId)
-      .orderBy('sortOrder')
-      .execute();
+    const districts = await districtsOf(trx, regionId);
     return districts.map((d) => ({ district: d, year, targets: targets.get(d.id) ?? [] }));
   }
 
@@ -179,27 +153,19 @@ export class ReportsService {
   async setTargets(context: RequestContext, districtId: string, year: number, request: SetTargetsRequest) {
     return this.audit.run(context, { action: 'target.update', activity }, async (trx) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'target.manage', [districtId]);
-      await trx
-        .deleteFrom('districtTargets')
-        .where('districtId', '=', districtId)
-        .where('year', '=', year)
-        .execute();
-      if (request.targets.length)
-        await trx
-          .insertInto('districtTargets')
-          .values(
-            request.targets.map((t) => ({
-              districtId,
-              year,
-              measure: t.measure,
-              minimum: t.minimum,
-              maximum: t.maximum,
-              note: t.note || null,
-              setBy: userOf(actor),
-              setAt: new Date(),
-            })),
-          )
-          .execute();
+      await replaceTargets(
+        trx,
+        districtId,
+        year,
+        request.targets.map((t) => ({
+          measure: t.measure,
+          minimum: t.minimum,
+          maximum: t.maximum,
+          note: t.note || null,
+          setBy: userOf(actor),
+          setAt: this.now(),
+        })),
+      );
       const rows = await this.targetRows(trx, actor.regionId, year);
       const row = rows.find((r) => r.district.id === districtId);
       if (!row) throw new Error('District vanished');
@@ -210,14 +176,7 @@ export class ReportsService {
   async analysisProducts(context: RequestContext, year: number | undefined): Promise<AnalysisProduct[]> {
     return this.audit.run(context, { action: 'analysis-product.list', activity }, async (trx) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'analysis-product.read');
-      let q = trx
-        .selectFrom('analysisProducts as a')
-        .leftJoin('districts as d', 'd.id', 'a.districtId')
-        .select(['a.id', 'a.title', 'a.deliveredOn', 'd.id as districtId', 'd.name as districtName'])
-        .where('a.regionId', '=', actor.regionId);
-      if (year !== undefined)
-        q = q.where('a.deliveredOn', '>=', `${year}-01-01`).where('a.deliveredOn', '<=', `${year}-12-31`);
-      const rows = await q.orderBy('a.deliveredOn', 'desc').limit(1000).execute();
+      const rows = await repoAnalysisProducts(trx, actor.regionId, year);
       return rows.map((r) => ({
         id: r.id,
         title: r.title,
@@ -235,12 +194,7 @@ export class ReportsService {
       const actor = await this.access.requireAccess(trx, context.actor, 'analysis-product.manage');
       const now = this.now();
       const district = request.districtId
-        ? await trx
-            .selectFrom('districts')
-            .select(['id', 'name'])
-            .where('id', '=', request.districtId)
-            .where('regionId', '=', actor.regionId)
-            .executeTakeFirst()
+        ? await districtIn(trx, actor.regionId, request.districtId)
         : undefined;
       const problems = [];
       if (request.districtId !== null && !district)
@@ -258,20 +212,16 @@ export class ReportsService {
           reason: 'Een analyseproduct kan niet in de toekomst zijn opgeleverd.',
         });
       if (problems.length) throw invalid(problems);
-      const row = await trx
-        .insertInto('analysisProducts')
-        .values({
-          regionId: actor.regionId,
-          districtId: request.districtId,
-          title: request.title,
-          deliveredOn: request.deliveredOn,
-          createdBy: userOf(actor),
-          createdAt: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const id = await insertAnalysisProduct(trx, {
+        regionId: actor.regionId,
+        districtId: request.districtId,
+        title: request.title,
+        deliveredOn: request.deliveredOn,
+        createdBy: userOf(actor),
+        createdAt: now,
+      });
       return {
-        id: row.id,
+        id,
         title: request.title,
         deliveredOn: request.deliveredOn,
         district: district ?? null,

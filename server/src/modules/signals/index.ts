@@ -1,4 +1,11 @@
-export { seedDemoSignals } from './demo-signals.js';
 export { signalsRules } from './signals.access.js';
+export {
+  acceptedIn as acceptedSignalsIn,
+  receivedAtOf as signalsReceivedAt,
+  referencesOf as signalReferences,
+  subjectsByIds as signalSubjectsByIds,
+  subjectsOf as signalSubjectsOf,
+  submittersOf as signalSubmitters,
+} from './signals.repository.js';
 export { signalsRoutes } from './signals.routes.js';
-export { SignalsService, searchKeys, subjectLabel } from './signals.service.js';
+export { refused as stepRefused, type SignalRounds, SignalsService } from './signals.service.js';

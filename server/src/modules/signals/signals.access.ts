@@ -61,30 +61,6 @@ async function ownDrafts(db: Db, actor: Actor, ids: readonly string[]): Promise<
   return new Set(rows.map((r) => r.id));
 }
 
-/** Rounds addressed to the actor's organisation. */
-async function addressedRounds(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('hitcheckRoundOrganisations as ro')
-    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
-    .innerJoin('signals as s', 's.id', 'r.signalId')
-    .select('ro.roundId')
-    .where('ro.roundId', 'in', ids)
-    .where('ro.organisationId', '=', actor.organisationId)
-    .where('s.regionId', '=', actor.regionId)
-    .execute();
-  return new Set(rows.map((r) => r.roundId));
-}
-
-async function regionMeetings(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('meetings')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('regionId', '=', actor.regionId)
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Signals: intake by partners and the RIEC, steps by the analyst, decisions by the DTO chair. */
 export const signalsRules: AccessRules = {
   'signal.create': { roles: ['partner_staff', 'riec_analyst'] },
@@ -94,6 +70,4 @@ export const signalsRules: AccessRules = {
   'signal.decide': { roles: ['meeting_chair'], records: regionSignals },
   'signal.withdraw': { roles: ['partner_staff', 'riec_analyst'], records: visibleSignals },
   'signal.statistics': { roles: ['riec_analyst', 'meeting_chair', 'programme_manager'] },
-  'hitcheck.answer': { roles: ['partner_staff'], records: addressedRounds },
-  'meeting.manage': { roles: ['meeting_chair', 'riec_analyst'], records: regionMeetings },
 };

@@ -7,7 +7,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
-import { usersRepository } from '../users/index.js';
+import { organisationByCode } from '../organisations/index.js';
 
 let t: TestApp;
 let utrecht: ApiSession;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   for (const code of ['GM0344', 'politie', 'belastingdienst', 'riec', 'GM0307'])
-    org[code] = (await usersRepository.organisationByCode(db, 'midden-nederland', code))?.id ?? '';
+    org[code] = (await organisationByCode(db, 'midden-nederland', code))?.id ?? '';
   utrecht = await signIn(
     t.app,
     db,

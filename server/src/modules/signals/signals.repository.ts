@@ -1,21 +1,22 @@
-import type { SubjectInput } from '@samenspel/contracts';
+import type { LeadTimeQuery, SignalStage, SubjectInput } from '@samenspel/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { SignalEventType, SignalsTable } from '../../db/schema.js';
 
 export interface SignalRow {
   id: string;
   regionId: string;
   reference: string;
-  stage: string;
-  decision: string | null;
-  source: string | null;
+  stage: SignalsTable['stage'];
+  decision: SignalsTable['decision'];
+  source: SignalsTable['source'];
   description: string | null;
   municipalityCode: string | null;
   municipalityName: string | null;
   districtId: string | null;
   districtName: string | null;
-  urgency: string | null;
-  route: string | null;
+  urgency: SignalsTable['urgency'];
+  route: SignalsTable['route'];
   createdAt: Date;
   receivedAt: Date | null;
   stageSince: Date;
@@ -78,7 +79,7 @@ export async function findSignal(db: Db, id: string): Promise<SignalRow | undefi
 export async function listSignals(
   db: Db,
   visibility: Visibility,
-  filter: { stage?: string | undefined; districtId?: string | undefined; open?: boolean },
+  filter: { stage?: SignalStage | undefined; districtId?: string | undefined; open?: boolean },
 ): Promise<SignalRow[]> {
   let q = selectSignals(db).where('s.regionId', '=', visibility.regionId);
   q = q.where((eb) => {
@@ -104,18 +105,17 @@ export async function nextReference(db: Db, at: Date): Promise<string> {
 
 export async function insertSignal(
   db: Db,
-  signal: {
-    regionId: string;
-    reference: string;
-    stage: string;
-    source: string | null;
-    description: string | null;
-    municipalityCode: string | null;
-    urgency: string | null;
-    createdBy: string | null;
-    createdAt: Date;
-    receivedAt: Date | null;
-  },
+  signal: Pick<
+    SignalsTable,
+    | 'regionId'
+    | 'reference'
+    | 'stage'
+    | 'source'
+    | 'description'
+    | 'municipalityCode'
+    | 'urgency'
+    | 'createdBy'
+  > & { createdAt: Date; receivedAt: Date | null },
 ): Promise<string> {
   const row = await db
     .insertInto('signals')
@@ -128,18 +128,19 @@ export async function insertSignal(
 export async function updateSignal(
   db: Db,
   id: string,
-  changes: Partial<{
-    stage: string;
-    decision: string | null;
-    source: string | null;
-    description: string | null;
-    municipalityCode: string | null;
-    urgency: string | null;
-    route: string | null;
-    referredTo: string | null;
-    receivedAt: Date;
-    stageSince: Date;
-  }>,
+  changes: Partial<
+    Pick<
+      SignalsTable,
+      | 'stage'
+      | 'decision'
+      | 'source'
+      | 'description'
+      | 'municipalityCode'
+      | 'urgency'
+      | 'route'
+      | 'referredTo'
+    > & { receivedAt: Date; stageSince: Date }
+  >,
 ): Promise<void> {
   await db.updateTable('signals').set(changes).where('id', '=', id).execute();
 }
@@ -198,7 +199,7 @@ export async function insertEvent(
   db: Db,
   event: {
     signalId: string;
-    type: string;
+    type: SignalEventType;
     at: Date;
     userId: string | null;
     organisationId: string | null;
@@ -214,17 +215,8 @@ export async function insertEvent(
 export async function eventsOf(db: Db, signalId: string) {
   return db
     .selectFrom('signalEvents as e')
-    .leftJoin('users as u', 'u.id', 'e.userId')
     .leftJoin('partnerOrganisations as o', 'o.id', 'e.organisationId')
-    .select([
-      'e.id',
-      'e.type',
-      'e.at',
-      'e.userId',
-      'u.displayName as userName',
-      'o.name as organisationName',
-      'e.details',
-    ])
+    .select(['e.id', 'e.type', 'e.at', 'e.userId', 'o.name as organisationName', 'e.details'])
     .where('e.signalId', '=', signalId)
     .orderBy('e.at')
     .orderBy('e.id')
@@ -241,165 +233,14 @@ export async function stageEventsOf(db: Db, signalIds: readonly string[]) {
     .execute();
 }
 
-/** Organisations of the region (for checking submitted ids). */
-export async function organisationsIn(db: Db, regionId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('partnerOrganisations')
-    .select(['id', 'name', 'kind'])
-    .where('regionId', '=', regionId)
-    .where('id', 'in', ids)
-    .execute();
-}
-
-export async function themesFor(db: Db, regionId: string, ids: readonly string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom('themes')
-    .select('id')
-    .where('id', 'in', ids)
-    .where((eb) => eb.or([eb('regionId', 'is', null), eb('regionId', '=', regionId)]))
-    .execute();
-}
-
-export async function municipalityIn(db: Db, regionId: string, code: string) {
-  return db
-    .selectFrom('municipalities')
-    .select(['code', 'districtId'])
-    .where('code', '=', code)
-    .where('regionId', '=', regionId)
-    .executeTakeFirst();
-}
-
-// ---- hit/no-hit rounds ----
-
-export async function insertRound(
-  db: Db,
-  round: {
-    signalId: string;
-    necessity: string;
-    proportionality: string;
-    subsidiarity: string;
-    deadline: string;
-    createdBy: string | null;
-    createdAt: Date;
-    subjectIds: readonly string[];
-    organisationIds: readonly string[];
-  },
-): Promise<string> {
-  const { subjectIds, organisationIds, ...fields } = round;
-  const row = await db
-    .insertInto('hitcheckRounds')
-    .values({ ...fields, closedAt: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('hitcheckRoundSubjects')
-    .values(subjectIds.map((subjectId) => ({ roundId: row.id, subjectId })))
-    .execute();
-  await db
-    .insertInto('hitcheckRoundOrganisations')
-    .values(organisationIds.map((organisationId) => ({ roundId: row.id, organisationId })))
-    .execute();
-  return row.id;
-}
-
-export async function roundsOf(db: Db, signalIds: readonly string[]) {
-  if (signalIds.length === 0) return [];
-  return db
-    .selectFrom('hitcheckRounds')
-    .selectAll()
-    .where('signalId', 'in', signalIds)
-    .orderBy('createdAt')
-    .execute();
-}
-
-export async function findRound(db: Db, roundId: string) {
-  return db.selectFrom('hitcheckRounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-}
-
-export async function roundSubjects(db: Db, roundIds: readonly string[]) {
-  if (roundIds.length === 0) return [];
-  return db
-    .selectFrom('hitcheckRoundSubjects as rs')
-    .innerJoin('signalSubjects as s', 's.id', 'rs.subjectId')
-    .select(['rs.roundId', 's.id', 's.kind', 's.label', 's.data', 's.position'])
-    .where('rs.roundId', 'in', roundIds)
-    .orderBy('s.position')
-    .execute();
-}
-
-export async function roundOrganisations(db: Db, roundIds: readonly string[]) {
-  if (roundIds.length === 0) return [];
-  return db
-    .selectFrom('hitcheckRoundOrganisations as ro')
-    .innerJoin('partnerOrganisations as o', 'o.id', 'ro.organisationId')
-    .select(['ro.roundId', 'o.id', 'o.name'])
-    .where('ro.roundId', 'in', roundIds)
-    .orderBy('o.name')
-    .execute();
-}
-
-export async function roundAnswers(db: Db, roundIds: readonly string[]) {
-  if (roundIds.length === 0) return [];
-  return db.selectFrom('hitcheckAnswers').selectAll().where('roundId', 'in', roundIds).execute();
-}
-
-export async function upsertAnswers(
-  db: Db,
-  rows: ReadonlyArray<{
-    roundId: string;
-    subjectId: string;
-    organisationId: string;
-    answer: string;
-    answeredBy: string | null;
-    answeredAt: Date;
-  }>,
-) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('hitcheckAnswers')
-    .values([...rows])
-    .onConflict((oc) =>
-      oc.columns(['roundId', 'subjectId', 'organisationId']).doUpdateSet((eb) => ({
-        answer: eb.ref('excluded.answer'),
-        answeredBy: eb.ref('excluded.answeredBy'),
-        answeredAt: eb.ref('excluded.answeredAt'),
-      })),
-    )
-    .execute();
-}
-
-export async function closeRound(db: Db, roundId: string, at: Date) {
-  await db.updateTable('hitcheckRounds').set({ closedAt: at }).where('id', '=', roundId).execute();
-}
-
-/** Open rounds addressed to an organisation, newest first. */
-export async function roundsAddressedTo(db: Db, organisationId: string, regionId: string) {
-  return db
-    .selectFrom('hitcheckRoundOrganisations as ro')
-    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
-    .innerJoin('signals as s', 's.id', 'r.signalId')
-    .select(['r.id', 'r.deadline', 'r.closedAt', 'r.createdAt'])
-    .where('ro.organisationId', '=', organisationId)
-    .where('s.regionId', '=', regionId)
-    .orderBy('r.createdAt', 'desc')
-    .limit(200)
-    .execute();
-}
-
 // ---- lead times ----
 
-export async function leadTimeStatistics(
-  db: Db,
-  regionId: string,
-  filter: { from?: string | undefined; to?: string | undefined; districtId?: string | undefined },
-) {
+export async function leadTimeStatistics(db: Db, regionId: string, filter: LeadTimeQuery) {
   const { rows } = await sql<{
     districtId: string;
     month: string;
     decided: number;
-    segment: string;
+    segment: 'intakeToLoo' | 'looToTriage' | 'triageToDecision' | 'intakeToDecision';
     median: number | null;
     p90: number | null;
   }>`
@@ -436,109 +277,57 @@ export async function leadTimeStatistics(
   return rows;
 }
 
-// ---- meetings ----
+// ---- for other modules (through index.ts) ----
 
-export async function insertMeeting(
-  db: Db,
-  meeting: {
-    regionId: string;
-    districtId: string;
-    kind: string;
-    date: string;
-    createdBy: string | null;
-    organisationIds: readonly string[];
-    signalIds: readonly string[];
-  },
-): Promise<string> {
-  const { organisationIds, signalIds, ...fields } = meeting;
-  const row = await db
-    .insertInto('meetings')
-    .values({ ...fields, createdAt: new Date() })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  if (organisationIds.length)
-    await db
-      .insertInto('meetingOrganisations')
-      .values([...new Set(organisationIds)].map((organisationId) => ({ meetingId: row.id, organisationId })))
-      .execute();
-  if (signalIds.length)
-    await db
-      .insertInto('meetingAgenda')
-      .values(
-        [...new Set(signalIds)].map((signalId, position) => ({
-          meetingId: row.id,
-          signalId,
-          position,
-          outcome: null,
-          priority: null,
-        })),
-      )
-      .execute();
-  return row.id;
+/** The references of signals, by id. */
+export async function referencesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('signals').select(['id', 'reference']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
 }
 
-export async function findMeetings(
-  db: Db,
-  regionId: string,
-  filter: { ids?: string[]; districtId?: string | undefined; kind?: string | undefined },
-) {
-  let q = db
-    .selectFrom('meetings as m')
-    .innerJoin('districts as d', 'd.id', 'm.districtId')
-    .select([
-      'm.id',
-      'm.kind',
-      'm.date',
-      'd.id as districtId',
-      'd.name as districtName',
-      sql<
-        Array<{ id: string; name: string }>
-      >`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
-        from meeting_organisations mo join partner_organisations o on o.id = mo.organisation_id where mo.meeting_id = m.id), '[]')`.as(
-        'organisations',
-      ),
-      sql<
-        Array<{ signalId: string; reference: string; outcome: string | null; priority: number | null }>
-      >`coalesce((
-        select json_agg(json_build_object('signalId', a.signal_id, 'reference', s.reference, 'outcome', a.outcome, 'priority', a.priority) order by a.position)
-        from meeting_agenda a join signals s on s.id = a.signal_id where a.meeting_id = m.id), '[]')`.as(
-        'agenda',
-      ),
-    ])
-    .where('m.regionId', '=', regionId);
-  if (filter.ids) q = q.where('m.id', 'in', filter.ids);
-  if (filter.districtId) q = q.where('m.districtId', '=', filter.districtId);
-  if (filter.kind) q = q.where('m.kind', '=', filter.kind);
-  return q.orderBy('m.date', 'desc').limit(500).execute();
-}
-
-export async function setOutcome(db: Db, meetingId: string, signalId: string, outcome: string) {
-  const result = await db
-    .updateTable('meetingAgenda')
-    .set({ outcome })
-    .where('meetingId', '=', meetingId)
-    .where('signalId', '=', signalId)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-export async function setPriorities(db: Db, meetingId: string, signalIds: readonly string[]) {
-  await db.updateTable('meetingAgenda').set({ priority: null }).where('meetingId', '=', meetingId).execute();
-  for (const [index, signalId] of signalIds.entries()) {
-    await db
-      .updateTable('meetingAgenda')
-      .set({ priority: index + 1 })
-      .where('meetingId', '=', meetingId)
-      .where('signalId', '=', signalId)
-      .execute();
-  }
-}
-
-export async function agendaSignals(db: Db, meetingId: string) {
-  const rows = await db
-    .selectFrom('meetingAgenda')
-    .select('signalId')
-    .where('meetingId', '=', meetingId)
+/** Which of the signals are accepted signals of the region, with when each was received. */
+export async function acceptedIn(db: Db, regionId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('signals')
+    .select(['id', 'receivedAt'])
+    .where('id', 'in', ids)
+    .where('regionId', '=', regionId)
+    .where('decision', '=', 'accepted')
     .execute();
-  return new Set(rows.map((r) => r.signalId));
+}
+
+/** When each signal was received. */
+export async function receivedAtOf(db: Db, ids: readonly string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('signals')
+    .select(['id', 'receivedAt'])
+    .where('id', 'in', ids)
+    .where('receivedAt', 'is not', null)
+    .execute();
+  return new Map(rows.flatMap((r) => (r.receivedAt ? [[r.id, r.receivedAt] as const] : [])));
+}
+
+/** The organisations that submitted the signals. */
+export async function submittersOf(db: Db, signalIds: readonly string[]): Promise<string[]> {
+  if (signalIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('signalOrganisations')
+    .select('organisationId')
+    .where('signalId', 'in', signalIds)
+    .execute();
+  return rows.map((r) => r.organisationId);
+}
+
+/** Signal subjects by their ids, in their signal's order. */
+export async function subjectsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('signalSubjects')
+    .select(['id', 'signalId', 'kind', 'label', 'data', 'position'])
+    .where('id', 'in', ids)
+    .orderBy('position')
+    .execute();
 }

@@ -1,77 +1,36 @@
 import {
-  type HitCheckRequest,
   type InvalidParam,
-  type LeadTimes,
-  type Meeting,
+  type LeadTimeQuery,
+  type LeadTimeRow,
   type QueueItem,
   type RoundView,
   type SignalDetail,
   type SignalDraftInput,
+  type SignalListQuery,
   type SignalStage,
   type SignalSummary,
   type SignalTransition,
-  type SubjectInput,
   signalInput,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
-import { AppError, conflict, invalid, notFound } from '../../shared/errors.js';
-import type { Access } from '../access/index.js';
-import type { AuditRecorder, AuditService } from '../audit/index.js';
-import { registerSubject } from '../subjects/register.js';
+import { AppError, invalid, notFound } from '../../shared/errors.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
+import type { AuditRecorder } from '../audit/index.js';
+import { municipalitiesIn, organisationsIn, themesIn } from '../organisations/index.js';
+import { registerLabel, registerSubject } from '../subjects/index.js';
+import { displayNames } from '../users/index.js';
+import { presentDetail, presentSummary } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 
 const activity = 'samenspel.signals';
-const hitcheckActivity = 'samenspel.hitcheck';
+
+type LeadTimeSegment = keyof LeadTimeRow['segments'];
 const DAY = 86_400_000;
 
-/** How people recognise a subject in lists and rounds. */
-export function subjectLabel(s: SubjectInput): string {
-  switch (s.kind) {
-    case 'person': {
-      const name = [s.firstNames, s.prefix, s.surname].filter(Boolean).join(' ');
-      return s.dateOfBirth ? `${name} (${s.dateOfBirth})` : name;
-    }
-    case 'company':
-      return s.kvkNumber ? `${s.name} (KvK ${s.kvkNumber})` : s.name;
-    case 'address':
-      return `${s.street ? `${s.street} ` : ''}${s.houseNumber}${s.houseNumberAddition ? ` ${s.houseNumberAddition}` : ''}, ${s.postcode}${s.town ? ` ${s.town}` : ''}`;
-    case 'account':
-      return s.holder ? `${s.iban} (${s.holder})` : s.iban;
-    case 'vehicle':
-      return s.registration;
-  }
-}
-
-/** The minimum a partner needs to search its own systems, and nothing else. */
-export function searchKeys(s: SubjectInput): Record<string, string> {
-  switch (s.kind) {
-    case 'person':
-      return {
-        naam: [s.firstNames, s.prefix, s.surname].filter(Boolean).join(' '),
-        ...(s.dateOfBirth ? { geboortedatum: s.dateOfBirth } : {}),
-      };
-    case 'company':
-      return { naam: s.name, ...(s.kvkNumber ? { kvkNummer: s.kvkNumber } : {}) };
-    case 'address':
-      return {
-        postcode: s.postcode,
-        huisnummer: `${s.houseNumber}${s.houseNumberAddition ? ` ${s.houseNumberAddition}` : ''}`,
-      };
-    case 'account':
-      return { iban: s.iban };
-    case 'vehicle':
-      return { kenteken: s.registration };
-  }
-}
-
-function userOf(actor: Actor): string | null {
-  return actor.kind === 'user' ? actor.userId : null;
-}
-
-function days(from: Date | undefined, to: Date | undefined): number | null {
-  if (!from || !to) return null;
-  return Math.round(((to.getTime() - from.getTime()) / DAY) * 10) / 10;
+/** The hit/no-hit rounds of signals as the actor may see them (the hitcheck module's). */
+export interface SignalRounds {
+  of(trx: Db, actor: Actor, signalIds: readonly string[]): Promise<RoundView[]>;
 }
 
 const stageOfEvent: Record<string, SignalStage> = {
@@ -102,34 +61,14 @@ const stageNames: Record<SignalStage, string> = {
   decided: 'besloten',
 };
 
-const stepRank = [
-  'created',
-  'received',
-  'discussed',
-  'substantiated',
-  'triaged',
-  'round-started',
-  'round-closed',
-  'decided',
-];
-
-/** Events in time order; steps recorded in the same instant keep their logical order. */
-function byTimeThenStep(a: { at: Date; type: string }, b: { at: Date; type: string }): number {
-  return a.at.getTime() - b.at.getTime() || stepRank.indexOf(a.type) - stepRank.indexOf(b.type);
-}
-
-function refused(detail: string): AppError {
+/** A step that the signal's stage does not allow (409). */
+export function refused(detail: string): AppError {
   return new AppError({ code: 'signal.transition_refused', status: 409, title: 'Niet mogelijk', detail });
 }
 
-/** Signals from intake to decision, with hit/no-hit rounds, meetings and lead times. */
+/** Signals from intake to decision, with the work queue and lead times. */
 export class SignalsService {
-  constructor(
-    private readonly db: Db,
-    private readonly access: Access,
-    private readonly audit: AuditService,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+  constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds }) {}
 
   private regionWide(actor: Actor): boolean {
     return actor.kind === 'user' && actor.roles.some((r) => r === 'riec_analyst' || r === 'meeting_chair');
@@ -151,7 +90,7 @@ export class SignalsService {
       }
     }
     const orgIds = input.submittingOrganisationIds ?? [];
-    const orgs = await repo.organisationsIn(trx, actor.regionId, orgIds);
+    const orgs = await organisationsIn(trx, actor.regionId, orgIds);
     if (orgs.length !== new Set(orgIds).size)
       problems.push({
         name: 'submittingOrganisationIds',
@@ -166,7 +105,10 @@ export class SignalsService {
         code: 'own_organisation_missing',
         reason: 'Uw eigen organisatie moet een van de indieners zijn.',
       });
-    if (input.municipalityCode && !(await repo.municipalityIn(trx, actor.regionId, input.municipalityCode)))
+    if (
+      input.municipalityCode &&
+      (await municipalitiesIn(trx, actor.regionId, [input.municipalityCode])).length === 0
+    )
       problems.push({
         name: 'municipalityCode',
         in: 'body',
@@ -174,7 +116,7 @@ export class SignalsService {
         reason: 'Deze gemeente hoort niet bij uw regio.',
       });
     const themeIds = input.themeIds ?? [];
-    if ((await repo.themesFor(trx, actor.regionId, themeIds)).length !== new Set(themeIds).size)
+    if ((await themesIn(trx, actor.regionId, themeIds)).length !== new Set(themeIds).size)
       problems.push({ name: 'themeIds', in: 'body', code: 'unknown_theme', reason: 'Onbekend thema.' });
     return problems;
   }
@@ -192,20 +134,15 @@ export class SignalsService {
     await repo.replaceSubjects(
       trx,
       id,
-      subjects.map((data) => ({ data, label: subjectLabel(data) })),
+      subjects.map((data) => ({ data, label: registerLabel(data) })),
     );
     for (const s of subjects) record.subjectData(s, 'signal.subject.write');
   }
 
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
   private async register(trx: Db, actor: Actor, signalId: string, at: Date): Promise<void> {
-    const subjects = await trx
-      .selectFrom('signalSubjects')
-      .select(['id', 'data'])
-      .where('signalId', '=', signalId)
-      .execute();
-    for (const s of subjects)
-      await registerSubject(trx, actor.regionId, s.data as SubjectInput, {
+    for (const s of await repo.subjectsOf(trx, [signalId]))
+      await registerSubject(trx, actor.regionId, s.data, {
         signalId,
         signalSubjectId: s.id,
         organisationId: actor.organisationId,
@@ -215,17 +152,18 @@ export class SignalsService {
   }
 
   async create(context: RequestContext, input: SignalDraftInput, submit: boolean): Promise<SignalDetail> {
-    return this.audit.run(
+    const { audit, access, now } = this.deps;
+    return audit.run(
       context,
       { action: submit ? 'signal.submit' : 'signal.create-draft', activity },
       async (trx, record) => {
-        const actor = await this.access.requireAccess(trx, context.actor, 'signal.create');
+        const actor = await access.requireAccess(trx, context.actor, 'signal.create');
         // A draft belongs to the organisation that starts it until the submitters are chosen.
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
         const problems = await this.checkReferences(trx, actor, input, submit);
         if (problems.length) throw invalid(problems);
-        const at = this.now();
+        const at = now();
         const id = await repo.insertSignal(trx, {
           regionId: actor.regionId,
           reference: await repo.nextReference(trx, at),
@@ -240,21 +178,9 @@ export class SignalsService {
         });
         await this.write(trx, id, input, record);
         if (submit) await this.register(trx, actor, id, at);
-        await repo.insertEvent(trx, {
-          signalId: id,
-          type: 'created',
-          at,
-          userId: userOf(actor),
-          organisationId: actor.organisationId,
-        });
-        if (submit)
-          await repo.insertEvent(trx, {
-            signalId: id,
-            type: 'received',
-            at,
-            userId: userOf(actor),
-            organisationId: actor.organisationId,
-          });
+        const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
+        await repo.insertEvent(trx, { ...by, type: 'created' });
+        if (submit) await repo.insertEvent(trx, { ...by, type: 'received' });
         return this.detail(trx, actor, id, record, false);
       },
     );
@@ -266,18 +192,19 @@ export class SignalsService {
     input: SignalDraftInput,
     submit: boolean,
   ): Promise<SignalDetail> {
-    return this.audit.run(
+    const { audit, access, now } = this.deps;
+    return audit.run(
       context,
       { action: submit ? 'signal.submit' : 'signal.update-draft', activity },
       async (trx, record) => {
-        const actor = await this.access.requireAccess(trx, context.actor, 'signal.update', [id]);
+        const actor = await access.requireAccess(trx, context.actor, 'signal.update', [id]);
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
         const problems = await this.checkReferences(trx, actor, input, submit);
         if (problems.length) throw invalid(problems);
         await this.write(trx, id, input, record);
         if (submit) {
-          const at = this.now();
+          const at = now();
           await this.register(trx, actor, id, at);
           await repo.updateSignal(trx, id, { stage: 'received', receivedAt: at, stageSince: at });
           await repo.insertEvent(trx, {
@@ -293,12 +220,10 @@ export class SignalsService {
     );
   }
 
-  async list(
-    context: RequestContext,
-    filter: { stage?: SignalStage | undefined; districtId?: string | undefined },
-  ): Promise<SignalSummary[]> {
-    return this.audit.run(context, { action: 'signal.list', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'signal.read');
+  async list(context: RequestContext, filter: SignalListQuery): Promise<SignalSummary[]> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'signal.list', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.read');
       const rows = await repo.listSignals(
         trx,
         {
@@ -309,105 +234,20 @@ export class SignalsService {
         filter,
       );
       // A list shows references, places and stages, no subjects: nobody's personal data is read here.
-      return rows.map((r) => this.summary(r));
+      return rows.map(presentSummary);
     });
   }
 
   async get(context: RequestContext, id: string): Promise<SignalDetail> {
-    return this.audit.run(context, { action: 'signal.read', activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'signal.read', [id]);
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'signal.read', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.read', [id]);
       return this.detail(trx, actor, id, record, true);
     });
   }
 
-  private summary(r: repo.SignalRow): SignalSummary {
-    return {
-      id: r.id,
-      reference: r.reference,
-      stage: r.stage as SignalStage,
-      decision: (r.decision as SignalSummary['decision']) ?? null,
-      urgency: (r.urgency as SignalSummary['urgency']) ?? 'normal',
-      source: (r.source as SignalSummary['source']) ?? null,
-      municipality:
-        r.municipalityCode && r.municipalityName
-          ? { code: r.municipalityCode, name: r.municipalityName }
-          : null,
-      district: r.districtId && r.districtName ? { id: r.districtId, name: r.districtName } : null,
-      submittingOrganisations: r.organisations,
-      themes: r.themes,
-      receivedAt: r.receivedAt?.toISOString() ?? null,
-      stageSince: r.stageSince.toISOString(),
-      subjectCount: r.subjectCount,
-    };
-  }
-
-  private leadTimesOf(events: ReadonlyArray<{ type: string; at: Date }>): LeadTimes {
-    const first = (type: string) => events.find((e) => e.type === type)?.at;
-    const received = first('received');
-    const discussed = first('discussed');
-    const triaged = first('triaged');
-    const decided = first('decided');
-    return {
-      intakeToLoo: days(received, discussed),
-      looToTriage: days(discussed, triaged),
-      triageToDecision: days(triaged, decided),
-      intakeToDecision: days(received, decided),
-    };
-  }
-
-  private async rounds(trx: Db, actor: Actor, signalIds: string[]): Promise<RoundView[]> {
-    const rounds = await repo.roundsOf(trx, signalIds);
-    const ids = rounds.map((r) => r.id);
-    const [subjects, orgs, answers] = await Promise.all([
-      repo.roundSubjects(trx, ids),
-      repo.roundOrganisations(trx, ids),
-      repo.roundAnswers(trx, ids),
-    ]);
-    const analyst = actor.kind === 'user' && actor.roles.includes('riec_analyst');
-    const today = this.now().toISOString().slice(0, 10);
-    return rounds.map((round) => {
-      const rs = subjects.filter((s) => s.roundId === round.id);
-      const ro = orgs.filter((o) => o.roundId === round.id);
-      const ra = answers.filter((a) => a.roundId === round.id);
-      return {
-        id: round.id,
-        createdAt: round.createdAt.toISOString(),
-        deadline: round.deadline,
-        closedAt: round.closedAt?.toISOString() ?? null,
-        test: analyst
-          ? {
-              necessity: round.necessity,
-              proportionality: round.proportionality,
-              subsidiarity: round.subsidiarity,
-            }
-          : null,
-        organisations: ro.map((o) => ({ id: o.id, name: o.name })),
-        subjects: rs.map((s) => ({ id: s.id, label: s.label })),
-        answers: analyst
-          ? ra.map((a) => ({
-              subjectId: a.subjectId,
-              organisationId: a.organisationId,
-              answer: a.answer as 'hit',
-              answeredAt: a.answeredAt.toISOString(),
-            }))
-          : null,
-        hitsPerSubject: rs.map((s) => ({
-          subjectId: s.id,
-          hits: ra.filter((a) => a.subjectId === s.id && a.answer === 'hit').length,
-          answered: ra.filter((a) => a.subjectId === s.id).length,
-        })),
-        overdue:
-          !round.closedAt && round.deadline < today
-            ? ro
-                .filter((o) => ra.filter((a) => a.organisationId === o.id).length < rs.length)
-                .map((o) => ({ id: o.id, name: o.name }))
-            : [],
-      };
-    });
-  }
-
   private abilities(actor: Actor, stage: SignalStage, hasOpenRound: boolean): string[] {
-    const can = (p: Parameters<Access['holds']>[1]) => this.access.holds(actor, p);
+    const can = (p: Parameters<ServiceDeps['access']['holds']>[1]) => this.deps.access.holds(actor, p);
     const out: string[] = [];
     if (stage === 'draft' && can('signal.update')) out.push('edit', 'submit');
     for (const [type, from] of Object.entries(transitions)) {
@@ -421,7 +261,11 @@ export class SignalsService {
     return out;
   }
 
-  private async detail(
+  /**
+   * The signal as the actor may see it, in the caller's transaction (after its access check).
+   * With `reading`, its subjects are logged as read.
+   */
+  async detail(
     trx: Db,
     actor: Actor,
     id: string,
@@ -433,48 +277,39 @@ export class SignalsService {
     const [subjects, events, rounds] = await Promise.all([
       repo.subjectsOf(trx, [id]),
       repo.eventsOf(trx, id),
-      this.rounds(trx, actor, [id]),
+      this.deps.rounds.of(trx, actor, [id]),
     ]);
-    if (reading) for (const s of subjects) record.subjectData(s.data as SubjectInput, 'signal.subject.read');
-    return {
-      ...this.summary(row),
-      description: row.description,
-      route: (row.route as SignalDetail['route']) ?? null,
-      subjects: subjects.map((s) => ({
-        id: s.id,
-        kind: s.kind as SubjectInput['kind'],
-        label: s.label,
-        data: s.data as SubjectInput,
-      })),
-      events: [...events].sort(byTimeThenStep).map((e) => ({
-        id: e.id,
-        type: e.type as SignalDetail['events'][number]['type'],
-        at: e.at.toISOString(),
-        by: { userId: e.userId, name: e.userName, organisation: e.organisationName },
-        details: e.details,
-      })),
+    if (reading) for (const s of subjects) record.subjectData(s.data, 'signal.subject.read');
+    const names = await displayNames(
+      trx,
+      events.map((e) => e.userId),
+    );
+    return presentDetail(row, {
+      subjects,
+      events,
+      names,
       rounds,
-      leadTimes: this.leadTimesOf(events),
       abilities: this.abilities(
         actor,
-        row.stage as SignalStage,
+        row.stage,
         rounds.some((r) => !r.closedAt),
       ),
-    };
+    });
   }
 
   async transition(context: RequestContext, id: string, step: SignalTransition): Promise<SignalDetail> {
+    const { audit, access, now } = this.deps;
     const permission =
       step.type === 'decided'
         ? 'signal.decide'
         : step.type === 'withdrawn'
           ? 'signal.withdraw'
           : 'signal.manage';
-    return this.audit.run(context, { action: `signal.${step.type}`, activity }, async (trx, record) => {
-      const actor = await this.access.requireAccess(trx, context.actor, permission, [id]);
+    return audit.run(context, { action: `signal.${step.type}`, activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, permission, [id]);
       const row = await repo.findSignal(trx, id);
       if (!row) throw notFound();
-      const stage = row.stage as SignalStage;
+      const stage = row.stage;
       if (!transitions[step.type].includes(stage)) {
         throw refused(
           `Een signaal dat ${stageNames[stage]} is, kan niet ${
@@ -488,7 +323,7 @@ export class SignalsService {
           }.`,
         );
       }
-      const at = this.now();
+      const at = now();
       const base = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
       switch (step.type) {
         case 'discussed':
@@ -500,7 +335,7 @@ export class SignalsService {
           });
           break;
         case 'substantiated': {
-          const orgs = await repo.organisationsIn(trx, actor.regionId, step.organisationIds);
+          const orgs = await organisationsIn(trx, actor.regionId, step.organisationIds);
           const kinds = new Set(orgs.map((o) => o.kind));
           if (
             orgs.length !== new Set(step.organisationIds).size ||
@@ -532,13 +367,13 @@ export class SignalsService {
           });
           break;
         case 'decided': {
-          const open = (await repo.roundsOf(trx, [id])).some((r) => !r.closedAt);
+          const open = (await this.deps.rounds.of(trx, actor, [id])).some((r) => !r.closedAt);
           if (open) throw refused('Sluit eerst de lopende hit/no-hit-ronde.');
           const problems: InvalidParam[] = [];
           let referredTo: string | null = null;
           if (step.decision === 'referred') {
             const [org] = step.referredToOrganisationId
-              ? await repo.organisationsIn(trx, actor.regionId, [step.referredToOrganisationId])
+              ? await organisationsIn(trx, actor.regionId, [step.referredToOrganisationId])
               : [];
             if (!org)
               problems.push({
@@ -588,209 +423,76 @@ export class SignalsService {
     });
   }
 
-  // ---- hit/no-hit ----
+  // ---- steps other modules take on a signal, in their own transaction ----
 
-  async startRound(
-    context: RequestContext,
-    signalId: string,
-    request: {
-      necessity: string;
-      proportionality: string;
-      subsidiarity: string;
-      subjectIds: string[];
-      organisationIds: string[];
-      deadline: string;
-    },
-  ): Promise<SignalDetail> {
-    return this.audit.run(
-      context,
-      { action: 'hitcheck.start', activity: hitcheckActivity },
-      async (trx, record) => {
-        const actor = await this.access.requireAccess(trx, context.actor, 'signal.manage', [signalId]);
-        const row = await repo.findSignal(trx, signalId);
-        if (!row) throw notFound();
-        if (row.stage !== 'triaged' && row.stage !== 'hit-check')
-          throw refused('Een hit/no-hit-ronde kan pas na de weging, en niet meer na het besluit.');
-        const subjects = await repo.subjectsOf(trx, [signalId]);
-        const problems: InvalidParam[] = [];
-        const known = new Set(subjects.map((s) => s.id));
-        if (request.subjectIds.some((s) => !known.has(s)))
-          problems.push({
-            name: 'subjectIds',
-            in: 'body',
-            code: 'unknown_subject',
-            reason: 'Kies betrokkenen van dit signaal.',
-          });
-        const orgs = await repo.organisationsIn(trx, actor.regionId, request.organisationIds);
-        if (orgs.length !== new Set(request.organisationIds).size)
-          problems.push({
-            name: 'organisationIds',
-            in: 'body',
-            code: 'unknown_organisation',
-            reason: 'Een van de partners hoort niet bij uw regio.',
-          });
-        const today = this.now().toISOString().slice(0, 10);
-        if (request.deadline <= today)
-          problems.push({
-            name: 'deadline',
-            in: 'body',
-            code: 'in_the_past',
-            reason: 'Kies een uiterste datum na vandaag.',
-          });
-        if (problems.length) throw invalid(problems);
-        const at = this.now();
-        const roundId = await repo.insertRound(trx, {
-          ...request,
-          signalId,
-          createdBy: userOf(actor),
-          createdAt: at,
-        });
-        if (row.stage !== 'hit-check')
-          await repo.updateSignal(trx, signalId, { stage: 'hit-check', stageSince: at });
-        await repo.insertEvent(trx, {
-          signalId,
-          type: 'round-started',
-          at,
-          userId: userOf(actor),
-          organisationId: actor.organisationId,
-          details: {
-            roundId,
-            partners: orgs.map((o) => o.name),
-            subjects: request.subjectIds.length,
-            deadline: request.deadline,
-          },
-        });
-        for (const s of subjects.filter((s) => request.subjectIds.includes(s.id)))
-          record.subjectData(s.data as SubjectInput, 'hitcheck.subject');
-        return this.detail(trx, actor, signalId, record, false);
-      },
-    );
+  /** The signal and its subjects, for a hit/no-hit round (after the caller's access check). */
+  async forRound(trx: Db, id: string) {
+    const row = await repo.findSignal(trx, id);
+    if (!row) return null;
+    return { stage: row.stage, regionId: row.regionId, subjects: await repo.subjectsOf(trx, [id]) };
   }
 
-  async closeRound(context: RequestContext, roundId: string): Promise<SignalDetail> {
-    return this.audit.run(
-      context,
-      { action: 'hitcheck.close', activity: hitcheckActivity },
-      async (trx, record) => {
-        const round = await repo.findRound(trx, roundId);
-        // The signal decides access; an unknown round is as unknown as a signal one may not see.
-        const actor = await this.access.requireAccess(trx, context.actor, 'signal.manage', [
-          round?.signalId ?? roundId,
-        ]);
-        if (!round) throw notFound();
-        if (round.closedAt) throw refused('Deze ronde is al gesloten.');
-        const at = this.now();
-        await repo.closeRound(trx, roundId, at);
-        await repo.insertEvent(trx, {
-          signalId: round.signalId,
-          type: 'round-closed',
-          at,
-          userId: userOf(actor),
-          organisationId: actor.organisationId,
-          details: { roundId },
-        });
-        return this.detail(trx, actor, round.signalId, record, false);
-      },
-    );
-  }
-
-  /** A partner's inbox: rounds addressed to its organisation, with only the data to search on. */
-  async inbox(context: RequestContext): Promise<HitCheckRequest[]> {
-    return this.audit.run(
-      context,
-      { action: 'hitcheck.inbox', activity: hitcheckActivity },
-      async (trx, record) => {
-        const actor = await this.access.requireAccess(trx, context.actor, 'hitcheck.answer');
-        const rounds = await repo.roundsAddressedTo(trx, actor.organisationId, actor.regionId);
-        return this.requests(trx, actor, rounds, record);
-      },
-    );
-  }
-
-  private async requests(
+  /** A round started on the signal: it is in the hit/no-hit stage from now on. */
+  async roundStarted(
     trx: Db,
     actor: Actor,
-    rounds: ReadonlyArray<{ id: string; deadline: string; closedAt: Date | null }>,
-    record: AuditRecorder,
-  ): Promise<HitCheckRequest[]> {
-    const ids = rounds.map((r) => r.id);
-    const [subjects, answers] = await Promise.all([
-      repo.roundSubjects(trx, ids),
-      repo.roundAnswers(trx, ids),
-    ]);
-    return rounds.map((round) => ({
-      roundId: round.id,
-      deadline: round.deadline,
-      closed: round.closedAt !== null,
-      subjects: subjects
-        .filter((s) => s.roundId === round.id)
-        .map((s) => {
-          const data = s.data as SubjectInput;
-          record.subjectData(data, 'hitcheck.subject.read');
-          return {
-            id: s.id,
-            kind: s.kind as SubjectInput['kind'],
-            search: searchKeys(data),
-            answer:
-              (answers.find(
-                (a) =>
-                  a.roundId === round.id && a.subjectId === s.id && a.organisationId === actor.organisationId,
-              )?.answer as HitCheckRequest['subjects'][number]['answer']) ?? null,
-          };
-        }),
-    }));
+    id: string,
+    at: Date,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    const row = await repo.findSignal(trx, id);
+    if (row && row.stage !== 'hit-check')
+      await repo.updateSignal(trx, id, { stage: 'hit-check', stageSince: at });
+    await repo.insertEvent(trx, {
+      signalId: id,
+      type: 'round-started',
+      at,
+      userId: userOf(actor),
+      organisationId: actor.organisationId,
+      details,
+    });
   }
 
-  async answer(
-    context: RequestContext,
-    roundId: string,
-    answers: ReadonlyArray<{ subjectId: string; answer: string }>,
-  ): Promise<HitCheckRequest> {
-    return this.audit.run(
-      context,
-      { action: 'hitcheck.answer', activity: hitcheckActivity },
-      async (trx, record) => {
-        const actor = await this.access.requireAccess(trx, context.actor, 'hitcheck.answer', [roundId]);
-        const round = await repo.findRound(trx, roundId);
-        if (!round) throw notFound();
-        if (round.closedAt)
-          throw conflict('hitcheck.round_closed', 'Deze ronde is gesloten; antwoorden kan niet meer.');
-        const subjects = await repo.roundSubjects(trx, [roundId]);
-        const known = new Set(subjects.map((s) => s.id));
-        const unknown = answers.map((a, i) => ({ a, i })).filter(({ a }) => !known.has(a.subjectId));
-        if (unknown.length)
-          throw invalid(
-            unknown.map(({ i }) => ({
-              name: `answers.${i}.subjectId`,
-              in: 'body' as const,
-              code: 'unknown_subject',
-              reason: 'Deze betrokkene hoort niet bij deze ronde.',
-            })),
-          );
-        const at = this.now();
-        await repo.upsertAnswers(
-          trx,
-          answers.map((a) => ({
-            roundId,
-            subjectId: a.subjectId,
-            organisationId: actor.organisationId,
-            answer: a.answer,
-            answeredBy: userOf(actor),
-            answeredAt: at,
-          })),
-        );
-        const [request] = await this.requests(trx, actor, [round], record);
-        if (!request) throw notFound();
-        return request;
-      },
-    );
+  async roundClosed(trx: Db, actor: Actor, id: string, at: Date, roundId: string): Promise<void> {
+    await repo.insertEvent(trx, {
+      signalId: id,
+      type: 'round-closed',
+      at,
+      userId: userOf(actor),
+      organisationId: actor.organisationId,
+      details: { roundId },
+    });
+  }
+
+  /** An LOO discussed the signal: a received signal is discussed from the meeting's date (or now). */
+  async discussedInMeeting(
+    trx: Db,
+    actor: Actor,
+    id: string,
+    meeting: { id: string; date: string },
+    note: string,
+  ): Promise<void> {
+    const signal = await repo.findSignal(trx, id);
+    if (signal?.stage !== 'received') return;
+    const held = new Date(`${meeting.date}T12:00:00Z`);
+    const at = held < this.deps.now() ? held : this.deps.now();
+    await repo.updateSignal(trx, id, { stage: 'discussed', stageSince: at });
+    await repo.insertEvent(trx, {
+      signalId: id,
+      type: 'discussed',
+      at,
+      userId: userOf(actor),
+      organisationId: actor.organisationId,
+      details: { meetingId: meeting.id, note },
+    });
   }
 
   // ---- work queue and lead times ----
 
   async queue(context: RequestContext): Promise<QueueItem[]> {
-    return this.audit.run(context, { action: 'signal.queue', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'signal.manage');
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'signal.queue', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.manage');
       const rows = await repo.listSignals(
         trx,
         { regionId: actor.regionId, organisationId: actor.organisationId, regionWide: true },
@@ -800,22 +502,22 @@ export class SignalsService {
         trx,
         rows.map((r) => r.id),
       );
-      const now = this.now().getTime();
+      const at = now().getTime();
       const weight = { high: 0, normal: 1, low: 2 } as const;
       return rows
         .map((r) => {
           const own = events.filter((e) => e.signalId === r.id && stageOfEvent[e.type]);
           const timeInStages: Record<string, number> = {};
           own.forEach((e, i) => {
-            const end = own[i + 1]?.at.getTime() ?? now;
+            const end = own[i + 1]?.at.getTime() ?? at;
             const stage = stageOfEvent[e.type] ?? 'received';
             timeInStages[stage] =
               Math.round((((timeInStages[stage] ?? 0) * DAY + end - e.at.getTime()) / DAY) * 10) / 10;
           });
           return {
-            ...this.summary(r),
-            daysInStage: Math.round(((now - r.stageSince.getTime()) / DAY) * 10) / 10,
-            daysOpen: Math.round(((now - (r.receivedAt ?? r.createdAt).getTime()) / DAY) * 10) / 10,
+            ...presentSummary(r),
+            daysInStage: Math.round(((at - r.stageSince.getTime()) / DAY) * 10) / 10,
+            daysOpen: Math.round(((at - (r.receivedAt ?? r.createdAt).getTime()) / DAY) * 10) / 10,
             timeInStages,
           };
         })
@@ -824,194 +526,36 @@ export class SignalsService {
   }
 
   /** Medians and 90th percentiles per district and month of decision: aggregates, so not logged. */
-  async leadTimes(
-    context: RequestContext,
-    filter: { from?: string | undefined; to?: string | undefined; districtId?: string | undefined },
-  ) {
-    const actor = await this.access.requireAccess(this.db, context.actor, 'signal.statistics');
-    const rows = await repo.leadTimeStatistics(this.db, actor.regionId, filter);
-    const grouped = new Map<
-      string,
-      {
-        districtId: string;
-        month: string;
-        decided: number;
-        segments: Record<string, { median: number | null; p90: number | null }>;
-      }
-    >();
+  async leadTimes(context: RequestContext, filter: LeadTimeQuery): Promise<LeadTimeRow[]> {
+    const { db, access } = this.deps;
+    const actor = await access.requireAccess(db, context.actor, 'signal.statistics');
+    const rows = await repo.leadTimeStatistics(db, actor.regionId, filter);
+    const groups = new Map<string, typeof rows>();
     for (const r of rows) {
       const key = `${r.districtId}|${r.month}`;
-      const entry = grouped.get(key) ?? {
-        districtId: r.districtId,
-        month: r.month,
-        decided: r.decided,
-        segments: {},
-      };
-      entry.decided = Math.max(entry.decided, r.decided);
-      const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-      entry.segments[r.segment] = { median: round(r.median), p90: round(r.p90) };
-      grouped.set(key, entry);
+      groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    return [...grouped.values()];
-  }
-
-  // ---- meetings ----
-
-  private async meetingsOf(
-    trx: Db,
-    regionId: string,
-    filter: Parameters<typeof repo.findMeetings>[2],
-  ): Promise<Meeting[]> {
-    const rows = await repo.findMeetings(trx, regionId, filter);
-    return rows.map((m) => ({
-      id: m.id,
-      kind: m.kind as Meeting['kind'],
-      district: { id: m.districtId, name: m.districtName },
-      date: m.date,
-      attendingOrganisations: m.organisations,
-      agenda: m.agenda.map((a) => ({ signalId: a.signalId, reference: a.reference, outcome: a.outcome })),
-      priorities: m.agenda
-        .filter((a) => a.priority !== null)
-        .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
-        .map((a) => ({ signalId: a.signalId, reference: a.reference, rank: a.priority ?? 0 })),
-    }));
-  }
-
-  async createMeeting(
-    context: RequestContext,
-    request: {
-      kind: 'loo' | 'dto';
-      districtId: string;
-      date: string;
-      attendingOrganisationIds: string[];
-      signalIds: string[];
-    },
-  ): Promise<Meeting> {
-    return this.audit.run(context, { action: 'meeting.create', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'meeting.manage');
-      if (request.signalIds.length)
-        await this.access.requireAccess(trx, actor, 'signal.read', request.signalIds);
-      const orgs = await repo.organisationsIn(trx, actor.regionId, request.attendingOrganisationIds);
-      const problems: InvalidParam[] = [];
-      if (orgs.length !== new Set(request.attendingOrganisationIds).size)
-        problems.push({
-          name: 'attendingOrganisationIds',
-          in: 'body',
-          code: 'unknown_organisation',
-          reason: 'Een van de organisaties hoort niet bij uw regio.',
-        });
-      const district = await trx
-        .selectFrom('districts')
-        .select('id')
-        .where('id', '=', request.districtId)
-        .where('regionId', '=', actor.regionId)
-        .executeTakeFirst();
-      if (!district)
-        problems.push({
-          name: 'districtId',
-          in: 'body',
-          code: 'unknown_district',
-          reason: 'Dit district hoort niet bij uw regio.',
-        });
-      if (problems.length) throw invalid(problems);
-      const id = await repo.insertMeeting(trx, {
-        regionId: actor.regionId,
-        districtId: request.districtId,
-        kind: request.kind,
-        date: request.date,
-        createdBy: userOf(actor),
-        organisationIds: request.attendingOrganisationIds,
-        signalIds: request.signalIds,
-      });
-      const [meeting] = await this.meetingsOf(trx, actor.regionId, { ids: [id] });
-      if (!meeting) throw notFound();
-      return meeting;
-    });
-  }
-
-  async listMeetings(
-    context: RequestContext,
-    filter: { districtId?: string | undefined; kind?: string | undefined },
-  ) {
-    return this.audit.run(context, { action: 'meeting.list', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'meeting.manage');
-      return this.meetingsOf(trx, actor.regionId, filter);
-    });
-  }
-
-  async getMeeting(context: RequestContext, meetingId: string): Promise<Meeting> {
-    return this.audit.run(context, { action: 'meeting.read', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      const [meeting] = await this.meetingsOf(trx, actor.regionId, { ids: [meetingId] });
-      if (!meeting) throw notFound();
-      return meeting;
-    });
-  }
-
-  /** The outcome of one signal on the agenda; in an LOO it marks the signal as discussed. */
-  async recordOutcome(
-    context: RequestContext,
-    meetingId: string,
-    signalId: string,
-    outcome: string,
-  ): Promise<Meeting> {
-    return this.audit.run(context, { action: 'meeting.outcome', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      const [meeting] = await this.meetingsOf(trx, actor.regionId, { ids: [meetingId] });
-      if (!meeting) throw notFound();
-      if ((await repo.setOutcome(trx, meetingId, signalId, outcome)) === 0)
-        throw invalid([
-          {
-            name: 'signalId',
-            in: 'body',
-            code: 'not_on_agenda',
-            reason: 'Dit signaal staat niet op de agenda.',
+    const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+    return [...groups.values()].flatMap((group) => {
+      const [first] = group;
+      if (!first) return [];
+      const segment = (name: LeadTimeSegment) => {
+        const r = group.find((g) => g.segment === name);
+        return { median: round(r?.median ?? null), p90: round(r?.p90 ?? null) };
+      };
+      return [
+        {
+          districtId: first.districtId,
+          month: first.month,
+          decided: Math.max(...group.map((g) => g.decided)),
+          segments: {
+            intakeToLoo: segment('intakeToLoo'),
+            looToTriage: segment('looToTriage'),
+            triageToDecision: segment('triageToDecision'),
+            intakeToDecision: segment('intakeToDecision'),
           },
-        ]);
-      const signal = await repo.findSignal(trx, signalId);
-      if (meeting.kind === 'loo' && signal?.stage === 'received') {
-        const at =
-          new Date(`${meeting.date}T12:00:00Z`) < this.now()
-            ? new Date(`${meeting.date}T12:00:00Z`)
-            : this.now();
-        await repo.updateSignal(trx, signalId, { stage: 'discussed', stageSince: at });
-        await repo.insertEvent(trx, {
-          signalId,
-          type: 'discussed',
-          at,
-          userId: userOf(actor),
-          organisationId: actor.organisationId,
-          details: { meetingId, note: outcome },
-        });
-      }
-      const [updated] = await this.meetingsOf(trx, actor.regionId, { ids: [meetingId] });
-      if (!updated) throw notFound();
-      return updated;
-    });
-  }
-
-  /** A DTO's priority list for its quarter: signals on its agenda, highest first. */
-  async setPriorities(context: RequestContext, meetingId: string, signalIds: string[]): Promise<Meeting> {
-    return this.audit.run(context, { action: 'meeting.priorities', activity }, async (trx) => {
-      const actor = await this.access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      const [meeting] = await this.meetingsOf(trx, actor.regionId, { ids: [meetingId] });
-      if (!meeting) throw notFound();
-      if (meeting.kind !== 'dto') throw refused('Alleen een DTO stelt een prioriteitenlijst vast.');
-      const agenda = await repo.agendaSignals(trx, meetingId);
-      const off = signalIds.map((id, i) => ({ id, i })).filter(({ id }) => !agenda.has(id));
-      if (off.length)
-        throw invalid(
-          off.map(({ i }) => ({
-            name: `signalIds.${i}`,
-            in: 'body' as const,
-            code: 'not_on_agenda',
-            reason: 'Dit signaal staat niet op de agenda.',
-          })),
-        );
-      await repo.setPriorities(trx, meetingId, signalIds);
-      const [updated] = await this.meetingsOf(trx, actor.regionId, { ids: [meetingId] });
-      if (!updated) throw notFound();
-      return updated;
+        },
+      ];
     });
   }
 }

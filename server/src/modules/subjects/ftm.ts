@@ -1,6 +1,6 @@
 import * as followTheMoney from '@alephdata/followthemoney';
-import { type RelationType, relationTypes, subjectInput } from '@samenspel/contracts';
-import { type RegisterInput, registerLabel } from './register.js';
+import { type RegisterData, type RelationType, relationTypes, subjectInput } from '@samenspel/contracts';
+import { registerLabel } from './register.js';
 
 /**
  * FollowTheMoney: the register's subjects and relations as FtM entities, and back. The library
@@ -53,7 +53,7 @@ function entity(
   return { id, schema: s.name, properties: props };
 }
 
-function subjectEntity(id: string, data: RegisterInput): FtmEntity {
+function subjectEntity(id: string, data: RegisterData): FtmEntity {
   switch (data.kind) {
     case 'person':
       return entity(id, 'Person', {
@@ -103,12 +103,12 @@ function subjectEntity(id: string, data: RegisterInput): FtmEntity {
 }
 
 export function caseToFtm(
-  subjects: Array<{ id: string; kind: string; data: RegisterInput }>,
+  subjects: Array<{ id: string; kind: string; data: RegisterData }>,
   relations: Array<{
     id: string;
     fromId: string;
     toId: string;
-    type: string;
+    type: RelationType;
     startDate: string | null;
     endDate: string | null;
   }>,
@@ -120,7 +120,7 @@ export function caseToFtm(
     const key = `${r.fromId}|${r.toId}|${r.type}|${r.startDate}|${r.endDate}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const spec = relationSchemata[r.type as RelationType];
+    const spec = relationSchemata[r.type];
     out.push(
       entity(r.id, spec.schema, {
         [spec.from]: [r.fromId],
@@ -137,7 +137,7 @@ export function caseToFtm(
 export interface ParsedEntity {
   id: string;
   caption: string;
-  subject?: RegisterInput;
+  subject?: RegisterData;
   relation?: { type: RelationType; from: string; to: string; startDate?: string; endDate?: string };
 }
 
@@ -145,7 +145,7 @@ const first = (e: FtmEntity, name: string) => e.properties?.[name]?.[0];
 
 /** What an FtM entity is in the register, or why it cannot be taken in (in Dutch). */
 function toRegister(e: FtmEntity): {
-  subject?: RegisterInput;
+  subject?: RegisterData;
   relation?: ParsedEntity['relation'];
   reason?: string;
 } {

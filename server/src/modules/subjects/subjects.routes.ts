@@ -2,8 +2,6 @@ import {
   caseParams,
   crossRecordSignals,
   decisionRequest,
-  ftmImportParams,
-  ftmImportReport,
   listOf,
   matchSuggestion,
   mergeParams,
@@ -26,8 +24,6 @@ export const subjectsRoutes: FastifyPluginAsyncZod<{ service: SubjectsService }>
   app,
   { service },
 ) => {
-  // FtM JSON lines arrive as text and are read line by line by the service.
-  app.addContentTypeParser(FTM, { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.get(
     '/subjects/suggestions',
     {
@@ -160,39 +156,5 @@ export const subjectsRoutes: FastifyPluginAsyncZod<{ service: SubjectsService }>
         .type(FTM)
         .header('Content-Disposition', `attachment; filename="casus-${request.params.caseId}.ftm.jsonl"`)
         .send(await service.exportFtm(request.context, request.params.caseId)),
-  );
-
-  app.post(
-    '/cases/:caseId/ftm-imports',
-    {
-      schema: {
-        tags,
-        summary:
-          'Read FtM entities (JSON lines, as the request body) for review; nothing is written to the case yet',
-        params: caseParams,
-        consumes: [FTM, 'text/plain'],
-        response: { 201: ftmImportReport, ...problemResponses(400, 401, 404, 413) },
-      },
-      bodyLimit: 5 * 1024 * 1024,
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await service.previewImport(request.context, request.params.caseId, String(request.body ?? '')),
-        ),
-  );
-
-  app.post(
-    '/cases/:caseId/ftm-imports/:importId/apply',
-    {
-      schema: {
-        tags,
-        summary: 'Apply a reviewed import: all of it, or nothing when any line was refused',
-        params: ftmImportParams,
-        response: { 200: ftmImportReport, ...problemResponses(401, 404, 409) },
-      },
-    },
-    async (request) => service.applyImport(request.context, request.params.caseId, request.params.importId),
   );
 };

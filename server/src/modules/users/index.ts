@@ -1,8 +1,21 @@
-export { type DemoCredentials, demoAccounts, demoActor, seedDemoAccounts } from './demo-accounts.js';
 export { usersRules } from './users.access.js';
 export { secondFactorRequired } from './users.policy.js';
 export { presentUser } from './users.presenter.js';
-export type { UserRow } from './users.repository.js';
-export * as usersRepository from './users.repository.js';
+// The account data the auth module signs people in with, and names for other modules to show.
+export {
+  advanceTotpStep,
+  caseDirectors,
+  displayNames,
+  findUserByEmail,
+  findUserById,
+  findUserByOidc,
+  isCaseDirector,
+  replaceRecoveryCodes,
+  secondFactorPolicy,
+  type UserRow,
+  updateUser,
+  useRecoveryCode,
+  userIdByEmail,
+} from './users.repository.js';
 export { usersRoutes } from './users.routes.js';
-export { UsersService } from './users.service.js';
+export { type ProvisionedAccount, type SessionRevoker, UsersService } from './users.service.js';

@@ -85,15 +85,6 @@ export async function usersInRegion(db: Db, regionId: string, ids: readonly stri
   return new Set(rows.map((r) => r.id));
 }
 
-export async function organisationInRegion(db: Db, regionId: string, organisationId: string) {
-  return db
-    .selectFrom('partnerOrganisations')
-    .select(['id', 'code', 'name'])
-    .where('regionId', '=', regionId)
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
-}
-
 export async function insertUser(
   db: Db,
   user: {
@@ -203,22 +194,42 @@ export async function setSecondFactorPolicy(
     .execute();
 }
 
-/** Ends every session of a user at once (deactivation, second factor reset, sign-out everywhere). */
-export async function revokeSessions(db: Db, userId: string): Promise<number> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revokedAt: new Date() })
-    .where('userId', '=', userId)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+/** Display names of users by id, for showing who recorded a step. */
+export async function displayNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
-export async function organisationByCode(db: Db, regionId: string, code: string) {
+/** The active case directors of a region, by name. */
+export async function caseDirectors(db: Db, regionId: string) {
   return db
-    .selectFrom('partnerOrganisations')
-    .select(['id', 'name'])
-    .where('regionId', '=', regionId)
-    .where('code', '=', code)
+    .selectFrom('users as u')
+    .innerJoin('userRoles as r', 'r.userId', 'u.id')
+    .select(['u.id', 'u.displayName as name', 'u.email'])
+    .where('u.regionId', '=', regionId)
+    .where('u.active', '=', true)
+    .where('r.role', '=', 'case_director')
+    .orderBy('u.displayName')
+    .execute();
+}
+
+/** Whether the user is a case director of the region (active or not: a case keeps its director). */
+export async function isCaseDirector(db: Db, regionId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('userRoles as r', 'r.userId', 'u.id')
+    .select('u.id')
+    .where('u.id', '=', userId)
+    .where('u.regionId', '=', regionId)
+    .where('r.role', '=', 'case_director')
     .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The demo's and tests' way to find an account by e-mail address. */
+export async function userIdByEmail(db: Db, email: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id ?? null;
 }

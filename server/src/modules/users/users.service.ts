@@ -1,30 +1,48 @@
 import type {
   CreateUserRequest,
+  Role,
   SecuritySettings,
   UpdateUserRequest,
   UserSummary,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { encrypt, type Keys } from '../../shared/crypto.js';
 import { AppError, conflict, invalid } from '../../shared/errors.js';
-import { generatePassword, hashPassword } from '../../shared/passwords.js';
-import type { Access } from '../access/index.js';
-import type { AuditRecorder, AuditService } from '../audit/index.js';
+import { generatePassword, type Passwords } from '../../shared/passwords.js';
+import type { ServiceDeps } from '../../shared/service.js';
+import type { AuditRecorder } from '../audit/index.js';
+import { organisationByCode, organisationsIn } from '../organisations/index.js';
 import { presentUser } from './users.presenter.js';
 import {
   findUserByEmail,
   findUserById,
   insertUser,
   listUsers,
-  organisationInRegion,
   replaceRecoveryCodes,
   replaceRoles,
-  revokeSessions,
   secondFactorPolicy,
   setSecondFactorPolicy,
   type UserRow,
   updateUser,
 } from './users.repository.js';
+
+/** Ends a user's sessions (the auth module's), when their rights change. */
+export interface SessionRevoker {
+  revokeAll(db: Db, userId: string): Promise<number>;
+}
+
+/** An account with credentials chosen by the system (demo accounts, test users), not by an administrator. */
+export interface ProvisionedAccount {
+  email: string;
+  displayName: string;
+  regionId: string;
+  organisationCode: string;
+  roles: readonly Role[];
+  password: string;
+  /** Base32 TOTP secret, already confirmed; null for an account without a second factor. */
+  totpSecret: string | null;
+}
 
 const activity = 'samenspel.user-administration';
 
@@ -41,10 +59,19 @@ function notOneself(actor: Actor, userId: string): void {
 
 /** Administration of the users of a region. */
 export class UsersService {
+  private readonly access: ServiceDeps['access'];
+  private readonly audit: ServiceDeps['audit'];
+
   constructor(
-    private readonly access: Access,
-    private readonly audit: AuditService,
-  ) {}
+    private readonly deps: ServiceDeps & { sessions: SessionRevoker; passwords: Passwords; keys: Keys },
+  ) {
+    this.access = deps.access;
+    this.audit = deps.audit;
+  }
+
+  private revokeSessions(trx: Db, userId: string): Promise<number> {
+    return this.deps.sessions.revokeAll(trx, userId);
+  }
 
   private async load(trx: Db, record: AuditRecorder, userId: string): Promise<UserRow> {
     const user = await findUserById(trx, userId);
@@ -78,7 +105,7 @@ export class UsersService {
   ): Promise<{ user: UserSummary; initialPassword: string }> {
     return this.audit.run(context, { action: 'user.create', activity }, async (trx, record) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'user.manage');
-      const organisation = await organisationInRegion(trx, actor.regionId, request.organisationId);
+      const [organisation] = await organisationsIn(trx, actor.regionId, [request.organisationId]);
       if (!organisation) {
         throw invalid([
           {
@@ -98,7 +125,7 @@ export class UsersService {
         organisationId: organisation.id,
         email: request.email,
         displayName: request.displayName,
-        passwordHash: await hashPassword(initialPassword),
+        passwordHash: await this.deps.passwords.hash(initialPassword),
         roles: request.roles,
       });
       return { user: presentUser(await this.load(trx, record, id)), initialPassword };
@@ -114,7 +141,7 @@ export class UsersService {
       if (request.roles !== undefined) {
         await replaceRoles(trx, userId, request.roles);
         // Rights changed: the next request must sign in again under the new roles.
-        await revokeSessions(trx, userId);
+        await this.revokeSessions(trx, userId);
       }
       return presentUser(await this.load(trx, record, userId));
     });
@@ -126,7 +153,7 @@ export class UsersService {
       const actor = await this.access.requireAccess(trx, context.actor, 'user.manage', [userId]);
       notOneself(actor, userId);
       await updateUser(trx, userId, { active });
-      if (!active) await revokeSessions(trx, userId);
+      if (!active) await this.revokeSessions(trx, userId);
       return presentUser(await this.load(trx, record, userId));
     });
   }
@@ -137,7 +164,7 @@ export class UsersService {
       notOneself(actor, userId);
       await updateUser(trx, userId, { totpSecret: null, totpConfirmedAt: null, totpLastStep: null });
       await replaceRecoveryCodes(trx, userId, []);
-      await revokeSessions(trx, userId);
+      await this.revokeSessions(trx, userId);
       return presentUser(await this.load(trx, record, userId));
     });
   }
@@ -162,5 +189,99 @@ export class UsersService {
       await setSecondFactorPolicy(trx, actor.regionId, secondFactorRequiredFor);
       return { regionId: actor.regionId, secondFactorRequiredFor };
     });
+  }
+
+  /**
+   * The first administrator of a new installation, from the CLI (no one is signed in yet).
+   * Returns the initial password, shown once.
+   */
+  async createAdmin(
+    context: RequestContext,
+    admin: { email: string; displayName: string; regionId: string; organisationCode: string },
+  ): Promise<{ initialPassword: string }> {
+    return this.audit.run(context, { action: 'user.create-admin', activity }, async (trx, record) => {
+      const organisation = await organisationByCode(trx, admin.regionId, admin.organisationCode);
+      if (!organisation)
+        throw invalid([
+          {
+            name: 'organisation',
+            in: 'body',
+            code: 'unknown_organisation',
+            reason: `No organisation ${admin.organisationCode} in region ${admin.regionId}.`,
+          },
+        ]);
+      if (await findUserByEmail(trx, admin.email))
+        throw conflict('user.email_taken', `A user with e-mail address ${admin.email} exists already.`);
+      const initialPassword = generatePassword();
+      await insertUser(trx, {
+        regionId: admin.regionId,
+        organisationId: organisation.id,
+        email: admin.email,
+        displayName: admin.displayName,
+        passwordHash: await this.deps.passwords.hash(initialPassword),
+        roles: ['administrator'],
+      });
+      record.subject({ type: 'employee', email: admin.email });
+      return { initialPassword };
+    });
+  }
+
+  /**
+   * Creates the accounts, or resets an existing one to exactly these roles and credentials.
+   * For accounts whose credentials the system chooses (the demo region's), never for people's own.
+   */
+  async provision(context: RequestContext, accounts: readonly ProvisionedAccount[]): Promise<string[]> {
+    return this.audit.run(context, { action: 'user.provision', activity }, async (trx, record) => {
+      const ids: string[] = [];
+      for (const account of accounts) {
+        const organisation = await organisationByCode(trx, account.regionId, account.organisationCode);
+        if (!organisation)
+          throw new Error(`no organisation ${account.organisationCode} in ${account.regionId}`);
+        const existing = await findUserByEmail(trx, account.email);
+        const id =
+          existing?.id ??
+          (await insertUser(trx, {
+            regionId: account.regionId,
+            organisationId: organisation.id,
+            email: account.email,
+            displayName: account.displayName,
+            passwordHash: null,
+            roles: account.roles,
+          }));
+        await replaceRoles(trx, id, account.roles);
+        await updateUser(trx, id, {
+          displayName: account.displayName,
+          active: true,
+          passwordHash: await this.deps.passwords.hash(account.password),
+          totpSecret: account.totpSecret ? encrypt(this.deps.keys.secrets, account.totpSecret) : null,
+          totpConfirmedAt: account.totpSecret ? this.deps.now() : null,
+          totpLastStep: null,
+        });
+        record.subject({ type: 'employee', email: account.email });
+        ids.push(id);
+      }
+      return ids;
+    });
+  }
+
+  /** Who must sign in with a second factor in a region (for choosing demo credentials). */
+  secondFactorPolicy(regionId: string) {
+    return secondFactorPolicy(this.deps.db, regionId);
+  }
+
+  /** A user as the actor of work done on their behalf (the demo's seeded steps), as if signed in. */
+  async actorOf(email: string): Promise<Actor> {
+    const user = await findUserByEmail(this.deps.db, email);
+    if (!user) throw new Error(`account ${email} is missing`);
+    return {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      regionId: user.regionId,
+      organisationId: user.organisationId,
+      roles: user.roles,
+      pendingSecondFactor: false,
+      sessionHash: 'system',
+    };
   }
 }

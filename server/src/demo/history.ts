@@ -1,5 +1,5 @@
 import type { AccountabilityTheme } from '@samenspel/contracts';
-import { pick } from '../../shared/demo-people.js';
+import { pick } from './people.js';
 
 /**
  * The plan of the demo region's case history 2019–2022: which cases exist, where, from whom, on

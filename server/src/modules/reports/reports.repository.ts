@@ -1,4 +1,9 @@
-import type { AccountabilityReport, AccountabilityTable, DistrictFigures } from '@samenspel/contracts';
+import type {
+  AccountabilityReport,
+  AccountabilityTable,
+  DistrictFigures,
+  TargetMeasure,
+} from '@samenspel/contracts';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
@@ -332,4 +337,90 @@ export async function signalsBySource(
       and (s.received_at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
     group by 1, 2 order by 1, 2`.execute(db);
   return rows as AccountabilityReport['signalsBySource'];
+}
+
+// ---- targets and analysis products, this module's own records ----
+
+export async function targetsOf(db: Db, regionId: string, year: number) {
+  return db
+    .selectFrom('districtTargets as t')
+    .innerJoin('districts as d', 'd.id', 't.districtId')
+    .select(['t.districtId', 't.measure', 't.minimum', 't.maximum', 't.note'])
+    .where('d.regionId', '=', regionId)
+    .where('t.year', '=', year)
+    .orderBy('t.measure')
+    .execute();
+}
+
+export async function districtsOf(db: Db, regionId: string) {
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name'])
+    .where('regionId', '=', regionId)
+    .orderBy('sortOrder')
+    .execute();
+}
+
+export async function replaceTargets(
+  db: Db,
+  districtId: string,
+  year: number,
+  targets: ReadonlyArray<{
+    measure: TargetMeasure;
+    minimum: number;
+    maximum: number | null;
+    note: string | null;
+    setBy: string | null;
+    setAt: Date;
+  }>,
+): Promise<void> {
+  await db
+    .deleteFrom('districtTargets')
+    .where('districtId', '=', districtId)
+    .where('year', '=', year)
+    .execute();
+  if (targets.length)
+    await db
+      .insertInto('districtTargets')
+      .values(targets.map((t) => ({ ...t, districtId, year })))
+      .execute();
+}
+
+export async function analysisProducts(db: Db, regionId: string, year: number | undefined) {
+  let q = db
+    .selectFrom('analysisProducts as a')
+    .leftJoin('districts as d', 'd.id', 'a.districtId')
+    .select(['a.id', 'a.title', 'a.deliveredOn', 'd.id as districtId', 'd.name as districtName'])
+    .where('a.regionId', '=', regionId);
+  if (year !== undefined)
+    q = q.where('a.deliveredOn', '>=', `${year}-01-01`).where('a.deliveredOn', '<=', `${year}-12-31`);
+  return q.orderBy('a.deliveredOn', 'desc').limit(1000).execute();
+}
+
+export async function insertAnalysisProduct(
+  db: Db,
+  p: {
+    regionId: string;
+    districtId: string | null;
+    title: string;
+    deliveredOn: string;
+    createdBy: string | null;
+    createdAt: Date;
+  },
+): Promise<string> {
+  const row = await db.insertInto('analysisProducts').values(p).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The first and last years in which the region's cases started or closed. */
+export async function caseYears(db: Db, regionId: string) {
+  return db
+    .selectFrom('cases')
+    .select((eb) => [
+      eb.fn.min('startedOn').as('first'),
+      eb.fn.max('startedOn').as('started'),
+      eb.fn.max('closedOn').as('closed'),
+    ])
+    .where('regionId', '=', regionId)
+    .executeTakeFirst();
 }

@@ -1,4 +1,4 @@
-import type { AccountabilityReport } from '@samenspel/contracts';
+import type { AccountabilityReport, InterventionKind } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.js';
 import {
@@ -11,7 +11,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
-import { accountabilityTable, districtFigures, leadTimes, type ReportScope } from './engine.js';
+import { accountabilityTable, districtFigures, leadTimes, type ReportScope } from './reports.repository.js';
 
 /**
  * The report engine on small hand-made histories, written straight into the tables so that each
@@ -34,7 +34,7 @@ interface Spec {
   from?: string[];
   themes?: string[];
   periods: Array<[string, string | null]>;
-  advices?: Array<[string, string]>;
+  advices?: Array<[InterventionKind, string]>;
   results?: Array<{
     imposed: number;
     imposedOn: string;

@@ -1,12 +1,8 @@
 import type { SignalTransition } from '@samenspel/contracts';
-import type { Db } from '../../db/database.js';
-import type { Actor, RequestContext } from '../../shared/context.js';
-import { demoSubjects, pick } from '../../shared/demo-people.js';
-import { seededRandom } from '../../shared/seeded-random.js';
-import type { Access } from '../access/index.js';
-import { type AuditService, traceFrom } from '../audit/index.js';
-import { demoActor } from '../users/index.js';
-import { SignalsService } from './signals.service.js';
+import type { Actor } from '../shared/context.js';
+import { seededRandom } from '../shared/seeded-random.js';
+import type { DemoClock } from './clock.js';
+import { demoSubjects, pick } from './people.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
@@ -33,47 +29,33 @@ interface DemoActors {
  * 2026, so that every stage holds signals with realistic dates and lead times. Deterministic;
  * skipped when the region already has signals.
  */
-export async function seedDemoSignals(
-  db: Db,
-  access: Access,
-  audit: AuditService,
-  today = new Date(),
-): Promise<number> {
-  const existing = await db
-    .selectFrom('signals')
-    .select('id')
-    .where('regionId', '=', REGION)
-    .limit(1)
-    .execute();
-  if (existing.length) return 0;
+export async function seedDemoSignals(demo: DemoClock, today = new Date()): Promise<number> {
+  const { as, actorOf } = demo;
+  const { signals, hitcheck, organisations } = demo.services;
   const actors: DemoActors = {
-    municipality: await demoActor(db, 'medewerker@utrecht.example'),
-    police: await demoActor(db, 'medewerker@politie-mn.example'),
-    tax: await demoActor(db, 'medewerker@belastingdienst.example'),
-    analyst: await demoActor(db, 'analist@riec-mn.example'),
-    chair: await demoActor(db, 'voorzitter@politie-mn.example'),
+    municipality: await actorOf('medewerker@utrecht.example'),
+    police: await actorOf('medewerker@politie-mn.example'),
+    tax: await actorOf('medewerker@belastingdienst.example'),
+    analyst: await actorOf('analist@riec-mn.example'),
+    chair: await actorOf('voorzitter@politie-mn.example'),
   };
+  if ((await signals.list(as(actors.analyst), {})).length) return 0;
   let clock = new Date(today.getTime() - 300 * DAY);
-  const service = new SignalsService(db, access, audit, () => clock);
-  const as = (actor: Actor): RequestContext => ({
-    actor,
-    trace: traceFrom(undefined),
-    client: { address: null, userAgent: 'samenspel seed --demo' },
-  });
+  const tick = (at: Date) => {
+    clock = at;
+    demo.set(at);
+  };
   const rnd = seededRandom(2021);
-  const organisations = await db
-    .selectFrom('partnerOrganisations')
-    .select(['id', 'code'])
-    .where('regionId', '=', REGION)
-    .execute();
-  const orgId = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
-  const municipalities = await db
-    .selectFrom('municipalities')
-    .select(['code', 'name', 'districtId'])
-    .where('regionId', '=', REGION)
-    .where('validUntil', 'is', null)
-    .execute();
-  const themes = await db.selectFrom('themes').select('id').where('scope', '=', 'national').execute();
+  const reader = as(actors.analyst);
+  const partners = await organisations.listPartnerOrganisations(reader, { region: REGION, all: true });
+  const orgId = (code: string) => partners.find((o) => o.code === code)?.id ?? '';
+  const municipalities = (
+    await organisations.listMunicipalities(reader, {
+      region: REGION,
+      validOn: today.toISOString().slice(0, 10),
+    })
+  ).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const themes = await organisations.listThemes(reader, { scope: 'national' });
 
   // Stages the demo signals end in: every stage, most of them decided.
   const endings = [
@@ -93,15 +75,15 @@ export async function seedDemoSignals(
   const sorted = [...endings].sort((a, b) => Number(order.includes(a)) - Number(order.includes(b)));
   const step = (300 - 40) / sorted.length;
   for (const [index, ending] of sorted.entries()) {
-    clock = new Date(today.getTime() - (300 - index * step) * DAY + Math.floor(rnd() * 8) * 3_600_000);
+    tick(new Date(today.getTime() - (300 - index * step) * DAY + Math.floor(rnd() * 8) * 3_600_000));
     const advance = (minDays: number, maxDays: number) => {
-      clock = new Date(clock.getTime() + (minDays + rnd() * (maxDays - minDays)) * DAY);
-      if (clock > today) clock = new Date(today.getTime() - 3_600_000);
+      tick(new Date(clock.getTime() + (minDays + rnd() * (maxDays - minDays)) * DAY));
+      if (clock > today) tick(new Date(today.getTime() - 3_600_000));
     };
     const submitter = rnd() < 0.6 ? actors.municipality : actors.police;
     const place = pick(rnd, municipalities);
     const municipality = place.code;
-    const signal = await service.create(
+    const signal = await signals.create(
       as(submitter),
       {
         submittingOrganisationIds:
@@ -119,7 +101,7 @@ export async function seedDemoSignals(
     );
     count += 1;
     const move = async (actor: Actor, transition: SignalTransition) =>
-      service.transition(as(actor), signal.id, transition);
+      signals.transition(as(actor), signal.id, transition);
     if (ending === 'received') continue;
     advance(5, 25);
     if (ending === 'withdrawn' && rnd() < 0.5) {
@@ -149,7 +131,7 @@ export async function seedDemoSignals(
     if (integral || ending === 'hit-check') {
       advance(1, 7);
       const deadline = new Date(clock.getTime() + 14 * DAY).toISOString().slice(0, 10);
-      const started = await service.startRound(as(actors.analyst), signal.id, {
+      const started = await hitcheck.startRound(as(actors.analyst), signal.id, {
         necessity: 'Zonder bevraging is niet te wegen of een integrale aanpak nodig is.',
         proportionality: 'Alleen de hoofdbetrokkenen, alleen de partners die iets kunnen weten.',
         subsidiarity: 'Openbare bronnen en eigen gegevens zijn al geraadpleegd.',
@@ -164,7 +146,7 @@ export async function seedDemoSignals(
       for (const partner of [actors.police, actors.tax]) {
         if (ending === 'hit-check' && partner === actors.tax) continue;
         advance(1, 6);
-        await service.answer(
+        await hitcheck.answer(
           as(partner),
           round.id,
           round.subjects.map((s) => ({
@@ -175,7 +157,7 @@ export async function seedDemoSignals(
       }
       if (ending === 'hit-check') continue;
       advance(1, 5);
-      await service.closeRound(as(actors.analyst), round.id);
+      await hitcheck.closeRound(as(actors.analyst), round.id);
     }
     advance(3, 21);
     if (ending === 'withdrawn') {
@@ -199,9 +181,9 @@ export async function seedDemoSignals(
     }
   }
   // Two drafts the municipality is still writing.
-  clock = new Date(today.getTime() - 2 * DAY);
+  tick(new Date(today.getTime() - 2 * DAY));
   for (let i = 0; i < 2; i += 1) {
-    await service.create(
+    await signals.create(
       as(actors.municipality),
       {
         description: pick(rnd, descriptions),

@@ -2,20 +2,20 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountabilityReport, CrossRecordSignals } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccess } from '../../http/app.js';
-import { createTestApp, createUser, signIn, type TestApp, testEngine } from '../../testing/index.js';
-import { AuditService } from '../audit/index.js';
-import { accountabilityTable } from '../reports/index.js';
-import { seedDemoAccounts } from '../users/index.js';
-import { seedDemoCases } from './demo-cases.js';
+import { accountabilityTable } from '../modules/reports/index.js';
+import { cheapPasswords } from '../shared/passwords.js';
+import {
+  createTestApp,
+  createUser,
+  DEMO_TIMEOUT,
+  signIn,
+  type TestApp,
+  testEngine,
+} from '../testing/index.js';
+import { demoAccounts, seedDemo } from './index.js';
 
 /** The figures of 2021 in the annual plan of RIEC Midden-Nederland, as the repository holds them. */
-const figures = JSON.parse(
-  readFileSync(
-    path.resolve(import.meta.dirname, '../../demo/figures-2021.json'),
-    'utf8',
-  ),
-);
+const figures = JSON.parse(readFileSync(path.resolve(import.meta.dirname, 'figures-2021.json'), 'utf8'));
 const table = figures.verantwoordingstabel;
 const districtIds: Record<string, string> = {
   'West-Utrecht': 'west-utrecht',
@@ -31,12 +31,8 @@ let report2020: AccountabilityReport;
 let cross: CrossRecordSignals;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const access = createAccess();
-  const audit = new AuditService(t.database.db, t.keys, access);
-  await seedDemoAccounts(t.keys, audit);
-  expect(await seedDemoCases(t.database.db, access, audit)).toBe(196);
-  expect(await seedDemoCases(t.database.db, access, audit)).toBe(0);
+  // The demo region as `samenspel seed --demo` built it once for this run.
+  t = await createTestApp({ demo: true });
   const manager = await signIn(
     t.app,
     t.database.db,
@@ -61,10 +57,31 @@ beforeAll(async () => {
   cross = (
     await t.app.inject({ method: 'GET', url: '/api/v1/subjects/cross-record', headers: analyst.headers })
   ).json();
-}, 600_000);
+}, DEMO_TIMEOUT);
 afterAll(async () => t?.close());
 
 describe(`the demo region of 2021 on ${testEngine()}`, () => {
+  it('holds the history of 196 cases, and loading the demo again changes nothing', async () => {
+    const count = async () =>
+      (
+        await t.database.db
+          .selectFrom('cases')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    expect(await count()).toBe(196);
+    const again = await seedDemo({
+      database: t.database,
+      keys: t.keys,
+      auth: t.auth,
+      attachments: { dir: t.attachmentsDir, maxBytes: 1024 },
+      passwords: cheapPasswords,
+    });
+    expect({ signals: again.signals, cases: again.cases }).toEqual({ signals: 0, cases: 0 });
+    expect(again.accounts.map((a) => a.email)).toEqual(demoAccounts.map((a) => a.email));
+    expect(await count()).toBe(196);
+  });
+
   it('reproduces the national accountability table of the annual plan figure for figure', () => {
     const r = report.table;
     expect(r.casesHandled).toEqual({

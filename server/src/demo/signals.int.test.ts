@@ -1,33 +1,27 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccess } from '../../http/app.js';
-import { createTestApp, type TestApp, testEngine } from '../../testing/index.js';
-import { AuditService } from '../audit/index.js';
-import { seedDemoAccounts } from '../users/index.js';
-import { seedDemoSignals } from './demo-signals.js';
+import { createTestApp, DEMO_TIMEOUT, demoSeedOutput, type TestApp, testEngine } from '../testing/index.js';
 
 let t: TestApp;
 let cookie = '';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  const access = createAccess();
-  const audit = new AuditService(t.database.db, t.keys, access);
-  const accounts = await seedDemoAccounts(t.keys, audit);
-  expect(await seedDemoSignals(t.database.db, access, audit)).toBeGreaterThan(25);
-  expect(await seedDemoSignals(t.database.db, access, audit)).toBe(0);
-  const chair = accounts.find((a) => a.email === 'voorzitter@politie-mn.example');
+  // The demo region as `samenspel seed --demo` built it once for this run; the chair signs in
+  // with what it printed.
+  t = await createTestApp({ demo: true });
+  const [, password, secret] =
+    /voorzitter@politie-mn\.example\s+(\S+)\s+TOTP (\S+)/.exec(await demoSeedOutput()) ?? [];
   const response = await t.app.inject({
     method: 'POST',
     url: '/api/v1/sessions',
     payload: {
-      email: chair?.email,
-      password: chair?.password,
-      code: await generate({ secret: chair?.totpSecret ?? '' }),
+      email: 'voorzitter@politie-mn.example',
+      password,
+      code: await generate({ secret: secret ?? '' }),
     },
   });
   cookie = String([response.headers['set-cookie']].flat()[0]).split(';')[0] ?? '';
-});
+}, DEMO_TIMEOUT);
 afterAll(async () => t?.close());
 
 function percentile(values: number[], p: number): number | null {
@@ -58,7 +52,10 @@ describe(`the demo region's signals on ${testEngine()}`, () => {
         list.some((s) => s.decision === decision),
         decision,
       ).toBe(true);
-    const months = new Set(list.map((s) => s.receivedAt.slice(0, 7)));
+    // The signals of the past ten months (the history of 2019–2022 has its own, decided long ago).
+    const recent = list.filter((s) => Date.parse(s.receivedAt) > Date.now() - 301 * 86_400_000);
+    expect(recent.length).toBeGreaterThan(25);
+    const months = new Set(recent.map((s) => s.receivedAt.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(6);
   });
 

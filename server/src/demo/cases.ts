@@ -1,17 +1,9 @@
-import type { AccountabilityTheme, SubjectInput } from '@samenspel/contracts';
-import type { Db } from '../../db/database.js';
-import type { Actor, RequestContext } from '../../shared/context.js';
-import { demoFacilitator, demoSubjects, kvkFrom, pick } from '../../shared/demo-people.js';
-import { seededRandom } from '../../shared/seeded-random.js';
-import type { Access } from '../access/index.js';
-import { type AuditService, traceFrom } from '../audit/index.js';
-import { ReportsService } from '../reports/reports.service.js';
-import { SignalsService } from '../signals/signals.service.js';
-import { SubjectsService } from '../subjects/subjects.service.js';
-import { demoActor } from '../users/index.js';
-import { configuration } from './cases.repository.js';
-import { CasesService } from './cases.service.js';
-import { type CasePlan, planDemoHistory } from './demo-history.js';
+import type { AccountabilityTheme, SignalTransition, SubjectInput } from '@samenspel/contracts';
+import type { Actor } from '../shared/context.js';
+import { seededRandom } from '../shared/seeded-random.js';
+import type { DemoClock } from './clock.js';
+import { type CasePlan, planDemoHistory } from './history.js';
+import { demoFacilitator, demoSubjects, kvkFrom, pick } from './people.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
@@ -132,28 +124,21 @@ const daysBetween = (a: string, b: string) =>
  * analysis products and district targets. Deterministic; skipped when the region has cases.
  */
 export async function seedDemoCases(
-  db: Db,
-  access: Access,
-  audit: AuditService,
+  demo: DemoClock,
   progress: (done: number, total: number) => void = () => {},
 ): Promise<number> {
-  if ((await db.selectFrom('cases').select('id').where('regionId', '=', REGION).limit(1).execute()).length)
-    return 0;
+  const { services, as, actorOf } = demo;
+  const { cases, signals, reports, subjects, interventions, organisations } = services;
   const actors = {
-    analyst: await demoActor(db, 'analist@riec-mn.example'),
-    director: await demoActor(db, 'casusregisseur@riec-mn.example'),
-    police: await demoActor(db, 'medewerker@politie-mn.example'),
-    tax: await demoActor(db, 'medewerker@belastingdienst.example'),
-    utrecht: await demoActor(db, 'medewerker@utrecht.example'),
-    chair: await demoActor(db, 'voorzitter@politie-mn.example'),
-    manager: await demoActor(db, 'programmamanager@riec-mn.example'),
+    analyst: await actorOf('analist@riec-mn.example'),
+    director: await actorOf('casusregisseur@riec-mn.example'),
+    police: await actorOf('medewerker@politie-mn.example'),
+    tax: await actorOf('medewerker@belastingdienst.example'),
+    utrecht: await actorOf('medewerker@utrecht.example'),
+    chair: await actorOf('voorzitter@politie-mn.example'),
+    manager: await actorOf('programmamanager@riec-mn.example'),
   };
-  let clock = new Date('2019-01-01T10:00:00Z');
-  const now = () => clock;
-  const cases = new CasesService(access, audit, now);
-  const signals = new SignalsService(db, access, audit, now);
-  const reports = new ReportsService(access, audit, now);
-  const subjects = new SubjectsService(access, audit, now);
+  if ((await cases.list(as(actors.analyst), {})).length) return 0;
   let virtualOfficeDone = false;
   const virtualOffice: SubjectInput = {
     kind: 'address',
@@ -163,37 +148,20 @@ export async function seedDemoCases(
     street: 'Stationsplein',
     town: 'Utrecht',
   };
-  const as = (actor: Actor): RequestContext => ({
-    actor,
-    trace: traceFrom(undefined),
-    client: { address: null, userAgent: 'samenspel seed --demo' },
-  });
-  const at = (iso: string) => {
-    clock = new Date(`${iso}T10:00:00Z`);
-  };
+  const at = (iso: string) => demo.set(new Date(`${iso}T10:00:00Z`));
   const rnd = seededRandom(2021);
-  const config = await configuration(db, REGION);
+  const config = await cases.configuration(as(actors.analyst));
   const basis = (code: string) => config.legalBases.find((b) => b.code === code)?.id ?? '';
   const catalogue = (code: string) => config.interventions.find((i) => i.code === code)?.id ?? '';
-  const organisations = await db
-    .selectFrom('partnerOrganisations')
-    .select(['id', 'code', 'municipalityCode'])
-    .where('regionId', '=', REGION)
-    .execute();
-  const orgId = (code: string) => organisations.find((o) => o.code === code)?.id ?? '';
-  const municipalityOrg = (code: string) => organisations.find((o) => o.municipalityCode === code)?.id ?? '';
-  const places = await db
-    .selectFrom('municipalities')
-    .select(['code', 'name', 'districtId'])
-    .where('regionId', '=', REGION)
-    .where('validUntil', 'is', null)
-    .orderBy('code')
-    .execute();
-  const themes = await db
-    .selectFrom('themes')
-    .select(['id', 'code'])
-    .where((eb) => eb.or([eb('regionId', '=', REGION), eb('regionId', 'is', null)]))
-    .execute();
+  const reader = as(actors.analyst);
+  const partners = await organisations.listPartnerOrganisations(reader, { region: REGION, all: true });
+  const orgId = (code: string) => partners.find((o) => o.code === code)?.id ?? '';
+  const municipalityOrg = (code: string) => partners.find((o) => o.municipalityCode === code)?.id ?? '';
+  // In code order, as the history was planned: the draws depend on it.
+  const places = (await organisations.listMunicipalities(reader, { region: REGION, validOn: HORIZON }))
+    .map((m) => ({ code: m.code, name: m.name, districtId: m.districtId }))
+    .sort((a, b) => (a.code < b.code ? -1 : 1));
+  const themes = await organisations.listThemes(reader, { region: REGION });
   const themeId = (code: string) => themes.find((t) => t.code === code)?.id ?? '';
   const director = actors.director.kind === 'user' ? actors.director.userId : '';
 
@@ -274,7 +242,7 @@ export async function seedDemoCases(
       },
       true,
     );
-    const move = (actor: Actor, transition: Parameters<SignalsService['transition']>[2]) =>
+    const move = (actor: Actor, transition: SignalTransition) =>
       signals.transition(as(actor), signal.id, transition);
     at(discussed);
     await move(actors.analyst, { type: 'discussed', note: 'Besproken in het LOO' });
@@ -400,16 +368,14 @@ export async function seedDemoCases(
     const intervention = when(0.5, 150);
     const evaluation = when(0.85, 420);
     step(start, 1, async () => {
-      await cases.setGoal(
-        as(actors.director),
-        id,
-        pick(rnd, [
+      await cases.setGoal(as(actors.director), id, {
+        goal: pick(rnd, [
           'Criminele inkomsten afpakken en de ondermijnende structuur doorbreken',
           'Het pand als uitvalsbasis wegnemen en de exploitant aanpakken',
           'Het netwerk en zijn facilitators in beeld brengen en verstoren',
         ]),
-        'Bestuurlijk, fiscaal en strafrechtelijk samen, volgens de interventiematrix',
-      );
+        strategy: 'Bestuurlijk, fiscaal en strafrechtelijk samen, volgens de interventiematrix',
+      });
     });
     step(information, 2, phase('information'));
     step(information, 3, async () => {
@@ -423,23 +389,17 @@ export async function seedDemoCases(
       if (signalId) {
         const detail = await cases.get(as(actors.director), id);
         for (const s of detail.signalSubjects.slice(0, 2))
-          await cases.addSubject(as(actors.director), id, 'main-subject', s.id, undefined);
+          await cases.addSubject(as(actors.director), id, { role: 'main-subject', signalSubjectId: s.id });
       }
       if (plan.facilitator) {
-        let detail = await cases.addSubject(
-          as(actors.director),
-          id,
-          'facilitator',
-          undefined,
-          demoFacilitator.company,
-        );
-        detail = await cases.addSubject(
-          as(actors.director),
-          id,
-          'facilitator',
-          undefined,
-          demoFacilitator.adviser,
-        );
+        let detail = await cases.addSubject(as(actors.director), id, {
+          role: 'facilitator',
+          subject: demoFacilitator.company,
+        });
+        detail = await cases.addSubject(as(actors.director), id, {
+          role: 'facilitator',
+          subject: demoFacilitator.adviser,
+        });
         const office = detail.subjects.find((x) => x.kind === 'company' && x.role === 'facilitator');
         const adviser = detail.subjects.find((x) => x.kind === 'person' && x.role === 'facilitator');
         const main = detail.subjects.find((x) => x.kind === 'company' && x.role === 'main-subject');
@@ -459,15 +419,21 @@ export async function seedDemoCases(
         // The virtual office: the first such case finds a dozen of its companies registered at one address.
         if (!virtualOfficeDone) {
           virtualOfficeDone = true;
-          let withOffice = await cases.addSubject(as(actors.director), id, 'other', undefined, virtualOffice);
+          let withOffice = await cases.addSubject(as(actors.director), id, {
+            role: 'other',
+            subject: virtualOffice,
+          });
           const address = withOffice.subjects.find(
             (x) => x.kind === 'address' && x.label.startsWith('Stationsplein'),
           );
           for (let i = 0; i < 12; i++) {
-            withOffice = await cases.addSubject(as(actors.director), id, 'other', undefined, {
-              kind: 'company',
-              name: `${pick(rnd, ['Holding', 'Trading', 'Consultancy', 'Invest', 'Vastgoed', 'Logistiek'])} ${pick(rnd, ['Noord', 'Zuid', 'Centrum', 'Delta', 'Euro', 'Prime'])} ${i + 1} B.V.`,
-              kvkNumber: kvkFrom(rnd),
+            withOffice = await cases.addSubject(as(actors.director), id, {
+              role: 'other',
+              subject: {
+                kind: 'company',
+                name: `${pick(rnd, ['Holding', 'Trading', 'Consultancy', 'Invest', 'Vastgoed', 'Logistiek'])} ${pick(rnd, ['Noord', 'Zuid', 'Centrum', 'Delta', 'Euro', 'Prime'])} ${i + 1} B.V.`,
+                kvkNumber: kvkFrom(rnd),
+              },
             });
             const company = withOffice.subjects.at(-1);
             if (address && company)
@@ -491,7 +457,7 @@ export async function seedDemoCases(
     });
     step(analysis, 2, phase('analysis'));
     step(analysis, 3, async () => {
-      await cases.addMatrixEntry(as(actors.director), id, {
+      await interventions.addMatrixEntry(as(actors.director), id, {
         barrier: pick(rnd, ['Contante omzet', 'Vergunning voor de horeca', 'Bedrijfspand in eigendom']),
         catalogueId: catalogue('boekenonderzoek'),
         organisationId: orgId('belastingdienst'),
@@ -512,7 +478,7 @@ export async function seedDemoCases(
             ? orgId('politie')
             : municipalityId;
       step(advice.on, 4, async () => {
-        await cases.addAdvice(as(actors.director), id, {
+        await interventions.addAdvice(as(actors.director), id, {
           kind: advice.kind,
           organisationId: to,
           givenOn: advice.on,
@@ -527,14 +493,14 @@ export async function seedDemoCases(
         step(recorded, 5, async () => {
           const detail = await cases.get(as(actors.tax), id);
           const adviceId = detail.advices.find((a) => a.kind === 'fiscal' && a.givenOn === advice.on)?.id;
-          const after = await cases.addIntervention(as(actors.tax), id, {
+          const after = await interventions.addIntervention(as(actors.tax), id, {
             adviceId,
             kind: 'fiscal',
             carriedOutOn: result.imposedOn,
             description: 'Navorderingsaanslag en vergrijpboete opgelegd',
           });
           const collected = result.collected;
-          await cases.addResult(as(actors.tax), id, {
+          await interventions.addResult(as(actors.tax), id, {
             interventionId: after.interventions.at(-1)?.id,
             kind: 'confiscation',
             imposedCents: result.imposedCents,
@@ -550,12 +516,12 @@ export async function seedDemoCases(
         if (!end || on < end) {
           intervened = true;
           step(on, 5, async () => {
-            await cases.addIntervention(as(actors.police), id, {
+            await interventions.addIntervention(as(actors.police), id, {
               kind: 'criminal',
               carriedOutOn: on,
               description: 'Doorzoeking en aanhoudingen',
             });
-            await cases.addResult(as(actors.police), id, {
+            await interventions.addResult(as(actors.police), id, {
               kind: 'arrest',
               count: 1 + Math.floor(rnd() * 3),
             });
@@ -567,7 +533,7 @@ export async function seedDemoCases(
     const firstIntervention = addDays(intervention, 10 + rnd() * 30);
     if (!intervened && (!end || firstIntervention < end))
       step(firstIntervention, 5, async () => {
-        await cases.addIntervention(as(actors.police), id, {
+        await interventions.addIntervention(as(actors.police), id, {
           kind: 'criminal',
           carriedOutOn: firstIntervention,
           description: 'Gerichte controle en verhoren',

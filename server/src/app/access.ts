@@ -1,0 +1,27 @@
+import { Access } from '../modules/access/index.js';
+import { apiTokensRules } from '../modules/api-tokens/index.js';
+import { auditRules } from '../modules/audit/index.js';
+import { casesRules } from '../modules/cases/index.js';
+import { hitcheckRules } from '../modules/hitcheck/index.js';
+import { meetingsRules } from '../modules/meetings/index.js';
+import { organisationsRules } from '../modules/organisations/index.js';
+import { reportsRules } from '../modules/reports/index.js';
+import { signalsRules } from '../modules/signals/index.js';
+import { subjectsRules } from '../modules/subjects/index.js';
+import { usersRules } from '../modules/users/index.js';
+
+/** Every module's access rules, in the one place that decides. */
+export function createAccess(): Access {
+  return new Access(
+    organisationsRules,
+    usersRules,
+    apiTokensRules,
+    auditRules,
+    signalsRules,
+    hitcheckRules,
+    meetingsRules,
+    casesRules,
+    reportsRules,
+    subjectsRules,
+  );
+}

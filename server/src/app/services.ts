@@ -1,0 +1,115 @@
+import type { AttachmentsConfig, AuthConfig } from '../config.js';
+import type { Database } from '../db/database.js';
+import { ApiTokensService } from '../modules/api-tokens/index.js';
+import { AuditService, loadProcessingActivities } from '../modules/audit/index.js';
+import { AuthService, revokeSessions } from '../modules/auth/index.js';
+import { AttachmentsService, CasesService, caseReferences, loadLegalBases } from '../modules/cases/index.js';
+import { HitcheckRounds, HitcheckService } from '../modules/hitcheck/index.js';
+import { ImportsService } from '../modules/imports/index.js';
+import {
+  caseInterventions,
+  InterventionsService,
+  loadInterventionCatalogue,
+} from '../modules/interventions/index.js';
+import { MeetingsService } from '../modules/meetings/index.js';
+import {
+  type LoadedRegion,
+  loadReferenceData,
+  OrganisationsService,
+} from '../modules/organisations/index.js';
+import { ReportsService } from '../modules/reports/index.js';
+import { SignalsService, signalReferences } from '../modules/signals/index.js';
+import { SubjectsService } from '../modules/subjects/index.js';
+import { displayNames, findUserById, UsersService } from '../modules/users/index.js';
+import type { Keys } from '../shared/crypto.js';
+import { Passwords } from '../shared/passwords.js';
+import type { ServiceDeps } from '../shared/service.js';
+import { createAccess } from './access.js';
+
+export interface ServicesOptions {
+  database: Database;
+  keys: Keys;
+  auth: AuthConfig;
+  attachments: AttachmentsConfig;
+  /** Off only for the benchmark's baseline: every action is logged otherwise. */
+  auditEnabled?: boolean;
+  /** The clock; the demo sets it to each step's date. */
+  now?: () => Date;
+  /** The password hasher; the test app injects the cheapest setting. */
+  passwords?: Passwords;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+/**
+ * The composition root: access, the processing log and every module's service, built from the
+ * database, keys and configuration. HTTP, CLI, demo, tests and benchmarks all start here. Where
+ * one module needs another, it is handed that module's service or reader here, so that no
+ * module reaches past another's index.ts and none builds another's service.
+ */
+export function createServices(options: ServicesOptions) {
+  const db = options.database.db;
+  const access = createAccess();
+  const audit = new AuditService({
+    db,
+    keys: options.keys,
+    access,
+    enabled: options.auditEnabled ?? true,
+    users: {
+      namesOf: displayNames,
+      emailOf: async (trx, id) => (await findUserById(trx, id))?.email ?? null,
+    },
+  });
+  const passwords = options.passwords ?? new Passwords();
+  const deps: ServiceDeps = { db, access, audit, now: options.now ?? (() => new Date()) };
+
+  const subjects = new SubjectsService({
+    ...deps,
+    references: {
+      of: async (trx, records) =>
+        new Map([
+          ...(await caseReferences(trx, records.caseIds)),
+          ...(await signalReferences(trx, records.signalIds)),
+        ]),
+    },
+  });
+  const signals = new SignalsService({ ...deps, rounds: new HitcheckRounds(deps) });
+  const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions });
+  return {
+    database: options.database,
+    access,
+    audit,
+    organisations: new OrganisationsService(deps),
+    users: new UsersService({
+      ...deps,
+      keys: options.keys,
+      passwords,
+      sessions: { revokeAll: revokeSessions },
+    }),
+    apiTokens: new ApiTokensService(deps),
+    auth: new AuthService({ ...deps, keys: options.keys, config: options.auth, passwords }),
+    signals,
+    hitcheck: new HitcheckService({ ...deps, signals }),
+    meetings: new MeetingsService({ ...deps, signals }),
+    cases,
+    interventions: new InterventionsService({ cases }),
+    attachments: new AttachmentsService({ ...deps, keys: options.keys, config: options.attachments }),
+    reports: new ReportsService(deps),
+    subjects,
+    imports: new ImportsService({ ...deps, cases }),
+  };
+}
+
+/**
+ * The reference data every installation needs: regions, the register of processing activities,
+ * legal bases and the intervention catalogue. Idempotent.
+ */
+export async function loadReferences(
+  database: Database,
+): Promise<{ regions: LoadedRegion[]; activities: number }> {
+  const regions = await loadReferenceData(database.db);
+  const activities = await loadProcessingActivities(database.db);
+  await loadLegalBases(database.db);
+  await loadInterventionCatalogue(database.db);
+  return { regions, activities };
+}

@@ -1,0 +1,25 @@
+import type { ServicesOptions } from '../app/index.js';
+import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
+import { seedDemoCases } from './cases.js';
+import { DemoClock } from './clock.js';
+import { seedDemoSignals } from './signals.js';
+
+export { type DemoCredentials, demoAccounts } from './accounts.js';
+
+/**
+ * The demo region of Midden-Nederland: an account for every role, 32 signals of the past ten
+ * months in every stage, and the history of 2019–2022 whose report for 2021 matches the annual
+ * plan. Built through the modules' services with the demo's own clock; what exists stays.
+ */
+export async function seedDemo(
+  options: ServicesOptions,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<{ accounts: DemoCredentials[]; signals: number; cases: number }> {
+  const demo = new DemoClock(options);
+  const accounts = await seedDemoAccounts(demo, options.keys);
+  const today = new Date();
+  const signals = await seedDemoSignals(demo, today);
+  const cases = await seedDemoCases(demo, progress);
+  demo.set(today);
+  return { accounts, signals, cases };
+}

@@ -1,0 +1,134 @@
+import type { HitAnswer } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+
+export async function insertRound(
+  db: Db,
+  round: {
+    signalId: string;
+    regionId: string;
+    necessity: string;
+    proportionality: string;
+    subsidiarity: string;
+    deadline: string;
+    createdBy: string | null;
+    createdAt: Date;
+    subjectIds: readonly string[];
+    organisationIds: readonly string[];
+  },
+): Promise<string> {
+  const { subjectIds, organisationIds, ...fields } = round;
+  const row = await db
+    .insertInto('hitcheckRounds')
+    .values({ ...fields, closedAt: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('hitcheckRoundSubjects')
+    .values(subjectIds.map((subjectId) => ({ roundId: row.id, subjectId })))
+    .execute();
+  await db
+    .insertInto('hitcheckRoundOrganisations')
+    .values(organisationIds.map((organisationId) => ({ roundId: row.id, organisationId })))
+    .execute();
+  return row.id;
+}
+
+export async function roundsOf(db: Db, signalIds: readonly string[]) {
+  if (signalIds.length === 0) return [];
+  return db
+    .selectFrom('hitcheckRounds')
+    .selectAll()
+    .where('signalId', 'in', signalIds)
+    .orderBy('createdAt')
+    .execute();
+}
+
+export async function findRound(db: Db, roundId: string) {
+  return db.selectFrom('hitcheckRounds').selectAll().where('id', '=', roundId).executeTakeFirst();
+}
+
+/** The signal subjects each round asks about (by the signal subject's id). */
+export async function roundSubjectIds(db: Db, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  return db
+    .selectFrom('hitcheckRoundSubjects')
+    .select(['roundId', 'subjectId'])
+    .where('roundId', 'in', roundIds)
+    .execute();
+}
+
+export async function roundOrganisations(db: Db, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  return db
+    .selectFrom('hitcheckRoundOrganisations as ro')
+    .innerJoin('partnerOrganisations as o', 'o.id', 'ro.organisationId')
+    .select(['ro.roundId', 'o.id', 'o.name'])
+    .where('ro.roundId', 'in', roundIds)
+    .orderBy('o.name')
+    .execute();
+}
+
+export async function roundAnswers(db: Db, roundIds: readonly string[]) {
+  if (roundIds.length === 0) return [];
+  return db.selectFrom('hitcheckAnswers').selectAll().where('roundId', 'in', roundIds).execute();
+}
+
+export async function upsertAnswers(
+  db: Db,
+  rows: ReadonlyArray<{
+    roundId: string;
+    subjectId: string;
+    organisationId: string;
+    answer: HitAnswer;
+    answeredBy: string | null;
+    answeredAt: Date;
+  }>,
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('hitcheckAnswers')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['roundId', 'subjectId', 'organisationId']).doUpdateSet((eb) => ({
+        answer: eb.ref('excluded.answer'),
+        answeredBy: eb.ref('excluded.answeredBy'),
+        answeredAt: eb.ref('excluded.answeredAt'),
+      })),
+    )
+    .execute();
+}
+
+export async function closeRound(db: Db, roundId: string, at: Date) {
+  await db.updateTable('hitcheckRounds').set({ closedAt: at }).where('id', '=', roundId).execute();
+}
+
+/** Open rounds addressed to an organisation, newest first. */
+export async function roundsAddressedTo(db: Db, organisationId: string, regionId: string) {
+  return db
+    .selectFrom('hitcheckRoundOrganisations as ro')
+    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
+    .select(['r.id', 'r.deadline', 'r.closedAt', 'r.createdAt'])
+    .where('ro.organisationId', '=', organisationId)
+    .where('r.regionId', '=', regionId)
+    .orderBy('r.createdAt', 'desc')
+    .limit(200)
+    .execute();
+}
+
+/** Which of the rounds are addressed to the organisation, in its region. */
+export async function roundsAddressedAmong(
+  db: Db,
+  organisationId: string,
+  regionId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('hitcheckRoundOrganisations as ro')
+    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
+    .select('ro.roundId')
+    .where('ro.roundId', 'in', ids)
+    .where('ro.organisationId', '=', organisationId)
+    .where('r.regionId', '=', regionId)
+    .execute();
+  return new Set(rows.map((r) => r.roundId));
+}

@@ -1,0 +1,33 @@
+import type { FtmImportReport } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+
+export async function insertFtmImport(
+  db: Db,
+  i: {
+    caseId: string;
+    entities: unknown[];
+    report: Pick<FtmImportReport, 'accepted' | 'refused'>;
+    createdBy: string | null;
+    createdAt: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('ftmImports')
+    .values({ ...i, entities: JSON.stringify(i.entities), report: JSON.stringify(i.report) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findFtmImport(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('ftmImports')
+    .selectAll()
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function markApplied(db: Db, id: string): Promise<void> {
+  await db.updateTable('ftmImports').set({ status: 'applied' }).where('id', '=', id).execute();
+}

@@ -1,0 +1,2 @@
+export { importsRoutes } from './imports.routes.js';
+export { ImportsService } from './imports.service.js';

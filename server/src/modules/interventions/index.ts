@@ -1,0 +1,6 @@
+export { interventionsRoutes } from './interventions.routes.js';
+export {
+  caseInterventions,
+  InterventionsService,
+  loadInterventionCatalogue,
+} from './interventions.service.js';

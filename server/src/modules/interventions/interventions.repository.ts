@@ -1,0 +1,215 @@
+import type { AdviceStatus, InterventionKind, ResultRequest } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+
+/** Adds the catalogue's interventions to each region; existing ones stay. */
+export async function loadCatalogue(
+  db: Db,
+  regionIds: readonly string[],
+  entries: ReadonlyArray<{ kind: InterventionKind; code: string; name: string }>,
+): Promise<void> {
+  for (const regionId of regionIds)
+    await db
+      .insertInto('interventionCatalogue')
+      .values(entries.map((c) => ({ ...c, regionId })))
+      .onConflict((oc) => oc.columns(['regionId', 'code']).doNothing())
+      .execute();
+}
+
+export async function catalogue(db: Db, regionId: string) {
+  return db
+    .selectFrom('interventionCatalogue')
+    .select(['id', 'kind', 'code', 'name'])
+    .where('regionId', '=', regionId)
+    .orderBy('kind')
+    .orderBy('name')
+    .execute();
+}
+
+export async function catalogueEntry(db: Db, regionId: string, id: string) {
+  return db
+    .selectFrom('interventionCatalogue')
+    .select('id')
+    .where('id', '=', id)
+    .where('regionId', '=', regionId)
+    .executeTakeFirst();
+}
+
+export async function insertMatrixEntry(
+  db: Db,
+  m: { caseId: string; barrier: string; catalogueId: string; organisationId: string; chosen: boolean },
+): Promise<void> {
+  await db.insertInto('caseMatrix').values(m).execute();
+}
+
+export async function insertAdvice(
+  db: Db,
+  a: {
+    caseId: string;
+    kind: InterventionKind;
+    organisationId: string;
+    givenOn: string;
+    description: string;
+    createdBy: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('advices')
+    .values({ ...a, status: 'given' })
+    .execute();
+}
+
+/** Sets an advice's status; false when the case has no such advice. */
+export async function setAdviceStatus(
+  db: Db,
+  caseId: string,
+  adviceId: string,
+  status: AdviceStatus,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('advices')
+    .set({ status })
+    .where('id', '=', adviceId)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function insertIntervention(
+  db: Db,
+  i: {
+    caseId: string;
+    adviceId: string | null;
+    kind: InterventionKind;
+    organisationId: string;
+    carriedOutOn: string;
+    description: string;
+    outcome: string | null;
+  },
+): Promise<void> {
+  await db.insertInto('interventions').values(i).execute();
+}
+
+export async function interventionOf(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('interventions')
+    .select('id')
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+}
+
+export async function insertResult(
+  db: Db,
+  r: Omit<ResultRequest, 'interventionId'> & {
+    caseId: string;
+    interventionId: string | null;
+    organisationId: string;
+    recordedOn: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('results')
+    .values({
+      caseId: r.caseId,
+      interventionId: r.interventionId,
+      kind: r.kind,
+      organisationId: r.organisationId,
+      imposedCents: r.imposedCents ?? null,
+      imposedOn: r.imposedOn ?? null,
+      collectedCents: r.collectedCents ?? null,
+      collectedOn: r.collectedOn ?? null,
+      settledCents: r.settledCents ?? null,
+      settledOn: r.settledOn ?? null,
+      count: r.count ?? null,
+      description: r.description ?? null,
+      recordedOn: r.recordedOn,
+    })
+    .execute();
+}
+
+/** A case's intervention matrix, advices, interventions and results. */
+export async function ofCase(db: Db, caseId: string) {
+  const [matrix, advices, interventions, results] = await Promise.all([
+    db
+      .selectFrom('caseMatrix as x')
+      .innerJoin('interventionCatalogue as c', 'c.id', 'x.catalogueId')
+      .innerJoin('partnerOrganisations as o', 'o.id', 'x.organisationId')
+      .select([
+        'x.id',
+        'x.barrier',
+        'c.id as catalogueId',
+        'c.kind',
+        'c.name as interventionName',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'x.chosen',
+      ])
+      .where('x.caseId', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('advices as a')
+      .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
+      .select([
+        'a.id',
+        'a.kind',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'a.givenOn',
+        'a.status',
+        'a.description',
+      ])
+      .where('a.caseId', '=', caseId)
+      .orderBy('a.givenOn')
+      .execute(),
+    db
+      .selectFrom('interventions as i')
+      .innerJoin('partnerOrganisations as o', 'o.id', 'i.organisationId')
+      .select([
+        'i.id',
+        'i.adviceId',
+        'i.kind',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'i.carriedOutOn',
+        'i.description',
+        'i.outcome',
+      ])
+      .where('i.caseId', '=', caseId)
+      .orderBy('i.carriedOutOn')
+      .execute(),
+    db
+      .selectFrom('results as r')
+      .innerJoin('partnerOrganisations as o', 'o.id', 'r.organisationId')
+      .select([
+        'r.id',
+        'r.interventionId',
+        'r.kind',
+        'o.id as organisationId',
+        'o.name as organisationName',
+        'r.imposedCents',
+        'r.imposedOn',
+        'r.collectedCents',
+        'r.collectedOn',
+        'r.settledCents',
+        'r.settledOn',
+        'r.count',
+        'r.description',
+      ])
+      .where('r.caseId', '=', caseId)
+      .orderBy('r.recordedOn')
+      .execute(),
+  ]);
+  return { matrix, advices, interventions, results };
+}
+
+/** The date of each case's first intervention. */
+export async function firstCarriedOut(db: Db, caseIds: readonly string[]): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('interventions')
+    .select((eb) => ['caseId', eb.fn.min('carriedOutOn').as('first')])
+    .where('caseId', 'in', caseIds)
+    .groupBy('caseId')
+    .execute();
+  return new Map(rows.map((r) => [r.caseId, String(r.first)]));
+}

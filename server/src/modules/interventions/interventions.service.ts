@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import type {
+  AdviceRequest,
+  AdviceStatus,
+  CaseConfiguration,
+  CaseDetail,
+  InterventionKind,
+  InterventionRequest,
+  MatrixRequest,
+  ResultRequest,
+} from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { RequestContext } from '../../shared/context.js';
+import { invalid, notFound } from '../../shared/errors.js';
+import { userOf } from '../../shared/service.js';
+import type { CaseInterventionsReader, CasesService } from '../cases/index.js';
+import { regionIds } from '../organisations/index.js';
+import { type CaseInterventionParts, presentInterventions } from './interventions.presenter.js';
+import * as repo from './interventions.repository.js';
+
+const CATALOGUE = new URL('../../../reference-data/case-configuration.json', import.meta.url);
+
+/** Loads the default intervention catalogue for every region; existing entries stay. */
+export async function loadInterventionCatalogue(db: Db): Promise<void> {
+  const file = JSON.parse(await readFile(CATALOGUE, 'utf8')) as {
+    interventions: Array<{ kind: InterventionKind; code: string; name: string }>;
+  };
+  await repo.loadCatalogue(db, await regionIds(db), file.interventions);
+}
+
+/** What a case shows of its interventions, read in the case's own transaction. */
+export const caseInterventions: CaseInterventionsReader = {
+  async ofCase(trx: Db, caseId: string): Promise<CaseInterventionParts> {
+    return presentInterventions(await repo.ofCase(trx, caseId));
+  },
+  firstCarriedOut: repo.firstCarriedOut,
+  async catalogue(trx: Db, regionId: string): Promise<CaseConfiguration['interventions']> {
+    return repo.catalogue(trx, regionId);
+  },
+};
+
+/** The intervention matrix, advices, interventions by partners and their results, on a case. */
+export class InterventionsService {
+  constructor(private readonly deps: { cases: CasesService }) {}
+
+  addMatrixEntry(context: RequestContext, id: string, m: MatrixRequest): Promise<CaseDetail> {
+    return this.deps.cases.change(context, id, 'case.matrix-add', 'case.manage', async (step) => {
+      if (!(await repo.catalogueEntry(step.trx, step.actor.regionId, m.catalogueId)))
+        throw invalid([
+          {
+            name: 'catalogueId',
+            in: 'body',
+            code: 'unknown_intervention',
+            reason: 'Kies een interventie uit de catalogus.',
+          },
+        ]);
+      await step.participating(m.organisationId, 'organisationId');
+      await repo.insertMatrixEntry(step.trx, { caseId: id, ...m });
+    });
+  }
+
+  addAdvice(context: RequestContext, id: string, a: AdviceRequest): Promise<CaseDetail> {
+    return this.deps.cases.change(context, id, 'case.advice-add', 'case.manage', async (step) => {
+      await step.participating(a.organisationId, 'organisationId');
+      await repo.insertAdvice(step.trx, { caseId: id, ...a, createdBy: userOf(step.actor) });
+      await step.event('advice', { kind: a.kind });
+    });
+  }
+
+  setAdviceStatus(
+    context: RequestContext,
+    id: string,
+    adviceId: string,
+    status: AdviceStatus,
+  ): Promise<CaseDetail> {
+    return this.deps.cases.change(context, id, 'case.advice-status', 'case.manage', async (step) => {
+      if (!(await repo.setAdviceStatus(step.trx, id, adviceId, status))) throw notFound();
+    });
+  }
+
+  addIntervention(context: RequestContext, id: string, i: InterventionRequest): Promise<CaseDetail> {
+    return this.deps.cases.change(context, id, 'case.intervention-add', 'case.contribute', async (step) => {
+      await step.participating(step.actor.organisationId, 'organisation');
+      if (i.adviceId && !(await repo.setAdviceStatus(step.trx, id, i.adviceId, 'carried-out')))
+        throw invalid([
+          {
+            name: 'adviceId',
+            in: 'body',
+            code: 'unknown_advice',
+            reason: 'Dit advies hoort niet bij de casus.',
+          },
+        ]);
+      await repo.insertIntervention(step.trx, {
+        caseId: id,
+        adviceId: i.adviceId ?? null,
+        kind: i.kind,
+        organisationId: step.actor.organisationId,
+        carriedOutOn: i.carriedOutOn,
+        description: i.description,
+        outcome: i.outcome ?? null,
+      });
+      await step.event('intervention', { kind: i.kind });
+    });
+  }
+
+  addResult(context: RequestContext, id: string, r: ResultRequest): Promise<CaseDetail> {
+    return this.deps.cases.change(context, id, 'case.result-add', 'case.contribute', async (step) => {
+      await step.participating(step.actor.organisationId, 'organisation');
+      if (r.interventionId && !(await repo.interventionOf(step.trx, id, r.interventionId)))
+        throw invalid([
+          {
+            name: 'interventionId',
+            in: 'body',
+            code: 'unknown_intervention',
+            reason: 'Deze interventie hoort niet bij de casus.',
+          },
+        ]);
+      await repo.insertResult(step.trx, {
+        ...r,
+        caseId: id,
+        interventionId: r.interventionId ?? null,
+        organisationId: step.actor.organisationId,
+        recordedOn: step.at.toISOString().slice(0, 10),
+      });
+      await step.event('result', { kind: r.kind });
+    });
+  }
+}

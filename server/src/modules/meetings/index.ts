@@ -1,0 +1,3 @@
+export { meetingsRules } from './meetings.access.js';
+export { meetingsRoutes } from './meetings.routes.js';
+export { MeetingsService } from './meetings.service.js';

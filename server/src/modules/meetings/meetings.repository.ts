@@ -1,0 +1,117 @@
+import type { MeetingKind } from '@samenspel/contracts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { Db } from '../../db/database.js';
+
+export async function insertMeeting(
+  db: Db,
+  meeting: {
+    regionId: string;
+    districtId: string;
+    kind: MeetingKind;
+    date: string;
+    createdBy: string | null;
+    createdAt: Date;
+    organisationIds: readonly string[];
+    signalIds: readonly string[];
+  },
+): Promise<string> {
+  const { organisationIds, signalIds, ...fields } = meeting;
+  const row = await db.insertInto('meetings').values(fields).returning('id').executeTakeFirstOrThrow();
+  if (organisationIds.length)
+    await db
+      .insertInto('meetingOrganisations')
+      .values([...new Set(organisationIds)].map((organisationId) => ({ meetingId: row.id, organisationId })))
+      .execute();
+  if (signalIds.length)
+    await db
+      .insertInto('meetingAgenda')
+      .values(
+        [...new Set(signalIds)].map((signalId, position) => ({
+          meetingId: row.id,
+          signalId,
+          position,
+          outcome: null,
+          priority: null,
+        })),
+      )
+      .execute();
+  return row.id;
+}
+
+export async function findMeetings(
+  db: Db,
+  regionId: string,
+  filter: { ids?: string[]; districtId?: string | undefined; kind?: MeetingKind | undefined },
+) {
+  let q = db
+    .selectFrom('meetings as m')
+    .innerJoin('districts as d', 'd.id', 'm.districtId')
+    .select((eb) => [
+      'm.id',
+      'm.kind',
+      'm.date',
+      'd.id as districtId',
+      'd.name as districtName',
+      jsonArrayFrom(
+        eb
+          .selectFrom('meetingOrganisations as mo')
+          .innerJoin('partnerOrganisations as o', 'o.id', 'mo.organisationId')
+          .select(['o.id', 'o.name'])
+          .whereRef('mo.meetingId', '=', 'm.id')
+          .orderBy('o.name'),
+      ).as('organisations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('meetingAgenda as a')
+          .select(['a.signalId', 'a.outcome', 'a.priority'])
+          .whereRef('a.meetingId', '=', 'm.id')
+          .orderBy('a.position'),
+      ).as('agenda'),
+    ])
+    .where('m.regionId', '=', regionId);
+  if (filter.ids) q = q.where('m.id', 'in', filter.ids);
+  if (filter.districtId) q = q.where('m.districtId', '=', filter.districtId);
+  if (filter.kind) q = q.where('m.kind', '=', filter.kind);
+  return q.orderBy('m.date', 'desc').limit(500).execute();
+}
+
+export async function setOutcome(db: Db, meetingId: string, signalId: string, outcome: string) {
+  const result = await db
+    .updateTable('meetingAgenda')
+    .set({ outcome })
+    .where('meetingId', '=', meetingId)
+    .where('signalId', '=', signalId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function setPriorities(db: Db, meetingId: string, signalIds: readonly string[]) {
+  await db.updateTable('meetingAgenda').set({ priority: null }).where('meetingId', '=', meetingId).execute();
+  for (const [index, signalId] of signalIds.entries()) {
+    await db
+      .updateTable('meetingAgenda')
+      .set({ priority: index + 1 })
+      .where('meetingId', '=', meetingId)
+      .where('signalId', '=', signalId)
+      .execute();
+  }
+}
+
+export async function agendaSignals(db: Db, meetingId: string) {
+  const rows = await db
+    .selectFrom('meetingAgenda')
+    .select('signalId')
+    .where('meetingId', '=', meetingId)
+    .execute();
+  return new Set(rows.map((r) => r.signalId));
+}
+
+export async function meetingsIn(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('meetings')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('regionId', '=', regionId)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,574 @@
+import type { MatchEvidence, RegisterData, RegisterKind, RelationType } from '@samenspel/contracts';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { SubjectSightingsTable } from '../../db/schema.js';
+
+/** The exact identifier columns of a subject, normalised. */
+export interface Identifiers {
+  bsn: string | null;
+  kvkNumber: string | null;
+  rsin: string | null;
+  iban: string | null;
+  plate: string | null;
+  addressKey: string | null;
+}
+
+/** The subject a merged one stands for (itself when not merged). */
+export async function rootOf(db: Db, id: string): Promise<string> {
+  const row = await db.selectFrom('subjects').select('rootId').where('id', '=', id).executeTakeFirst();
+  return row?.rootId ?? id;
+}
+
+/** A subject and every subject merged into it. */
+export async function treeOf(db: Db, root: string): Promise<string[]> {
+  const rows = await db.selectFrom('subjects').select('id').where('rootId', '=', root).execute();
+  return rows.map((r) => r.id);
+}
+
+// ---- registering ----
+
+export async function subjectOfSignalSubject(db: Db, signalSubjectId: string) {
+  const row = await db
+    .selectFrom('subjectSightings as g')
+    .innerJoin('subjects as s', 's.id', 'g.subjectId')
+    .select('s.rootId')
+    .where('g.signalSubjectId', '=', signalSubjectId)
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rootId ?? null;
+}
+
+/** The first registered subject of the region with this exact identifier, as its root. */
+export async function subjectByIdentifier(
+  db: Db,
+  regionId: string,
+  column: keyof Identifiers,
+  value: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('subjects')
+    .select('rootId')
+    .where('regionId', '=', regionId)
+    .where(column, '=', value)
+    .orderBy('createdAt')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.rootId ?? null;
+}
+
+export async function insertSubject(
+  db: Db,
+  s: Identifiers & {
+    regionId: string;
+    kind: RegisterKind;
+    label: string;
+    data: RegisterData;
+    surnameKey: string | null;
+    givenName: string | null;
+    features: Record<string, unknown> | null;
+    createdAt: Date;
+  },
+): Promise<string> {
+  const row = await db
+    .insertInto('subjects')
+    .values({
+      ...s,
+      data: JSON.stringify(s.data),
+      features: s.features ? JSON.stringify(s.features) : null,
+      mergedInto: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertKeys(db: Db, subjectId: string, keys: readonly string[]): Promise<void> {
+  if (keys.length)
+    await db
+      .insertInto('subjectKeys')
+      .values(keys.map((key) => ({ key, subjectId })))
+      .execute();
+}
+
+/** Counts a registered person's names, for the frequency weights of matching. */
+export async function countNames(
+  db: Db,
+  regionId: string,
+  names: { surname: string | null; given: string | null },
+): Promise<void> {
+  const values: Array<{
+    regionId: string;
+    kind: 'total' | 'surname' | 'given';
+    value: string;
+    count: number;
+  }> = [{ regionId, kind: 'total', value: '', count: 1 }];
+  if (names.surname) values.push({ regionId, kind: 'surname', value: names.surname, count: 1 });
+  if (names.given) values.push({ regionId, kind: 'given', value: names.given, count: 1 });
+  await db
+    .insertInto('subjectNameCounts')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['regionId', 'kind', 'value']).doUpdateSet({ count: sql`subject_name_counts.count + 1` }),
+    )
+    .execute();
+}
+
+export async function insertSighting(
+  db: Db,
+  g: Omit<SubjectSightingsTable, 'id' | 'data' | 'signalCaseId' | 'seenAt'> & {
+    data: RegisterData;
+    seenAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('subjectSightings')
+    .values({ ...g, data: JSON.stringify(g.data), signalCaseId: null })
+    .execute();
+}
+
+/** The signals became a case: their sightings are one matter with it from now on. */
+export async function signalsBecameCase(db: Db, signalIds: readonly string[], caseId: string): Promise<void> {
+  if (signalIds.length === 0) return;
+  await db
+    .updateTable('subjectSightings')
+    .set({ signalCaseId: caseId })
+    .where('signalId', 'in', signalIds)
+    .where('caseId', 'is', null)
+    .execute();
+}
+
+// ---- linking (raw statements without the camel-case plugin, which would walk every row's JSON) ----
+
+export async function personsForLinking(db: Db, ids: readonly string[]) {
+  const { rows } = await sql<{ id: string; data: unknown; features: unknown }>`
+    select id, case when features is null then data end as data, features from subjects
+    where id = any(${ids}::uuid[]) and kind = 'person'`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/**
+ * One statement: the register's entries under each of the batch's keys (keys shared by more than
+ * `maxBlock` subjects say little and are skipped), then every candidate once with its stored
+ * features (its data only when they are missing). Rows with `newId` are pairs; the others are
+ * the candidates.
+ */
+export async function candidatesForKeys(
+  db: Db,
+  regionId: string,
+  batch: { ids: readonly string[]; keys: readonly string[] },
+  maxBlock: number,
+) {
+  const { rows } = await sql<{ newId: string | null; id: string; data: unknown; features: unknown }>`
+    with batch as (select * from unnest(${batch.ids}::uuid[], ${batch.keys}::text[]) as b(new_id, key)),
+    pairs as materialized (
+      select distinct b.new_id, k.subject_id from batch b
+      join lateral (
+        select subject_id, count(*) over () as size
+        from (select subject_id from subject_keys k where k.key = b.key limit ${maxBlock + 1}) block
+      ) k on true
+      where k.size <= ${maxBlock} and k.subject_id <> b.new_id
+    )
+    select new_id as "newId", subject_id as id, null as data, null as features from pairs
+    union all
+    select null, s.id, case when s.features is null then s.data end, s.features from subjects s
+    where s.id = any((select array_agg(distinct subject_id) from pairs)::uuid[])
+      and s.region_id = ${regionId} and s.merged_into is null`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/** How common the names involved are in the region, and no others. */
+export async function nameCounts(
+  db: Db,
+  regionId: string,
+  surnames: readonly string[],
+  givenNames: readonly string[],
+) {
+  const { rows } = await sql<{ kind: string; value: string; count: number }>`
+    select kind, value, count from subject_name_counts
+    where region_id = ${regionId} and (kind = 'total'
+      or (kind = 'surname' and value = any(${surnames}::text[]))
+      or (kind = 'given' and value = any(${givenNames}::text[])))`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/** All suggestions in one statement, sent as one JSON document. */
+export async function insertSuggestions(
+  db: Db,
+  regionId: string,
+  values: ReadonlyArray<{
+    subjectA: string;
+    subjectB: string;
+    probability: number;
+    evidence: MatchEvidence[];
+  }>,
+  at: Date,
+): Promise<void> {
+  if (values.length === 0) return;
+  await sql`
+    insert into match_suggestions (region_id, subject_a, subject_b, probability, evidence, created_at)
+    select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, ${at}
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb)
+    on conflict (subject_a, subject_b) do nothing`.execute(db);
+}
+
+// ---- matters: the cases and signals a subject is known in ----
+
+/**
+ * Over `seen (root, case_id, signal_id, signal_case_id)`: the rows that are matters of their own.
+ * A signal that became a case the subject is also in is one matter, counted as the case.
+ */
+const oneMatter = sql`(s.case_id is not null or not exists (
+  select 1 from seen c where c.root = s.root and c.case_id = s.signal_case_id
+))`;
+
+/** The distinct matters (a case, or a signal of its own) each root subject is known in. */
+export async function mattersOf(db: Db, roots: readonly string[]) {
+  if (roots.length === 0) return [];
+  const { rows } = await sql<{ root: string; caseId: string | null; signalId: string | null }>`
+    with seen as (
+      select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
+      from subjects t join subject_sightings g on g.subject_id = t.id
+      where t.root_id = any(${roots as string[]}::uuid[])
+    )
+    select root, case_id as "caseId", signal_id as "signalId" from seen s where ${oneMatter}`.execute(db);
+  return rows;
+}
+
+/**
+ * For each of a case's subjects: the other cases and signals (not this case, not the signals it
+ * came from) its register subject is known in.
+ */
+export async function elsewhereOf(db: Db, caseId: string, caseSubjectIds: readonly string[]) {
+  if (caseSubjectIds.length === 0) return [];
+  const { rows } = await sql<{
+    caseSubjectId: string;
+    root: string;
+    caseId: string | null;
+    signalId: string | null;
+  }>`
+    select distinct own.case_subject_id as "caseSubjectId", r.root_id as root, g.case_id as "caseId",
+      case when g.case_id is null then g.signal_id end as "signalId"
+    from subject_sightings own
+    join subjects r on r.id = own.subject_id
+    join subjects t on t.root_id = r.root_id
+    left join subject_sightings g on g.subject_id = t.id
+      and g.case_id is distinct from ${caseId}
+      and g.signal_case_id is distinct from ${caseId}
+    where own.case_id = ${caseId} and own.case_subject_id = any(${caseSubjectIds as string[]}::uuid[])`.execute(
+    db,
+  );
+  return rows;
+}
+
+// ---- suggestions and merges ----
+
+export async function suggestionRows(
+  db: Db,
+  where: { regionId: string; subjectIds?: readonly string[]; status?: 'open' | 'confirmed' | 'rejected' },
+) {
+  let q = db
+    .selectFrom('matchSuggestions as m')
+    .innerJoin('subjects as a', 'a.id', 'm.subjectA')
+    .innerJoin('subjects as b', 'b.id', 'm.subjectB')
+    .select([
+      'm.id',
+      'm.probability',
+      'm.evidence',
+      'm.status',
+      'm.createdAt',
+      'a.id as aId',
+      'a.kind as aKind',
+      'a.label as aLabel',
+      'a.data as aData',
+      'b.id as bId',
+      'b.kind as bKind',
+      'b.label as bLabel',
+      'b.data as bData',
+    ])
+    .where('m.regionId', '=', where.regionId);
+  if (where.status) q = q.where('m.status', '=', where.status);
+  const ids = where.subjectIds ?? [];
+  if (ids.length) q = q.where((eb) => eb.or([eb('m.subjectA', 'in', ids), eb('m.subjectB', 'in', ids)]));
+  return q.orderBy('m.probability', 'desc').orderBy('m.createdAt').limit(200).execute();
+}
+export type SuggestionRow = Awaited<ReturnType<typeof suggestionRows>>[number];
+
+export async function findSuggestion(db: Db, id: string) {
+  return db.selectFrom('matchSuggestions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function decideSuggestion(
+  db: Db,
+  id: string,
+  decision: { status: 'confirmed' | 'rejected'; decidedBy: string | null; decidedAt: Date },
+): Promise<void> {
+  await db.updateTable('matchSuggestions').set(decision).where('id', '=', id).execute();
+}
+
+export async function subjectsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'kind', 'label', 'data', 'createdAt'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function findSubject(db: Db, id: string) {
+  return db
+    .selectFrom('subjects')
+    .select(['id', 'kind', 'label', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Merges one root into another: it and everything merged into it now stand for the survivor. */
+export async function merge(
+  db: Db,
+  m: {
+    regionId: string;
+    survivorId: string;
+    mergedId: string;
+    suggestionId: string;
+    by: string | null;
+    at: Date;
+  },
+): Promise<string> {
+  await db.updateTable('subjects').set({ mergedInto: m.survivorId }).where('id', '=', m.mergedId).execute();
+  await db.updateTable('subjects').set({ rootId: m.survivorId }).where('rootId', '=', m.mergedId).execute();
+  const row = await db
+    .insertInto('subjectMerges')
+    .values({
+      regionId: m.regionId,
+      survivorId: m.survivorId,
+      mergedId: m.mergedId,
+      suggestionId: m.suggestionId,
+      mergedBy: m.by,
+      mergedAt: m.at,
+      undoneBy: null,
+      undoneAt: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findMerge(db: Db, id: string) {
+  return db.selectFrom('subjectMerges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Undoes a merge: the merged subject and what was merged into it stand on their own again. */
+export async function undoMerge(
+  db: Db,
+  m: { id: string; mergedId: string; by: string | null; at: Date },
+): Promise<void> {
+  await db.updateTable('subjects').set({ mergedInto: null }).where('id', '=', m.mergedId).execute();
+  await sql`
+    with recursive tree as (
+      select id from subjects where id = ${m.mergedId}
+      union all select s.id from subjects s join tree t on s.merged_into = t.id
+    )
+    update subjects set root_id = ${m.mergedId} where id in (select id from tree)`.execute(db);
+  await db
+    .updateTable('subjectMerges')
+    .set({ undoneAt: m.at, undoneBy: m.by })
+    .where('id', '=', m.id)
+    .execute();
+}
+
+export async function mergesInto(db: Db, root: string) {
+  return db
+    .selectFrom('subjectMerges as m')
+    .innerJoin('subjects as s', 's.id', 'm.mergedId')
+    .select(['m.id', 'm.mergedAt', 'm.undoneAt', 's.id as sId', 's.kind', 's.label'])
+    .where('m.survivorId', '=', root)
+    .orderBy('m.mergedAt')
+    .execute();
+}
+
+/** Every sighting of a subject and what was merged into it, with the source's own data. */
+export async function sightingsOf(db: Db, root: string) {
+  return db
+    .selectFrom('subjectSightings as g')
+    .innerJoin('subjects as s', 's.id', 'g.subjectId')
+    .leftJoin('partnerOrganisations as o', 'o.id', 'g.organisationId')
+    .select([
+      'g.caseId',
+      'g.signalId',
+      'o.name as organisation',
+      'g.role',
+      'g.seenAt',
+      'g.subjectId',
+      'g.data',
+      's.kind',
+    ])
+    .where('s.rootId', '=', root)
+    .orderBy('g.seenAt')
+    .execute();
+}
+
+// ---- relations and networks ----
+
+/** The relations touching any of the root subjects, with both ends as their roots. */
+export async function relationsAround(
+  db: Db,
+  regionId: string,
+  roots: readonly string[],
+  filter: {
+    caseId?: string | undefined;
+    types: readonly string[];
+    from?: string | undefined;
+    to?: string | undefined;
+  },
+) {
+  let q = db
+    .selectFrom('subjectRelations as r')
+    .innerJoin('subjects as f', 'f.id', 'r.fromId')
+    .innerJoin('subjects as t', 't.id', 'r.toId')
+    .select([
+      'r.id',
+      'r.type',
+      sql<string | null>`r.start_date::text`.as('startDate'),
+      sql<string | null>`r.end_date::text`.as('endDate'),
+      'f.rootId as fromRoot',
+      't.rootId as toRoot',
+    ])
+    .where('r.regionId', '=', regionId)
+    .where((eb) => eb.or([eb('f.rootId', 'in', roots), eb('t.rootId', 'in', roots)]));
+  if (filter.caseId) q = q.where('r.caseId', '=', filter.caseId);
+  if (filter.types.length) q = q.where('r.type', 'in', filter.types as RelationType[]);
+  const { from, to } = filter;
+  if (from) q = q.where((eb) => eb.or([eb('r.endDate', 'is', null), eb('r.endDate', '>=', from)]));
+  if (to) q = q.where((eb) => eb.or([eb('r.startDate', 'is', null), eb('r.startDate', '<=', to)]));
+  return roots.length ? q.execute() : [];
+}
+
+export async function subjectsSeenInCase(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('subjectSightings')
+    .select('subjectId')
+    .distinct()
+    .where('caseId', '=', caseId)
+    .execute();
+  return rows.map((r) => r.subjectId);
+}
+
+/** The register subjects of a case's own subjects (by the case subjects' ids). */
+export async function caseSubjectsInRegister(db: Db, caseId: string, caseSubjectIds: readonly string[]) {
+  if (caseSubjectIds.length === 0) return [];
+  return db
+    .selectFrom('subjectSightings as g')
+    .innerJoin('subjects as s', 's.id', 'g.subjectId')
+    .select(['g.caseSubjectId', 'g.subjectId', 's.kind', 's.data'])
+    .where('g.caseId', '=', caseId)
+    .where('g.caseSubjectId', 'in', caseSubjectIds)
+    .execute();
+}
+
+export async function insertRelations(
+  db: Db,
+  relations: ReadonlyArray<{
+    regionId: string;
+    fromId: string;
+    toId: string;
+    type: RelationType;
+    caseId: string | null;
+    signalId: string | null;
+    organisationId: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    createdBy: string | null;
+    createdAt: Date;
+  }>,
+): Promise<string[]> {
+  if (relations.length === 0) return [];
+  const rows = await db
+    .insertInto('subjectRelations')
+    .values([...relations])
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** A case's subjects as the register has them, and the relations recorded in the case. */
+export async function caseRegister(db: Db, caseId: string) {
+  const [subjects, relations] = await Promise.all([
+    db
+      .selectFrom('subjectSightings as g')
+      .innerJoin('subjects as s', 's.id', 'g.subjectId')
+      .select(['s.id', 's.kind', 's.data'])
+      .distinct()
+      .where('g.caseId', '=', caseId)
+      .execute(),
+    db
+      .selectFrom('subjectRelations')
+      .select(['id', 'fromId', 'toId', 'type', 'startDate', 'endDate'])
+      .where('caseId', '=', caseId)
+      .execute(),
+  ]);
+  return { subjects, relations };
+}
+
+// ---- signals across records ----
+
+export async function recurringSubjects(db: Db, regionId: string) {
+  const { rows } = await sql<{
+    id: string;
+    kind: RegisterKind;
+    label: string;
+    data: RegisterData;
+    records: number;
+  }>`
+    with seen as (
+      select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
+      from subjects t join subject_sightings g on g.subject_id = t.id
+      where t.region_id = ${regionId}
+    ),
+    matters as (select root from seen s where ${oneMatter})
+    select s.id, s.kind, s.label, s.data, count(*)::int as records
+    from matters m join subjects s on s.id = m.root
+    group by s.id having count(*) >= 2
+    order by records desc, s.label limit 100`.execute(db);
+  return rows;
+}
+
+export async function facilitatorsAcrossRecords(db: Db, regionId: string) {
+  const { rows } = await sql<{
+    id: string;
+    kind: RegisterKind;
+    label: string;
+    data: RegisterData;
+    cases: number;
+    networks: number;
+  }>`
+    select s.id, s.kind, s.label, s.data,
+      count(distinct g.case_id) filter (where g.role = 'facilitator')::int as cases,
+      count(distinct r.to_id) filter (where t.kind = 'network')::int as networks
+    from subjects s
+    left join subject_sightings g on g.subject_id = s.id
+    left join subject_relations r on r.from_id = s.id and r.type in ('facilitates', 'member')
+    left join subjects t on t.id = r.to_id
+    where s.region_id = ${regionId} and s.merged_into is null
+    group by s.id
+    having count(distinct g.case_id) filter (where g.role = 'facilitator') >= 2
+      or count(distinct r.to_id) filter (where t.kind = 'network') >= 2
+    order by cases desc limit 100`.execute(db);
+  return rows;
+}
+
+export async function crowdedAddresses(db: Db, regionId: string, minCompanies: number) {
+  const { rows } = await sql<{
+    id: string;
+    kind: RegisterKind;
+    label: string;
+    data: RegisterData;
+    companies: number;
+  }>`
+    select a.id, a.kind, a.label, a.data, count(distinct r.from_id)::int as companies
+    from subjects a join subject_relations r on r.to_id = a.id and r.type = 'registered-at'
+    where a.region_id = ${regionId} and a.kind = 'address'
+    group by a.id having count(distinct r.from_id) >= ${minCompanies}
+    order by companies desc limit 100`.execute(db);
+  return rows;
+}
