@@ -1,4 +1,4 @@
-import type { ApiToken, PartnerOrganisation, UserSummary } from '@samenspel/contracts';
+import type { ApiToken, UserSummary } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../components/api.js';
 
@@ -28,18 +28,5 @@ export function useApiTokens() {
     queryFn: ({ signal }) =>
       getJson<{ items: ApiToken[] }>('/api/v1/api-tokens', signal).then((r) => r.items),
     staleTime: 0,
-  });
-}
-
-/** The partner organisations of a region today, for choosing a user's or token's organisation. */
-export function useOrganisations(regionId: string | undefined) {
-  return useQuery({
-    queryKey: ['partner-organisations', regionId],
-    enabled: Boolean(regionId),
-    queryFn: ({ signal }) =>
-      getJson<{ items: PartnerOrganisation[] }>(
-        `/api/v1/partner-organisations?region=${regionId}`,
-        signal,
-      ).then((r) => r.items),
   });
 }

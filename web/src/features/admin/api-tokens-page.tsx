@@ -31,7 +31,8 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { apiTokensKey, useApiTokens, useOrganisations } from './admin-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import { apiTokensKey, useApiTokens } from './admin-api.js';
 
 type Field = 'name' | 'organisationId' | 'permissions' | 'expiresAt';
 
@@ -42,7 +43,7 @@ function inDays(days: number): string {
 export function ApiTokensPage() {
   const me = useMe();
   const tokens = useApiTokens();
-  const organisations = useOrganisations(me.data?.region.id);
+  const organisations = usePartnerOrganisations(me.data?.region.id);
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [created, setCreated] = useState<{ apiToken: ApiToken; token: string } | null>(null);

@@ -33,7 +33,8 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useOrganisations, usersKey, useUsers } from './admin-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import { usersKey, useUsers } from './admin-api.js';
 import { RoleFields } from './role-fields.js';
 
 type Field = 'email' | 'displayName' | 'organisationId' | 'roles';
@@ -100,7 +101,7 @@ function UsersTable({ users }: { users: UserSummary[] }) {
 }
 
 function CreateUser({ regionId }: { regionId: string | undefined }) {
-  const organisations = useOrganisations(regionId);
+  const organisations = usePartnerOrganisations(regionId);
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<Role[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});

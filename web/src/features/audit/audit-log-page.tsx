@@ -30,8 +30,8 @@ import { ApiError, sendJson } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
-import { useOrganisations } from '../admin/admin-api.js';
 import { useMe } from '../auth/auth-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
 import { type AuditFilter, filterParams, useAuditEntries, useProcessingActivities } from './audit-api.js';
 
 function filterFrom(params: URLSearchParams): AuditFilter {
@@ -54,7 +54,7 @@ export function AuditLogPage() {
   const filter = useMemo(() => filterFrom(params), [params]);
   const entries = useAuditEntries(filter);
   const activities = useProcessingActivities();
-  const organisations = useOrganisations(me.data?.region.id);
+  const organisations = usePartnerOrganisations(me.data?.region.id);
   const [subjectError, setSubjectError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
 

@@ -23,8 +23,12 @@ import { ApiError, sendJson } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { useRegionDistricts } from '../meetings/meetings-api.js';
-import { useIntakeChoices } from '../signals/signals-api.js';
+import {
+  useDistricts,
+  useMunicipalities,
+  usePartnerOrganisations,
+  useThemes,
+} from '../reference/reference-api.js';
 import { casesKey, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
 
 /** Starting a case: from accepted signals, an analysis product, or directly. */
@@ -35,8 +39,10 @@ export function CaseNewPage() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const choices = useIntakeChoices(me.data?.region.id);
-  const districts = useRegionDistricts(me.data?.region.id);
+  const partnerOrganisations = usePartnerOrganisations(me.data?.region.id);
+  const allMunicipalities = useMunicipalities(me.data?.region.id);
+  const themes = useThemes(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
   const configuration = useCaseConfiguration();
   const signals = useAcceptedSignals(true);
   const [origin, setOrigin] = useState<(typeof caseOrigins)[number]>('signal');
@@ -46,10 +52,11 @@ export function CaseNewPage() {
   useEffect(() => {
     document.title = `${t('cases.new')} · ${t('app.name')}`;
   }, []);
-  if (choices.isPending || configuration.isPending) return <Loading />;
-  const organisations = choices.data?.organisations ?? [];
+  if ([partnerOrganisations, allMunicipalities, themes, configuration].some((q) => q.isPending))
+    return <Loading />;
+  const organisations = partnerOrganisations.data ?? [];
   const regional = districtId === REGIONAL;
-  const municipalities = (choices.data?.municipalities ?? []).filter(
+  const municipalities = (allMunicipalities.data ?? []).filter(
     (m) => regional || m.districtId === districtId,
   );
   const partners = organisations.filter(
@@ -207,7 +214,7 @@ export function CaseNewPage() {
         <Fieldset invalid={Boolean(errors.themeIds)}>
           <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
           {error('themeIds')}
-          {(choices.data?.themes ?? [])
+          {(themes.data ?? [])
             .filter((th) => th.scope === 'national')
             .map((th) => (
               <FormFieldCheckbox

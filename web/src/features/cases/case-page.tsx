@@ -36,7 +36,7 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, formatNumber, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useIntakeChoices } from '../signals/signals-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
 import { CaseNetwork, KnownElsewhere } from '../subjects/case-network.js';
 import { type CaseConfiguration, useCase, useCaseChange, useCaseConfiguration } from './cases-api.js';
 
@@ -290,7 +290,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConfiguration }) {
   const me = useMe();
-  const choices = useIntakeChoices(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
   const manage = c.abilities.includes('manage');
   const analyst = can(me.data, 'subject.read');
   const contribute = c.abilities.includes('contribute');
@@ -301,9 +301,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
   );
   const next = casePhases[casePhases.indexOf(c.phase) + 1] as CasePhase | undefined;
   const phaseChange = useCaseChange(c.id);
-  const others = (choices.data?.organisations ?? []).filter(
-    (o) => !participants.some((p) => p.organisation.id === o.id),
-  );
+  const others = (partners.data ?? []).filter((o) => !participants.some((p) => p.organisation.id === o.id));
   const signalSubjects = c.signalSubjects;
 
   return (

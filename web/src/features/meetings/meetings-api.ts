@@ -1,4 +1,4 @@
-import type { District, Meeting } from '@samenspel/contracts';
+import type { Meeting } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../components/api.js';
 
@@ -18,14 +18,5 @@ export function useMeeting(id: string | undefined) {
     enabled: Boolean(id),
     queryFn: ({ signal }) => getJson<Meeting>(`/api/v1/meetings/${id}`, signal),
     staleTime: 0,
-  });
-}
-
-export function useRegionDistricts(regionId: string | undefined) {
-  return useQuery({
-    queryKey: ['districts', regionId],
-    enabled: Boolean(regionId),
-    queryFn: ({ signal }) =>
-      getJson<{ items: District[] }>(`/api/v1/districts?region=${regionId}`, signal).then((r) => r.items),
   });
 }

@@ -30,8 +30,9 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { useIntakeChoices, useSignals } from '../signals/signals-api.js';
-import { meetingsKey, useMeetings, useRegionDistricts } from './meetings-api.js';
+import { useDistricts, useMunicipalities, usePartnerOrganisations } from '../reference/reference-api.js';
+import { useSignals } from '../signals/signals-api.js';
+import { meetingsKey, useMeetings } from './meetings-api.js';
 
 /** LOO and DTO meetings: the list, and planning a new one with its attendees and agenda. */
 export function MeetingsPage() {
@@ -85,8 +86,9 @@ function NewMeeting() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const districts = useRegionDistricts(me.data?.region.id);
-  const choices = useIntakeChoices(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
+  const municipalities = useMunicipalities(me.data?.region.id);
   const signals = useSignals();
   const [districtId, setDistrictId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -103,12 +105,10 @@ function NewMeeting() {
   const open = (signals.data ?? []).filter(
     (s) => s.stage !== 'draft' && s.stage !== 'decided' && (!districtId || s.district?.id === districtId),
   );
-  const organisations = (choices.data?.organisations ?? []).filter(
+  const organisations = (partners.data ?? []).filter(
     (o) =>
       o.kind !== 'municipality' ||
-      (choices.data?.municipalities ?? []).some(
-        (m) => m.code === o.municipalityCode && m.districtId === districtId,
-      ),
+      (municipalities.data ?? []).some((m) => m.code === o.municipalityCode && m.districtId === districtId),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -17,8 +17,13 @@ import { NotFoundPage } from '../../app/not-found-page.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
+import {
+  useBoundaries,
+  useDistricts,
+  useMunicipalityHistory,
+  useRegions,
+} from '../reference/reference-api.js';
 import { districtColors } from './district-colors.js';
-import { useBoundaries, useDistricts, useMunicipalities, useRegions } from './region-api.js';
 import { RegionMap } from './region-map.js';
 
 /** The start page: the region, its districts and municipalities, and a map of them. */
@@ -27,7 +32,7 @@ export function RegionPage() {
   const regions = useRegions();
   const region = regionId ? regions.data?.find((r) => r.id === regionId) : regions.data?.[0];
   const districts = useDistricts(region?.id);
-  const municipalities = useMunicipalities(region?.id);
+  const municipalities = useMunicipalityHistory(region?.id);
   const boundaries = useBoundaries(region?.id);
   const colors = useMemo(() => districtColors(districts.data ?? []), [districts.data]);
 

@@ -39,7 +39,7 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useRegionDistricts } from '../meetings/meetings-api.js';
+import { useDistricts } from '../reference/reference-api.js';
 import { FlowChart, SourcesChart } from './charts.js';
 import { type ReportFilter, reportQueryString, useAccountability, useSetTargets } from './reports-api.js';
 
@@ -279,7 +279,7 @@ function DistrictCard({
  */
 export function DashboardPage() {
   const me = useMe();
-  const districts = useRegionDistricts(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const filter: ReportFilter = {

@@ -25,8 +25,9 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
+import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
 import { NameReading } from './name-reading.js';
-import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
+import { signalsKey, useSignal } from './signals-api.js';
 
 type Kind = (typeof subjectKinds)[number];
 type SubjectForm = { key: number; kind: Kind; values: Record<string, string> };
@@ -104,7 +105,9 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const choices = useIntakeChoices(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
+  const municipalities = useMunicipalities(me.data?.region.id);
+  const themes = useThemes(me.data?.region.id);
   const nextKey = useRef(0);
   const [submitters, setSubmitters] = useState<string[]>(
     draft?.submittingOrganisations.map((o) => o.id) ?? [],
@@ -134,7 +137,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
 
   const errorOf = (name: string) =>
     errors.find((e) => e.name === name || e.name.startsWith(`${name}.`))?.reason;
-  const organisations = choices.data?.organisations ?? [];
+  const organisations = partners.data ?? [];
 
   async function save(form: HTMLFormElement, submit: boolean) {
     const data = new FormData(form);
@@ -178,8 +181,10 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
     );
   };
 
-  if (choices.isPending) return <Loading />;
-  if (choices.isError) return <ProblemAlert error={choices.error} onRetry={() => void choices.refetch()} />;
+  const choices = [partners, municipalities, themes];
+  if (choices.some((q) => q.isPending)) return <Loading />;
+  const failed = choices.find((q) => q.isError);
+  if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;
 
   return (
     <>
@@ -283,7 +288,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
             defaultValue={draft?.municipality?.code ?? ''}
           >
             <SelectOption value="">{t('intake.chooseMunicipality')}</SelectOption>
-            {(choices.data?.municipalities ?? []).map((m) => (
+            {(municipalities.data ?? []).map((m) => (
               <SelectOption key={m.code} value={m.code}>
                 {m.name}
               </SelectOption>
@@ -295,7 +300,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
           {errorOf('themeIds') ? (
             <FormFieldErrorMessage id={controlId('themeIds')}>{errorOf('themeIds')}</FormFieldErrorMessage>
           ) : null}
-          {(choices.data?.themes ?? []).map((theme) => (
+          {(themes.data ?? []).map((theme) => (
             <FormFieldCheckbox
               key={theme.id}
               id={`thema-${theme.id}`}

@@ -39,7 +39,8 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import { signalsKey, useSignal } from './signals-api.js';
 import { stageLabel } from './signals-page.js';
 
 export function SignalPage() {
@@ -248,7 +249,7 @@ type Step = (typeof stepOrder)[number];
 /** The steps the caller may take now, each a small form; the server decides again. */
 function Steps({ signal }: { signal: SignalDetail }) {
   const me = useMe();
-  const choices = useIntakeChoices(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
   const queryClient = useQueryClient();
   const steps = stepOrder.filter((s) => signal.abilities.includes(s));
   const [step, setStep] = useState<Step | null>(null);
@@ -268,7 +269,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
       if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     },
   });
-  const organisations = choices.data?.organisations ?? [];
+  const organisations = partners.data ?? [];
   const current = step ?? steps[0] ?? null;
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -1,12 +1,4 @@
-import type {
-  HitCheckRequest,
-  Municipality,
-  PartnerOrganisation,
-  QueueItem,
-  SignalDetail,
-  SignalSummary,
-  Theme,
-} from '@samenspel/contracts';
+import type { HitCheckRequest, QueueItem, SignalDetail, SignalSummary } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../components/api.js';
 
@@ -48,25 +40,5 @@ export function useInbox() {
     queryFn: ({ signal }) =>
       getJson<List<HitCheckRequest>>('/api/v1/hit-check-requests', signal).then((r) => r.items),
     staleTime: 0,
-  });
-}
-
-/** What the intake form chooses from: the region's current partners, municipalities and themes. */
-export function useIntakeChoices(regionId: string | undefined) {
-  return useQuery({
-    queryKey: ['intake-choices', regionId],
-    enabled: Boolean(regionId),
-    queryFn: async ({ signal }) => {
-      const [organisations, municipalities, themes] = await Promise.all([
-        getJson<List<PartnerOrganisation>>(`/api/v1/partner-organisations?region=${regionId}`, signal),
-        getJson<List<Municipality>>(`/api/v1/municipalities?region=${regionId}`, signal),
-        getJson<List<Theme>>(`/api/v1/themes?region=${regionId}`, signal),
-      ]);
-      return {
-        organisations: organisations.items,
-        municipalities: municipalities.items.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-        themes: themes.items,
-      };
-    },
   });
 }
