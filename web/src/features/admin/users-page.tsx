@@ -7,30 +7,23 @@ import {
   Code,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
   FormFieldTextbox,
   FormLabel,
   Heading1,
   Heading2,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ApiError, getJson, sendJson } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
@@ -60,43 +53,36 @@ export function UsersPage() {
 
 function UsersTable({ users }: { users: UserSummary[] }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('admin.users.caption', { count: users.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.roles')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.secondFactor')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>
-                <RouterLink to={`/beheer/gebruikers/${user.id}`} className="utrecht-link">
-                  {user.displayName}
-                </RouterLink>
-                <br />
-                <span className="samenspel-muted">{user.email}</span>
-              </TableCell>
-              <TableCell>{user.organisation.name}</TableCell>
-              <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
-              <TableCell>
-                {user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}
-              </TableCell>
-              <TableCell>
-                <StatusBadge status={user.active ? 'safe' : 'neutral'}>
-                  {user.active ? t('admin.active') : t('admin.inactive')}
-                </StatusBadge>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('admin.users.caption', { count: users.length })}
+      columns={[
+        t('admin.name'),
+        t('admin.organisation'),
+        t('admin.roles'),
+        t('admin.secondFactor'),
+        t('admin.status'),
+      ]}
+    >
+      {users.map((user) => (
+        <TableRow key={user.id}>
+          <TableCell>
+            <RouterLink to={`/beheer/gebruikers/${user.id}`} className="utrecht-link">
+              {user.displayName}
+            </RouterLink>
+            <br />
+            <span className="samenspel-muted">{user.email}</span>
+          </TableCell>
+          <TableCell>{user.organisation.name}</TableCell>
+          <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+          <TableCell>{user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}</TableCell>
+          <TableCell>
+            <StatusBadge status={user.active ? 'safe' : 'neutral'}>
+              {user.active ? t('admin.active') : t('admin.inactive')}
+            </StatusBadge>
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
@@ -176,30 +162,18 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
           invalid={Boolean(errors.displayName)}
           errorMessage={errors.displayName}
         />
-        <FormField
+        <SelectField
+          id="nieuw-organisatie"
+          name="organisationId"
+          label={t('admin.organisation')}
+          required
+          busy={organisations.isPending}
+          defaultValue=""
+          placeholder={t('admin.chooseOrganisation')}
+          options={(organisations.data ?? []).map((o) => [o.id, o.name] as const)}
           invalid={Boolean(errors.organisationId)}
-          label={<FormLabel htmlFor="nieuw-organisatie">{t('admin.organisation')}</FormLabel>}
-        >
-          {errors.organisationId ? (
-            <FormFieldErrorMessage id="nieuw-organisatie-fout">{errors.organisationId}</FormFieldErrorMessage>
-          ) : null}
-          <Select
-            id="nieuw-organisatie"
-            name="organisationId"
-            required
-            invalid={Boolean(errors.organisationId)}
-            aria-describedby={errors.organisationId ? 'nieuw-organisatie-fout' : undefined}
-            busy={organisations.isPending}
-            defaultValue=""
-          >
-            <SelectOption value="">{t('admin.chooseOrganisation')}</SelectOption>
-            {(organisations.data ?? []).map((o) => (
-              <SelectOption key={o.id} value={o.id}>
-                {o.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
+          errorMessage={errors.organisationId}
+        />
         <RoleFields selected={roles} onChange={setRoles} error={errors.roles} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>

@@ -7,28 +7,22 @@ import {
   Code,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldTextbox,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError, sendJson } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
@@ -156,40 +150,24 @@ export function AuditLogPage() {
             </Paragraph>
           ) : null}
         </Fieldset>
-        <FormField label={<FormLabel htmlFor="filter-organisatie">{t('admin.organisation')}</FormLabel>}>
-          <Select id="filter-organisatie" name="organisationId" defaultValue={filter.organisationId ?? ''}>
-            <SelectOption value="">{t('audit.all')}</SelectOption>
-            {(organisations.data ?? []).map((o) => (
-              <SelectOption key={o.id} value={o.id}>
-                {o.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={<FormLabel htmlFor="filter-activiteit">{t('audit.activity')}</FormLabel>}>
-          <Select id="filter-activiteit" name="activity" defaultValue={filter.activity ?? ''}>
-            <SelectOption value="">{t('audit.all')}</SelectOption>
-            {[...new Map((activities.data ?? []).map((a) => [a.id, a])).values()].map((a) => (
-              <SelectOption key={a.id} value={a.id}>
-                {a.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
-          id="filter-van"
-          name="from"
-          type="date"
-          label={t('audit.from')}
-          defaultValue={filter.from ?? ''}
+        <SelectField
+          id="filter-organisatie"
+          name="organisationId"
+          label={t('admin.organisation')}
+          defaultValue={filter.organisationId ?? ''}
+          placeholder={t('audit.all')}
+          options={(organisations.data ?? []).map((o) => [o.id, o.name] as const)}
         />
-        <FormFieldTextbox
-          id="filter-tot"
-          name="to"
-          type="date"
-          label={t('audit.to')}
-          defaultValue={filter.to ?? ''}
+        <SelectField
+          id="filter-activiteit"
+          name="activity"
+          label={t('audit.activity')}
+          defaultValue={filter.activity ?? ''}
+          placeholder={t('audit.all')}
+          options={[...new Map((activities.data ?? []).map((a) => [a.id, a.name] as const)).entries()]}
         />
+        <DateField id="filter-van" name="from" label={t('audit.from')} defaultValue={filter.from ?? ''} />
+        <DateField id="filter-tot" name="to" label={t('audit.to')} defaultValue={filter.to ?? ''} />
         {filter.userId ? (
           <Paragraph>
             {t('audit.userActive')}{' '}
@@ -252,82 +230,77 @@ function actorLabel(action: AuditEntry['action']): string {
 
 function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId: string) => void }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('audit.caption', { count: items.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('audit.when')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.who')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.activity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.subjectColumn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.trace')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((entry) => {
-            const action = entry.action;
-            const userId = action?.userId;
-            return (
-              <TableRow key={entry.sequence}>
-                <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
-                <TableCell>
-                  {actorLabel(action)}
-                  {action?.organisation ? (
-                    <>
-                      <br />
-                      <span className="samenspel-muted">{action.organisation.name}</span>
-                    </>
-                  ) : null}
-                  {userId ? (
-                    <>
-                      <br />
-                      <Button
-                        appearance="subtle-button"
-                        onClick={() => onUser(userId)}
-                        aria-label={t('audit.onlyUserNamed', { name: action?.userName ?? '' })}
-                      >
-                        {t('audit.onlyUser')}
-                      </Button>
-                    </>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <Code>{entry.name}</Code>
-                  {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
-                </TableCell>
-                <TableCell>
-                  <StatusBadge
-                    status={action?.result === 'success' || entry.status === 'ok' ? 'safe' : 'warning'}
+    <DataTable
+      caption={t('audit.caption', { count: items.length })}
+      columns={[
+        t('audit.when'),
+        t('audit.who'),
+        t('audit.action'),
+        t('audit.result'),
+        t('audit.activity'),
+        t('audit.subjectColumn'),
+        t('audit.trace'),
+      ]}
+    >
+      {items.map((entry) => {
+        const action = entry.action;
+        const userId = action?.userId;
+        return (
+          <TableRow key={entry.sequence}>
+            <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
+            <TableCell>
+              {actorLabel(action)}
+              {action?.organisation ? (
+                <>
+                  <br />
+                  <span className="samenspel-muted">{action.organisation.name}</span>
+                </>
+              ) : null}
+              {userId ? (
+                <>
+                  <br />
+                  <Button
+                    appearance="subtle-button"
+                    onClick={() => onUser(userId)}
+                    aria-label={t('audit.onlyUserNamed', { name: action?.userName ?? '' })}
                   >
-                    {action
-                      ? t(`result.${action.result}`)
-                      : entry.status === 'ok'
-                        ? t('result.success')
-                        : t('result.failed')}
-                  </StatusBadge>
-                </TableCell>
-                <TableCell>{entry.processingActivity.name}</TableCell>
-                <TableCell>
-                  {entry.dataSubject ? (
-                    <>
-                      {t(`subjectType.${entry.dataSubject.type}`)}{' '}
-                      <Code>{entry.dataSubject.pseudonym.slice(0, 12)}…</Code>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Code>{entry.traceId.slice(0, 8)}…</Code>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+                    {t('audit.onlyUser')}
+                  </Button>
+                </>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <Code>{entry.name}</Code>
+              {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
+            </TableCell>
+            <TableCell>
+              <StatusBadge
+                status={action?.result === 'success' || entry.status === 'ok' ? 'safe' : 'warning'}
+              >
+                {action
+                  ? t(`result.${action.result}`)
+                  : entry.status === 'ok'
+                    ? t('result.success')
+                    : t('result.failed')}
+              </StatusBadge>
+            </TableCell>
+            <TableCell>{entry.processingActivity.name}</TableCell>
+            <TableCell>
+              {entry.dataSubject ? (
+                <>
+                  {t(`subjectType.${entry.dataSubject.type}`)}{' '}
+                  <Code>{entry.dataSubject.pseudonym.slice(0, 12)}…</Code>
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              <Code>{entry.traceId.slice(0, 8)}…</Code>
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -6,7 +6,6 @@ import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextbox,
@@ -14,13 +13,13 @@ import {
   Heading1,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, sendJson } from '../../components/api.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
+import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import {
@@ -147,26 +146,20 @@ export function CaseNewPage() {
           invalid={Boolean(errors.codeName)}
           errorMessage={errors.codeName}
         />
-        <FormField
+        <SelectField
+          id="casus-district"
+          name="districtId"
+          label={t('meetings.district')}
+          value={districtId}
+          onChange={(event) => setDistrictId(event.currentTarget.value)}
+          placeholder={t('meetings.chooseDistrict')}
+          options={[
+            ...(districts.data ?? []).map((d) => [d.id, d.name] as const),
+            [REGIONAL, t('cases.regional')],
+          ]}
           invalid={Boolean(errors.districtId)}
-          label={<FormLabel htmlFor="casus-district">{t('meetings.district')}</FormLabel>}
-        >
-          {error('districtId')}
-          <Select
-            id="casus-district"
-            name="districtId"
-            value={districtId}
-            onChange={(event) => setDistrictId(event.currentTarget.value)}
-          >
-            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
-            {(districts.data ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-            <SelectOption value={REGIONAL}>{t('cases.regional')}</SelectOption>
-          </Select>
-        </FormField>
+          errorMessage={errors.districtId}
+        />
         {districtId ? (
           <>
             <Fieldset invalid={Boolean(errors.municipalityCodes)}>
@@ -226,38 +219,27 @@ export function CaseNewPage() {
               />
             ))}
         </Fieldset>
-        <FormField label={<FormLabel htmlFor="casus-soort">{t('cases.type')}</FormLabel>}>
-          <Select id="casus-soort" name="type" defaultValue="subject">
-            {caseTypes.map((c) => (
-              <SelectOption key={c} value={c}>
-                {t(`caseType.${c}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField
+        <SelectField
+          id="casus-soort"
+          name="type"
+          label={t('cases.type')}
+          defaultValue="subject"
+          options={caseTypes.map((c) => [c, t(`caseType.${c}`)] as const)}
+        />
+        <SelectField
+          id="casus-regisseur"
+          name="directorId"
+          label={t('cases.director')}
+          defaultValue={configuration.data?.directors[0]?.id ?? ''}
+          options={(configuration.data?.directors ?? []).map((d) => [d.id, d.name] as const)}
           invalid={Boolean(errors.directorId)}
-          label={<FormLabel htmlFor="casus-regisseur">{t('cases.director')}</FormLabel>}
-        >
-          {error('directorId')}
-          <Select
-            id="casus-regisseur"
-            name="directorId"
-            defaultValue={configuration.data?.directors[0]?.id ?? ''}
-          >
-            {(configuration.data?.directors ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
+          errorMessage={errors.directorId}
+        />
+        <DateField
           id="casus-start"
           name="startedOn"
-          type="date"
           label={t('cases.started')}
-          defaultValue={new Date().toISOString().slice(0, 10)}
+          defaultValue={isoDateFromToday()}
           invalid={Boolean(errors.startedOn)}
           errorMessage={errors.startedOn}
         />

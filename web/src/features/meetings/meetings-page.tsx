@@ -1,33 +1,26 @@
-import type { Meeting } from '@samenspel/contracts';
+import { type Meeting, meetingKind } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
-  FormFieldTextbox,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ApiError, sendJson } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { useDistricts, useMunicipalities, usePartnerOrganisations } from '../reference/reference-api.js';
@@ -49,33 +42,23 @@ export function MeetingsPage() {
       ) : null}
       {meetings.data && meetings.data.length === 0 ? <Paragraph>{t('meetings.none')}</Paragraph> : null}
       {meetings.data && meetings.data.length > 0 ? (
-        <div className="samenspel-table-scroll">
-          <Table>
-            <TableCaption>{t('meetings.caption', { count: meetings.data.length })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('meetings.date')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.district')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.agenda')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {meetings.data.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>
-                    <RouterLink to={`/overleggen/${m.id}`} className="utrecht-link">
-                      {formatDate(m.date)}
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
-                  <TableCell>{m.district.name}</TableCell>
-                  <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('meetings.caption', { count: meetings.data.length })}
+          columns={[t('meetings.date'), t('meetings.kind'), t('meetings.district'), t('meetings.agenda')]}
+        >
+          {meetings.data.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>
+                <RouterLink to={`/overleggen/${m.id}`} className="utrecht-link">
+                  {formatDate(m.date)}
+                </RouterLink>
+              </TableCell>
+              <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
+              <TableCell>{m.district.name}</TableCell>
+              <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       <NewMeeting />
     </>
@@ -130,37 +113,29 @@ function NewMeeting() {
         <ProblemAlert error={create.error} />
       ) : null}
       <form onSubmit={submit} noValidate>
-        <FormField label={<FormLabel htmlFor="overleg-soort">{t('meetings.kind')}</FormLabel>}>
-          <Select id="overleg-soort" name="kind" defaultValue="loo">
-            <SelectOption value="loo">{t('meetingKind.loo')}</SelectOption>
-            <SelectOption value="dto">{t('meetingKind.dto')}</SelectOption>
-          </Select>
-        </FormField>
-        <FormField
+        <SelectField
+          id="overleg-soort"
+          name="kind"
+          label={t('meetings.kind')}
+          defaultValue="loo"
+          options={meetingKind.options.map((k) => [k, t(`meetingKind.${k}`)] as const)}
+        />
+        <SelectField
+          id="overleg-district"
+          name="districtId"
+          label={t('meetings.district')}
+          value={districtId}
+          onChange={(event) => setDistrictId(event.currentTarget.value)}
+          placeholder={t('meetings.chooseDistrict')}
+          options={(districts.data ?? []).map((d) => [d.id, d.name] as const)}
           invalid={Boolean(errors.districtId)}
-          label={<FormLabel htmlFor="overleg-district">{t('meetings.district')}</FormLabel>}
-        >
-          {errors.districtId ? <FormFieldErrorMessage>{errors.districtId}</FormFieldErrorMessage> : null}
-          <Select
-            id="overleg-district"
-            name="districtId"
-            value={districtId}
-            onChange={(event) => setDistrictId(event.currentTarget.value)}
-          >
-            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
-            {(districts.data ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
+          errorMessage={errors.districtId}
+        />
+        <DateField
           id="overleg-datum"
           name="date"
-          type="date"
           label={t('meetings.date')}
-          defaultValue={new Date().toISOString().slice(0, 10)}
+          defaultValue={isoDateFromToday()}
           invalid={Boolean(errors.date)}
           errorMessage={errors.date}
         />

@@ -6,23 +6,20 @@ import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextarea,
   FormFieldTextbox,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, sendJson } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
@@ -171,15 +168,12 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
     }
   }
 
-  const field = (name: string, label: string, control: (id: string, invalid: boolean) => ReactNode) => {
-    const error = errorOf(name);
-    return (
-      <FormField invalid={Boolean(error)} label={<FormLabel htmlFor={controlId(name)}>{label}</FormLabel>}>
-        {error ? <FormFieldErrorMessage id={`${controlId(name)}-fout`}>{error}</FormFieldErrorMessage> : null}
-        {control(controlId(name), Boolean(error))}
-      </FormField>
-    );
-  };
+  const choice = (name: string) => ({
+    id: controlId(name),
+    name,
+    invalid: Boolean(errorOf(name)),
+    errorMessage: errorOf(name),
+  });
 
   const choices = [partners, municipalities, themes];
   if (choices.some((q) => q.isPending)) return <Loading />;
@@ -240,36 +234,27 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
               );
             })}
           </ul>
-          <FormField label={<FormLabel htmlFor="mede-indiener">{t('intake.addSubmitter')}</FormLabel>}>
-            <Select
-              id="mede-indiener"
-              value=""
-              onChange={(event) => {
-                const id = event.currentTarget.value;
-                if (id && !submitters.includes(id)) setSubmitters([...submitters, id]);
-              }}
-            >
-              <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
-              {organisations
-                .filter((o) => !submitters.includes(o.id))
-                .map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.name}
-                  </SelectOption>
-                ))}
-            </Select>
-          </FormField>
+          <SelectField
+            id="mede-indiener"
+            label={t('intake.addSubmitter')}
+            value=""
+            onChange={(event) => {
+              const id = event.currentTarget.value;
+              if (id && !submitters.includes(id)) setSubmitters([...submitters, id]);
+            }}
+            placeholder={t('step.chooseOrganisation')}
+            options={organisations
+              .filter((o) => !submitters.includes(o.id))
+              .map((o) => [o.id, o.name] as const)}
+          />
         </Fieldset>
 
-        {field('source', t('intake.source'), (id, invalid) => (
-          <Select id={id} name="source" invalid={invalid} defaultValue={draft?.source ?? 'partner'}>
-            {signalSources.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`source.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('source')}
+          label={t('intake.source')}
+          defaultValue={draft?.source ?? 'partner'}
+          options={signalSources.map((s) => [s, t(`source.${s}`)] as const)}
+        />
         <FormFieldTextarea
           id={controlId('description')}
           name="description"
@@ -280,21 +265,13 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
           invalid={Boolean(errorOf('description'))}
           errorMessage={errorOf('description')}
         />
-        {field('municipalityCode', t('intake.municipality'), (id, invalid) => (
-          <Select
-            id={id}
-            name="municipalityCode"
-            invalid={invalid}
-            defaultValue={draft?.municipality?.code ?? ''}
-          >
-            <SelectOption value="">{t('intake.chooseMunicipality')}</SelectOption>
-            {(municipalities.data ?? []).map((m) => (
-              <SelectOption key={m.code} value={m.code}>
-                {m.name}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('municipalityCode')}
+          label={t('intake.municipality')}
+          defaultValue={draft?.municipality?.code ?? ''}
+          placeholder={t('intake.chooseMunicipality')}
+          options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
+        />
         <Fieldset invalid={Boolean(errorOf('themeIds'))}>
           <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
           {errorOf('themeIds') ? (
@@ -316,15 +293,12 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
             />
           ))}
         </Fieldset>
-        {field('urgency', t('intake.urgency'), (id, invalid) => (
-          <Select id={id} name="urgency" invalid={invalid} defaultValue={draft?.urgency ?? 'normal'}>
-            {urgencies.map((u) => (
-              <SelectOption key={u} value={u}>
-                {t(`urgency.${u}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('urgency')}
+          label={t('intake.urgency')}
+          defaultValue={draft?.urgency ?? 'normal'}
+          options={urgencies.map((u) => [u, t(`urgency.${u}`)] as const)}
+        />
 
         <section aria-labelledby="betrokkenen-kop">
           <Heading2 id="betrokkenen-kop">{t('intake.subjects')}</Heading2>
@@ -364,19 +338,13 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
               </Button>
             </fieldset>
           ))}
-          <FormField label={<FormLabel htmlFor="nieuwe-betrokkene">{t('intake.addSubject')}</FormLabel>}>
-            <Select
-              id="nieuwe-betrokkene"
-              value={newKind}
-              onChange={(event) => setNewKind(event.currentTarget.value as Kind)}
-            >
-              {subjectKinds.map((k) => (
-                <SelectOption key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
+          <SelectField
+            id="nieuwe-betrokkene"
+            label={t('intake.addSubject')}
+            value={newKind}
+            onChange={(event) => setNewKind(event.currentTarget.value as Kind)}
+            options={subjectKinds.map((k) => [k, t(`kind.${k}`)] as const)}
+          />
           <ButtonGroup>
             <Button
               appearance="secondary-action-button"

@@ -11,7 +11,6 @@ import {
   DataListValue,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldTextarea,
   FormFieldTextbox,
@@ -21,13 +20,7 @@ import {
   Heading3,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -35,8 +28,11 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError, sendJson } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
@@ -177,36 +173,22 @@ function Rounds({ signal }: { signal: SignalDetail }) {
             {round.closedAt ? ` (${t('signal.roundClosed')})` : ''}
           </Heading3>
           {round.answers ? (
-            <div className="samenspel-table-scroll">
-              <Table>
-                <TableCaption>{t('signal.round', { deadline: round.deadline })}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signal.subjects')}</TableHeaderCell>
-                    {round.organisations.map((o) => (
-                      <TableHeaderCell key={o.id} scope="col">
-                        {o.name}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {round.subjects.map((s) => (
-                    <TableRow key={s.id}>
-                      <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
-                      {round.organisations.map((o) => {
-                        const answer = round.answers?.find(
-                          (a) => a.subjectId === s.id && a.organisationId === o.id,
-                        );
-                        return (
-                          <TableCell key={o.id}>{answer ? t(`answer.${answer.answer}`) : '—'}</TableCell>
-                        );
-                      })}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('signal.round', { deadline: round.deadline })}
+              columns={[t('signal.subjects'), ...round.organisations.map((o) => o.name)]}
+            >
+              {round.subjects.map((s) => (
+                <TableRow key={s.id}>
+                  <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
+                  {round.organisations.map((o) => {
+                    const answer = round.answers?.find(
+                      (a) => a.subjectId === s.id && a.organisationId === o.id,
+                    );
+                    return <TableCell key={o.id}>{answer ? t(`answer.${answer.answer}`) : '—'}</TableCell>;
+                  })}
+                </TableRow>
+              ))}
+            </DataTable>
           ) : (
             <ul>
               {round.subjects.map((s) => {
@@ -343,7 +325,6 @@ function Steps({ signal }: { signal: SignalDetail }) {
         errorMessage={errors[name]}
       />
     );
-  const inWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
   return (
     <section aria-labelledby="volgende-stap" className="samenspel-section">
@@ -357,19 +338,13 @@ function Steps({ signal }: { signal: SignalDetail }) {
         <ProblemAlert error={send.error} />
       ) : null}
       {steps.length > 1 ? (
-        <FormField label={<FormLabel htmlFor="stap-keuze">{t('signal.actions')}</FormLabel>}>
-          <Select
-            id="stap-keuze"
-            value={current}
-            onChange={(event) => setStep(event.currentTarget.value as Step)}
-          >
-            {steps.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`step.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
+        <SelectField
+          id="stap-keuze"
+          label={t('signal.actions')}
+          value={current}
+          onChange={(event) => setStep(event.currentTarget.value as Step)}
+          options={steps.map((s) => [s, t(`step.${s}`)] as const)}
+        />
       ) : null}
       <form onSubmit={submit} noValidate key={current}>
         <Heading3>{t(`step.${current}`)}</Heading3>
@@ -436,30 +411,26 @@ function Steps({ signal }: { signal: SignalDetail }) {
                 </p>
               ))}
             </Fieldset>
-            <FormField label={<FormLabel htmlFor="stap-verwezen">{t('step.referredTo')}</FormLabel>}>
-              {errors.referredToOrganisationId ? (
-                <Paragraph>{errors.referredToOrganisationId}</Paragraph>
-              ) : null}
-              <Select id="stap-verwezen" name="referredToOrganisationId" defaultValue="">
-                <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
-                {organisations.map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.name}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
-            <FormField label={<FormLabel htmlFor="stap-reden">{t('step.notAcceptedReason')}</FormLabel>}>
-              {errors.reason ? <Paragraph>{errors.reason}</Paragraph> : null}
-              <Select id="stap-reden" name="reason" defaultValue="">
-                <SelectOption value="">{t('step.chooseReason')}</SelectOption>
-                {notAcceptedReasons.map((r) => (
-                  <SelectOption key={r} value={r}>
-                    {t(`reason.${r}`)}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
+            <SelectField
+              id="stap-verwezen"
+              name="referredToOrganisationId"
+              label={t('step.referredTo')}
+              defaultValue=""
+              placeholder={t('step.chooseOrganisation')}
+              options={organisations.map((o) => [o.id, o.name] as const)}
+              invalid={Boolean(errors.referredToOrganisationId)}
+              errorMessage={errors.referredToOrganisationId}
+            />
+            <SelectField
+              id="stap-reden"
+              name="reason"
+              label={t('step.notAcceptedReason')}
+              defaultValue=""
+              placeholder={t('step.chooseReason')}
+              options={notAcceptedReasons.map((r) => [r, t(`reason.${r}`)] as const)}
+              invalid={Boolean(errors.reason)}
+              errorMessage={errors.reason}
+            />
             {text('note', t('step.note'), true)}
           </>
         ) : null}
@@ -497,12 +468,11 @@ function Steps({ signal }: { signal: SignalDetail }) {
                   />
                 ))}
             </Fieldset>
-            <FormFieldTextbox
+            <DateField
               id="stap-deadline"
               name="deadline"
-              type="date"
               label={t('step.deadline')}
-              defaultValue={inWeek}
+              defaultValue={isoDateFromToday(7)}
               invalid={Boolean(errors.deadline)}
               errorMessage={errors.deadline}
             />
