@@ -3,32 +3,9 @@ import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { t } from '../i18n/i18n.js';
 import { ApiError } from './api.js';
+import { FormValues } from './form-values.js';
 import { Loading } from './loading.js';
 import { FormProblem, problemDetail } from './problem-alert.js';
-
-/** The values of a change form as it is sent, read by the name of each field. */
-export class FormValues {
-  constructor(readonly data: FormData) {}
-
-  /** The text of a field, trimmed; '' when it is empty. */
-  text(name: string): string {
-    return String(this.data.get(name) ?? '').trim();
-  }
-
-  /** The text of a field, or undefined when it is empty (an optional field left blank). */
-  optional(name: string): string | undefined {
-    return this.text(name) || undefined;
-  }
-
-  /**
-   * The choice made in a select of fixed choices. A select always sends one of its options; only a
-   * page changed by hand sends another, and then the first choice stands in, as the browser shows it.
-   */
-  choice<T extends string>(name: string, choices: readonly [T, ...T[]]): T {
-    const value = this.text(name);
-    return choices.find((c) => c === value) ?? choices[0];
-  }
-}
 
 /** The props a field of a change form takes: its id and name, and the server's message for it. */
 export interface ChangeFormField {

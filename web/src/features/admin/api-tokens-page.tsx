@@ -1,4 +1,4 @@
-import { type ApiToken, tokenPermissions } from '@samenspel/contracts';
+import { tokenPermissions } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,7 +17,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
@@ -26,7 +26,13 @@ import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
-import { apiTokensKey, useApiTokens } from './admin-api.js';
+import {
+  apiTokensKey,
+  type CreatedApiToken,
+  createApiToken,
+  revokeApiToken,
+  useApiTokens,
+} from './admin-api.js';
 
 type Field = 'name' | 'organisationId' | 'permissions' | 'expiresAt';
 
@@ -36,13 +42,12 @@ export function ApiTokensPage() {
   const organisations = usePartnerOrganisations(me.data?.region.id);
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [created, setCreated] = useState<{ apiToken: ApiToken; token: string } | null>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) =>
-      sendJson<{ apiToken: ApiToken; token: string }>('POST', '/api/v1/api-tokens', body),
+    mutationFn: createApiToken,
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => sendJson<ApiToken>('DELETE', `/api/v1/api-tokens/${id}`),
+    mutationFn: revokeApiToken,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensKey }),
   });
   useEffect(() => {
@@ -56,7 +61,8 @@ export function ApiTokensPage() {
     const found: Partial<Record<Field, string>> = {};
     const name = String(form.get('name') ?? '').trim();
     const organisationId = String(form.get('organisationId') ?? '');
-    const permissions = form.getAll('permissions').map(String);
+    const checked = form.getAll('permissions');
+    const permissions = tokenPermissions.filter((p) => checked.includes(p));
     const expires = String(form.get('expiresAt') ?? '');
     if (name.length < 2) found.name = t('admin.tokens.nameRequired');
     if (!organisationId) found.organisationId = t('admin.chooseOrganisation');

@@ -1,5 +1,5 @@
 import { createUserRequest, type Role, type SecuritySettings, type UserSummary } from '@samenspel/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,7 +19,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ApiError, getJson, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -27,7 +27,15 @@ import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
-import { usersKey, useUsers } from './admin-api.js';
+import {
+  type CreatedUser,
+  createUser,
+  saveSecuritySettings,
+  securitySettingsKey,
+  usersKey,
+  useSecuritySettings,
+  useUsers,
+} from './admin-api.js';
 import { RoleFields } from './role-fields.js';
 
 type Field = 'email' | 'displayName' | 'organisationId' | 'roles';
@@ -91,10 +99,9 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<Role[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [created, setCreated] = useState<{ user: UserSummary; initialPassword: string } | null>(null);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) =>
-      sendJson<{ user: UserSummary; initialPassword: string }>('POST', '/api/v1/users', body),
+    mutationFn: createUser,
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -188,14 +195,11 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
 
 function SecurityPolicy() {
   const queryClient = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['security-settings'],
-    queryFn: ({ signal }) => getJson<SecuritySettings>('/api/v1/security-settings', signal),
-  });
+  const settings = useSecuritySettings();
   const save = useMutation({
     mutationFn: (policy: SecuritySettings['secondFactorRequiredFor']) =>
-      sendJson<SecuritySettings>('PUT', '/api/v1/security-settings', { secondFactorRequiredFor: policy }),
-    onSuccess: (updated) => queryClient.setQueryData(['security-settings'], updated),
+      saveSecuritySettings({ secondFactorRequiredFor: policy }),
+    onSuccess: (updated) => queryClient.setQueryData(securitySettingsKey, updated),
   });
   const [choice, setChoice] = useState<SecuritySettings['secondFactorRequiredFor'] | null>(null);
   const current = choice ?? settings.data?.secondFactorRequiredFor ?? 'personal-data-roles';

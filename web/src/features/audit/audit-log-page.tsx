@@ -17,7 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
@@ -26,7 +26,14 @@ import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
-import { type AuditFilter, filterParams, useAuditEntries, useProcessingActivities } from './audit-api.js';
+import {
+  type AuditFilter,
+  filterParams,
+  findSubjectPseudonyms,
+  type SubjectPseudonymBody,
+  useAuditEntries,
+  useProcessingActivities,
+} from './audit-api.js';
 
 function filterFrom(params: URLSearchParams): AuditFilter {
   const get = (key: string) => params.get(key) ?? undefined;
@@ -64,7 +71,7 @@ export function AuditLogPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (key: string) => String(form.get(key) ?? '').trim() || undefined;
-    const identifiers = {
+    const identifiers: SubjectPseudonymBody = {
       email: value('email'),
       bsn: value('bsn'),
       kvkNumber: value('kvkNumber'),
@@ -77,9 +84,7 @@ export function AuditLogPage() {
     if (Object.values(identifiers).some(Boolean)) {
       setSearching(true);
       try {
-        const body = Object.fromEntries(Object.entries(identifiers).filter(([, v]) => v));
-        subject = (await sendJson<{ pseudonyms: string[] }>('POST', '/api/v1/audit/subject-pseudonyms', body))
-          .pseudonyms;
+        subject = (await findSubjectPseudonyms(identifiers)).pseudonyms;
       } catch (error) {
         setSubjectError(
           error instanceof ApiError

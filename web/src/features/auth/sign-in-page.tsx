@@ -12,10 +12,10 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { t } from '../../i18n/i18n.js';
-import { meKey, useMe, useSignInMethods } from './auth-api.js';
+import { meKey, signIn, useMe, useSignInMethods } from './auth-api.js';
 
 type Field = 'email' | 'password' | 'code';
 
@@ -62,7 +62,7 @@ export function SignInPage() {
     setErrors({});
     setBusy(true);
     try {
-      const result = await sendJson<{ state: string }>('POST', '/api/v1/sessions', parsed.data);
+      const result = await signIn(parsed.data);
       await queryClient.invalidateQueries({ queryKey: meKey });
       await navigate(result.state === 'active' ? returnTo : '/tweede-factor', { replace: true });
     } catch (error) {

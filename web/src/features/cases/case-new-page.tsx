@@ -1,4 +1,4 @@
-import { type CaseDetail, caseOrigins, caseTypes } from '@samenspel/contracts';
+import { caseOrigins, caseTypes } from '@samenspel/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -16,8 +16,9 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
@@ -28,7 +29,7 @@ import {
   usePartnerOrganisations,
   useThemes,
 } from '../reference/reference-api.js';
-import { casesKey, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
+import { casesKey, createCase, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
 
 /** Starting a case: from accepted signals, an analysis product, or directly. */
 /** The choice for a regional case across districts; sent as districtId null. */
@@ -64,21 +65,21 @@ export function CaseNewPage() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const v = new FormValues(new FormData(event.currentTarget));
     setBusy(true);
     try {
-      const created = await sendJson<CaseDetail>('POST', '/api/v1/cases', {
+      const created = await createCase({
         origin,
-        signalIds: data.getAll('signalIds'),
-        originOrganisationIds: data.getAll('originOrganisationIds'),
-        codeName: data.get('codeName'),
-        districtId: regional ? null : data.get('districtId'),
-        municipalityCodes: data.getAll('municipalityCodes'),
-        themeIds: data.getAll('themeIds'),
-        type: data.get('type'),
-        directorId: data.get('directorId'),
-        participantIds: data.getAll('participantIds'),
-        startedOn: data.get('startedOn'),
+        signalIds: v.all('signalIds'),
+        originOrganisationIds: v.all('originOrganisationIds'),
+        codeName: v.text('codeName'),
+        districtId: regional ? null : v.text('districtId'),
+        municipalityCodes: v.all('municipalityCodes'),
+        themeIds: v.all('themeIds'),
+        type: v.choice('type', caseTypes),
+        directorId: v.text('directorId'),
+        participantIds: v.all('participantIds'),
+        startedOn: v.text('startedOn'),
       });
       await queryClient.invalidateQueries({ queryKey: casesKey });
       await navigate(`/casussen/${created.id}`);

@@ -78,38 +78,39 @@ export function useAcceptedSignals(enabled: boolean) {
 }
 
 export function createCase(body: CreateCaseBody): Promise<CaseDetail> {
-  return sendJson<CaseDetail>('POST', '/api/v1/cases', body);
+  return sendJson<CaseDetail, CreateCaseBody>('POST', '/api/v1/cases', body);
 }
 
 const casePath = (caseId: string) => `/api/v1/cases/${caseId}`;
 
 /** The changes to a case, one per endpoint; each answers with the case as it is afterwards. */
 export const caseChanges = {
-  goal: (caseId: string, body: GoalBody) => sendJson<CaseDetail>('PUT', `${casePath(caseId)}/goal`, body),
+  goal: (caseId: string, body: GoalBody) =>
+    sendJson<CaseDetail, GoalBody>('PUT', `${casePath(caseId)}/goal`, body),
   phase: (caseId: string, body: CasePhaseBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/phase`, body),
+    sendJson<CaseDetail, CasePhaseBody>('POST', `${casePath(caseId)}/phase`, body),
   participant: (caseId: string, body: ParticipantBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/participants`, body),
+    sendJson<CaseDetail, ParticipantBody>('POST', `${casePath(caseId)}/participants`, body),
   subject: (caseId: string, body: CaseSubjectBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/subjects`, body),
+    sendJson<CaseDetail, CaseSubjectBody>('POST', `${casePath(caseId)}/subjects`, body),
   provision: (caseId: string, body: ProvisionBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/provisions`, body),
+    sendJson<CaseDetail, ProvisionBody>('POST', `${casePath(caseId)}/provisions`, body),
   matrixRow: (caseId: string, body: MatrixBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/matrix`, body),
+    sendJson<CaseDetail, MatrixBody>('POST', `${casePath(caseId)}/matrix`, body),
   advice: (caseId: string, body: AdviceBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/advices`, body),
+    sendJson<CaseDetail, AdviceBody>('POST', `${casePath(caseId)}/advices`, body),
   adviceStatus: (caseId: string, { adviceId, ...body }: AdviceStatusBody & { adviceId: string }) =>
-    sendJson<CaseDetail>('PUT', `${casePath(caseId)}/advices/${adviceId}/status`, body),
+    sendJson<CaseDetail, AdviceStatusBody>('PUT', `${casePath(caseId)}/advices/${adviceId}/status`, body),
   intervention: (caseId: string, body: InterventionBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/interventions`, body),
+    sendJson<CaseDetail, InterventionBody>('POST', `${casePath(caseId)}/interventions`, body),
   result: (caseId: string, body: ResultBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/results`, body),
+    sendJson<CaseDetail, ResultBody>('POST', `${casePath(caseId)}/results`, body),
   communication: (caseId: string, body: CommunicationBody) =>
-    sendJson<CaseDetail>('POST', `${casePath(caseId)}/communications`, body),
+    sendJson<CaseDetail, CommunicationBody>('POST', `${casePath(caseId)}/communications`, body),
   priority: (caseId: string, body: PriorityBody) =>
-    sendJson<CaseDetail>('PUT', `${casePath(caseId)}/priority`, body),
+    sendJson<CaseDetail, PriorityBody>('PUT', `${casePath(caseId)}/priority`, body),
   evaluation: (caseId: string, body: EvaluationBody) =>
-    sendJson<CaseDetail>('PUT', `${casePath(caseId)}/evaluation`, body),
+    sendJson<CaseDetail, EvaluationBody>('PUT', `${casePath(caseId)}/evaluation`, body),
 };
 
 /** A change to a case, sent by one of `caseChanges`; the case on the page becomes the answer. */

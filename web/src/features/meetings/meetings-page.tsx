@@ -1,4 +1,4 @@
-import { type Meeting, meetingKind } from '@samenspel/contracts';
+import { meetingKind } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -15,9 +15,10 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
@@ -25,7 +26,7 @@ import { formatDate, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { useDistricts, useMunicipalities, usePartnerOrganisations } from '../reference/reference-api.js';
 import { useSignals } from '../signals/signals-api.js';
-import { meetingsKey, useMeetings } from './meetings-api.js';
+import { createMeeting, meetingsKey, useMeetings } from './meetings-api.js';
 
 /** LOO and DTO meetings: the list, and planning a new one with its attendees and agenda. */
 export function MeetingsPage() {
@@ -76,7 +77,7 @@ function NewMeeting() {
   const [districtId, setDistrictId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: unknown) => sendJson<Meeting>('POST', '/api/v1/meetings', body),
+    mutationFn: createMeeting,
     onSuccess: async (meeting) => {
       await queryClient.invalidateQueries({ queryKey: meetingsKey });
       await navigate(`/overleggen/${meeting.id}`);
@@ -96,13 +97,13 @@ function NewMeeting() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const v = new FormValues(new FormData(event.currentTarget));
     create.mutate({
-      kind: data.get('kind'),
-      districtId: data.get('districtId'),
-      date: data.get('date'),
-      attendingOrganisationIds: data.getAll('attendingOrganisationIds'),
-      signalIds: data.getAll('signalIds'),
+      kind: v.choice('kind', meetingKind.options) ?? 'loo',
+      districtId: v.text('districtId'),
+      date: v.text('date'),
+      attendingOrganisationIds: v.all('attendingOrganisationIds'),
+      signalIds: v.all('signalIds'),
     });
   }
 

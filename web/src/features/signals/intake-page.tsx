@@ -16,7 +16,8 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
@@ -24,7 +25,7 @@ import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
 import { NameReading } from './name-reading.js';
-import { signalsKey, useSignal } from './signals-api.js';
+import { type IntakeBody, type SubjectDraft, saveSignal, signalsKey, useSignal } from './signals-api.js';
 
 type Kind = (typeof subjectKinds)[number];
 type SubjectForm = { key: number; kind: Kind; values: Record<string, string> };
@@ -60,13 +61,47 @@ const fieldsOf: Record<
   vehicle: [{ name: 'registration', label: 'intake.registration', required: true }],
 };
 
-function subjectPayload(s: SubjectForm): Record<string, unknown> {
-  const out: Record<string, unknown> = { kind: s.kind };
-  for (const [name, value] of Object.entries(s.values)) {
-    if (value.trim() === '') continue;
-    out[name] = name === 'houseNumber' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+/** A subject's fields as typed, those left empty out; a house number of digits as a number. */
+function subjectPayload(s: SubjectForm): SubjectDraft {
+  const v = (name: string) => {
+    const value = s.values[name] ?? '';
+    return value.trim() === '' ? undefined : value;
+  };
+  switch (s.kind) {
+    case 'person':
+      return {
+        kind: 'person',
+        firstNames: v('firstNames'),
+        prefix: v('prefix'),
+        surname: v('surname'),
+        dateOfBirth: v('dateOfBirth'),
+        bsn: v('bsn'),
+      };
+    case 'company':
+      return {
+        kind: 'company',
+        name: v('name'),
+        kvkNumber: v('kvkNumber'),
+        establishmentNumber: v('establishmentNumber'),
+        rsin: v('rsin'),
+      };
+    case 'address': {
+      const houseNumber = v('houseNumber');
+      return {
+        kind: 'address',
+        postcode: v('postcode'),
+        houseNumber:
+          houseNumber && /^\d+$/.test(houseNumber.trim()) ? Number(houseNumber.trim()) : houseNumber,
+        houseNumberAddition: v('houseNumberAddition'),
+        street: v('street'),
+        town: v('town'),
+      };
+    }
+    case 'account':
+      return { kind: 'account', iban: v('iban'), holder: v('holder') };
+    case 'vehicle':
+      return { kind: 'vehicle', registration: v('registration') };
   }
-  return out;
 }
 
 /** The id of the form control a server-side error name points at. */
@@ -137,23 +172,21 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
   const organisations = partners.data ?? [];
 
   async function save(form: HTMLFormElement, submit: boolean) {
-    const data = new FormData(form);
-    const body = {
+    const v = new FormValues(new FormData(form));
+    const body: IntakeBody = {
       submit,
       submittingOrganisationIds: submitters,
-      source: String(data.get('source') ?? '') || undefined,
-      description: String(data.get('description') ?? ''),
-      municipalityCode: String(data.get('municipalityCode') ?? '') || undefined,
+      source: v.optionalChoice('source', signalSources),
+      description: v.text('description'),
+      municipalityCode: v.optional('municipalityCode'),
       themeIds,
-      urgency: String(data.get('urgency') ?? 'normal'),
+      urgency: v.optionalChoice('urgency', urgencies) ?? 'normal',
       subjects: subjects.map(subjectPayload),
     };
     setBusy(true);
     setFailure(null);
     try {
-      const created = draft
-        ? await sendJson<SignalDetail>('PUT', `/api/v1/signals/${draft.id}`, body)
-        : await sendJson<SignalDetail>('POST', '/api/v1/signals', body);
+      const created = await saveSignal(draft?.id, body);
       await queryClient.invalidateQueries({ queryKey: signalsKey });
       await navigate(`/signalen/${created.id}`);
     } catch (error) {

@@ -27,16 +27,25 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
-import { signalsKey, useSignal } from './signals-api.js';
+import {
+  closeRound,
+  type SignalTransitionBody,
+  type StartRoundBody,
+  signalsKey,
+  startRound,
+  transitionSignal,
+  useSignal,
+} from './signals-api.js';
 import { stageLabel } from './signals-page.js';
 
 export function SignalPage() {
@@ -158,8 +167,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
 function Rounds({ signal }: { signal: SignalDetail }) {
   const queryClient = useQueryClient();
   const close = useMutation({
-    mutationFn: (roundId: string) =>
-      sendJson<SignalDetail>('POST', `/api/v1/hit-check-rounds/${roundId}/close`),
+    mutationFn: closeRound,
     onSuccess: (updated) => queryClient.setQueryData([...signalsKey, signal.id], updated),
   });
   return (
@@ -227,6 +235,13 @@ function Rounds({ signal }: { signal: SignalDetail }) {
 
 const stepOrder = ['discussed', 'substantiated', 'triaged', 'start-round', 'decided', 'withdrawn'] as const;
 type Step = (typeof stepOrder)[number];
+const routes = ['quick', 'integral'] as const;
+const stepDecisions = ['accepted', 'referred', 'not-accepted'] as const;
+
+/** A step is a transition of the signal, or the start of a hit/no-hit round. */
+type StepRequest =
+  | { step: 'transition'; body: SignalTransitionBody }
+  | { step: 'start-round'; body: StartRoundBody };
 
 /** The steps the caller may take now, each a small form; the server decides again. */
 function Steps({ signal }: { signal: SignalDetail }) {
@@ -238,8 +253,10 @@ function Steps({ signal }: { signal: SignalDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const send = useMutation({
-    mutationFn: (request: { path: string; body: unknown }) =>
-      sendJson<SignalDetail>('POST', request.path, request.body),
+    mutationFn: (request: StepRequest) =>
+      request.step === 'start-round'
+        ? startRound(signal.id, request.body)
+        : transitionSignal(signal.id, request.body),
     onSuccess: async (updated) => {
       queryClient.setQueryData([...signalsKey, signal.id], updated);
       await queryClient.invalidateQueries({ queryKey: signalsKey, exact: true });
@@ -256,50 +273,48 @@ function Steps({ signal }: { signal: SignalDetail }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    const path = `/api/v1/signals/${signal.id}/transitions`;
+    const v = new FormValues(new FormData(event.currentTarget));
     setDone(false);
     switch (current) {
       case 'discussed':
-        return send.mutate({ path, body: { type: 'discussed', note: value('note') } });
+        return send.mutate({ step: 'transition', body: { type: 'discussed', note: v.optional('note') } });
       case 'substantiated':
         return send.mutate({
-          path,
-          body: {
-            type: 'substantiated',
-            note: value('note') ?? '',
-            organisationIds: data.getAll('organisationIds'),
-          },
+          step: 'transition',
+          body: { type: 'substantiated', note: v.text('note'), organisationIds: v.all('organisationIds') },
         });
       case 'triaged':
         return send.mutate({
-          path,
-          body: { type: 'triaged', route: value('route') ?? 'integral', reason: value('reason') ?? '' },
+          step: 'transition',
+          body: {
+            type: 'triaged',
+            route: v.optionalChoice('route', routes) ?? 'integral',
+            reason: v.text('reason'),
+          },
         });
       case 'decided':
         return send.mutate({
-          path,
+          step: 'transition',
           body: {
             type: 'decided',
-            decision: value('decision') ?? 'accepted',
-            referredToOrganisationId: value('referredToOrganisationId'),
-            reason: value('reason'),
-            note: value('note'),
+            decision: v.optionalChoice('decision', stepDecisions) ?? 'accepted',
+            referredToOrganisationId: v.optional('referredToOrganisationId'),
+            reason: v.optionalChoice('reason', notAcceptedReasons),
+            note: v.optional('note'),
           },
         });
       case 'withdrawn':
-        return send.mutate({ path, body: { type: 'withdrawn', note: value('note') ?? '' } });
+        return send.mutate({ step: 'transition', body: { type: 'withdrawn', note: v.text('note') } });
       case 'start-round':
         return send.mutate({
-          path: `/api/v1/signals/${signal.id}/hit-check-rounds`,
+          step: 'start-round',
           body: {
-            necessity: value('necessity') ?? '',
-            proportionality: value('proportionality') ?? '',
-            subsidiarity: value('subsidiarity') ?? '',
-            subjectIds: data.getAll('subjectIds'),
-            organisationIds: data.getAll('organisationIds'),
-            deadline: value('deadline') ?? '',
+            necessity: v.text('necessity'),
+            proportionality: v.text('proportionality'),
+            subsidiarity: v.text('subsidiarity'),
+            subjectIds: v.all('subjectIds'),
+            organisationIds: v.all('organisationIds'),
+            deadline: v.text('deadline'),
           },
         });
     }
@@ -376,7 +391,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
           <>
             <Fieldset>
               <FieldsetLegend>{t('signal.route')}</FieldsetLegend>
-              {(['quick', 'integral'] as const).map((r) => (
+              {routes.map((r) => (
                 <p key={r} className="samenspel-radio">
                   <RadioButton
                     id={`stap-route-${r}`}
@@ -397,7 +412,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
           <>
             <Fieldset>
               <FieldsetLegend>{t('step.decision')}</FieldsetLegend>
-              {(['accepted', 'referred', 'not-accepted'] as const).map((d) => (
+              {stepDecisions.map((d) => (
                 <p key={d} className="samenspel-radio">
                   <RadioButton
                     id={`stap-besluit-${d}`}

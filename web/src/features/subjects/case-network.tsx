@@ -16,6 +16,7 @@ import { Link as RouterLink } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type SelectChoice, SelectField } from '../../components/select-field.js';
@@ -59,16 +60,15 @@ function RelationForm({ c }: { c: CaseDetail }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? '');
+    const v = new FormValues(new FormData(form));
     setDone(false);
     try {
       await relation.mutateAsync({
-        fromSubjectId: value('fromSubjectId'),
-        toSubjectId: value('toSubjectId'),
-        type: value('type'),
-        ...(value('startDate') ? { startDate: value('startDate') } : {}),
-        ...(value('endDate') ? { endDate: value('endDate') } : {}),
+        fromSubjectId: v.text('fromSubjectId'),
+        toSubjectId: v.text('toSubjectId'),
+        type: v.optionalChoice('type', relationTypes),
+        startDate: v.optional('startDate'),
+        endDate: v.optional('endDate'),
       });
       setErrors({});
       setDone(true);

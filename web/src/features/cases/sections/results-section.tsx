@@ -1,7 +1,8 @@
 import { type CaseDetail, resultKinds } from '@samenspel/contracts';
 import { FormFieldTextbox } from '@utrecht/component-library-react';
-import { ChangeForm, type FormValues } from '../../../components/change-form.js';
+import { ChangeForm } from '../../../components/change-form.js';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
+import type { FormValues } from '../../../components/form-values.js';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
 import { formatNumber, t } from '../../../i18n/i18n.js';
