@@ -11,7 +11,6 @@ import {
   FormFieldErrorMessage,
   FormFieldTextbox,
   Heading1,
-  Heading2,
   Paragraph,
   TableCell,
   TableRow,
@@ -22,6 +21,7 @@ import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
@@ -135,8 +135,7 @@ export function ApiTokensPage() {
         </DataTable>
       ) : null}
 
-      <section className="samenspel-section" aria-labelledby="nieuw-token">
-        <Heading2 id="nieuw-token">{t('admin.tokens.new')}</Heading2>
+      <Section id="nieuw-token" title={t('admin.tokens.new')}>
         {created ? (
           <Alert type="ok" role="status">
             <Paragraph>{t('admin.tokens.created', { name: created.apiToken.name })}</Paragraph>
@@ -198,7 +197,7 @@ export function ApiTokensPage() {
           </ButtonGroup>
           {create.isPending ? <Loading label={t('admin.saving')} /> : null}
         </form>
-      </section>
+      </Section>
     </>
   );
 }

@@ -9,7 +9,6 @@ import {
   DataListKey,
   DataListValue,
   Heading1,
-  Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
@@ -18,6 +17,7 @@ import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { changeUser, type UserChange, usersKey, useUser } from './admin-api.js';
@@ -97,8 +97,7 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
         </Alert>
       ) : null}
 
-      <section className="samenspel-section" aria-labelledby="rollen-kop">
-        <Heading2 id="rollen-kop">{t('admin.users.changeRoles')}</Heading2>
+      <Section id="rollen-kop" title={t('admin.users.changeRoles')}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -113,10 +112,9 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
             </Button>
           </ButtonGroup>
         </form>
-      </section>
+      </Section>
 
-      <section className="samenspel-section" aria-labelledby="account-kop">
-        <Heading2 id="account-kop">{t('admin.users.account')}</Heading2>
+      <Section id="account-kop" title={t('admin.users.account')}>
         <ButtonGroup>
           {user.active ? (
             <Button
@@ -152,7 +150,7 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
           </Button>
         </ButtonGroup>
         {change.isPending ? <Loading label={t('admin.saving')} /> : null}
-      </section>
+      </Section>
     </>
   );
 }

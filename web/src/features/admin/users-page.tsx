@@ -10,7 +10,6 @@ import {
   FormFieldTextbox,
   FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
   RadioButton,
   StatusBadge,
@@ -23,6 +22,7 @@ import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
@@ -135,8 +135,7 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby="nieuwe-gebruiker">
-      <Heading2 id="nieuwe-gebruiker">{t('admin.users.new')}</Heading2>
+    <Section id="nieuwe-gebruiker" title={t('admin.users.new')}>
       {created ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('admin.users.created', { name: created.user.displayName })}</Paragraph>
@@ -189,7 +188,7 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
         </ButtonGroup>
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -208,8 +207,7 @@ function SecurityPolicy() {
     { value: 'all-roles', label: t('admin.security.all') },
   ] as const;
   return (
-    <section className="samenspel-section" aria-labelledby="beleid-kop">
-      <Heading2 id="beleid-kop">{t('admin.security.title')}</Heading2>
+    <Section id="beleid-kop" title={t('admin.security.title')}>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? (
         <ProblemAlert error={settings.error} onRetry={() => void settings.refetch()} />
@@ -251,6 +249,6 @@ function SecurityPolicy() {
           </ButtonGroup>
         </form>
       ) : null}
-    </section>
+    </Section>
   );
 }

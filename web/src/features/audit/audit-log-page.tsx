@@ -9,7 +9,6 @@ import {
   FieldsetLegend,
   FormFieldTextbox,
   Heading1,
-  Heading2,
   Paragraph,
   StatusBadge,
   TableCell,
@@ -22,6 +21,7 @@ import { DataTable } from '../../components/data-table.js';
 import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
@@ -196,8 +196,7 @@ export function AuditLogPage() {
         {searching ? <Loading label={t('audit.searching')} /> : null}
       </form>
 
-      <section className="samenspel-section" aria-labelledby="regels-kop">
-        <Heading2 id="regels-kop">{t('audit.results')}</Heading2>
+      <Section id="regels-kop" title={t('audit.results')}>
         {entries.isPending ? <Loading /> : null}
         {entries.isError ? (
           <ProblemAlert error={entries.error} onRetry={() => void entries.refetch()} />
@@ -218,7 +217,7 @@ export function AuditLogPage() {
           </ButtonGroup>
         ) : null}
         {entries.isFetchingNextPage ? <Loading /> : null}
-      </section>
+      </Section>
     </>
   );
 }

@@ -16,6 +16,7 @@ import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { meetingsKey, saveOutcome, savePriorities, useMeeting } from './meetings-api.js';
 
@@ -141,8 +142,7 @@ function Priorities({ meeting, onSaved }: { meeting: Meeting; onSaved: (m: Meeti
     setOrder(next);
   };
   return (
-    <section className="samenspel-section" aria-labelledby="prioriteiten">
-      <Heading2 id="prioriteiten">{t('meetings.priorities')}</Heading2>
+    <Section id="prioriteiten" title={t('meetings.priorities')}>
       <ol>
         {order.map((id, index) => (
           <li key={id}>
@@ -177,6 +177,6 @@ function Priorities({ meeting, onSaved }: { meeting: Meeting; onSaved: (m: Meeti
           {t('meetings.savePriorities')}
         </Button>
       </ButtonGroup>
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,6 @@ import {
   FormFieldCheckbox,
   FormFieldErrorMessage,
   Heading1,
-  Heading2,
   Paragraph,
   TableCell,
   TableRow,
@@ -21,6 +20,7 @@ import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
@@ -108,8 +108,7 @@ function NewMeeting() {
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby="nieuw-overleg">
-      <Heading2 id="nieuw-overleg">{t('meetings.new')}</Heading2>
+    <Section id="nieuw-overleg" title={t('meetings.new')}>
       {create.isError && !(create.error instanceof ApiError && create.error.problem.invalidParams) ? (
         <ProblemAlert error={create.error} />
       ) : null}
@@ -181,6 +180,6 @@ function NewMeeting() {
         </ButtonGroup>
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }

@@ -8,7 +8,6 @@ import {
   FieldsetLegend,
   FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
   RadioButton,
 } from '@utrecht/component-library-react';
@@ -16,6 +15,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { t } from '../../i18n/i18n.js';
 import { type AnswerRoundBody, answerRound, useInbox } from './signals-api.js';
 
@@ -83,8 +83,7 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby={`ronde-${request.roundId}`}>
-      <Heading2 id={`ronde-${request.roundId}`}>{t('inbox.round', { deadline: request.deadline })}</Heading2>
+    <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: request.deadline })}>
       {!request.closed &&
       request.deadline < new Date().toISOString().slice(0, 10) &&
       request.subjects.some((s) => s.answer === null) ? (
@@ -135,6 +134,6 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
           </ButtonGroup>
         ) : null}
       </form>
-    </section>
+    </Section>
   );
 }

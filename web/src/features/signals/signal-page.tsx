@@ -33,6 +33,7 @@ import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
@@ -342,8 +343,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
     );
 
   return (
-    <section aria-labelledby="volgende-stap" className="samenspel-section">
-      <Heading2 id="volgende-stap">{t('signal.actions')}</Heading2>
+    <Section id="volgende-stap" title={t('signal.actions')}>
       {done ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('step.done')}</Paragraph>
@@ -500,6 +500,6 @@ function Steps({ signal }: { signal: SignalDetail }) {
         </ButtonGroup>
         {send.isPending ? <Loading label={t('intake.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }
