@@ -56,11 +56,15 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return parse<T>(response);
 }
 
-export async function sendJson<T>(
+/**
+ * A state-changing request. A body needs its type named (`sendJson<Answer, Body>`): it is not
+ * inferred from the argument, so an object literal cannot slip through untyped.
+ */
+export async function sendJson<TResponse, TBody extends object = never>(
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  body?: unknown,
-): Promise<T> {
+  body?: NoInfer<TBody>,
+): Promise<TResponse> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -70,7 +74,7 @@ export async function sendJson<T>(
     credentials: 'same-origin',
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return parse<T>(response);
+  return parse<TResponse>(response);
 }
 
 /** A text body of another type (FollowTheMoney JSON lines), with the CSRF token. */

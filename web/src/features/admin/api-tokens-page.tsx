@@ -1,4 +1,4 @@
-import { type ApiToken, tokenPermissions } from '@samenspel/contracts';
+import { tokenPermissions } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -7,51 +7,47 @@ import {
   Code,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextbox,
-  FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { apiTokensKey, useApiTokens, useOrganisations } from './admin-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import {
+  apiTokensKey,
+  type CreatedApiToken,
+  createApiToken,
+  revokeApiToken,
+  useApiTokens,
+} from './admin-api.js';
 
 type Field = 'name' | 'organisationId' | 'permissions' | 'expiresAt';
-
-function inDays(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function ApiTokensPage() {
   const me = useMe();
   const tokens = useApiTokens();
-  const organisations = useOrganisations(me.data?.region.id);
+  const organisations = usePartnerOrganisations(me.data?.region.id);
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [created, setCreated] = useState<{ apiToken: ApiToken; token: string } | null>(null);
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) =>
-      sendJson<{ apiToken: ApiToken; token: string }>('POST', '/api/v1/api-tokens', body),
+    mutationFn: createApiToken,
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => sendJson<ApiToken>('DELETE', `/api/v1/api-tokens/${id}`),
+    mutationFn: revokeApiToken,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiTokensKey }),
   });
   useEffect(() => {
@@ -65,7 +61,8 @@ export function ApiTokensPage() {
     const found: Partial<Record<Field, string>> = {};
     const name = String(form.get('name') ?? '').trim();
     const organisationId = String(form.get('organisationId') ?? '');
-    const permissions = form.getAll('permissions').map(String);
+    const checked = form.getAll('permissions');
+    const permissions = tokenPermissions.filter((p) => checked.includes(p));
     const expires = String(form.get('expiresAt') ?? '');
     if (name.length < 2) found.name = t('admin.tokens.nameRequired');
     if (!organisationId) found.organisationId = t('admin.chooseOrganisation');
@@ -92,59 +89,53 @@ export function ApiTokensPage() {
       {tokens.isError ? <ProblemAlert error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
       {revoke.isError ? <ProblemAlert error={revoke.error} /> : null}
       {tokens.data ? (
-        <div className="samenspel-table-scroll">
-          <Table>
-            <TableCaption>{t('admin.tokens.caption', { count: tokens.data.length })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('admin.tokens.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.tokens.permissions')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.tokens.expires')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.tokens.lastUsed')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {tokens.data.map((token) => (
-                <TableRow key={token.id}>
-                  <TableCell>
-                    {token.name}
-                    <br />
-                    <Code>{token.prefix}…</Code>
-                  </TableCell>
-                  <TableCell>{token.organisation.name}</TableCell>
-                  <TableCell>{token.permissions.map((p) => t(`permission.${p}`)).join(', ')}</TableCell>
-                  <TableCell>{formatDateTime(token.expiresAt)}</TableCell>
-                  <TableCell>
-                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('admin.tokens.never')}
-                  </TableCell>
-                  <TableCell>
-                    {token.revokedAt ? (
-                      t('admin.tokens.revoked')
-                    ) : (
-                      <Button
-                        appearance="secondary-action-button"
-                        disabled={revoke.isPending}
-                        aria-label={t('admin.tokens.revokeNamed', { name: token.name })}
-                        onClick={() => {
-                          if (window.confirm(t('admin.tokens.confirmRevoke', { name: token.name })))
-                            revoke.mutate(token.id);
-                        }}
-                      >
-                        {t('admin.tokens.revoke')}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('admin.tokens.caption', { count: tokens.data.length })}
+          columns={[
+            t('admin.tokens.name'),
+            t('admin.organisation'),
+            t('admin.tokens.permissions'),
+            t('admin.tokens.expires'),
+            t('admin.tokens.lastUsed'),
+            t('admin.status'),
+          ]}
+        >
+          {tokens.data.map((token) => (
+            <TableRow key={token.id}>
+              <TableCell>
+                {token.name}
+                <br />
+                <Code>{token.prefix}…</Code>
+              </TableCell>
+              <TableCell>{token.organisation.name}</TableCell>
+              <TableCell>{token.permissions.map((p) => t(`permission.${p}`)).join(', ')}</TableCell>
+              <TableCell>{formatDateTime(token.expiresAt)}</TableCell>
+              <TableCell>
+                {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : t('admin.tokens.never')}
+              </TableCell>
+              <TableCell>
+                {token.revokedAt ? (
+                  t('admin.tokens.revoked')
+                ) : (
+                  <Button
+                    appearance="secondary-action-button"
+                    disabled={revoke.isPending}
+                    aria-label={t('admin.tokens.revokeNamed', { name: token.name })}
+                    onClick={() => {
+                      if (window.confirm(t('admin.tokens.confirmRevoke', { name: token.name })))
+                        revoke.mutate(token.id);
+                    }}
+                  >
+                    {t('admin.tokens.revoke')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
 
-      <section className="samenspel-section" aria-labelledby="nieuw-token">
-        <Heading2 id="nieuw-token">{t('admin.tokens.new')}</Heading2>
+      <Section id="nieuw-token" title={t('admin.tokens.new')}>
         {created ? (
           <Alert type="ok" role="status">
             <Paragraph>{t('admin.tokens.created', { name: created.apiToken.name })}</Paragraph>
@@ -163,31 +154,17 @@ export function ApiTokensPage() {
             invalid={Boolean(errors.name)}
             errorMessage={errors.name}
           />
-          <FormField
+          <SelectField
+            id="token-organisatie"
+            name="organisationId"
+            label={t('admin.organisation')}
+            required
+            defaultValue=""
+            placeholder={t('admin.chooseOrganisation')}
+            options={(organisations.data ?? []).map((o) => [o.id, o.name] as const)}
             invalid={Boolean(errors.organisationId)}
-            label={<FormLabel htmlFor="token-organisatie">{t('admin.organisation')}</FormLabel>}
-          >
-            {errors.organisationId ? (
-              <FormFieldErrorMessage id="token-organisatie-fout">
-                {errors.organisationId}
-              </FormFieldErrorMessage>
-            ) : null}
-            <Select
-              id="token-organisatie"
-              name="organisationId"
-              required
-              invalid={Boolean(errors.organisationId)}
-              aria-describedby={errors.organisationId ? 'token-organisatie-fout' : undefined}
-              defaultValue=""
-            >
-              <SelectOption value="">{t('admin.chooseOrganisation')}</SelectOption>
-              {(organisations.data ?? []).map((o) => (
-                <SelectOption key={o.id} value={o.id}>
-                  {o.name}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
+            errorMessage={errors.organisationId}
+          />
           <Fieldset invalid={Boolean(errors.permissions)}>
             <FieldsetLegend>{t('admin.tokens.permissions')}</FieldsetLegend>
             {errors.permissions ? <FormFieldErrorMessage>{errors.permissions}</FormFieldErrorMessage> : null}
@@ -201,15 +178,14 @@ export function ApiTokensPage() {
               />
             ))}
           </Fieldset>
-          <FormFieldTextbox
+          <DateField
             id="token-vervalt"
             name="expiresAt"
-            type="date"
             label={t('admin.tokens.expires')}
-            description={t('admin.tokens.expiresHelp')}
-            defaultValue={inDays(90)}
-            min={inDays(1)}
-            max={inDays(365)}
+            hint={t('admin.tokens.expiresHelp')}
+            defaultValue={isoDateFromToday(90)}
+            min={isoDateFromToday(1)}
+            max={isoDateFromToday(365)}
             required
             invalid={Boolean(errors.expiresAt)}
             errorMessage={errors.expiresAt}
@@ -221,7 +197,7 @@ export function ApiTokensPage() {
           </ButtonGroup>
           {create.isPending ? <Loading label={t('admin.saving')} /> : null}
         </form>
-      </section>
+      </Section>
     </>
   );
 }

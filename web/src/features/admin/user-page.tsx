@@ -9,18 +9,18 @@ import {
   DataListKey,
   DataListValue,
   Heading1,
-  Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { usersKey, useUser } from './admin-api.js';
+import { changeUser, type UserChange, usersKey, useUser } from './admin-api.js';
 import { RoleFields } from './role-fields.js';
 
 export function UserPage() {
@@ -43,19 +43,13 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [message, setMessage] = useState<string | null>(null);
   const change = useMutation({
-    mutationFn: (request: {
-      method: 'PATCH' | 'POST' | 'DELETE';
-      path: string;
-      body?: unknown;
-      done: string;
-    }) => sendJson<UserSummary>(request.method, request.path, request.body),
+    mutationFn: (request: { change: UserChange; done: string }) => changeUser(user.id, request.change),
     onSuccess: async (updated, request) => {
       queryClient.setQueryData([...usersKey, user.id], updated);
       await queryClient.invalidateQueries({ queryKey: usersKey, exact: true });
       setMessage(request.done);
     },
   });
-  const base = `/api/v1/users/${user.id}`;
   const roleError = change.error instanceof ApiError ? change.error.fieldError('roles') : undefined;
 
   return (
@@ -103,17 +97,11 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
         </Alert>
       ) : null}
 
-      <section className="samenspel-section" aria-labelledby="rollen-kop">
-        <Heading2 id="rollen-kop">{t('admin.users.changeRoles')}</Heading2>
+      <Section id="rollen-kop" title={t('admin.users.changeRoles')}>
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            change.mutate({
-              method: 'PATCH',
-              path: base,
-              body: { roles },
-              done: t('admin.users.rolesSaved'),
-            });
+            change.mutate({ change: { type: 'roles', roles }, done: t('admin.users.rolesSaved') });
           }}
           noValidate
         >
@@ -124,10 +112,9 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
             </Button>
           </ButtonGroup>
         </form>
-      </section>
+      </Section>
 
-      <section className="samenspel-section" aria-labelledby="account-kop">
-        <Heading2 id="account-kop">{t('admin.users.account')}</Heading2>
+      <Section id="account-kop" title={t('admin.users.account')}>
         <ButtonGroup>
           {user.active ? (
             <Button
@@ -135,11 +122,7 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
               disabled={self || change.isPending}
               onClick={() => {
                 if (window.confirm(t('admin.users.confirmDeactivate', { name: user.displayName })))
-                  change.mutate({
-                    method: 'POST',
-                    path: `${base}/deactivate`,
-                    done: t('admin.users.deactivated'),
-                  });
+                  change.mutate({ change: { type: 'deactivate' }, done: t('admin.users.deactivated') });
               }}
             >
               {t('admin.users.deactivate')}
@@ -149,11 +132,7 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
               appearance="secondary-action-button"
               disabled={self || change.isPending}
               onClick={() =>
-                change.mutate({
-                  method: 'POST',
-                  path: `${base}/reactivate`,
-                  done: t('admin.users.reactivated'),
-                })
+                change.mutate({ change: { type: 'reactivate' }, done: t('admin.users.reactivated') })
               }
             >
               {t('admin.users.reactivate')}
@@ -164,18 +143,14 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
             disabled={self || change.isPending || !user.secondFactorEnrolled}
             onClick={() => {
               if (window.confirm(t('admin.users.confirmReset', { name: user.displayName })))
-                change.mutate({
-                  method: 'DELETE',
-                  path: `${base}/second-factor`,
-                  done: t('admin.users.resetDone'),
-                });
+                change.mutate({ change: { type: 'reset-second-factor' }, done: t('admin.users.resetDone') });
             }}
           >
             {t('admin.users.resetSecondFactor')}
           </Button>
         </ButtonGroup>
         {change.isPending ? <Loading label={t('admin.saving')} /> : null}
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { createUserRequest, type Role, type SecuritySettings, type UserSummary } from '@samenspel/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -7,33 +7,35 @@ import {
   Code,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
   FormFieldTextbox,
   FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ApiError, getJson, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useOrganisations, usersKey, useUsers } from './admin-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import {
+  type CreatedUser,
+  createUser,
+  saveSecuritySettings,
+  securitySettingsKey,
+  usersKey,
+  useSecuritySettings,
+  useUsers,
+} from './admin-api.js';
 import { RoleFields } from './role-fields.js';
 
 type Field = 'email' | 'displayName' | 'organisationId' | 'roles';
@@ -59,55 +61,47 @@ export function UsersPage() {
 
 function UsersTable({ users }: { users: UserSummary[] }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('admin.users.caption', { count: users.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('admin.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.organisation')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.roles')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.secondFactor')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('admin.status')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>
-                <RouterLink to={`/beheer/gebruikers/${user.id}`} className="utrecht-link">
-                  {user.displayName}
-                </RouterLink>
-                <br />
-                <span className="samenspel-muted">{user.email}</span>
-              </TableCell>
-              <TableCell>{user.organisation.name}</TableCell>
-              <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
-              <TableCell>
-                {user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}
-              </TableCell>
-              <TableCell>
-                <StatusBadge status={user.active ? 'safe' : 'neutral'}>
-                  {user.active ? t('admin.active') : t('admin.inactive')}
-                </StatusBadge>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('admin.users.caption', { count: users.length })}
+      columns={[
+        t('admin.name'),
+        t('admin.organisation'),
+        t('admin.roles'),
+        t('admin.secondFactor'),
+        t('admin.status'),
+      ]}
+    >
+      {users.map((user) => (
+        <TableRow key={user.id}>
+          <TableCell>
+            <RouterLink to={`/beheer/gebruikers/${user.id}`} className="utrecht-link">
+              {user.displayName}
+            </RouterLink>
+            <br />
+            <span className="samenspel-muted">{user.email}</span>
+          </TableCell>
+          <TableCell>{user.organisation.name}</TableCell>
+          <TableCell>{user.roles.map((r) => t(`role.${r}`)).join(', ')}</TableCell>
+          <TableCell>{user.secondFactorEnrolled ? t('admin.enrolled') : t('admin.notEnrolled')}</TableCell>
+          <TableCell>
+            <StatusBadge status={user.active ? 'safe' : 'neutral'}>
+              {user.active ? t('admin.active') : t('admin.inactive')}
+            </StatusBadge>
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
 function CreateUser({ regionId }: { regionId: string | undefined }) {
-  const organisations = useOrganisations(regionId);
+  const organisations = usePartnerOrganisations(regionId);
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<Role[]>([]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [created, setCreated] = useState<{ user: UserSummary; initialPassword: string } | null>(null);
+  const [created, setCreated] = useState<CreatedUser | null>(null);
   const create = useMutation({
-    mutationFn: (body: unknown) =>
-      sendJson<{ user: UserSummary; initialPassword: string }>('POST', '/api/v1/users', body),
+    mutationFn: createUser,
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -141,8 +135,7 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby="nieuwe-gebruiker">
-      <Heading2 id="nieuwe-gebruiker">{t('admin.users.new')}</Heading2>
+    <Section id="nieuwe-gebruiker" title={t('admin.users.new')}>
       {created ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('admin.users.created', { name: created.user.displayName })}</Paragraph>
@@ -175,30 +168,18 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
           invalid={Boolean(errors.displayName)}
           errorMessage={errors.displayName}
         />
-        <FormField
+        <SelectField
+          id="nieuw-organisatie"
+          name="organisationId"
+          label={t('admin.organisation')}
+          required
+          busy={organisations.isPending}
+          defaultValue=""
+          placeholder={t('admin.chooseOrganisation')}
+          options={(organisations.data ?? []).map((o) => [o.id, o.name] as const)}
           invalid={Boolean(errors.organisationId)}
-          label={<FormLabel htmlFor="nieuw-organisatie">{t('admin.organisation')}</FormLabel>}
-        >
-          {errors.organisationId ? (
-            <FormFieldErrorMessage id="nieuw-organisatie-fout">{errors.organisationId}</FormFieldErrorMessage>
-          ) : null}
-          <Select
-            id="nieuw-organisatie"
-            name="organisationId"
-            required
-            invalid={Boolean(errors.organisationId)}
-            aria-describedby={errors.organisationId ? 'nieuw-organisatie-fout' : undefined}
-            busy={organisations.isPending}
-            defaultValue=""
-          >
-            <SelectOption value="">{t('admin.chooseOrganisation')}</SelectOption>
-            {(organisations.data ?? []).map((o) => (
-              <SelectOption key={o.id} value={o.id}>
-                {o.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
+          errorMessage={errors.organisationId}
+        />
         <RoleFields selected={roles} onChange={setRoles} error={errors.roles} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
@@ -207,20 +188,17 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
         </ButtonGroup>
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }
 
 function SecurityPolicy() {
   const queryClient = useQueryClient();
-  const settings = useQuery({
-    queryKey: ['security-settings'],
-    queryFn: ({ signal }) => getJson<SecuritySettings>('/api/v1/security-settings', signal),
-  });
+  const settings = useSecuritySettings();
   const save = useMutation({
     mutationFn: (policy: SecuritySettings['secondFactorRequiredFor']) =>
-      sendJson<SecuritySettings>('PUT', '/api/v1/security-settings', { secondFactorRequiredFor: policy }),
-    onSuccess: (updated) => queryClient.setQueryData(['security-settings'], updated),
+      saveSecuritySettings({ secondFactorRequiredFor: policy }),
+    onSuccess: (updated) => queryClient.setQueryData(securitySettingsKey, updated),
   });
   const [choice, setChoice] = useState<SecuritySettings['secondFactorRequiredFor'] | null>(null);
   const current = choice ?? settings.data?.secondFactorRequiredFor ?? 'personal-data-roles';
@@ -229,8 +207,7 @@ function SecurityPolicy() {
     { value: 'all-roles', label: t('admin.security.all') },
   ] as const;
   return (
-    <section className="samenspel-section" aria-labelledby="beleid-kop">
-      <Heading2 id="beleid-kop">{t('admin.security.title')}</Heading2>
+    <Section id="beleid-kop" title={t('admin.security.title')}>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? (
         <ProblemAlert error={settings.error} onRetry={() => void settings.refetch()} />
@@ -272,6 +249,6 @@ function SecurityPolicy() {
           </ButtonGroup>
         </form>
       ) : null}
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,15 @@
-import type { AuditEntry, ProcessingActivity } from '@samenspel/contracts';
+import type {
+  AuditEntry,
+  ProcessingActivity,
+  subjectPseudonymRequest,
+  subjectPseudonyms,
+} from '@samenspel/contracts';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { getJson } from '../../components/api.js';
+import type { z } from 'zod';
+import { getJson, sendJson } from '../../components/api.js';
+
+export type SubjectPseudonymBody = z.input<typeof subjectPseudonymRequest>;
+export type SubjectPseudonyms = z.infer<typeof subjectPseudonyms>;
 
 export interface AuditFilter {
   userId?: string | undefined;
@@ -45,4 +54,9 @@ export function useProcessingActivities() {
     queryFn: ({ signal }) =>
       getJson<{ items: ProcessingActivity[] }>('/api/v1/processing-activities', signal).then((r) => r.items),
   });
+}
+
+/** The pseudonyms under which a data subject appears in the log. */
+export function findSubjectPseudonyms(body: SubjectPseudonymBody): Promise<SubjectPseudonyms> {
+  return sendJson<SubjectPseudonyms, SubjectPseudonymBody>('POST', '/api/v1/audit/subject-pseudonyms', body);
 }

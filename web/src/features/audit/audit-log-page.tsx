@@ -7,32 +7,33 @@ import {
   Code,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldTextbox,
-  FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
-  Select,
-  SelectOption,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
-import { useOrganisations } from '../admin/admin-api.js';
 import { useMe } from '../auth/auth-api.js';
-import { type AuditFilter, filterParams, useAuditEntries, useProcessingActivities } from './audit-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import {
+  type AuditFilter,
+  filterParams,
+  findSubjectPseudonyms,
+  type SubjectPseudonymBody,
+  useAuditEntries,
+  useProcessingActivities,
+} from './audit-api.js';
 
 function filterFrom(params: URLSearchParams): AuditFilter {
   const get = (key: string) => params.get(key) ?? undefined;
@@ -54,7 +55,7 @@ export function AuditLogPage() {
   const filter = useMemo(() => filterFrom(params), [params]);
   const entries = useAuditEntries(filter);
   const activities = useProcessingActivities();
-  const organisations = useOrganisations(me.data?.region.id);
+  const organisations = usePartnerOrganisations(me.data?.region.id);
   const [subjectError, setSubjectError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
 
@@ -70,7 +71,7 @@ export function AuditLogPage() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const value = (key: string) => String(form.get(key) ?? '').trim() || undefined;
-    const identifiers = {
+    const identifiers: SubjectPseudonymBody = {
       email: value('email'),
       bsn: value('bsn'),
       kvkNumber: value('kvkNumber'),
@@ -83,9 +84,7 @@ export function AuditLogPage() {
     if (Object.values(identifiers).some(Boolean)) {
       setSearching(true);
       try {
-        const body = Object.fromEntries(Object.entries(identifiers).filter(([, v]) => v));
-        subject = (await sendJson<{ pseudonyms: string[] }>('POST', '/api/v1/audit/subject-pseudonyms', body))
-          .pseudonyms;
+        subject = (await findSubjectPseudonyms(identifiers)).pseudonyms;
       } catch (error) {
         setSubjectError(
           error instanceof ApiError
@@ -156,40 +155,24 @@ export function AuditLogPage() {
             </Paragraph>
           ) : null}
         </Fieldset>
-        <FormField label={<FormLabel htmlFor="filter-organisatie">{t('admin.organisation')}</FormLabel>}>
-          <Select id="filter-organisatie" name="organisationId" defaultValue={filter.organisationId ?? ''}>
-            <SelectOption value="">{t('audit.all')}</SelectOption>
-            {(organisations.data ?? []).map((o) => (
-              <SelectOption key={o.id} value={o.id}>
-                {o.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={<FormLabel htmlFor="filter-activiteit">{t('audit.activity')}</FormLabel>}>
-          <Select id="filter-activiteit" name="activity" defaultValue={filter.activity ?? ''}>
-            <SelectOption value="">{t('audit.all')}</SelectOption>
-            {[...new Map((activities.data ?? []).map((a) => [a.id, a])).values()].map((a) => (
-              <SelectOption key={a.id} value={a.id}>
-                {a.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
-          id="filter-van"
-          name="from"
-          type="date"
-          label={t('audit.from')}
-          defaultValue={filter.from ?? ''}
+        <SelectField
+          id="filter-organisatie"
+          name="organisationId"
+          label={t('admin.organisation')}
+          defaultValue={filter.organisationId ?? ''}
+          placeholder={t('audit.all')}
+          options={(organisations.data ?? []).map((o) => [o.id, o.name] as const)}
         />
-        <FormFieldTextbox
-          id="filter-tot"
-          name="to"
-          type="date"
-          label={t('audit.to')}
-          defaultValue={filter.to ?? ''}
+        <SelectField
+          id="filter-activiteit"
+          name="activity"
+          label={t('audit.activity')}
+          defaultValue={filter.activity ?? ''}
+          placeholder={t('audit.all')}
+          options={[...new Map((activities.data ?? []).map((a) => [a.id, a.name] as const)).entries()]}
         />
+        <DateField id="filter-van" name="from" label={t('audit.from')} defaultValue={filter.from ?? ''} />
+        <DateField id="filter-tot" name="to" label={t('audit.to')} defaultValue={filter.to ?? ''} />
         {filter.userId ? (
           <Paragraph>
             {t('audit.userActive')}{' '}
@@ -213,8 +196,7 @@ export function AuditLogPage() {
         {searching ? <Loading label={t('audit.searching')} /> : null}
       </form>
 
-      <section className="samenspel-section" aria-labelledby="regels-kop">
-        <Heading2 id="regels-kop">{t('audit.results')}</Heading2>
+      <Section id="regels-kop" title={t('audit.results')}>
         {entries.isPending ? <Loading /> : null}
         {entries.isError ? (
           <ProblemAlert error={entries.error} onRetry={() => void entries.refetch()} />
@@ -235,7 +217,7 @@ export function AuditLogPage() {
           </ButtonGroup>
         ) : null}
         {entries.isFetchingNextPage ? <Loading /> : null}
-      </section>
+      </Section>
     </>
   );
 }
@@ -252,82 +234,77 @@ function actorLabel(action: AuditEntry['action']): string {
 
 function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId: string) => void }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('audit.caption', { count: items.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('audit.when')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.who')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.action')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.result')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.activity')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.subjectColumn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('audit.trace')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((entry) => {
-            const action = entry.action;
-            const userId = action?.userId;
-            return (
-              <TableRow key={entry.sequence}>
-                <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
-                <TableCell>
-                  {actorLabel(action)}
-                  {action?.organisation ? (
-                    <>
-                      <br />
-                      <span className="samenspel-muted">{action.organisation.name}</span>
-                    </>
-                  ) : null}
-                  {userId ? (
-                    <>
-                      <br />
-                      <Button
-                        appearance="subtle-button"
-                        onClick={() => onUser(userId)}
-                        aria-label={t('audit.onlyUserNamed', { name: action?.userName ?? '' })}
-                      >
-                        {t('audit.onlyUser')}
-                      </Button>
-                    </>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  <Code>{entry.name}</Code>
-                  {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
-                </TableCell>
-                <TableCell>
-                  <StatusBadge
-                    status={action?.result === 'success' || entry.status === 'ok' ? 'safe' : 'warning'}
+    <DataTable
+      caption={t('audit.caption', { count: items.length })}
+      columns={[
+        t('audit.when'),
+        t('audit.who'),
+        t('audit.action'),
+        t('audit.result'),
+        t('audit.activity'),
+        t('audit.subjectColumn'),
+        t('audit.trace'),
+      ]}
+    >
+      {items.map((entry) => {
+        const action = entry.action;
+        const userId = action?.userId;
+        return (
+          <TableRow key={entry.sequence}>
+            <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
+            <TableCell>
+              {actorLabel(action)}
+              {action?.organisation ? (
+                <>
+                  <br />
+                  <span className="samenspel-muted">{action.organisation.name}</span>
+                </>
+              ) : null}
+              {userId ? (
+                <>
+                  <br />
+                  <Button
+                    appearance="subtle-button"
+                    onClick={() => onUser(userId)}
+                    aria-label={t('audit.onlyUserNamed', { name: action?.userName ?? '' })}
                   >
-                    {action
-                      ? t(`result.${action.result}`)
-                      : entry.status === 'ok'
-                        ? t('result.success')
-                        : t('result.failed')}
-                  </StatusBadge>
-                </TableCell>
-                <TableCell>{entry.processingActivity.name}</TableCell>
-                <TableCell>
-                  {entry.dataSubject ? (
-                    <>
-                      {t(`subjectType.${entry.dataSubject.type}`)}{' '}
-                      <Code>{entry.dataSubject.pseudonym.slice(0, 12)}…</Code>
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Code>{entry.traceId.slice(0, 8)}…</Code>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+                    {t('audit.onlyUser')}
+                  </Button>
+                </>
+              ) : null}
+            </TableCell>
+            <TableCell>
+              <Code>{entry.name}</Code>
+              {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
+            </TableCell>
+            <TableCell>
+              <StatusBadge
+                status={action?.result === 'success' || entry.status === 'ok' ? 'safe' : 'warning'}
+              >
+                {action
+                  ? t(`result.${action.result}`)
+                  : entry.status === 'ok'
+                    ? t('result.success')
+                    : t('result.failed')}
+              </StatusBadge>
+            </TableCell>
+            <TableCell>{entry.processingActivity.name}</TableCell>
+            <TableCell>
+              {entry.dataSubject ? (
+                <>
+                  {t(`subjectType.${entry.dataSubject.type}`)}{' '}
+                  <Code>{entry.dataSubject.pseudonym.slice(0, 12)}…</Code>
+                </>
+              ) : (
+                '—'
+              )}
+            </TableCell>
+            <TableCell>
+              <Code>{entry.traceId.slice(0, 8)}…</Code>
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,8 +1,22 @@
-import type { Me, Permission } from '@samenspel/contracts';
+import type {
+  confirmSecondFactorRequest,
+  Me,
+  Permission,
+  recoveryCodes,
+  SecondFactorEnrolment,
+  signInRequest,
+  signInResult,
+} from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, getJson, setCsrfToken } from '../../components/api.js';
+import type { z } from 'zod';
+import { ApiError, getJson, sendJson, setCsrfToken } from '../../components/api.js';
 
 export const meKey = ['me'] as const;
+
+export type SignInBody = z.input<typeof signInRequest>;
+export type ConfirmSecondFactorBody = z.input<typeof confirmSecondFactorRequest>;
+export type SignInResult = z.infer<typeof signInResult>;
+export type RecoveryCodes = z.infer<typeof recoveryCodes>;
 
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
@@ -38,4 +52,21 @@ export function useSignInMethods() {
 
 export function can(me: Me | null | undefined, permission: Permission): boolean {
   return me?.abilities.includes(permission) ?? false;
+}
+
+export function signIn(body: SignInBody): Promise<SignInResult> {
+  return sendJson<SignInResult, SignInBody>('POST', '/api/v1/sessions', body);
+}
+
+/** Ends this session, or every session of the user. */
+export function endSessions(everywhere: boolean): Promise<unknown> {
+  return sendJson('DELETE', everywhere ? '/api/v1/sessions' : '/api/v1/sessions/current');
+}
+
+export function startSecondFactorEnrolment(): Promise<SecondFactorEnrolment> {
+  return sendJson<SecondFactorEnrolment>('POST', '/api/v1/me/second-factor');
+}
+
+export function confirmSecondFactor(body: ConfirmSecondFactorBody): Promise<RecoveryCodes> {
+  return sendJson<RecoveryCodes, ConfirmSecondFactorBody>('POST', '/api/v1/me/second-factor/confirm', body);
 }

@@ -1,4 +1,3 @@
-import type { SecondFactorEnrolment } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,11 +13,11 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
-import { meKey, useMe } from './auth-api.js';
+import { confirmSecondFactor, meKey, startSecondFactorEnrolment, useMe } from './auth-api.js';
 
 /** Enrolment of an authenticator app: QR code, first code, then the recovery codes, once. */
 export function SecondFactorPage() {
@@ -28,11 +27,10 @@ export function SecondFactorPage() {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const start = useMutation({
-    mutationFn: () => sendJson<SecondFactorEnrolment>('POST', '/api/v1/me/second-factor'),
+    mutationFn: startSecondFactorEnrolment,
   });
   const confirm = useMutation({
-    mutationFn: (code: string) =>
-      sendJson<{ recoveryCodes: string[] }>('POST', '/api/v1/me/second-factor/confirm', { code }),
+    mutationFn: (code: string) => confirmSecondFactor({ code }),
   });
 
   useEffect(() => {

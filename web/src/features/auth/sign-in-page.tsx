@@ -7,15 +7,15 @@ import {
   ButtonLink,
   FormFieldTextbox,
   Heading1,
-  Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
+import { Section } from '../../components/section.js';
 import { t } from '../../i18n/i18n.js';
-import { meKey, useMe, useSignInMethods } from './auth-api.js';
+import { meKey, signIn, useMe, useSignInMethods } from './auth-api.js';
 
 type Field = 'email' | 'password' | 'code';
 
@@ -62,7 +62,7 @@ export function SignInPage() {
     setErrors({});
     setBusy(true);
     try {
-      const result = await sendJson<{ state: string }>('POST', '/api/v1/sessions', parsed.data);
+      const result = await signIn(parsed.data);
       await queryClient.invalidateQueries({ queryKey: meKey });
       await navigate(result.state === 'active' ? returnTo : '/tweede-factor', { replace: true });
     } catch (error) {
@@ -124,12 +124,11 @@ export function SignInPage() {
         {busy ? <Loading label={t('signIn.busy')} /> : null}
       </form>
       {methods.data?.oidc ? (
-        <section className="samenspel-section" aria-labelledby="sso-kop">
-          <Heading2 id="sso-kop">{t('signIn.ssoTitle')}</Heading2>
+        <Section id="sso-kop" title={t('signIn.ssoTitle')}>
           <ButtonLink appearance="secondary-action-button" href={methods.data.oidc.url}>
             {t('signIn.sso', { name: methods.data.oidc.name })}
           </ButtonLink>
-        </section>
+        </Section>
       ) : null}
     </div>
   );

@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
-import { sendJson, setCsrfToken } from '../../components/api.js';
+import { setCsrfToken } from '../../components/api.js';
 import { t } from '../../i18n/i18n.js';
-import { can, meKey, useMe } from './auth-api.js';
+import { can, endSessions, meKey, useMe } from './auth-api.js';
 
 /** Navigation by ability, and the signed-in user with sign-out (here, or everywhere). */
 export function UserMenu() {
@@ -18,7 +18,7 @@ export function UserMenu() {
   async function signOut(everywhere: boolean) {
     setBusy(true);
     try {
-      await sendJson('DELETE', everywhere ? '/api/v1/sessions' : '/api/v1/sessions/current');
+      await endSessions(everywhere);
     } finally {
       setCsrfToken(null);
       queryClient.clear();

@@ -1,4 +1,4 @@
-import { type CaseDetail, caseOrigins, caseTypes } from '@samenspel/contracts';
+import { caseOrigins, caseTypes } from '@samenspel/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -6,7 +6,6 @@ import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextbox,
@@ -14,18 +13,23 @@ import {
   Heading1,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
+import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { useRegionDistricts } from '../meetings/meetings-api.js';
-import { useIntakeChoices } from '../signals/signals-api.js';
-import { casesKey, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
+import {
+  useDistricts,
+  useMunicipalities,
+  usePartnerOrganisations,
+  useThemes,
+} from '../reference/reference-api.js';
+import { casesKey, createCase, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
 
 /** Starting a case: from accepted signals, an analysis product, or directly. */
 /** The choice for a regional case across districts; sent as districtId null. */
@@ -35,8 +39,10 @@ export function CaseNewPage() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const choices = useIntakeChoices(me.data?.region.id);
-  const districts = useRegionDistricts(me.data?.region.id);
+  const partnerOrganisations = usePartnerOrganisations(me.data?.region.id);
+  const allMunicipalities = useMunicipalities(me.data?.region.id);
+  const themes = useThemes(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
   const configuration = useCaseConfiguration();
   const signals = useAcceptedSignals(true);
   const [origin, setOrigin] = useState<(typeof caseOrigins)[number]>('signal');
@@ -46,10 +52,11 @@ export function CaseNewPage() {
   useEffect(() => {
     document.title = `${t('cases.new')} · ${t('app.name')}`;
   }, []);
-  if (choices.isPending || configuration.isPending) return <Loading />;
-  const organisations = choices.data?.organisations ?? [];
+  if ([partnerOrganisations, allMunicipalities, themes, configuration].some((q) => q.isPending))
+    return <Loading />;
+  const organisations = partnerOrganisations.data ?? [];
   const regional = districtId === REGIONAL;
-  const municipalities = (choices.data?.municipalities ?? []).filter(
+  const municipalities = (allMunicipalities.data ?? []).filter(
     (m) => regional || m.districtId === districtId,
   );
   const partners = organisations.filter(
@@ -58,21 +65,21 @@ export function CaseNewPage() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const v = new FormValues(new FormData(event.currentTarget));
     setBusy(true);
     try {
-      const created = await sendJson<CaseDetail>('POST', '/api/v1/cases', {
+      const created = await createCase({
         origin,
-        signalIds: data.getAll('signalIds'),
-        originOrganisationIds: data.getAll('originOrganisationIds'),
-        codeName: data.get('codeName'),
-        districtId: regional ? null : data.get('districtId'),
-        municipalityCodes: data.getAll('municipalityCodes'),
-        themeIds: data.getAll('themeIds'),
-        type: data.get('type'),
-        directorId: data.get('directorId'),
-        participantIds: data.getAll('participantIds'),
-        startedOn: data.get('startedOn'),
+        signalIds: v.all('signalIds'),
+        originOrganisationIds: v.all('originOrganisationIds'),
+        codeName: v.text('codeName'),
+        districtId: regional ? null : v.text('districtId'),
+        municipalityCodes: v.all('municipalityCodes'),
+        themeIds: v.all('themeIds'),
+        type: v.choice('type', caseTypes),
+        directorId: v.text('directorId'),
+        participantIds: v.all('participantIds'),
+        startedOn: v.text('startedOn'),
       });
       await queryClient.invalidateQueries({ queryKey: casesKey });
       await navigate(`/casussen/${created.id}`);
@@ -140,26 +147,20 @@ export function CaseNewPage() {
           invalid={Boolean(errors.codeName)}
           errorMessage={errors.codeName}
         />
-        <FormField
+        <SelectField
+          id="casus-district"
+          name="districtId"
+          label={t('meetings.district')}
+          value={districtId}
+          onChange={(event) => setDistrictId(event.currentTarget.value)}
+          placeholder={t('meetings.chooseDistrict')}
+          options={[
+            ...(districts.data ?? []).map((d) => [d.id, d.name] as const),
+            [REGIONAL, t('cases.regional')],
+          ]}
           invalid={Boolean(errors.districtId)}
-          label={<FormLabel htmlFor="casus-district">{t('meetings.district')}</FormLabel>}
-        >
-          {error('districtId')}
-          <Select
-            id="casus-district"
-            name="districtId"
-            value={districtId}
-            onChange={(event) => setDistrictId(event.currentTarget.value)}
-          >
-            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
-            {(districts.data ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-            <SelectOption value={REGIONAL}>{t('cases.regional')}</SelectOption>
-          </Select>
-        </FormField>
+          errorMessage={errors.districtId}
+        />
         {districtId ? (
           <>
             <Fieldset invalid={Boolean(errors.municipalityCodes)}>
@@ -207,7 +208,7 @@ export function CaseNewPage() {
         <Fieldset invalid={Boolean(errors.themeIds)}>
           <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
           {error('themeIds')}
-          {(choices.data?.themes ?? [])
+          {(themes.data ?? [])
             .filter((th) => th.scope === 'national')
             .map((th) => (
               <FormFieldCheckbox
@@ -219,38 +220,27 @@ export function CaseNewPage() {
               />
             ))}
         </Fieldset>
-        <FormField label={<FormLabel htmlFor="casus-soort">{t('cases.type')}</FormLabel>}>
-          <Select id="casus-soort" name="type" defaultValue="subject">
-            {caseTypes.map((c) => (
-              <SelectOption key={c} value={c}>
-                {t(`caseType.${c}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField
+        <SelectField
+          id="casus-soort"
+          name="type"
+          label={t('cases.type')}
+          defaultValue="subject"
+          options={caseTypes.map((c) => [c, t(`caseType.${c}`)] as const)}
+        />
+        <SelectField
+          id="casus-regisseur"
+          name="directorId"
+          label={t('cases.director')}
+          defaultValue={configuration.data?.directors[0]?.id ?? ''}
+          options={(configuration.data?.directors ?? []).map((d) => [d.id, d.name] as const)}
           invalid={Boolean(errors.directorId)}
-          label={<FormLabel htmlFor="casus-regisseur">{t('cases.director')}</FormLabel>}
-        >
-          {error('directorId')}
-          <Select
-            id="casus-regisseur"
-            name="directorId"
-            defaultValue={configuration.data?.directors[0]?.id ?? ''}
-          >
-            {(configuration.data?.directors ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
+          errorMessage={errors.directorId}
+        />
+        <DateField
           id="casus-start"
           name="startedOn"
-          type="date"
           label={t('cases.started')}
-          defaultValue={new Date().toISOString().slice(0, 10)}
+          defaultValue={isoDateFromToday()}
           invalid={Boolean(errors.startedOn)}
           errorMessage={errors.startedOn}
         />

@@ -1,8 +1,46 @@
-import type { CaseDetail, CaseSummary, SignalSummary } from '@samenspel/contracts';
+import type {
+  adviceRequest,
+  adviceStatusRequest,
+  CaseDetail,
+  CaseSummary,
+  caseConfiguration,
+  casePhaseRequest,
+  caseSubjectRequest,
+  communicationRequest,
+  createCaseRequest,
+  evaluationRequest,
+  goalRequest,
+  interventionRequest,
+  matrixRequest,
+  participantRequest,
+  priorityRequest,
+  provisionRequest,
+  resultRequest,
+  SignalSummary,
+} from '@samenspel/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { getJson, sendJson } from '../../components/api.js';
+import type { z } from 'zod';
+import { getJson, sendJson, uploadFile } from '../../components/api.js';
 
 export const casesKey = ['cases'] as const;
+
+// The request bodies as the contracts accept them (their input: defaults may be left out).
+export type CreateCaseBody = z.input<typeof createCaseRequest>;
+export type CasePhaseBody = z.input<typeof casePhaseRequest>;
+export type GoalBody = z.input<typeof goalRequest>;
+export type ParticipantBody = z.input<typeof participantRequest>;
+export type CaseSubjectBody = z.input<typeof caseSubjectRequest>;
+export type ProvisionBody = z.input<typeof provisionRequest>;
+export type MatrixBody = z.input<typeof matrixRequest>;
+export type AdviceBody = z.input<typeof adviceRequest>;
+export type AdviceStatusBody = z.input<typeof adviceStatusRequest>;
+export type InterventionBody = z.input<typeof interventionRequest>;
+export type ResultBody = z.input<typeof resultRequest>;
+export type CommunicationBody = z.input<typeof communicationRequest>;
+export type PriorityBody = z.input<typeof priorityRequest>;
+export type EvaluationBody = z.input<typeof evaluationRequest>;
+
+export type CaseConfiguration = z.infer<typeof caseConfiguration>;
 
 export function useCases() {
   return useQuery({
@@ -19,12 +57,6 @@ export function useCase(id: string | undefined) {
     queryFn: ({ signal }) => getJson<CaseDetail>(`/api/v1/cases/${id}`, signal),
     staleTime: 0,
   });
-}
-
-export interface CaseConfiguration {
-  directors: Array<{ id: string; name: string }>;
-  legalBases: Array<{ id: string; code: string; name: string }>;
-  interventions: Array<{ id: string; kind: string; code: string; name: string }>;
 }
 
 export function useCaseConfiguration() {
@@ -45,15 +77,80 @@ export function useAcceptedSignals(enabled: boolean) {
   });
 }
 
-/** A change to a case; the answer is the case as it is afterwards. */
-export function useCaseChange(caseId: string) {
+export function createCase(body: CreateCaseBody): Promise<CaseDetail> {
+  return sendJson<CaseDetail, CreateCaseBody>('POST', '/api/v1/cases', body);
+}
+
+const casePath = (caseId: string) => `/api/v1/cases/${caseId}`;
+
+/** The changes to a case, one per endpoint; each answers with the case as it is afterwards. */
+export const caseChanges = {
+  goal: (caseId: string, body: GoalBody) =>
+    sendJson<CaseDetail, GoalBody>('PUT', `${casePath(caseId)}/goal`, body),
+  phase: (caseId: string, body: CasePhaseBody) =>
+    sendJson<CaseDetail, CasePhaseBody>('POST', `${casePath(caseId)}/phase`, body),
+  participant: (caseId: string, body: ParticipantBody) =>
+    sendJson<CaseDetail, ParticipantBody>('POST', `${casePath(caseId)}/participants`, body),
+  subject: (caseId: string, body: CaseSubjectBody) =>
+    sendJson<CaseDetail, CaseSubjectBody>('POST', `${casePath(caseId)}/subjects`, body),
+  provision: (caseId: string, body: ProvisionBody) =>
+    sendJson<CaseDetail, ProvisionBody>('POST', `${casePath(caseId)}/provisions`, body),
+  matrixRow: (caseId: string, body: MatrixBody) =>
+    sendJson<CaseDetail, MatrixBody>('POST', `${casePath(caseId)}/matrix`, body),
+  advice: (caseId: string, body: AdviceBody) =>
+    sendJson<CaseDetail, AdviceBody>('POST', `${casePath(caseId)}/advices`, body),
+  adviceStatus: (caseId: string, { adviceId, ...body }: AdviceStatusBody & { adviceId: string }) =>
+    sendJson<CaseDetail, AdviceStatusBody>('PUT', `${casePath(caseId)}/advices/${adviceId}/status`, body),
+  intervention: (caseId: string, body: InterventionBody) =>
+    sendJson<CaseDetail, InterventionBody>('POST', `${casePath(caseId)}/interventions`, body),
+  result: (caseId: string, body: ResultBody) =>
+    sendJson<CaseDetail, ResultBody>('POST', `${casePath(caseId)}/results`, body),
+  communication: (caseId: string, body: CommunicationBody) =>
+    sendJson<CaseDetail, CommunicationBody>('POST', `${casePath(caseId)}/communications`, body),
+  priority: (caseId: string, body: PriorityBody) =>
+    sendJson<CaseDetail, PriorityBody>('PUT', `${casePath(caseId)}/priority`, body),
+  evaluation: (caseId: string, body: EvaluationBody) =>
+    sendJson<CaseDetail, EvaluationBody>('PUT', `${casePath(caseId)}/evaluation`, body),
+};
+
+/** A change to a case, sent by one of `caseChanges`; the case on the page becomes the answer. */
+export function useCaseChange<TVariables>(
+  caseId: string,
+  send: (caseId: string, variables: TVariables) => Promise<CaseDetail>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: { method: 'POST' | 'PUT'; path: string; body?: unknown }) =>
-      sendJson<CaseDetail>(request.method, `/api/v1/cases/${caseId}${request.path}`, request.body),
+    mutationFn: (variables: TVariables) => send(caseId, variables),
     onSuccess: async (updated) => {
       queryClient.setQueryData([...casesKey, caseId], updated);
       await queryClient.invalidateQueries({ queryKey: casesKey, exact: true });
     },
+  });
+}
+
+export interface AttachmentView {
+  id: string;
+  fileName: string;
+  sizeBytes: number;
+  organisation: { name: string };
+  uploadedAt: string;
+}
+
+const attachmentsKey = (caseId: string) => ['case-attachments', caseId] as const;
+
+export function useAttachments(caseId: string) {
+  return useQuery({
+    queryKey: attachmentsKey(caseId),
+    queryFn: ({ signal }) =>
+      getJson<{ items: AttachmentView[] }>(`${casePath(caseId)}/attachments`, signal).then((r) => r.items),
+  });
+}
+
+/** An upload streams the file as multipart form data; the list shows it once it is stored. */
+export function useAttachmentUpload(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (form: FormData) => uploadFile<AttachmentView>(`${casePath(caseId)}/attachments`, form),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsKey(caseId) }),
   });
 }

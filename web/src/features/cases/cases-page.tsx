@@ -2,24 +2,17 @@ import { type CaseSummary, casePhases } from '@samenspel/contracts';
 import {
   ButtonGroup,
   ButtonLink,
-  FormField,
-  FormLabel,
   Heading1,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { type SelectChoice, SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { useCases } from './cases-api.js';
@@ -55,22 +48,20 @@ export function CasesPage() {
       (!priority || String(c.priority ?? '') === priority) &&
       (today - new Date(`${c.startedOn}T00:00:00Z`).getTime()) / 86_400_000 <= ageLimits[age],
   );
-  const select = (
+  const filter = (
     id: string,
     label: string,
     value: string,
     onChange: (v: string) => void,
-    options: Array<[string, string]>,
+    options: ReadonlyArray<SelectChoice>,
   ) => (
-    <FormField label={<FormLabel htmlFor={id}>{label}</FormLabel>}>
-      <Select id={id} value={value} onChange={(event) => onChange(event.currentTarget.value)}>
-        {options.map(([v, l]) => (
-          <SelectOption key={v} value={v}>
-            {l}
-          </SelectOption>
-        ))}
-      </Select>
-    </FormField>
+    <SelectField
+      id={id}
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      options={options}
+    />
   );
   return (
     <>
@@ -83,25 +74,25 @@ export function CasesPage() {
         </ButtonGroup>
       ) : null}
       <div className="samenspel-filters">
-        {select('filter-district', t('meetings.district'), district, setDistrict, [
+        {filter('filter-district', t('meetings.district'), district, setDistrict, [
           ['', t('audit.all')],
-          ...districts.map((d) => [d.id, d.name] as [string, string]),
+          ...districts.map((d) => [d.id, d.name] as const),
         ])}
-        {select('filter-thema', t('cases.theme'), theme, setTheme, [
+        {filter('filter-thema', t('cases.theme'), theme, setTheme, [
           ['', t('audit.all')],
-          ...themes.map((th) => [th.id, th.name] as [string, string]),
+          ...themes.map((th) => [th.id, th.name] as const),
         ])}
-        {select('filter-fase', t('cases.phase'), phase, setPhase, [
+        {filter('filter-fase', t('cases.phase'), phase, setPhase, [
           ['', t('audit.all')],
-          ...casePhases.map((p) => [p, t(`phase.${p}`)] as [string, string]),
+          ...casePhases.map((p) => [p, t(`phase.${p}`)] as const),
         ])}
-        {select('filter-prioriteit', t('cases.priority'), priority, setPriority, [
+        {filter('filter-prioriteit', t('cases.priority'), priority, setPriority, [
           ['', t('audit.all')],
           ['1', '1'],
           ['2', '2'],
           ['3', '3'],
         ])}
-        {select('filter-leeftijd', t('cases.age'), age, (v) => setAge(v as keyof typeof ageLimits), [
+        {filter('filter-leeftijd', t('cases.age'), age, (v) => setAge(v as keyof typeof ageLimits), [
           ['all', t('audit.all')],
           ['6', t('cases.age6')],
           ['12', t('cases.age12')],
@@ -112,45 +103,38 @@ export function CasesPage() {
       {cases.isError ? <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
       {cases.data && shown.length === 0 ? <Paragraph>{t('cases.none')}</Paragraph> : null}
       {shown.length > 0 ? (
-        <div className="samenspel-table-scroll">
-          <Table>
-            <TableCaption>{t('cases.caption', { count: shown.length })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cases.codeName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.phase')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.district')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.started')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.priority')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.signalToCase')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.startToIntervention')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cases.startToClosure')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {shown.map((c) => (
-                <TableRow key={c.id}>
-                  <TableCell>
-                    <RouterLink to={`/casussen/${c.id}`} className="utrecht-link">
-                      {c.codeName}
-                    </RouterLink>
-                    <br />
-                    <span className="samenspel-muted">{c.reference}</span>
-                  </TableCell>
-                  <TableCell>{t(`phase.${c.phase}`)}</TableCell>
-                  <TableCell>{districtOf(c).name}</TableCell>
-                  <TableCell>{formatDate(c.startedOn)}</TableCell>
-                  <TableCell className="samenspel-number">{c.priority ?? '—'}</TableCell>
-                  <TableCell className="samenspel-number">{days(c.leadTimes.signalToCase)}</TableCell>
-                  <TableCell className="samenspel-number">
-                    {days(c.leadTimes.startToFirstIntervention)}
-                  </TableCell>
-                  <TableCell className="samenspel-number">{days(c.leadTimes.startToClosure)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('cases.caption', { count: shown.length })}
+          columns={[
+            t('cases.codeName'),
+            t('cases.phase'),
+            t('meetings.district'),
+            t('cases.started'),
+            t('cases.priority'),
+            t('cases.signalToCase'),
+            t('cases.startToIntervention'),
+            t('cases.startToClosure'),
+          ]}
+        >
+          {shown.map((c) => (
+            <TableRow key={c.id}>
+              <TableCell>
+                <RouterLink to={`/casussen/${c.id}`} className="utrecht-link">
+                  {c.codeName}
+                </RouterLink>
+                <br />
+                <span className="samenspel-muted">{c.reference}</span>
+              </TableCell>
+              <TableCell>{t(`phase.${c.phase}`)}</TableCell>
+              <TableCell>{districtOf(c).name}</TableCell>
+              <TableCell>{formatDate(c.startedOn)}</TableCell>
+              <TableCell className="samenspel-number">{c.priority ?? '—'}</TableCell>
+              <TableCell className="samenspel-number">{days(c.leadTimes.signalToCase)}</TableCell>
+              <TableCell className="samenspel-number">{days(c.leadTimes.startToFirstIntervention)}</TableCell>
+              <TableCell className="samenspel-number">{days(c.leadTimes.startToClosure)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
     </>
   );

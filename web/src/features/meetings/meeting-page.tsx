@@ -13,11 +13,12 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { formatDate, t } from '../../i18n/i18n.js';
-import { meetingsKey, useMeeting } from './meetings-api.js';
+import { meetingsKey, saveOutcome, savePriorities, useMeeting } from './meetings-api.js';
 
 export function MeetingPage() {
   const { meetingId } = useParams();
@@ -73,11 +74,7 @@ function Outcome({
 }) {
   const [error, setError] = useState<string | undefined>();
   const save = useMutation({
-    mutationFn: (outcome: string) =>
-      sendJson<Meeting>('POST', `/api/v1/meetings/${meeting.id}/outcomes`, {
-        signalId: item.signalId,
-        outcome,
-      }),
+    mutationFn: (outcome: string) => saveOutcome(meeting.id, { signalId: item.signalId, outcome }),
     onSuccess: (m) => {
       setError(undefined);
       onSaved(m);
@@ -134,8 +131,7 @@ function Priorities({ meeting, onSaved }: { meeting: Meeting; onSaved: (m: Meeti
   ];
   const [order, setOrder] = useState<string[]>(initial);
   const save = useMutation({
-    mutationFn: () =>
-      sendJson<Meeting>('PUT', `/api/v1/meetings/${meeting.id}/priorities`, { signalIds: order }),
+    mutationFn: () => savePriorities(meeting.id, { signalIds: order }),
     onSuccess: onSaved,
   });
   const reference = (id: string) => meeting.agenda.find((a) => a.signalId === id)?.reference ?? id;
@@ -146,8 +142,7 @@ function Priorities({ meeting, onSaved }: { meeting: Meeting; onSaved: (m: Meeti
     setOrder(next);
   };
   return (
-    <section className="samenspel-section" aria-labelledby="prioriteiten">
-      <Heading2 id="prioriteiten">{t('meetings.priorities')}</Heading2>
+    <Section id="prioriteiten" title={t('meetings.priorities')}>
       <ol>
         {order.map((id, index) => (
           <li key={id}>
@@ -182,6 +177,6 @@ function Priorities({ meeting, onSaved }: { meeting: Meeting; onSaved: (m: Meeti
           {t('meetings.savePriorities')}
         </Button>
       </ButtonGroup>
-    </section>
+    </Section>
   );
 }

@@ -1,8 +1,18 @@
-import type { District, Meeting } from '@samenspel/contracts';
+import type {
+  createMeetingRequest,
+  Meeting,
+  meetingOutcomeRequest,
+  meetingPrioritiesRequest,
+} from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../components/api.js';
+import type { z } from 'zod';
+import { getJson, sendJson } from '../../components/api.js';
 
 export const meetingsKey = ['meetings'] as const;
+
+export type CreateMeetingBody = z.input<typeof createMeetingRequest>;
+export type MeetingOutcomeBody = z.input<typeof meetingOutcomeRequest>;
+export type MeetingPrioritiesBody = z.input<typeof meetingPrioritiesRequest>;
 
 export function useMeetings() {
   return useQuery({
@@ -21,11 +31,16 @@ export function useMeeting(id: string | undefined) {
   });
 }
 
-export function useRegionDistricts(regionId: string | undefined) {
-  return useQuery({
-    queryKey: ['districts', regionId],
-    enabled: Boolean(regionId),
-    queryFn: ({ signal }) =>
-      getJson<{ items: District[] }>(`/api/v1/districts?region=${regionId}`, signal).then((r) => r.items),
-  });
+export function createMeeting(body: CreateMeetingBody): Promise<Meeting> {
+  return sendJson<Meeting, CreateMeetingBody>('POST', '/api/v1/meetings', body);
+}
+
+/** The outcome for one signal on the agenda. */
+export function saveOutcome(meetingId: string, body: MeetingOutcomeBody): Promise<Meeting> {
+  return sendJson<Meeting, MeetingOutcomeBody>('POST', `/api/v1/meetings/${meetingId}/outcomes`, body);
+}
+
+/** The DTO's priorities, highest first. */
+export function savePriorities(meetingId: string, body: MeetingPrioritiesBody): Promise<Meeting> {
+  return sendJson<Meeting, MeetingPrioritiesBody>('PUT', `/api/v1/meetings/${meetingId}/priorities`, body);
 }

@@ -1,37 +1,32 @@
-import type { Meeting } from '@samenspel/contracts';
+import { meetingKind } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
-  FormFieldTextbox,
-  FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { useIntakeChoices, useSignals } from '../signals/signals-api.js';
-import { meetingsKey, useMeetings, useRegionDistricts } from './meetings-api.js';
+import { useDistricts, useMunicipalities, usePartnerOrganisations } from '../reference/reference-api.js';
+import { useSignals } from '../signals/signals-api.js';
+import { createMeeting, meetingsKey, useMeetings } from './meetings-api.js';
 
 /** LOO and DTO meetings: the list, and planning a new one with its attendees and agenda. */
 export function MeetingsPage() {
@@ -48,33 +43,23 @@ export function MeetingsPage() {
       ) : null}
       {meetings.data && meetings.data.length === 0 ? <Paragraph>{t('meetings.none')}</Paragraph> : null}
       {meetings.data && meetings.data.length > 0 ? (
-        <div className="samenspel-table-scroll">
-          <Table>
-            <TableCaption>{t('meetings.caption', { count: meetings.data.length })}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('meetings.date')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.kind')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.district')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('meetings.agenda')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {meetings.data.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>
-                    <RouterLink to={`/overleggen/${m.id}`} className="utrecht-link">
-                      {formatDate(m.date)}
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
-                  <TableCell>{m.district.name}</TableCell>
-                  <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <DataTable
+          caption={t('meetings.caption', { count: meetings.data.length })}
+          columns={[t('meetings.date'), t('meetings.kind'), t('meetings.district'), t('meetings.agenda')]}
+        >
+          {meetings.data.map((m) => (
+            <TableRow key={m.id}>
+              <TableCell>
+                <RouterLink to={`/overleggen/${m.id}`} className="utrecht-link">
+                  {formatDate(m.date)}
+                </RouterLink>
+              </TableCell>
+              <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
+              <TableCell>{m.district.name}</TableCell>
+              <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
       ) : null}
       <NewMeeting />
     </>
@@ -85,13 +70,14 @@ function NewMeeting() {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const districts = useRegionDistricts(me.data?.region.id);
-  const choices = useIntakeChoices(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
+  const municipalities = useMunicipalities(me.data?.region.id);
   const signals = useSignals();
   const [districtId, setDistrictId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: unknown) => sendJson<Meeting>('POST', '/api/v1/meetings', body),
+    mutationFn: createMeeting,
     onSuccess: async (meeting) => {
       await queryClient.invalidateQueries({ queryKey: meetingsKey });
       await navigate(`/overleggen/${meeting.id}`);
@@ -103,64 +89,53 @@ function NewMeeting() {
   const open = (signals.data ?? []).filter(
     (s) => s.stage !== 'draft' && s.stage !== 'decided' && (!districtId || s.district?.id === districtId),
   );
-  const organisations = (choices.data?.organisations ?? []).filter(
+  const organisations = (partners.data ?? []).filter(
     (o) =>
       o.kind !== 'municipality' ||
-      (choices.data?.municipalities ?? []).some(
-        (m) => m.code === o.municipalityCode && m.districtId === districtId,
-      ),
+      (municipalities.data ?? []).some((m) => m.code === o.municipalityCode && m.districtId === districtId),
   );
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
+    const v = new FormValues(new FormData(event.currentTarget));
     create.mutate({
-      kind: data.get('kind'),
-      districtId: data.get('districtId'),
-      date: data.get('date'),
-      attendingOrganisationIds: data.getAll('attendingOrganisationIds'),
-      signalIds: data.getAll('signalIds'),
+      kind: v.choice('kind', meetingKind.options) ?? 'loo',
+      districtId: v.text('districtId'),
+      date: v.text('date'),
+      attendingOrganisationIds: v.all('attendingOrganisationIds'),
+      signalIds: v.all('signalIds'),
     });
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby="nieuw-overleg">
-      <Heading2 id="nieuw-overleg">{t('meetings.new')}</Heading2>
+    <Section id="nieuw-overleg" title={t('meetings.new')}>
       {create.isError && !(create.error instanceof ApiError && create.error.problem.invalidParams) ? (
         <ProblemAlert error={create.error} />
       ) : null}
       <form onSubmit={submit} noValidate>
-        <FormField label={<FormLabel htmlFor="overleg-soort">{t('meetings.kind')}</FormLabel>}>
-          <Select id="overleg-soort" name="kind" defaultValue="loo">
-            <SelectOption value="loo">{t('meetingKind.loo')}</SelectOption>
-            <SelectOption value="dto">{t('meetingKind.dto')}</SelectOption>
-          </Select>
-        </FormField>
-        <FormField
+        <SelectField
+          id="overleg-soort"
+          name="kind"
+          label={t('meetings.kind')}
+          defaultValue="loo"
+          options={meetingKind.options.map((k) => [k, t(`meetingKind.${k}`)] as const)}
+        />
+        <SelectField
+          id="overleg-district"
+          name="districtId"
+          label={t('meetings.district')}
+          value={districtId}
+          onChange={(event) => setDistrictId(event.currentTarget.value)}
+          placeholder={t('meetings.chooseDistrict')}
+          options={(districts.data ?? []).map((d) => [d.id, d.name] as const)}
           invalid={Boolean(errors.districtId)}
-          label={<FormLabel htmlFor="overleg-district">{t('meetings.district')}</FormLabel>}
-        >
-          {errors.districtId ? <FormFieldErrorMessage>{errors.districtId}</FormFieldErrorMessage> : null}
-          <Select
-            id="overleg-district"
-            name="districtId"
-            value={districtId}
-            onChange={(event) => setDistrictId(event.currentTarget.value)}
-          >
-            <SelectOption value="">{t('meetings.chooseDistrict')}</SelectOption>
-            {(districts.data ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormFieldTextbox
+          errorMessage={errors.districtId}
+        />
+        <DateField
           id="overleg-datum"
           name="date"
-          type="date"
           label={t('meetings.date')}
-          defaultValue={new Date().toISOString().slice(0, 10)}
+          defaultValue={isoDateFromToday()}
           invalid={Boolean(errors.date)}
           errorMessage={errors.date}
         />
@@ -205,6 +180,6 @@ function NewMeeting() {
         </ButtonGroup>
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }

@@ -3,22 +3,24 @@ import {
   Heading1,
   Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type CSSProperties, useEffect, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
+import {
+  useBoundaries,
+  useDistricts,
+  useMunicipalityHistory,
+  useRegions,
+} from '../reference/reference-api.js';
 import { districtColors } from './district-colors.js';
-import { useBoundaries, useDistricts, useMunicipalities, useRegions } from './region-api.js';
 import { RegionMap } from './region-map.js';
 
 /** The start page: the region, its districts and municipalities, and a map of them. */
@@ -27,7 +29,7 @@ export function RegionPage() {
   const regions = useRegions();
   const region = regionId ? regions.data?.find((r) => r.id === regionId) : regions.data?.[0];
   const districts = useDistricts(region?.id);
-  const municipalities = useMunicipalities(region?.id);
+  const municipalities = useMunicipalityHistory(region?.id);
   const boundaries = useBoundaries(region?.id);
   const colors = useMemo(() => districtColors(districts.data ?? []), [districts.data]);
 
@@ -122,37 +124,33 @@ function MunicipalityTable({
       (order.get(a.districtId) ?? 0) - (order.get(b.districtId) ?? 0) || a.name.localeCompare(b.name, 'nl'),
   );
   return (
-    <Table>
-      <TableCaption>{t('region.table.caption')}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('region.table.district')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('region.table.municipality')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('region.table.code')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('region.table.province')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('region.table.baseTeam')}</TableHeaderCell>
-          <TableHeaderCell scope="col" className="samenspel-number">
-            {t('region.table.population')}
+    <DataTable
+      caption={t('region.table.caption')}
+      scroll={false}
+      columns={[
+        t('region.table.district'),
+        t('region.table.municipality'),
+        t('region.table.code'),
+        t('region.table.province'),
+        t('region.table.baseTeam'),
+        { label: t('region.table.population'), className: 'samenspel-number' },
+      ]}
+    >
+      {rows.map((m) => (
+        <TableRow key={m.code}>
+          <TableCell>{names.get(m.districtId)}</TableCell>
+          <TableHeaderCell scope="row">
+            {m.name}
+            {m.validUntil ? ` (${t('region.table.until', { date: formatDate(m.validUntil) })})` : ''}
           </TableHeaderCell>
+          <TableCell>{m.code}</TableCell>
+          <TableCell>{m.province.name}</TableCell>
+          <TableCell>{m.baseTeam ?? t('region.table.unknown')}</TableCell>
+          <TableCell className="samenspel-number">
+            {m.population === null ? '' : formatNumber(m.population)}
+          </TableCell>
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((m) => (
-          <TableRow key={m.code}>
-            <TableCell>{names.get(m.districtId)}</TableCell>
-            <TableHeaderCell scope="row">
-              {m.name}
-              {m.validUntil ? ` (${t('region.table.until', { date: formatDate(m.validUntil) })})` : ''}
-            </TableHeaderCell>
-            <TableCell>{m.code}</TableCell>
-            <TableCell>{m.province.name}</TableCell>
-            <TableCell>{m.baseTeam ?? t('region.table.unknown')}</TableCell>
-            <TableCell className="samenspel-number">
-              {m.population === null ? '' : formatNumber(m.population)}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

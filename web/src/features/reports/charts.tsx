@@ -1,13 +1,5 @@
 import { type AccountabilityReport, signalSources } from '@samenspel/contracts';
-import {
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import {
   Bar,
@@ -21,6 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { DataTable } from '../../components/data-table.js';
 import { formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 
 // Colours that keep 3:1 contrast against white and stay apart for colour-blind readers.
@@ -93,27 +86,20 @@ export function FlowChart({ flow }: { flow: AccountabilityReport['flow'] }) {
         </ResponsiveContainer>
       }
       table={
-        <Table>
-          <TableCaption>{t('dashboard.flow')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('dashboard.month')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('dashboard.new')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('dashboard.closed')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('dashboard.ongoing')}</TableHeaderCell>
+        <DataTable
+          caption={t('dashboard.flow')}
+          scroll={false}
+          columns={[t('dashboard.month'), t('dashboard.new'), t('dashboard.closed'), t('dashboard.ongoing')]}
+        >
+          {data.map((f) => (
+            <TableRow key={f.month}>
+              <TableHeaderCell scope="row">{f.label}</TableHeaderCell>
+              <TableCell>{formatNumber(f.new)}</TableCell>
+              <TableCell>{formatNumber(f.closed)}</TableCell>
+              <TableCell>{formatNumber(f.ongoing)}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.map((f) => (
-              <TableRow key={f.month}>
-                <TableHeaderCell scope="row">{f.label}</TableHeaderCell>
-                <TableCell>{formatNumber(f.new)}</TableCell>
-                <TableCell>{formatNumber(f.closed)}</TableCell>
-                <TableCell>{formatNumber(f.ongoing)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );
@@ -155,31 +141,22 @@ export function SourcesChart({ rows }: { rows: AccountabilityReport['signalsBySo
         </ResponsiveContainer>
       }
       table={
-        <Table>
-          <TableCaption>{t('dashboard.sources')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('dashboard.month')}</TableHeaderCell>
+        <DataTable
+          caption={t('dashboard.sources')}
+          scroll={false}
+          columns={[t('dashboard.month'), ...sources.map(name)]}
+        >
+          {data.map((row) => (
+            <TableRow key={row.month}>
+              <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
               {sources.map((s) => (
-                <TableHeaderCell key={s} scope="col">
-                  {name(s)}
-                </TableHeaderCell>
+                <TableCell key={s}>
+                  {formatNumber(Number((row as Record<string, unknown>)[s] ?? 0))}
+                </TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.map((row) => (
-              <TableRow key={row.month}>
-                <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
-                {sources.map((s) => (
-                  <TableCell key={s}>
-                    {formatNumber(Number((row as Record<string, unknown>)[s] ?? 0))}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );

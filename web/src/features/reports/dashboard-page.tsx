@@ -21,13 +21,7 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   Textbox,
@@ -35,11 +29,13 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useRegionDistricts } from '../meetings/meetings-api.js';
+import { useDistricts } from '../reference/reference-api.js';
 import { FlowChart, SourcesChart } from './charts.js';
 import { type ReportFilter, reportQueryString, useAccountability, useSetTargets } from './reports-api.js';
 
@@ -71,40 +67,32 @@ function AccountabilityTable({ report }: { report: AccountabilityReport }) {
   return (
     <section aria-labelledby="tabel-titel">
       <Heading2 id="tabel-titel">{t('dashboard.table')}</Heading2>
-      <div className="samenspel-table-scroll">
-        <Table className="samenspel-accountability">
-          <TableCaption>
-            {t('dashboard.tableCaption', {
-              scope: report.scope.name,
-              from: formatDate(report.period.from),
-              to: formatDate(report.period.to),
-            })}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('dashboard.number')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('dashboard.item')}</TableHeaderCell>
-              <TableHeaderCell scope="col" className="samenspel-numeric">
-                {t('dashboard.value')}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {accountabilityLines(report.table).map((line) => (
-              <TableRow
-                key={`${line.number}-${line.label}`}
-                className={line.level ? 'samenspel-accountability__sub' : ''}
-              >
-                <TableCell>{line.number}</TableCell>
-                <TableHeaderCell scope="row">{line.label}</TableHeaderCell>
-                <TableCell className="samenspel-numeric">
-                  {line.value === null && line.number !== '1' ? '' : value(line.value, line.unit)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('dashboard.tableCaption', {
+          scope: report.scope.name,
+          from: formatDate(report.period.from),
+          to: formatDate(report.period.to),
+        })}
+        className="samenspel-accountability"
+        columns={[
+          t('dashboard.number'),
+          t('dashboard.item'),
+          { label: t('dashboard.value'), className: 'samenspel-numeric' },
+        ]}
+      >
+        {accountabilityLines(report.table).map((line) => (
+          <TableRow
+            key={`${line.number}-${line.label}`}
+            className={line.level ? 'samenspel-accountability__sub' : ''}
+          >
+            <TableCell>{line.number}</TableCell>
+            <TableHeaderCell scope="row">{line.label}</TableHeaderCell>
+            <TableCell className="samenspel-numeric">
+              {line.value === null && line.number !== '1' ? '' : value(line.value, line.unit)}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
       <OrderedList className="samenspel-footnotes">
         {accountabilityFootnotes.map((note) => (
           <OrderedListItem key={note}>{note}</OrderedListItem>
@@ -279,7 +267,7 @@ function DistrictCard({
  */
 export function DashboardPage() {
   const me = useMe();
-  const districts = useRegionDistricts(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
   const [params, setParams] = useSearchParams();
   const thisYear = new Date().getFullYear();
   const filter: ReportFilter = {
@@ -314,48 +302,32 @@ export function DashboardPage() {
       <Heading1>{t('dashboard.title')}</Heading1>
       <Paragraph>{t('dashboard.intro')}</Paragraph>
       <form className="samenspel-filters samenspel-no-print" onSubmit={(event) => event.preventDefault()}>
-        <FormField label={<FormLabel htmlFor="filter-jaar">{t('dashboard.year')}</FormLabel>}>
-          <Select
-            id="filter-jaar"
-            value={String(filter.year)}
-            onChange={(e) => update('jaar', e.currentTarget.value)}
-          >
-            {years.map((y) => (
-              <SelectOption key={y} value={String(y)}>
-                {y}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={<FormLabel htmlFor="filter-kwartaal">{t('dashboard.quarter')}</FormLabel>}>
-          <Select
-            id="filter-kwartaal"
-            value={filter.quarter}
-            onChange={(e) => update('kwartaal', e.currentTarget.value)}
-          >
-            <SelectOption value="">{t('dashboard.wholeYear')}</SelectOption>
-            {['1', '2', '3', '4'].map((q) => (
-              <SelectOption key={q} value={q}>
-                {t('dashboard.quarterN', { quarter: q })}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
-        <FormField label={<FormLabel htmlFor="filter-district">{t('meetings.district')}</FormLabel>}>
-          <Select
-            id="filter-district"
-            value={filter.district}
-            onChange={(e) => update('district', e.currentTarget.value)}
-          >
-            <SelectOption value="">{t('dashboard.wholeRegion')}</SelectOption>
-            {(districts.data ?? []).map((d) => (
-              <SelectOption key={d.id} value={d.id}>
-                {d.name}
-              </SelectOption>
-            ))}
-            <SelectOption value={REGIONAL_SCOPE}>{t('dashboard.regional')}</SelectOption>
-          </Select>
-        </FormField>
+        <SelectField
+          id="filter-jaar"
+          label={t('dashboard.year')}
+          value={String(filter.year)}
+          onChange={(e) => update('jaar', e.currentTarget.value)}
+          options={years.map((y) => [String(y), String(y)] as const)}
+        />
+        <SelectField
+          id="filter-kwartaal"
+          label={t('dashboard.quarter')}
+          value={filter.quarter}
+          onChange={(e) => update('kwartaal', e.currentTarget.value)}
+          placeholder={t('dashboard.wholeYear')}
+          options={['1', '2', '3', '4'].map((q) => [q, t('dashboard.quarterN', { quarter: q })] as const)}
+        />
+        <SelectField
+          id="filter-district"
+          label={t('meetings.district')}
+          value={filter.district}
+          onChange={(e) => update('district', e.currentTarget.value)}
+          placeholder={t('dashboard.wholeRegion')}
+          options={[
+            ...(districts.data ?? []).map((d) => [d.id, d.name] as const),
+            [REGIONAL_SCOPE, t('dashboard.regional')],
+          ]}
+        />
         <ButtonGroup>
           <ButtonLink
             appearance="secondary-action-button"
@@ -405,43 +377,28 @@ export function DashboardPage() {
           </section>
           <section aria-labelledby="doorlooptijden-titel">
             <Heading2 id="doorlooptijden-titel">{t('dashboard.leadTimes')}</Heading2>
-            <div className="samenspel-table-scroll">
-              <Table>
-                <TableCaption>{t('dashboard.leadTimesCaption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('dashboard.leadTime')}</TableHeaderCell>
-                    <TableHeaderCell scope="col" className="samenspel-numeric">
-                      {t('dashboard.count')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className="samenspel-numeric">
-                      {t('dashboard.median')}
-                    </TableHeaderCell>
-                    <TableHeaderCell scope="col" className="samenspel-numeric">
-                      {t('dashboard.p90')}
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {(['signalToDecision', 'startToFirstIntervention', 'startToClosure'] as const).map(
-                    (key) => (
-                      <TableRow key={key}>
-                        <TableHeaderCell scope="row">
-                          {t(`dashboard.leadTime.${key}` as MessageKey)}
-                        </TableHeaderCell>
-                        <TableCell className="samenspel-numeric">
-                          {formatNumber(data.leadTimes[key].count)}
-                        </TableCell>
-                        <TableCell className="samenspel-numeric">
-                          {days(data.leadTimes[key].median)}
-                        </TableCell>
-                        <TableCell className="samenspel-numeric">{days(data.leadTimes[key].p90)}</TableCell>
-                      </TableRow>
-                    ),
-                  )}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('dashboard.leadTimesCaption')}
+              columns={[
+                t('dashboard.leadTime'),
+                { label: t('dashboard.count'), className: 'samenspel-numeric' },
+                { label: t('dashboard.median'), className: 'samenspel-numeric' },
+                { label: t('dashboard.p90'), className: 'samenspel-numeric' },
+              ]}
+            >
+              {(['signalToDecision', 'startToFirstIntervention', 'startToClosure'] as const).map((key) => (
+                <TableRow key={key}>
+                  <TableHeaderCell scope="row">
+                    {t(`dashboard.leadTime.${key}` as MessageKey)}
+                  </TableHeaderCell>
+                  <TableCell className="samenspel-numeric">
+                    {formatNumber(data.leadTimes[key].count)}
+                  </TableCell>
+                  <TableCell className="samenspel-numeric">{days(data.leadTimes[key].median)}</TableCell>
+                  <TableCell className="samenspel-numeric">{days(data.leadTimes[key].p90)}</TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           </section>
         </div>
       ) : null}

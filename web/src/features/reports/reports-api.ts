@@ -1,6 +1,9 @@
-import type { AccountabilityReport, DistrictTarget, SetTargetsRequest } from '@samenspel/contracts';
+import type { AccountabilityReport, DistrictTarget, setTargetsRequest } from '@samenspel/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { getJson, sendJson } from '../../components/api.js';
+
+export type SetTargetsBody = z.input<typeof setTargetsRequest>;
 
 export interface ReportFilter {
   year: number;
@@ -30,13 +33,11 @@ export function useAccountability(filter: ReportFilter) {
 export function useSetTargets() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { districtId: string; year: number; targets: SetTargetsRequest['targets'] }) =>
-      sendJson<{ targets: DistrictTarget[] }>(
+    mutationFn: ({ districtId, year, ...body }: SetTargetsBody & { districtId: string; year: number }) =>
+      sendJson<{ targets: DistrictTarget[] }, SetTargetsBody>(
         'PUT',
-        `/api/v1/district-targets/${input.districtId}/${input.year}`,
-        {
-          targets: input.targets,
-        },
+        `/api/v1/district-targets/${districtId}/${year}`,
+        body,
       ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: reportsKey }),
   });

@@ -1,4 +1,4 @@
-import { type HitAnswer, type HitCheckRequest, hitAnswer } from '@samenspel/contracts';
+import { type HitCheckRequest, hitAnswer } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -8,16 +8,16 @@ import {
   FieldsetLegend,
   FormLabel,
   Heading1,
-  Heading2,
   Paragraph,
   RadioButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { sendJson } from '../../components/api.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
 import { t } from '../../i18n/i18n.js';
-import { useInbox } from './signals-api.js';
+import { type AnswerRoundBody, answerRound, useInbox } from './signals-api.js';
 
 const searchLabels: Record<string, string> = {
   naam: 'Naam',
@@ -65,8 +65,7 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   const queryClient = useQueryClient();
   const [sent, setSent] = useState(false);
   const answer = useMutation({
-    mutationFn: (answers: Array<{ subjectId: string; answer: HitAnswer }>) =>
-      sendJson<HitCheckRequest>('PUT', `/api/v1/hit-check-requests/${request.roundId}/answers`, { answers }),
+    mutationFn: (answers: AnswerRoundBody['answers']) => answerRound(request.roundId, { answers }),
     onSuccess: async () => {
       setSent(true);
       await queryClient.invalidateQueries({ queryKey: ['hit-check-requests'] });
@@ -75,16 +74,16 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const answers = request.subjects
-      .map((s) => ({ subjectId: s.id, answer: data.get(`antwoord-${s.id}`) as HitAnswer | null }))
-      .filter((a): a is { subjectId: string; answer: HitAnswer } => a.answer !== null);
+    const v = new FormValues(new FormData(event.currentTarget));
+    const answers = request.subjects.flatMap((s) => {
+      const answer = v.optionalChoice(`antwoord-${s.id}`, hitAnswer.options);
+      return answer ? [{ subjectId: s.id, answer }] : [];
+    });
     if (answers.length) answer.mutate(answers);
   }
 
   return (
-    <section className="samenspel-section" aria-labelledby={`ronde-${request.roundId}`}>
-      <Heading2 id={`ronde-${request.roundId}`}>{t('inbox.round', { deadline: request.deadline })}</Heading2>
+    <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: request.deadline })}>
       {!request.closed &&
       request.deadline < new Date().toISOString().slice(0, 10) &&
       request.subjects.some((s) => s.answer === null) ? (
@@ -135,6 +134,6 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
           </ButtonGroup>
         ) : null}
       </form>
-    </section>
+    </Section>
   );
 }

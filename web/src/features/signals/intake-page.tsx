@@ -6,27 +6,26 @@ import {
   ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextarea,
   FormFieldTextbox,
-  FormLabel,
   Heading1,
   Heading2,
   Paragraph,
-  Select,
-  SelectOption,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
+import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
 import { NameReading } from './name-reading.js';
-import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
+import { type IntakeBody, type SubjectDraft, saveSignal, signalsKey, useSignal } from './signals-api.js';
 
 type Kind = (typeof subjectKinds)[number];
 type SubjectForm = { key: number; kind: Kind; values: Record<string, string> };
@@ -62,13 +61,47 @@ const fieldsOf: Record<
   vehicle: [{ name: 'registration', label: 'intake.registration', required: true }],
 };
 
-function subjectPayload(s: SubjectForm): Record<string, unknown> {
-  const out: Record<string, unknown> = { kind: s.kind };
-  for (const [name, value] of Object.entries(s.values)) {
-    if (value.trim() === '') continue;
-    out[name] = name === 'houseNumber' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+/** A subject's fields as typed, those left empty out; a house number of digits as a number. */
+function subjectPayload(s: SubjectForm): SubjectDraft {
+  const v = (name: string) => {
+    const value = s.values[name] ?? '';
+    return value.trim() === '' ? undefined : value;
+  };
+  switch (s.kind) {
+    case 'person':
+      return {
+        kind: 'person',
+        firstNames: v('firstNames'),
+        prefix: v('prefix'),
+        surname: v('surname'),
+        dateOfBirth: v('dateOfBirth'),
+        bsn: v('bsn'),
+      };
+    case 'company':
+      return {
+        kind: 'company',
+        name: v('name'),
+        kvkNumber: v('kvkNumber'),
+        establishmentNumber: v('establishmentNumber'),
+        rsin: v('rsin'),
+      };
+    case 'address': {
+      const houseNumber = v('houseNumber');
+      return {
+        kind: 'address',
+        postcode: v('postcode'),
+        houseNumber:
+          houseNumber && /^\d+$/.test(houseNumber.trim()) ? Number(houseNumber.trim()) : houseNumber,
+        houseNumberAddition: v('houseNumberAddition'),
+        street: v('street'),
+        town: v('town'),
+      };
+    }
+    case 'account':
+      return { kind: 'account', iban: v('iban'), holder: v('holder') };
+    case 'vehicle':
+      return { kind: 'vehicle', registration: v('registration') };
   }
-  return out;
 }
 
 /** The id of the form control a server-side error name points at. */
@@ -104,7 +137,9 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const choices = useIntakeChoices(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
+  const municipalities = useMunicipalities(me.data?.region.id);
+  const themes = useThemes(me.data?.region.id);
   const nextKey = useRef(0);
   const [submitters, setSubmitters] = useState<string[]>(
     draft?.submittingOrganisations.map((o) => o.id) ?? [],
@@ -134,26 +169,24 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
 
   const errorOf = (name: string) =>
     errors.find((e) => e.name === name || e.name.startsWith(`${name}.`))?.reason;
-  const organisations = choices.data?.organisations ?? [];
+  const organisations = partners.data ?? [];
 
   async function save(form: HTMLFormElement, submit: boolean) {
-    const data = new FormData(form);
-    const body = {
+    const v = new FormValues(new FormData(form));
+    const body: IntakeBody = {
       submit,
       submittingOrganisationIds: submitters,
-      source: String(data.get('source') ?? '') || undefined,
-      description: String(data.get('description') ?? ''),
-      municipalityCode: String(data.get('municipalityCode') ?? '') || undefined,
+      source: v.optionalChoice('source', signalSources),
+      description: v.text('description'),
+      municipalityCode: v.optional('municipalityCode'),
       themeIds,
-      urgency: String(data.get('urgency') ?? 'normal'),
+      urgency: v.optionalChoice('urgency', urgencies) ?? 'normal',
       subjects: subjects.map(subjectPayload),
     };
     setBusy(true);
     setFailure(null);
     try {
-      const created = draft
-        ? await sendJson<SignalDetail>('PUT', `/api/v1/signals/${draft.id}`, body)
-        : await sendJson<SignalDetail>('POST', '/api/v1/signals', body);
+      const created = await saveSignal(draft?.id, body);
       await queryClient.invalidateQueries({ queryKey: signalsKey });
       await navigate(`/signalen/${created.id}`);
     } catch (error) {
@@ -168,18 +201,17 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
     }
   }
 
-  const field = (name: string, label: string, control: (id: string, invalid: boolean) => ReactNode) => {
-    const error = errorOf(name);
-    return (
-      <FormField invalid={Boolean(error)} label={<FormLabel htmlFor={controlId(name)}>{label}</FormLabel>}>
-        {error ? <FormFieldErrorMessage id={`${controlId(name)}-fout`}>{error}</FormFieldErrorMessage> : null}
-        {control(controlId(name), Boolean(error))}
-      </FormField>
-    );
-  };
+  const choice = (name: string) => ({
+    id: controlId(name),
+    name,
+    invalid: Boolean(errorOf(name)),
+    errorMessage: errorOf(name),
+  });
 
-  if (choices.isPending) return <Loading />;
-  if (choices.isError) return <ProblemAlert error={choices.error} onRetry={() => void choices.refetch()} />;
+  const choices = [partners, municipalities, themes];
+  if (choices.some((q) => q.isPending)) return <Loading />;
+  const failed = choices.find((q) => q.isError);
+  if (failed) return <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} />;
 
   return (
     <>
@@ -235,36 +267,27 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
               );
             })}
           </ul>
-          <FormField label={<FormLabel htmlFor="mede-indiener">{t('intake.addSubmitter')}</FormLabel>}>
-            <Select
-              id="mede-indiener"
-              value=""
-              onChange={(event) => {
-                const id = event.currentTarget.value;
-                if (id && !submitters.includes(id)) setSubmitters([...submitters, id]);
-              }}
-            >
-              <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
-              {organisations
-                .filter((o) => !submitters.includes(o.id))
-                .map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.name}
-                  </SelectOption>
-                ))}
-            </Select>
-          </FormField>
+          <SelectField
+            id="mede-indiener"
+            label={t('intake.addSubmitter')}
+            value=""
+            onChange={(event) => {
+              const id = event.currentTarget.value;
+              if (id && !submitters.includes(id)) setSubmitters([...submitters, id]);
+            }}
+            placeholder={t('step.chooseOrganisation')}
+            options={organisations
+              .filter((o) => !submitters.includes(o.id))
+              .map((o) => [o.id, o.name] as const)}
+          />
         </Fieldset>
 
-        {field('source', t('intake.source'), (id, invalid) => (
-          <Select id={id} name="source" invalid={invalid} defaultValue={draft?.source ?? 'partner'}>
-            {signalSources.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`source.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('source')}
+          label={t('intake.source')}
+          defaultValue={draft?.source ?? 'partner'}
+          options={signalSources.map((s) => [s, t(`source.${s}`)] as const)}
+        />
         <FormFieldTextarea
           id={controlId('description')}
           name="description"
@@ -275,27 +298,19 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
           invalid={Boolean(errorOf('description'))}
           errorMessage={errorOf('description')}
         />
-        {field('municipalityCode', t('intake.municipality'), (id, invalid) => (
-          <Select
-            id={id}
-            name="municipalityCode"
-            invalid={invalid}
-            defaultValue={draft?.municipality?.code ?? ''}
-          >
-            <SelectOption value="">{t('intake.chooseMunicipality')}</SelectOption>
-            {(choices.data?.municipalities ?? []).map((m) => (
-              <SelectOption key={m.code} value={m.code}>
-                {m.name}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('municipalityCode')}
+          label={t('intake.municipality')}
+          defaultValue={draft?.municipality?.code ?? ''}
+          placeholder={t('intake.chooseMunicipality')}
+          options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
+        />
         <Fieldset invalid={Boolean(errorOf('themeIds'))}>
           <FieldsetLegend>{t('intake.themes')}</FieldsetLegend>
           {errorOf('themeIds') ? (
             <FormFieldErrorMessage id={controlId('themeIds')}>{errorOf('themeIds')}</FormFieldErrorMessage>
           ) : null}
-          {(choices.data?.themes ?? []).map((theme) => (
+          {(themes.data ?? []).map((theme) => (
             <FormFieldCheckbox
               key={theme.id}
               id={`thema-${theme.id}`}
@@ -311,15 +326,12 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
             />
           ))}
         </Fieldset>
-        {field('urgency', t('intake.urgency'), (id, invalid) => (
-          <Select id={id} name="urgency" invalid={invalid} defaultValue={draft?.urgency ?? 'normal'}>
-            {urgencies.map((u) => (
-              <SelectOption key={u} value={u}>
-                {t(`urgency.${u}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        ))}
+        <SelectField
+          {...choice('urgency')}
+          label={t('intake.urgency')}
+          defaultValue={draft?.urgency ?? 'normal'}
+          options={urgencies.map((u) => [u, t(`urgency.${u}`)] as const)}
+        />
 
         <section aria-labelledby="betrokkenen-kop">
           <Heading2 id="betrokkenen-kop">{t('intake.subjects')}</Heading2>
@@ -359,19 +371,13 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
               </Button>
             </fieldset>
           ))}
-          <FormField label={<FormLabel htmlFor="nieuwe-betrokkene">{t('intake.addSubject')}</FormLabel>}>
-            <Select
-              id="nieuwe-betrokkene"
-              value={newKind}
-              onChange={(event) => setNewKind(event.currentTarget.value as Kind)}
-            >
-              {subjectKinds.map((k) => (
-                <SelectOption key={k} value={k}>
-                  {t(`kind.${k}`)}
-                </SelectOption>
-              ))}
-            </Select>
-          </FormField>
+          <SelectField
+            id="nieuwe-betrokkene"
+            label={t('intake.addSubject')}
+            value={newKind}
+            onChange={(event) => setNewKind(event.currentTarget.value as Kind)}
+            options={subjectKinds.map((k) => [k, t(`kind.${k}`)] as const)}
+          />
           <ButtonGroup>
             <Button
               appearance="secondary-action-button"

@@ -11,7 +11,6 @@ import {
   DataListValue,
   Fieldset,
   FieldsetLegend,
-  FormField,
   FormFieldCheckbox,
   FormFieldTextarea,
   FormFieldTextbox,
@@ -21,25 +20,33 @@ import {
   Heading3,
   Paragraph,
   RadioButton,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
-import { ApiError, sendJson } from '../../components/api.js';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { signalsKey, useIntakeChoices, useSignal } from './signals-api.js';
+import { usePartnerOrganisations } from '../reference/reference-api.js';
+import {
+  closeRound,
+  type SignalTransitionBody,
+  type StartRoundBody,
+  signalsKey,
+  startRound,
+  transitionSignal,
+  useSignal,
+} from './signals-api.js';
 import { stageLabel } from './signals-page.js';
 
 export function SignalPage() {
@@ -161,8 +168,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
 function Rounds({ signal }: { signal: SignalDetail }) {
   const queryClient = useQueryClient();
   const close = useMutation({
-    mutationFn: (roundId: string) =>
-      sendJson<SignalDetail>('POST', `/api/v1/hit-check-rounds/${roundId}/close`),
+    mutationFn: closeRound,
     onSuccess: (updated) => queryClient.setQueryData([...signalsKey, signal.id], updated),
   });
   return (
@@ -176,36 +182,22 @@ function Rounds({ signal }: { signal: SignalDetail }) {
             {round.closedAt ? ` (${t('signal.roundClosed')})` : ''}
           </Heading3>
           {round.answers ? (
-            <div className="samenspel-table-scroll">
-              <Table>
-                <TableCaption>{t('signal.round', { deadline: round.deadline })}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('signal.subjects')}</TableHeaderCell>
-                    {round.organisations.map((o) => (
-                      <TableHeaderCell key={o.id} scope="col">
-                        {o.name}
-                      </TableHeaderCell>
-                    ))}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {round.subjects.map((s) => (
-                    <TableRow key={s.id}>
-                      <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
-                      {round.organisations.map((o) => {
-                        const answer = round.answers?.find(
-                          (a) => a.subjectId === s.id && a.organisationId === o.id,
-                        );
-                        return (
-                          <TableCell key={o.id}>{answer ? t(`answer.${answer.answer}`) : '—'}</TableCell>
-                        );
-                      })}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('signal.round', { deadline: round.deadline })}
+              columns={[t('signal.subjects'), ...round.organisations.map((o) => o.name)]}
+            >
+              {round.subjects.map((s) => (
+                <TableRow key={s.id}>
+                  <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
+                  {round.organisations.map((o) => {
+                    const answer = round.answers?.find(
+                      (a) => a.subjectId === s.id && a.organisationId === o.id,
+                    );
+                    return <TableCell key={o.id}>{answer ? t(`answer.${answer.answer}`) : '—'}</TableCell>;
+                  })}
+                </TableRow>
+              ))}
+            </DataTable>
           ) : (
             <ul>
               {round.subjects.map((s) => {
@@ -244,19 +236,28 @@ function Rounds({ signal }: { signal: SignalDetail }) {
 
 const stepOrder = ['discussed', 'substantiated', 'triaged', 'start-round', 'decided', 'withdrawn'] as const;
 type Step = (typeof stepOrder)[number];
+const routes = ['quick', 'integral'] as const;
+const stepDecisions = ['accepted', 'referred', 'not-accepted'] as const;
+
+/** A step is a transition of the signal, or the start of a hit/no-hit round. */
+type StepRequest =
+  | { step: 'transition'; body: SignalTransitionBody }
+  | { step: 'start-round'; body: StartRoundBody };
 
 /** The steps the caller may take now, each a small form; the server decides again. */
 function Steps({ signal }: { signal: SignalDetail }) {
   const me = useMe();
-  const choices = useIntakeChoices(me.data?.region.id);
+  const partners = usePartnerOrganisations(me.data?.region.id);
   const queryClient = useQueryClient();
   const steps = stepOrder.filter((s) => signal.abilities.includes(s));
   const [step, setStep] = useState<Step | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const send = useMutation({
-    mutationFn: (request: { path: string; body: unknown }) =>
-      sendJson<SignalDetail>('POST', request.path, request.body),
+    mutationFn: (request: StepRequest) =>
+      request.step === 'start-round'
+        ? startRound(signal.id, request.body)
+        : transitionSignal(signal.id, request.body),
     onSuccess: async (updated) => {
       queryClient.setQueryData([...signalsKey, signal.id], updated);
       await queryClient.invalidateQueries({ queryKey: signalsKey, exact: true });
@@ -268,55 +269,53 @@ function Steps({ signal }: { signal: SignalDetail }) {
       if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     },
   });
-  const organisations = choices.data?.organisations ?? [];
+  const organisations = partners.data ?? [];
   const current = step ?? steps[0] ?? null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const value = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    const path = `/api/v1/signals/${signal.id}/transitions`;
+    const v = new FormValues(new FormData(event.currentTarget));
     setDone(false);
     switch (current) {
       case 'discussed':
-        return send.mutate({ path, body: { type: 'discussed', note: value('note') } });
+        return send.mutate({ step: 'transition', body: { type: 'discussed', note: v.optional('note') } });
       case 'substantiated':
         return send.mutate({
-          path,
-          body: {
-            type: 'substantiated',
-            note: value('note') ?? '',
-            organisationIds: data.getAll('organisationIds'),
-          },
+          step: 'transition',
+          body: { type: 'substantiated', note: v.text('note'), organisationIds: v.all('organisationIds') },
         });
       case 'triaged':
         return send.mutate({
-          path,
-          body: { type: 'triaged', route: value('route') ?? 'integral', reason: value('reason') ?? '' },
+          step: 'transition',
+          body: {
+            type: 'triaged',
+            route: v.optionalChoice('route', routes) ?? 'integral',
+            reason: v.text('reason'),
+          },
         });
       case 'decided':
         return send.mutate({
-          path,
+          step: 'transition',
           body: {
             type: 'decided',
-            decision: value('decision') ?? 'accepted',
-            referredToOrganisationId: value('referredToOrganisationId'),
-            reason: value('reason'),
-            note: value('note'),
+            decision: v.optionalChoice('decision', stepDecisions) ?? 'accepted',
+            referredToOrganisationId: v.optional('referredToOrganisationId'),
+            reason: v.optionalChoice('reason', notAcceptedReasons),
+            note: v.optional('note'),
           },
         });
       case 'withdrawn':
-        return send.mutate({ path, body: { type: 'withdrawn', note: value('note') ?? '' } });
+        return send.mutate({ step: 'transition', body: { type: 'withdrawn', note: v.text('note') } });
       case 'start-round':
         return send.mutate({
-          path: `/api/v1/signals/${signal.id}/hit-check-rounds`,
+          step: 'start-round',
           body: {
-            necessity: value('necessity') ?? '',
-            proportionality: value('proportionality') ?? '',
-            subsidiarity: value('subsidiarity') ?? '',
-            subjectIds: data.getAll('subjectIds'),
-            organisationIds: data.getAll('organisationIds'),
-            deadline: value('deadline') ?? '',
+            necessity: v.text('necessity'),
+            proportionality: v.text('proportionality'),
+            subsidiarity: v.text('subsidiarity'),
+            subjectIds: v.all('subjectIds'),
+            organisationIds: v.all('organisationIds'),
+            deadline: v.text('deadline'),
           },
         });
     }
@@ -342,11 +341,9 @@ function Steps({ signal }: { signal: SignalDetail }) {
         errorMessage={errors[name]}
       />
     );
-  const inWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
   return (
-    <section aria-labelledby="volgende-stap" className="samenspel-section">
-      <Heading2 id="volgende-stap">{t('signal.actions')}</Heading2>
+    <Section id="volgende-stap" title={t('signal.actions')}>
       {done ? (
         <Alert type="ok" role="status">
           <Paragraph>{t('step.done')}</Paragraph>
@@ -356,19 +353,13 @@ function Steps({ signal }: { signal: SignalDetail }) {
         <ProblemAlert error={send.error} />
       ) : null}
       {steps.length > 1 ? (
-        <FormField label={<FormLabel htmlFor="stap-keuze">{t('signal.actions')}</FormLabel>}>
-          <Select
-            id="stap-keuze"
-            value={current}
-            onChange={(event) => setStep(event.currentTarget.value as Step)}
-          >
-            {steps.map((s) => (
-              <SelectOption key={s} value={s}>
-                {t(`step.${s}`)}
-              </SelectOption>
-            ))}
-          </Select>
-        </FormField>
+        <SelectField
+          id="stap-keuze"
+          label={t('signal.actions')}
+          value={current}
+          onChange={(event) => setStep(event.currentTarget.value as Step)}
+          options={steps.map((s) => [s, t(`step.${s}`)] as const)}
+        />
       ) : null}
       <form onSubmit={submit} noValidate key={current}>
         <Heading3>{t(`step.${current}`)}</Heading3>
@@ -400,7 +391,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
           <>
             <Fieldset>
               <FieldsetLegend>{t('signal.route')}</FieldsetLegend>
-              {(['quick', 'integral'] as const).map((r) => (
+              {routes.map((r) => (
                 <p key={r} className="samenspel-radio">
                   <RadioButton
                     id={`stap-route-${r}`}
@@ -421,7 +412,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
           <>
             <Fieldset>
               <FieldsetLegend>{t('step.decision')}</FieldsetLegend>
-              {(['accepted', 'referred', 'not-accepted'] as const).map((d) => (
+              {stepDecisions.map((d) => (
                 <p key={d} className="samenspel-radio">
                   <RadioButton
                     id={`stap-besluit-${d}`}
@@ -435,30 +426,26 @@ function Steps({ signal }: { signal: SignalDetail }) {
                 </p>
               ))}
             </Fieldset>
-            <FormField label={<FormLabel htmlFor="stap-verwezen">{t('step.referredTo')}</FormLabel>}>
-              {errors.referredToOrganisationId ? (
-                <Paragraph>{errors.referredToOrganisationId}</Paragraph>
-              ) : null}
-              <Select id="stap-verwezen" name="referredToOrganisationId" defaultValue="">
-                <SelectOption value="">{t('step.chooseOrganisation')}</SelectOption>
-                {organisations.map((o) => (
-                  <SelectOption key={o.id} value={o.id}>
-                    {o.name}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
-            <FormField label={<FormLabel htmlFor="stap-reden">{t('step.notAcceptedReason')}</FormLabel>}>
-              {errors.reason ? <Paragraph>{errors.reason}</Paragraph> : null}
-              <Select id="stap-reden" name="reason" defaultValue="">
-                <SelectOption value="">{t('step.chooseReason')}</SelectOption>
-                {notAcceptedReasons.map((r) => (
-                  <SelectOption key={r} value={r}>
-                    {t(`reason.${r}`)}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
+            <SelectField
+              id="stap-verwezen"
+              name="referredToOrganisationId"
+              label={t('step.referredTo')}
+              defaultValue=""
+              placeholder={t('step.chooseOrganisation')}
+              options={organisations.map((o) => [o.id, o.name] as const)}
+              invalid={Boolean(errors.referredToOrganisationId)}
+              errorMessage={errors.referredToOrganisationId}
+            />
+            <SelectField
+              id="stap-reden"
+              name="reason"
+              label={t('step.notAcceptedReason')}
+              defaultValue=""
+              placeholder={t('step.chooseReason')}
+              options={notAcceptedReasons.map((r) => [r, t(`reason.${r}`)] as const)}
+              invalid={Boolean(errors.reason)}
+              errorMessage={errors.reason}
+            />
             {text('note', t('step.note'), true)}
           </>
         ) : null}
@@ -496,12 +483,11 @@ function Steps({ signal }: { signal: SignalDetail }) {
                   />
                 ))}
             </Fieldset>
-            <FormFieldTextbox
+            <DateField
               id="stap-deadline"
               name="deadline"
-              type="date"
               label={t('step.deadline')}
-              defaultValue={inWeek}
+              defaultValue={isoDateFromToday(7)}
               invalid={Boolean(errors.deadline)}
               errorMessage={errors.deadline}
             />
@@ -514,6 +500,6 @@ function Steps({ signal }: { signal: SignalDetail }) {
         </ButtonGroup>
         {send.isPending ? <Loading label={t('intake.saving')} /> : null}
       </form>
-    </section>
+    </Section>
   );
 }

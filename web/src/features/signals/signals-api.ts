@@ -1,20 +1,45 @@
 import type {
+  answerRoundRequest,
   HitCheckRequest,
-  Municipality,
-  PartnerOrganisation,
   QueueItem,
   SignalDetail,
   SignalSummary,
-  Theme,
+  signalDraftInput,
+  signalTransition,
+  startRoundRequest,
+  subjectInput,
 } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../../components/api.js';
+import type { z } from 'zod';
+import { getJson, sendJson } from '../../components/api.js';
 
 interface List<T> {
   items: T[];
 }
 
 export const signalsKey = ['signals'] as const;
+
+export type SignalTransitionBody = z.input<typeof signalTransition>;
+export type StartRoundBody = z.input<typeof startRoundRequest>;
+export type AnswerRoundBody = z.input<typeof answerRoundRequest>;
+export type SubjectBody = z.input<typeof subjectInput>;
+
+/**
+ * A subject as the intake form holds it: the contract's fields for its kind, with those still
+ * empty left out, so that the server names each one that is missing.
+ */
+export type SubjectDraft = {
+  [K in SubjectBody['kind']]: { kind: K } & Partial<Omit<Extract<SubjectBody, { kind: K }>, 'kind'>>;
+}[SubjectBody['kind']];
+
+/**
+ * A signal as the intake form sends it, new (POST) or a draft taken up again (PUT): a draft's
+ * fields and whether to submit it. The server checks that a submitted signal is complete.
+ */
+export type IntakeBody = Omit<z.input<typeof signalDraftInput>, 'subjects'> & {
+  submit: boolean;
+  subjects: SubjectDraft[];
+};
 
 export function useSignals() {
   return useQuery({
@@ -51,22 +76,34 @@ export function useInbox() {
   });
 }
 
-/** What the intake form chooses from: the region's current partners, municipalities and themes. */
-export function useIntakeChoices(regionId: string | undefined) {
-  return useQuery({
-    queryKey: ['intake-choices', regionId],
-    enabled: Boolean(regionId),
-    queryFn: async ({ signal }) => {
-      const [organisations, municipalities, themes] = await Promise.all([
-        getJson<List<PartnerOrganisation>>(`/api/v1/partner-organisations?region=${regionId}`, signal),
-        getJson<List<Municipality>>(`/api/v1/municipalities?region=${regionId}`, signal),
-        getJson<List<Theme>>(`/api/v1/themes?region=${regionId}`, signal),
-      ]);
-      return {
-        organisations: organisations.items,
-        municipalities: municipalities.items.sort((a, b) => a.name.localeCompare(b.name, 'nl')),
-        themes: themes.items,
-      };
-    },
-  });
+/** Saves a new signal, or a draft again when it has an id. */
+export function saveSignal(draftId: string | undefined, body: IntakeBody): Promise<SignalDetail> {
+  return draftId
+    ? sendJson<SignalDetail, IntakeBody>('PUT', `/api/v1/signals/${draftId}`, body)
+    : sendJson<SignalDetail, IntakeBody>('POST', '/api/v1/signals', body);
+}
+
+export function transitionSignal(signalId: string, body: SignalTransitionBody): Promise<SignalDetail> {
+  return sendJson<SignalDetail, SignalTransitionBody>(
+    'POST',
+    `/api/v1/signals/${signalId}/transitions`,
+    body,
+  );
+}
+
+export function startRound(signalId: string, body: StartRoundBody): Promise<SignalDetail> {
+  return sendJson<SignalDetail, StartRoundBody>('POST', `/api/v1/signals/${signalId}/hit-check-rounds`, body);
+}
+
+export function closeRound(roundId: string): Promise<SignalDetail> {
+  return sendJson<SignalDetail>('POST', `/api/v1/hit-check-rounds/${roundId}/close`);
+}
+
+/** A partner's answers in a hit/no-hit round. */
+export function answerRound(roundId: string, body: AnswerRoundBody): Promise<HitCheckRequest> {
+  return sendJson<HitCheckRequest, AnswerRoundBody>(
+    'PUT',
+    `/api/v1/hit-check-requests/${roundId}/answers`,
+    body,
+  );
 }

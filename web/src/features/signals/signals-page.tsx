@@ -6,16 +6,12 @@ import {
   Heading2,
   Paragraph,
   StatusBadge,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, t } from '../../i18n/i18n.js';
@@ -94,39 +90,34 @@ function SignalLink({ s }: { s: SignalSummary }) {
 
 function SignalTable({ signals }: { signals: SignalSummary[] }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('signals.caption', { count: signals.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('signals.reference')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.stage')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.municipality')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.submitters')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.urgency')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.since')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {signals.map((s) => (
-            <TableRow key={s.id}>
-              <TableCell>
-                <SignalLink s={s} />
-              </TableCell>
-              <TableCell>{stageLabel(s)}</TableCell>
-              <TableCell>{s.municipality?.name ?? '—'}</TableCell>
-              <TableCell>{s.submittingOrganisations.map((o) => o.name).join(', ')}</TableCell>
-              <TableCell>
-                <StatusBadge status={s.urgency === 'high' ? 'warning' : 'neutral'}>
-                  {t(`urgency.${s.urgency}`)}
-                </StatusBadge>
-              </TableCell>
-              <TableCell>{formatDateTime(s.stageSince)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('signals.caption', { count: signals.length })}
+      columns={[
+        t('signals.reference'),
+        t('signals.stage'),
+        t('signals.municipality'),
+        t('signals.submitters'),
+        t('signals.urgency'),
+        t('signals.since'),
+      ]}
+    >
+      {signals.map((s) => (
+        <TableRow key={s.id}>
+          <TableCell>
+            <SignalLink s={s} />
+          </TableCell>
+          <TableCell>{stageLabel(s)}</TableCell>
+          <TableCell>{s.municipality?.name ?? '—'}</TableCell>
+          <TableCell>{s.submittingOrganisations.map((o) => o.name).join(', ')}</TableCell>
+          <TableCell>
+            <StatusBadge status={s.urgency === 'high' ? 'warning' : 'neutral'}>
+              {t(`urgency.${s.urgency}`)}
+            </StatusBadge>
+          </TableCell>
+          <TableCell>{formatDateTime(s.stageSince)}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }
 
@@ -160,32 +151,27 @@ function Board({ signals }: { signals: SignalSummary[] }) {
 
 function QueueTable({ items }: { items: ReturnType<typeof useQueue>['data'] & object }) {
   return (
-    <div className="samenspel-table-scroll">
-      <Table>
-        <TableCaption>{t('signals.queue')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('signals.reference')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.urgency')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.stage')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.daysInStage')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('signals.daysOpen')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((s) => (
-            <TableRow key={s.id}>
-              <TableCell>
-                <SignalLink s={s} />
-              </TableCell>
-              <TableCell>{t(`urgency.${s.urgency}`)}</TableCell>
-              <TableCell>{stageLabel(s)}</TableCell>
-              <TableCell className="samenspel-number">{s.daysInStage}</TableCell>
-              <TableCell className="samenspel-number">{s.daysOpen}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <DataTable
+      caption={t('signals.queue')}
+      columns={[
+        t('signals.reference'),
+        t('signals.urgency'),
+        t('signals.stage'),
+        t('signals.daysInStage'),
+        t('signals.daysOpen'),
+      ]}
+    >
+      {items.map((s) => (
+        <TableRow key={s.id}>
+          <TableCell>
+            <SignalLink s={s} />
+          </TableCell>
+          <TableCell>{t(`urgency.${s.urgency}`)}</TableCell>
+          <TableCell>{stageLabel(s)}</TableCell>
+          <TableCell className="samenspel-number">{s.daysInStage}</TableCell>
+          <TableCell className="samenspel-number">{s.daysOpen}</TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
   );
 }

@@ -5,26 +5,21 @@ import {
   ButtonGroup,
   ButtonLink,
   FormField,
-  FormFieldErrorMessage,
   FormLabel,
   Heading3,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
-  TableHeaderCell,
   TableRow,
-  Textbox,
 } from '@utrecht/component-library-react';
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { type SelectChoice, SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useFtmImport, useRelation } from './subjects-api.js';
 
@@ -65,16 +60,15 @@ function RelationForm({ c }: { c: CaseDetail }) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
-    const data = new FormData(form);
-    const value = (name: string) => String(data.get(name) ?? '');
+    const v = new FormValues(new FormData(form));
     setDone(false);
     try {
       await relation.mutateAsync({
-        fromSubjectId: value('fromSubjectId'),
-        toSubjectId: value('toSubjectId'),
-        type: value('type'),
-        ...(value('startDate') ? { startDate: value('startDate') } : {}),
-        ...(value('endDate') ? { endDate: value('endDate') } : {}),
+        fromSubjectId: v.text('fromSubjectId'),
+        toSubjectId: v.text('toSubjectId'),
+        type: v.optionalChoice('type', relationTypes),
+        startDate: v.optional('startDate'),
+        endDate: v.optional('endDate'),
       });
       setErrors({});
       setDone(true);
@@ -83,23 +77,18 @@ function RelationForm({ c }: { c: CaseDetail }) {
       setErrors(error instanceof ApiError ? error.fieldErrors() : { form: t('signIn.offline') });
     }
   }
-  const select = (name: string, label: string, options: Array<[string, string]>) => (
-    <FormField
+  const select = (name: string, label: string, options: ReadonlyArray<SelectChoice>) => (
+    <SelectField
+      id={`relatie-${name}`}
+      name={name}
+      label={label}
+      placeholder={t('cases.choose')}
+      options={options}
       invalid={Boolean(errors[name])}
-      label={<FormLabel htmlFor={`relatie-${name}`}>{label}</FormLabel>}
-    >
-      {errors[name] ? <FormFieldErrorMessage>{errors[name]}</FormFieldErrorMessage> : null}
-      <Select id={`relatie-${name}`} name={name} invalid={Boolean(errors[name])}>
-        <SelectOption value="">{t('cases.choose')}</SelectOption>
-        {options.map(([v, l]) => (
-          <SelectOption key={v} value={v}>
-            {l}
-          </SelectOption>
-        ))}
-      </Select>
-    </FormField>
+      errorMessage={errors[name]}
+    />
   );
-  const subjects = c.subjects.map((s) => [s.id, s.label] as [string, string]);
+  const subjects = c.subjects.map((s) => [s.id, s.label] as const);
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="samenspel-filters">
       <Heading3 className="samenspel-filters__wide">{t('network.addRelation')}</Heading3>
@@ -108,23 +97,23 @@ function RelationForm({ c }: { c: CaseDetail }) {
       {select(
         'type',
         t('network.relation'),
-        relationTypes.map((r) => [r, t(`relation.${r}` as MessageKey)]),
+        relationTypes.map((r) => [r, t(`relation.${r}` as MessageKey)] as const),
       )}
       {select('toSubjectId', t('network.to.subject'), subjects)}
-      <FormField
+      <DateField
+        id="relatie-start"
+        name="startDate"
+        label={t('network.start')}
         invalid={Boolean(errors.startDate)}
-        label={<FormLabel htmlFor="relatie-start">{t('network.start')}</FormLabel>}
-      >
-        {errors.startDate ? <FormFieldErrorMessage>{errors.startDate}</FormFieldErrorMessage> : null}
-        <Textbox id="relatie-start" name="startDate" type="date" />
-      </FormField>
-      <FormField
+        errorMessage={errors.startDate}
+      />
+      <DateField
+        id="relatie-einde"
+        name="endDate"
+        label={t('network.end')}
         invalid={Boolean(errors.endDate)}
-        label={<FormLabel htmlFor="relatie-einde">{t('network.end')}</FormLabel>}
-      >
-        {errors.endDate ? <FormFieldErrorMessage>{errors.endDate}</FormFieldErrorMessage> : null}
-        <Textbox id="relatie-einde" name="endDate" type="date" invalid={Boolean(errors.endDate)} />
-      </FormField>
+        errorMessage={errors.endDate}
+      />
       <ButtonGroup>
         <Button type="submit" appearance="secondary-action-button" disabled={relation.isPending}>
           {t('cases.add')}
@@ -177,36 +166,24 @@ function FtmImport({ caseId }: { caseId: string }) {
           <Paragraph role="status">
             {t('ftm.summary', { accepted: report.accepted.length, refused: report.refused.length })}
           </Paragraph>
-          <div className="samenspel-table-scroll">
-            <Table>
-              <TableCaption>{t('ftm.report')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('ftm.line')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('ftm.verdict')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('ftm.detail')}</TableHeaderCell>
+          <DataTable caption={t('ftm.report')} columns={[t('ftm.line'), t('ftm.verdict'), t('ftm.detail')]}>
+            {[
+              ...report.accepted.map((a) => ({
+                line: a.line,
+                ok: true,
+                text: `${a.schema}: ${a.caption}`,
+              })),
+              ...report.refused.map((r) => ({ line: r.line, ok: false, text: r.reason })),
+            ]
+              .sort((a, b) => a.line - b.line)
+              .map((row) => (
+                <TableRow key={row.line}>
+                  <TableCell>{row.line}</TableCell>
+                  <TableCell>{row.ok ? t('ftm.accepted') : t('ftm.refused')}</TableCell>
+                  <TableCell>{row.text}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {[
-                  ...report.accepted.map((a) => ({
-                    line: a.line,
-                    ok: true,
-                    text: `${a.schema}: ${a.caption}`,
-                  })),
-                  ...report.refused.map((r) => ({ line: r.line, ok: false, text: r.reason })),
-                ]
-                  .sort((a, b) => a.line - b.line)
-                  .map((row) => (
-                    <TableRow key={row.line}>
-                      <TableCell>{row.line}</TableCell>
-                      <TableCell>{row.ok ? t('ftm.accepted') : t('ftm.refused')}</TableCell>
-                      <TableCell>{row.text}</TableCell>
-                    </TableRow>
-                  ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+          </DataTable>
           {report.refused.length ? (
             <Alert type="warning">{t('ftm.fixFirst')}</Alert>
           ) : apply.isSuccess ? (

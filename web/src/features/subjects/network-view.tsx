@@ -3,27 +3,21 @@ import {
   Button,
   ButtonGroup,
   Checkbox,
-  FormField,
-  FormLabel,
   Paragraph,
-  Select,
-  SelectOption,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
-  Textbox,
 } from '@utrecht/component-library-react';
 import cytoscape from 'cytoscape';
 import Graph from 'graphology';
 import { write } from 'graphology-gexf/browser';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { DataTable } from '../../components/data-table.js';
+import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
+import { SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { type NetworkFilter, useNetwork } from './subjects-api.js';
 
@@ -162,36 +156,32 @@ export function NetworkView({
         </div>
         <div className="samenspel-filters__row">
           {!caseId ? (
-            <FormField label={<FormLabel htmlFor="netwerk-diepte">{t('network.depth')}</FormLabel>}>
-              <Select
-                id="netwerk-diepte"
-                value={String(filter.depth)}
-                onChange={(e) => setFilter((f) => ({ ...f, depth: Number(e.currentTarget.value) }))}
-              >
-                {[1, 2, 3].map((d) => (
-                  <SelectOption key={d} value={String(d)}>
-                    {t('network.steps', { steps: d })}
-                  </SelectOption>
-                ))}
-              </Select>
-            </FormField>
+            <SelectField
+              id="netwerk-diepte"
+              label={t('network.depth')}
+              value={String(filter.depth)}
+              onChange={(e) => setFilter((f) => ({ ...f, depth: Number(e.currentTarget.value) }))}
+              options={[1, 2, 3].map((d) => [String(d), t('network.steps', { steps: d })] as const)}
+            />
           ) : null}
-          <FormField label={<FormLabel htmlFor="netwerk-van">{t('network.from')}</FormLabel>}>
-            <Textbox
-              id="netwerk-van"
-              type="date"
-              value={filter.from}
-              onChange={(e) => setFilter((f) => ({ ...f, from: e.currentTarget.value }))}
-            />
-          </FormField>
-          <FormField label={<FormLabel htmlFor="netwerk-tot">{t('network.to')}</FormLabel>}>
-            <Textbox
-              id="netwerk-tot"
-              type="date"
-              value={filter.to}
-              onChange={(e) => setFilter((f) => ({ ...f, to: e.currentTarget.value }))}
-            />
-          </FormField>
+          <DateField
+            id="netwerk-van"
+            label={t('network.from')}
+            value={filter.from}
+            onChange={(e) => {
+              const from = e.currentTarget.value;
+              setFilter((f) => ({ ...f, from }));
+            }}
+          />
+          <DateField
+            id="netwerk-tot"
+            label={t('network.to')}
+            value={filter.to}
+            onChange={(e) => {
+              const to = e.currentTarget.value;
+              setFilter((f) => ({ ...f, to }));
+            }}
+          />
         </div>
       </fieldset>
       {network.isFetching ? <Loading label={t('network.loading')} /> : null}
@@ -223,75 +213,63 @@ export function NetworkView({
               {t('network.gexf')}
             </Button>
           </ButtonGroup>
-          <div className="samenspel-table-scroll">
-            <Table>
-              <TableCaption>{t('network.subjects')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('network.subject')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('network.kind')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('network.elsewhere')}</TableHeaderCell>
-                  {analyst && !caseId ? (
-                    <TableHeaderCell scope="col">{t('network.centreColumn')}</TableHeaderCell>
-                  ) : null}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.nodes.map((n) => (
-                  <TableRow key={n.id}>
-                    <TableHeaderCell scope="row">
-                      {analyst ? <RouterLink to={`/subjecten/${n.id}`}>{n.label}</RouterLink> : n.label}
-                    </TableHeaderCell>
-                    <TableCell>{t(`registerKind.${n.kind}` as MessageKey)}</TableCell>
-                    <TableCell>
-                      {n.hidden > 0
-                        ? t('network.askRiec', { count: n.records, hidden: n.hidden })
-                        : t('network.records', { count: n.records })}
-                    </TableCell>
-                    {analyst && !caseId ? (
-                      <TableCell>
-                        {n.id !== centre ? (
-                          <Button appearance="subtle-button" onClick={() => setCentre(n.id)}>
-                            {t('network.expand')}
-                          </Button>
-                        ) : (
-                          t('network.centre')
-                        )}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <DataTable
+            caption={t('network.subjects')}
+            columns={[
+              t('network.subject'),
+              t('network.kind'),
+              t('network.elsewhere'),
+              ...(analyst && !caseId ? [t('network.centreColumn')] : []),
+            ]}
+          >
+            {data.nodes.map((n) => (
+              <TableRow key={n.id}>
+                <TableHeaderCell scope="row">
+                  {analyst ? <RouterLink to={`/subjecten/${n.id}`}>{n.label}</RouterLink> : n.label}
+                </TableHeaderCell>
+                <TableCell>{t(`registerKind.${n.kind}` as MessageKey)}</TableCell>
+                <TableCell>
+                  {n.hidden > 0
+                    ? t('network.askRiec', { count: n.records, hidden: n.hidden })
+                    : t('network.records', { count: n.records })}
+                </TableCell>
+                {analyst && !caseId ? (
+                  <TableCell>
+                    {n.id !== centre ? (
+                      <Button appearance="subtle-button" onClick={() => setCentre(n.id)}>
+                        {t('network.expand')}
+                      </Button>
+                    ) : (
+                      t('network.centre')
+                    )}
+                  </TableCell>
+                ) : null}
+              </TableRow>
+            ))}
+          </DataTable>
           {data.edges.length ? (
-            <div className="samenspel-table-scroll">
-              <Table>
-                <TableCaption>{t('network.relations')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('network.from.subject')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('network.relation')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('network.to.subject')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('network.period')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('network.recorded')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.edges.map((e) => (
-                    <TableRow key={e.id}>
-                      <TableCell>{name(e.from)}</TableCell>
-                      <TableCell>{t(`relation.${e.type}` as MessageKey)}</TableCell>
-                      <TableCell>{name(e.to)}</TableCell>
-                      <TableCell>
-                        {e.startDate ?? '…'} – {e.endDate ?? '…'}
-                      </TableCell>
-                      <TableCell>{t('network.recordedTimes', { n: e.recorded })}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <DataTable
+              caption={t('network.relations')}
+              columns={[
+                t('network.from.subject'),
+                t('network.relation'),
+                t('network.to.subject'),
+                t('network.period'),
+                t('network.recorded'),
+              ]}
+            >
+              {data.edges.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>{name(e.from)}</TableCell>
+                  <TableCell>{t(`relation.${e.type}` as MessageKey)}</TableCell>
+                  <TableCell>{name(e.to)}</TableCell>
+                  <TableCell>
+                    {e.startDate ?? '…'} – {e.endDate ?? '…'}
+                  </TableCell>
+                  <TableCell>{t('network.recordedTimes', { n: e.recorded })}</TableCell>
+                </TableRow>
+              ))}
+            </DataTable>
           ) : (
             <Paragraph>{t('network.noRelations')}</Paragraph>
           )}

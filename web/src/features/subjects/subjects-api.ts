@@ -1,16 +1,24 @@
 import type {
   CrossRecordSignals,
+  decisionRequest,
   FtmImportReport,
   MatchSuggestion,
   Network,
   RelationType,
+  relationRequest,
   SubjectDetail,
 } from '@samenspel/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { getJson, sendJson, sendText } from '../../components/api.js';
 import { casesKey } from '../cases/cases-api.js';
 
 export const subjectsKey = ['subjects'] as const;
+
+export type DecisionBody = z.input<typeof decisionRequest>;
+export type RelationBody = z.input<typeof relationRequest>;
+/** A relation as the form sends it: its type may still be unchosen, and then the server asks for it. */
+export type RelationFormBody = Omit<RelationBody, 'type'> & Partial<Pick<RelationBody, 'type'>>;
 
 export interface NetworkFilter {
   depth: number;
@@ -65,8 +73,12 @@ export function useSubjectActions() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: subjectsKey });
   return {
     decide: useMutation({
-      mutationFn: (input: { id: string; decision: 'confirmed' | 'rejected' }) =>
-        sendJson('POST', `/api/v1/subjects/suggestions/${input.id}/decision`, { decision: input.decision }),
+      mutationFn: ({ id, ...body }: DecisionBody & { id: string }) =>
+        sendJson<{ id: string; status: string; mergeId: string | null }, DecisionBody>(
+          'POST',
+          `/api/v1/subjects/suggestions/${id}/decision`,
+          body,
+        ),
       onSuccess: refresh,
     }),
     undo: useMutation({
@@ -79,13 +91,8 @@ export function useSubjectActions() {
 export function useRelation(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      fromSubjectId: string;
-      toSubjectId: string;
-      type: string;
-      startDate?: string;
-      endDate?: string;
-    }) => sendJson<{ id: string }>('POST', `/api/v1/cases/${caseId}/relations`, body),
+    mutationFn: (body: RelationFormBody) =>
+      sendJson<{ id: string }, RelationFormBody>('POST', `/api/v1/cases/${caseId}/relations`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: subjectsKey }),
   });
 }

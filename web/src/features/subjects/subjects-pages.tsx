@@ -7,11 +7,7 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -19,6 +15,7 @@ import { useEffect } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDateTime, type MessageKey, t } from '../../i18n/i18n.js';
@@ -41,30 +38,26 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
         {t('subjects.probability', { probability: percent.format(s.probability) })} ·{' '}
         {t('subjects.recordsEach', { a: s.a.records, b: s.b.records })}
       </Paragraph>
-      <Table>
-        <TableCaption>{t('subjects.evidence')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('subjects.field')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('subjects.finding')}</TableHeaderCell>
-            <TableHeaderCell scope="col" className="samenspel-numeric">
-              {t('subjects.weight')}
-            </TableHeaderCell>
+      <DataTable
+        caption={t('subjects.evidence')}
+        scroll={false}
+        columns={[
+          t('subjects.field'),
+          t('subjects.finding'),
+          { label: t('subjects.weight'), className: 'samenspel-numeric' },
+        ]}
+      >
+        {s.evidence.map((e) => (
+          <TableRow key={e.field}>
+            <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
+            <TableCell>{e.explanation}</TableCell>
+            <TableCell className="samenspel-numeric">
+              {e.weight > 0 ? '+' : ''}
+              {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {s.evidence.map((e) => (
-            <TableRow key={e.field}>
-              <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
-              <TableCell>{e.explanation}</TableCell>
-              <TableCell className="samenspel-numeric">
-                {e.weight > 0 ? '+' : ''}
-                {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
       <ButtonGroup>
         <Button
           appearance="primary-action-button"
@@ -175,40 +168,35 @@ export function SubjectPage() {
       <Paragraph>{t(`registerKind.${s.kind}` as MessageKey)}</Paragraph>
       {s.id !== subjectId ? <Alert>{t('subjects.mergedInto')}</Alert> : null}
       <Heading2>{t('subjects.sightings')}</Heading2>
-      <div className="samenspel-table-scroll">
-        <Table>
-          <TableCaption>{t('subjects.sightingsCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('subjects.record')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subjects.source')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subjects.role')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subjects.seen')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('subjects.asRecorded')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {s.sightings.map((x) => (
-              <TableRow key={`${x.id}-${x.seenAt}-${x.subjectId}`}>
-                <TableHeaderCell scope="row">
-                  <RouterLink to={x.record === 'case' ? `/casussen/${x.id}` : `/signalen/${x.id}`}>
-                    {x.reference}
-                  </RouterLink>
-                </TableHeaderCell>
-                <TableCell>{x.organisation ?? '—'}</TableCell>
-                <TableCell>{x.role ? t(`subjectRole.${x.role}` as MessageKey) : '—'}</TableCell>
-                <TableCell>{formatDateTime(x.seenAt)}</TableCell>
-                <TableCell>
-                  {Object.entries(x.data)
-                    .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
-                    .map(([k, v]) => `${t(`subjects.data.${k}` as MessageKey)}: ${String(v)}`)
-                    .join(', ')}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <DataTable
+        caption={t('subjects.sightingsCaption')}
+        columns={[
+          t('subjects.record'),
+          t('subjects.source'),
+          t('subjects.role'),
+          t('subjects.seen'),
+          t('subjects.asRecorded'),
+        ]}
+      >
+        {s.sightings.map((x) => (
+          <TableRow key={`${x.id}-${x.seenAt}-${x.subjectId}`}>
+            <TableHeaderCell scope="row">
+              <RouterLink to={x.record === 'case' ? `/casussen/${x.id}` : `/signalen/${x.id}`}>
+                {x.reference}
+              </RouterLink>
+            </TableHeaderCell>
+            <TableCell>{x.organisation ?? '—'}</TableCell>
+            <TableCell>{x.role ? t(`subjectRole.${x.role}` as MessageKey) : '—'}</TableCell>
+            <TableCell>{formatDateTime(x.seenAt)}</TableCell>
+            <TableCell>
+              {Object.entries(x.data)
+                .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
+                .map(([k, v]) => `${t(`subjects.data.${k}` as MessageKey)}: ${String(v)}`)
+                .join(', ')}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
       {s.merges.length ? (
         <>
           <Heading2>{t('subjects.merges')}</Heading2>

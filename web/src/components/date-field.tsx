@@ -1,0 +1,20 @@
+import { FormFieldTextbox, type FormFieldTextboxProps } from '@utrecht/component-library-react';
+import type { ChangeEventHandler, ReactNode } from 'react';
+
+/** A calendar day `days` from today, as an ISO date (`2026-10-01`), the value of a date field. */
+export function isoDateFromToday(days = 0): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface DateFieldProps
+  extends Omit<FormFieldTextboxProps, 'type' | 'description' | 'errorMessage' | 'onChange'> {
+  hint?: ReactNode;
+  errorMessage?: string | undefined;
+  /** FormFieldTextbox hands its onChange to the input, so the event is the input's. */
+  onChange?: ChangeEventHandler<HTMLInputElement>;
+}
+
+/** A date field with its label, an optional hint and the server's message when the date was refused. */
+export function DateField({ hint, ...field }: DateFieldProps) {
+  return <FormFieldTextbox type="date" description={hint} {...field} />;
+}

@@ -1,0 +1,44 @@
+import type { CaseDetail } from '@samenspel/contracts';
+import { FormFieldTextarea, FormFieldTextbox } from '@utrecht/component-library-react';
+import { ChangeForm } from '../../../components/change-form.js';
+import { DateField, isoDateFromToday } from '../../../components/date-field.js';
+import { Section } from '../../../components/section.js';
+import { formatDate, t } from '../../../i18n/i18n.js';
+import { caseChanges, useCaseChange } from '../cases-api.js';
+
+/** How the case was communicated: letters to residents, press, talks. */
+export function CommunicationsSection({ c, canAdd }: { c: CaseDetail; canAdd: boolean }) {
+  const add = useCaseChange(c.id, caseChanges.communication);
+  return (
+    <Section id="communicatie" title={t('cases.communications')}>
+      <ul>
+        {c.communications.map((x) => (
+          <li key={x.id}>
+            {formatDate(x.onDate)} — {x.channel}: {x.description}
+          </li>
+        ))}
+      </ul>
+      {canAdd ? (
+        <ChangeForm
+          id="communicatie-actie"
+          title={t('cases.addCommunication')}
+          submitLabel={t('cases.add')}
+          mutation={add}
+          toVariables={(v) => ({
+            channel: v.text('channel'),
+            description: v.text('description'),
+            onDate: v.text('onDate'),
+          })}
+        >
+          {(field) => (
+            <>
+              <FormFieldTextbox {...field('channel')} label={t('cases.channel')} />
+              <FormFieldTextarea {...field('description')} label={t('cases.description')} rows={3} />
+              <DateField {...field('onDate')} label={t('meetings.date')} defaultValue={isoDateFromToday()} />
+            </>
+          )}
+        </ChangeForm>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { CaseDetail } from '@samenspel/contracts';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  FormFieldTextarea,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { ChangeForm } from '../../../components/change-form.js';
+import { Section } from '../../../components/section.js';
+import { t } from '../../../i18n/i18n.js';
+import { caseChanges, useCaseChange } from '../cases-api.js';
+
+/** What worked, what did not and the lessons, or why the evaluation was waived. */
+export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvaluate: boolean }) {
+  const evaluate = useCaseChange(c.id, caseChanges.evaluation);
+  return (
+    <Section id="evaluatie" title={t('cases.evaluation')}>
+      {c.evaluation ? (
+        <DataList>
+          {c.evaluation.waivedReason ? (
+            <DataListItem>
+              <DataListKey>{t('cases.waived')}</DataListKey>
+              <DataListValue>{c.evaluation.waivedReason}</DataListValue>
+            </DataListItem>
+          ) : (
+            <>
+              <DataListItem>
+                <DataListKey>{t('cases.whatWorked')}</DataListKey>
+                <DataListValue>{c.evaluation.whatWorked}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('cases.whatDidNot')}</DataListKey>
+                <DataListValue>{c.evaluation.whatDidNot}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('cases.lessons')}</DataListKey>
+                <DataListValue>{c.evaluation.lessons}</DataListValue>
+              </DataListItem>
+            </>
+          )}
+        </DataList>
+      ) : (
+        <Paragraph>{t('cases.notEvaluated')}</Paragraph>
+      )}
+      {canEvaluate ? (
+        <ChangeForm
+          id="evalueren"
+          title={t('cases.evaluate')}
+          submitLabel={t('step.save')}
+          mutation={evaluate}
+          toVariables={(v) => ({
+            whatWorked: v.text('whatWorked'),
+            whatDidNot: v.text('whatDidNot'),
+            lessons: v.text('lessons'),
+          })}
+        >
+          {(field) => (
+            <>
+              <FormFieldTextarea {...field('whatWorked')} label={t('cases.whatWorked')} rows={3} />
+              <FormFieldTextarea {...field('whatDidNot')} label={t('cases.whatDidNot')} rows={3} />
+              <FormFieldTextarea {...field('lessons')} label={t('cases.lessons')} rows={3} />
+            </>
+          )}
+        </ChangeForm>
+      ) : null}
+    </Section>
+  );
+}
