@@ -2,10 +2,12 @@ import type {
   AccountabilityTheme,
   ActionResult,
   AdviceStatus,
+  BoundaryCollection,
   CaseOrigin,
   CasePhase,
   CaseType,
   Classification,
+  DataSubjectType,
   Decision,
   HitAnswer,
   ImportStatus,
@@ -82,7 +84,12 @@ export interface MunicipalitiesTable {
   validFrom: DateColumn | null;
   validUntil: DateColumn | null;
   note: string | null;
-  boundary: ColumnType<unknown, string | null, string | null>;
+  /** GeoJSON (EPSG:4326), generalised. */
+  boundary: ColumnType<
+    BoundaryCollection['features'][number]['geometry'] | null,
+    string | null,
+    string | null
+  >;
 }
 
 export interface PartnerOrganisationsTable {
@@ -211,7 +218,7 @@ export interface ProcessingLogTable {
   endedAt: Timestamp;
   processingActivityId: string;
   processingActivityVersion: number;
-  dataSubjectType: 'person' | 'company' | 'employee' | null;
+  dataSubjectType: DataSubjectType | null;
   dataSubjectPseudonym: string | null;
   previousHash: string;
   hash: string;

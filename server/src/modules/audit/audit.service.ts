@@ -235,8 +235,7 @@ export class AuditService {
       await check(
         'processing',
         (after) => processingBatch(this.db, after, batchSize),
-        (row) =>
-          processingContent(row.chain, { ...row, dataSubjectType: row.dataSubjectType as 'employee' | null }),
+        (row) => processingContent(row.chain, row),
       ),
       await check(
         'user-action',

@@ -49,22 +49,28 @@ export function presentMunicipality(row: Row<typeof repo.listMunicipalities>): M
 }
 
 export function presentPartner(row: Row<typeof repo.listPartnerOrganisations>): PartnerOrganisation {
-  return { ...row, kind: row.kind as PartnerOrganisation['kind'] };
+  return row;
 }
 
 export function presentTheme(row: Row<typeof repo.listThemes>): Theme {
-  return { ...row, accountabilityTheme: row.accountabilityTheme as Theme['accountabilityTheme'] };
+  return row;
 }
 
 export function presentBoundaries(rows: Row<typeof repo.listBoundaries>[]): BoundaryCollection {
   return {
     type: 'FeatureCollection',
     attribution: BOUNDARY_ATTRIBUTION,
-    features: rows.map((row) => ({
-      type: 'Feature',
-      id: row.code,
-      properties: { code: row.code, name: row.name, districtId: row.districtId },
-      geometry: row.boundary as BoundaryCollection['features'][number]['geometry'],
-    })),
+    features: rows.flatMap((row) =>
+      row.boundary
+        ? [
+            {
+              type: 'Feature' as const,
+              id: row.code,
+              properties: { code: row.code, name: row.name, districtId: row.districtId },
+              geometry: row.boundary,
+            },
+          ]
+        : [],
+    ),
   };
 }

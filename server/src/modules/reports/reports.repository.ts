@@ -329,14 +329,14 @@ export async function signalsBySource(
   scope: ReportScope,
   period: Period,
 ): Promise<AccountabilityReport['signalsBySource']> {
-  const { rows } = await sql<{ month: string; source: string; count: number }>`
+  const { rows } = await sql<AccountabilityReport['signalsBySource'][number]>`
     select to_char(s.received_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month,
       coalesce(s.source, 'unknown') as source, count(*)::int as count
     from signals s
     where ${signalScope(scope)} and s.received_at is not null
       and (s.received_at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
     group by 1, 2 order by 1, 2`.execute(db);
-  return rows as AccountabilityReport['signalsBySource'];
+  return rows;
 }
 
 // ---- targets and analysis products, this module's own records ----

@@ -1,5 +1,6 @@
 import type { LeadTimeQuery, SignalStage, SubjectInput } from '@samenspel/contracts';
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
 import type { SignalEventType, SignalsTable } from '../../db/schema.js';
 
@@ -37,7 +38,7 @@ function selectSignals(db: Db) {
     .selectFrom('signals as s')
     .leftJoin('municipalities as m', 'm.code', 's.municipalityCode')
     .leftJoin('districts as d', 'd.id', 'm.districtId')
-    .select([
+    .select((eb) => [
       's.id',
       's.regionId',
       's.reference',
@@ -54,18 +55,22 @@ function selectSignals(db: Db) {
       's.createdAt',
       's.receivedAt',
       's.stageSince',
-      sql<
-        Array<{ id: string; name: string }>
-      >`coalesce((select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
-        from signal_organisations so join partner_organisations o on o.id = so.organisation_id where so.signal_id = s.id), '[]')`.as(
-        'organisations',
-      ),
-      sql<
-        Array<{ id: string; name: string }>
-      >`coalesce((select json_agg(json_build_object('id', t.id, 'name', t.name) order by t.name)
-        from signal_themes st join themes t on t.id = st.theme_id where st.signal_id = s.id), '[]')`.as(
-        'themes',
-      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('signalOrganisations as so')
+          .innerJoin('partnerOrganisations as o', 'o.id', 'so.organisationId')
+          .select(['o.id', 'o.name'])
+          .whereRef('so.signalId', '=', 's.id')
+          .orderBy('o.name'),
+      ).as('organisations'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('signalThemes as st')
+          .innerJoin('themes as t', 't.id', 'st.themeId')
+          .select(['t.id', 't.name'])
+          .whereRef('st.signalId', '=', 's.id')
+          .orderBy('t.name'),
+      ).as('themes'),
       sql<number>`(select count(*)::int from signal_subjects ss where ss.signal_id = s.id)`.as(
         'subjectCount',
       ),
