@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { processingActivity } from '@samenspel/contracts';
 import { z } from 'zod';
 import type { Db } from '../../db/database.js';
-import { upsertProcessingActivities } from './audit.repository.js';
+import { listProcessingActivities, upsertProcessingActivities } from './audit.repository.js';
 
 const registerFile = z.object({ about: z.string(), activities: z.array(processingActivity) });
 
@@ -14,7 +14,7 @@ const REGISTER = new URL('../../../reference-data/processing-activities.json', i
  */
 export async function loadProcessingActivities(db: Db): Promise<number> {
   const file = registerFile.parse(JSON.parse(await readFile(REGISTER, 'utf8')));
-  const existing = await db.selectFrom('processingActivities').selectAll().execute();
+  const existing = await listProcessingActivities(db);
   for (const activity of file.activities) {
     const stored = existing.find((e) => e.id === activity.id && e.version === activity.version);
     if (stored && JSON.stringify({ ...stored }) !== JSON.stringify({ ...stored, ...activity })) {

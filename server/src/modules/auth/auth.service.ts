@@ -12,6 +12,7 @@ import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { ApiTokenRow } from '../api-tokens/index.js';
 import type { AuditService } from '../audit/index.js';
+import { regionName } from '../organisations/index.js';
 import * as users from '../users/index.js';
 import { secondFactorRequired, type UserRow } from '../users/index.js';
 import {
@@ -263,12 +264,9 @@ export class AuthService {
     return this.audit.run(context, { action: 'session.read', activity }, async (trx, record) => {
       const user = await users.findUserById(trx, actor.userId);
       const session = await findLiveSession(trx, actor.sessionHash, new Date(0));
-      const region = await trx
-        .selectFrom('regions')
-        .select(['id', 'name'])
-        .where('id', '=', actor.regionId)
-        .executeTakeFirst();
-      if (!user || !session || !region) throw unauthenticated();
+      const name = await regionName(trx, actor.regionId);
+      if (!user || !session || name === null) throw unauthenticated();
+      const region = { id: actor.regionId, name };
       record.subject({ type: 'employee', email: user.email });
       return {
         user: { id: user.id, email: user.email, displayName: user.displayName },
