@@ -58,6 +58,8 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   return {
     url,
+    /** The same app, for setting up data through the API (`new Cast(samenspel)`). */
+    app,
     database,
     keys,
     close: async () => {

@@ -9,6 +9,20 @@ export {
   testEngine,
 } from './database.js';
 export {
+  addCaseSubject,
+  Cast,
+  type Member,
+  type NewSubject,
+  newAcceptedSignal,
+  newBsn,
+  newCase,
+  newMeeting,
+  newPerson,
+  newRound,
+  newSignal,
+  uniqueSurname,
+} from './factories.js';
+export {
   createUser,
   ensureOtherRegion,
   forgetTotpStep,

@@ -1,0 +1,301 @@
+import type { CaseDetail, CasePhase, Meeting, Role, SignalDetail, subjectInput } from '@samenspel/contracts';
+import type { LightMyRequestResponse } from 'fastify';
+import type { z } from 'zod';
+import { bsnFrom } from '../demo/people.js';
+import { organisationByCode } from '../modules/organisations/index.js';
+import { seededRandom } from '../shared/seeded-random.js';
+import type { TestApp } from './app.js';
+import { createUser, type TestUser } from './identity.js';
+import { type ApiSession, signIn } from './session.js';
+
+/** A signed-in user of a test, with the session to call the API with. */
+export interface Member extends ApiSession {
+  user: TestUser;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * The people of one test file, signed in on first use and kept for the file: an analyst, a case
+ * director, a chair, partner staff per organisation. Records (signals, cases, rounds) are not
+ * kept here: each test makes its own with the factories below.
+ */
+export class Cast {
+  private readonly members = new Map<string, Promise<Member>>();
+  private readonly organisations = new Map<string, Promise<string>>();
+  private themes: Promise<string> | undefined;
+
+  constructor(readonly t: Pick<TestApp, 'app' | 'database' | 'keys'>) {}
+
+  /** A user with these roles in the organisation (by code), signed in once per file. */
+  member(roles: Role[], organisationCode = 'riec', options: { totp?: boolean } = {}): Promise<Member> {
+    const key = `${roles.join('+')}@${organisationCode}${options.totp === false ? '-no-totp' : ''}`;
+    let found = this.members.get(key);
+    if (!found) {
+      found = (async () => {
+        const user = await createUser(this.t.database.db, this.t.keys, {
+          roles,
+          organisationCode,
+          ...(options.totp === false ? { totp: false } : {}),
+        });
+        return { ...(await signIn(this.t.app, this.t.database.db, user)), user };
+      })();
+      this.members.set(key, found);
+    }
+    return found;
+  }
+
+  analyst = () => this.member(['riec_analyst']);
+  director = () => this.member(['case_director']);
+  chair = () => this.member(['meeting_chair'], 'politie');
+  manager = () => this.member(['programme_manager'], 'riec', { totp: false });
+  /** Partner staff of an organisation: `GM0344` (Utrecht), `politie`, `belastingdienst`, … */
+  staff = (organisationCode: string) => this.member(['partner_staff'], organisationCode);
+
+  /** The id of a partner organisation of Midden-Nederland by its code. */
+  org(code: string): Promise<string> {
+    let found = this.organisations.get(code);
+    if (!found) {
+      found = organisationByCode(this.t.database.db, 'midden-nederland', code).then((o) => {
+        if (!o) throw new Error(`no organisation ${code}`);
+        return o.id;
+      });
+      this.organisations.set(code, found);
+    }
+    return found;
+  }
+
+  /** A national theme's id. */
+  theme(): Promise<string> {
+    this.themes ??= this.t.database.db
+      .selectFrom('themes')
+      .select('id')
+      .where('scope', '=', 'national')
+      .orderBy('sortOrder')
+      .executeTakeFirstOrThrow()
+      .then((r) => r.id);
+    return this.themes;
+  }
+
+  /** Calls the API as a member (or without a session). */
+  call(
+    who: ApiSession | undefined,
+    method: Method,
+    url: string,
+    payload?: object | string,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    return this.t.app.inject({
+      method,
+      url,
+      headers: { ...(who?.headers ?? {}), ...headers },
+      ...(payload !== undefined ? { payload } : {}),
+    });
+  }
+
+  /** Calls the API and fails the test unless the answer is a success; returns the body. */
+  async ok<T>(who: ApiSession, method: Method, url: string, payload?: object): Promise<T> {
+    const response = await this.call(who, method, url, payload);
+    if (response.statusCode >= 300)
+      throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json() as T;
+  }
+}
+
+let serial = 0;
+const letters = 'bcdfghjklmnpqrstvwxz';
+
+/** A surname no other record of the test file has, so that nothing is matched by accident. */
+export function uniqueSurname(): string {
+  serial += 1;
+  let n = serial;
+  let tail = '';
+  do {
+    tail += letters[n % letters.length];
+    n = Math.floor(n / letters.length);
+  } while (n > 0);
+  return `Test${tail}`;
+}
+
+const bsns = seededRandom(20261201);
+
+/** A valid BSN (eleven-test) that no other record of the test file has. */
+export function newBsn(): string {
+  return bsnFrom(bsns);
+}
+
+/** A subject as a request carries it. */
+export type NewSubject = z.input<typeof subjectInput>;
+
+/** A person no other record of the test file resembles. */
+export function newPerson(overrides: Partial<Extract<NewSubject, { kind: 'person' }>> = {}): NewSubject {
+  return {
+    kind: 'person',
+    firstNames: 'Jan',
+    surname: uniqueSurname(),
+    dateOfBirth: '1980-04-12',
+    ...overrides,
+  };
+}
+
+export type SignalStageReached = 'draft' | 'received' | 'discussed' | 'substantiated' | 'triaged';
+
+/**
+ * A signal submitted by partner staff of `by` (with the police as co-submitter), moved on by
+ * the analyst to the stage asked for. Its subjects are new people unless given.
+ */
+export async function newSignal(
+  cast: Cast,
+  options: {
+    by?: string;
+    submitters?: string[];
+    stage?: SignalStageReached;
+    subjects?: NewSubject[];
+    municipalityCode?: string;
+    route?: 'quick' | 'integral';
+  } = {},
+): Promise<SignalDetail> {
+  const by = options.by ?? 'GM0344';
+  const submitter = await cast.staff(by);
+  const submitters = await Promise.all((options.submitters ?? [by, 'politie']).map((c) => cast.org(c)));
+  const stage = options.stage ?? 'received';
+  let signal = await cast.ok<SignalDetail>(submitter, 'POST', '/api/v1/signals', {
+    submit: stage !== 'draft',
+    submittingOrganisationIds: [...new Set(submitters)],
+    source: 'partner',
+    description: 'Een signaal voor de test, lang genoeg om te beschrijven wat er speelt.',
+    municipalityCode: options.municipalityCode ?? 'GM0344',
+    themeIds: [await cast.theme()],
+    urgency: 'normal',
+    subjects: options.subjects ?? [newPerson()],
+  });
+  const order: SignalStageReached[] = ['received', 'discussed', 'substantiated', 'triaged'];
+  const analyst = await cast.analyst();
+  const step = async (body: object) =>
+    (signal = await cast.ok<SignalDetail>(analyst, 'POST', `/api/v1/signals/${signal.id}/transitions`, body));
+  if (order.indexOf(stage) >= 1) await step({ type: 'discussed' });
+  if (order.indexOf(stage) >= 2)
+    await step({
+      type: 'substantiated',
+      note: 'Gemeente en politie onderbouwen samen.',
+      organisationIds: [await cast.org('GM0344'), await cast.org('politie')],
+    });
+  if (order.indexOf(stage) >= 3)
+    await step({ type: 'triaged', route: options.route ?? 'integral', reason: 'Meerdere partners nodig' });
+  return signal;
+}
+
+/** A signal the DTO chair accepted, ready to start a case. */
+export async function newAcceptedSignal(
+  cast: Cast,
+  options: Omit<Parameters<typeof newSignal>[1] & object, 'stage'> = {},
+): Promise<SignalDetail> {
+  const signal = await newSignal(cast, { ...options, stage: 'triaged' });
+  return cast.ok<SignalDetail>(await cast.chair(), 'POST', `/api/v1/signals/${signal.id}/transitions`, {
+    type: 'decided',
+    decision: 'accepted',
+  });
+}
+
+/** A hit/no-hit round on a triaged signal, asking the organisations about all its subjects. */
+export async function newRound(
+  cast: Cast,
+  options: { signal?: SignalDetail; organisations?: string[]; deadlineInDays?: number } = {},
+): Promise<{ signal: SignalDetail; roundId: string }> {
+  const triaged = options.signal ?? (await newSignal(cast, { stage: 'triaged' }));
+  const deadline = new Date(Date.now() + (options.deadlineInDays ?? 7) * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const signal = await cast.ok<SignalDetail>(
+    await cast.analyst(),
+    'POST',
+    `/api/v1/signals/${triaged.id}/hit-check-rounds`,
+    {
+      necessity: 'Zonder bevraging is het signaal niet te wegen.',
+      proportionality: 'Alleen de betrokkenen van het signaal.',
+      subsidiarity: 'Eigen bronnen zijn al geraadpleegd.',
+      subjectIds: triaged.subjects.map((s) => s.id),
+      organisationIds: await Promise.all(
+        (options.organisations ?? ['politie', 'belastingdienst']).map((c) => cast.org(c)),
+      ),
+      deadline,
+    },
+  );
+  const round = signal.rounds.at(-1);
+  if (!round) throw new Error('no round started');
+  return { signal, roundId: round.id };
+}
+
+/** An LOO or DTO meeting of Utrecht-Stad with signals on its agenda. */
+export async function newMeeting(
+  cast: Cast,
+  options: { kind?: 'loo' | 'dto'; signalIds?: string[]; date?: string } = {},
+): Promise<Meeting> {
+  return cast.ok<Meeting>(await cast.chair(), 'POST', '/api/v1/meetings', {
+    kind: options.kind ?? 'loo',
+    districtId: 'utrecht-stad',
+    date: options.date ?? new Date().toISOString().slice(0, 10),
+    attendingOrganisationIds: [await cast.org('GM0344'), await cast.org('politie')],
+    signalIds: options.signalIds ?? [],
+  });
+}
+
+const phases: CasePhase[] = ['start', 'information', 'analysis', 'intervention', 'evaluation'];
+
+/**
+ * A case directed by the file's case director, with the organisations taking part; from an
+ * accepted signal when `fromSignal`, else direct. Moved on to `phase` (goal and strategy first).
+ */
+export async function newCase(
+  cast: Cast,
+  options: {
+    participants?: string[];
+    fromSignal?: SignalDetail | true;
+    phase?: Exclude<CasePhase, 'closed'>;
+    codeName?: string;
+    startedOn?: string;
+  } = {},
+): Promise<CaseDetail> {
+  const signal =
+    options.fromSignal === true ? await newAcceptedSignal(cast) : (options.fromSignal ?? undefined);
+  const director = await cast.director();
+  let detail = await cast.ok<CaseDetail>(await cast.analyst(), 'POST', '/api/v1/cases', {
+    origin: signal ? 'signal' : 'direct',
+    signalIds: signal ? [signal.id] : [],
+    originOrganisationIds: signal ? [] : [await cast.org('politie')],
+    codeName: options.codeName ?? 'Testcasus',
+    districtId: 'utrecht-stad',
+    municipalityCodes: ['GM0344'],
+    themeIds: [await cast.theme()],
+    type: 'subject',
+    directorId: director.user.id,
+    participantIds: await Promise.all((options.participants ?? ['politie']).map((c) => cast.org(c))),
+    startedOn: options.startedOn ?? new Date().toISOString().slice(0, 10),
+  });
+  const target = phases.indexOf(options.phase ?? 'start');
+  if (target > 0) {
+    detail = await cast.ok<CaseDetail>(director, 'PUT', `/api/v1/cases/${detail.id}/goal`, {
+      goal: 'Criminele inkomsten afpakken',
+      strategy: 'Fiscaal en bestuurlijk samen',
+    });
+    for (const to of phases.slice(1, target + 1))
+      detail = await cast.ok<CaseDetail>(director, 'POST', `/api/v1/cases/${detail.id}/phase`, {
+        type: 'advance',
+        to,
+      });
+  }
+  return detail;
+}
+
+/** Adds a subject to a case as its director; returns the case as it is then. */
+export async function addCaseSubject(
+  cast: Cast,
+  caseId: string,
+  subject: NewSubject,
+  role = 'main-subject',
+): Promise<CaseDetail> {
+  return cast.ok<CaseDetail>(await cast.director(), 'POST', `/api/v1/cases/${caseId}/subjects`, {
+    role,
+    subject,
+  });
+}
