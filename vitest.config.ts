@@ -32,6 +32,8 @@ const projects: TestProjectInlineConfiguration[] = [
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // Each test makes its own records: in any order, every test must pass.
+      sequence: { shuffle: { files: false, tests: true } },
     },
   })),
   // The browser flows, like the integration tests, on every engine at hand.

@@ -4,8 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationByCode } from '../modules/organisations/index.js';
 import {
   type ApiSession,
+  Cast,
   createTestApp,
   createUser,
+  newAcceptedSignal,
+  newCase,
+  newMeeting,
+  newRound,
+  newSignal,
   OTHER_REGION,
   signIn,
   type TestApp,
@@ -54,6 +60,7 @@ interface Entry {
 }
 
 let t: TestApp;
+let cast: Cast;
 const users = new Map<Role, TestUser>();
 const sessions = new Map<Role, ApiSession>();
 const otherRegion = new Map<Role, ApiSession>();
@@ -88,105 +95,43 @@ async function asRole(role: Role, call: Call) {
   return response.json();
 }
 
+/** The matrix's own person: every new signal about "Piet Matrix" is probably the same as the earlier ones. */
+const pietMatrix = {
+  kind: 'person' as const,
+  firstNames: 'Piet',
+  surname: 'Matrix',
+  dateOfBirth: '1970-01-01',
+};
+
 /** A signal of the partner staff's organisation (the RIEC here), moved on to the given stage. */
 async function signalAt(stage: 'draft' | 'received' | 'triaged' = 'received'): Promise<string> {
-  const signal = await asRole('partner_staff', {
-    method: 'POST',
-    url: '/api/v1/signals',
-    payload: {
-      submit: stage !== 'draft',
-      submittingOrganisationIds: [organisationId],
-      source: 'partner',
-      description: 'Een signaal voor de toegangsmatrix, lang genoeg om te beschrijven.',
-      municipalityCode: 'GM0344',
-      themeIds: [themeId],
-      urgency: 'normal',
-      subjects: [{ kind: 'person', firstNames: 'Piet', surname: 'Matrix', dateOfBirth: '1970-01-01' }],
-    },
-  });
-  if (stage === 'triaged') {
-    const step = (payload: object) =>
-      asRole('riec_analyst', { method: 'POST', url: `/api/v1/signals/${signal.id}/transitions`, payload });
-    await step({ type: 'discussed' });
-    await step({ type: 'substantiated', note: 'Samen', organisationIds: [org.GM0344, org.politie] });
-    await step({ type: 'triaged', route: 'integral', reason: 'Matrix' });
-  }
-  return signal.id;
+  return (await newSignal(cast, { by: 'riec', submitters: ['riec'], stage, subjects: [pietMatrix] })).id;
 }
 
 /** A round on a triaged signal, addressed to the RIEC (the partner staff's organisation here). */
 async function roundId(): Promise<string> {
-  const signalId = await signalAt('triaged');
-  const signal = await asRole('riec_analyst', { method: 'GET', url: `/api/v1/signals/${signalId}` });
-  const started = await asRole('riec_analyst', {
-    method: 'POST',
-    url: `/api/v1/signals/${signalId}/hit-check-rounds`,
-    payload: {
-      necessity: 'n',
-      proportionality: 'p',
-      subsidiarity: 's',
-      subjectIds: [signal.subjects[0].id],
-      organisationIds: [organisationId],
-      deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
-    },
-  });
-  return started.rounds[0].id;
+  return (
+    await newRound(cast, {
+      signal: await newSignal(cast, {
+        by: 'riec',
+        submitters: ['riec'],
+        stage: 'triaged',
+        subjects: [pietMatrix],
+      }),
+      organisations: ['riec'],
+    })
+  ).roundId;
 }
 
 async function meetingWith(signalId: string): Promise<string> {
-  const created = await asRole('meeting_chair', {
-    method: 'POST',
-    url: '/api/v1/meetings',
-    payload: {
-      kind: 'dto',
-      districtId: 'utrecht-stad',
-      date: new Date().toISOString().slice(0, 10),
-      attendingOrganisationIds: [organisationId],
-      signalIds: [signalId],
-    },
-  });
-  return created.id;
+  return (await newMeeting(cast, { kind: 'dto', signalIds: [signalId] })).id;
 }
 
 /** A case on an accepted signal, directed by the matrix's case director, with the RIEC taking part. */
-async function caseId(options: { goal?: boolean; phase?: string } = {}): Promise<string> {
-  const signalId = await signalAt('triaged');
-  await asRole('meeting_chair', {
-    method: 'POST',
-    url: `/api/v1/signals/${signalId}/transitions`,
-    payload: { type: 'decided', decision: 'accepted' },
-  });
-  const created = await asRole('riec_analyst', {
-    method: 'POST',
-    url: '/api/v1/cases',
-    payload: {
-      origin: 'signal',
-      signalIds: [signalId],
-      codeName: 'Matrix',
-      districtId: 'utrecht-stad',
-      municipalityCodes: ['GM0344'],
-      themeIds: [themeId],
-      type: 'subject',
-      directorId: users.get('case_director')?.id,
-      participantIds: [organisationId],
-      startedOn: '2026-11-01',
-    },
-  });
-  const id = created.id as string;
-  if (options.goal || options.phase)
-    await asRole('case_director', {
-      method: 'PUT',
-      url: `/api/v1/cases/${id}/goal`,
-      payload: { goal: 'Doel', strategy: 'Strategie' },
-    });
-  if (options.phase === 'evaluation')
-    for (const to of ['information', 'analysis', 'intervention', 'evaluation'])
-      await asRole('case_director', {
-        method: 'POST',
-        url: `/api/v1/cases/${id}/phase`,
-        payload: { type: 'advance', to },
-      });
-  return id;
+async function caseId(options: { goal?: boolean; phase?: 'evaluation' } = {}): Promise<string> {
+  const signal = await newAcceptedSignal(cast, { by: 'riec', submitters: ['riec'], subjects: [pietMatrix] });
+  return (await newCase(cast, { fromSignal: signal, participants: ['riec'], codeName: 'Matrix', ...options }))
+    .id;
 }
 
 /** An open suggestion: every new "Piet Matrix" signal is probably the same as the earlier ones. */
@@ -1216,10 +1161,12 @@ const roleList: Role[] = [
 
 beforeAll(async () => {
   t = await createTestApp();
+  cast = new Cast(t);
+  // One user per role, all of the RIEC; the factories' records are made by the same people.
   for (const role of roleList) {
-    const user = await createUser(t.database.db, t.keys, { roles: [role] });
-    users.set(role, user);
-    sessions.set(role, await signIn(t.app, t.database.db, user));
+    const member = await cast.member([role], 'riec');
+    users.set(role, member.user);
+    sessions.set(role, member);
   }
   organisationId = users.get('administrator')?.organisationId ?? '';
   for (const role of [

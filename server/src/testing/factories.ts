@@ -252,6 +252,8 @@ export async function newCase(
     participants?: string[];
     fromSignal?: SignalDetail | true;
     phase?: Exclude<CasePhase, 'closed'>;
+    /** Goal and strategy recorded, even in the start phase. */
+    goal?: boolean;
     codeName?: string;
     startedOn?: string;
   } = {},
@@ -273,7 +275,7 @@ export async function newCase(
     startedOn: options.startedOn ?? new Date().toISOString().slice(0, 10),
   });
   const target = phases.indexOf(options.phase ?? 'start');
-  if (target > 0) {
+  if (target > 0 || options.goal) {
     detail = await cast.ok<CaseDetail>(director, 'PUT', `/api/v1/cases/${detail.id}/goal`, {
       goal: 'Criminele inkomsten afpakken',
       strategy: 'Fiscaal en bestuurlijk samen',

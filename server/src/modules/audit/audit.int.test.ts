@@ -12,6 +12,7 @@ import {
 } from '../../testing/index.js';
 import { AuditService } from './audit.service.js';
 import { pseudonymise } from './pseudonym.js';
+import { traceFrom } from './trace.js';
 
 let t: TestApp;
 let admin: TestUser;
@@ -134,30 +135,58 @@ describe(`processing log on ${testEngine()}`, () => {
     expect(actions[0]).toMatchObject({ userId: staff.id, action: 'user.read', result: 'denied' });
   });
 
-  it('writes the log in the transaction of the work: a failed write leaves neither change nor success record', async () => {
-    const before = await t.database.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      payload: {
-        email: subject.email,
-        displayName: 'Dubbel',
-        organisationId: subject.organisationId,
-        roles: ['partner_staff'],
+  it('writes the log in the transaction of the work: work that wrote and then failed leaves neither its change nor a success record', async () => {
+    const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: adminSession.headers });
+    const actor = {
+      kind: 'user' as const,
+      userId: admin.id,
+      email: admin.email,
+      regionId: admin.regionId,
+      organisationId: admin.organisationId,
+      roles: me.json().roles,
+      pendingSecondFactor: false,
+      sessionHash: 'test',
+    };
+    const trace = traceFrom(undefined);
+    const nameOf = async () =>
+      (
+        await t.database.db
+          .selectFrom('users')
+          .select('displayName')
+          .where('id', '=', subject.id)
+          .executeTakeFirstOrThrow()
+      ).displayName;
+    const before = await nameOf();
+    const work = t.services.audit.run(
+      { actor, trace, client: { address: null, userAgent: 'test' } },
+      { action: 'user.update', activity: 'samenspel.user-administration' },
+      async (trx, record) => {
+        // The work writes, names its data subject, and only then fails.
+        await trx
+          .updateTable('users')
+          .set({ displayName: 'Halverwege gewijzigd' })
+          .where('id', '=', subject.id)
+          .execute();
+        record.subject({ type: 'employee', email: subject.email });
+        expect(
+          (
+            await trx
+              .selectFrom('users')
+              .select('displayName')
+              .where('id', '=', subject.id)
+              .executeTakeFirstOrThrow()
+          ).displayName,
+        ).toBe('Halverwege gewijzigd');
+        throw new Error('the disk is full');
       },
-      headers: adminSession.headers,
-    });
-    expect(response.statusCode).toBe(409);
-    const after = await t.database.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
-    const { actions } = await recordsOfTrace(traceOf(response));
-    expect(actions.map((a) => a.result)).toEqual(['invalid']);
+    );
+    await expect(work).rejects.toThrow('the disk is full');
+    expect(await nameOf()).toBe(before);
+    const { processing, actions } = await recordsOfTrace(trace.traceId);
+    expect(actions.map((a) => a.result)).toEqual(['failed']);
+    // The subject of the rolled-back work was not processed: only the action's own span is logged.
+    expect(processing).toHaveLength(1);
+    expect(processing[0]).toMatchObject({ status: 'error', dataSubjectPseudonym: null });
   });
 
   it('keeps every chain linear when two processes append to the same chains', async () => {

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiSession,
+  Cast,
   createTestApp,
   createUser,
+  newAcceptedSignal,
   signIn,
   type TestApp,
   testEngine,
@@ -10,6 +12,7 @@ import {
 import { organisationByCode } from '../organisations/index.js';
 
 let t: TestApp;
+let cast: Cast;
 const s: Record<string, ApiSession> = {};
 const org: Record<string, string> = {};
 let directorId = '';
@@ -17,6 +20,7 @@ let themeId = '';
 
 beforeAll(async () => {
   t = await createTestApp();
+  cast = new Cast(t);
   const db = t.database.db;
   for (const code of ['GM0344', 'politie', 'belastingdienst', 'GM0307', 'riec'])
     org[code] = (await organisationByCode(db, 'midden-nederland', code))?.id ?? '';
@@ -64,33 +68,14 @@ function call(session: ApiSession, method: 'GET' | 'POST' | 'PUT', url: string, 
   return t.app.inject({ method, url, headers: session.headers, ...(payload ? { payload } : {}) });
 }
 
-async function acceptedSignal(): Promise<{ id: string; subjects: Array<{ id: string }> }> {
-  const signal = (
-    await call(s.utrecht as ApiSession, 'POST', '/api/v1/signals', {
-      submit: true,
-      submittingOrganisationIds: [org.GM0344, org.politie],
-      source: 'partner',
-      description: 'Een signaal dat een integrale casus wordt, met genoeg tekst.',
-      municipalityCode: 'GM0344',
-      themeIds: [themeId],
-      urgency: 'high',
-      subjects: [
-        { kind: 'person', firstNames: 'Jan', surname: 'Berg', dateOfBirth: '1980-04-12', bsn: '111222333' },
-        { kind: 'person', firstNames: 'Fatima', surname: 'El Amrani', dateOfBirth: '1991-11-02' },
-      ],
-    })
-  ).json();
-  const step = (session: ApiSession, body: object) =>
-    call(session, 'POST', `/api/v1/signals/${signal.id}/transitions`, body);
-  await step(s.analyst as ApiSession, { type: 'discussed' });
-  await step(s.analyst as ApiSession, {
-    type: 'substantiated',
-    note: 'Samen',
-    organisationIds: [org.GM0344, org.politie],
+/** An accepted signal of Utrecht and the police about two people, one with a BSN. */
+function acceptedSignal() {
+  return newAcceptedSignal(cast, {
+    subjects: [
+      { kind: 'person', firstNames: 'Jan', surname: 'Berg', dateOfBirth: '1980-04-12', bsn: '111222333' },
+      { kind: 'person', firstNames: 'Fatima', surname: 'El Amrani', dateOfBirth: '1991-11-02' },
+    ],
   });
-  await step(s.analyst as ApiSession, { type: 'triaged', route: 'quick', reason: 'Snel' });
-  await step(s.chair as ApiSession, { type: 'decided', decision: 'accepted' });
-  return signal;
 }
 
 describe(`casework on ${testEngine()}`, () => {
