@@ -3,7 +3,13 @@ import type { Database } from '../db/database.js';
 import { ApiTokensService } from '../modules/api-tokens/index.js';
 import { AuditService, loadProcessingActivities } from '../modules/audit/index.js';
 import { AuthService, revokeSessions } from '../modules/auth/index.js';
-import { AttachmentsService, CasesService, caseReferences, loadLegalBases } from '../modules/cases/index.js';
+import {
+  AttachmentsService,
+  CaseInformationService,
+  CasesService,
+  caseReferences,
+  loadLegalBases,
+} from '../modules/cases/index.js';
 import { HitcheckRounds, HitcheckService } from '../modules/hitcheck/index.js';
 import { ImportsService } from '../modules/imports/index.js';
 import {
@@ -18,7 +24,7 @@ import {
   OrganisationsService,
 } from '../modules/organisations/index.js';
 import { ReportsService } from '../modules/reports/index.js';
-import { SignalsService, signalReferences } from '../modules/signals/index.js';
+import { SignalQueue, SignalsService, signalReferences } from '../modules/signals/index.js';
 import { SubjectsService } from '../modules/subjects/index.js';
 import { displayNames, findUserById, UsersService } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
@@ -75,6 +81,7 @@ export function createServices(options: ServicesOptions) {
   });
   const signals = new SignalsService({ ...deps, rounds: new HitcheckRounds(deps) });
   const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions });
+  const information = new CaseInformationService({ cases });
   return {
     database: options.database,
     access,
@@ -89,14 +96,16 @@ export function createServices(options: ServicesOptions) {
     apiTokens: new ApiTokensService(deps),
     auth: new AuthService({ ...deps, keys: options.keys, config: options.auth, passwords }),
     signals,
+    signalQueue: new SignalQueue(deps),
     hitcheck: new HitcheckService({ ...deps, signals }),
     meetings: new MeetingsService({ ...deps, signals }),
     cases,
+    information,
     interventions: new InterventionsService({ cases }),
     attachments: new AttachmentsService({ ...deps, keys: options.keys, config: options.attachments }),
     reports: new ReportsService(deps),
     subjects,
-    imports: new ImportsService({ ...deps, cases }),
+    imports: new ImportsService({ ...deps, cases, information }),
   };
 }
 

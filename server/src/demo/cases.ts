@@ -129,6 +129,7 @@ export async function seedDemoCases(
 ): Promise<number> {
   const { services, as, actorOf } = demo;
   const { cases, signals, reports, subjects, interventions, organisations } = services;
+  const caseInformation = services.information;
   const actors = {
     analyst: await actorOf('analist@riec-mn.example'),
     director: await actorOf('casusregisseur@riec-mn.example'),
@@ -379,7 +380,7 @@ export async function seedDemoCases(
     });
     step(information, 2, phase('information'));
     step(information, 3, async () => {
-      await cases.addProvision(as(actors.police), id, {
+      await caseInformation.addProvision(as(actors.police), id, {
         providedOn: information,
         legalBasisId: basis('wpg-16'),
         classification: 'vertrouwelijk',
@@ -389,14 +390,17 @@ export async function seedDemoCases(
       if (signalId) {
         const detail = await cases.get(as(actors.director), id);
         for (const s of detail.signalSubjects.slice(0, 2))
-          await cases.addSubject(as(actors.director), id, { role: 'main-subject', signalSubjectId: s.id });
+          await caseInformation.addSubject(as(actors.director), id, {
+            role: 'main-subject',
+            signalSubjectId: s.id,
+          });
       }
       if (plan.facilitator) {
-        let detail = await cases.addSubject(as(actors.director), id, {
+        let detail = await caseInformation.addSubject(as(actors.director), id, {
           role: 'facilitator',
           subject: demoFacilitator.company,
         });
-        detail = await cases.addSubject(as(actors.director), id, {
+        detail = await caseInformation.addSubject(as(actors.director), id, {
           role: 'facilitator',
           subject: demoFacilitator.adviser,
         });
@@ -419,7 +423,7 @@ export async function seedDemoCases(
         // The virtual office: the first such case finds a dozen of its companies registered at one address.
         if (!virtualOfficeDone) {
           virtualOfficeDone = true;
-          let withOffice = await cases.addSubject(as(actors.director), id, {
+          let withOffice = await caseInformation.addSubject(as(actors.director), id, {
             role: 'other',
             subject: virtualOffice,
           });
@@ -427,7 +431,7 @@ export async function seedDemoCases(
             (x) => x.kind === 'address' && x.label.startsWith('Stationsplein'),
           );
           for (let i = 0; i < 12; i++) {
-            withOffice = await cases.addSubject(as(actors.director), id, {
+            withOffice = await caseInformation.addSubject(as(actors.director), id, {
               role: 'other',
               subject: {
                 kind: 'company',
@@ -447,7 +451,7 @@ export async function seedDemoCases(
       }
     });
     step(addDays(information, 3), 3, async () => {
-      await cases.addProvision(as(actors.tax), id, {
+      await caseInformation.addProvision(as(actors.tax), id, {
         providedOn: addDays(information, 3),
         legalBasisId: basis('awr-43c'),
         classification: 'vertrouwelijk',

@@ -167,10 +167,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(usersRoutes, { service: services.users });
       await api.register(apiTokensRoutes, { service: services.apiTokens });
       await api.register(auditRoutes, { service: services.audit });
-      await api.register(signalsRoutes, { service: services.signals });
+      await api.register(signalsRoutes, { service: services.signals, queue: services.signalQueue });
       await api.register(hitcheckRoutes, { service: services.hitcheck });
       await api.register(meetingsRoutes, { service: services.meetings });
-      await api.register(casesRoutes, { service: services.cases, attachments: services.attachments });
+      await api.register(casesRoutes, {
+        service: services.cases,
+        information: services.information,
+        attachments: services.attachments,
+      });
       await api.register(interventionsRoutes, { service: services.interventions });
       await api.register(reportsRoutes, { service: services.reports });
       await api.register(subjectsRoutes, { service: services.subjects });

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
 import { invalid } from '../../shared/errors.js';
 import type { AttachmentsService } from './attachments.service.js';
+import type { CaseInformationService } from './case-information.service.js';
 import type { CasesService } from './cases.service.js';
 
 const tags = ['Cases'];
@@ -43,8 +44,9 @@ const attachmentParams = z.strictObject({
 
 export const casesRoutes: FastifyPluginAsyncZod<{
   service: CasesService;
+  information: CaseInformationService;
   attachments: AttachmentsService;
-}> = async (app, { service, attachments }) => {
+}> = async (app, { service, information, attachments }) => {
   app.get(
     '/cases/:caseId/attachments',
     {
@@ -246,7 +248,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) => service.addSubject(request.context, request.params.caseId, request.body),
+    async (request) => information.addSubject(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -260,7 +262,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) => service.addProvision(request.context, request.params.caseId, request.body),
+    async (request) => information.addProvision(request.context, request.params.caseId, request.body),
   );
 
   app.post(
@@ -274,7 +276,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         response: change,
       },
     },
-    async (request) => service.addCommunication(request.context, request.params.caseId, request.body),
+    async (request) => information.addCommunication(request.context, request.params.caseId, request.body),
   );
 
   app.put(

@@ -2,7 +2,7 @@ import type { FtmImportReport, SubjectInput } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import { conflict, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
-import type { CasesService } from '../cases/index.js';
+import type { CaseInformationService, CasesService } from '../cases/index.js';
 import {
   insertRelations,
   linkBatch,
@@ -21,7 +21,9 @@ function caseSubjectOf(subject: ParsedEntity['subject']): SubjectInput | null {
 
 /** FollowTheMoney imports into a case: read for review first, then applied whole or not at all. */
 export class ImportsService {
-  constructor(private readonly deps: ServiceDeps & { cases: CasesService }) {}
+  constructor(
+    private readonly deps: ServiceDeps & { cases: CasesService; information: CaseInformationService },
+  ) {}
 
   /** Reads FtM entities for a case and keeps them for review: nothing is written to the case yet. */
   async previewFtm(context: RequestContext, caseId: string, text: string): Promise<FtmImportReport> {
@@ -65,7 +67,7 @@ export class ImportsService {
           if (!e.subject) continue;
           const own = caseSubjectOf(e.subject);
           if (own) {
-            const [added] = await this.deps.cases.addSubjects(
+            const [added] = await this.deps.information.addSubjects(
               step,
               [{ data: own, role: 'other', label: e.caption }],
               'import',

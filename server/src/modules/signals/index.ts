@@ -1,4 +1,5 @@
 export { signalsRules } from './signals.access.js';
+export { SignalQueue } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
   receivedAtOf as signalsReceivedAt,

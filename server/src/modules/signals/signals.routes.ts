@@ -14,11 +14,15 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
+import type { SignalQueue } from './signals.queue.js';
 import type { SignalsService } from './signals.service.js';
 
 const tags = ['Signals'];
 
-export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService }> = async (app, { service }) => {
+export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService; queue: SignalQueue }> = async (
+  app,
+  { service, queue },
+) => {
   app.post(
     '/signals',
     {
@@ -57,7 +61,7 @@ export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService }> =
         response: { 200: listOf(queueItem), ...problemResponses(401, 403) },
       },
     },
-    async (request) => ({ items: await service.queue(request.context) }),
+    async (request) => ({ items: await queue.queue(request.context) }),
   );
 
   app.get(
@@ -70,7 +74,7 @@ export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService }> =
         response: { 200: listOf(leadTimeRow), ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await service.leadTimes(request.context, request.query) }),
+    async (request) => ({ items: await queue.leadTimes(request.context, request.query) }),
   );
 
   app.get(

@@ -1,0 +1,146 @@
+import type {
+  CaseSubjectRequest,
+  CommunicationRequest,
+  InvalidParam,
+  ProvisionRequest,
+  SubjectInput,
+} from '@samenspel/contracts';
+import type { RequestContext } from '../../shared/context.js';
+import { invalid } from '../../shared/errors.js';
+import { userOf } from '../../shared/service.js';
+import { signalSubjectsByIds } from '../signals/index.js';
+import { registerLabel, registerSubject } from '../subjects/index.js';
+import * as repo from './cases.repository.js';
+import type { CaseStep, CasesService } from './cases.service.js';
+
+/**
+ * What partners bring into a case: its subjects (registered in the subject register with their
+ * provenance), information provided under a legal basis, and communication. Each a step on the
+ * case, through the cases service.
+ */
+export class CaseInformationService {
+  constructor(private readonly deps: { cases: CasesService }) {}
+
+  /** Adds subjects to the case in the caller's step and registers each, with the actor as provenance. */
+  async addSubjects(
+    step: CaseStep,
+    subjects: ReadonlyArray<{
+      data: SubjectInput;
+      role: CaseSubjectRequest['role'];
+      label?: string;
+      signalSubjectId?: string | null;
+    }>,
+    source: 'case' | 'import' = 'case',
+  ): Promise<Array<{ subjectId: string; linked: boolean }>> {
+    const ids: Array<{ subjectId: string; linked: boolean }> = [];
+    for (const s of subjects) {
+      const id = await repo.insertSubject(step.trx, {
+        caseId: step.row.id,
+        role: s.role,
+        label: s.label ?? registerLabel(s.data),
+        data: s.data,
+        signalSubjectId: s.signalSubjectId ?? null,
+        addedAt: step.at,
+      });
+      ids.push(
+        await registerSubject(
+          step.trx,
+          step.actor.regionId,
+          s.data,
+          {
+            caseId: step.row.id,
+            caseSubjectId: id,
+            organisationId: step.actor.organisationId,
+            role: s.role,
+            source,
+            at: step.at,
+          },
+          { signalSubjectId: s.signalSubjectId ?? null, suggest: source !== 'import' },
+        ),
+      );
+    }
+    return ids;
+  }
+
+  addSubject(context: RequestContext, id: string, request: CaseSubjectRequest) {
+    const { role, signalSubjectId } = request;
+    return this.deps.cases.change(context, id, 'case.subject-add', 'case.manage', async (step) => {
+      let data = request.subject;
+      if (signalSubjectId) {
+        const [found] = await signalSubjectsByIds(step.trx, [signalSubjectId]);
+        const ofCase = (await repo.signalsOfCases(step.trx, [id])).get(id) ?? [];
+        if (!found || !ofCase.includes(found.signalId))
+          throw invalid([
+            {
+              name: 'signalSubjectId',
+              in: 'body',
+              code: 'unknown_subject',
+              reason: 'Deze betrokkene hoort niet bij de signalen van de casus.',
+            },
+          ]);
+        data = found.data;
+      }
+      if (!data)
+        throw invalid([
+          {
+            name: 'subject',
+            in: 'body',
+            code: 'required',
+            reason: 'Kies een betrokkene uit een signaal of vul er een in.',
+          },
+        ]);
+      await this.addSubjects(step, [{ data, role, signalSubjectId: signalSubjectId ?? null }]);
+      step.record.subjectData(data, 'case.subject.write');
+    });
+  }
+
+  addProvision(context: RequestContext, id: string, p: ProvisionRequest) {
+    return this.deps.cases.change(context, id, 'case.provision-add', 'case.contribute', async (step) => {
+      const { trx, actor, at } = step;
+      await step.participating(actor.organisationId, 'organisation');
+      const problems: InvalidParam[] = [];
+      if (!(await repo.legalBasisIn(trx, actor.regionId, p.legalBasisId)))
+        problems.push({
+          name: 'legalBasisId',
+          in: 'body',
+          code: 'unknown_basis',
+          reason: 'Kies een grondslag van de samenwerking.',
+        });
+      const subject = p.subjectId ? await repo.subjectOf(trx, id, p.subjectId) : undefined;
+      if (p.subjectId && !subject)
+        problems.push({
+          name: 'subjectId',
+          in: 'body',
+          code: 'unknown_subject',
+          reason: 'Deze betrokkene hoort niet bij de casus.',
+        });
+      if (p.providedOn > at.toISOString().slice(0, 10))
+        problems.push({
+          name: 'providedOn',
+          in: 'body',
+          code: 'in_the_future',
+          reason: 'Een verstrekking ligt niet in de toekomst.',
+        });
+      if (problems.length) throw invalid(problems);
+      await repo.insertProvision(trx, {
+        caseId: id,
+        organisationId: actor.organisationId,
+        subjectId: p.subjectId ?? null,
+        providedOn: p.providedOn,
+        legalBasisId: p.legalBasisId,
+        classification: p.classification,
+        title: p.title,
+        body: p.body,
+        createdBy: userOf(actor),
+        createdAt: at,
+      });
+      if (subject) step.record.subjectData(subject.data, 'case.provision.write');
+    });
+  }
+
+  addCommunication(context: RequestContext, id: string, c: CommunicationRequest) {
+    return this.deps.cases.change(context, id, 'case.communication-add', 'case.manage', async (step) => {
+      await repo.insertCommunication(step.trx, { caseId: id, ...c });
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage } from '@samenspel/contracts';
+import type { RequestContext } from '../../shared/context.js';
+import type { ServiceDeps } from '../../shared/service.js';
+import { presentSummary } from './signals.presenter.js';
+import * as repo from './signals.repository.js';
+
+const activity = 'samenspel.signals';
+const DAY = 86_400_000;
+
+type LeadTimeSegment = keyof LeadTimeRow['segments'];
+
+const stageOfEvent: Record<string, SignalStage> = {
+  received: 'received',
+  discussed: 'discussed',
+  substantiated: 'substantiated',
+  triaged: 'triaged',
+  'round-started': 'hit-check',
+  decided: 'decided',
+};
+
+/** The analyst's work queue and the lead times of decided signals. */
+export class SignalQueue {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async queue(context: RequestContext): Promise<QueueItem[]> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'signal.queue', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.manage');
+      const rows = await repo.listSignals(
+        trx,
+        { regionId: actor.regionId, organisationId: actor.organisationId, regionWide: true },
+        { open: true },
+      );
+      const events = await repo.stageEventsOf(
+        trx,
+        rows.map((r) => r.id),
+      );
+      const at = now().getTime();
+      const weight = { high: 0, normal: 1, low: 2 } as const;
+      return rows
+        .map((r) => {
+          const own = events.filter((e) => e.signalId === r.id && stageOfEvent[e.type]);
+          const timeInStages: Record<string, number> = {};
+          own.forEach((e, i) => {
+            const end = own[i + 1]?.at.getTime() ?? at;
+            const stage = stageOfEvent[e.type] ?? 'received';
+            timeInStages[stage] =
+              Math.round((((timeInStages[stage] ?? 0) * DAY + end - e.at.getTime()) / DAY) * 10) / 10;
+          });
+          return {
+            ...presentSummary(r),
+            daysInStage: Math.round(((at - r.stageSince.getTime()) / DAY) * 10) / 10,
+            daysOpen: Math.round(((at - (r.receivedAt ?? r.createdAt).getTime()) / DAY) * 10) / 10,
+            timeInStages,
+          };
+        })
+        .sort((a, b) => weight[a.urgency] - weight[b.urgency] || b.daysOpen - a.daysOpen);
+    });
+  }
+
+  /** Medians and 90th percentiles per district and month of decision: aggregates, so not logged. */
+  async leadTimes(context: RequestContext, filter: LeadTimeQuery): Promise<LeadTimeRow[]> {
+    const { db, access } = this.deps;
+    const actor = await access.requireAccess(db, context.actor, 'signal.statistics');
+    const rows = await repo.leadTimeStatistics(db, actor.regionId, filter);
+    const groups = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = `${r.districtId}|${r.month}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
+    return [...groups.values()].flatMap((group) => {
+      const [first] = group;
+      if (!first) return [];
+      const segment = (name: LeadTimeSegment) => {
+        const r = group.find((g) => g.segment === name);
+        return { median: round(r?.median ?? null), p90: round(r?.p90 ?? null) };
+      };
+      return [
+        {
+          districtId: first.districtId,
+          month: first.month,
+          decided: Math.max(...group.map((g) => g.decided)),
+          segments: {
+            intakeToLoo: segment('intakeToLoo'),
+            looToTriage: segment('looToTriage'),
+            triageToDecision: segment('triageToDecision'),
+            intakeToDecision: segment('intakeToDecision'),
+          },
+        },
+      ];
+    });
+  }
+}
