@@ -14,6 +14,7 @@ import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { districtIn, municipalityName, regionName } from '../organisations/index.js';
+import { presentAnalysisProduct, targetsByDistrict } from './reports.presenter.js';
 import {
   accountabilityTable,
   caseFlow,
@@ -120,19 +121,7 @@ export class ReportsService {
   }
 
   private async targetsOf(trx: Db, regionId: string, year: number): Promise<Map<string, DistrictTarget[]>> {
-    const rows = await targetsOf(trx, regionId, year);
-    const out = new Map<string, DistrictTarget[]>();
-    for (const r of rows)
-      out.set(r.districtId, [
-        ...(out.get(r.districtId) ?? []),
-        {
-          measure: r.measure,
-          minimum: r.minimum,
-          maximum: r.maximum,
-          note: r.note,
-        },
-      ]);
-    return out;
+    return targetsByDistrict(await targetsOf(trx, regionId, year));
   }
 
   /** Every district of the region with its targets for the year (none set: an empty list). */
@@ -177,12 +166,7 @@ export class ReportsService {
     return this.audit.run(context, { action: 'analysis-product.list', activity }, async (trx) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'analysis-product.read');
       const rows = await repoAnalysisProducts(trx, actor.regionId, year);
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        deliveredOn: r.deliveredOn,
-        district: r.districtId && r.districtName ? { id: r.districtId, name: r.districtName } : null,
-      }));
+      return rows.map(presentAnalysisProduct);
     });
   }
 
