@@ -1,5 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** Test files that work on the demo region, which the global setup builds while the others run. */
+const needsDemo = /server\/src\/(demo\/|cli\/cli\.int)|e2e\/dashboard\.spec/;
+
+/** The usual order (slowest first), but the files that wait for the demo region last. */
+class DemoLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [
+      ...sorted.filter((f) => !needsDemo.test(f.moduleId)),
+      ...sorted.filter((f) => needsDemo.test(f.moduleId)),
+    ];
+  }
+}
 
 const alias = {
   '@samenspel/contracts': fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url)),
@@ -51,4 +66,4 @@ const projects: TestProjectInlineConfiguration[] = [
   })),
 ];
 
-export default defineConfig({ test: { projects } });
+export default defineConfig({ test: { projects, sequence: { sequencer: DemoLast } } });
