@@ -1,34 +1,44 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, type TestUser } from '../server/src/testing/identity.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Cast, type Member } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let admin: TestUser;
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  admin = await createUser(samenspel.database.db, samenspel.keys, { roles: ['administrator'] });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  page = await context.newPage();
-  page.on('dialog', (dialog) => void dialog.accept());
-  await signInThroughApi(context, samenspel, admin);
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
   await samenspel?.close();
 });
 
+const administrator = () => cast.member(['administrator']);
+
+/** A page of the administrator's own, which accepts the confirmations the app asks for. */
+async function adminPage(admin: Member): Promise<Page> {
+  const page = await visitors.page(admin);
+  page.on('dialog', (dialog) => void dialog.accept());
+  return page;
+}
+
 describe('administration', () => {
   it('creates a user, after listing what is wrong with the first attempt', async () => {
+    const page = await adminPage(await administrator());
     await page.goto(samenspel.url);
     await page.getByRole('link', { name: 'Gebruikers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
@@ -51,6 +61,9 @@ describe('administration', () => {
   });
 
   it('sets who in the region needs a second factor', async () => {
+    const page = await adminPage(await administrator());
+    await page.goto(`${samenspel.url}/beheer/gebruikers`);
+    await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
     const all = page.getByLabel('Alle rollen');
     await all.check();
     await page.getByRole('button', { name: 'Beleid opslaan' }).click();
@@ -67,21 +80,33 @@ describe('administration', () => {
   });
 
   it('changes the roles of another user, but not of oneself', async () => {
-    await page.getByRole('link', { name: 'Fenna Fiscus' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Fenna Fiscus' }).waitFor();
+    const admin = await administrator();
+    const colleague = 'Bram Boekhouder';
+    await cast.ok(admin, 'POST', '/api/v1/users', {
+      email: 'bram.boekhouder@belastingdienst.test.example',
+      displayName: colleague,
+      organisationId: await cast.org('belastingdienst'),
+      roles: ['partner_staff'],
+    });
+    const page = await adminPage(admin);
+    await page.goto(`${samenspel.url}/beheer/gebruikers`);
+    await page.getByRole('link', { name: colleague }).click();
+    await page.getByRole('heading', { level: 1, name: colleague }).waitFor();
     await page.getByLabel('Voorzitter LOO/DTO').check();
     await page.getByRole('button', { name: 'Rollen opslaan' }).click();
     await page.getByText('De rollen zijn opgeslagen.', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'user-detail');
 
-    await page.goto(`${samenspel.url}/beheer/gebruikers/${admin.id}`);
+    await page.goto(`${samenspel.url}/beheer/gebruikers/${admin.user.id}`);
     await page.getByText('Dit is uw eigen account.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Rollen opslaan' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Deactiveren' }).isDisabled()).toBe(true);
   });
 
   it('creates an API token that is shown once, and revokes it', async () => {
+    const page = await adminPage(await administrator());
+    await page.goto(samenspel.url);
     await page.getByRole('link', { name: 'API-tokens' }).click();
     await page.getByRole('heading', { level: 1, name: 'API-tokens' }).waitFor();
     await page.getByLabel('Naam').fill('Koppeling gemeentelijk zaaksysteem');
@@ -94,13 +119,13 @@ describe('administration', () => {
     await revoke.waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'api-tokens');
-    const works = await context.request.get(`${samenspel.url}/api/v1/regions`, {
+    const works = await page.request.get(`${samenspel.url}/api/v1/regions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(works.status()).toBe(200);
     await revoke.click();
     await page.getByRole('cell', { name: 'Ingetrokken' }).waitFor();
-    const refused = await context.request.get(`${samenspel.url}/api/v1/regions`, {
+    const refused = await page.request.get(`${samenspel.url}/api/v1/regions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(refused.status()).toBe(401);

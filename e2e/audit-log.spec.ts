@@ -1,52 +1,63 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Cast } from '../server/src/testing/factories.ts';
 import { createUser, type TestUser } from '../server/src/testing/identity.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let admin: TestUser;
-let colleague: TestUser;
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  const db = samenspel.database.db;
-  admin = await createUser(db, samenspel.keys, { roles: ['administrator'] });
-  colleague = await createUser(db, samenspel.keys, {
-    roles: ['partner_staff'],
-    organisationCode: 'belastingdienst',
-  });
-  const officer = await createUser(db, samenspel.keys, { roles: ['privacy_officer'] });
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
 
-  // The administrator looks up a colleague: a read of personal data, so a log line.
-  const adminContext = await browser.newContext();
-  await signInThroughApi(adminContext, samenspel, admin);
-  const read = await adminContext.request.get(`${samenspel.url}/api/v1/users/${colleague.id}`);
-  expect(read.status()).toBe(200);
-  await adminContext.close();
-
-  context = await browser.newContext({
-    viewport: { width: 1400, height: 1000 },
-    locale: 'nl-NL',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  await signInThroughApi(context, samenspel, officer);
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
   await samenspel?.close();
 });
 
+const administrator = () => cast.member(['administrator']);
+
+/** The administrator looks up a new colleague: a read of personal data, so a log line. */
+async function colleagueLookedUp(): Promise<TestUser> {
+  const colleague = await createUser(samenspel.database.db, samenspel.keys, {
+    roles: ['partner_staff'],
+    organisationCode: 'belastingdienst',
+  });
+  await cast.ok(await administrator(), 'GET', `/api/v1/users/${colleague.id}`);
+  return colleague;
+}
+
+/** The privacy officer on the processing log. */
+async function processingLog(): Promise<Page> {
+  const page = await visitors.page(await cast.member(['privacy_officer']), {
+    viewport: { width: 1400, height: 1000 },
+    acceptDownloads: true,
+  });
+  await page.goto(`${samenspel.url}/verwerkingslog`);
+  await page.getByRole('heading', { level: 1, name: 'Verwerkingslog' }).waitFor();
+  return page;
+}
+
 describe('processing log viewer', () => {
   it('shows the privacy officer every processing, newest first, reachable from the menu', async () => {
+    await colleagueLookedUp();
+    const page = await visitors.page(await cast.member(['privacy_officer']), {
+      viewport: { width: 1400, height: 1000 },
+    });
     await page.goto(samenspel.url);
     await page.getByRole('link', { name: 'Verwerkingslog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwerkingslog' }).waitFor();
@@ -59,6 +70,8 @@ describe('processing log viewer', () => {
   });
 
   it('finds the records about one person by their e-mail address, pseudonymised the same way', async () => {
+    const colleague = await colleagueLookedUp();
+    const page = await processingLog();
     await page.getByLabel('E-mailadres (medewerker)').fill(colleague.email);
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByText('Gefilterd op een betrokkene.').waitFor();
@@ -71,10 +84,14 @@ describe('processing log viewer', () => {
     expect(page.url()).not.toContain(encodeURIComponent(colleague.email));
     expect(page.url()).not.toContain(colleague.email);
     await screenshot(page, 'audit-log-by-subject');
+    await page.getByRole('button', { name: 'Filter op betrokkene wissen' }).click();
+    await page.getByText('Gefilterd op een betrokkene.').waitFor({ state: 'hidden' });
   });
 
   it("narrows to one user's actions and exports them as CSV", async () => {
-    await page.getByRole('button', { name: 'Filter op betrokkene wissen' }).click();
+    await colleagueLookedUp();
+    const admin = await administrator();
+    const page = await processingLog();
     await page
       .getByRole('button', { name: /Alleen logregels van Test administrator/ })
       .first()
@@ -90,20 +107,16 @@ describe('processing log viewer', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('verwerkingslog.csv');
     const path = await file.path();
-    const { readFile } = await import('node:fs/promises');
     const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^"volgnummer",/);
-    expect(lines.slice(1).every((l) => l.includes(admin.id))).toBe(true);
+    expect(lines.slice(1).every((l) => l.includes(admin.user.id))).toBe(true);
   });
 
   it('is a page only the privacy officer finds', async () => {
-    const other = await browser.newContext({ locale: 'nl-NL' });
-    const otherPage = await other.newPage();
-    await signInThroughApi(other, samenspel, admin);
+    const otherPage = await visitors.page(await administrator());
     await otherPage.goto(`${samenspel.url}/verwerkingslog`);
     await otherPage.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await otherPage.getByRole('link', { name: 'Verwerkingslog' }).count()).toBe(0);
-    await other.close();
   });
 });

@@ -1,103 +1,53 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/src/testing/identity.ts';
+import type { CaseDetail } from '@samenspel/contracts';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Cast,
+  newAcceptedSignal,
+  newCase,
+  newPerson,
+  uniqueSurname,
+} from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-const pages = new Map<string, { context: BrowserContext; page: Page }>();
-let caseUrl = '';
-let signalReference = '';
-
-async function pageFor(name: string, options: Parameters<typeof createUser>[2]): Promise<Page> {
-  const user = await createUser(samenspel.database.db, samenspel.keys, options);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  await signInThroughApi(context, samenspel, user);
-  const page = await context.newPage();
-  pages.set(name, { context, page });
-  return page;
-}
-
-function page(name: string): Page {
-  const found = pages.get(name);
-  if (!found) throw new Error(name);
-  return found.page;
-}
-
-async function api(name: string, method: 'POST', url: string, data: object) {
-  const p = page(name);
-  const me = await (await p.request.get(`${samenspel.url}/api/v1/me`)).json();
-  const response = await p.request.fetch(`${samenspel.url}${url}`, {
-    method,
-    headers: { 'x-csrf-token': me.session.csrfToken },
-    data,
-  });
-  if (response.status() >= 300) throw new Error(`${url}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  await pageFor('gemeente', { roles: ['partner_staff'], organisationCode: 'GM0344' });
-  await pageFor('analist', { roles: ['riec_analyst'] });
-  await pageFor('regisseur', { roles: ['case_director'] });
-  await pageFor('voorzitter', { roles: ['meeting_chair'], organisationCode: 'politie' });
-  await pageFor('politie', { roles: ['partner_staff'], organisationCode: 'politie' });
-  await pageFor('belastingdienst', { roles: ['partner_staff'], organisationCode: 'belastingdienst' });
-  await pageFor('amersfoort', { roles: ['partner_staff'], organisationCode: 'GM0307' });
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
 
-  // An accepted signal, through the API (the signals test walks this path in the browser).
-  const me = await (await page('gemeente').request.get(`${samenspel.url}/api/v1/me`)).json();
-  const theme = await samenspel.database.db
-    .selectFrom('themes')
-    .select('id')
-    .where('scope', '=', 'national')
-    .executeTakeFirstOrThrow();
-  const signal = await api('gemeente', 'POST', '/api/v1/signals', {
-    submit: true,
-    submittingOrganisationIds: [me.organisation.id],
-    source: 'partner',
-    description: 'Kapsalon met veel contante omzet en wisselende huurders.',
-    municipalityCode: 'GM0344',
-    themeIds: [theme.id],
-    urgency: 'high',
-    subjects: [{ kind: 'person', firstNames: 'Jan', surname: 'Berg', dateOfBirth: '1980-04-12' }],
-  });
-  signalReference = signal.reference;
-  const step = (who: string, body: object) =>
-    api(who, 'POST', `/api/v1/signals/${signal.id}/transitions`, body);
-  await step('analist', { type: 'discussed' });
-  const police = await samenspel.database.db
-    .selectFrom('partnerOrganisations')
-    .select('id')
-    .where('code', '=', 'politie')
-    .executeTakeFirstOrThrow();
-  await step('analist', {
-    type: 'substantiated',
-    note: 'Samen',
-    organisationIds: [me.organisation.id, police.id],
-  });
-  await step('analist', { type: 'triaged', route: 'quick', reason: 'Duidelijk' });
-  await step('voorzitter', { type: 'decided', decision: 'accepted' });
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  for (const { context } of pages.values()) await context.close();
   await browser?.close();
   await samenspel?.close();
 });
 
+const caseUrl = (c: CaseDetail) => `${samenspel.url}/casussen/${c.id}`;
+/** The municipality, the police and the Tax Administration take part. */
+const partners = ['GM0344', 'politie', 'belastingdienst'];
+
 describe('a case from accepted signal to closure, in the browser', () => {
   it('the analyst starts a case from the accepted signal', async () => {
-    const p = page('analist');
+    const signal = await newAcceptedSignal(cast, { submitters: ['GM0344'] });
+    await cast.director(); // the case director the form proposes
+    const p = await visitors.page(await cast.analyst());
     await p.goto(samenspel.url);
     await p.getByRole('link', { name: 'Casussen' }).click();
     await p.getByRole('link', { name: 'Nieuwe casus' }).click();
     await p.getByRole('heading', { level: 1, name: 'Nieuwe casus' }).waitFor();
-    await p.getByLabel(new RegExp(`^${signalReference}`)).check();
+    await p.getByLabel(new RegExp(`^${signal.reference}`)).check();
     await p.getByLabel('Codenaam').fill('Schaar');
     await p.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
     await p.getByRole('group', { name: 'Gemeenten' }).getByLabel('Utrecht').check();
@@ -106,12 +56,12 @@ describe('a case from accepted signal to closure, in the browser', () => {
     expect(await axeViolations(p)).toEqual([]);
     await p.getByRole('button', { name: 'Casus starten' }).click();
     await p.getByRole('heading', { level: 1, name: 'Schaar' }).waitFor();
-    caseUrl = p.url();
   });
 
   it('the director records goal and strategy, moves on and brings in the police and the Tax Administration', async () => {
-    const p = page('regisseur');
-    await p.goto(caseUrl);
+    const c = await newCase(cast, { participants: ['GM0344'] });
+    const p = await visitors.page(await cast.director());
+    await p.goto(caseUrl(c));
     const goal = p.getByRole('form', { name: 'Doel en strategie' });
     await goal.getByLabel('Doel').fill('Criminele inkomsten afpakken en het pand sluiten');
     await goal.getByLabel('Strategie').fill('Fiscaal spoor en bestuurlijke sluiting');
@@ -132,12 +82,13 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the police and the Tax Administration each provide information under a legal basis', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
     for (const [who, basis] of [
       ['politie', 'Wet politiegegevens, art. 16 lid 1 sub c (samenwerkingsverband)'],
       ['belastingdienst', 'Algemene wet inzake rijksbelastingen, art. 43c'],
     ] as const) {
-      const p = page(who);
-      await p.goto(caseUrl);
+      const p = await visitors.page(await cast.staff(who));
+      await p.goto(caseUrl(c));
       const form = p.getByRole('form', { name: 'Informatie verstrekken' });
       await form.getByLabel('Titel').fill(`Gegevens van ${who}`);
       await form.getByLabel('Inhoud').fill('Relevante gegevens voor deze casus.');
@@ -150,22 +101,35 @@ describe('a case from accepted signal to closure, in the browser', () => {
       await form.getByLabel('Grondslag').selectOption({ label: basis });
       await form.getByRole('button', { name: 'Toevoegen' }).click();
       await p.getByRole('region', { name: 'Verstrekkingen' }).getByText(`Gegevens van ${who}`).waitFor();
+      if (who === 'belastingdienst') expect(await axeViolations(p)).toEqual([]);
     }
-    expect(await axeViolations(page('belastingdienst'))).toEqual([]);
-    // A municipality that does not take part cannot tell the case exists.
-    const outsider = page('amersfoort');
-    await outsider.goto(caseUrl);
+  });
+
+  it('keeps the case hidden from a municipality that does not take part', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const outsider = await visitors.page(await cast.staff('GM0307'));
+    await outsider.goto(caseUrl(c));
     await outsider.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
   });
 
-  it('the director takes over the subject, fills the matrix and records communication; the police attach a file; the chair prioritises', async () => {
-    const director = page('regisseur');
-    await director.goto(caseUrl);
+  it('the director takes over a subject from the signal', async () => {
+    const surname = uniqueSurname();
+    const signal = await newAcceptedSignal(cast, { subjects: [newPerson({ surname })] });
+    const c = await newCase(cast, { phase: 'information', participants: partners, fromSignal: signal });
+    const label = `Jan ${surname} (1980-04-12)`;
+    const director = await visitors.page(await cast.director());
+    await director.goto(caseUrl(c));
     const subject = director.getByRole('form', { name: 'Betrokkene toevoegen' });
     await subject.getByLabel('Rol').selectOption({ label: 'Hoofdsubject' });
-    await subject.getByLabel('Uit een signaal').selectOption({ label: 'Jan Berg (1980-04-12)' });
+    await subject.getByLabel('Uit een signaal').selectOption({ label });
     await subject.getByRole('button', { name: 'Toevoegen' }).click();
-    await director.getByText('Hoofdsubject: Jan Berg (1980-04-12)').waitFor();
+    await director.getByText(`Hoofdsubject: ${label}`).waitFor();
+  });
+
+  it('the director fills the intervention matrix', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const director = await visitors.page(await cast.director());
+    await director.goto(caseUrl(c));
     const matrix = director.getByRole('form', { name: 'Regel in de matrix' });
     await matrix.getByLabel('Barrière of kans').fill('Contante omzet zonder administratie');
     await matrix.getByLabel('Interventie').selectOption({ label: 'Fiscaal: Boekenonderzoek' });
@@ -175,14 +139,23 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await director
       .getByText('Contante omzet zonder administratie: Boekenonderzoek (Belastingdienst) — gekozen')
       .waitFor();
+  });
+
+  it('the director records communication about the case', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const director = await visitors.page(await cast.director());
+    await director.goto(caseUrl(c));
     const communication = director.getByRole('form', { name: 'Communicatie vastleggen' });
     await communication.getByLabel('Kanaal').fill('Bewonersbrief');
     await communication.getByLabel('Omschrijving').fill('Buurt geïnformeerd over de aanpak');
     await communication.getByRole('button', { name: 'Toevoegen' }).click();
     await director.getByText('Bewonersbrief: Buurt geïnformeerd over de aanpak', { exact: false }).waitFor();
+  });
 
-    const police = page('politie');
-    await police.goto(caseUrl);
+  it('the police attach a file, after one whose content does not match its type is refused', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const police = await visitors.page(await cast.staff('politie'));
+    await police.goto(caseUrl(c));
     const upload = police.getByRole('form', { name: 'Bijlage toevoegen' });
     await upload.getByLabel(/^Bestand/).setInputFiles({
       name: 'factuur.pdf',
@@ -205,18 +178,22 @@ describe('a case from accepted signal to closure, in the browser', () => {
     const download = await police.request.get(`${samenspel.url}${await link.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     expect(Buffer.compare(await download.body(), pdf)).toBe(0);
+  });
 
-    const chair = page('voorzitter');
-    await chair.goto(caseUrl);
+  it('the chair gives the case a priority for this quarter', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const chair = await visitors.page(await cast.chair());
+    await chair.goto(caseUrl(c));
     const priority = chair.getByRole('form', { name: 'Prioriteit zetten (DTO)' });
     await priority.getByLabel('Prioriteit').selectOption('1');
     await priority.getByRole('button', { name: 'Vastleggen' }).click();
     await chair.getByText('Prioriteit dit kwartaal: 1').waitFor();
   });
 
-  it('an advice becomes an intervention with a confiscation result', async () => {
-    const director = page('regisseur');
-    await director.goto(caseUrl);
+  it('the director gives an advice and moves the case on to the intervention phase', async () => {
+    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const director = await visitors.page(await cast.director());
+    await director.goto(caseUrl(c));
     const advice = director.getByRole('form', { name: 'Advies geven' });
     await advice.getByLabel('Soort').selectOption({ label: 'Fiscaal' });
     await advice.getByLabel('Organisatie').selectOption({ label: 'Belastingdienst' });
@@ -226,9 +203,26 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await director.getByRole('button', { name: 'Naar fase Analyse' }).click();
     await director.getByRole('button', { name: 'Naar fase Interventie' }).click();
     await director.getByRole('button', { name: 'Naar fase Evaluatie' }).waitFor();
+  });
 
-    const tax = page('belastingdienst');
-    await tax.goto(caseUrl);
+  /** A case in the intervention phase with the director's fiscal advice to the Tax Administration. */
+  async function caseWithAdvice() {
+    const c = await newCase(cast, { phase: 'intervention', participants: partners });
+    const detail = await cast.ok<CaseDetail>(await cast.director(), 'POST', `/api/v1/cases/${c.id}/advices`, {
+      kind: 'fiscal',
+      organisationId: await cast.org('belastingdienst'),
+      givenOn: new Date().toISOString().slice(0, 10),
+      description: 'Boekenonderzoek en navordering',
+    });
+    const advice = detail.advices.at(-1);
+    if (!advice) throw new Error('no advice given');
+    return { c: detail, adviceId: advice.id };
+  }
+
+  it('the Tax Administration records an intervention on the advice', async () => {
+    const { c } = await caseWithAdvice();
+    const tax = await visitors.page(await cast.staff('belastingdienst'));
+    await tax.goto(caseUrl(c));
     const intervention = tax.getByRole('form', { name: 'Interventie vastleggen' });
     await intervention
       .getByLabel('Op advies')
@@ -237,6 +231,18 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await intervention.getByLabel('Omschrijving').fill('Navorderingsaanslag opgelegd');
     await intervention.getByRole('button', { name: 'Toevoegen' }).click();
     await tax.getByText('Navorderingsaanslag opgelegd', { exact: false }).first().waitFor();
+  });
+
+  it('the Tax Administration records a confiscation result, refusing a negative amount', async () => {
+    const { c, adviceId } = await caseWithAdvice();
+    await cast.ok(await cast.staff('belastingdienst'), 'POST', `/api/v1/cases/${c.id}/interventions`, {
+      adviceId,
+      kind: 'fiscal',
+      carriedOutOn: new Date().toISOString().slice(0, 10),
+      description: 'Navorderingsaanslag opgelegd',
+    });
+    const tax = await visitors.page(await cast.staff('belastingdienst'));
+    await tax.goto(caseUrl(c));
     const result = tax.getByRole('form', { name: 'Resultaat vastleggen' });
     await result.getByLabel('Soort').selectOption({ label: 'Afpakken' });
     await result.getByLabel('Opgelegd bedrag (euro)').fill('-5');
@@ -250,8 +256,9 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director evaluates and closes the case, and the list shows its lead times', async () => {
-    const p = page('regisseur');
-    await p.goto(caseUrl);
+    const c = await newCase(cast, { phase: 'intervention', participants: partners, codeName: 'Schaar' });
+    const p = await visitors.page(await cast.director());
+    await p.goto(caseUrl(c));
     await p.getByRole('button', { name: 'Naar fase Evaluatie' }).click();
     const form = p.getByRole('form', { name: 'Evalueren' });
     await form.getByLabel('Wat werkte', { exact: true }).fill('Het fiscale spoor');
@@ -265,8 +272,9 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await screenshot(p, 'case-closed');
 
     await p.goto(`${samenspel.url}/casussen`);
-    const row = p.getByRole('row', { name: /Schaar/ });
+    const row = p.getByRole('row', { name: new RegExp(c.reference) });
     await row.waitFor();
+    expect(await row.textContent()).toContain('Schaar');
     expect(await row.textContent()).toContain('Gesloten');
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'cases');

@@ -1,76 +1,52 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/src/testing/identity.ts';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Cast, newSignal } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-const references: string[] = [];
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  const db = samenspel.database.db;
-  // Two signals of Utrecht, submitted through the API by a municipality employee.
-  const staff = await browser.newContext();
-  await signInThroughApi(
-    staff,
-    samenspel,
-    await createUser(db, samenspel.keys, { roles: ['partner_staff'], organisationCode: 'GM0344' }),
-  );
-  const me = await (await staff.request.get(`${samenspel.url}/api/v1/me`)).json();
-  const theme = await db
-    .selectFrom('themes')
-    .select('id')
-    .where('scope', '=', 'national')
-    .executeTakeFirstOrThrow();
-  for (const description of [
-    'Woning met veel kortstondig bezoek aan de Oudegracht.',
-    'Loods met nachtelijke activiteit bij het bedrijventerrein.',
-  ]) {
-    const response = await staff.request.post(`${samenspel.url}/api/v1/signals`, {
-      headers: { 'x-csrf-token': me.session.csrfToken },
-      data: {
-        submit: true,
-        submittingOrganisationIds: [me.organisation.id],
-        source: 'partner',
-        description,
-        municipalityCode: 'GM0344',
-        themeIds: [theme.id],
-        urgency: 'normal',
-        subjects: [],
-      },
-    });
-    references.push((await response.json()).reference);
-  }
-  await staff.close();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  await signInThroughApi(
-    context,
-    samenspel,
-    await createUser(db, samenspel.keys, { roles: ['meeting_chair'], organisationCode: 'politie' }),
-  );
-  page = await context.newPage();
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
   await samenspel?.close();
 });
 
+/** Two signals of Utrecht, submitted by the municipality and received: the test's own agenda. */
+async function twoSignals(): Promise<string[]> {
+  return [(await newSignal(cast)).reference, (await newSignal(cast)).reference];
+}
+
+/** The agenda's checkbox for a signal, by its reference. */
+const onAgenda = (agenda: Locator, reference: string) =>
+  agenda.getByRole('checkbox', { name: new RegExp(`^${reference} `) });
+
 describe('LOO and DTO meetings', () => {
   it('the chair plans an LOO with the open signals and records an outcome, which marks the signal discussed', async () => {
+    const references = await twoSignals();
+    const page = await visitors.page(await cast.chair());
     await page.goto(samenspel.url);
     await page.getByRole('link', { name: 'Overleggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
     await page.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
-    await page.getByRole('group', { name: 'Agenda' }).getByRole('checkbox').first().waitFor();
-    expect(await page.getByRole('group', { name: 'Agenda' }).getByRole('checkbox').count()).toBe(2);
+    // The open signals of the district are on the agenda, this test's two among them.
+    const agenda = page.getByRole('group', { name: 'Agenda' });
+    for (const reference of references) expect(await onAgenda(agenda, reference).isChecked()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
     await page.getByRole('heading', { level: 1, name: /^LOO Utrecht-Stad/ }).waitFor();
@@ -85,10 +61,16 @@ describe('LOO and DTO meetings', () => {
   });
 
   it('the chair plans a DTO and orders its priority list by keyboard', async () => {
+    const references = await twoSignals();
+    const page = await visitors.page(await cast.chair());
     await page.goto(`${samenspel.url}/overleggen`);
     await page.getByLabel('Soort').selectOption({ label: 'DTO' });
     await page.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
-    await page.getByRole('group', { name: 'Agenda' }).getByRole('checkbox').first().waitFor();
+    // On the agenda: this test's two signals, not the other open signals of the district.
+    const agenda = page.getByRole('group', { name: 'Agenda' });
+    await onAgenda(agenda, references[0] ?? '').waitFor();
+    for (const signal of await agenda.getByRole('checkbox').all()) await signal.uncheck();
+    for (const reference of references) await onAgenda(agenda, reference).check();
     await page.getByRole('button', { name: 'Overleg vastleggen' }).click();
     await page.getByRole('heading', { level: 2, name: 'Prioriteiten van dit kwartaal' }).waitFor();
     const second = references[1] ?? '';

@@ -1,14 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../server/src/testing/identity.ts';
 import { startIdentityProvider, type TestIdentityProvider } from '../server/src/testing/oidc-provider.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { freePort, startSamenspel } from './src/server.ts';
+import { freePort, type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
 let idp: TestIdentityProvider;
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
+let visitors: Visitors;
 
 beforeAll(async () => {
   const port = await freePort();
@@ -25,12 +27,12 @@ beforeAll(async () => {
       name: 'Gemeente Utrecht',
     },
   });
-  await createUser(samenspel.database.db, samenspel.keys, {
-    roles: ['partner_staff'],
-    organisationCode: 'GM0344',
-    email: 'j.jansen@utrecht.test.example',
-  });
   browser = await launchBrowser();
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
@@ -41,8 +43,13 @@ afterAll(async () => {
 
 describe('single sign-on through OpenID Connect', () => {
   it("signs a municipality's employee in through their own provider", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-    const page = await context.newPage();
+    // The account Samenspel backs for the provider's j.jansen.
+    await createUser(samenspel.database.db, samenspel.keys, {
+      roles: ['partner_staff'],
+      organisationCode: 'GM0344',
+      email: 'j.jansen@utrecht.test.example',
+    });
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/aanmelden`);
     const sso = page.getByRole('link', { name: 'Inloggen via Gemeente Utrecht' });
     await sso.waitFor();
@@ -50,10 +57,10 @@ describe('single sign-on through OpenID Connect', () => {
     await screenshot(page, 'sign-in-with-sso');
     await sso.click();
 
-    // The provider's own (development) login form.
+    // The provider's own (development) login form, whose fields have only a placeholder.
     await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.locator('input[name="login"]').fill('j.jansen');
-    await page.locator('input[name="password"]').fill('wachtwoord-bij-de-gemeente');
+    await page.getByPlaceholder('Enter any login').fill('j.jansen');
+    await page.getByPlaceholder('and password').fill('wachtwoord-bij-de-gemeente');
     await page.getByRole('button', { name: 'Sign-in' }).click();
 
     await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
@@ -63,23 +70,20 @@ describe('single sign-on through OpenID Connect', () => {
     await details.waitFor();
     expect(await details.textContent()).toContain('Gemeente Utrecht');
     await screenshot(page, 'signed-in-with-sso');
-    await context.close();
   });
 
   it('sends someone the provider knows but Samenspel does not back, with an explanation', async () => {
-    const context = await browser.newContext({ locale: 'nl-NL' });
-    const page = await context.newPage();
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/aanmelden`);
     await page.getByRole('link', { name: 'Inloggen via Gemeente Utrecht' }).click();
     await page.waitForURL((url) => url.origin === idp.issuer);
-    await page.locator('input[name="login"]').fill('onbekende.medewerker');
-    await page.locator('input[name="password"]').fill('x');
+    await page.getByPlaceholder('Enter any login').fill('onbekende.medewerker');
+    await page.getByPlaceholder('and password').fill('x');
     await page.getByRole('button', { name: 'Sign-in' }).click();
     await page
       .getByRole('alert')
       .getByText(/Inloggen via uw organisatie is niet gelukt/)
       .waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
-    await context.close();
   });
 });

@@ -1,17 +1,24 @@
 import { generate } from 'otplib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, totpCode } from '../server/src/testing/identity.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
@@ -19,25 +26,19 @@ afterAll(async () => {
   await samenspel?.close();
 });
 
-async function freshPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  return { context, page: await context.newPage() };
-}
-
 describe('signing in', () => {
   it('sends a visitor without a session to the sign-in page, which passes axe', async () => {
-    const { context, page } = await freshPage();
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/regio/midden-nederland`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/aanmelden');
     expect(new URL(page.url()).searchParams.get('terug')).toBe('/regio/midden-nederland');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in');
-    await context.close();
   });
 
   it('explains in Dutch what is missing, and refuses a wrong password without saying whether the account exists', async () => {
-    const { context, page } = await freshPage();
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/aanmelden`);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByText('Vul uw e-mailadres in.').waitFor();
@@ -50,12 +51,11 @@ describe('signing in', () => {
     await alert.getByText('Het e-mailadres, het wachtwoord of de code klopt niet.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'sign-in-refused');
-    await context.close();
   });
 
   it('signs in with password and TOTP code by keyboard only, then signs out', async () => {
     const user = await createUser(samenspel.database.db, samenspel.keys, { roles: ['riec_analyst'] });
-    const { context, page } = await freshPage();
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/aanmelden`);
     await page.getByLabel('E-mailadres').focus();
     await page.keyboard.type(user.email);
@@ -75,7 +75,6 @@ describe('signing in', () => {
     // The old session is gone: the app asks to sign in again.
     await page.goto(`${samenspel.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
-    await context.close();
   });
 
   it('enrols an authenticator app with a QR code, shows recovery codes once, then lets the user in', async () => {
@@ -84,7 +83,7 @@ describe('signing in', () => {
       organisationCode: 'politie',
       totp: false,
     });
-    const { context, page } = await freshPage();
+    const page = await visitors.page();
     await page.goto(`${samenspel.url}/aanmelden`);
     await page.getByLabel('E-mailadres').fill(user.email);
     await page.getByLabel('Wachtwoord').fill(user.password);
@@ -108,6 +107,5 @@ describe('signing in', () => {
     await screenshot(page, 'second-factor-recovery-codes');
     await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
     await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
-    await context.close();
   });
 });

@@ -1,45 +1,41 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/src/testing/identity.ts';
+import type { HitAnswer, SignalDetail } from '@samenspel/contracts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  Cast,
+  type NewSubject,
+  newAcceptedSignal,
+  newBsn,
+  newPerson,
+  newRound,
+  newSignal,
+  uniqueSurname,
+} from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-const pages = new Map<string, { context: BrowserContext; page: Page }>();
-let signalUrl = '';
-
-async function pageFor(name: string, roles: Parameters<typeof createUser>[2]): Promise<Page> {
-  const user = await createUser(samenspel.database.db, samenspel.keys, roles);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  await signInThroughApi(context, samenspel, user);
-  const page = await context.newPage();
-  pages.set(name, { context, page });
-  return page;
-}
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  await pageFor('gemeente', { roles: ['partner_staff'], organisationCode: 'GM0344' });
-  await pageFor('analist', { roles: ['riec_analyst'] });
-  await pageFor('politie', { roles: ['partner_staff'], organisationCode: 'politie' });
-  await pageFor('belastingdienst', { roles: ['partner_staff'], organisationCode: 'belastingdienst' });
-  await pageFor('voorzitter', { roles: ['meeting_chair'], organisationCode: 'politie' });
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  for (const { context } of pages.values()) await context.close();
   await browser?.close();
   await samenspel?.close();
 });
-
-function page(name: string): Page {
-  const found = pages.get(name);
-  if (!found) throw new Error(name);
-  return found.page;
-}
 
 async function addSubject(p: Page, kind: string, values: Record<string, string>, index: number) {
   await p.getByLabel('Betrokkene toevoegen').selectOption({ label: kind });
@@ -49,9 +45,51 @@ async function addSubject(p: Page, kind: string, values: Record<string, string>,
     await group.getByLabel(label, { exact: true }).fill(value);
 }
 
+const signalUrl = (signal: SignalDetail) => `${samenspel.url}/signalen/${signal.id}`;
+
+/**
+ * The subjects of the signal the municipality submits in the browser: two persons (the first
+ * with a BSN) and a company, with names no other test of the file uses.
+ */
+function threeSubjects() {
+  const surname = uniqueSurname();
+  const bsn = newBsn();
+  const subjects: NewSubject[] = [
+    newPerson({ prefix: 'van der', surname, bsn }),
+    newPerson({ firstNames: 'Fatima', dateOfBirth: '1991-11-02' }),
+    { kind: 'company', name: `Kapsalon ${surname} B.V.`, kvkNumber: '30123456' },
+  ];
+  return { name: `Jan van der ${surname}`, bsn, subjects };
+}
+
+/** What the police and the Tax Administration answer, per subject in the order of `threeSubjects`. */
+const answersOf = {
+  politie: ['hit', 'no-hit', 'hit'],
+  belastingdienst: ['hit', 'cannot-check', 'no-hit'],
+} as const satisfies Record<string, readonly HitAnswer[]>;
+
+/** A signal with `threeSubjects` in a round with the police and the Tax Administration. */
+async function signalInRound(options: { answered?: boolean; closed?: boolean } = {}) {
+  const who = threeSubjects();
+  const triaged = await newSignal(cast, { stage: 'triaged', subjects: who.subjects });
+  let { signal, roundId } = await newRound(cast, { signal: triaged });
+  if (options.answered)
+    for (const [organisation, answers] of Object.entries(answersOf))
+      await cast.ok(await cast.staff(organisation), 'PUT', `/api/v1/hit-check-requests/${roundId}/answers`, {
+        answers: signal.subjects.map((s, i) => ({ subjectId: s.id, answer: answers[i] })),
+      });
+  if (options.closed)
+    signal = await cast.ok<SignalDetail>(
+      await cast.analyst(),
+      'POST',
+      `/api/v1/hit-check-rounds/${roundId}/close`,
+    );
+  return { ...who, signal, roundId };
+}
+
 describe('a signal from intake to the DTO decision, as five users', () => {
   it('the municipality submits a signal with two persons and a company, after fixing a wrong BSN', async () => {
-    const p = page('gemeente');
+    const p = await visitors.page(await cast.staff('GM0344'));
     await p.goto(samenspel.url);
     await p.getByRole('link', { name: 'Signalen' }).click();
     await p.getByRole('link', { name: 'Nieuw signaal' }).click();
@@ -103,14 +141,14 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await bsn.fill('111222333');
     await p.getByRole('button', { name: 'Indienen' }).click();
     await p.getByRole('heading', { level: 1, name: /^SIG-\d{4}-\d{4}$/ }).waitFor();
-    signalUrl = p.url();
     expect(await p.getByText('Jan van der Berg (1980-04-12)', { exact: false }).count()).toBe(1);
     expect(await axeViolations(p)).toEqual([]);
   });
 
   it('the analyst records the LOO, the joint note and the triage, and starts a round with the legal test', async () => {
-    const p = page('analist');
-    await p.goto(signalUrl);
+    const signal = await newSignal(cast, { stage: 'received', subjects: threeSubjects().subjects });
+    const p = await visitors.page(await cast.analyst());
+    await p.goto(signalUrl(signal));
     const steps = p.getByRole('region', { name: 'Volgende stap' });
     await steps.getByLabel('Toelichting').fill('Besproken in het LOO Utrecht-Stad');
     await steps.getByRole('button', { name: 'Vastleggen' }).click();
@@ -140,48 +178,56 @@ describe('a signal from intake to the DTO decision, as five users', () => {
   });
 
   it('the police and the Tax Administration answer from their inbox, seeing only what they need', async () => {
-    for (const [name, answers] of [
-      ['politie', ['Hit', 'Geen hit', 'Hit']],
-      ['belastingdienst', ['Hit', 'Kan niet nagaan', 'Geen hit']],
-    ] as const) {
-      const p = page(name);
+    const { name, bsn, signal } = await signalInRound();
+    const labels = { hit: 'Hit', 'no-hit': 'Geen hit', 'cannot-check': 'Kan niet nagaan' } as const;
+    for (const [organisation, answers] of Object.entries(answersOf)) {
+      const p = await visitors.page(await cast.staff(organisation));
       await p.goto(samenspel.url);
       await p.getByRole('link', { name: 'Hit/no-hit' }).click();
       await p.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
-      const groups = p.getByRole('group', { name: /^Antwoord voor/ });
+      // This signal's request, among those of the other tests.
+      const request = p
+        .getByRole('region', { name: /^Verzoek, antwoord uiterlijk/ })
+        .filter({ hasText: `Naam: ${name},` });
+      const groups = request.getByRole('group', { name: /^Antwoord voor/ });
       await groups.first().waitFor();
       expect(await groups.count()).toBe(3);
-      const text = await p.getByRole('main').textContent();
-      expect(text).toContain('Naam: Jan van der Berg, Geboortedatum: 1980-04-12');
+      const text = await request.textContent();
+      expect(text).toContain(`Naam: ${name}, Geboortedatum: 1980-04-12`);
       expect(text).toContain('KvK-nummer: 30123456');
-      expect(text).not.toContain('111222333');
-      expect(text).not.toContain('contante omzet');
+      const page = await p.getByRole('main').textContent();
+      expect(page).not.toContain(bsn);
+      expect(page).not.toContain(signal.description ?? '');
       for (const [i, answer] of answers.entries())
-        await groups.nth(i).getByLabel(answer, { exact: true }).check();
-      if (name === 'belastingdienst') {
+        await groups.nth(i).getByLabel(labels[answer], { exact: true }).check();
+      if (organisation === 'belastingdienst') {
         expect(await axeViolations(p)).toEqual([]);
         await screenshot(p, 'hit-check-inbox');
       }
-      await p.getByRole('button', { name: 'Antwoorden versturen' }).click();
-      await p.getByText('Uw antwoorden zijn vastgelegd.').waitFor();
+      await request.getByRole('button', { name: 'Antwoorden versturen' }).click();
+      await request.getByText('Uw antwoorden zijn vastgelegd.').waitFor();
       // The police submitted the signal with the municipality; the Tax Administration sees nothing of it.
-      const response = await p.request.get(signalUrl.replace('/signalen/', '/api/v1/signals/'));
-      expect(response.status()).toBe(name === 'politie' ? 200 : 404);
+      const response = await p.request.get(`${samenspel.url}/api/v1/signals/${signal.id}`);
+      expect(response.status()).toBe(organisation === 'politie' ? 200 : 404);
     }
   });
 
-  it('the analyst sees the answer matrix and closes the round; the chair sees hits per subject and accepts', async () => {
-    const analyst = page('analist');
-    await analyst.goto(signalUrl);
+  it('the analyst sees the answer matrix and closes the round', async () => {
+    const { name, signal } = await signalInRound({ answered: true });
+    const analyst = await visitors.page(await cast.analyst());
+    await analyst.goto(signalUrl(signal));
     const matrix = analyst.getByRole('table', { name: /^Ronde tot/ });
     await matrix.waitFor();
-    expect(await matrix.getByRole('row', { name: /Jan van der Berg/ }).textContent()).toMatch(/Hit.*Hit/);
+    expect(await matrix.getByRole('row', { name: `${name} (1980-04-12)` }).textContent()).toMatch(/Hit.*Hit/);
     await analyst.getByRole('button', { name: 'Ronde sluiten' }).click();
     await analyst.getByText('(gesloten)', { exact: false }).waitFor();
+  });
 
-    const chair = page('voorzitter');
-    await chair.goto(signalUrl);
-    await chair.getByText('Jan van der Berg (1980-04-12): 2 van 2 partners hit').waitFor();
+  it('the chair sees the hits per subject, not the answers, and accepts the signal as a case', async () => {
+    const { name, signal } = await signalInRound({ answered: true, closed: true });
+    const chair = await visitors.page(await cast.chair());
+    await chair.goto(signalUrl(signal));
+    await chair.getByText(`${name} (1980-04-12): 2 van 2 partners hit`).waitFor();
     expect(await chair.getByRole('table', { name: /^Ronde tot/ }).count()).toBe(0);
     const steps = chair.getByRole('region', { name: 'Volgende stap' });
     await steps.getByLabel('Geaccepteerd als casus').check();
@@ -193,9 +239,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await screenshot(chair, 'signal-decided');
 
     // The lead times on the page are the ones the events give.
-    const detail = await (
-      await chair.request.get(signalUrl.replace('/signalen/', '/api/v1/signals/'))
-    ).json();
+    const detail = await (await chair.request.get(`${samenspel.url}/api/v1/signals/${signal.id}`)).json();
     const at = (type: string) =>
       new Date(detail.events.find((e: { type: string }) => e.type === type).at).getTime();
     const days = (a: string, b: string) =>
@@ -205,33 +249,48 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     expect(await chair.getByTestId('lead-triageToDecision').textContent()).toBe(days('triaged', 'decided'));
   });
 
-  it('shows the board by stage, usable by keyboard, and the municipality sees the decision', async () => {
-    const analyst = page('analist');
+  it('shows the board by stage, usable by keyboard', async () => {
+    const signal = await newAcceptedSignal(cast);
+    const analyst = await visitors.page(await cast.analyst());
     await analyst.goto(`${samenspel.url}/signalen?weergave=bord`);
-    const column = analyst.getByRole('region', { name: /^Besloten \(1\)$/ });
+    const column = analyst.getByRole('region', { name: /^Besloten \(\d+\)$/ });
     await column.waitFor();
-    const card = column.getByRole('link', { name: /^SIG-/ });
+    const card = column.getByRole('link', { name: signal.reference, exact: true });
     await card.focus();
     await analyst.keyboard.press('Enter');
+    await analyst.getByRole('heading', { level: 1, name: signal.reference }).waitFor();
     await analyst.getByRole('heading', { level: 2, name: 'Tijdlijn' }).waitFor();
     await analyst.goto(`${samenspel.url}/signalen?weergave=bord`);
     await column.waitFor();
     expect(await axeViolations(analyst)).toEqual([]);
     await screenshot(analyst, 'signal-board');
+  });
 
-    // The closed round moves to the closed requests in the partner's inbox.
-    const tax = page('belastingdienst');
+  it('moves a closed round to the closed requests in the partner’s inbox', async () => {
+    const { name } = await signalInRound({ answered: true, closed: true });
+    const tax = await visitors.page(await cast.staff('belastingdienst'));
     await tax.goto(`${samenspel.url}/hit-no-hit`);
-    await tax.getByText('Gesloten verzoeken (1)').waitFor();
-    expect(await tax.getByRole('button', { name: 'Antwoorden versturen' }).count()).toBe(0);
+    const rounds = tax.getByRole('region', { name: /^Verzoek, antwoord uiterlijk/ });
+    await tax.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
+    await tax.getByText(/^Gesloten verzoeken \(\d+\)$/).click();
+    const closed = rounds.filter({ hasText: `Naam: ${name},` });
+    await closed.getByText('Deze ronde is gesloten.').waitFor();
+    expect(await closed.getByRole('button', { name: 'Antwoorden versturen' }).count()).toBe(0);
+    expect(await closed.getByRole('radio').first().isDisabled()).toBe(true);
+  });
 
-    const municipality = page('gemeente');
+  it('shows the municipality the decision on its signal', async () => {
+    const signal = await newAcceptedSignal(cast, { by: 'GM0344' });
+    const municipality = await visitors.page(await cast.staff('GM0344'));
     await municipality.goto(`${samenspel.url}/signalen`);
-    await municipality.getByRole('cell', { name: 'Geaccepteerd als casus' }).waitFor();
+    await municipality
+      .getByRole('row', { name: new RegExp(signal.reference) })
+      .getByRole('cell', { name: 'Geaccepteerd als casus' })
+      .waitFor();
   });
 
   it('saves a draft and lets the municipality take it up again and submit it', async () => {
-    const p = page('gemeente');
+    const p = await visitors.page(await cast.staff('GM0344'));
     await p.goto(`${samenspel.url}/signalen/nieuw`);
     await p
       .getByLabel('Omschrijving')

@@ -1,35 +1,53 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/src/testing/identity.ts';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Cast } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'nl-NL' });
-  page = await context.newPage();
-  const user = await createUser(samenspel.database.db, samenspel.keys, {
-    roles: ['partner_staff'],
-    organisationCode: 'GM0344',
-  });
-  await signInThroughApi(context, samenspel, user);
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
 });
 
 afterAll(async () => {
-  await context?.close();
   await browser?.close();
   await samenspel?.close();
 });
 
+/** A municipality employee's page, signed in. */
+async function employeePage(): Promise<Page> {
+  return visitors.page(await cast.staff('GM0344'));
+}
+
+/** The start page, once its map has drawn the region's municipalities. */
+async function startPage(): Promise<Page> {
+  const page = await employeePage();
+  await page.goto(samenspel.url);
+  await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+  await page
+    .getByRole('region', { name: /^Kaart van de 39 gemeenten/ })
+    .locator('svg path')
+    .first()
+    .waitFor({ state: 'attached' });
+  return page;
+}
+
 describe('start page', () => {
   it('shows the region, its five districts and the map of its 39 municipalities', async () => {
+    const page = await employeePage();
     await page.goto(samenspel.url);
     await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
 
@@ -45,7 +63,9 @@ describe('start page', () => {
 
     const map = page.getByRole('region', { name: /Kaart van de 39 gemeenten van Midden-Nederland/ });
     await map.waitFor();
-    expect(await map.locator('path.leaflet-interactive').count()).toBe(39);
+    // One drawn shape per municipality (the shapes are hidden from assistive technology).
+    await map.locator('svg path').first().waitFor({ state: 'attached' });
+    expect(await map.locator('svg path').count()).toBe(39);
     expect(await page.getByText('Gemeentegrenzen: CBS, Kadaster').isVisible()).toBe(true);
 
     const table = page.getByRole('table', { name: 'Gemeenten per district' });
@@ -57,10 +77,12 @@ describe('start page', () => {
   });
 
   it('has no accessibility violations (axe-core, WCAG 2.1 AA)', async () => {
+    const page = await startPage();
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('works by keyboard: skip link first, then into the map and its zoom buttons', async () => {
+    const page = await employeePage();
     await page.goto(samenspel.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
@@ -80,6 +102,7 @@ describe('start page', () => {
   });
 
   it('shows its own page for an unknown address', async () => {
+    const page = await employeePage();
     await page.goto(`${samenspel.url}/bestaat-niet`);
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

@@ -1,145 +1,135 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../server/src/testing/identity.ts';
+import type { MatchSuggestion } from '@samenspel/contracts';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { addCaseSubject, Cast, newBsn, newCase, uniqueSurname } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { launchBrowser, screenshot } from './src/browser.ts';
-import { signInThroughApi, startSamenspel } from './src/server.ts';
+import { type Samenspel, startSamenspel } from './src/server.ts';
+import { Visitors } from './src/visitors.ts';
 
-let samenspel: Awaited<ReturnType<typeof startSamenspel>>;
+let samenspel: Samenspel;
 let browser: Browser;
-const pages = new Map<string, { context: BrowserContext; page: Page }>();
-let caseA = '';
-
-async function pageFor(name: string, options: Parameters<typeof createUser>[2]): Promise<Page> {
-  const user = await createUser(samenspel.database.db, samenspel.keys, options);
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'nl-NL',
-    acceptDownloads: true,
-  });
-  await signInThroughApi(context, samenspel, user);
-  const page = await context.newPage();
-  pages.set(name, { context, page });
-  return page;
-}
-
-function page(name: string): Page {
-  const found = pages.get(name);
-  if (!found) throw new Error(name);
-  return found.page;
-}
-
-async function api(name: string, method: 'POST' | 'GET', url: string, data?: object) {
-  const p = page(name);
-  const me = await (await p.request.get(`${samenspel.url}/api/v1/me`)).json();
-  const response = await p.request.fetch(`${samenspel.url}${url}`, {
-    method,
-    headers: { 'x-csrf-token': me.session.csrfToken },
-    ...(data ? { data } : {}),
-  });
-  if (response.status() >= 300) throw new Error(`${url}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
+let cast: Cast;
+let visitors: Visitors;
 
 beforeAll(async () => {
   samenspel = await startSamenspel();
   browser = await launchBrowser();
-  const db = samenspel.database.db;
-  const director = await createUser(db, samenspel.keys, { roles: ['case_director'] });
-  await pageFor('analist', { roles: ['riec_analyst'] });
-  await pageFor('politie', { roles: ['partner_staff'], organisationCode: 'politie' });
-  const org = async (code: string) =>
-    (
-      await db
-        .selectFrom('partnerOrganisations')
-        .select('id')
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow()
-    ).id;
-  const theme = (
-    await db.selectFrom('themes').select('id').where('scope', '=', 'national').executeTakeFirstOrThrow()
-  ).id;
-  const newCase = async (codeName: string, participant: string) =>
-    (
-      await api('analist', 'POST', '/api/v1/cases', {
-        origin: 'direct',
-        originOrganisationIds: [await org('politie')],
-        codeName,
-        districtId: 'utrecht-stad',
-        municipalityCodes: ['GM0344'],
-        themeIds: [theme],
-        type: 'network',
-        directorId: director.id,
-        participantIds: [await org(participant)],
-        startedOn: '2026-10-01',
-      })
-    ).id as string;
-  caseA = await newCase('Balans', 'politie');
-  const caseB = await newCase('Kluis', 'belastingdienst');
-  const caseC = await newCase('Haven', 'politie');
-  const add = (id: string, role: string, subject: object) =>
-    api('analist', 'POST', `/api/v1/cases/${id}/subjects`, { role, subject });
-  await add(caseA, 'facilitator', {
-    kind: 'person',
-    firstNames: 'Reinier',
-    prefix: 'de',
-    surname: 'Vries',
-    dateOfBirth: '1971-04-12',
-    bsn: '123456782',
-  });
-  const detail = await add(caseA, 'main-subject', {
-    kind: 'company',
-    name: 'Administratiekantoor De Balans B.V.',
-    kvkNumber: '30276418',
-  });
-  await api('analist', 'POST', `/api/v1/cases/${caseA}/relations`, {
-    fromSubjectId: detail.subjects[0].id,
-    toSubjectId: detail.subjects[1].id,
-    type: 'directorship',
-    startDate: '2014-09-01',
-  });
-  await add(caseB, 'facilitator', {
-    kind: 'person',
-    firstNames: 'R.',
-    surname: 'Vries, de',
-    dateOfBirth: '1971-04-12',
-    bsn: '123456782',
-  });
-  await add(caseC, 'main-subject', {
-    kind: 'person',
-    firstNames: 'Reinier',
-    surname: 'de Vries',
-    dateOfBirth: '1971-12-04',
-  });
-}, 120_000);
+  cast = new Cast(samenspel);
+  visitors = new Visitors(browser, samenspel);
+});
+
+afterEach(async () => {
+  await visitors.close();
+});
 
 afterAll(async () => {
   await browser?.close();
   await samenspel?.close();
 });
 
+let companies = 0;
+
+/**
+ * An adviser, Reinier de <a surname of his own>, as three cases recorded him: in Balans (with the
+ * police) as facilitator and director of a company, in Kluis (with the Tax Administration) as
+ * "R. <surname>, de" with the same BSN, and in Haven (with the police) without a BSN and with day
+ * and month of birth swapped: a suggestion for the analyst, confirmed through the API if asked.
+ */
+async function adviserInThreeCases(options: { confirmed?: boolean } = {}) {
+  const surname = uniqueSurname();
+  const bsn = newBsn();
+  companies += 1;
+  const company = `Administratiekantoor ${surname} B.V.`;
+  const balans = await newCase(cast, { codeName: 'Balans', participants: ['politie'] });
+  const kluis = await newCase(cast, { codeName: 'Kluis', participants: ['belastingdienst'] });
+  const haven = await newCase(cast, { codeName: 'Haven', participants: ['politie'] });
+  await addCaseSubject(
+    cast,
+    balans.id,
+    { kind: 'person', firstNames: 'Reinier', prefix: 'de', surname, dateOfBirth: '1971-04-12', bsn },
+    'facilitator',
+  );
+  const detail = await addCaseSubject(cast, balans.id, {
+    kind: 'company',
+    name: company,
+    kvkNumber: String(30_276_418 + companies),
+  });
+  const adviser = detail.subjects.find((s) => s.role === 'facilitator');
+  const firm = detail.subjects.find((s) => s.kind === 'company');
+  if (!adviser || !firm) throw new Error('subjects not added');
+  const analyst = await cast.analyst();
+  await cast.ok(analyst, 'POST', `/api/v1/cases/${balans.id}/relations`, {
+    fromSubjectId: adviser.id,
+    toSubjectId: firm.id,
+    type: 'directorship',
+    startDate: '2014-09-01',
+  });
+  await addCaseSubject(
+    cast,
+    kluis.id,
+    { kind: 'person', firstNames: 'R.', surname: `${surname}, de`, dateOfBirth: '1971-04-12', bsn },
+    'facilitator',
+  );
+  await addCaseSubject(cast, haven.id, {
+    kind: 'person',
+    firstNames: 'Reinier',
+    surname: `de ${surname}`,
+    dateOfBirth: '1971-12-04',
+  });
+  const ours = (label: string) => label.includes(`de ${surname} (`);
+  if (options.confirmed) {
+    const { items } = await cast.ok<{ items: MatchSuggestion[] }>(
+      analyst,
+      'GET',
+      '/api/v1/subjects/suggestions',
+    );
+    const suggestion = items.find((s) => ours(s.a.label) && ours(s.b.label));
+    if (!suggestion) throw new Error(`no suggestion for ${surname}`);
+    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${suggestion.id}/decision`, {
+      decision: 'confirmed',
+    });
+  }
+  return { balans, surname, name: `Reinier de ${surname} (1971-04-12)`, company };
+}
+
 describe('subjects and networks', () => {
   it('shows the analyst a suggestion with its evidence, confirmed by keyboard', async () => {
-    const p = page('analist');
+    const { surname } = await adviserInThreeCases();
+    const p = await visitors.page(await cast.analyst());
     await p.goto(`${samenspel.url}/subjecten`);
-    await p.getByRole('heading', { name: /is waarschijnlijk dezelfde als/ }).waitFor();
-    expect(await p.getByText('Geboortedatum gelijk met dag en maand verwisseld').count()).toBe(1);
+    // This test's suggestion: the adviser of Haven and of Balans (others may be open beside it).
+    const suggestion = p.getByRole('region', {
+      name: new RegExp(
+        `^Reinier de ${surname} \\(.* is waarschijnlijk dezelfde als Reinier de ${surname} \\(`,
+      ),
+    });
+    await suggestion.waitFor();
+    expect(await suggestion.getByText('Geboortedatum gelijk met dag en maand verwisseld').count()).toBe(1);
     await p.getByRole('heading', { name: 'Facilitators bij meerdere casussen of netwerken' }).waitFor();
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'subjects-suggestions');
-    await p.getByRole('button', { name: 'Bevestigen: dezelfde' }).focus();
+    await suggestion.getByRole('button', { name: 'Bevestigen: dezelfde' }).focus();
     await p.keyboard.press('Enter');
-    await p.getByText('Er zijn geen open suggesties.').waitFor();
+    // Decided, the suggestion is no longer open.
+    await suggestion.waitFor({ state: 'detached' });
   });
 
   it('draws the network around a subject, expands it and exports PNG and GEXF', async () => {
-    const p = page('analist');
-    await p.getByRole('link', { name: 'Reinier de Vries (1971-04-12)' }).first().click();
+    const { name, company } = await adviserInThreeCases({ confirmed: true });
+    const p = await visitors.page(await cast.analyst(), { acceptDownloads: true });
+    await p.goto(`${samenspel.url}/subjecten`);
+    await p.getByRole('link', { name }).first().click();
     await p.getByRole('heading', { name: 'Waar gezien, volgens welke bron' }).waitFor();
     // Three sources, each as it recorded the adviser.
-    expect(await p.locator('table', { hasText: 'Zoals vastgelegd' }).locator('tbody tr').count()).toBe(3);
-    await p.locator('.samenspel-network__canvas canvas').first().waitFor();
+    const sightings = p.getByRole('table', { name: 'Elke bron houdt haar eigen gegevens (herkomst)' });
+    expect(await sightings.getByRole('row').count()).toBe(1 + 3);
+    await p
+      .getByRole('img', { name: /^Netwerkplaat met/ })
+      .locator('canvas')
+      .first()
+      .waitFor();
     await p.getByRole('table', { name: 'Relaties' }).getByText('bestuurder van').waitFor();
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'subjects-network');
@@ -150,7 +140,7 @@ describe('subjects and networks', () => {
     expect(gexf.suggestedFilename()).toBe('netwerk.gexf');
     const xml = await readFile((await gexf.path()) ?? '', 'utf8');
     expect(xml).toContain('<gexf');
-    expect(xml).toContain('Administratiekantoor De Balans B.V.');
+    expect(xml).toContain(company);
     const [png] = await Promise.all([
       p.waitForEvent('download'),
       p.getByRole('button', { name: 'Download als afbeelding (PNG)' }).click(),
@@ -161,19 +151,28 @@ describe('subjects and networks', () => {
     await p.getByText('Er zijn (met deze filters) geen relaties vastgelegd.').waitFor();
   });
 
-  it('tells a partner only that the adviser is known elsewhere, and imports FtM after review', async () => {
-    const p = page('politie');
-    await p.goto(`${samenspel.url}/casussen/${caseA}`);
+  it('tells a partner only that the adviser is known elsewhere', async () => {
+    const { balans } = await adviserInThreeCases({ confirmed: true });
+    const p = await visitors.page(await cast.staff('politie'));
+    await p.goto(`${samenspel.url}/casussen/${balans.id}`);
     await p.getByText(/ook bekend in 2 ander\(e\) dossier\(s\) — vraag het RIEC/).waitFor();
-    const text = (await p.locator('main').textContent()) ?? '';
+    const text = (await p.getByRole('main').textContent()) ?? '';
     expect(text).not.toContain('Kluis');
-    expect(await p.locator('a[href^="/subjecten/"]').count()).toBe(0);
+    // No way into the register: no link to a subject's page.
+    const targets = await p
+      .getByRole('main')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(targets.filter((href) => href.startsWith('/subjecten/'))).toEqual([]);
     await p.getByRole('table', { name: 'Relaties' }).getByText('bestuurder van').waitFor();
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'subjects-case-partner');
+  });
 
-    const a = page('analist');
-    await a.goto(`${samenspel.url}/casussen/${caseA}`);
+  it('imports FollowTheMoney entities into a case after review', async () => {
+    const c = await newCase(cast, { codeName: 'Balans', participants: ['politie'] });
+    const a = await visitors.page(await cast.analyst());
+    await a.goto(`${samenspel.url}/casussen/${c.id}`);
     const good = `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { firstName: ['Youssef'], lastName: ['Bouzid'], birthDate: ['1985-02-03'] } })}\n`;
     const bad = `${good}${JSON.stringify({ id: 'b1', schema: 'BankAccount', properties: { iban: ['NL00ABNA0000000000'] } })}\n`;
     await a

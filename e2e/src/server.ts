@@ -70,10 +70,13 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
   };
 }
 
+/** A running Samenspel of a test file, as `startSamenspel` returns it. */
+export type Samenspel = Awaited<ReturnType<typeof startSamenspel>>;
+
 /** Signs a user in through the API inside the browser context, so the page shares the cookie. */
 export async function signInThroughApi(
   context: BrowserContext,
-  samenspel: { url: string; database: Awaited<ReturnType<typeof startSamenspel>>['database'] },
+  samenspel: { url: string; database: Samenspel['database'] },
   user: TestUser,
 ): Promise<void> {
   if (user.totpSecret) await forgetTotpStep(samenspel.database.db, user.id);
