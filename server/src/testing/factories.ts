@@ -103,18 +103,21 @@ export class Cast {
 }
 
 let serial = 0;
-const letters = 'bcdfghjklmnpqrstvwxz';
+const syllables = ['ba', 'ko', 'mi', 'ru', 'se', 'ta', 'vo', 'ze', 'lu', 'ni', 'da', 'fe', 'go', 'hu', 'pi'];
 
-/** A surname no other record of the test file has, so that nothing is matched by accident. */
+/**
+ * A surname no other record of the test file has and none resembles, so that nothing is matched
+ * by accident: consecutive names share no syllable in the same place (the counter is scrambled).
+ */
 export function uniqueSurname(): string {
   serial += 1;
-  let n = serial;
-  let tail = '';
-  do {
-    tail += letters[n % letters.length];
-    n = Math.floor(n / letters.length);
-  } while (n > 0);
-  return `Test${tail}`;
+  let n = (serial * 7919) % 3375;
+  let name = '';
+  for (let i = 0; i < 3; i += 1) {
+    name += syllables[n % syllables.length];
+    n = Math.floor(n / syllables.length);
+  }
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}${serial > 3375 ? serial : ''}`;
 }
 
 const bsns = seededRandom(20261201);
