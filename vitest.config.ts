@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
+// Tests run shuffled within each file; the seed is printed so that an order can be repeated.
+const seed = Number(process.env.SAMENSPEL_TEST_SEED ?? Date.now() % 1_000_000);
+process.stdout.write(`Tests shuffled with seed ${seed} (SAMENSPEL_TEST_SEED=${seed} repeats the order).\n`);
+
 /** Test files that work on the demo region, which the global setup builds while the others run. */
 const needsDemo = /server\/src\/(demo\/|cli\/cli\.int)|e2e\/dashboard\.spec/;
 
@@ -66,4 +70,4 @@ const projects: TestProjectInlineConfiguration[] = [
   })),
 ];
 
-export default defineConfig({ test: { projects, sequence: { sequencer: DemoLast } } });
+export default defineConfig({ test: { projects, sequence: { sequencer: DemoLast, seed } } });
