@@ -53,6 +53,8 @@ const projects: TestProjectInlineConfiguration[] = [
       hookTimeout: 60_000,
       // Each test makes its own records: in any order, every test must pass.
       sequence: { shuffle: { files: false, tests: true } },
+      // Files share the worker's loaded modules (the app, the schemas): each file still has its own database.
+      isolate: false,
     },
   })),
   // The browser flows, like the integration tests, on every engine at hand.
@@ -66,6 +68,7 @@ const projects: TestProjectInlineConfiguration[] = [
       testTimeout: 60_000,
       hookTimeout: 90_000,
       fileParallelism: false,
+      isolate: false,
     },
   })),
 ];
