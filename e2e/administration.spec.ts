@@ -1,37 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cast, type Member } from '../server/src/testing/factories.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Member } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
+const spec = new BrowserSpec();
 
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
-
-const administrator = () => cast.member(['administrator']);
+const administrator = () => spec.cast.member(['administrator']);
 
 /** A page of the administrator's own, which accepts the confirmations the app asks for. */
 async function adminPage(admin: Member): Promise<Page> {
-  const page = await visitors.page(admin);
+  const page = await spec.visitors.page(admin);
   page.on('dialog', (dialog) => void dialog.accept());
   return page;
 }
@@ -39,7 +19,7 @@ async function adminPage(admin: Member): Promise<Page> {
 describe('administration', () => {
   it('creates a user, after listing what is wrong with the first attempt', async () => {
     const page = await adminPage(await administrator());
-    await page.goto(samenspel.url);
+    await page.goto(spec.samenspel.url);
     await page.getByRole('link', { name: 'Gebruikers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
@@ -62,7 +42,7 @@ describe('administration', () => {
 
   it('sets who in the region needs a second factor', async () => {
     const page = await adminPage(await administrator());
-    await page.goto(`${samenspel.url}/beheer/gebruikers`);
+    await page.goto(`${spec.samenspel.url}/beheer/gebruikers`);
     await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
     const all = page.getByLabel('Alle rollen');
     await all.check();
@@ -82,14 +62,14 @@ describe('administration', () => {
   it('changes the roles of another user, but not of oneself', async () => {
     const admin = await administrator();
     const colleague = 'Bram Boekhouder';
-    await cast.ok(admin, 'POST', '/api/v1/users', {
+    await spec.cast.ok(admin, 'POST', '/api/v1/users', {
       email: 'bram.boekhouder@belastingdienst.test.example',
       displayName: colleague,
-      organisationId: await cast.org('belastingdienst'),
+      organisationId: await spec.cast.org('belastingdienst'),
       roles: ['partner_staff'],
     });
     const page = await adminPage(admin);
-    await page.goto(`${samenspel.url}/beheer/gebruikers`);
+    await page.goto(`${spec.samenspel.url}/beheer/gebruikers`);
     await page.getByRole('link', { name: colleague }).click();
     await page.getByRole('heading', { level: 1, name: colleague }).waitFor();
     await page.getByLabel('Voorzitter LOO/DTO').check();
@@ -98,7 +78,7 @@ describe('administration', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'user-detail');
 
-    await page.goto(`${samenspel.url}/beheer/gebruikers/${admin.user.id}`);
+    await page.goto(`${spec.samenspel.url}/beheer/gebruikers/${admin.user.id}`);
     await page.getByText('Dit is uw eigen account.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Rollen opslaan' }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Deactiveren' }).isDisabled()).toBe(true);
@@ -106,7 +86,7 @@ describe('administration', () => {
 
   it('creates an API token that is shown once, and revokes it', async () => {
     const page = await adminPage(await administrator());
-    await page.goto(samenspel.url);
+    await page.goto(spec.samenspel.url);
     await page.getByRole('link', { name: 'API-tokens' }).click();
     await page.getByRole('heading', { level: 1, name: 'API-tokens' }).waitFor();
     await page.getByLabel('Naam').fill('Koppeling gemeentelijk zaaksysteem');
@@ -119,13 +99,13 @@ describe('administration', () => {
     await revoke.waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'api-tokens');
-    const works = await page.request.get(`${samenspel.url}/api/v1/regions`, {
+    const works = await page.request.get(`${spec.samenspel.url}/api/v1/regions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(works.status()).toBe(200);
     await revoke.click();
     await page.getByRole('cell', { name: 'Ingetrokken' }).waitFor();
-    const refused = await page.request.get(`${samenspel.url}/api/v1/regions`, {
+    const refused = await page.request.get(`${spec.samenspel.url}/api/v1/regions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(refused.status()).toBe(401);

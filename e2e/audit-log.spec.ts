@@ -1,53 +1,32 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cast } from '../server/src/testing/factories.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createUser, type TestUser } from '../server/src/testing/identity.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
+const spec = new BrowserSpec();
 
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
-
-const administrator = () => cast.member(['administrator']);
+const administrator = () => spec.cast.member(['administrator']);
 
 /** The administrator looks up a new colleague: a read of personal data, so a log line. */
 async function colleagueLookedUp(): Promise<TestUser> {
-  const colleague = await createUser(samenspel.database.db, samenspel.keys, {
+  const colleague = await createUser(spec.samenspel.database.db, spec.samenspel.keys, {
     roles: ['partner_staff'],
     organisationCode: 'belastingdienst',
   });
-  await cast.ok(await administrator(), 'GET', `/api/v1/users/${colleague.id}`);
+  await spec.cast.ok(await administrator(), 'GET', `/api/v1/users/${colleague.id}`);
   return colleague;
 }
 
 /** The privacy officer on the processing log. */
 async function processingLog(): Promise<Page> {
-  const page = await visitors.page(await cast.member(['privacy_officer']), {
+  const page = await spec.visitors.page(await spec.cast.member(['privacy_officer']), {
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
   });
-  await page.goto(`${samenspel.url}/verwerkingslog`);
+  await page.goto(`${spec.samenspel.url}/verwerkingslog`);
   await page.getByRole('heading', { level: 1, name: 'Verwerkingslog' }).waitFor();
   return page;
 }
@@ -55,10 +34,10 @@ async function processingLog(): Promise<Page> {
 describe('processing log viewer', () => {
   it('shows the privacy officer every processing, newest first, reachable from the menu', async () => {
     await colleagueLookedUp();
-    const page = await visitors.page(await cast.member(['privacy_officer']), {
+    const page = await spec.visitors.page(await spec.cast.member(['privacy_officer']), {
       viewport: { width: 1400, height: 1000 },
     });
-    await page.goto(samenspel.url);
+    await page.goto(spec.samenspel.url);
     await page.getByRole('link', { name: 'Verwerkingslog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Verwerkingslog' }).waitFor();
     const table = page.getByRole('table', { name: /logregels, nieuwste eerst/ });
@@ -114,8 +93,8 @@ describe('processing log viewer', () => {
   });
 
   it('is a page only the privacy officer finds', async () => {
-    const otherPage = await visitors.page(await administrator());
-    await otherPage.goto(`${samenspel.url}/verwerkingslog`);
+    const otherPage = await spec.visitors.page(await administrator());
+    await otherPage.goto(`${spec.samenspel.url}/verwerkingslog`);
     await otherPage.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await otherPage.getByRole('link', { name: 'Verwerkingslog' }).count()).toBe(0);
   });

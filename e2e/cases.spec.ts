@@ -1,49 +1,22 @@
 import type { CaseDetail } from '@samenspel/contracts';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  Cast,
-  newAcceptedSignal,
-  newCase,
-  newPerson,
-  uniqueSurname,
-} from '../server/src/testing/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { newAcceptedSignal, newCase, newPerson, uniqueSurname } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
+const spec = new BrowserSpec();
 
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
-
-const caseUrl = (c: CaseDetail) => `${samenspel.url}/casussen/${c.id}`;
+const caseUrl = (c: CaseDetail) => `${spec.samenspel.url}/casussen/${c.id}`;
 /** The municipality, the police and the Tax Administration take part. */
 const partners = ['GM0344', 'politie', 'belastingdienst'];
 
 describe('a case from accepted signal to closure, in the browser', () => {
   it('the analyst starts a case from the accepted signal', async () => {
-    const signal = await newAcceptedSignal(cast, { submitters: ['GM0344'] });
-    await cast.director(); // the case director the form proposes
-    const p = await visitors.page(await cast.analyst());
-    await p.goto(samenspel.url);
+    const signal = await newAcceptedSignal(spec.cast, { submitters: ['GM0344'] });
+    await spec.cast.director(); // the case director the form proposes
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    await p.goto(spec.samenspel.url);
     await p.getByRole('link', { name: 'Casussen' }).click();
     await p.getByRole('link', { name: 'Nieuwe casus' }).click();
     await p.getByRole('heading', { level: 1, name: 'Nieuwe casus' }).waitFor();
@@ -59,8 +32,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director records goal and strategy, moves on and brings in the police and the Tax Administration', async () => {
-    const c = await newCase(cast, { participants: ['GM0344'] });
-    const p = await visitors.page(await cast.director());
+    const c = await newCase(spec.cast, { participants: ['GM0344'] });
+    const p = await spec.visitors.page(await spec.cast.director());
     await p.goto(caseUrl(c));
     const goal = p.getByRole('form', { name: 'Doel en strategie' });
     await goal.getByLabel('Doel').fill('Criminele inkomsten afpakken en het pand sluiten');
@@ -82,12 +55,12 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the police and the Tax Administration each provide information under a legal basis', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
     for (const [who, basis] of [
       ['politie', 'Wet politiegegevens, art. 16 lid 1 sub c (samenwerkingsverband)'],
       ['belastingdienst', 'Algemene wet inzake rijksbelastingen, art. 43c'],
     ] as const) {
-      const p = await visitors.page(await cast.staff(who));
+      const p = await spec.visitors.page(await spec.cast.staff(who));
       await p.goto(caseUrl(c));
       const form = p.getByRole('form', { name: 'Informatie verstrekken' });
       await form.getByLabel('Titel').fill(`Gegevens van ${who}`);
@@ -106,18 +79,18 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('keeps the case hidden from a municipality that does not take part', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const outsider = await visitors.page(await cast.staff('GM0307'));
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const outsider = await spec.visitors.page(await spec.cast.staff('GM0307'));
     await outsider.goto(caseUrl(c));
     await outsider.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
   });
 
   it('the director takes over a subject from the signal', async () => {
     const surname = uniqueSurname();
-    const signal = await newAcceptedSignal(cast, { subjects: [newPerson({ surname })] });
-    const c = await newCase(cast, { phase: 'information', participants: partners, fromSignal: signal });
+    const signal = await newAcceptedSignal(spec.cast, { subjects: [newPerson({ surname })] });
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners, fromSignal: signal });
     const label = `Jan ${surname} (1980-04-12)`;
-    const director = await visitors.page(await cast.director());
+    const director = await spec.visitors.page(await spec.cast.director());
     await director.goto(caseUrl(c));
     const subject = director.getByRole('form', { name: 'Betrokkene toevoegen' });
     await subject.getByLabel('Rol').selectOption({ label: 'Hoofdsubject' });
@@ -127,8 +100,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director fills the intervention matrix', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const director = await visitors.page(await cast.director());
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const director = await spec.visitors.page(await spec.cast.director());
     await director.goto(caseUrl(c));
     const matrix = director.getByRole('form', { name: 'Regel in de matrix' });
     await matrix.getByLabel('Barrière of kans').fill('Contante omzet zonder administratie');
@@ -142,8 +115,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director records communication about the case', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const director = await visitors.page(await cast.director());
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const director = await spec.visitors.page(await spec.cast.director());
     await director.goto(caseUrl(c));
     const communication = director.getByRole('form', { name: 'Communicatie vastleggen' });
     await communication.getByLabel('Kanaal').fill('Bewonersbrief');
@@ -153,8 +126,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the police attach a file, after one whose content does not match its type is refused', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const police = await visitors.page(await cast.staff('politie'));
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const police = await spec.visitors.page(await spec.cast.staff('politie'));
     await police.goto(caseUrl(c));
     const upload = police.getByRole('form', { name: 'Bijlage toevoegen' });
     await upload.getByLabel(/^Bestand/).setInputFiles({
@@ -175,14 +148,14 @@ describe('a case from accepted signal to closure, in the browser', () => {
     const link = police.getByRole('link', { name: 'proces-verbaal.pdf' });
     await link.waitFor();
     expect(await axeViolations(police)).toEqual([]);
-    const download = await police.request.get(`${samenspel.url}${await link.getAttribute('href')}`);
+    const download = await police.request.get(`${spec.samenspel.url}${await link.getAttribute('href')}`);
     expect(download.status()).toBe(200);
     expect(Buffer.compare(await download.body(), pdf)).toBe(0);
   });
 
   it('the chair gives the case a priority for this quarter', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const chair = await visitors.page(await cast.chair());
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const chair = await spec.visitors.page(await spec.cast.chair());
     await chair.goto(caseUrl(c));
     const priority = chair.getByRole('form', { name: 'Prioriteit zetten (DTO)' });
     await priority.getByLabel('Prioriteit').selectOption('1');
@@ -191,8 +164,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director gives an advice and moves the case on to the intervention phase', async () => {
-    const c = await newCase(cast, { phase: 'information', participants: partners });
-    const director = await visitors.page(await cast.director());
+    const c = await newCase(spec.cast, { phase: 'information', participants: partners });
+    const director = await spec.visitors.page(await spec.cast.director());
     await director.goto(caseUrl(c));
     const advice = director.getByRole('form', { name: 'Advies geven' });
     await advice.getByLabel('Soort').selectOption({ label: 'Fiscaal' });
@@ -207,13 +180,18 @@ describe('a case from accepted signal to closure, in the browser', () => {
 
   /** A case in the intervention phase with the director's fiscal advice to the Tax Administration. */
   async function caseWithAdvice() {
-    const c = await newCase(cast, { phase: 'intervention', participants: partners });
-    const detail = await cast.ok<CaseDetail>(await cast.director(), 'POST', `/api/v1/cases/${c.id}/advices`, {
-      kind: 'fiscal',
-      organisationId: await cast.org('belastingdienst'),
-      givenOn: new Date().toISOString().slice(0, 10),
-      description: 'Boekenonderzoek en navordering',
-    });
+    const c = await newCase(spec.cast, { phase: 'intervention', participants: partners });
+    const detail = await spec.cast.ok<CaseDetail>(
+      await spec.cast.director(),
+      'POST',
+      `/api/v1/cases/${c.id}/advices`,
+      {
+        kind: 'fiscal',
+        organisationId: await spec.cast.org('belastingdienst'),
+        givenOn: new Date().toISOString().slice(0, 10),
+        description: 'Boekenonderzoek en navordering',
+      },
+    );
     const advice = detail.advices.at(-1);
     if (!advice) throw new Error('no advice given');
     return { c: detail, adviceId: advice.id };
@@ -221,7 +199,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
 
   it('the Tax Administration records an intervention on the advice', async () => {
     const { c } = await caseWithAdvice();
-    const tax = await visitors.page(await cast.staff('belastingdienst'));
+    const tax = await spec.visitors.page(await spec.cast.staff('belastingdienst'));
     await tax.goto(caseUrl(c));
     const intervention = tax.getByRole('form', { name: 'Interventie vastleggen' });
     await intervention
@@ -235,13 +213,18 @@ describe('a case from accepted signal to closure, in the browser', () => {
 
   it('the Tax Administration records a confiscation result, refusing a negative amount', async () => {
     const { c, adviceId } = await caseWithAdvice();
-    await cast.ok(await cast.staff('belastingdienst'), 'POST', `/api/v1/cases/${c.id}/interventions`, {
-      adviceId,
-      kind: 'fiscal',
-      carriedOutOn: new Date().toISOString().slice(0, 10),
-      description: 'Navorderingsaanslag opgelegd',
-    });
-    const tax = await visitors.page(await cast.staff('belastingdienst'));
+    await spec.cast.ok(
+      await spec.cast.staff('belastingdienst'),
+      'POST',
+      `/api/v1/cases/${c.id}/interventions`,
+      {
+        adviceId,
+        kind: 'fiscal',
+        carriedOutOn: new Date().toISOString().slice(0, 10),
+        description: 'Navorderingsaanslag opgelegd',
+      },
+    );
+    const tax = await spec.visitors.page(await spec.cast.staff('belastingdienst'));
     await tax.goto(caseUrl(c));
     const result = tax.getByRole('form', { name: 'Resultaat vastleggen' });
     await result.getByLabel('Soort').selectOption({ label: 'Afpakken' });
@@ -256,8 +239,8 @@ describe('a case from accepted signal to closure, in the browser', () => {
   });
 
   it('the director evaluates and closes the case, and the list shows its lead times', async () => {
-    const c = await newCase(cast, { phase: 'intervention', participants: partners, codeName: 'Schaar' });
-    const p = await visitors.page(await cast.director());
+    const c = await newCase(spec.cast, { phase: 'intervention', participants: partners, codeName: 'Schaar' });
+    const p = await spec.visitors.page(await spec.cast.director());
     await p.goto(caseUrl(c));
     await p.getByRole('button', { name: 'Naar fase Evaluatie' }).click();
     const form = p.getByRole('form', { name: 'Evalueren' });
@@ -271,7 +254,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'case-closed');
 
-    await p.goto(`${samenspel.url}/casussen`);
+    await p.goto(`${spec.samenspel.url}/casussen`);
     const row = p.getByRole('row', { name: new RegExp(c.reference) });
     await row.waitFor();
     expect(await row.textContent()).toContain('Schaar');

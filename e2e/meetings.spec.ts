@@ -1,35 +1,15 @@
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cast, newSignal } from '../server/src/testing/factories.ts';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newSignal } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
-
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
+const spec = new BrowserSpec();
 
 /** Two signals of Utrecht, submitted by the municipality and received: the test's own agenda. */
 async function twoSignals(): Promise<string[]> {
-  return [(await newSignal(cast)).reference, (await newSignal(cast)).reference];
+  return [(await newSignal(spec.cast)).reference, (await newSignal(spec.cast)).reference];
 }
 
 /** The agenda's checkbox for a signal, by its reference. */
@@ -39,8 +19,8 @@ const onAgenda = (agenda: Locator, reference: string) =>
 describe('LOO and DTO meetings', () => {
   it('the chair plans an LOO with the open signals and records an outcome, which marks the signal discussed', async () => {
     const references = await twoSignals();
-    const page = await visitors.page(await cast.chair());
-    await page.goto(samenspel.url);
+    const page = await spec.visitors.page(await spec.cast.chair());
+    await page.goto(spec.samenspel.url);
     await page.getByRole('link', { name: 'Overleggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
     await page.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
@@ -62,8 +42,8 @@ describe('LOO and DTO meetings', () => {
 
   it('the chair plans a DTO and orders its priority list by keyboard', async () => {
     const references = await twoSignals();
-    const page = await visitors.page(await cast.chair());
-    await page.goto(`${samenspel.url}/overleggen`);
+    const page = await spec.visitors.page(await spec.cast.chair());
+    await page.goto(`${spec.samenspel.url}/overleggen`);
     await page.getByLabel('Soort').selectOption({ label: 'DTO' });
     await page.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
     // On the agenda: this test's two signals, not the other open signals of the district.

@@ -1,8 +1,7 @@
 import type { HitAnswer, SignalDetail } from '@samenspel/contracts';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  Cast,
   type NewSubject,
   newAcceptedSignal,
   newBsn,
@@ -12,30 +11,10 @@ import {
   uniqueSurname,
 } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
-
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
+const spec = new BrowserSpec();
 
 async function addSubject(p: Page, kind: string, values: Record<string, string>, index: number) {
   await p.getByLabel('Betrokkene toevoegen').selectOption({ label: kind });
@@ -45,7 +24,7 @@ async function addSubject(p: Page, kind: string, values: Record<string, string>,
     await group.getByLabel(label, { exact: true }).fill(value);
 }
 
-const signalUrl = (signal: SignalDetail) => `${samenspel.url}/signalen/${signal.id}`;
+const signalUrl = (signal: SignalDetail) => `${spec.samenspel.url}/signalen/${signal.id}`;
 
 /**
  * The subjects of the signal the municipality submits in the browser: two persons (the first
@@ -71,16 +50,21 @@ const answersOf = {
 /** A signal with `threeSubjects` in a round with the police and the Tax Administration. */
 async function signalInRound(options: { answered?: boolean; closed?: boolean } = {}) {
   const who = threeSubjects();
-  const triaged = await newSignal(cast, { stage: 'triaged', subjects: who.subjects });
-  let { signal, roundId } = await newRound(cast, { signal: triaged });
+  const triaged = await newSignal(spec.cast, { stage: 'triaged', subjects: who.subjects });
+  let { signal, roundId } = await newRound(spec.cast, { signal: triaged });
   if (options.answered)
     for (const [organisation, answers] of Object.entries(answersOf))
-      await cast.ok(await cast.staff(organisation), 'PUT', `/api/v1/hit-check-requests/${roundId}/answers`, {
-        answers: signal.subjects.map((s, i) => ({ subjectId: s.id, answer: answers[i] })),
-      });
+      await spec.cast.ok(
+        await spec.cast.staff(organisation),
+        'PUT',
+        `/api/v1/hit-check-requests/${roundId}/answers`,
+        {
+          answers: signal.subjects.map((s, i) => ({ subjectId: s.id, answer: answers[i] })),
+        },
+      );
   if (options.closed)
-    signal = await cast.ok<SignalDetail>(
-      await cast.analyst(),
+    signal = await spec.cast.ok<SignalDetail>(
+      await spec.cast.analyst(),
       'POST',
       `/api/v1/hit-check-rounds/${roundId}/close`,
     );
@@ -89,8 +73,8 @@ async function signalInRound(options: { answered?: boolean; closed?: boolean } =
 
 describe('a signal from intake to the DTO decision, as five users', () => {
   it('the municipality submits a signal with two persons and a company, after fixing a wrong BSN', async () => {
-    const p = await visitors.page(await cast.staff('GM0344'));
-    await p.goto(samenspel.url);
+    const p = await spec.visitors.page(await spec.cast.staff('GM0344'));
+    await p.goto(spec.samenspel.url);
     await p.getByRole('link', { name: 'Signalen' }).click();
     await p.getByRole('link', { name: 'Nieuw signaal' }).click();
     await p.getByRole('heading', { level: 1, name: 'Nieuw signaal' }).waitFor();
@@ -146,8 +130,8 @@ describe('a signal from intake to the DTO decision, as five users', () => {
   });
 
   it('the analyst records the LOO, the joint note and the triage, and starts a round with the legal test', async () => {
-    const signal = await newSignal(cast, { stage: 'received', subjects: threeSubjects().subjects });
-    const p = await visitors.page(await cast.analyst());
+    const signal = await newSignal(spec.cast, { stage: 'received', subjects: threeSubjects().subjects });
+    const p = await spec.visitors.page(await spec.cast.analyst());
     await p.goto(signalUrl(signal));
     const steps = p.getByRole('region', { name: 'Volgende stap' });
     await steps.getByLabel('Toelichting').fill('Besproken in het LOO Utrecht-Stad');
@@ -181,8 +165,8 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     const { name, bsn, signal } = await signalInRound();
     const labels = { hit: 'Hit', 'no-hit': 'Geen hit', 'cannot-check': 'Kan niet nagaan' } as const;
     for (const [organisation, answers] of Object.entries(answersOf)) {
-      const p = await visitors.page(await cast.staff(organisation));
-      await p.goto(samenspel.url);
+      const p = await spec.visitors.page(await spec.cast.staff(organisation));
+      await p.goto(spec.samenspel.url);
       await p.getByRole('link', { name: 'Hit/no-hit' }).click();
       await p.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
       // This signal's request, among those of the other tests.
@@ -207,14 +191,14 @@ describe('a signal from intake to the DTO decision, as five users', () => {
       await request.getByRole('button', { name: 'Antwoorden versturen' }).click();
       await request.getByText('Uw antwoorden zijn vastgelegd.').waitFor();
       // The police submitted the signal with the municipality; the Tax Administration sees nothing of it.
-      const response = await p.request.get(`${samenspel.url}/api/v1/signals/${signal.id}`);
+      const response = await p.request.get(`${spec.samenspel.url}/api/v1/signals/${signal.id}`);
       expect(response.status()).toBe(organisation === 'politie' ? 200 : 404);
     }
   });
 
   it('the analyst sees the answer matrix and closes the round', async () => {
     const { name, signal } = await signalInRound({ answered: true });
-    const analyst = await visitors.page(await cast.analyst());
+    const analyst = await spec.visitors.page(await spec.cast.analyst());
     await analyst.goto(signalUrl(signal));
     const matrix = analyst.getByRole('table', { name: /^Ronde tot/ });
     await matrix.waitFor();
@@ -225,7 +209,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
 
   it('the chair sees the hits per subject, not the answers, and accepts the signal as a case', async () => {
     const { name, signal } = await signalInRound({ answered: true, closed: true });
-    const chair = await visitors.page(await cast.chair());
+    const chair = await spec.visitors.page(await spec.cast.chair());
     await chair.goto(signalUrl(signal));
     await chair.getByText(`${name} (1980-04-12): 2 van 2 partners hit`).waitFor();
     expect(await chair.getByRole('table', { name: /^Ronde tot/ }).count()).toBe(0);
@@ -239,7 +223,9 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await screenshot(chair, 'signal-decided');
 
     // The lead times on the page are the ones the events give.
-    const detail = await (await chair.request.get(`${samenspel.url}/api/v1/signals/${signal.id}`)).json();
+    const detail = await (
+      await chair.request.get(`${spec.samenspel.url}/api/v1/signals/${signal.id}`)
+    ).json();
     const at = (type: string) =>
       new Date(detail.events.find((e: { type: string }) => e.type === type).at).getTime();
     const days = (a: string, b: string) =>
@@ -250,9 +236,9 @@ describe('a signal from intake to the DTO decision, as five users', () => {
   });
 
   it('shows the board by stage, usable by keyboard', async () => {
-    const signal = await newAcceptedSignal(cast);
-    const analyst = await visitors.page(await cast.analyst());
-    await analyst.goto(`${samenspel.url}/signalen?weergave=bord`);
+    const signal = await newAcceptedSignal(spec.cast);
+    const analyst = await spec.visitors.page(await spec.cast.analyst());
+    await analyst.goto(`${spec.samenspel.url}/signalen?weergave=bord`);
     const column = analyst.getByRole('region', { name: /^Besloten \(\d+\)$/ });
     await column.waitFor();
     const card = column.getByRole('link', { name: signal.reference, exact: true });
@@ -260,7 +246,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await analyst.keyboard.press('Enter');
     await analyst.getByRole('heading', { level: 1, name: signal.reference }).waitFor();
     await analyst.getByRole('heading', { level: 2, name: 'Tijdlijn' }).waitFor();
-    await analyst.goto(`${samenspel.url}/signalen?weergave=bord`);
+    await analyst.goto(`${spec.samenspel.url}/signalen?weergave=bord`);
     await column.waitFor();
     expect(await axeViolations(analyst)).toEqual([]);
     await screenshot(analyst, 'signal-board');
@@ -268,8 +254,8 @@ describe('a signal from intake to the DTO decision, as five users', () => {
 
   it('moves a closed round to the closed requests in the partner’s inbox', async () => {
     const { name } = await signalInRound({ answered: true, closed: true });
-    const tax = await visitors.page(await cast.staff('belastingdienst'));
-    await tax.goto(`${samenspel.url}/hit-no-hit`);
+    const tax = await spec.visitors.page(await spec.cast.staff('belastingdienst'));
+    await tax.goto(`${spec.samenspel.url}/hit-no-hit`);
     const rounds = tax.getByRole('region', { name: /^Verzoek, antwoord uiterlijk/ });
     await tax.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
     await tax.getByText(/^Gesloten verzoeken \(\d+\)$/).click();
@@ -280,9 +266,9 @@ describe('a signal from intake to the DTO decision, as five users', () => {
   });
 
   it('shows the municipality the decision on its signal', async () => {
-    const signal = await newAcceptedSignal(cast, { by: 'GM0344' });
-    const municipality = await visitors.page(await cast.staff('GM0344'));
-    await municipality.goto(`${samenspel.url}/signalen`);
+    const signal = await newAcceptedSignal(spec.cast, { by: 'GM0344' });
+    const municipality = await spec.visitors.page(await spec.cast.staff('GM0344'));
+    await municipality.goto(`${spec.samenspel.url}/signalen`);
     await municipality
       .getByRole('row', { name: new RegExp(signal.reference) })
       .getByRole('cell', { name: 'Geaccepteerd als casus' })
@@ -290,8 +276,8 @@ describe('a signal from intake to the DTO decision, as five users', () => {
   });
 
   it('saves a draft and lets the municipality take it up again and submit it', async () => {
-    const p = await visitors.page(await cast.staff('GM0344'));
-    await p.goto(`${samenspel.url}/signalen/nieuw`);
+    const p = await spec.visitors.page(await spec.cast.staff('GM0344'));
+    await p.goto(`${spec.samenspel.url}/signalen/nieuw`);
     await p
       .getByLabel('Omschrijving')
       .fill('Nog aan te vullen: verdachte activiteit bij een loods aan de rand van de stad.');

@@ -1,41 +1,20 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cast } from '../server/src/testing/factories.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
-
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
+const spec = new BrowserSpec();
 
 /** A municipality employee's page, signed in. */
 async function employeePage(): Promise<Page> {
-  return visitors.page(await cast.staff('GM0344'));
+  return spec.visitors.page(await spec.cast.staff('GM0344'));
 }
 
 /** The start page, once its map has drawn the region's municipalities. */
 async function startPage(): Promise<Page> {
   const page = await employeePage();
-  await page.goto(samenspel.url);
+  await page.goto(spec.samenspel.url);
   await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
   await page
     .getByRole('region', { name: /^Kaart van de 39 gemeenten/ })
@@ -48,7 +27,7 @@ async function startPage(): Promise<Page> {
 describe('start page', () => {
   it('shows the region, its five districts and the map of its 39 municipalities', async () => {
     const page = await employeePage();
-    await page.goto(samenspel.url);
+    await page.goto(spec.samenspel.url);
     await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
 
     const districts = page.getByRole('region', { name: 'Districten' }).getByRole('listitem');
@@ -83,7 +62,7 @@ describe('start page', () => {
 
   it('works by keyboard: skip link first, then into the map and its zoom buttons', async () => {
     const page = await employeePage();
-    await page.goto(samenspel.url);
+    await page.goto(spec.samenspel.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Naar de inhoud' });
@@ -103,7 +82,7 @@ describe('start page', () => {
 
   it('shows its own page for an unknown address', async () => {
     const page = await employeePage();
-    await page.goto(`${samenspel.url}/bestaat-niet`);
+    await page.goto(`${spec.samenspel.url}/bestaat-niet`);
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -1,104 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import type { MatchSuggestion } from '@samenspel/contracts';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { addCaseSubject, Cast, newBsn, newCase, uniqueSurname } from '../server/src/testing/factories.ts';
+import { describe, expect, it } from 'vitest';
+import { newAdviserInThreeCases, newCase } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
-import { launchBrowser, screenshot } from './src/browser.ts';
-import { type Samenspel, startSamenspel } from './src/server.ts';
-import { Visitors } from './src/visitors.ts';
+import { screenshot } from './src/browser.ts';
+import { BrowserSpec } from './src/spec.ts';
 
-let samenspel: Samenspel;
-let browser: Browser;
-let cast: Cast;
-let visitors: Visitors;
+const spec = new BrowserSpec();
 
-beforeAll(async () => {
-  samenspel = await startSamenspel();
-  browser = await launchBrowser();
-  cast = new Cast(samenspel);
-  visitors = new Visitors(browser, samenspel);
-});
-
-afterEach(async () => {
-  await visitors.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await samenspel?.close();
-});
-
-let companies = 0;
-
-/**
- * An adviser, Reinier de <a surname of his own>, as three cases recorded him: in Balans (with the
- * police) as facilitator and director of a company, in Kluis (with the Tax Administration) as
- * "R. <surname>, de" with the same BSN, and in Haven (with the police) without a BSN and with day
- * and month of birth swapped: a suggestion for the analyst, confirmed through the API if asked.
- */
 async function adviserInThreeCases(options: { confirmed?: boolean } = {}) {
-  const surname = uniqueSurname();
-  const bsn = newBsn();
-  companies += 1;
-  const company = `Administratiekantoor ${surname} B.V.`;
-  const balans = await newCase(cast, { codeName: 'Balans', participants: ['politie'] });
-  const kluis = await newCase(cast, { codeName: 'Kluis', participants: ['belastingdienst'] });
-  const haven = await newCase(cast, { codeName: 'Haven', participants: ['politie'] });
-  await addCaseSubject(
-    cast,
-    balans.id,
-    { kind: 'person', firstNames: 'Reinier', prefix: 'de', surname, dateOfBirth: '1971-04-12', bsn },
-    'facilitator',
-  );
-  const detail = await addCaseSubject(cast, balans.id, {
-    kind: 'company',
-    name: company,
-    kvkNumber: String(30_276_418 + companies),
-  });
-  const adviser = detail.subjects.find((s) => s.role === 'facilitator');
-  const firm = detail.subjects.find((s) => s.kind === 'company');
-  if (!adviser || !firm) throw new Error('subjects not added');
-  const analyst = await cast.analyst();
-  await cast.ok(analyst, 'POST', `/api/v1/cases/${balans.id}/relations`, {
-    fromSubjectId: adviser.id,
-    toSubjectId: firm.id,
-    type: 'directorship',
-    startDate: '2014-09-01',
-  });
-  await addCaseSubject(
-    cast,
-    kluis.id,
-    { kind: 'person', firstNames: 'R.', surname: `${surname}, de`, dateOfBirth: '1971-04-12', bsn },
-    'facilitator',
-  );
-  await addCaseSubject(cast, haven.id, {
-    kind: 'person',
-    firstNames: 'Reinier',
-    surname: `de ${surname}`,
-    dateOfBirth: '1971-12-04',
-  });
-  const ours = (label: string) => label.includes(`de ${surname} (`);
-  if (options.confirmed) {
-    const { items } = await cast.ok<{ items: MatchSuggestion[] }>(
-      analyst,
-      'GET',
-      '/api/v1/subjects/suggestions',
-    );
-    const suggestion = items.find((s) => ours(s.a.label) && ours(s.b.label));
-    if (!suggestion) throw new Error(`no suggestion for ${surname}`);
-    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${suggestion.id}/decision`, {
-      decision: 'confirmed',
-    });
-  }
-  return { balans, surname, name: `Reinier de ${surname} (1971-04-12)`, company };
+  const found = await newAdviserInThreeCases(spec.cast, { directorship: true, ...options });
+  return { ...found, balans: found.caseA };
 }
 
 describe('subjects and networks', () => {
   it('shows the analyst a suggestion with its evidence, confirmed by keyboard', async () => {
     const { surname } = await adviserInThreeCases();
-    const p = await visitors.page(await cast.analyst());
-    await p.goto(`${samenspel.url}/subjecten`);
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    await p.goto(`${spec.samenspel.url}/subjecten`);
     // This test's suggestion: the adviser of Haven and of Balans (others may be open beside it).
     const suggestion = p.getByRole('region', {
       name: new RegExp(
@@ -118,8 +36,8 @@ describe('subjects and networks', () => {
 
   it('draws the network around a subject, expands it and exports PNG and GEXF', async () => {
     const { name, company } = await adviserInThreeCases({ confirmed: true });
-    const p = await visitors.page(await cast.analyst(), { acceptDownloads: true });
-    await p.goto(`${samenspel.url}/subjecten`);
+    const p = await spec.visitors.page(await spec.cast.analyst(), { acceptDownloads: true });
+    await p.goto(`${spec.samenspel.url}/subjecten`);
     await p.getByRole('link', { name }).first().click();
     await p.getByRole('heading', { name: 'Waar gezien, volgens welke bron' }).waitFor();
     // Three sources, each as it recorded the adviser.
@@ -153,8 +71,8 @@ describe('subjects and networks', () => {
 
   it('tells a partner only that the adviser is known elsewhere', async () => {
     const { balans } = await adviserInThreeCases({ confirmed: true });
-    const p = await visitors.page(await cast.staff('politie'));
-    await p.goto(`${samenspel.url}/casussen/${balans.id}`);
+    const p = await spec.visitors.page(await spec.cast.staff('politie'));
+    await p.goto(`${spec.samenspel.url}/casussen/${balans.id}`);
     await p.getByText(/ook bekend in 2 ander\(e\) dossier\(s\) — vraag het RIEC/).waitFor();
     const text = (await p.getByRole('main').textContent()) ?? '';
     expect(text).not.toContain('Kluis');
@@ -170,9 +88,9 @@ describe('subjects and networks', () => {
   });
 
   it('imports FollowTheMoney entities into a case after review', async () => {
-    const c = await newCase(cast, { codeName: 'Balans', participants: ['politie'] });
-    const a = await visitors.page(await cast.analyst());
-    await a.goto(`${samenspel.url}/casussen/${c.id}`);
+    const c = await newCase(spec.cast, { codeName: 'Balans', participants: ['politie'] });
+    const a = await spec.visitors.page(await spec.cast.analyst());
+    await a.goto(`${spec.samenspel.url}/casussen/${c.id}`);
     const good = `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { firstName: ['Youssef'], lastName: ['Bouzid'], birthDate: ['1985-02-03'] } })}\n`;
     const bad = `${good}${JSON.stringify({ id: 'b1', schema: 'BankAccount', properties: { iban: ['NL00ABNA0000000000'] } })}\n`;
     await a

@@ -1,4 +1,12 @@
-import type { CaseDetail, CasePhase, Meeting, Role, SignalDetail, subjectInput } from '@samenspel/contracts';
+import type {
+  CaseDetail,
+  CasePhase,
+  MatchSuggestion,
+  Meeting,
+  Role,
+  SignalDetail,
+  subjectInput,
+} from '@samenspel/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
 import { bsnFrom } from '../demo/people.js';
@@ -303,4 +311,77 @@ export async function addCaseSubject(
     role,
     subject,
   });
+}
+
+let companies = 0;
+
+/**
+ * The facilitator's adviser in three cases of their own: case A (the police take part; the
+ * adviser and the administration office), case B (only the Tax Administration; the adviser by
+ * the same BSN, initials and the tussenvoegsel after a comma), and case C (the police; probably
+ * the same man, without a BSN, day and month swapped, the tussenvoegsel in the surname).
+ * With `directorship`, the adviser directs the office in case A; with `confirmed`, the analyst
+ * has confirmed the suggestion that C's man is the adviser.
+ */
+export async function newAdviserInThreeCases(
+  cast: Cast,
+  options: { directorship?: boolean; confirmed?: boolean } = {},
+) {
+  const surname = uniqueSurname();
+  const bsn = newBsn();
+  companies += 1;
+  const company = `Administratiekantoor ${surname} B.V.`;
+  const [caseB, caseC] = [
+    await newCase(cast, { participants: ['belastingdienst'], codeName: 'Kluis' }),
+    await newCase(cast, { participants: ['politie'], codeName: 'Haven' }),
+  ];
+  let caseA = await newCase(cast, { participants: ['politie'], codeName: 'Balans' });
+  await addCaseSubject(
+    cast,
+    caseA.id,
+    { kind: 'person', firstNames: 'Reinier', prefix: 'de', surname, dateOfBirth: '1971-04-12', bsn },
+    'facilitator',
+  );
+  caseA = await addCaseSubject(cast, caseA.id, {
+    kind: 'company',
+    name: company,
+    kvkNumber: String(30_276_418 + companies),
+  });
+  const adviser = caseA.subjects.find((s) => s.role === 'facilitator');
+  const office = caseA.subjects.find((s) => s.kind === 'company');
+  if (!adviser || !office) throw new Error('subjects not added');
+  const analyst = await cast.analyst();
+  if (options.directorship)
+    await cast.ok(analyst, 'POST', `/api/v1/cases/${caseA.id}/relations`, {
+      fromSubjectId: adviser.id,
+      toSubjectId: office.id,
+      type: 'directorship',
+      startDate: '2014-09-01',
+    });
+  await addCaseSubject(
+    cast,
+    caseB.id,
+    { kind: 'person', firstNames: 'R.', surname: `${surname}, de`, dateOfBirth: '1971-04-12', bsn },
+    'facilitator',
+  );
+  await addCaseSubject(cast, caseC.id, {
+    kind: 'person',
+    firstNames: 'Reinier',
+    surname: `de ${surname}`,
+    dateOfBirth: '1971-12-04',
+  });
+  if (options.confirmed) {
+    const ours = (label: string) => label.includes(`de ${surname} (`);
+    const { items } = await cast.ok<{ items: MatchSuggestion[] }>(
+      analyst,
+      'GET',
+      '/api/v1/subjects/suggestions',
+    );
+    const suggestion = items.find((s) => ours(s.a.label) && ours(s.b.label));
+    if (!suggestion) throw new Error(`no suggestion for ${surname}`);
+    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${suggestion.id}/decision`, {
+      decision: 'confirmed',
+    });
+  }
+  return { surname, company, name: `Reinier de ${surname} (1971-04-12)`, caseA, caseB, caseC };
 }

@@ -14,6 +14,7 @@ export {
   type Member,
   type NewSubject,
   newAcceptedSignal,
+  newAdviserInThreeCases,
   newBsn,
   newCase,
   newMeeting,

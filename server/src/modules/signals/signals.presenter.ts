@@ -1,4 +1,10 @@
-import type { LeadTimes, RoundView, SignalDetail, SignalSummary } from '@samenspel/contracts';
+import {
+  type LeadTimes,
+  type RoundView,
+  type SignalDetail,
+  type SignalSummary,
+  signalEventType,
+} from '@samenspel/contracts';
 import type * as repo from './signals.repository.js';
 
 const DAY = 86_400_000;
@@ -8,16 +14,8 @@ function days(from: Date | undefined, to: Date | undefined): number | null {
   return Math.round(((to.getTime() - from.getTime()) / DAY) * 10) / 10;
 }
 
-const stepRank = [
-  'created',
-  'received',
-  'discussed',
-  'substantiated',
-  'triaged',
-  'round-started',
-  'round-closed',
-  'decided',
-];
+/** The logical order of the steps, as the contract lists them. */
+const stepRank: readonly string[] = signalEventType.options;
 
 /** Events in time order; steps recorded in the same instant keep their logical order. */
 function byTimeThenStep(a: { at: Date; type: string }, b: { at: Date; type: string }): number {

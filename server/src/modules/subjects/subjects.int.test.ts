@@ -4,7 +4,7 @@ import {
   addCaseSubject,
   Cast,
   createTestApp,
-  newBsn,
+  newAdviserInThreeCases,
   newCase,
   type TestApp,
   testEngine,
@@ -26,48 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/**
- * The adviser of the facilitator in two cases: case A (the police take part) and case B (only
- * the Tax Administration), linked by BSN; and probably the same man in case C (the police),
- * without a BSN, day and month swapped, the tussenvoegsel in the surname.
- */
-let kvk = 30_276_418;
-
-async function adviserInThreeCases() {
-  const surname = uniqueSurname();
-  kvk += 1;
-  const bsn = newBsn();
-  const [caseA, caseB, caseC] = await Promise.all([
-    newCase(cast, { participants: ['politie'], codeName: 'Balans' }),
-    newCase(cast, { participants: ['belastingdienst'], codeName: 'Kluis' }),
-    newCase(cast, { participants: ['politie'], codeName: 'Haven' }),
-  ]);
-  if (!caseA || !caseB || !caseC) throw new Error('no cases');
-  await addCaseSubject(
-    cast,
-    caseA.id,
-    { kind: 'person', firstNames: 'Reinier', prefix: 'de', surname, dateOfBirth: '1971-04-12', bsn },
-    'facilitator',
-  );
-  const a = await addCaseSubject(cast, caseA.id, {
-    kind: 'company',
-    name: `Administratiekantoor ${surname} B.V.`,
-    kvkNumber: String(kvk),
-  });
-  await addCaseSubject(
-    cast,
-    caseB.id,
-    { kind: 'person', firstNames: 'R.', surname: `${surname}, de`, dateOfBirth: '1971-04-12', bsn },
-    'facilitator',
-  );
-  await addCaseSubject(cast, caseC.id, {
-    kind: 'person',
-    firstNames: 'Reinier',
-    surname: `de ${surname}`,
-    dateOfBirth: '1971-12-04',
-  });
-  return { surname, caseA: a, caseB, caseC };
-}
+const adviserInThreeCases = () => newAdviserInThreeCases(cast);
 
 /** The open suggestions between subjects of this surname. */
 async function suggestionsFor(surname: string): Promise<MatchSuggestion[]> {
