@@ -6,10 +6,10 @@ import type {
   SubjectInput,
   SubjectRole,
 } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { CasesTable } from '../../db/schema.js';
+import type { AttachmentsTable, CasesTable } from '../../db/schema.js';
 
 /** Adds the default legal bases to each region; existing ones stay. */
 export async function loadLegalBases(
@@ -510,17 +510,7 @@ export async function attachmentsOf(db: Db, caseId: string) {
 
 export async function insertAttachment(
   db: Db,
-  a: {
-    caseId: string;
-    provisionId: string | null;
-    organisationId: string;
-    fileName: string;
-    contentType: string;
-    sizeBytes: number;
-    storageName: string;
-    uploadedBy: string | null;
-    uploadedAt: Date;
-  },
+  a: Omit<Insertable<AttachmentsTable>, 'id'> & { uploadedAt: Date },
 ): Promise<string> {
   const row = await db.insertInto('attachments').values(a).returning('id').executeTakeFirstOrThrow();
   return row.id;

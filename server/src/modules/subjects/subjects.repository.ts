@@ -1,7 +1,7 @@
 import type { MatchEvidence, RegisterData, RegisterKind, RelationType } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { SubjectSightingsTable } from '../../db/schema.js';
+import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/schema.js';
 
 /** The exact identifier columns of a subject, normalised. */
 export interface Identifiers {
@@ -468,19 +468,7 @@ export async function caseSubjectsInRegister(db: Db, caseId: string, caseSubject
 
 export async function insertRelations(
   db: Db,
-  relations: ReadonlyArray<{
-    regionId: string;
-    fromId: string;
-    toId: string;
-    type: RelationType;
-    caseId: string | null;
-    signalId: string | null;
-    organisationId: string | null;
-    startDate: string | null;
-    endDate: string | null;
-    createdBy: string | null;
-    createdAt: Date;
-  }>,
+  relations: ReadonlyArray<Omit<Insertable<SubjectRelationsTable>, 'id'>>,
 ): Promise<string[]> {
   if (relations.length === 0) return [];
   const rows = await db
