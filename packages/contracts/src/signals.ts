@@ -117,6 +117,11 @@ const signalFields = {
   themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(10),
   urgency,
   subjects: z.array(subjectInput).max(50, 'Hoogstens vijftig betrokkenen per signaal.'),
+  receivedFromOrganisationId: uuid
+    .optional()
+    .describe(
+      'The partner the signal came from (by phone or mail) when the RIEC registers it: recorded as its origin, not a submitter, so it does not see the signal as its own',
+    ),
 };
 
 /** A complete signal, as it must be to be submitted. */
@@ -133,6 +138,7 @@ export const signalDraftInput = z.strictObject({
   urgency: urgency.optional(),
   submittingOrganisationIds: z.array(uuid).max(10).optional(),
   subjects: signalFields.subjects.optional(),
+  receivedFromOrganisationId: uuid.optional(),
 });
 export type SignalDraftInput = z.infer<typeof signalDraftInput>;
 
@@ -239,8 +245,14 @@ export const roundView = z.object({
     .object({ necessity: z.string(), proportionality: z.string(), subsidiarity: z.string() })
     .nullable()
     .describe('The legal test; only for the analyst'),
-  organisations: z.array(namedRef),
-  subjects: z.array(z.object({ id: uuid, label: z.string() })),
+  organisations: z
+    .array(namedRef)
+    .nullable()
+    .describe('The partners asked; for the DTO chair and the analyst only (others see that a check runs)'),
+  subjects: z
+    .array(z.object({ id: uuid, label: z.string() }))
+    .nullable()
+    .describe('The subjects checked; for the DTO chair and the analyst only'),
   answers: z
     .array(
       z.object({ subjectId: uuid, organisationId: uuid, answer: hitAnswer, answeredAt: z.iso.datetime() }),
@@ -249,10 +261,12 @@ export const roundView = z.object({
     .describe('The answer matrix; only for the analyst'),
   hitsPerSubject: z
     .array(z.object({ subjectId: uuid, hits: z.number().int(), answered: z.number().int() }))
-    .describe('How many partners had a hit: what the DTO sees'),
+    .nullable()
+    .describe('How many partners had a hit: what the DTO chair sees (and the analyst)'),
   overdue: z
     .array(namedRef)
-    .describe('Addressed partners who have not answered everything past the deadline'),
+    .nullable()
+    .describe('Addressed partners who have not answered everything past the deadline; for the analyst'),
 });
 export type RoundView = z.infer<typeof roundView>;
 
@@ -263,6 +277,9 @@ export const signalDetail = signalSummary.extend({
   rounds: z.array(roundView),
   leadTimes,
   route: z.enum(signalRoutes).nullable(),
+  receivedFrom: namedRef
+    .nullable()
+    .describe('The partner the RIEC registered the signal for, when it came by phone or mail'),
   abilities: z.array(z.string()).describe('What the caller may do with this signal now'),
 });
 export type SignalDetail = z.infer<typeof signalDetail>;

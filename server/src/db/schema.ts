@@ -257,6 +257,8 @@ export interface SignalsTable {
   urgency: Urgency | null;
   route: SignalRoute | null;
   referredTo: string | null;
+  /** The partner the RIEC registered the signal for, when it came by phone or mail. */
+  receivedFromOrganisationId: string | null;
   createdBy: string | null;
   createdAt: Timestamp;
   receivedAt: NullableTimestamp;

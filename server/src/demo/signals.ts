@@ -149,7 +149,7 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
         await hitcheck.answer(
           as(partner),
           round.id,
-          round.subjects.map((s) => ({
+          (round.subjects ?? []).map((s) => ({
             subjectId: s.id,
             answer: pick(rnd, ['hit', 'no-hit', 'no-hit', 'cannot-check']),
           })),

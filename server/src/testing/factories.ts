@@ -267,11 +267,13 @@ export async function newCase(
     goal?: boolean;
     codeName?: string;
     startedOn?: string;
+    /** The case director (default: the file's). */
+    director?: Member;
   } = {},
 ): Promise<CaseDetail> {
   const signal =
     options.fromSignal === true ? await newAcceptedSignal(cast) : (options.fromSignal ?? undefined);
-  const director = await cast.director();
+  const director = options.director ?? (await cast.director());
   let detail = await cast.ok<CaseDetail>(await cast.analyst(), 'POST', '/api/v1/cases', {
     origin: signal ? 'signal' : 'direct',
     signalIds: signal ? [signal.id] : [],

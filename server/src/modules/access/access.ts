@@ -87,3 +87,35 @@ export class Access {
     return actor;
   }
 }
+
+/** A role, or a partner system acting with an API token for its organisation. */
+export type Grant = Role | 'partner-system';
+
+/**
+ * Per grant, what it reaches: a permission on records is held by the roles (and partner
+ * systems) that have a scope for it, and an actor reaches the union of its own grants' scopes —
+ * never what another role of the same user reaches for another permission.
+ */
+export type Scopes<S> = Partial<Record<Grant, S>>;
+
+/** The grants of the actor that hold a permission with these scopes. */
+export function grantsOf<S>(actor: Actor, scopes: Scopes<S>): S[] {
+  if (actor.kind === 'api-token') return scopes['partner-system'] ? [scopes['partner-system']] : [];
+  if (actor.pendingSecondFactor) return [];
+  return actor.roles.flatMap((role) => {
+    const scope = scopes[role];
+    return scope ? [scope] : [];
+  });
+}
+
+/**
+ * The rule of a permission whose scope is given per grant: its roles are those with a scope, a
+ * partner system may hold it when it has one, and `records` is the module's one predicate.
+ */
+export function scopedRule<S>(scopes: Scopes<S>, records: NonNullable<AccessRule['records']>): AccessRule {
+  return {
+    roles: (Object.keys(scopes) as Grant[]).filter((g): g is Role => g !== 'partner-system'),
+    ...(scopes['partner-system'] ? { tokens: true } : {}),
+    records,
+  };
+}

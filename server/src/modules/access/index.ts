@@ -1,1 +1,9 @@
-export { Access, type AccessRule, type AccessRules } from './access.js';
+export {
+  Access,
+  type AccessRule,
+  type AccessRules,
+  type Grant,
+  grantsOf,
+  type Scopes,
+  scopedRule,
+} from './access.js';

@@ -1,62 +1,84 @@
-import type { Role } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import type { Permission } from '@samenspel/contracts';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { CasesTable, DB } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
-import type { AccessRules } from '../access/index.js';
+import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
 
-function roles(actor: Actor): readonly Role[] {
-  return actor.kind === 'user' ? actor.roles : [];
-}
+type Eb = ExpressionBuilder<DB & { c: CasesTable }, 'c'>;
+type CaseScope = (eb: Eb, actor: Actor) => Expression<SqlBool>;
+
+/** Every case of the region. */
+const all: CaseScope = (eb) => eb.val(true);
+/** The cases the actor directs. */
+const directed: CaseScope = (eb, actor) =>
+  actor.kind === 'user' ? eb('c.directorId', '=', actor.userId) : eb.val(false);
+/** The cases the actor's organisation takes part in now (a removed participant loses access at once). */
+const participating: CaseScope = (eb, actor) =>
+  eb.exists(
+    eb
+      .selectFrom('caseParticipants as p')
+      .select(sql`1`.as('x'))
+      .whereRef('p.caseId', '=', 'c.id')
+      .where('p.organisationId', '=', actor.organisationId)
+      .where('p.removedAt', 'is', null),
+  );
+const directedOrParticipating: CaseScope = (eb, actor) =>
+  eb.or([directed(eb, actor), participating(eb, actor)]);
 
 /**
- * Cases an actor may see: RIEC analysts every case of their region, a case director the cases
- * they direct, everyone else only cases their organisation takes part in now (a removed
- * participant loses access at once). With `manage`, participation alone is not enough.
+ * Who reaches which cases, per permission and role. RIEC analysts every case of their region; a
+ * case director the cases they direct (and those their organisation takes part in); partner
+ * staff and chairs the cases their organisation takes part in; chairs prioritise every case of
+ * the region. Managing needs more than participation. A role reaches only its own scope: a
+ * director whose role is taken away keeps no case of it.
  */
-function casesFor(mode: 'read' | 'manage' | 'contribute' | 'prioritise') {
+const scopes = {
+  'case.read': {
+    riec_analyst: all,
+    case_director: directedOrParticipating,
+    partner_staff: participating,
+    meeting_chair: participating,
+  },
+  'case.manage': { riec_analyst: all, case_director: directed },
+  'case.contribute': {
+    riec_analyst: all,
+    case_director: directedOrParticipating,
+    partner_staff: participating,
+    meeting_chair: participating,
+  },
+  'case.prioritise': { meeting_chair: all },
+} satisfies Partial<Record<Permission, Scopes<CaseScope>>>;
+
+export type CasePermission = keyof typeof scopes;
+
+/**
+ * The one predicate of a permission on cases (over the alias `c`): the record check and every
+ * list, search and count of cases use it.
+ */
+export function casesReachable(actor: Actor, permission: CasePermission) {
+  return (eb: Eb): Expression<SqlBool> => {
+    const reach = grantsOf<CaseScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    return eb.and([eb('c.regionId', '=', actor.regionId), reach.length ? eb.or(reach) : eb.val(false)]);
+  };
+}
+
+function records(permission: CasePermission) {
   return async (db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> => {
-    const r = roles(actor);
-    const analyst = r.includes('riec_analyst');
-    const userId = actor.kind === 'user' ? actor.userId : null;
     const rows = await db
       .selectFrom('cases as c')
       .select('c.id')
       .where('c.id', 'in', ids)
-      .where('c.regionId', '=', actor.regionId)
-      .where((eb) => {
-        if (mode === 'prioritise') return eb.val(true);
-        const ors = [];
-        if (analyst) ors.push(eb.val(true));
-        if (userId && r.includes('case_director')) ors.push(eb('c.directorId', '=', userId));
-        if (mode !== 'manage')
-          ors.push(
-            eb.exists(
-              eb
-                .selectFrom('caseParticipants as p')
-                .select(sql`1`.as('x'))
-                .whereRef('p.caseId', '=', 'c.id')
-                .where('p.organisationId', '=', actor.organisationId)
-                .where('p.removedAt', 'is', null),
-            ),
-          );
-        return ors.length ? eb.or(ors) : eb.val(false);
-      })
+      .where(casesReachable(actor, permission))
       .execute();
-    return new Set(rows.map((x) => x.id));
+    return new Set(rows.map((r) => r.id));
   };
 }
 
 /** Casework: analysts start cases, directors run them, participants contribute, chairs prioritise. */
 export const casesRules: AccessRules = {
   'case.create': { roles: ['riec_analyst'] },
-  'case.read': {
-    roles: ['riec_analyst', 'case_director', 'partner_staff', 'meeting_chair'],
-    records: casesFor('read'),
-  },
-  'case.manage': { roles: ['riec_analyst', 'case_director'], records: casesFor('manage') },
-  'case.contribute': {
-    roles: ['riec_analyst', 'case_director', 'partner_staff', 'meeting_chair'],
-    records: casesFor('contribute'),
-  },
-  'case.prioritise': { roles: ['meeting_chair'], records: casesFor('prioritise') },
+  ...Object.fromEntries(
+    (Object.keys(scopes) as CasePermission[]).map((p) => [p, scopedRule(scopes[p], records(p))]),
+  ),
 };

@@ -6,10 +6,10 @@ import type {
   SubjectInput,
   SubjectRole,
 } from '@samenspel/contracts';
-import { type Insertable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { AttachmentsTable, CasesTable } from '../../db/schema.js';
+import type { AttachmentsTable, CasesTable, DB } from '../../db/schema.js';
 
 /** Adds the default legal bases to each region; existing ones stay. */
 export async function loadLegalBases(
@@ -90,31 +90,13 @@ export async function findCase(db: Db, id: string, quarter: string) {
   return summaries(db, quarter).where('c.id', '=', id).executeTakeFirst();
 }
 
+/** The cases a predicate reaches (the access rule's, never a copy of it), newest first. */
 export async function listCases(
   db: Db,
-  filter: CaseListQuery & {
-    regionId: string;
-    quarter: string;
-    allOfRegion: boolean;
-    directorId: string | null;
-    organisationId: string;
-  },
+  reachable: (eb: ExpressionBuilder<DB & { c: CasesTable }, 'c'>) => Expression<SqlBool>,
+  filter: CaseListQuery & { quarter: string },
 ) {
-  let q = summaries(db, filter.quarter).where('c.regionId', '=', filter.regionId);
-  if (!filter.allOfRegion)
-    q = q.where((eb) =>
-      eb.or([
-        eb('c.directorId', '=', filter.directorId),
-        eb.exists(
-          eb
-            .selectFrom('caseParticipants as p')
-            .select(sql`1`.as('x'))
-            .whereRef('p.caseId', '=', 'c.id')
-            .where('p.organisationId', '=', filter.organisationId)
-            .where('p.removedAt', 'is', null),
-        ),
-      ]),
-    );
+  let q = summaries(db, filter.quarter).where(reachable);
   if (filter.districtId) q = q.where('c.districtId', '=', filter.districtId);
   if (filter.phase) q = q.where('c.phase', '=', filter.phase);
   const { themeId } = filter;

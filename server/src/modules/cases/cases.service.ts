@@ -21,13 +21,14 @@ import type { AuditRecorder } from '../audit/index.js';
 import { municipalitiesIn, organisationsIn, regionIds } from '../organisations/index.js';
 import {
   acceptedSignalsIn,
+  signalOrigins,
   signalReferences,
   signalSubjectsOf,
-  signalSubmitters,
   signalsReceivedAt,
 } from '../signals/index.js';
 import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
 import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
+import { casesReachable } from './cases.access.js';
 import { type CaseMilestones, presentDetail, presentSummary } from './cases.presenter.js';
 import * as repo from './cases.repository.js';
 
@@ -228,7 +229,7 @@ export class CasesService {
       });
       await repo.linkMany(trx, id, {
         signals: request.signalIds,
-        origins: [...(await signalSubmitters(trx, request.signalIds)), ...request.originOrganisationIds],
+        origins: [...(await signalOrigins(trx, request.signalIds)), ...request.originOrganisationIds],
         municipalities: request.municipalityCodes,
         themes: request.themeIds,
       });
@@ -251,13 +252,9 @@ export class CasesService {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'case.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'case.read');
-      const rows = await repo.listCases(trx, {
+      const rows = await repo.listCases(trx, casesReachable(actor, 'case.read'), {
         ...filter,
-        regionId: actor.regionId,
         quarter: quarterOf(now()),
-        allOfRegion: actor.kind === 'user' && actor.roles.includes('riec_analyst'),
-        directorId: userOf(actor),
-        organisationId: actor.organisationId,
       });
       const milestones = await this.milestones(
         trx,

@@ -28,8 +28,9 @@ export function searchKeys(s: SubjectInput): Record<string, string> {
 }
 
 /**
- * A round as the reader may see it: the analyst the legal test and the answer matrix; everyone
- * else only who was asked and how many hits per subject.
+ * A round as the reader may see it: the analyst the legal test, the answer matrix and who is
+ * late; the DTO chair who was asked and how many hits per subject; everyone else (the partner
+ * that submitted the signal) only that a check runs or is done.
  */
 export function presentRound(
   round: Round,
@@ -37,11 +38,13 @@ export function presentRound(
     subjects: ReadonlyArray<{ id: string; label: string }>;
     organisations: Organisation[];
     answers: Answer[];
-    analyst: boolean;
+    reader: 'analyst' | 'chair' | 'other';
     today: string;
   },
 ): RoundView {
-  const { subjects, organisations, answers, analyst } = parts;
+  const { subjects, organisations, answers, reader } = parts;
+  const analyst = reader === 'analyst';
+  const summary = reader !== 'other';
   return {
     id: round.id,
     createdAt: round.createdAt.toISOString(),
@@ -54,8 +57,8 @@ export function presentRound(
           subsidiarity: round.subsidiarity,
         }
       : null,
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
-    subjects: subjects.map((s) => ({ id: s.id, label: s.label })),
+    organisations: summary ? organisations.map((o) => ({ id: o.id, name: o.name })) : null,
+    subjects: summary ? subjects.map((s) => ({ id: s.id, label: s.label })) : null,
     answers: analyst
       ? answers.map((a) => ({
           subjectId: a.subjectId,
@@ -64,13 +67,16 @@ export function presentRound(
           answeredAt: a.answeredAt.toISOString(),
         }))
       : null,
-    hitsPerSubject: subjects.map((s) => ({
-      subjectId: s.id,
-      hits: answers.filter((a) => a.subjectId === s.id && a.answer === 'hit').length,
-      answered: answers.filter((a) => a.subjectId === s.id).length,
-    })),
-    overdue:
-      !round.closedAt && round.deadline < parts.today
+    hitsPerSubject: summary
+      ? subjects.map((s) => ({
+          subjectId: s.id,
+          hits: answers.filter((a) => a.subjectId === s.id && a.answer === 'hit').length,
+          answered: answers.filter((a) => a.subjectId === s.id).length,
+        }))
+      : null,
+    overdue: !analyst
+      ? null
+      : !round.closedAt && round.deadline < parts.today
         ? organisations
             .filter((o) => answers.filter((a) => a.organisationId === o.id).length < subjects.length)
             .map((o) => ({ id: o.id, name: o.name }))

@@ -25,7 +25,7 @@ const activity = 'samenspel.hitcheck';
 
 /** The rounds of signals as a reader of those signals may see them (for the signal's page). */
 export class HitcheckRounds implements SignalRounds {
-  constructor(private readonly deps: Pick<ServiceDeps, 'now'>) {}
+  constructor(private readonly deps: Pick<ServiceDeps, 'now' | 'access'>) {}
 
   async of(trx: Db, actor: Actor, signalIds: readonly string[]): Promise<RoundView[]> {
     const rounds = await repo.roundsOf(trx, signalIds);
@@ -36,7 +36,12 @@ export class HitcheckRounds implements SignalRounds {
       repo.roundAnswers(trx, ids),
     ]);
     const subjects = await signalSubjectsByIds(trx, [...new Set(asked.map((a) => a.subjectId))]);
-    const analyst = actor.kind === 'user' && actor.roles.includes('riec_analyst');
+    const { access } = this.deps;
+    const reader = access.holds(actor, 'signal.manage')
+      ? 'analyst'
+      : access.holds(actor, 'signal.decide')
+        ? 'chair'
+        : 'other';
     const today = this.deps.now().toISOString().slice(0, 10);
     return rounds.map((round) => {
       const mine = new Set(asked.filter((a) => a.roundId === round.id).map((a) => a.subjectId));
@@ -44,7 +49,7 @@ export class HitcheckRounds implements SignalRounds {
         subjects: subjects.filter((s) => mine.has(s.id)),
         organisations: organisations.filter((o) => o.roundId === round.id),
         answers: answers.filter((a) => a.roundId === round.id),
-        analyst,
+        reader,
         today,
       });
     });

@@ -2,11 +2,11 @@ export { signalsRules } from './signals.access.js';
 export { SignalQueue } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
+  originsOf as signalOrigins,
   receivedAtOf as signalsReceivedAt,
   referencesOf as signalReferences,
   subjectsByIds as signalSubjectsByIds,
   subjectsOf as signalSubjectsOf,
-  submittersOf as signalSubmitters,
 } from './signals.repository.js';
 export { signalsRoutes } from './signals.routes.js';
 export { refused as stepRefused, type SignalRounds, SignalsService } from './signals.service.js';

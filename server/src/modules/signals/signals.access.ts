@@ -1,73 +1,77 @@
-import type { Role } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import type { Permission } from '@samenspel/contracts';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { DB, SignalsTable } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
-import type { AccessRules } from '../access/index.js';
+import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
 
-const regionWide: readonly Role[] = ['riec_analyst', 'meeting_chair'];
+type Eb = ExpressionBuilder<DB & { s: SignalsTable }, 's'>;
+type SignalScope = (eb: Eb, actor: Actor) => Expression<SqlBool>;
 
-function roles(actor: Actor): readonly Role[] {
-  return actor.kind === 'user' ? actor.roles : [];
-}
+/** Past intake: every signal of the region that is no longer a draft. */
+const submitted: SignalScope = (eb) => eb('s.stage', '<>', 'draft');
+/** The signals the actor's organisation submits (its drafts included). */
+const ownOrganisation: SignalScope = (eb, actor) =>
+  eb.exists(
+    eb
+      .selectFrom('signalOrganisations as so')
+      .select(sql`1`.as('x'))
+      .whereRef('so.signalId', '=', 's.id')
+      .where('so.organisationId', '=', actor.organisationId),
+  );
+const ownDraft: SignalScope = (eb, actor) =>
+  eb.and([eb('s.stage', '=', 'draft'), ownOrganisation(eb, actor)]);
+const submittedOrOwnDraft: SignalScope = (eb, actor) => eb.or([submitted(eb, actor), ownDraft(eb, actor)]);
 
 /**
- * Signals an actor may see: analysts and LOO/DTO chairs every submitted signal of their region;
- * partner staff the signals their organisation submitted (drafts included). Drafts are seen only
- * by the organisations that submit them.
+ * Who reaches which signals, per permission and role. Analysts and LOO/DTO chairs work on every
+ * submitted signal of the region; partner staff (and partner systems) on their organisation's
+ * own signals; drafts stay with the organisation that writes them. A user with several roles
+ * reaches, for each permission, only what a role holding that permission reaches: a chair who is
+ * also partner staff decides on any signal, but withdraws only their organisation's own.
  */
-async function visibleSignals(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const wide = roles(actor).some((r) => regionWide.includes(r));
-  const rows = await db
-    .selectFrom('signals as s')
-    .select('s.id')
-    .where('s.id', 'in', ids)
-    .where('s.regionId', '=', actor.regionId)
-    .where((eb) => {
-      const own = eb.exists(
-        eb
-          .selectFrom('signalOrganisations as so')
-          .select(sql`1`.as('x'))
-          .whereRef('so.signalId', '=', 's.id')
-          .where('so.organisationId', '=', actor.organisationId),
-      );
-      return wide ? eb.or([eb('s.stage', '<>', 'draft'), own]) : own;
-    })
-    .execute();
-  return new Set(rows.map((r) => r.id));
+const scopes = {
+  'signal.read': {
+    riec_analyst: submittedOrOwnDraft,
+    meeting_chair: submitted,
+    partner_staff: ownOrganisation,
+  },
+  'signal.update': { partner_staff: ownDraft, riec_analyst: ownDraft },
+  'signal.manage': { riec_analyst: submitted },
+  'signal.decide': { meeting_chair: submitted },
+  'signal.withdraw': { partner_staff: ownOrganisation, riec_analyst: submitted },
+} satisfies Partial<Record<Permission, Scopes<SignalScope>>>;
+
+export type SignalPermission = keyof typeof scopes;
+
+/**
+ * The one predicate of a permission on signals (over the alias `s`): the record check and every
+ * list, search and count of signals use it.
+ */
+export function signalsReachable(actor: Actor, permission: SignalPermission) {
+  return (eb: Eb): Expression<SqlBool> => {
+    const reach = grantsOf<SignalScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    return eb.and([eb('s.regionId', '=', actor.regionId), reach.length ? eb.or(reach) : eb.val(false)]);
+  };
 }
 
-/** Signals in the actor's region past intake (for the analyst's and the chair's steps). */
-async function regionSignals(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('signals')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('regionId', '=', actor.regionId)
-    .where('stage', '<>', 'draft')
-    .execute();
-  return new Set(rows.map((r) => r.id));
-}
-
-/** Drafts of the actor's own organisation. */
-async function ownDrafts(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('signals as s')
-    .innerJoin('signalOrganisations as so', 'so.signalId', 's.id')
-    .select('s.id')
-    .where('s.id', 'in', ids)
-    .where('s.stage', '=', 'draft')
-    .where('so.organisationId', '=', actor.organisationId)
-    .execute();
-  return new Set(rows.map((r) => r.id));
+function records(permission: SignalPermission) {
+  return async (db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> => {
+    const rows = await db
+      .selectFrom('signals as s')
+      .select('s.id')
+      .where('s.id', 'in', ids)
+      .where(signalsReachable(actor, permission))
+      .execute();
+    return new Set(rows.map((r) => r.id));
+  };
 }
 
 /** Signals: intake by partners and the RIEC, steps by the analyst, decisions by the DTO chair. */
 export const signalsRules: AccessRules = {
   'signal.create': { roles: ['partner_staff', 'riec_analyst'] },
-  'signal.read': { roles: ['partner_staff', 'riec_analyst', 'meeting_chair'], records: visibleSignals },
-  'signal.update': { roles: ['partner_staff', 'riec_analyst'], records: ownDrafts },
-  'signal.manage': { roles: ['riec_analyst'], records: regionSignals },
-  'signal.decide': { roles: ['meeting_chair'], records: regionSignals },
-  'signal.withdraw': { roles: ['partner_staff', 'riec_analyst'], records: visibleSignals },
+  ...Object.fromEntries(
+    (Object.keys(scopes) as SignalPermission[]).map((p) => [p, scopedRule(scopes[p], records(p))]),
+  ),
   'signal.statistics': { roles: ['riec_analyst', 'meeting_chair', 'programme_manager'] },
 };

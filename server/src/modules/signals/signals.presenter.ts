@@ -72,6 +72,10 @@ export function presentDetail(
     ...presentSummary(row),
     description: row.description,
     route: row.route,
+    receivedFrom:
+      row.receivedFromOrganisationId && row.receivedFromName
+        ? { id: row.receivedFromOrganisationId, name: row.receivedFromName }
+        : null,
     subjects: parts.subjects.map((s) => ({ id: s.id, kind: s.kind, label: s.label, data: s.data })),
     events: [...parts.events].sort(byTimeThenStep).map((e) => ({
       id: e.id,

@@ -1,6 +1,7 @@
 import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import type { ServiceDeps } from '../../shared/service.js';
+import { signalsReachable } from './signals.access.js';
 import { presentSummary } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 
@@ -26,11 +27,7 @@ export class SignalQueue {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'signal.queue', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'signal.manage');
-      const rows = await repo.listSignals(
-        trx,
-        { regionId: actor.regionId, organisationId: actor.organisationId, regionWide: true },
-        { open: true },
-      );
+      const rows = await repo.listSignals(trx, signalsReachable(actor, 'signal.manage'), { open: true });
       const events = await repo.stageEventsOf(
         trx,
         rows.map((r) => r.id),

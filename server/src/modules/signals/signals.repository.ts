@@ -1,8 +1,8 @@
 import type { LeadTimeQuery, SignalStage, SubjectInput } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { SignalEventType, SignalsTable } from '../../db/schema.js';
+import type { DB, SignalEventType, SignalsTable } from '../../db/schema.js';
 
 export interface SignalRow {
   id: string;
@@ -18,6 +18,8 @@ export interface SignalRow {
   districtName: string | null;
   urgency: SignalsTable['urgency'];
   route: SignalsTable['route'];
+  receivedFromOrganisationId: string | null;
+  receivedFromName: string | null;
   createdAt: Date;
   receivedAt: Date | null;
   stageSince: Date;
@@ -26,19 +28,15 @@ export interface SignalRow {
   subjectCount: number;
 }
 
-export interface Visibility {
-  regionId: string;
-  organisationId: string;
-  /** Analysts and chairs see every submitted signal of the region. */
-  regionWide: boolean;
-}
-
 function selectSignals(db: Db) {
   return db
     .selectFrom('signals as s')
     .leftJoin('municipalities as m', 'm.code', 's.municipalityCode')
     .leftJoin('districts as d', 'd.id', 'm.districtId')
+    .leftJoin('partnerOrganisations as rf', 'rf.id', 's.receivedFromOrganisationId')
     .select((eb) => [
+      's.receivedFromOrganisationId',
+      'rf.name as receivedFromName',
       's.id',
       's.regionId',
       's.reference',
@@ -81,22 +79,13 @@ export async function findSignal(db: Db, id: string): Promise<SignalRow | undefi
   return selectSignals(db).where('s.id', '=', id).executeTakeFirst();
 }
 
+/** The signals a predicate reaches (the access rule's, never a copy of it), newest stage first. */
 export async function listSignals(
   db: Db,
-  visibility: Visibility,
+  reachable: (eb: ExpressionBuilder<DB & { s: SignalsTable }, 's'>) => Expression<SqlBool>,
   filter: { stage?: SignalStage | undefined; districtId?: string | undefined; open?: boolean },
 ): Promise<SignalRow[]> {
-  let q = selectSignals(db).where('s.regionId', '=', visibility.regionId);
-  q = q.where((eb) => {
-    const own = eb.exists(
-      eb
-        .selectFrom('signalOrganisations as so')
-        .select(sql`1`.as('x'))
-        .whereRef('so.signalId', '=', 's.id')
-        .where('so.organisationId', '=', visibility.organisationId),
-    );
-    return visibility.regionWide ? eb.or([eb('s.stage', '<>', 'draft'), own]) : own;
-  });
+  let q = selectSignals(db).where(reachable);
   if (filter.stage) q = q.where('s.stage', '=', filter.stage);
   if (filter.districtId) q = q.where('d.id', '=', filter.districtId);
   if (filter.open) q = q.where('s.stage', 'not in', ['draft', 'decided']);
@@ -124,7 +113,14 @@ export async function insertSignal(
 ): Promise<string> {
   const row = await db
     .insertInto('signals')
-    .values({ ...signal, decision: null, route: null, referredTo: null, stageSince: signal.createdAt })
+    .values({
+      ...signal,
+      decision: null,
+      route: null,
+      referredTo: null,
+      receivedFromOrganisationId: null,
+      stageSince: signal.createdAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -144,6 +140,7 @@ export async function updateSignal(
       | 'urgency'
       | 'route'
       | 'referredTo'
+      | 'receivedFromOrganisationId'
     > & { receivedAt: Date; stageSince: Date }
   >,
 ): Promise<void> {
@@ -315,15 +312,26 @@ export async function receivedAtOf(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(rows.flatMap((r) => (r.receivedAt ? [[r.id, r.receivedAt] as const] : [])));
 }
 
-/** The organisations that submitted the signals. */
-export async function submittersOf(db: Db, signalIds: readonly string[]): Promise<string[]> {
+/** Where the signals came from: the organisations that submitted them, and those the RIEC registered them for. */
+export async function originsOf(db: Db, signalIds: readonly string[]): Promise<string[]> {
   if (signalIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('signalOrganisations')
-    .select('organisationId')
-    .where('signalId', 'in', signalIds)
-    .execute();
-  return rows.map((r) => r.organisationId);
+  const [submitters, receivedFrom] = await Promise.all([
+    db
+      .selectFrom('signalOrganisations')
+      .select('organisationId')
+      .where('signalId', 'in', signalIds)
+      .execute(),
+    db
+      .selectFrom('signals')
+      .select('receivedFromOrganisationId')
+      .where('id', 'in', signalIds)
+      .where('receivedFromOrganisationId', 'is not', null)
+      .execute(),
+  ]);
+  return [
+    ...submitters.map((r) => r.organisationId),
+    ...receivedFrom.flatMap((r) => (r.receivedFromOrganisationId ? [r.receivedFromOrganisationId] : [])),
+  ];
 }
 
 /** Signal subjects by their ids, in their signal's order. */

@@ -17,6 +17,7 @@ import type { AuditRecorder } from '../audit/index.js';
 import { municipalitiesIn, organisationsIn, themesIn } from '../organisations/index.js';
 import { registerLabel, registerSubject } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
+import { signalsReachable } from './signals.access.js';
 import { presentDetail, presentSummary } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 
@@ -55,10 +56,6 @@ export function refused(detail: string): AppError {
 export class SignalsService {
   constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds }) {}
 
-  private regionWide(actor: Actor): boolean {
-    return actor.kind === 'user' && actor.roles.some((r) => r === 'riec_analyst' || r === 'meeting_chair');
-  }
-
   /** Checks references to organisations, municipality and themes; all problems at once. */
   private async checkReferences(
     trx: Db,
@@ -83,12 +80,28 @@ export class SignalsService {
         code: 'unknown_organisation',
         reason: 'Een van de organisaties hoort niet bij uw regio.',
       });
-    else if (orgIds.length && !orgIds.includes(actor.organisationId) && !this.regionWide(actor))
+    else if (orgIds.length && !orgIds.includes(actor.organisationId))
       problems.push({
         name: 'submittingOrganisationIds',
         in: 'body',
         code: 'own_organisation_missing',
-        reason: 'Uw eigen organisatie moet een van de indieners zijn.',
+        reason:
+          'Uw eigen organisatie moet een van de indieners zijn. Komt het signaal van een partner die het niet zelf indient, kies die dan bij "Ontvangen van".',
+      });
+    const from = input.receivedFromOrganisationId;
+    if (from && (await organisationsIn(trx, actor.regionId, [from])).length === 0)
+      problems.push({
+        name: 'receivedFromOrganisationId',
+        in: 'body',
+        code: 'unknown_organisation',
+        reason: 'Deze organisatie hoort niet bij uw regio.',
+      });
+    else if (from && orgIds.includes(from))
+      problems.push({
+        name: 'receivedFromOrganisationId',
+        in: 'body',
+        code: 'also_submitter',
+        reason: 'Een indiener is niet ook de partner waarvan het signaal is ontvangen.',
       });
     if (
       input.municipalityCode &&
@@ -112,6 +125,7 @@ export class SignalsService {
       description: input.description ?? null,
       municipalityCode: input.municipalityCode ?? null,
       urgency: input.urgency ?? null,
+      receivedFromOrganisationId: input.receivedFromOrganisationId ?? null,
     });
     await repo.replaceOrganisations(trx, id, input.submittingOrganisationIds ?? []);
     await repo.replaceThemes(trx, id, input.themeIds ?? []);
@@ -209,15 +223,7 @@ export class SignalsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'signal.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'signal.read');
-      const rows = await repo.listSignals(
-        trx,
-        {
-          regionId: actor.regionId,
-          organisationId: actor.organisationId,
-          regionWide: this.regionWide(actor),
-        },
-        filter,
-      );
+      const rows = await repo.listSignals(trx, signalsReachable(actor, 'signal.read'), filter);
       // A list shows references, places and stages, no subjects: nobody's personal data is read here.
       return rows.map(presentSummary);
     });

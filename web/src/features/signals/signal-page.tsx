@@ -181,7 +181,7 @@ function Rounds({ signal }: { signal: SignalDetail }) {
             {t('signal.round', { deadline: round.deadline })}
             {round.closedAt ? ` (${t('signal.roundClosed')})` : ''}
           </Heading3>
-          {round.answers ? (
+          {round.answers && round.organisations && round.subjects ? (
             <DataTable
               caption={t('signal.round', { deadline: round.deadline })}
               columns={[t('signal.subjects'), ...round.organisations.map((o) => o.name)]}
@@ -189,7 +189,7 @@ function Rounds({ signal }: { signal: SignalDetail }) {
               {round.subjects.map((s) => (
                 <TableRow key={s.id}>
                   <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
-                  {round.organisations.map((o) => {
+                  {(round.organisations ?? []).map((o) => {
                     const answer = round.answers?.find(
                       (a) => a.subjectId === s.id && a.organisationId === o.id,
                     );
@@ -198,10 +198,10 @@ function Rounds({ signal }: { signal: SignalDetail }) {
                 </TableRow>
               ))}
             </DataTable>
-          ) : (
+          ) : round.subjects && round.hitsPerSubject ? (
             <ul>
               {round.subjects.map((s) => {
-                const h = round.hitsPerSubject.find((x) => x.subjectId === s.id);
+                const h = round.hitsPerSubject?.find((x) => x.subjectId === s.id);
                 return (
                   <li key={s.id}>
                     {s.label}: {t('signal.hits', { hits: h?.hits ?? 0, answered: h?.answered ?? 0 })}
@@ -209,8 +209,10 @@ function Rounds({ signal }: { signal: SignalDetail }) {
                 );
               })}
             </ul>
+          ) : (
+            <Paragraph>{t(round.closedAt ? 'signal.checkDone' : 'signal.checkRunning')}</Paragraph>
           )}
-          {round.overdue.length ? (
+          {round.overdue?.length ? (
             <Alert type="warning">
               <Paragraph>
                 {t('signal.overdue', { names: round.overdue.map((o) => o.name).join(', ') })}
