@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import { API_BASE_PATH, API_VERSION, configureDutchMessages, problemCodes } from '@samenspel/contracts';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
+  hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
@@ -29,7 +30,7 @@ import { reportsRoutes } from '../modules/reports/index.js';
 import { signalsRoutes } from '../modules/signals/index.js';
 import { subjectsRoutes } from '../modules/subjects/index.js';
 import { usersRoutes } from '../modules/users/index.js';
-import { AppError, notFound } from '../shared/errors.js';
+import { AppError, invalid, notFound } from '../shared/errors.js';
 import { authentication } from './auth.js';
 import { sendProblem, toProblem } from './problems.js';
 import { isApiRequest, setSecurityHeaders } from './security-headers.js';
@@ -49,6 +50,23 @@ export interface AppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export type App = FastifyInstance;
+
+/** The processing activity a route serves, for logging requests refused before a service ran. */
+const activities: Array<[RegExp, string]> = [
+  [/^\/api\/v1\/(signals|meetings)/, 'samenspel.signals'],
+  [/^\/api\/v1\/hit-check/, 'samenspel.hitcheck'],
+  [/^\/api\/v1\/cases\/[^/]+\/(network|relations|ftm)/, 'samenspel.subjects'],
+  [/^\/api\/v1\/(cases|case-configuration)/, 'samenspel.cases'],
+  [/^\/api\/v1\/subjects/, 'samenspel.subjects'],
+  [/^\/api\/v1\/(users|api-tokens|security-settings)/, 'samenspel.user-administration'],
+  [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
+  [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
+  [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
+];
+
+function activityOf(url: string | undefined): string | null {
+  return activities.find(([pattern]) => pattern.test(url ?? ''))?.[1] ?? null;
+}
 
 const routesOf = new WeakMap<object, string[]>();
 
@@ -90,8 +108,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     setSecurityHeaders(request, reply);
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const body = toProblem(error, request);
+    // Input the schema refused never reaches a service: log the refusal here, without the input.
+    const activity = hasZodFastifySchemaValidationErrors(error) ? activityOf(request.routeOptions.url) : null;
+    if (activity && request.context)
+      await options.services.audit
+        .run(
+          request.context,
+          { action: 'request.invalid', activity, purpose: `${request.method} ${request.routeOptions.url}` },
+          async () => {
+            throw invalid([]);
+          },
+        )
+        .catch(() => undefined);
     if (error instanceof AppError && error.headers) reply.headers(error.headers);
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code }, 'request refused');

@@ -119,14 +119,13 @@ export const authentication = fp<{ auth: AuthService; apiTokens: ApiTokensServic
         }
       }
 
+      // A dead session or token is logged and a dead cookie cleared, on every route: a public one too.
+      if (refused) await auth.refuse(request.context, refused);
+      if (refused === 'session.rejected') clearSessionCookie(reply, config);
       const routeConfig = request.routeOptions.config;
       if (routeConfig.public) return;
       const actor = request.context.actor;
-      if (!actor) {
-        if (refused) await auth.refuse(request.context, refused);
-        if (refused === 'session.rejected') clearSessionCookie(reply, config);
-        throw unauthenticated();
-      }
+      if (!actor) throw unauthenticated();
       if (viaCookie && actor.kind === 'user' && actor.pendingSecondFactor && !routeConfig.duringEnrolment) {
         throw new AppError({
           code: 'auth.second_factor_required',

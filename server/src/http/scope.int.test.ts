@@ -241,3 +241,53 @@ describe(`lists and records agree on ${testEngine()}`, () => {
     );
   }, 120_000);
 });
+
+describe(`refusals leave their trace on ${testEngine()}`, () => {
+  const traceOf = (response: { headers: Record<string, unknown> }) =>
+    String(response.headers.traceparent).split('-')[1] ?? '';
+  const actionsOf = (traceId: string) =>
+    t.database.db
+      .selectFrom('userActionLog')
+      .select(['action', 'result', 'purpose', 'userId'])
+      .where('traceId', '=', traceId)
+      .execute();
+
+  it('logs a dead session cookie sent to a public route as rejected, and clears it', async () => {
+    const member = await cast.member(['partner_staff'], 'GM0307');
+    const dead = await signIn(t.app, t.database.db, member.user);
+    await cast.ok(dead, 'DELETE', '/api/v1/sessions/current').catch(() => undefined);
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/sessions/methods',
+      headers: { cookie: dead.cookie },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers['set-cookie'])).toMatch(/samenspel-sessie=;.*Expires=Thu, 01 Jan 1970/);
+    expect((await actionsOf(traceOf(response))).map((a) => [a.action, a.result])).toEqual([
+      ['session.rejected', 'denied'],
+    ]);
+  });
+
+  it('logs a request the schema refused as invalid, naming the route but none of the input', async () => {
+    const staff = await cast.staff('GM0344');
+    const response = await cast.call(staff, 'POST', '/api/v1/signals', {
+      submit: true,
+      subjects: [{ kind: 'person', surname: 'Bakker', bsn: '123456789' }],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(await actionsOf(traceOf(response))).toEqual([
+      {
+        action: 'request.invalid',
+        result: 'invalid',
+        purpose: 'POST /api/v1/signals',
+        userId: staff.user.id,
+      },
+    ]);
+    const processing = await t.database.db
+      .selectFrom('processingLog')
+      .select('dataSubjectPseudonym')
+      .where('traceId', '=', traceOf(response))
+      .execute();
+    expect(processing).toEqual([{ dataSubjectPseudonym: null }]);
+  });
+});

@@ -198,3 +198,38 @@ describe(`attachments on ${testEngine()}`, () => {
     expect((await upload(police, caseId, pdf(1024))).statusCode).toBe(404);
   });
 });
+
+describe(`attachment uploads that are not files on ${testEngine()}`, () => {
+  it('refuses an empty file in Dutch, at once, and logs the refusal', async () => {
+    const caseId = await caseWithPolice();
+    const police = await cast.staff('politie');
+    const empty = await upload(police, caseId, Buffer.alloc(0), 'leeg.pdf');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().invalidParams).toMatchObject([
+      { name: 'file', code: 'empty', reason: 'Dit bestand is leeg.' },
+    ]);
+    const logged = await t.database.db
+      .selectFrom('userActionLog')
+      .select('result')
+      .where('action', '=', 'case.attachment-upload')
+      .where('userId', '=', police.user.id)
+      .where('traceId', '=', String(empty.headers.traceparent).split('-')[1] ?? '')
+      .execute();
+    expect(logged.map((l) => l.result)).toEqual(['invalid']);
+  });
+
+  it('answers a body that is not multipart with 415 and a Dutch problem', async () => {
+    const caseId = await caseWithPolice();
+    const police = await cast.staff('politie');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/attachments`,
+      headers: { ...police.headers, 'content-type': 'application/json' },
+      payload: { file: 'niet zo' },
+    });
+    expect(response.statusCode).toBe(415);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 415, title: 'Verkeerd soort inhoud' });
+    expect(response.json().detail).toContain('multipart/form-data');
+  });
+});

@@ -59,6 +59,38 @@ function presentAttachment(a: {
   };
 }
 
+/**
+ * The stream with its first chunk read, or null when it ends without one (an empty file).
+ * The chunk is put back in front, so the stream reads as it came.
+ */
+function withFirstChunk(stream: Readable): Promise<Readable | null> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      stream.off('readable', readable);
+      stream.off('end', ended);
+      stream.off('error', failed);
+    };
+    const readable = () => {
+      const chunk: Buffer | null = stream.read();
+      if (chunk === null) return;
+      done();
+      stream.unshift(chunk);
+      resolve(stream);
+    };
+    const ended = () => {
+      done();
+      resolve(null);
+    };
+    const failed = (error: Error) => {
+      done();
+      reject(error);
+    };
+    stream.on('readable', readable);
+    stream.on('end', ended);
+    stream.on('error', failed);
+  });
+}
+
 function tooLarge(max: number): AppError {
   return new AppError({
     code: 'attachment.too_large',
@@ -105,43 +137,40 @@ export class AttachmentsService {
     file: { fileName: string; declaredType: string; stream: Readable; provisionId?: string | undefined },
   ): Promise<AttachmentView> {
     // Checked before a byte is stored; a refusal is logged like any other, the success once below.
-    try {
-      await this.access.requireAccess(this.db, context.actor, 'case.contribute', [caseId]);
-    } catch (error) {
-      file.stream.resume();
+    const refuse = async (stream: Readable, error: AppError): Promise<never> => {
+      stream.resume();
       await this.audit
-        .run(context, { action: 'case.attachment-upload', activity }, async (trx) => {
-          await this.access.requireAccess(trx, context.actor, 'case.contribute', [caseId]);
+        .run(context, { action: 'case.attachment-upload', activity }, async () => {
+          throw error;
         })
         .catch(() => undefined);
       throw error;
+    };
+    try {
+      await this.access.requireAccess(this.db, context.actor, 'case.contribute', [caseId]);
+    } catch (error) {
+      if (error instanceof AppError) return refuse(file.stream, error);
+      throw error;
     }
-    if (!allowed[file.declaredType]) {
-      file.stream.resume();
-      throw invalid([
-        {
-          name: 'file',
-          in: 'body',
-          code: 'type_not_allowed',
-          reason: 'Alleen PDF, PNG, JPEG, DOCX, XLSX of ODT.',
-        },
-      ]);
-    }
+    const fileProblem = (code: string, reason: string) =>
+      invalid([{ name: 'file', in: 'body', code, reason }]);
+    if (!allowed[file.declaredType])
+      return refuse(
+        file.stream,
+        fileProblem('type_not_allowed', 'Alleen PDF, PNG, JPEG, DOCX, XLSX of ODT.'),
+      );
+    // Type detection waits for bytes that an empty file never sends: look first.
+    const stream = await withFirstChunk(file.stream);
+    if (!stream) return refuse(file.stream, fileProblem('empty', 'Dit bestand is leeg.'));
     await mkdir(this.config.dir, { recursive: true });
     const storageName = `${randomUUID()}.bin`;
     const target = path.join(this.config.dir, storageName);
-    const typed = await fileTypeStream(file.stream);
-    if (typed.fileType?.mime !== file.declaredType) {
-      typed.resume();
-      throw invalid([
-        {
-          name: 'file',
-          in: 'body',
-          code: 'type_mismatch',
-          reason: 'De inhoud van het bestand past niet bij het bestandstype.',
-        },
-      ]);
-    }
+    const typed = await fileTypeStream(stream);
+    if (typed.fileType?.mime !== file.declaredType)
+      return refuse(
+        typed,
+        fileProblem('type_mismatch', 'De inhoud van het bestand past niet bij het bestandstype.'),
+      );
     let seen = 0;
     const limit = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {

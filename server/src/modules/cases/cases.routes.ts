@@ -20,7 +20,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
-import { invalid } from '../../shared/errors.js';
+import { AppError, invalid } from '../../shared/errors.js';
 import type { AttachmentsService } from './attachments.service.js';
 import type { CaseInformationService } from './case-information.service.js';
 import type { CasesService } from './cases.service.js';
@@ -73,6 +73,13 @@ export const casesRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request, reply) => {
+      if (!request.isMultipart())
+        throw new AppError({
+          code: 'attachment.not_multipart',
+          status: 415,
+          title: 'Verkeerd soort inhoud',
+          detail: 'Stuur een bijlage als multipart/form-data, met het bestand in het veld "file".',
+        });
       const part = await request.file();
       if (!part) throw invalid([{ name: 'file', in: 'body', code: 'required', reason: 'Kies een bestand.' }]);
       const provision = part.fields.provisionId;
