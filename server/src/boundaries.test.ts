@@ -77,6 +77,7 @@ const owners: Record<string, readonly string[]> = {
     'subject_relations',
     'match_suggestions',
     'subject_merges',
+    'subject_conflicts',
   ],
   imports: ['ftm_imports'],
 };

@@ -70,6 +70,19 @@ export type MatchSuggestion = z.infer<typeof matchSuggestion>;
 
 export const subjectDetail = subjectRef.extend({
   data: z.record(z.string(), z.unknown()),
+  conflicts: z
+    .array(
+      z.object({
+        id: uuid,
+        identifier: z.enum(['bsn']),
+        other: subjectRef,
+        evidence: z.array(evidence),
+        createdAt: z.iso.datetime(),
+      }),
+    )
+    .describe(
+      'Records that share an exact identifier with this subject but clearly are someone else: not linked',
+    ),
   sightings: z.array(sighting),
   merges: z.array(
     z.object({

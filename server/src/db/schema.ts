@@ -511,6 +511,18 @@ export interface SubjectMergesTable {
   undoneAt: NullableTimestamp;
 }
 
+export interface SubjectConflictsTable {
+  id: Generated<string>;
+  regionId: string;
+  /** The subject the register had. */
+  subjectA: string;
+  /** The record that shares its identifier but clearly is someone else. */
+  subjectB: string;
+  identifier: 'bsn';
+  evidence: Json<MatchEvidence[]>;
+  createdAt: Timestamp;
+}
+
 export interface FtmImportsTable {
   id: Generated<string>;
   caseId: string;
@@ -738,5 +750,6 @@ export interface DB {
   subjectRelations: SubjectRelationsTable;
   matchSuggestions: MatchSuggestionsTable;
   subjectMerges: SubjectMergesTable;
+  subjectConflicts: SubjectConflictsTable;
   ftmImports: FtmImportsTable;
 }

@@ -8,6 +8,7 @@ import * as subjects from './20261128T220000-subjects.js';
 import * as subjectFeatures from './20261128T230000-subject-features.js';
 import * as moduleOwnership from './20261201T100000-module-ownership.js';
 import * as signalReceivedFrom from './20261202T090000-signal-received-from.js';
+import * as subjectConflicts from './20261202T100000-subject-conflicts.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T230000-subject-features': subjectFeatures,
   '20261201T100000-module-ownership': moduleOwnership,
   '20261202T090000-signal-received-from': signalReceivedFrom,
+  '20261202T100000-subject-conflicts': subjectConflicts,
 };

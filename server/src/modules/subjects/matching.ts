@@ -298,3 +298,17 @@ export function candidatePairs(
 }
 
 export { foldName, nameSound };
+
+/**
+ * Whether two person records that share an exact identifier (a BSN) clearly are not one person:
+ * another date of birth (not a swap of day and month, not one mistyped digit), or another
+ * surname and another first name. Then the identifier is not trusted to link them.
+ */
+export function clearlyDifferent(a: PreparedPerson, b: PreparedPerson): FieldEvidence[] | null {
+  const dob = dobEvidence(a, b);
+  const surname = surnameEvidence(a, b);
+  const given = givenEvidence(a, b);
+  if (dob.level === 'different') return [dob];
+  if (surname.level === 'different' && given.level === 'different') return [surname, given];
+  return null;
+}

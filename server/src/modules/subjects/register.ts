@@ -2,6 +2,7 @@ import type { RegisterData, SightingSource, SubjectRole } from '@samenspel/contr
 import type { Db } from '../../db/database.js';
 import {
   blockingKeys,
+  clearlyDifferent,
   DEFAULT_THRESHOLD,
   type FieldEvidence,
   MAX_BLOCK,
@@ -154,10 +155,23 @@ export async function registerSubject(
   let subjectId = options.signalSubjectId
     ? await repo.subjectOfSignalSubject(db, options.signalSubjectId)
     : null;
+  // A shared BSN on someone clearly else (another date of birth, another name) does not link.
+  let conflict: { with: string; evidence: FieldEvidence[] } | null = null;
   for (const [column, value] of Object.entries(ids) as Array<[keyof repo.Identifiers, string | null]>) {
-    if (subjectId) break;
-    if (value) subjectId = await repo.subjectByIdentifier(db, regionId, column, value);
+    if (subjectId || !value) continue;
+    for (const existing of await repo.subjectsByIdentifier(db, regionId, column, value)) {
+      const evidence =
+        column === 'bsn' && input.kind === 'person' && existing.data.kind === 'person'
+          ? clearlyDifferent(person('new', input), person(existing.id, existing.data))
+          : null;
+      if (!evidence) {
+        subjectId = existing.id;
+        break;
+      }
+      conflict ??= { with: existing.id, evidence };
+    }
   }
+  if (subjectId) conflict = null;
   const linked = subjectId !== null;
   if (!subjectId) {
     const prepared = input.kind === 'person' ? person('new', input) : null;
@@ -172,6 +186,14 @@ export async function registerSubject(
       features: prepared ? { ...prepared, id: undefined } : null,
       createdAt: sighting.at,
     });
+    if (conflict)
+      await repo.insertConflict(db, {
+        regionId,
+        subjectA: conflict.with,
+        subjectB: subjectId,
+        evidence: conflict.evidence,
+        createdAt: sighting.at,
+      });
     if (prepared) {
       await repo.insertKeys(db, subjectId, blockingKeys(prepared));
       await repo.countNames(db, regionId, {

@@ -1,4 +1,4 @@
-import type { CaseDetail, MatchSuggestion, Network } from '@samenspel/contracts';
+import type { CaseDetail, MatchSuggestion, Network, SubjectDetail } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCaseSubject,
@@ -6,6 +6,7 @@ import {
   createTestApp,
   newAdviserInThreeCases,
   newCase,
+  newSignal,
   type TestApp,
   testEngine,
   uniqueSurname,
@@ -351,5 +352,30 @@ describe(`the subject register on ${testEngine()}`, () => {
         )
       ).statusCode,
     ).toBe(404);
+  });
+
+  it('does not link a shared BSN on clearly another person, and raises a conflict shown on both', async () => {
+    const { caseA } = await adviserInThreeCases();
+    const adviser = caseA.subjects.find((x) => x.role === 'facilitator');
+    const bsn = (adviser?.data as { bsn?: string }).bsn;
+    const signal = await newSignal(cast, {
+      subjects: [
+        { kind: 'person', firstNames: 'Kevin', surname: uniqueSurname(), dateOfBirth: '1985-06-30', bsn },
+      ],
+    });
+    const analyst = await cast.analyst();
+    // The adviser's case knows of no more records than before: the signal's man is someone else.
+    const after = await cast.ok<CaseDetail>(analyst, 'GET', `/api/v1/cases/${caseA.id}`);
+    expect(after.subjects.find((x) => x.role === 'facilitator')?.knownElsewhere.records).toBe(1);
+    const registerId = adviser?.knownElsewhere.registerId;
+    const adviserView = await cast.ok<SubjectDetail>(analyst, 'GET', `/api/v1/subjects/${registerId}`);
+    expect(adviserView.conflicts).toHaveLength(1);
+    const [conflict] = adviserView.conflicts;
+    expect(conflict).toMatchObject({ identifier: 'bsn', other: { kind: 'person' } });
+    expect(conflict?.other.label).toContain('Kevin');
+    expect(conflict?.evidence.map((e) => e.explanation)).toEqual(['Geboortedatum verschilt']);
+    const otherView = await cast.ok<SubjectDetail>(analyst, 'GET', `/api/v1/subjects/${conflict?.other.id}`);
+    expect(otherView.conflicts.map((c) => c.other.id)).toEqual([registerId]);
+    expect(otherView.sightings.map((x) => x.id)).toEqual([signal.id]);
   });
 });

@@ -28,12 +28,20 @@ export function presentSubject(
   references: ReadonlyMap<string, string>,
   merges: Awaited<ReturnType<typeof repo.mergesInto>>,
   suggestions: MatchSuggestion[],
+  conflicts: Awaited<ReturnType<typeof repo.conflictsOf>>,
 ): SubjectDetail {
   return {
     id: subject.id,
     kind: subject.kind,
     label: subject.label,
     data: subject.data,
+    conflicts: conflicts.map((c) => ({
+      id: c.id,
+      identifier: c.identifier,
+      other: { id: c.other.id, kind: c.other.kind, label: c.other.label },
+      evidence: c.evidence,
+      createdAt: c.createdAt.toISOString(),
+    })),
     sightings: sightings.flatMap((s) => {
       const id = s.caseId ?? s.signalId;
       if (!id) return [];

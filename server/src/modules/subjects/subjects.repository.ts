@@ -38,22 +38,51 @@ export async function subjectOfSignalSubject(db: Db, signalSubjectId: string) {
   return row?.rootId ?? null;
 }
 
-/** The first registered subject of the region with this exact identifier, as its root. */
-export async function subjectByIdentifier(
+/** The subjects of the region with this exact identifier, as their roots, oldest first, with their data. */
+export async function subjectsByIdentifier(
   db: Db,
   regionId: string,
   column: keyof Identifiers,
   value: string,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('subjects')
-    .select('rootId')
-    .where('regionId', '=', regionId)
-    .where(column, '=', value)
-    .orderBy('createdAt')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.rootId ?? null;
+) {
+  return db
+    .selectFrom('subjects as s')
+    .innerJoin('subjects as r', 'r.id', 's.rootId')
+    .select(['r.id', 'r.data', 'r.createdAt'])
+    .distinct()
+    .where('s.regionId', '=', regionId)
+    .where(`s.${column}`, '=', value)
+    .orderBy('r.createdAt')
+    .execute();
+}
+
+export async function insertConflict(
+  db: Db,
+  c: { regionId: string; subjectA: string; subjectB: string; evidence: MatchEvidence[]; createdAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('subjectConflicts')
+    .values({ ...c, identifier: 'bsn', evidence: JSON.stringify(c.evidence) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** The conflicts a subject (or anything merged into it) is in, with the other subject of each. */
+export async function conflictsOf(db: Db, root: string) {
+  const rows = await db
+    .selectFrom('subjectConflicts as c')
+    .innerJoin('subjects as a', 'a.id', 'c.subjectA')
+    .innerJoin('subjects as b', 'b.id', 'c.subjectB')
+    .select(['c.id', 'c.identifier', 'c.evidence', 'c.createdAt', 'a.rootId as aRoot', 'b.rootId as bRoot'])
+    .where((eb) => eb.or([eb('a.rootId', '=', root), eb('b.rootId', '=', root)]))
+    .orderBy('c.createdAt')
+    .execute();
+  const others = rows.map((r) => (r.aRoot === root ? r.bRoot : r.aRoot));
+  const subjects = await subjectsByIds(db, others);
+  return rows.flatMap((r) => {
+    const other = subjects.find((s) => s.id === (r.aRoot === root ? r.bRoot : r.aRoot));
+    return other ? [{ ...r, other }] : [];
+  });
 }
 
 export async function insertSubject(

@@ -198,7 +198,16 @@ export class SubjectsService {
         record,
         await repo.suggestionRows(trx, { regionId: actor.regionId, subjectIds: tree, status: 'open' }),
       );
-      return presentSubject(subject, sightings, refs, await repo.mergesInto(trx, root), suggestions);
+      const conflicts = await repo.conflictsOf(trx, root);
+      for (const c of conflicts) recordRead(record, c.other.data, 'subject.read');
+      return presentSubject(
+        subject,
+        sightings,
+        refs,
+        await repo.mergesInto(trx, root),
+        suggestions,
+        conflicts,
+      );
     });
   }
 

@@ -167,6 +167,15 @@ export function SubjectPage() {
       <Heading1>{s.label}</Heading1>
       <Paragraph>{t(`registerKind.${s.kind}` as MessageKey)}</Paragraph>
       {s.id !== subjectId ? <Alert>{t('subjects.mergedInto')}</Alert> : null}
+      {s.conflicts.map((c) => (
+        <Alert key={c.id} type="warning">
+          <Paragraph>
+            <strong>{t('subjects.conflictTitle')}</strong>{' '}
+            {t('subjects.conflict', { evidence: c.evidence.map((e) => e.explanation).join(', ') })}{' '}
+            <RouterLink to={`/subjecten/${c.other.id}`}>{c.other.label}</RouterLink>
+          </Paragraph>
+        </Alert>
+      ))}
       <Heading2>{t('subjects.sightings')}</Heading2>
       <DataTable
         caption={t('subjects.sightingsCaption')}
