@@ -86,4 +86,22 @@ describe('start page', () => {
     await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('shows a Dutch error page with a way back when a page breaks, never a stack trace', async () => {
+    const page = await employeePage();
+    // A page that cannot read its data (here: a signal without its fields) breaks while drawing.
+    await page.route('**/api/v1/signals', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: '{"items":[{"id":"x"}]}' }),
+    );
+    await page.goto(`${spec.samenspel.url}/signalen`);
+    await page.getByRole('heading', { level: 1, name: 'Er ging iets mis' }).waitFor();
+    await page.getByRole('link', { name: 'Opnieuw proberen' }).waitFor();
+    await page.getByRole('link', { name: 'Naar de startpagina' }).waitFor();
+    // The layout stays: the user can navigate on.
+    await page.getByRole('banner').waitFor();
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).not.toContain('Unexpected Application Error');
+    expect(text).not.toMatch(/TypeError|at \S+ \(/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

@@ -69,6 +69,28 @@ describe('subjects and networks', () => {
     await p.getByText('Er zijn (met deze filters) geen relaties vastgelegd.').waitFor();
   });
 
+  it('keeps the network when its depth and period change', async () => {
+    const { name } = await adviserInThreeCases({ confirmed: true });
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    const errors: string[] = [];
+    p.on('pageerror', (error) => errors.push(String(error)));
+    await p.goto(`${spec.samenspel.url}/subjecten`);
+    await p.getByRole('link', { name }).first().click();
+    const relations = p.getByRole('table', { name: 'Relaties' });
+    await relations.getByText('bestuurder van').waitFor();
+    await p.getByLabel('Diepte').selectOption({ label: '2 stap(pen)' });
+    await relations.getByText('bestuurder van').waitFor();
+    await p.getByLabel('Diepte').selectOption({ label: '3 stap(pen)' });
+    await p.getByLabel('Vanaf').fill('2015-01-01');
+    await p.getByLabel('Tot en met').fill('2020-12-31');
+    await relations.getByText('bestuurder van').waitFor();
+    await p.getByLabel('Vanaf').fill('');
+    await p.getByLabel('Diepte').selectOption({ label: '1 stap(pen)' });
+    await relations.getByText('bestuurder van').waitFor();
+    await p.getByRole('img', { name: /^Netwerkplaat met/ }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it('tells a partner only that the adviser is known elsewhere', async () => {
     const { balans } = await adviserInThreeCases({ confirmed: true });
     const p = await spec.visitors.page(await spec.cast.staff('politie'));

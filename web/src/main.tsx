@@ -7,6 +7,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ErrorPage } from './app/error-page.js';
 import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { ApiError } from './components/api.js';
@@ -52,95 +53,101 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: 'aanmelden', element: <SignInPage /> },
       {
-        element: <RequireSession />,
+        // A page that breaks shows the Dutch error page inside the layout, never a stack trace.
+        errorElement: <ErrorPage />,
         children: [
-          { index: true, element: <RegionPage /> },
-          { path: 'regio/:regionId', element: <RegionPage /> },
-          { path: 'tweede-factor', element: <SecondFactorPage /> },
+          { path: 'aanmelden', element: <SignInPage /> },
           {
-            element: <RequirePermission permission="signal.read" />,
+            element: <RequireSession />,
             children: [
-              { path: 'signalen', element: <SignalsPage /> },
-              { path: 'signalen/:signalId', element: <SignalPage /> },
-            ],
-          },
-          {
-            element: <RequirePermission permission="signal.create" />,
-            children: [
-              { path: 'signalen/nieuw', element: <IntakePage /> },
-              { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
-            ],
-          },
-          {
-            element: <RequirePermission permission="case.read" />,
-            children: [
-              { path: 'casussen', element: <CasesPage /> },
-              { path: 'casussen/:caseId', element: <CasePage /> },
-            ],
-          },
-          {
-            element: <RequirePermission permission="case.create" />,
-            children: [{ path: 'casussen/nieuw', element: <CaseNewPage /> }],
-          },
-          {
-            element: <RequirePermission permission="meeting.manage" />,
-            children: [
-              { path: 'overleggen', element: <MeetingsPage /> },
-              { path: 'overleggen/:meetingId', element: <MeetingPage /> },
-            ],
-          },
-          {
-            element: <RequirePermission permission="hitcheck.answer" />,
-            children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
-          },
-          {
-            element: <RequirePermission permission="subject.read" />,
-            children: [
-              // Loaded on demand: the network drawing (Cytoscape) is large.
+              { index: true, element: <RegionPage /> },
+              { path: 'regio/:regionId', element: <RegionPage /> },
+              { path: 'tweede-factor', element: <SecondFactorPage /> },
               {
-                path: 'subjecten',
-                lazy: async () => ({
-                  Component: (await import('./features/subjects/subjects-pages.js')).SubjectsPage,
-                }),
+                element: <RequirePermission permission="signal.read" />,
+                children: [
+                  { path: 'signalen', element: <SignalsPage /> },
+                  { path: 'signalen/:signalId', element: <SignalPage /> },
+                ],
               },
               {
-                path: 'subjecten/:subjectId',
-                lazy: async () => ({
-                  Component: (await import('./features/subjects/subjects-pages.js')).SubjectPage,
-                }),
+                element: <RequirePermission permission="signal.create" />,
+                children: [
+                  { path: 'signalen/nieuw', element: <IntakePage /> },
+                  { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
+                ],
               },
-            ],
-          },
-          {
-            element: <RequirePermission permission="report.read" />,
-            children: [
-              // Loaded on demand: the charts (recharts) are only for steering roles.
               {
-                path: 'verantwoording',
-                lazy: async () => ({
-                  Component: (await import('./features/reports/dashboard-page.js')).DashboardPage,
-                }),
+                element: <RequirePermission permission="case.read" />,
+                children: [
+                  { path: 'casussen', element: <CasesPage /> },
+                  { path: 'casussen/:caseId', element: <CasePage /> },
+                ],
               },
+              {
+                element: <RequirePermission permission="case.create" />,
+                children: [{ path: 'casussen/nieuw', element: <CaseNewPage /> }],
+              },
+              {
+                element: <RequirePermission permission="meeting.manage" />,
+                children: [
+                  { path: 'overleggen', element: <MeetingsPage /> },
+                  { path: 'overleggen/:meetingId', element: <MeetingPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="hitcheck.answer" />,
+                children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
+              },
+              {
+                element: <RequirePermission permission="subject.read" />,
+                children: [
+                  // Loaded on demand: the network drawing (Cytoscape) is large.
+                  {
+                    path: 'subjecten',
+                    lazy: async () => ({
+                      Component: (await import('./features/subjects/subjects-pages.js')).SubjectsPage,
+                    }),
+                  },
+                  {
+                    path: 'subjecten/:subjectId',
+                    lazy: async () => ({
+                      Component: (await import('./features/subjects/subjects-pages.js')).SubjectPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="report.read" />,
+                children: [
+                  // Loaded on demand: the charts (recharts) are only for steering roles.
+                  {
+                    path: 'verantwoording',
+                    lazy: async () => ({
+                      Component: (await import('./features/reports/dashboard-page.js')).DashboardPage,
+                    }),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="user.read" />,
+                children: [
+                  { path: 'beheer/gebruikers', element: <UsersPage /> },
+                  { path: 'beheer/gebruikers/:userId', element: <UserPage /> },
+                ],
+              },
+              {
+                element: <RequirePermission permission="api-token.manage" />,
+                children: [{ path: 'beheer/api-tokens', element: <ApiTokensPage /> }],
+              },
+              {
+                element: <RequirePermission permission="audit.read" />,
+                children: [{ path: 'verwerkingslog', element: <AuditLogPage /> }],
+              },
+              { path: '*', element: <NotFoundPage /> },
             ],
           },
-          {
-            element: <RequirePermission permission="user.read" />,
-            children: [
-              { path: 'beheer/gebruikers', element: <UsersPage /> },
-              { path: 'beheer/gebruikers/:userId', element: <UserPage /> },
-            ],
-          },
-          {
-            element: <RequirePermission permission="api-token.manage" />,
-            children: [{ path: 'beheer/api-tokens', element: <ApiTokensPage /> }],
-          },
-          {
-            element: <RequirePermission permission="audit.read" />,
-            children: [{ path: 'verwerkingslog', element: <AuditLogPage /> }],
-          },
-          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

@@ -160,7 +160,11 @@ export function NetworkView({
               id="netwerk-diepte"
               label={t('network.depth')}
               value={String(filter.depth)}
-              onChange={(e) => setFilter((f) => ({ ...f, depth: Number(e.currentTarget.value) }))}
+              onChange={(e) => {
+                // Read now: the event's target is gone by the time the state updater runs.
+                const depth = Number(e.currentTarget.value);
+                setFilter((f) => ({ ...f, depth }));
+              }}
               options={[1, 2, 3].map((d) => [String(d), t('network.steps', { steps: d })] as const)}
             />
           ) : null}
