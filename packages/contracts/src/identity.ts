@@ -51,8 +51,17 @@ export const permissions = [
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;
 
-/** Permissions an API token of a partner system may carry; the others need a person. */
-export const tokenPermissions = ['reference.read'] as const satisfies readonly Permission[];
+/**
+ * Permissions an API token of a partner system may carry; the others need a person. A partner
+ * system submits signals for its organisation, reads the state of its own signals and answers
+ * the hit/no-hit requests addressed to it.
+ */
+export const tokenPermissions = [
+  'reference.read',
+  'signal.create',
+  'signal.read',
+  'hitcheck.answer',
+] as const satisfies readonly Permission[];
 export const tokenPermission = z.enum(tokenPermissions);
 
 const email = z

@@ -59,12 +59,35 @@ interface Entry {
   freshSession?: boolean;
 }
 
+/**
+ * What a partner system may call with its API token (reference data, submitting and reading
+ * its own signals, answering the requests addressed to it); every other route refuses it.
+ */
+const forPartnerSystems = new Set([
+  'GET /api/v1/regions',
+  'GET /api/v1/regions/{regionId}',
+  'GET /api/v1/regions/{regionId}/municipality-boundaries',
+  'GET /api/v1/districts',
+  'GET /api/v1/districts/{districtId}',
+  'GET /api/v1/municipalities',
+  'GET /api/v1/municipalities/{code}',
+  'GET /api/v1/partner-organisations',
+  'GET /api/v1/themes',
+  'POST /api/v1/signals',
+  'GET /api/v1/signals',
+  'GET /api/v1/signals/{signalId}',
+  'GET /api/v1/hit-check-requests',
+  'PUT /api/v1/hit-check-requests/{roundId}/answers',
+]);
+
 let t: TestApp;
 let cast: Cast;
 const users = new Map<Role, TestUser>();
 const sessions = new Map<Role, ApiSession>();
 const otherRegion = new Map<Role, ApiSession>();
 let otherOrganisationStaff: ApiSession;
+/** The RIEC's own system, with every right a partner system may have. */
+let partnerSystem: ApiSession;
 let organisationId: string;
 const org: Record<string, string> = {};
 let themeId = '';
@@ -1179,6 +1202,18 @@ beforeAll(async () => {
     const other = await createUser(t.database.db, t.keys, { roles: [role], regionId: OTHER_REGION });
     otherRegion.set(role, await signIn(t.app, t.database.db, other));
   }
+  const system = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/api-tokens',
+    payload: {
+      name: 'Partnersysteem',
+      organisationId: users.get('administrator')?.organisationId,
+      permissions: ['reference.read', 'signal.create', 'signal.read', 'hitcheck.answer'],
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    },
+    headers: sessions.get('administrator')?.headers ?? {},
+  });
+  partnerSystem = { cookie: '', csrfToken: '', headers: { authorization: `Bearer ${system.json().token}` } };
   otherOrganisationStaff = await signIn(
     t.app,
     t.database.db,
@@ -1270,6 +1305,12 @@ describe(`access matrix on ${testEngine()}`, () => {
         });
         return;
       }
+
+      it(`${forPartnerSystems.has(route) ? 'lets' : 'refuses'} a partner system's token`, async () => {
+        const response = await send(await entry.call(), partnerSystem);
+        if (forPartnerSystems.has(route)) expect(response.statusCode, response.body).toBe(entry.ok);
+        else expect([400, 401, 403, 404]).toContain(response.statusCode);
+      });
 
       it('answers 401 without a session', async () => {
         const response = await send(await entry.call());

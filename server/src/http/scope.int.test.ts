@@ -291,3 +291,115 @@ describe(`refusals leave their trace on ${testEngine()}`, () => {
     expect(processing).toEqual([{ dataSubjectPseudonym: null }]);
   });
 });
+
+describe(`partner systems on ${testEngine()}`, () => {
+  /** A token of the Tax Administration's system with the three rights of a partner system. */
+  async function taxSystem(): Promise<{ headers: Record<string, string>; id: string }> {
+    const created = await cast.ok<{ apiToken: { id: string }; token: string }>(
+      await cast.member(['administrator']),
+      'POST',
+      '/api/v1/api-tokens',
+      {
+        name: 'Zaaksysteem Belastingdienst',
+        organisationId: await cast.org('belastingdienst'),
+        permissions: ['signal.create', 'signal.read', 'hitcheck.answer'],
+        expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    );
+    return { headers: { authorization: `Bearer ${created.token}` }, id: created.apiToken.id };
+  }
+  const system = (
+    headers: Record<string, string>,
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    payload?: object,
+  ) => t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+
+  it('submits a signal for its organisation, reads its state, and answers the requests addressed to it', async () => {
+    const { headers, id } = await taxSystem();
+    const tax = await cast.org('belastingdienst');
+    const submitted = await system(headers, 'POST', '/api/v1/signals', {
+      submit: true,
+      submittingOrganisationIds: [tax],
+      source: 'partner',
+      description: 'Uit het zaaksysteem: opvallende aangiften en contante stortingen.',
+      municipalityCode: 'GM0344',
+      themeIds: [await cast.theme()],
+      urgency: 'normal',
+      subjects: [{ kind: 'company', name: 'Garage De Snelle Wissel B.V.', kvkNumber: '30123456' }],
+    });
+    expect(submitted.statusCode, submitted.body).toBe(201);
+    const signalId = submitted.json().id as string;
+    const state = await system(headers, 'GET', `/api/v1/signals/${signalId}`);
+    expect(state.json()).toMatchObject({ id: signalId, stage: 'received' });
+    expect(
+      (await system(headers, 'GET', '/api/v1/signals')).json().items.map((s: { id: string }) => s.id),
+    ).toContain(signalId);
+    // Another organisation's signal, and its steps, are not the system's.
+    const others = await newSignal(cast, { by: 'GM0344', submitters: ['GM0344'] });
+    expect((await system(headers, 'GET', `/api/v1/signals/${others.id}`)).statusCode).toBe(404);
+    expect(
+      (
+        await system(headers, 'POST', `/api/v1/signals/${signalId}/transitions`, {
+          type: 'withdrawn',
+          note: 'Nee',
+        })
+      ).statusCode,
+    ).toBe(404);
+    // A round asking the Tax Administration reaches its system's inbox.
+    const { signal, roundId } = await newRound(cast, { organisations: ['belastingdienst'] });
+    const inbox = await system(headers, 'GET', '/api/v1/hit-check-requests');
+    expect(inbox.json().items.map((r: { roundId: string }) => r.roundId)).toContain(roundId);
+    const answered = await system(headers, 'PUT', `/api/v1/hit-check-requests/${roundId}/answers`, {
+      answers: signal.subjects.map((s) => ({ subjectId: s.id, answer: 'no-hit' })),
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    // Logged under the token and its organisation.
+    const logged = await t.database.db
+      .selectFrom('userActionLog')
+      .select(['action', 'apiTokenId', 'organisationId', 'userId', 'actorType'])
+      .where('apiTokenId', '=', id)
+      .where('result', '=', 'success')
+      .orderBy('seq')
+      .execute();
+    expect(logged.map((l) => l.action)).toEqual(
+      expect.arrayContaining([
+        'signal.submit',
+        'signal.read',
+        'signal.list',
+        'hitcheck.inbox',
+        'hitcheck.answer',
+      ]),
+    );
+    expect(
+      logged.every((l) => l.organisationId === tax && l.userId === null && l.actorType === 'api-token'),
+    ).toBe(true);
+  });
+
+  it('may do nothing else', async () => {
+    const { headers } = await taxSystem();
+    const caseDetail = await newCase(cast, { participants: ['belastingdienst'] });
+    for (const [method, url] of [
+      ['GET', '/api/v1/cases'],
+      ['GET', `/api/v1/cases/${caseDetail.id}`],
+      ['GET', '/api/v1/signals/queue'],
+      ['GET', '/api/v1/subjects/suggestions'],
+      ['GET', '/api/v1/users'],
+      ['GET', '/api/v1/meetings'],
+      ['GET', '/api/v1/me'],
+    ] as const)
+      expect([401, 403, 404], `${method} ${url}`).toContain((await system(headers, method, url)).statusCode);
+    const analystRights = await cast.call(
+      await cast.member(['administrator']),
+      'POST',
+      '/api/v1/api-tokens',
+      {
+        name: 'Te veel',
+        organisationId: await cast.org('belastingdienst'),
+        permissions: ['signal.manage'],
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    );
+    expect(analystRights.statusCode).toBe(400);
+  });
+});

@@ -1,5 +1,7 @@
 import type { HitAnswer } from '@samenspel/contracts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { DB, HitcheckRoundsTable } from '../../db/schema.js';
 
 export async function insertRound(
   db: Db,
@@ -102,33 +104,16 @@ export async function closeRound(db: Db, roundId: string, at: Date) {
   await db.updateTable('hitcheckRounds').set({ closedAt: at }).where('id', '=', roundId).execute();
 }
 
-/** Open rounds addressed to an organisation, newest first. */
-export async function roundsAddressedTo(db: Db, organisationId: string, regionId: string) {
+/** The rounds a predicate reaches (the access rule's), newest first. */
+export async function roundsReachable(
+  db: Db,
+  reachable: (eb: ExpressionBuilder<DB & { r: HitcheckRoundsTable }, 'r'>) => Expression<SqlBool>,
+) {
   return db
-    .selectFrom('hitcheckRoundOrganisations as ro')
-    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
+    .selectFrom('hitcheckRounds as r')
     .select(['r.id', 'r.deadline', 'r.closedAt', 'r.createdAt'])
-    .where('ro.organisationId', '=', organisationId)
-    .where('r.regionId', '=', regionId)
+    .where(reachable)
     .orderBy('r.createdAt', 'desc')
     .limit(200)
     .execute();
-}
-
-/** Which of the rounds are addressed to the organisation, in its region. */
-export async function roundsAddressedAmong(
-  db: Db,
-  organisationId: string,
-  regionId: string,
-  ids: readonly string[],
-): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('hitcheckRoundOrganisations as ro')
-    .innerJoin('hitcheckRounds as r', 'r.id', 'ro.roundId')
-    .select('ro.roundId')
-    .where('ro.roundId', 'in', ids)
-    .where('ro.organisationId', '=', organisationId)
-    .where('r.regionId', '=', regionId)
-    .execute();
-  return new Set(rows.map((r) => r.roundId));
 }

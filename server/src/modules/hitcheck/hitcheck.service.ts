@@ -18,6 +18,7 @@ import {
   signalSubjectsByIds,
   stepRefused,
 } from '../signals/index.js';
+import { roundsReachable } from './hitcheck.access.js';
 import { presentRequest, presentRound } from './hitcheck.presenter.js';
 import * as repo from './hitcheck.repository.js';
 
@@ -140,7 +141,7 @@ export class HitcheckService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'hitcheck.inbox', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'hitcheck.answer');
-      const rounds = await repo.roundsAddressedTo(trx, actor.organisationId, actor.regionId);
+      const rounds = await repo.roundsReachable(trx, roundsReachable(actor, 'hitcheck.answer'));
       return this.requests(trx, actor, rounds, record);
     });
   }

@@ -35,6 +35,7 @@ const scopes = {
     riec_analyst: submittedOrOwnDraft,
     meeting_chair: submitted,
     partner_staff: ownOrganisation,
+    'partner-system': ownOrganisation,
   },
   'signal.update': { partner_staff: ownDraft, riec_analyst: ownDraft },
   'signal.manage': { riec_analyst: submitted },
@@ -69,7 +70,7 @@ function records(permission: SignalPermission) {
 
 /** Signals: intake by partners and the RIEC, steps by the analyst, decisions by the DTO chair. */
 export const signalsRules: AccessRules = {
-  'signal.create': { roles: ['partner_staff', 'riec_analyst'] },
+  'signal.create': { roles: ['partner_staff', 'riec_analyst'], tokens: true },
   ...Object.fromEntries(
     (Object.keys(scopes) as SignalPermission[]).map((p) => [p, scopedRule(scopes[p], records(p))]),
   ),

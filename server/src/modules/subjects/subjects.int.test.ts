@@ -357,7 +357,7 @@ describe(`the subject register on ${testEngine()}`, () => {
   it('does not link a shared BSN on clearly another person, and raises a conflict shown on both', async () => {
     const { caseA } = await adviserInThreeCases();
     const adviser = caseA.subjects.find((x) => x.role === 'facilitator');
-    const bsn = (adviser?.data as { bsn?: string }).bsn;
+    const bsn = (adviser?.data as { bsn?: string } | undefined)?.bsn;
     const signal = await newSignal(cast, {
       subjects: [
         { kind: 'person', firstNames: 'Kevin', surname: uniqueSurname(), dateOfBirth: '1985-06-30', bsn },
