@@ -39,6 +39,14 @@ const owners: Record<string, readonly string[]> = {
     'themes',
   ],
   users: ['users', 'user_roles', 'recovery_codes', 'region_security'],
+  collaborations: [
+    'collaborations',
+    'collaboration_members',
+    'collaboration_purposes',
+    'collaboration_events',
+    'retention_terms',
+    'legal_bases',
+  ],
   auth: ['sessions', 'sign_in_throttle', 'oidc_requests'],
   'api-tokens': ['api_tokens'],
   audit: ['processing_activities', 'processing_log', 'user_action_log'],
@@ -65,7 +73,6 @@ const owners: Record<string, readonly string[]> = {
     'case_priorities',
     'attachments',
     'case_open_periods',
-    'legal_bases',
   ],
   interventions: ['intervention_catalogue', 'case_matrix', 'advices', 'interventions', 'results'],
   reports: ['district_targets', 'analysis_products'],
@@ -86,10 +93,12 @@ const reference = new Set(owners.organisations);
 /**
  * Reads across modules that are the design's, not accidents: the session lookup on every request
  * is one query over the session and its user; the report engine is a read model over the record,
- * one statement per table of the report (it never writes another module's tables).
+ * one statement per table of the report (it never writes another module's tables); a case's
+ * provision shows the name of the collaboration's legal basis it rests on.
  */
 const readsAcross: Record<string, 'all' | readonly string[]> = {
   auth: ['users', 'user_roles'],
+  cases: ['legal_bases'],
   reports: 'all',
 };
 

@@ -47,6 +47,8 @@ export const permissions = [
   'analysis-product.manage',
   'subject.read',
   'subject.manage',
+  'collaboration.read',
+  'collaboration.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

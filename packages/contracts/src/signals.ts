@@ -122,6 +122,11 @@ const signalFields = {
     .describe(
       'The partner the signal came from (by phone or mail) when the RIEC registers it: recorded as its origin, not a submitter, so it does not see the signal as its own',
     ),
+  collaborationId: uuid
+    .optional()
+    .describe(
+      "The collaboration the signal belongs to (default: the region's RIEC covenant); fixed once submitted",
+    ),
 };
 
 /** A complete signal, as it must be to be submitted. */

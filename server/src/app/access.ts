@@ -2,6 +2,7 @@ import { Access } from '../modules/access/index.js';
 import { apiTokensRules } from '../modules/api-tokens/index.js';
 import { auditRules } from '../modules/audit/index.js';
 import { casesRules } from '../modules/cases/index.js';
+import { collaborationsRules } from '../modules/collaborations/index.js';
 import { hitcheckRules } from '../modules/hitcheck/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
@@ -15,6 +16,7 @@ export function createAccess(): Access {
   return new Access(
     organisationsRules,
     usersRules,
+    collaborationsRules,
     apiTokensRules,
     auditRules,
     signalsRules,

@@ -8,8 +8,8 @@ import {
   CaseInformationService,
   CasesService,
   caseReferences,
-  loadLegalBases,
 } from '../modules/cases/index.js';
+import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
 import { HitcheckRounds, HitcheckService } from '../modules/hitcheck/index.js';
 import { ImportsService } from '../modules/imports/index.js';
 import {
@@ -94,6 +94,7 @@ export function createServices(options: ServicesOptions) {
       sessions: { revokeAll: revokeSessions },
     }),
     apiTokens: new ApiTokensService(deps),
+    collaborations: new CollaborationsService(deps),
     auth: new AuthService({ ...deps, keys: options.keys, config: options.auth, passwords }),
     signals,
     signalQueue: new SignalQueue(deps),
@@ -118,7 +119,7 @@ export async function loadReferences(
 ): Promise<{ regions: LoadedRegion[]; activities: number }> {
   const regions = await loadReferenceData(database.db);
   const activities = await loadProcessingActivities(database.db);
-  await loadLegalBases(database.db);
+  await loadCovenants(database.db);
   await loadInterventionCatalogue(database.db);
   return { regions, activities };
 }

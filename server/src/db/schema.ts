@@ -7,6 +7,7 @@ import type {
   CasePhase,
   CaseType,
   Classification,
+  CollaborationKind,
   DataSubjectType,
   Decision,
   HitAnswer,
@@ -14,12 +15,15 @@ import type {
   InterventionKind,
   MatchEvidence,
   MeetingKind,
+  MemberRole,
   PartnerKind,
   Permission,
   RegisterData,
   RegisterKind,
   RelationType,
   ResultKind,
+  RetentionRecordKind,
+  RetentionStart,
   Role,
   SightingSource,
   SignalRoute,
@@ -248,6 +252,7 @@ export interface UserActionLogTable {
 export interface SignalsTable {
   id: Generated<string>;
   regionId: string;
+  collaborationId: string;
   reference: string;
   stage: SignalStage;
   decision: Decision | null;
@@ -308,6 +313,7 @@ export interface HitcheckRoundsTable {
   id: Generated<string>;
   signalId: string;
   regionId: string;
+  collaborationId: string;
   necessity: string;
   proportionality: string;
   subsidiarity: string;
@@ -339,6 +345,7 @@ export interface HitcheckAnswersTable {
 export interface MeetingsTable {
   id: Generated<string>;
   regionId: string;
+  collaborationId: string;
   districtId: string;
   kind: MeetingKind;
   date: DateColumn;
@@ -359,9 +366,48 @@ export interface MeetingAgendaTable {
   priority: number | null;
 }
 
-export interface LegalBasesTable {
+export interface CollaborationsTable {
   id: Generated<string>;
   regionId: string;
+  kind: CollaborationKind;
+  name: string;
+  createdAt: Generated<Date>;
+}
+
+export interface CollaborationMembersTable {
+  collaborationId: string;
+  organisationId: string;
+  role: MemberRole;
+  joinedOn: DateColumn;
+  leftOn: DateColumn | null;
+}
+
+export interface CollaborationPurposesTable {
+  id: Generated<string>;
+  collaborationId: string;
+  code: string;
+  description: string;
+}
+
+export interface CollaborationEventsTable {
+  id: Generated<string>;
+  collaborationId: string;
+  type: string;
+  details: EventDetails;
+  userId: string | null;
+  at: Timestamp;
+}
+
+export interface RetentionTermsTable {
+  collaborationId: string;
+  recordKind: RetentionRecordKind;
+  runsFrom: RetentionStart;
+  months: number;
+}
+
+export interface LegalBasesTable {
+  id: Generated<string>;
+  collaborationId: string;
   code: string;
   name: string;
 }
@@ -377,6 +423,7 @@ export interface InterventionCatalogueTable {
 export interface CasesTable {
   id: Generated<string>;
   regionId: string;
+  collaborationId: string;
   reference: string;
   codeName: string;
   origin: CaseOrigin;
@@ -457,6 +504,7 @@ export interface SubjectNameCountsTable {
 export interface SubjectSightingsTable {
   id: Generated<string>;
   subjectId: string;
+  collaborationId: string;
   caseId: string | null;
   signalId: string | null;
   caseSubjectId: string | null;
@@ -474,6 +522,7 @@ export interface SubjectSightingsTable {
 export interface SubjectRelationsTable {
   id: Generated<string>;
   regionId: string;
+  collaborationId: string;
   fromId: string;
   toId: string;
   type: RelationType;
@@ -591,6 +640,7 @@ export interface CaseSubjectsTable {
 export interface ProvisionsTable {
   id: Generated<string>;
   caseId: string;
+  collaborationId: string;
   organisationId: string;
   subjectId: string | null;
   providedOn: DateColumn;
@@ -671,6 +721,7 @@ export interface EvaluationsTable {
 export interface AttachmentsTable {
   id: Generated<string>;
   caseId: string;
+  collaborationId: string;
   provisionId: string | null;
   organisationId: string;
   fileName: string;
@@ -721,6 +772,11 @@ export interface DB {
   meetings: MeetingsTable;
   meetingOrganisations: MeetingOrganisationsTable;
   meetingAgenda: MeetingAgendaTable;
+  collaborations: CollaborationsTable;
+  collaborationMembers: CollaborationMembersTable;
+  collaborationPurposes: CollaborationPurposesTable;
+  collaborationEvents: CollaborationEventsTable;
+  retentionTerms: RetentionTermsTable;
   legalBases: LegalBasesTable;
   interventionCatalogue: InterventionCatalogueTable;
   cases: CasesTable;

@@ -227,6 +227,39 @@ async function importId(): Promise<{ caseId: string; importId: string }> {
   return { caseId: id, importId: response.json().id };
 }
 
+/** A fresh signal table of the region, so that changing its members leaves the covenant alone. */
+async function signalTable(): Promise<string> {
+  const created = await asRole('administrator', {
+    method: 'POST',
+    url: '/api/v1/collaborations',
+    payload: { kind: 'signal-table', name: `Signalentafel ${Math.random().toString(36).slice(2, 8)}` },
+  });
+  return created.id;
+}
+
+/** A signal table with the administrator's organisation as member. */
+async function tableWithMember(): Promise<string> {
+  const id = await signalTable();
+  await asRole('administrator', {
+    method: 'PUT',
+    url: `/api/v1/collaborations/${id}/members/${organisationId}`,
+    payload: { role: 'coordinator' },
+  });
+  await asRole('administrator', {
+    method: 'PUT',
+    url: `/api/v1/collaborations/${id}/members/${await anotherOrganisation()}`,
+    payload: { role: 'partner' },
+  });
+  return id;
+}
+
+async function anotherOrganisation(): Promise<string> {
+  const { items } = await asRole('administrator', { method: 'GET', url: '/api/v1/partner-organisations' });
+  return items.find((o: { id: string }) => o.id !== organisationId).id;
+}
+
+const code = () => `m-${Math.random().toString(36).slice(2, 10)}`;
+
 async function configurationId(kind: 'legalBases' | 'interventions'): Promise<string> {
   const configuration = await asRole('case_director', { method: 'GET', url: '/api/v1/case-configuration' });
   return configuration[kind][0].id;
@@ -475,6 +508,132 @@ const matrix: Record<string, Entry> = {
     records: true,
     ok: 200,
     call: async () => ({ method: 'DELETE', url: `/api/v1/api-tokens/${await token()}` }),
+  },
+
+  'GET /api/v1/collaborations': {
+    logs: 'collaboration.list',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/collaborations' }),
+  },
+  'POST /api/v1/collaborations': {
+    logs: 'collaboration.create',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/collaborations',
+      payload: { kind: 'signal-table', name: 'Signalentafel mensenhandel' },
+    }),
+  },
+  'GET /api/v1/collaborations/{collaborationId}': {
+    logs: 'collaboration.read',
+    permitted: 'privacy_officer',
+    denied: 'partner_staff',
+    records: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/collaborations/${await signalTable()}` }),
+  },
+  'PUT /api/v1/collaborations/{collaborationId}/members/{organisationId}': {
+    logs: 'collaboration.member.set',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/collaborations/${await signalTable()}/members/${organisationId}`,
+      payload: { role: 'coordinator' },
+    }),
+  },
+  'DELETE /api/v1/collaborations/{collaborationId}/members/{organisationId}': {
+    logs: 'collaboration.member.remove',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'DELETE',
+      url: `/api/v1/collaborations/${await tableWithMember()}/members/${await anotherOrganisation()}`,
+    }),
+  },
+  'POST /api/v1/collaborations/{collaborationId}/purposes': {
+    logs: 'collaboration.purpose.add',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/collaborations/${await signalTable()}/purposes`,
+      payload: { code: code(), description: 'Signalen van mensenhandel bundelen' },
+    }),
+  },
+  'PATCH /api/v1/collaborations/{collaborationId}/purposes/{purposeId}': {
+    logs: 'collaboration.purpose.change',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    records: true,
+    ok: 200,
+    call: async () => {
+      const id = await signalTable();
+      const added = await asRole('administrator', {
+        method: 'POST',
+        url: `/api/v1/collaborations/${id}/purposes`,
+        payload: { code: code(), description: 'Eerste omschrijving' },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/v1/collaborations/${id}/purposes/${added.purposes[0].id}`,
+        payload: { description: 'Tweede omschrijving' },
+      };
+    },
+  },
+  'POST /api/v1/collaborations/{collaborationId}/legal-bases': {
+    logs: 'collaboration.legal-basis.add',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/collaborations/${await signalTable()}/legal-bases`,
+      payload: { code: code(), name: 'Wet politiegegevens, art. 20' },
+    }),
+  },
+  'PATCH /api/v1/collaborations/{collaborationId}/legal-bases/{legalBasisId}': {
+    logs: 'collaboration.legal-basis.change',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    records: true,
+    ok: 200,
+    call: async () => {
+      const id = await signalTable();
+      const added = await asRole('administrator', {
+        method: 'POST',
+        url: `/api/v1/collaborations/${id}/legal-bases`,
+        payload: { code: code(), name: 'Eerste naam' },
+      });
+      return {
+        method: 'PATCH',
+        url: `/api/v1/collaborations/${id}/legal-bases/${added.legalBases[0].id}`,
+        payload: { name: 'Tweede naam' },
+      };
+    },
+  },
+  'PUT /api/v1/collaborations/{collaborationId}/retention-terms/{recordKind}': {
+    logs: 'collaboration.retention.set',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/collaborations/${await signalTable()}/retention-terms/signal-not-accepted`,
+      payload: { runsFrom: 'decision', months: 6 },
+    }),
   },
 
   'POST /api/v1/signals': {

@@ -20,6 +20,7 @@ import { apiTokensRoutes } from '../modules/api-tokens/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { authRoutes } from '../modules/auth/index.js';
 import { casesRoutes } from '../modules/cases/index.js';
+import { collaborationsRoutes } from '../modules/collaborations/index.js';
 import { healthRoutes } from '../modules/health/index.js';
 import { hitcheckRoutes } from '../modules/hitcheck/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
@@ -196,6 +197,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(authRoutes, { service: services.auth, config: options.auth });
       await api.register(usersRoutes, { service: services.users });
       await api.register(apiTokensRoutes, { service: services.apiTokens });
+      await api.register(collaborationsRoutes, { service: services.collaborations });
       await api.register(auditRoutes, { service: services.audit });
       await api.register(signalsRoutes, { service: services.signals, queue: services.signalQueue });
       await api.register(hitcheckRoutes, { service: services.hitcheck });

@@ -197,6 +197,7 @@ export class AttachmentsService {
         const uploadedAt = this.now();
         const attachment = {
           caseId,
+          collaborationId: await repo.collaborationOfCase(trx, caseId),
           provisionId: file.provisionId ?? null,
           organisationId: actor.organisationId,
           fileName: file.fileName.slice(0, 255),

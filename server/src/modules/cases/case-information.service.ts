@@ -8,6 +8,7 @@ import type {
 import type { RequestContext } from '../../shared/context.js';
 import { invalid } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
+import { isLegalBasisOf } from '../collaborations/index.js';
 import { signalSubjectsByIds } from '../signals/index.js';
 import { registerLabel, registerSubject } from '../subjects/index.js';
 import * as repo from './cases.repository.js';
@@ -48,6 +49,7 @@ export class CaseInformationService {
           step.actor.regionId,
           s.data,
           {
+            collaborationId: step.row.collaborationId,
             caseId: step.row.id,
             caseSubjectId: id,
             organisationId: step.actor.organisationId,
@@ -99,7 +101,7 @@ export class CaseInformationService {
       const { trx, actor, at } = step;
       await step.participating(actor.organisationId, 'organisation');
       const problems: InvalidParam[] = [];
-      if (!(await repo.legalBasisIn(trx, actor.regionId, p.legalBasisId)))
+      if (!(await isLegalBasisOf(trx, step.row.collaborationId, p.legalBasisId)))
         problems.push({
           name: 'legalBasisId',
           in: 'body',
@@ -124,6 +126,7 @@ export class CaseInformationService {
       if (problems.length) throw invalid(problems);
       await repo.insertProvision(trx, {
         caseId: id,
+        collaborationId: step.row.collaborationId,
         organisationId: actor.organisationId,
         subjectId: p.subjectId ?? null,
         providedOn: p.providedOn,

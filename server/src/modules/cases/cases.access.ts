@@ -4,11 +4,12 @@ import type { Db } from '../../db/database.js';
 import type { CasesTable, DB } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
 import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
+import { inCollaborationOf } from '../collaborations/index.js';
 
 type Eb = ExpressionBuilder<DB & { c: CasesTable }, 'c'>;
 type CaseScope = (eb: Eb, actor: Actor) => Expression<SqlBool>;
 
-/** Every case of the region. */
+/** Every case of the collaborations the actor takes part in. */
 const all: CaseScope = (eb) => eb.val(true);
 /** The cases the actor directs. */
 const directed: CaseScope = (eb, actor) =>
@@ -59,7 +60,10 @@ export type CasePermission = keyof typeof scopes;
 export function casesReachable(actor: Actor, permission: CasePermission) {
   return (eb: Eb): Expression<SqlBool> => {
     const reach = grantsOf<CaseScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
-    return eb.and([eb('c.regionId', '=', actor.regionId), reach.length ? eb.or(reach) : eb.val(false)]);
+    return eb.and([
+      inCollaborationOf(actor, 'c.collaborationId'),
+      reach.length ? eb.or(reach) : eb.val(false),
+    ]);
   };
 }
 

@@ -11,38 +11,6 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
 import type { AttachmentsTable, CasesTable, DB } from '../../db/schema.js';
 
-/** Adds the default legal bases to each region; existing ones stay. */
-export async function loadLegalBases(
-  db: Db,
-  regionIds: readonly string[],
-  bases: ReadonlyArray<{ code: string; name: string }>,
-): Promise<void> {
-  for (const regionId of regionIds)
-    await db
-      .insertInto('legalBases')
-      .values(bases.map((b) => ({ ...b, regionId })))
-      .onConflict((oc) => oc.columns(['regionId', 'code']).doNothing())
-      .execute();
-}
-
-export async function legalBases(db: Db, regionId: string) {
-  return db
-    .selectFrom('legalBases')
-    .select(['id', 'code', 'name'])
-    .where('regionId', '=', regionId)
-    .orderBy('name')
-    .execute();
-}
-
-export async function legalBasisIn(db: Db, regionId: string, id: string) {
-  return db
-    .selectFrom('legalBases')
-    .select('id')
-    .where('id', '=', id)
-    .where('regionId', '=', regionId)
-    .executeTakeFirst();
-}
-
 export async function nextReference(db: Db, year: number): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('case_reference_seq')::int as n`.execute(db);
   return `CAS-${year}-${String(rows[0]?.n ?? 0).padStart(4, '0')}`;
@@ -55,6 +23,7 @@ function summaries(db: Db, quarter: string) {
     .select((eb) => [
       'c.id',
       'c.regionId',
+      'c.collaborationId',
       'c.reference',
       'c.codeName',
       'c.origin',
@@ -126,6 +95,7 @@ export async function insertCase(
     | 'directorId'
     | 'startedOn'
     | 'createdBy'
+    | 'collaborationId'
   > & { createdAt: Date },
 ): Promise<string> {
   const row = await db
@@ -313,6 +283,7 @@ export async function insertProvision(
   db: Db,
   p: {
     caseId: string;
+    collaborationId: string;
     organisationId: string;
     subjectId: string | null;
     providedOn: string;
@@ -488,6 +459,16 @@ export async function attachmentsOf(db: Db, caseId: string) {
     .where('a.caseId', '=', caseId)
     .orderBy('a.uploadedAt')
     .execute();
+}
+
+/** The collaboration a case's records belong to. */
+export async function collaborationOfCase(db: Db, caseId: string): Promise<string> {
+  const row = await db
+    .selectFrom('cases')
+    .select('collaborationId')
+    .where('id', '=', caseId)
+    .executeTakeFirstOrThrow();
+  return row.collaborationId;
 }
 
 export async function insertAttachment(

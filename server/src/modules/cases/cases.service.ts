@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type {
   CaseConfiguration,
   CaseDetail,
@@ -18,7 +17,8 @@ import type { Actor, RequestContext } from '../../shared/context.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
-import { municipalitiesIn, organisationsIn, regionIds } from '../organisations/index.js';
+import { covenantOf, legalBasesOf, participatingAmong } from '../collaborations/index.js';
+import { municipalitiesIn, organisationsIn } from '../organisations/index.js';
 import {
   acceptedSignalsIn,
   signalOrigins,
@@ -33,7 +33,6 @@ import { type CaseMilestones, presentDetail, presentSummary } from './cases.pres
 import * as repo from './cases.repository.js';
 
 const activity = 'samenspel.cases';
-const CONFIGURATION = new URL('../../../reference-data/case-configuration.json', import.meta.url);
 const order: readonly CasePhase[] = [
   'start',
   'information',
@@ -42,14 +41,6 @@ const order: readonly CasePhase[] = [
   'evaluation',
   'closed',
 ];
-
-/** Loads the default legal bases for provisions into every region; existing ones stay. */
-export async function loadLegalBases(db: Db): Promise<void> {
-  const file = JSON.parse(await readFile(CONFIGURATION, 'utf8')) as {
-    legalBases: Array<{ code: string; name: string }>;
-  };
-  await repo.loadLegalBases(db, await regionIds(db), file.legalBases);
-}
 
 /** What a case shows of its intervention matrix, advices, interventions and results (the interventions module's). */
 export interface CaseInterventionsReader {
@@ -106,7 +97,7 @@ export class CasesService {
     return audit.run(context, { action: 'case.configuration', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'case.read');
       const [legalBases, catalogue, directors] = await Promise.all([
-        repo.legalBases(trx, actor.regionId),
+        covenantOf(trx, actor.regionId).then((covenant) => legalBasesOf(trx, covenant)),
         interventions.catalogue(trx, actor.regionId),
         caseDirectors(trx, actor.regionId),
       ]);
@@ -213,10 +204,33 @@ export class CasesService {
           code: 'future',
           reason: 'De startdatum kan niet in de toekomst liggen.',
         });
+      // A case stays in one collaboration: its signals', or the region's covenant.
+      const collaborations = new Set(signals.map((s) => s.collaborationId));
+      if (collaborations.size > 1)
+        problems.push({
+          name: 'signalIds',
+          in: 'body',
+          code: 'collaborations',
+          reason: 'Signalen uit verschillende samenwerkingsverbanden worden niet samen één casus.',
+        });
+      const collaborationId = [...collaborations][0] ?? (await covenantOf(trx, actor.regionId));
+      const members = await participatingAmong(trx, collaborationId, [
+        ...request.participantIds,
+        ...request.originOrganisationIds,
+      ]);
+      for (const name of ['participantIds', 'originOrganisationIds'] as const)
+        if (request[name].some((o) => !members.has(o)) && !problems.some((p) => p.name === name))
+          problems.push({
+            name,
+            in: 'body',
+            code: 'not_a_member',
+            reason: 'Een van de organisaties neemt niet deel aan het samenwerkingsverband.',
+          });
       if (problems.length) throw invalid(problems);
       const at = now();
       const id = await repo.insertCase(trx, {
         regionId: actor.regionId,
+        collaborationId,
         reference: await repo.nextReference(trx, at.getUTCFullYear()),
         codeName: request.codeName,
         origin: request.origin,
@@ -430,6 +444,16 @@ export class CasesService {
         [organisationId],
         'organisationId',
       );
+      if (
+        !problems.length &&
+        !(await participatingAmong(step.trx, step.row.collaborationId, [organisationId])).size
+      )
+        problems.push({
+          name: 'organisationId',
+          in: 'body',
+          code: 'not_a_member',
+          reason: 'Deze organisatie neemt niet deel aan het samenwerkingsverband van de casus.',
+        });
       if (problems.length) throw invalid(problems);
       if ((await repo.currentParticipants(step.trx, id)).some((p) => p.organisationId === organisationId))
         throw refused('Deze organisatie neemt al deel.');

@@ -7,5 +7,4 @@ export {
   type CaseInterventionsReader,
   type CaseStep,
   CasesService,
-  loadLegalBases,
 } from './cases.service.js';

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { DB, HitcheckRoundsTable } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
 import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
+import { inCollaborationOf } from '../collaborations/index.js';
 
 type Eb = ExpressionBuilder<DB & { r: HitcheckRoundsTable }, 'r'>;
 type RoundScope = (eb: Eb, actor: Actor) => Expression<SqlBool>;
@@ -30,7 +31,10 @@ const scopes = {
 export function roundsReachable(actor: Actor, permission: keyof typeof scopes) {
   return (eb: Eb): Expression<SqlBool> => {
     const reach = grantsOf<RoundScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
-    return eb.and([eb('r.regionId', '=', actor.regionId), reach.length ? eb.or(reach) : eb.val(false)]);
+    return eb.and([
+      inCollaborationOf(actor, 'r.collaborationId'),
+      reach.length ? eb.or(reach) : eb.val(false),
+    ]);
   };
 }
 

@@ -8,6 +8,7 @@ export async function insertRound(
   round: {
     signalId: string;
     regionId: string;
+    collaborationId: string;
     necessity: string;
     proportionality: string;
     subsidiarity: string;

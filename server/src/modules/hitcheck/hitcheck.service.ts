@@ -11,6 +11,7 @@ import type { Actor, RequestContext } from '../../shared/context.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
+import { participatingAmong } from '../collaborations/index.js';
 import { organisationsIn } from '../organisations/index.js';
 import {
   type SignalRounds,
@@ -90,6 +91,16 @@ export class HitcheckService {
           code: 'unknown_organisation',
           reason: 'Een van de partners hoort niet bij uw regio.',
         });
+      else if (
+        (await participatingAmong(trx, signal.collaborationId, request.organisationIds)).size !==
+        new Set(request.organisationIds).size
+      )
+        problems.push({
+          name: 'organisationIds',
+          in: 'body',
+          code: 'not_a_member',
+          reason: 'Een van de partners neemt niet deel aan het samenwerkingsverband van het signaal.',
+        });
       const today = now().toISOString().slice(0, 10);
       if (request.deadline <= today)
         problems.push({
@@ -104,6 +115,7 @@ export class HitcheckService {
         ...request,
         signalId,
         regionId: signal.regionId,
+        collaborationId: signal.collaborationId,
         createdBy: userOf(actor),
         createdAt: at,
       });

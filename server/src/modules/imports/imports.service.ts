@@ -82,7 +82,14 @@ export class ImportsService {
               trx,
               actor.regionId,
               e.subject,
-              { caseId, organisationId: actor.organisationId, role: 'other', source: 'import', at },
+              {
+                collaborationId: step.row.collaborationId,
+                caseId,
+                organisationId: actor.organisationId,
+                role: 'other',
+                source: 'import',
+                at,
+              },
               { suggest: false },
             );
             ids.set(e.id, subjectId);
@@ -100,6 +107,7 @@ export class ImportsService {
             return [
               {
                 regionId: actor.regionId,
+                collaborationId: step.row.collaborationId,
                 fromId,
                 toId,
                 type: e.relation.type,

@@ -1,11 +1,14 @@
 import type { MeetingKind } from '@samenspel/contracts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
+import type { DB, MeetingsTable } from '../../db/schema.js';
 
 export async function insertMeeting(
   db: Db,
   meeting: {
     regionId: string;
+    collaborationId: string;
     districtId: string;
     kind: MeetingKind;
     date: string;
@@ -38,9 +41,10 @@ export async function insertMeeting(
   return row.id;
 }
 
+/** The meetings a predicate reaches (the access rule's), newest first. */
 export async function findMeetings(
   db: Db,
-  regionId: string,
+  reachable: (eb: ExpressionBuilder<DB & { m: MeetingsTable }, 'm'>) => Expression<SqlBool>,
   filter: { ids?: string[]; districtId?: string | undefined; kind?: MeetingKind | undefined },
 ) {
   let q = db
@@ -68,7 +72,7 @@ export async function findMeetings(
           .orderBy('a.position'),
       ).as('agenda'),
     ])
-    .where('m.regionId', '=', regionId);
+    .where(reachable);
   if (filter.ids) q = q.where('m.id', 'in', filter.ids);
   if (filter.districtId) q = q.where('m.districtId', '=', filter.districtId);
   if (filter.kind) q = q.where('m.kind', '=', filter.kind);
@@ -104,14 +108,4 @@ export async function agendaSignals(db: Db, meetingId: string) {
     .where('meetingId', '=', meetingId)
     .execute();
   return new Set(rows.map((r) => r.signalId));
-}
-
-export async function meetingsIn(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('meetings')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('regionId', '=', regionId)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }

@@ -1,10 +1,17 @@
 import type { CreateMeetingRequest, InvalidParam, Meeting, MeetingListQuery } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
-import type { RequestContext } from '../../shared/context.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import { districtIn, organisationsIn } from '../organisations/index.js';
-import { type SignalsService, signalReferences, stepRefused } from '../signals/index.js';
+import {
+  type SignalsService,
+  signalCollaborations,
+  signalReferences,
+  stepRefused,
+} from '../signals/index.js';
+import { meetingsReachable } from './meetings.access.js';
 import { presentMeeting } from './meetings.presenter.js';
 import * as repo from './meetings.repository.js';
 
@@ -14,8 +21,8 @@ const activity = 'samenspel.signals';
 export class MeetingsService {
   constructor(private readonly deps: ServiceDeps & { signals: SignalsService }) {}
 
-  private async meetingsOf(trx: Db, regionId: string, filter: Parameters<typeof repo.findMeetings>[2]) {
-    const rows = await repo.findMeetings(trx, regionId, filter);
+  private async meetingsOf(trx: Db, actor: Actor, filter: Parameters<typeof repo.findMeetings>[2]) {
+    const rows = await repo.findMeetings(trx, meetingsReachable(actor, 'meeting.manage'), filter);
     const references = await signalReferences(
       trx,
       rows.flatMap((m) => m.agenda.map((a) => a.signalId)),
@@ -23,8 +30,8 @@ export class MeetingsService {
     return rows.map((m) => presentMeeting(m, references));
   }
 
-  private async one(trx: Db, regionId: string, id: string): Promise<Meeting> {
-    const [meeting] = await this.meetingsOf(trx, regionId, { ids: [id] });
+  private async one(trx: Db, actor: Actor, id: string): Promise<Meeting> {
+    const [meeting] = await this.meetingsOf(trx, actor, { ids: [id] });
     if (!meeting) throw notFound();
     return meeting;
   }
@@ -50,9 +57,30 @@ export class MeetingsService {
           code: 'unknown_district',
           reason: 'Dit district hoort niet bij uw regio.',
         });
+      // A meeting is one collaboration's: the region's covenant, with its signals and members.
+      const collaborationId = await covenantOf(trx, actor.regionId);
+      const members = await participatingAmong(trx, collaborationId, request.attendingOrganisationIds);
+      if (!problems.length && members.size !== new Set(request.attendingOrganisationIds).size)
+        problems.push({
+          name: 'attendingOrganisationIds',
+          in: 'body',
+          code: 'not_a_member',
+          reason: 'Een van de organisaties neemt niet deel aan het samenwerkingsverband.',
+        });
+      const elsewhere = [...(await signalCollaborations(trx, request.signalIds))].filter(
+        ([, c]) => c !== collaborationId,
+      );
+      if (elsewhere.length)
+        problems.push({
+          name: 'signalIds',
+          in: 'body',
+          code: 'other_collaboration',
+          reason: 'Een van de signalen hoort bij een ander samenwerkingsverband dan dit overleg.',
+        });
       if (problems.length) throw invalid(problems);
       const id = await repo.insertMeeting(trx, {
         regionId: actor.regionId,
+        collaborationId,
         districtId: request.districtId,
         kind: request.kind,
         date: request.date,
@@ -61,7 +89,7 @@ export class MeetingsService {
         organisationIds: request.attendingOrganisationIds,
         signalIds: request.signalIds,
       });
-      return this.one(trx, actor.regionId, id);
+      return this.one(trx, actor, id);
     });
   }
 
@@ -69,7 +97,7 @@ export class MeetingsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'meeting.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'meeting.manage');
-      return this.meetingsOf(trx, actor.regionId, filter);
+      return this.meetingsOf(trx, actor, filter);
     });
   }
 
@@ -77,7 +105,7 @@ export class MeetingsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'meeting.read', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      return this.one(trx, actor.regionId, meetingId);
+      return this.one(trx, actor, meetingId);
     });
   }
 
@@ -91,7 +119,7 @@ export class MeetingsService {
     const { audit, access, signals } = this.deps;
     return audit.run(context, { action: 'meeting.outcome', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      const meeting = await this.one(trx, actor.regionId, meetingId);
+      const meeting = await this.one(trx, actor, meetingId);
       if ((await repo.setOutcome(trx, meetingId, signalId, outcome)) === 0)
         throw invalid([
           {
@@ -102,7 +130,7 @@ export class MeetingsService {
           },
         ]);
       if (meeting.kind === 'loo') await signals.discussedInMeeting(trx, actor, signalId, meeting, outcome);
-      return this.one(trx, actor.regionId, meetingId);
+      return this.one(trx, actor, meetingId);
     });
   }
 
@@ -111,7 +139,7 @@ export class MeetingsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'meeting.priorities', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'meeting.manage', [meetingId]);
-      const meeting = await this.one(trx, actor.regionId, meetingId);
+      const meeting = await this.one(trx, actor, meetingId);
       if (meeting.kind !== 'dto') throw stepRefused('Alleen een DTO stelt een prioriteitenlijst vast.');
       const agenda = await repo.agendaSignals(trx, meetingId);
       const off = signalIds.map((id, i) => ({ id, i })).filter(({ id }) => !agenda.has(id));
@@ -125,7 +153,7 @@ export class MeetingsService {
           })),
         );
       await repo.setPriorities(trx, meetingId, signalIds);
-      return this.one(trx, actor.regionId, meetingId);
+      return this.one(trx, actor, meetingId);
     });
   }
 }

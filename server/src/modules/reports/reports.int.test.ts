@@ -10,6 +10,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
+import { covenantOf } from '../collaborations/index.js';
 
 /**
  * Targets, analysis products and the exports, over the API. The exports are read back with a
@@ -42,6 +43,7 @@ beforeAll(async () => {
     .insertInto('cases')
     .values({
       regionId: 'midden-nederland',
+      collaborationId: await covenantOf(db, 'midden-nederland'),
       reference: 'CAS-2021-0001',
       codeName: 'Export',
       origin: 'direct',

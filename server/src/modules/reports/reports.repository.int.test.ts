@@ -11,6 +11,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
+import { covenantOf } from '../collaborations/index.js';
 import { accountabilityTable, districtFigures, leadTimes, type ReportScope } from './reports.repository.js';
 
 /**
@@ -75,6 +76,7 @@ async function kase(spec: Spec): Promise<string> {
     .insertInto('cases')
     .values({
       regionId,
+      collaborationId: await covenantOf(db, regionId),
       reference: `TEST-${counter}`,
       codeName: `Test ${counter}`,
       origin: spec.origin ?? 'signal',

@@ -2,6 +2,7 @@ export { signalsRules } from './signals.access.js';
 export { SignalQueue } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
+  collaborationsOf as signalCollaborations,
   originsOf as signalOrigins,
   receivedAtOf as signalsReceivedAt,
   referencesOf as signalReferences,

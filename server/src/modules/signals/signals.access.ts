@@ -4,11 +4,12 @@ import type { Db } from '../../db/database.js';
 import type { DB, SignalsTable } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
 import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
+import { inCollaborationOf } from '../collaborations/index.js';
 
 type Eb = ExpressionBuilder<DB & { s: SignalsTable }, 's'>;
 type SignalScope = (eb: Eb, actor: Actor) => Expression<SqlBool>;
 
-/** Past intake: every signal of the region that is no longer a draft. */
+/** Past intake: every signal of its collaborations that is no longer a draft. */
 const submitted: SignalScope = (eb) => eb('s.stage', '<>', 'draft');
 /** The signals the actor's organisation submits (its drafts included). */
 const ownOrganisation: SignalScope = (eb, actor) =>
@@ -52,7 +53,10 @@ export type SignalPermission = keyof typeof scopes;
 export function signalsReachable(actor: Actor, permission: SignalPermission) {
   return (eb: Eb): Expression<SqlBool> => {
     const reach = grantsOf<SignalScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
-    return eb.and([eb('s.regionId', '=', actor.regionId), reach.length ? eb.or(reach) : eb.val(false)]);
+    return eb.and([
+      inCollaborationOf(actor, 's.collaborationId'),
+      reach.length ? eb.or(reach) : eb.val(false),
+    ]);
   };
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../../db/database.js';
 import type { DB, SignalEventType, SignalsTable } from '../../db/schema.js';
 
 export interface SignalRow {
+  collaborationId: string;
   id: string;
   regionId: string;
   reference: string;
@@ -39,6 +40,7 @@ function selectSignals(db: Db) {
       'rf.name as receivedFromName',
       's.id',
       's.regionId',
+      's.collaborationId',
       's.reference',
       's.stage',
       's.decision',
@@ -102,6 +104,7 @@ export async function insertSignal(
   signal: Pick<
     SignalsTable,
     | 'regionId'
+    | 'collaborationId'
     | 'reference'
     | 'stage'
     | 'source'
@@ -141,6 +144,7 @@ export async function updateSignal(
       | 'route'
       | 'referredTo'
       | 'receivedFromOrganisationId'
+      | 'collaborationId'
     > & { receivedAt: Date; stageSince: Date }
   >,
 ): Promise<void> {
@@ -293,11 +297,22 @@ export async function acceptedIn(db: Db, regionId: string, ids: readonly string[
   if (ids.length === 0) return [];
   return db
     .selectFrom('signals')
-    .select(['id', 'receivedAt'])
+    .select(['id', 'receivedAt', 'collaborationId'])
     .where('id', 'in', ids)
     .where('regionId', '=', regionId)
     .where('decision', '=', 'accepted')
     .execute();
+}
+
+/** The collaboration of each signal. */
+export async function collaborationsOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('signals')
+    .select(['id', 'collaborationId'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.collaborationId]));
 }
 
 /** When each signal was received. */

@@ -14,6 +14,7 @@ import type { Actor, RequestContext } from '../../shared/context.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
+import { collaborationsOfRegion, covenantOf, participatingAmong } from '../collaborations/index.js';
 import { municipalitiesIn, organisationsIn, themesIn } from '../organisations/index.js';
 import { registerLabel, registerSubject } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
@@ -62,8 +63,22 @@ export class SignalsService {
     actor: Actor,
     input: SignalDraftInput,
     complete: boolean,
+    collaborationId: string,
   ): Promise<InvalidParam[]> {
     const problems: InvalidParam[] = [];
+    // Everyone on the signal takes part in its collaboration: nothing crosses to another.
+    const members = await participatingAmong(trx, collaborationId, [
+      actor.organisationId,
+      ...(input.submittingOrganisationIds ?? []),
+      ...(input.receivedFromOrganisationId ? [input.receivedFromOrganisationId] : []),
+    ]);
+    if (!members.has(actor.organisationId))
+      problems.push({
+        name: 'collaborationId',
+        in: 'body',
+        code: 'not_a_member',
+        reason: 'Uw organisatie neemt niet deel aan dit samenwerkingsverband.',
+      });
     if (complete) {
       const parsed = signalInput.safeParse(input);
       if (!parsed.success) {
@@ -80,6 +95,13 @@ export class SignalsService {
         code: 'unknown_organisation',
         reason: 'Een van de organisaties hoort niet bij uw regio.',
       });
+    else if (orgIds.some((o) => !members.has(o)))
+      problems.push({
+        name: 'submittingOrganisationIds',
+        in: 'body',
+        code: 'not_a_member',
+        reason: 'Een van de indieners neemt niet deel aan het samenwerkingsverband.',
+      });
     else if (orgIds.length && !orgIds.includes(actor.organisationId))
       problems.push({
         name: 'submittingOrganisationIds',
@@ -95,6 +117,13 @@ export class SignalsService {
         in: 'body',
         code: 'unknown_organisation',
         reason: 'Deze organisatie hoort niet bij uw regio.',
+      });
+    else if (from && !members.has(from))
+      problems.push({
+        name: 'receivedFromOrganisationId',
+        in: 'body',
+        code: 'not_a_member',
+        reason: 'Deze organisatie neemt niet deel aan het samenwerkingsverband.',
       });
     else if (from && orgIds.includes(from))
       problems.push({
@@ -119,6 +148,21 @@ export class SignalsService {
     return problems;
   }
 
+  /** The collaboration chosen, or the region's covenant; one of another region is refused as unknown. */
+  private async collaborationFor(trx: Db, actor: Actor, input: SignalDraftInput): Promise<string> {
+    if (!input.collaborationId) return covenantOf(trx, actor.regionId);
+    if (!(await collaborationsOfRegion(trx, actor.regionId, [input.collaborationId])).size)
+      throw invalid([
+        {
+          name: 'collaborationId',
+          in: 'body',
+          code: 'unknown_collaboration',
+          reason: 'Dit samenwerkingsverband hoort niet bij uw regio.',
+        },
+      ]);
+    return input.collaborationId;
+  }
+
   private async write(trx: Db, id: string, input: SignalDraftInput, record: AuditRecorder): Promise<void> {
     await repo.updateSignal(trx, id, {
       source: input.source ?? null,
@@ -140,8 +184,10 @@ export class SignalsService {
 
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
   private async register(trx: Db, actor: Actor, signalId: string, at: Date): Promise<void> {
+    const collaborationId = (await repo.collaborationsOf(trx, [signalId])).get(signalId) ?? '';
     for (const s of await repo.subjectsOf(trx, [signalId]))
       await registerSubject(trx, actor.regionId, s.data, {
+        collaborationId,
         signalId,
         signalSubjectId: s.id,
         organisationId: actor.organisationId,
@@ -160,11 +206,13 @@ export class SignalsService {
         // A draft belongs to the organisation that starts it until the submitters are chosen.
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
-        const problems = await this.checkReferences(trx, actor, input, submit);
+        const collaborationId = await this.collaborationFor(trx, actor, input);
+        const problems = await this.checkReferences(trx, actor, input, submit, collaborationId);
         if (problems.length) throw invalid(problems);
         const at = now();
         const id = await repo.insertSignal(trx, {
           regionId: actor.regionId,
+          collaborationId,
           reference: await repo.nextReference(trx, at),
           stage: submit ? 'received' : 'draft',
           source: null,
@@ -199,8 +247,10 @@ export class SignalsService {
         const actor = await access.requireAccess(trx, context.actor, 'signal.update', [id]);
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
-        const problems = await this.checkReferences(trx, actor, input, submit);
+        const collaborationId = await this.collaborationFor(trx, actor, input);
+        const problems = await this.checkReferences(trx, actor, input, submit, collaborationId);
         if (problems.length) throw invalid(problems);
+        await repo.updateSignal(trx, id, { collaborationId });
         await this.write(trx, id, input, record);
         if (submit) {
           const at = now();
@@ -420,7 +470,12 @@ export class SignalsService {
   async forRound(trx: Db, id: string) {
     const row = await repo.findSignal(trx, id);
     if (!row) return null;
-    return { stage: row.stage, regionId: row.regionId, subjects: await repo.subjectsOf(trx, [id]) };
+    return {
+      stage: row.stage,
+      regionId: row.regionId,
+      collaborationId: row.collaborationId,
+      subjects: await repo.subjectsOf(trx, [id]),
+    };
   }
 
   /** A round started on the signal: it is in the hit/no-hit stage from now on. */

@@ -15,6 +15,8 @@ import {
 import * as repo from './subjects.repository.js';
 
 export interface Sighting {
+  /** The collaboration of the record the subject was seen in. */
+  collaborationId: string;
   caseId?: string | null;
   signalId?: string | null;
   caseSubjectId?: string | null;
@@ -204,6 +206,7 @@ export async function registerSubject(
   }
   await repo.insertSighting(db, {
     subjectId,
+    collaborationId: sighting.collaborationId,
     caseId: sighting.caseId ?? null,
     signalId: sighting.signalId ?? null,
     caseSubjectId: sighting.caseSubjectId ?? null,

@@ -282,6 +282,8 @@ export async function elsewhereOf(db: Db, caseId: string, caseSubjectIds: readon
     join subjects r on r.id = own.subject_id
     join subjects t on t.root_id = r.root_id
     left join subject_sightings g on g.subject_id = t.id
+      -- Known elsewhere in the same collaboration only: nothing of another crosses, not even a count.
+      and g.collaboration_id = own.collaboration_id
       and g.case_id is distinct from ${caseId}
       and g.signal_case_id is distinct from ${caseId}
     where own.case_id = ${caseId} and own.case_subject_id = any(${caseSubjectIds as string[]}::uuid[])`.execute(
@@ -489,7 +491,7 @@ export async function caseSubjectsInRegister(db: Db, caseId: string, caseSubject
   return db
     .selectFrom('subjectSightings as g')
     .innerJoin('subjects as s', 's.id', 'g.subjectId')
-    .select(['g.caseSubjectId', 'g.subjectId', 's.kind', 's.data'])
+    .select(['g.caseSubjectId', 'g.subjectId', 'g.collaborationId', 's.kind', 's.data'])
     .where('g.caseId', '=', caseId)
     .where('g.caseSubjectId', 'in', caseSubjectIds)
     .execute();

@@ -324,6 +324,7 @@ export class SubjectsService {
       const [id] = await repo.insertRelations(trx, [
         {
           regionId: actor.regionId,
+          collaborationId: from.collaborationId,
           fromId: from.subjectId,
           toId: to.subjectId,
           type: r.type,

@@ -1,0 +1,10 @@
+export { collaborationsRules, inCollaborationOf } from './collaborations.access.js';
+export {
+  collaborationsIn as collaborationsOfRegion,
+  covenantOf,
+  isLegalBasisOf,
+  legalBasesOf,
+  participatingAmong,
+} from './collaborations.repository.js';
+export { collaborationsRoutes } from './collaborations.routes.js';
+export { CollaborationsService, loadCovenants } from './collaborations.service.js';
