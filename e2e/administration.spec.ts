@@ -110,4 +110,33 @@ describe('administration', () => {
     });
     expect(refused.status()).toBe(401);
   });
+
+  it('shows the RIEC covenant and lets the administrator add a legal basis and change a member', async () => {
+    const page = await adminPage(await administrator());
+    await page.goto(spec.samenspel.url);
+    await page.getByRole('link', { name: 'Samenwerkingsverbanden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Samenwerkingsverbanden' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Leden' }).waitFor();
+    await page.getByRole('cell', { name: 'coördinator' }).first().waitFor();
+    // A code that is not one: the server's Dutch message next to the field.
+    const form = page.getByRole('form', { name: 'Grondslag toevoegen' });
+    await form.getByLabel('Code').fill('Wpg 20!');
+    await form.getByLabel('Naam').fill('Wet politiegegevens, art. 20');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await form.getByText('Een code bestaat uit kleine letters', { exact: false }).waitFor();
+    await form.getByLabel('Code').fill('wpg-20-structureel');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByRole('cell', { name: 'wpg-20-structureel' }).waitFor();
+    // Make the Tax Administration an observer: it keeps the figures, not the records.
+    const member = page.getByRole('form', { name: 'Lid toevoegen of rol wijzigen' });
+    await member.getByLabel('Organisatie').selectOption({ label: 'Belastingdienst — rol wijzigen' });
+    await member.getByLabel('Rol').selectOption({ label: 'waarnemer (alleen cijfers)' });
+    await member.getByRole('button', { name: 'Opslaan' }).click();
+    await page
+      .getByRole('row', { name: /Belastingdienst/ })
+      .getByRole('cell', { name: 'waarnemer (alleen cijfers)' })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'collaborations');
+  });
 });

@@ -12,6 +12,7 @@ import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { ApiError } from './components/api.js';
 import { ApiTokensPage } from './features/admin/api-tokens-page.js';
+import { CollaborationsPage } from './features/admin/collaborations-page.js';
 import { UserPage } from './features/admin/user-page.js';
 import { UsersPage } from './features/admin/users-page.js';
 import { AuditLogPage } from './features/audit/audit-log-page.js';
@@ -140,6 +141,13 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="api-token.manage" />,
                 children: [{ path: 'beheer/api-tokens', element: <ApiTokensPage /> }],
+              },
+              {
+                element: <RequirePermission permission="collaboration.read" />,
+                children: [
+                  { path: 'beheer/samenwerkingsverbanden', element: <CollaborationsPage /> },
+                  { path: 'beheer/samenwerkingsverbanden/:collaborationId', element: <CollaborationsPage /> },
+                ],
               },
               {
                 element: <RequirePermission permission="audit.read" />,

@@ -1,5 +1,6 @@
 import {
   FormField,
+  FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
   Select,
@@ -17,6 +18,8 @@ export interface SelectFieldProps<T extends string> extends Omit<SelectProps, 'i
   options: ReadonlyArray<SelectChoice<T>>;
   /** The text of an empty first choice (value ''), for when choosing nothing is allowed or is the start. */
   placeholder?: string;
+  /** A line of help under the label. */
+  hint?: ReactNode;
   errorMessage?: string | undefined;
 }
 
@@ -29,16 +32,20 @@ export function SelectField<T extends string>({
   label,
   options,
   placeholder,
+  hint,
   invalid,
   errorMessage,
   ...select
 }: SelectFieldProps<T>) {
   const errorId = `${id}-fout`;
+  const hintId = `${id}-hulp`;
   const showError = Boolean(invalid && errorMessage);
+  const describedBy = [hint ? hintId : null, showError ? errorId : null].filter(Boolean).join(' ');
   return (
     <FormField invalid={invalid} label={<FormLabel htmlFor={id}>{label}</FormLabel>}>
+      {hint ? <FormFieldDescription id={hintId}>{hint}</FormFieldDescription> : null}
       {showError ? <FormFieldErrorMessage id={errorId}>{errorMessage}</FormFieldErrorMessage> : null}
-      <Select id={id} invalid={invalid} aria-describedby={showError ? errorId : undefined} {...select}>
+      <Select id={id} invalid={invalid} aria-describedby={describedBy || undefined} {...select}>
         {placeholder !== undefined ? <SelectOption value="">{placeholder}</SelectOption> : null}
         {options.map(([value, text]) => (
           <SelectOption key={value} value={value}>

@@ -38,6 +38,11 @@ export function UserMenu() {
     { to: '/verantwoording', label: t('nav.dashboard'), show: active && can(me.data, 'report.read') },
     { to: '/beheer/gebruikers', label: t('nav.users'), show: active && can(me.data, 'user.read') },
     { to: '/beheer/api-tokens', label: t('nav.apiTokens'), show: active && can(me.data, 'api-token.manage') },
+    {
+      to: '/beheer/samenwerkingsverbanden',
+      label: t('nav.collaborations'),
+      show: active && can(me.data, 'collaboration.read'),
+    },
     { to: '/verwerkingslog', label: t('nav.auditLog'), show: active && can(me.data, 'audit.read') },
   ].filter((l) => l.show);
 

@@ -182,6 +182,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
       themeIds,
       urgency: v.optionalChoice('urgency', urgencies) ?? 'normal',
       subjects: subjects.map(subjectPayload),
+      receivedFromOrganisationId: v.optional('receivedFromOrganisationId'),
     };
     setBusy(true);
     setFailure(null);
@@ -282,6 +283,18 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
           />
         </Fieldset>
 
+        {me.data?.roles.includes('riec_analyst') ? (
+          <SelectField
+            {...choice('receivedFromOrganisationId')}
+            label={t('intake.receivedFrom')}
+            hint={t('intake.receivedFromHelp')}
+            defaultValue={draft?.receivedFrom?.id ?? ''}
+            placeholder={t('intake.receivedFromNone')}
+            options={organisations
+              .filter((o) => !submitters.includes(o.id))
+              .map((o) => [o.id, o.name] as const)}
+          />
+        ) : null}
         <SelectField
           {...choice('source')}
           label={t('intake.source')}

@@ -99,6 +99,12 @@ function SignalView({ signal }: { signal: SignalDetail }) {
           <DataListKey>{t('signals.submitters')}</DataListKey>
           <DataListValue>{signal.submittingOrganisations.map((o) => o.name).join(', ')}</DataListValue>
         </DataListItem>
+        {signal.receivedFrom ? (
+          <DataListItem>
+            <DataListKey>{t('intake.receivedFrom')}</DataListKey>
+            <DataListValue>{signal.receivedFrom.name}</DataListValue>
+          </DataListItem>
+        ) : null}
         <DataListItem>
           <DataListKey>{t('intake.themes')}</DataListKey>
           <DataListValue>{signal.themes.map((o) => o.name).join(', ') || '—'}</DataListValue>
