@@ -270,6 +270,13 @@ describe(`collaborations on ${testEngine()}`, () => {
     const added = await addCaseSubject(cast, kase.id, person);
     const subject = added.subjects.find((s) => s.label === tabled.subjects[0]?.label);
     expect(subject?.knownElsewhere.records).toBe(0);
+    // In the register, the RIEC's analyst sees the case's sighting, not the table's signal.
+    const registered = await cast.ok<{ sightings: Array<{ signal: unknown; case: unknown }> }>(
+      analyst,
+      'GET',
+      `/api/v1/subjects/${subject?.knownElsewhere.registerId}`,
+    );
+    expect(registered.sightings).toHaveLength(1);
     // In the same collaboration the same person is known elsewhere.
     const other = await newCase(cast, { fromSignal: await newAcceptedSignal(cast) });
     const again = await addCaseSubject(cast, other.id, person);

@@ -1,16 +1,38 @@
-import { sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
 import type { AccessRules } from '../access/index.js';
+import { inCollaborationOf } from '../collaborations/index.js';
 
-/** Subjects, suggestions and merges of the actor's region, by id. */
-async function ofRegion(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+/**
+ * The one rule of the register, written once: a register subject (by the root column given, in
+ * snake case) is the actor's to see when it was seen in a record of a collaboration the actor's
+ * organisation takes part in. The record check, the suggestions, the analyses and the
+ * sightings shown all use it, so a subject known only to another collaboration does not exist
+ * for the caller.
+ */
+export function subjectSeenBy(actor: Actor, rootColumn: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from subjects x join subject_sightings g on g.subject_id = x.id
+    where x.root_id = ${sql.ref(rootColumn)} and ${inCollaborationOf(actor, 'g.collaboration_id')})`;
+}
+
+/** What of a sighting or relation (by its collaboration column) the actor may see. */
+export const seenIn = (actor: Actor, collaborationColumn: string) =>
+  inCollaborationOf(actor, collaborationColumn);
+
+/** Subjects, suggestions and merges the actor reaches, by id. */
+async function reachable(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
   const list = ids as string[];
   const { rows } = await sql<{ id: string }>`
-    select id from subjects where region_id = ${actor.regionId} and id = any(${list}::uuid[])
-    union select id from match_suggestions where region_id = ${actor.regionId} and id = any(${list}::uuid[])
-    union select id from subject_merges where region_id = ${actor.regionId} and id = any(${list}::uuid[])`.execute(
-    db,
+    select s.id from subjects s
+      where s.region_id = ${actor.regionId} and s.id = any(${list}::uuid[]) and ${subjectSeenBy(actor, 's.root_id')}
+    union select m.id from match_suggestions m join subjects a on a.id = m.subject_a join subjects b on b.id = m.subject_b
+      where m.region_id = ${actor.regionId} and m.id = any(${list}::uuid[])
+        and ${subjectSeenBy(actor, 'a.root_id')} and ${subjectSeenBy(actor, 'b.root_id')}
+    union select m.id from subject_merges m join subjects s on s.id = m.survivor_id
+      where m.region_id = ${actor.regionId} and m.id = any(${list}::uuid[]) and ${subjectSeenBy(actor, 's.root_id')}`.execute(
+    db.withoutPlugins(),
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -18,10 +40,10 @@ async function ofRegion(db: Db, actor: Actor, ids: readonly string[]): Promise<S
 /**
  * The subject register across cases and signals is the RIEC analysts' (need to know): only they
  * see subjects beyond a case, suggestions and links, and only they confirm, reject, merge and
- * undo. Partners see a case's own subjects through the case, and no more than a count of the
- * other records a subject is known in.
+ * undo — within the collaborations their organisation takes part in. Partners see a case's own
+ * subjects through the case, and no more than a count of the other records a subject is known in.
  */
 export const subjectsRules: AccessRules = {
-  'subject.read': { roles: ['riec_analyst'], records: ofRegion },
-  'subject.manage': { roles: ['riec_analyst'], records: ofRegion },
+  'subject.read': { roles: ['riec_analyst'], records: reachable },
+  'subject.manage': { roles: ['riec_analyst'], records: reachable },
 };

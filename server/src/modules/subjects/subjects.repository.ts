@@ -2,6 +2,8 @@ import type { MatchEvidence, RegisterData, RegisterKind, RelationType } from '@s
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/schema.js';
+import type { Actor } from '../../shared/context.js';
+import { seenIn, subjectSeenBy } from './subjects.access.js';
 
 /** The exact identifier columns of a subject, normalised. */
 export interface Identifiers {
@@ -252,13 +254,13 @@ const oneMatter = sql`(s.case_id is not null or not exists (
 ))`;
 
 /** The distinct matters (a case, or a signal of its own) each root subject is known in. */
-export async function mattersOf(db: Db, roots: readonly string[]) {
+export async function mattersOf(db: Db, actor: Actor, roots: readonly string[]) {
   if (roots.length === 0) return [];
   const { rows } = await sql<{ root: string; caseId: string | null; signalId: string | null }>`
     with seen as (
       select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
       from subjects t join subject_sightings g on g.subject_id = t.id
-      where t.root_id = any(${roots as string[]}::uuid[])
+      where t.root_id = any(${roots as string[]}::uuid[]) and ${seenIn(actor, 'g.collaboration_id')}
     )
     select root, case_id as "caseId", signal_id as "signalId" from seen s where ${oneMatter}`.execute(db);
   return rows;
@@ -296,7 +298,8 @@ export async function elsewhereOf(db: Db, caseId: string, caseSubjectIds: readon
 
 export async function suggestionRows(
   db: Db,
-  where: { regionId: string; subjectIds?: readonly string[]; status?: 'open' | 'confirmed' | 'rejected' },
+  actor: Actor,
+  where: { subjectIds?: readonly string[]; status?: 'open' | 'confirmed' | 'rejected' },
 ) {
   let q = db
     .selectFrom('matchSuggestions as m')
@@ -317,7 +320,9 @@ export async function suggestionRows(
       'b.label as bLabel',
       'b.data as bData',
     ])
-    .where('m.regionId', '=', where.regionId);
+    .where('m.regionId', '=', actor.regionId)
+    .where(subjectSeenBy(actor, 'a.root_id'))
+    .where(subjectSeenBy(actor, 'b.root_id'));
   if (where.status) q = q.where('m.status', '=', where.status);
   const ids = where.subjectIds ?? [];
   if (ids.length) q = q.where((eb) => eb.or([eb('m.subjectA', 'in', ids), eb('m.subjectB', 'in', ids)]));
@@ -419,7 +424,8 @@ export async function mergesInto(db: Db, root: string) {
 }
 
 /** Every sighting of a subject and what was merged into it, with the source's own data. */
-export async function sightingsOf(db: Db, root: string) {
+/** The sightings of a register subject in the records of the actor's collaborations. */
+export async function sightingsOf(db: Db, actor: Actor, root: string) {
   return db
     .selectFrom('subjectSightings as g')
     .innerJoin('subjects as s', 's.id', 'g.subjectId')
@@ -435,6 +441,7 @@ export async function sightingsOf(db: Db, root: string) {
       's.kind',
     ])
     .where('s.rootId', '=', root)
+    .where(seenIn(actor, 'g.collaborationId'))
     .orderBy('g.seenAt')
     .execute();
 }
@@ -444,7 +451,7 @@ export async function sightingsOf(db: Db, root: string) {
 /** The relations touching any of the root subjects, with both ends as their roots. */
 export async function relationsAround(
   db: Db,
-  regionId: string,
+  actor: Actor,
   roots: readonly string[],
   filter: {
     caseId?: string | undefined;
@@ -465,7 +472,8 @@ export async function relationsAround(
       'f.rootId as fromRoot',
       't.rootId as toRoot',
     ])
-    .where('r.regionId', '=', regionId)
+    .where('r.regionId', '=', actor.regionId)
+    .where(seenIn(actor, 'r.collaborationId'))
     .where((eb) => eb.or([eb('f.rootId', 'in', roots), eb('t.rootId', 'in', roots)]));
   if (filter.caseId) q = q.where('r.caseId', '=', filter.caseId);
   if (filter.types.length) q = q.where('r.type', 'in', filter.types as RelationType[]);
@@ -531,7 +539,7 @@ export async function caseRegister(db: Db, caseId: string) {
 
 // ---- signals across records ----
 
-export async function recurringSubjects(db: Db, regionId: string) {
+export async function recurringSubjects(db: Db, actor: Actor) {
   const { rows } = await sql<{
     id: string;
     kind: RegisterKind;
@@ -542,7 +550,7 @@ export async function recurringSubjects(db: Db, regionId: string) {
     with seen as (
       select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
       from subjects t join subject_sightings g on g.subject_id = t.id
-      where t.region_id = ${regionId}
+      where t.region_id = ${actor.regionId} and ${seenIn(actor, 'g.collaboration_id')}
     ),
     matters as (select root from seen s where ${oneMatter})
     select s.id, s.kind, s.label, s.data, count(*)::int as records
@@ -552,7 +560,7 @@ export async function recurringSubjects(db: Db, regionId: string) {
   return rows;
 }
 
-export async function facilitatorsAcrossRecords(db: Db, regionId: string) {
+export async function facilitatorsAcrossRecords(db: Db, actor: Actor) {
   const { rows } = await sql<{
     id: string;
     kind: RegisterKind;
@@ -565,10 +573,11 @@ export async function facilitatorsAcrossRecords(db: Db, regionId: string) {
       count(distinct g.case_id) filter (where g.role = 'facilitator')::int as cases,
       count(distinct r.to_id) filter (where t.kind = 'network')::int as networks
     from subjects s
-    left join subject_sightings g on g.subject_id = s.id
+    left join subject_sightings g on g.subject_id = s.id and ${seenIn(actor, 'g.collaboration_id')}
     left join subject_relations r on r.from_id = s.id and r.type in ('facilitates', 'member')
+      and ${seenIn(actor, 'r.collaboration_id')}
     left join subjects t on t.id = r.to_id
-    where s.region_id = ${regionId} and s.merged_into is null
+    where s.region_id = ${actor.regionId} and s.merged_into is null
     group by s.id
     having count(distinct g.case_id) filter (where g.role = 'facilitator') >= 2
       or count(distinct r.to_id) filter (where t.kind = 'network') >= 2
@@ -576,7 +585,7 @@ export async function facilitatorsAcrossRecords(db: Db, regionId: string) {
   return rows;
 }
 
-export async function crowdedAddresses(db: Db, regionId: string, minCompanies: number) {
+export async function crowdedAddresses(db: Db, actor: Actor, minCompanies: number) {
   const { rows } = await sql<{
     id: string;
     kind: RegisterKind;
@@ -586,7 +595,8 @@ export async function crowdedAddresses(db: Db, regionId: string, minCompanies: n
   }>`
     select a.id, a.kind, a.label, a.data, count(distinct r.from_id)::int as companies
     from subjects a join subject_relations r on r.to_id = a.id and r.type = 'registered-at'
-    where a.region_id = ${regionId} and a.kind = 'address'
+      and ${seenIn(actor, 'r.collaboration_id')}
+    where a.region_id = ${actor.regionId} and a.kind = 'address'
     group by a.id having count(distinct r.from_id) >= ${minCompanies}
     order by companies desc limit 100`.execute(db);
   return rows;

@@ -45,7 +45,7 @@ export class SubjectsService {
 
   /** Per root subject, the cases and signals it is known in and how many of them the actor may not open. */
   private async matters(trx: Db, actor: Actor, roots: readonly string[]): Promise<MatterCounts> {
-    const rows = await repo.mattersOf(trx, roots);
+    const rows = await repo.mattersOf(trx, actor, roots);
     const { access } = this.deps;
     const cases = await access.allowed(trx, actor, 'case.read', [
       ...new Set(rows.flatMap((r) => (r.caseId ? [r.caseId] : []))),
@@ -118,7 +118,7 @@ export class SubjectsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'subject.suggestions', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'subject.read');
-      const rows = await repo.suggestionRows(trx, { regionId: actor.regionId, status: 'open' });
+      const rows = await repo.suggestionRows(trx, actor, { status: 'open' });
       return this.suggestionViews(trx, actor, record, rows);
     });
   }
@@ -185,7 +185,7 @@ export class SubjectsService {
       const root = await repo.rootOf(trx, subjectId);
       const subject = await repo.findSubject(trx, root);
       if (!subject) throw notFound();
-      const sightings = await repo.sightingsOf(trx, root);
+      const sightings = await repo.sightingsOf(trx, actor, root);
       for (const s of sightings) recordRead(record, s.data, 'subject.read');
       const refs = await references.of(trx, {
         caseIds: sightings.flatMap((s) => (s.caseId ? [s.caseId] : [])),
@@ -196,7 +196,7 @@ export class SubjectsService {
         trx,
         actor,
         record,
-        await repo.suggestionRows(trx, { regionId: actor.regionId, subjectIds: tree, status: 'open' }),
+        await repo.suggestionRows(trx, actor, { subjectIds: tree, status: 'open' }),
       );
       const conflicts = await repo.conflictsOf(trx, root);
       for (const c of conflicts) recordRead(record, c.other.data, 'subject.read');
@@ -224,7 +224,7 @@ export class SubjectsService {
     const seen = new Set<string>();
     let frontier = [...roots];
     for (let step = 0; step < query.depth && frontier.length; step++) {
-      const rows = await repo.relationsAround(trx, actor.regionId, frontier, query);
+      const rows = await repo.relationsAround(trx, actor, frontier, query);
       const next: string[] = [];
       for (const r of rows) {
         // The same relation recorded in several cases is one edge that says how often.
@@ -348,9 +348,9 @@ export class SubjectsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'subject.cross-record', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'subject.read');
-      const recurring = await repo.recurringSubjects(trx, actor.regionId);
-      const facilitators = await repo.facilitatorsAcrossRecords(trx, actor.regionId);
-      const addresses = await repo.crowdedAddresses(trx, actor.regionId, minCompanies);
+      const recurring = await repo.recurringSubjects(trx, actor);
+      const facilitators = await repo.facilitatorsAcrossRecords(trx, actor);
+      const addresses = await repo.crowdedAddresses(trx, actor, minCompanies);
       for (const s of [...recurring, ...facilitators, ...addresses])
         recordRead(record, s.data, 'subject.cross-record');
       const ref = (s: { id: string; kind: (typeof recurring)[number]['kind']; label: string }) => ({
