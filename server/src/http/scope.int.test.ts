@@ -7,6 +7,7 @@ import {
   createUser,
   newAcceptedSignal,
   newCase,
+  newMeeting,
   newRound,
   newSignal,
   signIn,
@@ -185,7 +186,7 @@ describe(`lists and records agree on ${testEngine()}`, () => {
   ];
   const organisations = ['GM0344', 'politie', 'belastingdienst', 'riec'];
 
-  it('for signals and cases, whatever roles and organisation a user has', async () => {
+  it('for signals, cases and meetings, whatever roles and organisation a user has', async () => {
     // Records of every kind the rules tell apart: drafts and submitted signals of several
     // organisations, cases with different participants and directors.
     const signals: SignalDetail[] = [
@@ -200,8 +201,10 @@ describe(`lists and records agree on ${testEngine()}`, () => {
       await newCase(cast, { participants: ['GM0344', 'belastingdienst'] }),
       await newCase(cast, { participants: ['riec'] }),
     ];
+    const meetings = [await newMeeting(cast), await newMeeting(cast, { kind: 'dto' })];
     const signalIds = new Set(signals.map((s) => s.id));
     const caseIds = new Set(cases.map((c) => c.id));
+    const meetingIds = new Set(meetings.map((m) => m.id));
     await fc.assert(
       fc.asyncProperty(
         fc.subarray(roles, { minLength: 1 }),
@@ -233,8 +236,21 @@ describe(`lists and records agree on ${testEngine()}`, () => {
           for (const id of caseIds)
             if ((await cast.call(session, 'GET', `/api/v1/cases/${id}`)).statusCode === 200)
               openCases.add(id);
+          const meetingList = await cast.call(session, 'GET', '/api/v1/meetings');
+          const listedMeetings = new Set(
+            meetingList.statusCode === 200
+              ? (meetingList.json().items as Array<{ id: string }>)
+                  .map((m) => m.id)
+                  .filter((id) => meetingIds.has(id))
+              : [],
+          );
+          const openMeetings = new Set<string>();
+          for (const id of meetingIds)
+            if ((await cast.call(session, 'GET', `/api/v1/meetings/${id}`)).statusCode === 200)
+              openMeetings.add(id);
           expect([...listedSignals].sort()).toEqual([...openSignals].sort());
           expect([...listedCases].sort()).toEqual([...openCases].sort());
+          expect([...listedMeetings].sort()).toEqual([...openMeetings].sort());
         },
       ),
       { numRuns: 25, seed: 20261202 },
