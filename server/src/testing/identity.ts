@@ -3,6 +3,7 @@ import type { Role } from '@samenspel/contracts';
 import { base32 } from '@scure/base';
 import { generate } from 'otplib';
 import type { Db } from '../db/database.js';
+import { loadCovenants } from '../modules/collaborations/index.js';
 import { organisationByCode } from '../modules/organisations/index.js';
 import { encrypt, type Keys } from '../shared/crypto.js';
 import { cheapPasswords } from '../shared/passwords.js';
@@ -21,7 +22,7 @@ export interface TestUser {
 
 let counter = 0;
 
-/** A second region with one organisation, for "a user of another region". */
+/** A second region with one organisation and its covenant, for "a user of another region". */
 export async function ensureOtherRegion(db: Db): Promise<void> {
   await db
     .insertInto('regions')
@@ -49,6 +50,8 @@ export async function ensureOtherRegion(db: Db): Promise<void> {
     })
     .onConflict((oc) => oc.columns(['regionId', 'code']).doNothing())
     .execute();
+  // Its covenant, as every region gets with its reference data.
+  await loadCovenants(db);
 }
 
 /** A user made directly in the database (a factory, not the administration under test). */
