@@ -2,7 +2,7 @@
 // against the best single hand-written SQL query computing the same numbers, in the same run.
 import { performance } from 'node:perf_hooks';
 import type { AccountabilityTable } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../server/src/db/database.ts';
 import { accountabilityTable } from '../../server/src/modules/reports/index.ts';
 
@@ -135,8 +135,28 @@ function toTable(row: Record<string, number | string | null>): AccountabilityTab
       imposedCents: n(row.imposed),
       collectedOrSettledCents: n(row.collected),
       outstandingCents: n(row.outstanding),
+      collectedOnEarlierCents: n(row.earlier),
     },
   } satisfies AccountabilityTable;
+}
+
+/**
+ * The region's confiscations imposed by the period's end, with what was collected or settled on
+ * each (on its own row and on the results recorded later against it) before the period and by
+ * its end.
+ */
+function paidOff(from: string, to: string) {
+  const paid = (bound: RawBuilder<unknown>) => sql`
+    coalesce(case when x.collected_on ${bound} then x.collected_cents end, 0)
+    + coalesce(case when x.settled_on ${bound} then x.settled_cents end, 0)
+    + coalesce((select sum(coalesce(case when y.collected_on ${bound} then y.collected_cents end, 0)
+        + coalesce(case when y.settled_on ${bound} then y.settled_cents end, 0))
+      from results y where y.confiscation_id = x.id), 0)`;
+  return sql`
+    select x.imposed_cents, x.imposed_on, ${paid(sql`< ${from}::date`)} as before, ${paid(sql`<= ${to}::date`)} as by_end
+    from results x join cases c on c.id = x.case_id
+    where c.region_id = ${REGION} and x.kind = 'confiscation' and x.confiscation_id is null
+      and x.imposed_on <= ${to}::date`;
 }
 
 /**
@@ -156,7 +176,6 @@ async function handWritten(database: Database, from: string, to: string) {
       select co.case_id, array_agg(distinct po.kind) as kinds
       from h join case_origin_organisations co on co.case_id = h.id
       join partner_organisations po on po.id = co.organisation_id
-      where h.origin <> 'analysis-product'
       group by co.case_id
     ),
     t as (
@@ -169,16 +188,11 @@ async function handWritten(database: Database, from: string, to: string) {
       where c.region_id = ${REGION} and a.given_on between ${from}::date and ${to}::date group by 1
     ),
     r as (
-      select
-        sum(imposed_cents) filter (where imposed_on between ${from}::date and ${to}::date) as imposed,
-        coalesce(sum(collected_cents) filter (where collected_on between ${from}::date and ${to}::date), 0)
-          + coalesce(sum(settled_cents) filter (where settled_on between ${from}::date and ${to}::date), 0) as collected,
-        sum(greatest(0, imposed_cents
-          - case when collected_on <= ${to}::date then coalesce(collected_cents, 0) else 0 end
-          - case when settled_on <= ${to}::date then coalesce(settled_cents, 0) else 0 end))
-          filter (where imposed_on between ${from}::date and ${to}::date) as outstanding
-      from results x join cases c on c.id = x.case_id
-      where c.region_id = ${REGION} and x.kind = 'confiscation'
+      select sum(imposed_cents) filter (where imposed_on >= ${from}::date) as imposed,
+        sum(least(imposed_cents, by_end)) filter (where imposed_on >= ${from}::date) as collected,
+        sum(imposed_cents - least(imposed_cents, by_end)) filter (where imposed_on >= ${from}::date) as outstanding,
+        sum(least(imposed_cents, by_end) - least(imposed_cents, before)) filter (where imposed_on < ${from}::date) as earlier
+      from (${paidOff(from, to)}) x
     )
     select
       (select count(*) from analysis_products where region_id = ${REGION} and delivered_on between ${from}::date and ${to}::date) as products,
@@ -195,7 +209,8 @@ async function handWritten(database: Database, from: string, to: string) {
       (select json_agg(json_build_array(kind, n)) from a) as advices,
       (select imposed::float8 from r) as imposed,
       (select collected::float8 from r) as collected,
-      (select outstanding::float8 from r) as outstanding`.execute(database.db);
+      (select outstanding::float8 from r) as outstanding,
+      (select earlier::float8 from r) as earlier`.execute(database.db);
   return toTable(rows[0] ?? {});
 }
 
@@ -213,7 +228,7 @@ async function handWrittenGrouped(database: Database, from: string, to: string) 
       from cases c
       join case_open_periods p on p.case_id = c.id
         and p.opened_on <= ${to}::date and (p.closed_on is null or p.closed_on >= ${from}::date)
-      left join case_origin_organisations co on co.case_id = c.id and c.origin <> 'analysis-product'
+      left join case_origin_organisations co on co.case_id = c.id
       left join partner_organisations po on po.id = co.organisation_id
       where c.region_id = ${REGION}
       group by c.id
@@ -231,16 +246,13 @@ async function handWrittenGrouped(database: Database, from: string, to: string) 
       (select json_agg(json_build_array(kind, n)) from (
         select a.kind, count(*) as n from advices a join cases c on c.id = a.case_id
         where c.region_id = ${REGION} and a.given_on between ${from}::date and ${to}::date group by 1) a) as advices,
-      (select sum(imposed_cents)::float8 from results x join cases c on c.id = x.case_id
-        where c.region_id = ${REGION} and x.kind = 'confiscation' and imposed_on between ${from}::date and ${to}::date) as imposed,
-      (select (coalesce(sum(collected_cents) filter (where collected_on between ${from}::date and ${to}::date), 0)
-          + coalesce(sum(settled_cents) filter (where settled_on between ${from}::date and ${to}::date), 0))::float8
-        from results x join cases c on c.id = x.case_id where c.region_id = ${REGION} and x.kind = 'confiscation') as collected,
-      (select sum(greatest(0, imposed_cents
-          - case when collected_on <= ${to}::date then coalesce(collected_cents, 0) else 0 end
-          - case when settled_on <= ${to}::date then coalesce(settled_cents, 0) else 0 end))::float8
-        from results x join cases c on c.id = x.case_id
-        where c.region_id = ${REGION} and x.kind = 'confiscation' and imposed_on between ${from}::date and ${to}::date) as outstanding
+      (select sum(imposed_cents)::float8 from (${paidOff(from, to)}) x where imposed_on >= ${from}::date) as imposed,
+      (select sum(least(imposed_cents, by_end))::float8 from (${paidOff(from, to)}) x
+        where imposed_on >= ${from}::date) as collected,
+      (select sum(imposed_cents - least(imposed_cents, by_end))::float8 from (${paidOff(from, to)}) x
+        where imposed_on >= ${from}::date) as outstanding,
+      (select sum(least(imposed_cents, by_end) - least(imposed_cents, before))::float8 from (${paidOff(from, to)}) x
+        where imposed_on < ${from}::date) as earlier
     from h`.execute(database.db);
   return toTable(rows[0] ?? {});
 }

@@ -59,12 +59,16 @@ export const createCaseRequest = z.strictObject({
     .array(uuid)
     .max(20)
     .default([])
-    .describe('Accepted signals the case starts from (origin signal)'),
+    .describe(
+      'Accepted signals the case starts from (origin signal; a case from an analysis product may also name the signals it came from)',
+    ),
   originOrganisationIds: z
     .array(uuid)
     .max(20)
     .default([])
-    .describe('For a direct case: the partners it came from'),
+    .describe(
+      'The partners the case came from besides its signals; a direct case names at least one (not the RIEC)',
+    ),
   codeName: text(100, 'Geef de casus een codenaam.'),
   districtId: slug
     .nullable()
@@ -188,6 +192,9 @@ export const caseDetail = caseSummary.extend({
     z.object({
       id: uuid,
       interventionId: uuid.nullable(),
+      confiscationId: uuid
+        .nullable()
+        .describe('A later collection or settlement: the confiscation of the case it pays off'),
       kind: z.enum(resultKinds),
       organisation: namedRef,
       imposedCents: z.number().int().nullable(),
@@ -285,9 +292,20 @@ export const interventionRequest = z.strictObject({
   description: text(5000, 'Beschrijf de interventie.'),
   outcome: z.string().trim().max(5000).optional(),
 });
+/**
+ * A result of the case. Amounts belong to confiscations only (the accountability table counts
+ * nothing else), each with its date. A confiscation states what was imposed, and may state what
+ * was collected or settled so far; what is collected or settled later (often after the case is
+ * closed) is a result of its own naming the confiscation (`confiscationId`), without an imposed
+ * amount. Collected and settled together never exceed what was imposed, and never precede it.
+ * The server also refuses dates in the future.
+ */
 export const resultRequest = z
   .strictObject({
     interventionId: uuid.optional(),
+    confiscationId: uuid
+      .optional()
+      .describe('Collected or settled later on this confiscation of the case (no imposed amount)'),
     kind: z.enum(resultKinds),
     imposedCents: cents.optional(),
     imposedOn: isoDate.optional(),
@@ -299,20 +317,45 @@ export const resultRequest = z
     description: z.string().trim().max(2000).optional(),
   })
   .superRefine((r, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     for (const [amount, date] of [
       ['imposedCents', 'imposedOn'],
       ['collectedCents', 'collectedOn'],
       ['settledCents', 'settledOn'],
     ] as const) {
       if ((r[amount] === undefined) !== (r[date] === undefined))
-        ctx.addIssue({
-          code: 'custom',
-          path: [r[amount] === undefined ? amount : date],
-          message: 'Geef bij een bedrag ook de datum, en andersom.',
-        });
+        issue(r[amount] === undefined ? amount : date, 'Geef bij een bedrag ook de datum, en andersom.');
     }
-    if (r.kind === 'confiscation' && r.imposedCents === undefined)
-      ctx.addIssue({ code: 'custom', path: ['imposedCents'], message: 'Geef het opgelegde bedrag.' });
+    if (r.kind !== 'confiscation') {
+      for (const amount of ['imposedCents', 'collectedCents', 'settledCents'] as const)
+        if (r[amount] !== undefined)
+          issue(amount, 'Alleen een afpakresultaat heeft bedragen; kies het soort afpakken.');
+      if (r.confiscationId !== undefined)
+        issue('confiscationId', 'Innen of verrekenen op een afpakbedrag is een afpakresultaat.');
+      return;
+    }
+    if (r.count !== undefined) issue('count', 'Een afpakresultaat heeft geen aantal, maar bedragen.');
+    if (r.confiscationId !== undefined) {
+      if (r.imposedCents !== undefined)
+        issue('imposedCents', 'Een latere inning of verrekening legt geen nieuw bedrag op.');
+      if (r.collectedCents === undefined && r.settledCents === undefined)
+        issue('collectedCents', 'Geef het geïnde of verrekende bedrag.');
+      return;
+    }
+    if (r.imposedCents === undefined) {
+      issue('imposedCents', 'Geef het opgelegde bedrag.');
+      return;
+    }
+    if ((r.collectedCents ?? 0) + (r.settledCents ?? 0) > r.imposedCents)
+      issue(
+        r.collectedCents !== undefined ? 'collectedCents' : 'settledCents',
+        'Geïnd en verrekend samen is meer dan het opgelegde bedrag.',
+      );
+    for (const date of ['collectedOn', 'settledOn'] as const) {
+      const on = r[date];
+      if (on !== undefined && r.imposedOn !== undefined && on < r.imposedOn)
+        issue(date, 'Deze datum ligt voor de datum van opleggen.');
+    }
   });
 export const communicationRequest = z.strictObject({
   onDate: isoDate,

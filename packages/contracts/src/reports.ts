@@ -96,11 +96,20 @@ export const accountabilityTable = z.object({
   origins: z.record(z.enum(originRows), count),
   themes: z.record(z.enum(accountabilityThemes), count),
   advices: z.record(z.enum(interventionKinds), count),
-  amounts: z.object({
-    imposedCents: count.describe('5: confiscation amounts imposed in the period'),
-    collectedOrSettledCents: count.describe('Collected or settled in the period'),
-    outstandingCents: count.describe('Of what was imposed in the period, still open at its end'),
-  }),
+  amounts: z
+    .object({
+      imposedCents: count.describe('5: confiscation amounts imposed in the period'),
+      collectedOrSettledCents: count.describe(
+        "Of what was imposed in the period, collected or settled by the period's last day",
+      ),
+      outstandingCents: count.describe(
+        "Of what was imposed in the period, still outstanding at the period's end",
+      ),
+      collectedOnEarlierCents: count.describe(
+        'Collected or settled in the period on amounts imposed before it (not part of imposed)',
+      ),
+    })
+    .describe('imposedCents = collectedOrSettledCents + outstandingCents'),
 });
 export type AccountabilityTable = z.infer<typeof accountabilityTable>;
 
@@ -215,10 +224,10 @@ export interface AccountabilityLine {
 
 /** The footnotes printed under the table. */
 export const accountabilityFootnotes = [
-  'Bij 2b–2g kan een casus onder meerdere herkomsten tellen: gemeente en politie zijn soms samen indiener van een signaal. De aantallen tellen daarom op tot meer dan 2a.',
+  'Bij 2b–2g kan een casus onder meerdere herkomsten tellen: gemeente en politie zijn soms samen indiener van een signaal, en een casus uit een ondermijningsbeeld telt ook onder de partners uit wier signalen hij voortkwam. De aantallen tellen daarom op tot meer dan 2a.',
   "Aan een casus kunnen meerdere thema's verbonden zijn.",
-  'Adviezen tellen naar de datum waarop ze zijn gegeven; bedragen naar de datum van opleggen en van innen of verrekenen.',
-  'Behandeld: de casus was op enig moment in de periode open. Nieuw: gestart in de periode. Afgesloten: gesloten in de periode.',
+  'Adviezen tellen naar de datum waarop ze zijn gegeven; bedragen naar de datum van opleggen. Van wat in de periode is opgelegd is een deel uiterlijk op de laatste dag van de periode geïnd of verrekend en staat de rest nog open: samen is dat het opgelegde bedrag. Wat in de periode is geïnd of verrekend op eerder opgelegde bedragen staat op een eigen regel.',
+  'Behandeld: de casus was op enig moment in de periode open. Nieuw: gestart in de periode. Afgesloten: gesloten in de periode; gesloten en op dezelfde dag heropend telt niet als afgesloten. Data zijn Nederlandse data (Europe/Amsterdam).',
 ] as const;
 
 /** The national accountability table, line by line, in the structure of the annual plan. */
@@ -264,5 +273,11 @@ export function accountabilityLines(t: AccountabilityTable): AccountabilityLine[
     row('5', 'Afpakbedragen integraal opgelegd', t.amounts.imposedCents, 'cents'),
     line('waarvan geïnd of verrekend', t.amounts.collectedOrSettledCents, 'cents'),
     line('nog openstaand van het opgelegde', t.amounts.outstandingCents, 'cents'),
+    row(
+      '',
+      'Geïnd of verrekend op eerder opgelegde afpakbedragen',
+      t.amounts.collectedOnEarlierCents,
+      'cents',
+    ),
   ];
 }

@@ -687,6 +687,8 @@ export interface ResultsTable {
   id: Generated<string>;
   caseId: string;
   interventionId: string | null;
+  /** A later collection or settlement: the confiscation it pays off. */
+  confiscationId: string | null;
   kind: ResultKind;
   organisationId: string;
   imposedCents: number | null;

@@ -40,6 +40,8 @@ export async function createTestApp(
     database?: Database;
     attachmentMaxBytes?: number;
     demo?: boolean;
+    /** The services' clock (sessions keep the real time). */
+    now?: () => Date;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ demo: options.demo ?? false }));
@@ -53,6 +55,7 @@ export async function createTestApp(
     auth,
     attachments: { dir: attachmentsDir, maxBytes: attachmentMaxBytes },
     passwords: cheapPasswords,
+    ...(options.now ? { now: options.now } : {}),
   });
   const app = await buildApp({
     services,

@@ -10,6 +10,7 @@ import * as moduleOwnership from './20261201T100000-module-ownership.js';
 import * as signalReceivedFrom from './20261202T090000-signal-received-from.js';
 import * as subjectConflicts from './20261202T100000-subject-conflicts.js';
 import * as collaborations from './20261202T120000-collaborations.js';
+import * as resultCollections from './20261203T090000-result-collections.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T090000-signal-received-from': signalReceivedFrom,
   '20261202T100000-subject-conflicts': subjectConflicts,
   '20261202T120000-collaborations': collaborations,
+  '20261203T090000-result-collections': resultCollections,
 };

@@ -18,7 +18,7 @@ import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { covenantOf, legalBasesOf, participatingAmong } from '../collaborations/index.js';
-import { municipalitiesIn, organisationsIn } from '../organisations/index.js';
+import { municipalitiesIn, organisationsIn, todayInNetherlands } from '../organisations/index.js';
 import {
   acceptedSignalsIn,
   signalOrigins,
@@ -146,9 +146,12 @@ export class CasesService {
       const signals = (await acceptedSignalsIn(trx, actor.regionId, request.signalIds)).filter(
         (s) => !inCases.has(s.id),
       );
+      // A case from an analysis product may also come from partners' signals: it then counts
+      // under 2b and under each of those partners (docs/accountability.md).
       if (
-        request.origin === 'signal' &&
-        (request.signalIds.length === 0 || signals.length !== new Set(request.signalIds).size)
+        request.origin !== 'direct' &&
+        ((request.origin === 'signal' && request.signalIds.length === 0) ||
+          signals.length !== new Set(request.signalIds).size)
       )
         problems.push({
           name: 'signalIds',
@@ -156,24 +159,28 @@ export class CasesService {
           code: 'not_accepted',
           reason: 'Een casus start uit een of meer geaccepteerde signalen die nog geen casus hebben.',
         });
-      if (request.origin !== 'signal' && request.signalIds.length)
+      if (request.origin === 'direct' && request.signalIds.length)
         problems.push({
           name: 'signalIds',
           in: 'body',
           code: 'origin',
-          reason: 'Signalen horen alleen bij herkomst "signaal".',
+          reason: 'Een directe casus komt niet uit signalen; kies herkomst "signaal".',
         });
       problems.push(
         ...(await this.checkOrganisations(trx, actor.regionId, request.participantIds, 'participantIds')),
       );
-      problems.push(
-        ...(await this.checkOrganisations(
-          trx,
-          actor.regionId,
-          request.originOrganisationIds,
-          'originOrganisationIds',
-        )),
-      );
+      const origins = await organisationsIn(trx, actor.regionId, request.originOrganisationIds);
+      if (origins.length !== new Set(request.originOrganisationIds).size)
+        problems.push(outsideRegion('originOrganisationIds'));
+      // A direct case counts under the partners it came from (2c–2g); without one it would count
+      // under no row of the table. The RIEC itself is no submitting partner.
+      else if (request.origin === 'direct' && !origins.some((o) => o.kind !== 'riec'))
+        problems.push({
+          name: 'originOrganisationIds',
+          in: 'body',
+          code: 'no_partner',
+          reason: 'Kies de partner of partners van wie de casus komt.',
+        });
       if (!(await isCaseDirector(trx, actor.regionId, request.directorId)))
         problems.push({
           name: 'directorId',
@@ -197,7 +204,7 @@ export class CasesService {
               ? 'Kies gemeenten uit uw regio.'
               : 'Kies gemeenten uit het district van de casus.',
         });
-      if (request.startedOn > now().toISOString().slice(0, 10))
+      if (request.startedOn > todayInNetherlands(now()))
         problems.push({
           name: 'startedOn',
           in: 'body',
@@ -329,13 +336,14 @@ export class CasesService {
 
   /**
    * Runs a step on a case after the access check, in one transaction with its log. A closed case
-   * takes no steps but its reopening. Other modules' steps on a case (interventions, imports)
-   * run through here too.
+   * takes no steps but its reopening, and those that say they append to a closed case
+   * (`onClosedCase`: a collection recorded years later); such a step leaves the closure as it is.
+   * Other modules' steps on a case (interventions, imports) run through here too.
    */
   step<T>(
     context: RequestContext,
     id: string,
-    spec: { action: string; activity?: string },
+    spec: { action: string; activity?: string; onClosedCase?: boolean },
     permission: 'case.manage' | 'case.contribute' | 'case.prioritise',
     work: (step: CaseStep) => Promise<T>,
   ): Promise<T> {
@@ -347,7 +355,7 @@ export class CasesService {
         const actor = await access.requireAccess(trx, context.actor, permission, [id]);
         const row = await repo.findCase(trx, id, quarterOf(now()));
         if (!row) throw notFound();
-        if (row.phase === 'closed' && spec.action !== 'case.reopen')
+        if (row.phase === 'closed' && spec.action !== 'case.reopen' && !spec.onClosedCase)
           throw refused('Deze casus is gesloten. Heropen hem eerst.');
         const at = now();
         return work({
@@ -389,8 +397,9 @@ export class CasesService {
     action: string,
     permission: 'case.manage' | 'case.contribute' | 'case.prioritise',
     work: (step: CaseStep) => Promise<void>,
+    options: { onClosedCase?: boolean } = {},
   ): Promise<CaseDetail> {
-    return this.step(context, id, { action }, permission, async (step) => {
+    return this.step(context, id, { action, ...options }, permission, async (step) => {
       await work(step);
       return this.detail(step.trx, step.actor, id, step.record, false);
     });
@@ -409,7 +418,8 @@ export class CasesService {
     return this.change(context, id, action, 'case.manage', async (step) => {
       const { trx, row, at } = step;
       const current = row.phase;
-      const on = at.toISOString().slice(0, 10);
+      // Closure and reopening are dated in the Netherlands: 00:30 on 1 January is the new year.
+      const on = todayInNetherlands(at);
       if (request.type === 'advance') {
         if (order.indexOf(request.to) !== order.indexOf(current) + 1)
           throw refused(

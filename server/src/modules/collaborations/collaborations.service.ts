@@ -13,22 +13,17 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
-import { organisationsIn } from '../organisations/index.js';
+import { organisationsIn, todayInNetherlands } from '../organisations/index.js';
 import { presentCollaboration, presentSummary } from './collaborations.presenter.js';
 import * as repo from './collaborations.repository.js';
 
 const activity = 'samenspel.collaborations';
 const DEFAULTS = new URL('../../../reference-data/collaboration-defaults.json', import.meta.url);
 
-/** The calendar day in the Netherlands of an instant. */
-function dutchDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(at);
-}
-
 /** Gives each region its RIEC covenant with the default purposes, legal bases and retention terms. */
 export async function loadCovenants(db: Db, now = new Date()): Promise<void> {
   const defaults = JSON.parse(await readFile(DEFAULTS, 'utf8')) as repo.CollaborationDefaults;
-  await repo.ensureCovenants(db, defaults, dutchDate(now));
+  await repo.ensureCovenants(db, defaults, todayInNetherlands(now));
 }
 
 /**
@@ -215,7 +210,7 @@ export class CollaborationsService {
   }
 
   private today(): string {
-    return dutchDate(this.deps.now());
+    return todayInNetherlands(this.deps.now());
   }
 }
 

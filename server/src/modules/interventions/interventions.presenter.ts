@@ -36,6 +36,7 @@ export function presentInterventions(parts: Awaited<ReturnType<typeof repo.ofCas
     results: parts.results.map((r) => ({
       id: r.id,
       interventionId: r.interventionId,
+      confiscationId: r.confiscationId,
       kind: r.kind,
       organisation: organisation(r),
       imposedCents: r.imposedCents,

@@ -1,4 +1,5 @@
 import type { AdviceStatus, InterventionKind, ResultRequest } from '@samenspel/contracts';
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 /** Adds the catalogue's interventions to each region; existing ones stay. */
@@ -100,9 +101,10 @@ export async function interventionOf(db: Db, caseId: string, id: string) {
 
 export async function insertResult(
   db: Db,
-  r: Omit<ResultRequest, 'interventionId'> & {
+  r: Omit<ResultRequest, 'interventionId' | 'confiscationId'> & {
     caseId: string;
     interventionId: string | null;
+    confiscationId: string | null;
     organisationId: string;
     recordedOn: string;
   },
@@ -112,6 +114,7 @@ export async function insertResult(
     .values({
       caseId: r.caseId,
       interventionId: r.interventionId,
+      confiscationId: r.confiscationId,
       kind: r.kind,
       organisationId: r.organisationId,
       imposedCents: r.imposedCents ?? null,
@@ -125,6 +128,30 @@ export async function insertResult(
       recordedOn: r.recordedOn,
     })
     .execute();
+}
+
+/**
+ * A confiscation imposed on the case (not itself a later payment), with what was collected or
+ * settled on it so far: on its own result and on the results recorded later against it.
+ */
+export async function confiscationOf(db: Db, caseId: string, id: string) {
+  const row = await db
+    .selectFrom('results as r')
+    .select((eb) => [
+      'r.imposedOn',
+      eb.fn.coalesce('r.imposedCents', sql<number>`0`).as('imposedCents'),
+      sql<string>`coalesce(r.collected_cents, 0) + coalesce(r.settled_cents, 0) + coalesce((
+        select sum(coalesce(p.collected_cents, 0) + coalesce(p.settled_cents, 0))
+        from results p where p.confiscation_id = r.id), 0)`.as('paidCents'),
+    ])
+    .where('r.id', '=', id)
+    .where('r.caseId', '=', caseId)
+    .where('r.kind', '=', 'confiscation')
+    .where('r.confiscationId', 'is', null)
+    .executeTakeFirst();
+  return row
+    ? { ...row, imposedCents: Number(row.imposedCents), paidCents: Number(row.paidCents) }
+    : undefined;
 }
 
 /** A case's intervention matrix, advices, interventions and results. */
@@ -183,6 +210,7 @@ export async function ofCase(db: Db, caseId: string) {
       .select([
         'r.id',
         'r.interventionId',
+        'r.confiscationId',
         'r.kind',
         'o.id as organisationId',
         'o.name as organisationName',

@@ -6,6 +6,7 @@ import type {
   CaseDetail,
   InterventionKind,
   InterventionRequest,
+  InvalidParam,
   MatrixRequest,
   ResultRequest,
 } from '@samenspel/contracts';
@@ -14,7 +15,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
 import type { CaseInterventionsReader, CasesService } from '../cases/index.js';
-import { regionIds } from '../organisations/index.js';
+import { regionIds, todayInNetherlands } from '../organisations/index.js';
 import { type CaseInterventionParts, presentInterventions } from './interventions.presenter.js';
 import * as repo from './interventions.repository.js';
 
@@ -103,26 +104,96 @@ export class InterventionsService {
     });
   }
 
+  /**
+   * A result of the case. Also on a closed case, which it appends to without reopening it: a
+   * collection or settlement often comes years after the case closed.
+   */
   addResult(context: RequestContext, id: string, r: ResultRequest): Promise<CaseDetail> {
-    return this.deps.cases.change(context, id, 'case.result-add', 'case.contribute', async (step) => {
-      await step.participating(step.actor.organisationId, 'organisation');
-      if (r.interventionId && !(await repo.interventionOf(step.trx, id, r.interventionId)))
-        throw invalid([
-          {
+    return this.deps.cases.change(
+      context,
+      id,
+      'case.result-add',
+      'case.contribute',
+      async (step) => {
+        await step.participating(step.actor.organisationId, 'organisation');
+        const problems: InvalidParam[] = [];
+        if (r.interventionId && !(await repo.interventionOf(step.trx, id, r.interventionId)))
+          problems.push({
             name: 'interventionId',
             in: 'body',
             code: 'unknown_intervention',
             reason: 'Deze interventie hoort niet bij de casus.',
-          },
-        ]);
-      await repo.insertResult(step.trx, {
-        ...r,
-        caseId: id,
-        interventionId: r.interventionId ?? null,
-        organisationId: step.actor.organisationId,
-        recordedOn: step.at.toISOString().slice(0, 10),
+          });
+        const today = todayInNetherlands(step.at);
+        for (const [field, what] of [
+          ['imposedOn', 'opleggen'],
+          ['collectedOn', 'innen'],
+          ['settledOn', 'verrekenen'],
+        ] as const) {
+          const on = r[field];
+          if (on !== undefined && on > today)
+            problems.push({
+              name: field,
+              in: 'body',
+              code: 'future',
+              reason: `De datum van ${what} kan niet in de toekomst liggen.`,
+            });
+        }
+        if (r.confiscationId) problems.push(...(await this.checkPayment(step.trx, id, r.confiscationId, r)));
+        if (problems.length) throw invalid(problems);
+        await repo.insertResult(step.trx, {
+          ...r,
+          caseId: id,
+          interventionId: r.interventionId ?? null,
+          confiscationId: r.confiscationId ?? null,
+          organisationId: step.actor.organisationId,
+          recordedOn: today,
+        });
+        await step.event('result', {
+          kind: r.kind,
+          ...(r.confiscationId ? { confiscationId: r.confiscationId } : {}),
+        });
+      },
+      { onClosedCase: true },
+    );
+  }
+
+  /** A later collection or settlement: on a confiscation of the case, after it, within what is open. */
+  private async checkPayment(
+    trx: Db,
+    caseId: string,
+    confiscationId: string,
+    r: ResultRequest,
+  ): Promise<InvalidParam[]> {
+    const confiscation = await repo.confiscationOf(trx, caseId, confiscationId);
+    if (!confiscation)
+      return [
+        {
+          name: 'confiscationId',
+          in: 'body',
+          code: 'unknown_confiscation',
+          reason: 'Kies een afpakbedrag dat op deze casus is opgelegd.',
+        },
+      ];
+    const problems: InvalidParam[] = [];
+    for (const date of ['collectedOn', 'settledOn'] as const) {
+      const on = r[date];
+      if (on !== undefined && confiscation.imposedOn !== null && on < confiscation.imposedOn)
+        problems.push({
+          name: date,
+          in: 'body',
+          code: 'before_imposed',
+          reason: `Deze datum ligt voor de datum van opleggen (${confiscation.imposedOn}).`,
+        });
+    }
+    const open = confiscation.imposedCents - confiscation.paidCents;
+    if ((r.collectedCents ?? 0) + (r.settledCents ?? 0) > open)
+      problems.push({
+        name: r.collectedCents !== undefined ? 'collectedCents' : 'settledCents',
+        in: 'body',
+        code: 'more_than_outstanding',
+        reason: `Dit is meer dan er van het opgelegde bedrag nog openstaat (€ ${(open / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}).`,
       });
-      await step.event('result', { kind: r.kind });
-    });
+    return problems;
   }
 }

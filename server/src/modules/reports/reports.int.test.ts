@@ -203,6 +203,7 @@ describe(`accountability exports and targets on ${testEngine()}`, () => {
     expect(byNumber.get('5')).toBe(1_234_567);
     expect(byLabel.get('waarvan geïnd of verrekend')).toBe(234_567);
     expect(byLabel.get('nog openstaand van het opgelegde')).toBe(1_000_000);
+    expect(byLabel.get('Geïnd of verrekend op eerder opgelegde afpakbedragen')).toBe(0);
     const districts = workbook.getWorksheet('Districten');
     const flevoland = districts
       ?.getRows(1, districts.rowCount)
@@ -226,6 +227,13 @@ describe(`accountability exports and targets on ${testEngine()}`, () => {
     const line = (label: string) => rows.find((r) => r[1]?.trim() === label);
     expect(line('Casussen behandeld')?.[2]).toBe('1');
     expect(line('Afpakbedragen integraal opgelegd')?.[2]).toBe('1234567');
+    // Imposed on 1 June, collected on 1 July: in the third quarter it is its own line.
+    const q3 = await call(manager, 'GET', '/api/v1/reports/accountability.csv?year=2021&quarter=3');
+    const q3rows: string[][] = parse(q3.body.slice(1), { relax_column_count: true });
+    const q3line = (label: string) => q3rows.find((r) => r[1]?.trim() === label)?.[2];
+    expect(q3line('Afpakbedragen integraal opgelegd')).toBe('0');
+    expect(q3line('waarvan geïnd of verrekend')).toBe('0');
+    expect(q3line('Geïnd of verrekend op eerder opgelegde afpakbedragen')).toBe('234567');
     expect(rows.some((r) => r[1]?.startsWith("Aan een casus kunnen meerdere thema's"))).toBe(true);
     // Started in February: handled in the second quarter, but not new in it.
     expect(rows.find((r) => r[0] === 'Flevoland')?.slice(1, 4)).toEqual(['1', '0', '0']);

@@ -12,7 +12,13 @@ import {
   testEngine,
 } from '../../testing/index.js';
 import { covenantOf } from '../collaborations/index.js';
-import { accountabilityTable, districtFigures, leadTimes, type ReportScope } from './reports.repository.js';
+import {
+  accountabilityTable,
+  caseFlow,
+  districtFigures,
+  leadTimes,
+  type ReportScope,
+} from './reports.repository.js';
 
 /**
  * The report engine on small hand-made histories, written straight into the tables so that each
@@ -43,6 +49,8 @@ interface Spec {
     collectedOn?: string;
     settled?: number;
     settledOn?: string;
+    /** Collected or settled later, each recorded as a result against this confiscation. */
+    later?: Array<{ collected?: number; collectedOn?: string; settled?: number; settledOn?: string }>;
   }>;
   interventions?: string[];
 }
@@ -118,8 +126,8 @@ async function kase(spec: Spec): Promise<string> {
       .insertInto('interventions')
       .values({ caseId: id, kind: 'fiscal', organisationId: police, carriedOutOn, description: 'Aanslag' })
       .execute();
-  for (const r of spec.results ?? [])
-    await db
+  for (const r of spec.results ?? []) {
+    const confiscation = await db
       .insertInto('results')
       .values({
         caseId: id,
@@ -133,7 +141,24 @@ async function kase(spec: Spec): Promise<string> {
         settledOn: r.settledOn ?? null,
         recordedOn: r.imposedOn,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const l of r.later ?? [])
+      await db
+        .insertInto('results')
+        .values({
+          caseId: id,
+          confiscationId: confiscation.id,
+          kind: 'confiscation',
+          organisationId: police,
+          collectedCents: l.collected ?? null,
+          collectedOn: l.collectedOn ?? null,
+          settledCents: l.settled ?? null,
+          settledOn: l.settledOn ?? null,
+          recordedOn: l.collectedOn ?? l.settledOn ?? r.imposedOn,
+        })
+        .execute();
+  }
   return id;
 }
 
@@ -176,7 +201,7 @@ beforeAll(async () => {
     ],
     results: [
       { imposed: 100_000_00, imposedOn: '2021-11-01', settled: 10_000_00, settledOn: '2021-12-15' },
-      { imposed: 0, imposedOn: '2021-11-02', collected: 40_000_00, collectedOn: '2022-02-01' },
+      { imposed: 50_000_00, imposedOn: '2021-11-02', collected: 40_000_00, collectedOn: '2022-02-01' },
     ],
     interventions: ['2021-03-01', '2021-05-01'],
   });
@@ -204,6 +229,69 @@ beforeAll(async () => {
     periods: [['2019-01-01', null]],
     advices: [['bibob', '2021-05-05']],
     results: [{ imposed: 1_000_00, imposedOn: '2021-05-05' }],
+  });
+
+  // Years before 2019, which the tests above do not look at.
+  // 7. From an analysis product and from the signals of a municipality and the police (2013).
+  await kase({
+    district: 'utrecht-stad',
+    origin: 'analysis-product',
+    from: ['GM0344', 'politie'],
+    periods: [['2013-03-01', '2013-10-01']],
+  });
+  // 8–11. Closures in West-Utrecht in 2014: closed and reopened on one day (open until 2015);
+  //    opened and closed on one day; closed, reopened and closed again on one day; a plain closure.
+  await kase({
+    district: 'west-utrecht',
+    periods: [
+      ['2014-02-01', '2014-06-30'],
+      ['2014-06-30', '2015-03-31'],
+    ],
+  });
+  await kase({ district: 'west-utrecht', periods: [['2014-03-03', '2014-03-03']] });
+  await kase({
+    district: 'west-utrecht',
+    periods: [
+      ['2014-04-01', '2014-05-05'],
+      ['2014-05-05', '2014-05-05'],
+    ],
+  });
+  await kase({ district: 'west-utrecht', periods: [['2014-01-10', '2014-08-10']] });
+  // 12–14. Confiscations in 2015–2017, of which parts are paid years later or after a period.
+  await kase({
+    district: 'flevoland',
+    periods: [['2015-01-05', '2015-12-31']],
+    results: [
+      {
+        imposed: 100_000_00,
+        imposedOn: '2015-03-01',
+        collected: 30_000_00,
+        collectedOn: '2015-06-01',
+        settled: 20_000_00,
+        settledOn: '2016-02-01',
+        later: [
+          { collected: 10_000_00, collectedOn: '2016-05-01' },
+          { settled: 5_000_00, settledOn: '2017-01-10' },
+        ],
+      },
+    ],
+  });
+  await kase({
+    district: 'flevoland',
+    periods: [['2016-09-01', '2017-06-30']],
+    results: [
+      // Partly collected and partly settled, all of it within the year.
+      {
+        imposed: 80_000_00,
+        imposedOn: '2016-11-01',
+        collected: 50_000_00,
+        collectedOn: '2016-12-01',
+        settled: 30_000_00,
+        settledOn: '2016-12-20',
+      },
+      // Collected after the year's end.
+      { imposed: 40_000_00, imposedOn: '2016-12-15', collected: 40_000_00, collectedOn: '2017-01-15' },
+    ],
   });
   await db
     .insertInto('analysisProducts')
@@ -285,17 +373,89 @@ describe(`the report engine on ${testEngine()}`, () => {
     expect((await accountabilityTable(db, region, year(2022))).advices.fiscal).toBe(1);
   });
 
-  it('counts amounts by the date imposed and by the date collected or settled', async () => {
+  it('counts amounts by the date imposed; what was paid on earlier impositions on a line of its own', async () => {
     expect((await accountabilityTable(db, region, year(2021))).amounts).toEqual({
-      imposedCents: 100_000_00,
+      imposedCents: 150_000_00,
       collectedOrSettledCents: 10_000_00,
-      outstandingCents: 90_000_00,
+      outstandingCents: 140_000_00,
+      collectedOnEarlierCents: 0,
     });
+    // Collected in 2022 on an amount imposed in 2021.
     expect((await accountabilityTable(db, region, year(2022))).amounts).toEqual({
       imposedCents: 0,
-      collectedOrSettledCents: 40_000_00,
+      collectedOrSettledCents: 0,
       outstandingCents: 0,
+      collectedOnEarlierCents: 40_000_00,
     });
+  });
+
+  it('makes the confiscation lines add up: imposed = collected or settled by the end + outstanding', async () => {
+    const amounts = async (from: string, to: string) =>
+      (await accountabilityTable(db, region, { from, to })).amounts;
+    expect(await amounts('2015-01-01', '2015-12-31')).toEqual({
+      imposedCents: 100_000_00,
+      collectedOrSettledCents: 30_000_00,
+      outstandingCents: 70_000_00,
+      collectedOnEarlierCents: 0,
+    });
+    // 2016: 80,000 collected and settled in the year; 40,000 collected only in 2017. The 2015
+    // confiscation's settlement and its later collection are their own line.
+    expect(await amounts('2016-01-01', '2016-12-31')).toEqual({
+      imposedCents: 120_000_00,
+      collectedOrSettledCents: 80_000_00,
+      outstandingCents: 40_000_00,
+      collectedOnEarlierCents: 30_000_00,
+    });
+    expect(await amounts('2017-01-01', '2017-12-31')).toEqual({
+      imposedCents: 0,
+      collectedOrSettledCents: 0,
+      outstandingCents: 0,
+      collectedOnEarlierCents: 45_000_00,
+    });
+    // The second quarter of 2016: only the later collection on the 2015 confiscation.
+    expect(await amounts('2016-04-01', '2016-06-30')).toEqual({
+      imposedCents: 0,
+      collectedOrSettledCents: 0,
+      outstandingCents: 0,
+      collectedOnEarlierCents: 10_000_00,
+    });
+    // Both years at once: the 2016 settlement of a 2015 imposition is within the period.
+    expect(await amounts('2015-01-01', '2016-12-31')).toEqual({
+      imposedCents: 220_000_00,
+      collectedOrSettledCents: 140_000_00,
+      outstandingCents: 80_000_00,
+      collectedOnEarlierCents: 0,
+    });
+    for (const y of [2015, 2016, 2017, 2021, 2022]) {
+      const a = (await accountabilityTable(db, region, year(y))).amounts;
+      expect(a.collectedOrSettledCents + a.outstandingCents).toBe(a.imposedCents);
+    }
+  });
+
+  it('counts a case from an analysis product under 2b and under each partner whose signal it came from', async () => {
+    expect((await accountabilityTable(db, region, year(2013))).origins).toEqual({
+      analysisProduct: 1,
+      municipality: 1,
+      publicProsecution: 0,
+      police: 1,
+      taxAdministration: 0,
+      otherPartners: 0,
+    });
+  });
+
+  it('does not count a case closed and reopened on the same day as closed', async () => {
+    const west: ReportScope = { kind: 'district', regionId: 'midden-nederland', districtId: 'west-utrecht' };
+    // Cases 8–11 all started in 2014; 9, 10 and 11 closed, 8 did not (closed and reopened 30 June).
+    expect((await districtFigures(db, west, year(2014)))[0]).toMatchObject({ handled: 4, new: 4, closed: 3 });
+    expect((await districtFigures(db, west, { from: '2014-06-01', to: '2014-06-30' }))[0]).toMatchObject({
+      handled: 2,
+      closed: 0,
+    });
+    const flow = await caseFlow(db, west, year(2014));
+    expect(flow.map((m) => m.closed)).toEqual([0, 0, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0]);
+    expect(flow.find((m) => m.month === '2014-06')?.ongoing).toBe(2);
+    expect(flow.find((m) => m.month === '2014-12')?.ongoing).toBe(1);
+    expect((await leadTimes(db, west, year(2014))).startToClosure.count).toBe(3);
   });
 
   it('keeps a case where it was registered when its municipality leaves the region', async () => {

@@ -13,10 +13,15 @@ import type { Db } from '../../db/database.js';
  *
  * - handled: open at any moment of the period (one of its open periods overlaps it);
  * - new: started in the period; started earlier: handled and started before it;
- * - closed: closed in the period (a case closed, reopened and closed again counts once);
- * - origins, themes: over the handled cases; a case counts once under each row it belongs to;
- * - advices: by the date given; amounts: confiscation results by the date imposed, and by the
- *   date collected or settled.
+ * - closed: closed in the period (a case closed, reopened and closed again counts once; closed
+ *   and reopened on the same day was not closed);
+ * - origins, themes: over the handled cases; a case counts once under each row it belongs to, so
+ *   a case from an analysis product also counts under the partners whose signals it came from;
+ * - advices: by the date given;
+ * - amounts: confiscations by the date imposed; of what was imposed in the period, what was
+ *   collected or settled by its last day and what is still outstanding, which add up to the
+ *   imposed amount; and, on a line of its own, what was collected or settled in the period on
+ *   amounts imposed before it.
  *
  * Scope is decided by the case itself: its region, its district (none for a regional case), or
  * one of its municipalities. A case stays in the scope it was registered in, also when one of its
@@ -49,11 +54,24 @@ function caseScope(scope: ReportScope): RawBuilder<boolean> {
   }
 }
 
+/**
+ * Whether open period `p` really ended: it was closed, and the case was not reopened on the day
+ * it closed (closed and reopened on one day is one open period, not a closure). The later period
+ * starts after `p` did, so a case opened and closed on one day still counts as closed.
+ */
+function periodEnded(p: string): RawBuilder<boolean> {
+  const alias = sql.raw(p);
+  return sql<boolean>`(${alias}.closed_on is not null and not exists (
+    select 1 from case_open_periods q
+    where q.case_id = ${alias}.case_id and q.opened_on = ${alias}.closed_on and q.opened_on > ${alias}.opened_on))`;
+}
+
 /** The cases of a scope that were open at some moment of the period. */
 function handledCases(scope: ReportScope, period: Period) {
   return sql`
     select c.id, c.origin, c.started_on, c.district_id,
-      bool_or(p.closed_on >= ${period.from}::date and p.closed_on <= ${period.to}::date) as closed_in_period
+      coalesce(bool_or(p.closed_on >= ${period.from}::date and p.closed_on <= ${period.to}::date
+        and ${periodEnded('p')}), false) as closed_in_period
     from cases c
     join case_open_periods p on p.case_id = c.id
     where ${caseScope(scope)}
@@ -77,6 +95,7 @@ interface TableRow {
   imposed: number;
   collectedOrSettled: number;
   outstanding: number;
+  earlier: number;
 }
 
 /** Rows 1–5 of the national table, in one statement. */
@@ -105,7 +124,6 @@ export async function accountabilityTable(
       from handled h
       join case_origin_organisations co on co.case_id = h.id
       join partner_organisations o on o.id = co.organisation_id
-      where h.origin <> 'analysis-product'
       group by co.case_id
     ),
     theme_counts as (
@@ -122,21 +140,35 @@ export async function accountabilityTable(
       where a.given_on between ${from}::date and ${to}::date
       group by a.kind
     ),
+    -- Each confiscation with what was collected or settled on it: on its own row, and on the
+    -- results recorded later against it (confiscation_id), each amount by its own date.
+    payments as (
+      select coalesce(r.confiscation_id, r.id) as confiscation, r.collected_cents as cents, r.collected_on as on_date
+      from results r where r.kind = 'confiscation' and r.collected_on <= ${to}::date
+      union all
+      select coalesce(r.confiscation_id, r.id), r.settled_cents, r.settled_on
+      from results r where r.kind = 'confiscation' and r.settled_on <= ${to}::date
+    ),
+    confiscations as (
+      select r.imposed_cents as imposed, r.imposed_on,
+        coalesce(sum(pm.cents) filter (where pm.on_date < ${from}::date), 0) as paid_before,
+        coalesce(sum(pm.cents) filter (where pm.on_date <= ${to}::date), 0) as paid_by_end
+      from results r
+      join scoped s on s.id = r.case_id
+      left join payments pm on pm.confiscation = r.id
+      where r.kind = 'confiscation' and r.confiscation_id is null and r.imposed_on <= ${to}::date
+      group by r.id, r.imposed_cents, r.imposed_on
+    ),
     amounts as (
       select
-        coalesce(sum(r.imposed_cents) filter (where r.imposed_on between ${from}::date and ${to}::date), 0) as imposed,
-        coalesce(sum(r.collected_cents) filter (where r.collected_on between ${from}::date and ${to}::date), 0)
-          + coalesce(sum(r.settled_cents) filter (where r.settled_on between ${from}::date and ${to}::date), 0)
+        coalesce(sum(imposed) filter (where imposed_on >= ${from}::date), 0) as imposed,
+        coalesce(sum(least(imposed, paid_by_end)) filter (where imposed_on >= ${from}::date), 0)
           as collected_or_settled,
-        coalesce(sum(greatest(0, r.imposed_cents
-            - case when r.collected_on <= ${to}::date then coalesce(r.collected_cents, 0) else 0 end
-            - case when r.settled_on <= ${to}::date then coalesce(r.settled_cents, 0) else 0 end))
-          filter (where r.imposed_on between ${from}::date and ${to}::date), 0) as outstanding
-      from results r join scoped s on s.id = r.case_id
-      where r.kind = 'confiscation'
-        and (r.imposed_on between ${from}::date and ${to}::date
-          or r.collected_on between ${from}::date and ${to}::date
-          or r.settled_on between ${from}::date and ${to}::date)
+        coalesce(sum(imposed - least(imposed, paid_by_end)) filter (where imposed_on >= ${from}::date), 0)
+          as outstanding,
+        coalesce(sum(least(paid_by_end, imposed) - least(paid_before, imposed))
+          filter (where imposed_on < ${from}::date), 0) as earlier
+      from confiscations
     )
     select
       ${products} as "analysisProducts",
@@ -153,7 +185,8 @@ export async function accountabilityTable(
       (select json_agg(json_build_array(kind, n)) from advice_counts) as advices,
       (select imposed::float8 from amounts) as imposed,
       (select collected_or_settled::float8 from amounts) as "collectedOrSettled",
-      (select outstanding::float8 from amounts) as outstanding`.execute(db);
+      (select outstanding::float8 from amounts) as outstanding,
+      (select earlier::float8 from amounts) as earlier`.execute(db);
   const r = rows[0];
   if (!r) throw new Error('The accountability query returned no row');
   const themes: Record<string, number> = Object.fromEntries(r.themes ?? []);
@@ -192,6 +225,7 @@ export async function accountabilityTable(
       imposedCents: Number(r.imposed),
       collectedOrSettledCents: Number(r.collectedOrSettled),
       outstandingCents: Number(r.outstanding),
+      collectedOnEarlierCents: Number(r.earlier),
     },
   };
 }
@@ -251,13 +285,14 @@ export async function caseFlow(
     ),
     scoped as (select c.id, c.started_on from cases c where ${caseScope(scope)}),
     periods as (
-      select p.case_id, p.opened_on, p.closed_on from case_open_periods p join scoped s on s.id = p.case_id
+      select p.case_id, p.opened_on, p.closed_on, case when ${periodEnded('p')} then p.closed_on end as ended_on
+      from case_open_periods p join scoped s on s.id = p.case_id
       where p.opened_on <= ${period.to}::date and (p.closed_on is null or p.closed_on >= ${period.from}::date)
     )
     select to_char(m.first, 'YYYY-MM') as month,
       (select count(*)::int from scoped s where s.started_on between greatest(m.first, ${period.from}::date) and m.last) as new,
       (select count(distinct p.case_id)::int from periods p
-        where p.closed_on between greatest(m.first, ${period.from}::date) and m.last) as closed,
+        where p.ended_on between greatest(m.first, ${period.from}::date) and m.last) as closed,
       (select count(distinct p.case_id)::int from periods p
         where p.opened_on <= m.last and (p.closed_on is null or p.closed_on > m.last)) as ongoing
     from months m order by m.first`.execute(db);
@@ -308,7 +343,7 @@ export async function leadTimes(
       union all
       select 'startToClosure', (max(p.closed_on) - s.started_on)::float8
       from scoped s join case_open_periods p on p.case_id = s.id
-      where p.closed_on between ${period.from}::date and ${period.to}::date
+      where p.closed_on between ${period.from}::date and ${period.to}::date and ${periodEnded('p')}
       group by s.id, s.started_on
     )
     select measure, count(*)::int as count,

@@ -73,7 +73,7 @@ function CaseView({ c, configuration }: { c: CaseDetail; configuration: CaseConf
       />
       <AdvicesSection c={c} canAdd={manage && open} participants={participantChoices} />
       <InterventionsSection c={c} canAdd={contribute && open} />
-      <ResultsSection c={c} canAdd={contribute && open} />
+      <ResultsSection c={c} canAdd={contribute} />
       <CommunicationsSection c={c} canAdd={manage && open} />
       <AttachmentsSection caseId={c.id} canUpload={contribute && open} />
       {c.abilities.includes('prioritise') && open ? <PrioritySection c={c} /> : null}

@@ -17,11 +17,22 @@ export function toCents(value: string): number | undefined {
   return /^-?\d+(\.\d{1,2})?$/.test(normalised) ? Math.round(Number(normalised) * 100) : Number.NaN;
 }
 
-/** The amounts are dated on the day of imposition; the server refuses an amount that is no amount. */
-function resultBody(v: FormValues): ResultBody {
+/**
+ * A new result, or with a confiscation chosen a later collection on it. A new result's amounts
+ * are dated on the day of imposition; a later collection on its own date. The server refuses an
+ * amount that is no amount.
+ */
+function resultBody(v: FormValues, confiscations: readonly string[]): ResultBody {
+  const confiscationId = v.optionalChoice('confiscationId', confiscations);
   const imposed = toCents(v.text('imposed'));
   const collected = toCents(v.text('collected'));
   const count = v.text('count');
+  if (confiscationId)
+    return {
+      kind: 'confiscation',
+      confiscationId,
+      ...(collected !== undefined ? { collectedCents: collected, collectedOn: v.text('collectedOn') } : {}),
+    };
   return {
     kind: v.choice('kind', resultKinds),
     ...(imposed !== undefined ? { imposedCents: imposed, imposedOn: v.text('imposedOn') } : {}),
@@ -30,9 +41,13 @@ function resultBody(v: FormValues): ResultBody {
   };
 }
 
-/** What the interventions yielded: amounts imposed and collected, closures, arrests, seizures. */
+/**
+ * What the interventions yielded: amounts imposed and collected, closures, arrests, seizures.
+ * Also on a closed case, where a collection often comes years later.
+ */
 export function ResultsSection({ c, canAdd }: { c: CaseDetail; canAdd: boolean }) {
   const add = useCaseChange(c.id, caseChanges.result);
+  const confiscations = c.results.filter((r) => r.kind === 'confiscation' && r.confiscationId === null);
   return (
     <Section id="resultaten" title={t('cases.results')}>
       <ul>
@@ -52,10 +67,30 @@ export function ResultsSection({ c, canAdd }: { c: CaseDetail; canAdd: boolean }
           title={t('cases.addResult')}
           submitLabel={t('cases.add')}
           mutation={add}
-          toVariables={resultBody}
+          toVariables={(v) =>
+            resultBody(
+              v,
+              confiscations.map((r) => r.id),
+            )
+          }
         >
           {(field) => (
             <>
+              {confiscations.length ? (
+                <SelectField
+                  {...field('confiscationId')}
+                  label={t('cases.onConfiscation')}
+                  defaultValue=""
+                  placeholder={t('cases.newResult')}
+                  options={confiscations.map(
+                    (r) =>
+                      [
+                        r.id,
+                        `${r.imposedOn ?? ''} ${euros(r.imposedCents)} (${r.organisation.name})`,
+                      ] as const,
+                  )}
+                />
+              ) : null}
               <SelectField
                 {...field('kind')}
                 label={t('cases.kind')}
@@ -69,6 +104,13 @@ export function ResultsSection({ c, canAdd }: { c: CaseDetail; canAdd: boolean }
                 defaultValue={isoDateFromToday()}
               />
               <FormFieldTextbox {...field('collected', 'collectedCents')} label={t('cases.collectedEuro')} />
+              {confiscations.length ? (
+                <DateField
+                  {...field('collectedOn')}
+                  label={t('cases.collectedOn')}
+                  defaultValue={isoDateFromToday()}
+                />
+              ) : null}
               <FormFieldTextbox {...field('count')} label={t('cases.count')} />
             </>
           )}
