@@ -9,6 +9,7 @@ import * as subjectFeatures from './20261128T230000-subject-features.js';
 import * as moduleOwnership from './20261201T100000-module-ownership.js';
 import * as signalReceivedFrom from './20261202T090000-signal-received-from.js';
 import * as subjectConflicts from './20261202T100000-subject-conflicts.js';
+import * as datedSteps from './20261203T100000-dated-steps.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261201T100000-module-ownership': moduleOwnership,
   '20261202T090000-signal-received-from': signalReceivedFrom,
   '20261202T100000-subject-conflicts': subjectConflicts,
+  '20261203T100000-dated-steps': datedSteps,
 };

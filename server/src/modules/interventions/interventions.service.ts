@@ -5,6 +5,7 @@ import type {
   CaseConfiguration,
   CaseDetail,
   InterventionKind,
+  InvalidParam,
   InterventionRequest,
   MatrixRequest,
   ResultRequest,
@@ -62,8 +63,11 @@ export class InterventionsService {
   addAdvice(context: RequestContext, id: string, a: AdviceRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.advice-add', 'case.manage', async (step) => {
       await step.participating(a.organisationId, 'organisationId');
-      await repo.insertAdvice(step.trx, { caseId: id, ...a, createdBy: userOf(step.actor) });
-      await step.event('advice', { kind: a.kind });
+      const givenOn = a.givenOn ?? step.today;
+      const problems = step.dateProblems('givenOn', givenOn);
+      if (problems.length) throw invalid(problems);
+      await repo.insertAdvice(step.trx, { caseId: id, ...a, givenOn, createdBy: userOf(step.actor) });
+      await step.event('advice', { kind: a.kind }, givenOn);
     });
   }
 
@@ -81,48 +85,64 @@ export class InterventionsService {
   addIntervention(context: RequestContext, id: string, i: InterventionRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.intervention-add', 'case.contribute', async (step) => {
       await step.participating(step.actor.organisationId, 'organisation');
-      if (i.adviceId && !(await repo.setAdviceStatus(step.trx, id, i.adviceId, 'carried-out')))
-        throw invalid([
-          {
-            name: 'adviceId',
-            in: 'body',
-            code: 'unknown_advice',
-            reason: 'Dit advies hoort niet bij de casus.',
-          },
-        ]);
+      const advice = i.adviceId ? await repo.adviceOf(step.trx, id, i.adviceId) : undefined;
+      const carriedOutOn = i.carriedOutOn ?? step.today;
+      const problems: InvalidParam[] = step.dateProblems('carriedOutOn', carriedOutOn, [
+        advice ? { on: advice.givenOn, what: 'het advies' } : null,
+      ]);
+      if (i.adviceId && !advice)
+        problems.push({
+          name: 'adviceId',
+          in: 'body',
+          code: 'unknown_advice',
+          reason: 'Dit advies hoort niet bij de casus.',
+        });
+      if (problems.length) throw invalid(problems);
+      if (advice) await repo.setAdviceStatus(step.trx, id, advice.id, 'carried-out');
       await repo.insertIntervention(step.trx, {
         caseId: id,
-        adviceId: i.adviceId ?? null,
+        adviceId: advice?.id ?? null,
         kind: i.kind,
         organisationId: step.actor.organisationId,
-        carriedOutOn: i.carriedOutOn,
+        carriedOutOn,
         description: i.description,
         outcome: i.outcome ?? null,
       });
-      await step.event('intervention', { kind: i.kind });
+      await step.event('intervention', { kind: i.kind }, carriedOutOn);
     });
   }
 
   addResult(context: RequestContext, id: string, r: ResultRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.result-add', 'case.contribute', async (step) => {
       await step.participating(step.actor.organisationId, 'organisation');
-      if (r.interventionId && !(await repo.interventionOf(step.trx, id, r.interventionId)))
-        throw invalid([
-          {
-            name: 'interventionId',
-            in: 'body',
-            code: 'unknown_intervention',
-            reason: 'Deze interventie hoort niet bij de casus.',
-          },
-        ]);
+      const intervention = r.interventionId
+        ? await repo.interventionOf(step.trx, id, r.interventionId)
+        : undefined;
+      const problems: InvalidParam[] = [];
+      if (r.interventionId && !intervention)
+        problems.push({
+          name: 'interventionId',
+          in: 'body',
+          code: 'unknown_intervention',
+          reason: 'Deze interventie hoort niet bij de casus.',
+        });
+      // Each date of a result happened: not in the future, not before the case or its intervention;
+      // a collection or settlement not before the assessment.
+      const after = intervention ? { on: intervention.carriedOutOn, what: 'de interventie' } : null;
+      const imposed = r.imposedOn ? { on: r.imposedOn, what: 'de oplegging' } : null;
+      if (r.imposedOn) problems.push(...step.dateProblems('imposedOn', r.imposedOn, [after]));
+      if (r.collectedOn) problems.push(...step.dateProblems('collectedOn', r.collectedOn, [after, imposed]));
+      if (r.settledOn) problems.push(...step.dateProblems('settledOn', r.settledOn, [after, imposed]));
+      if (problems.length) throw invalid(problems);
       await repo.insertResult(step.trx, {
         ...r,
         caseId: id,
         interventionId: r.interventionId ?? null,
         organisationId: step.actor.organisationId,
-        recordedOn: step.at.toISOString().slice(0, 10),
+        recordedOn: step.today,
       });
-      await step.event('result', { kind: r.kind });
+      const dates = [r.imposedOn, r.collectedOn, r.settledOn].flatMap((d) => (d ? [d] : [])).sort();
+      await step.event('result', { kind: r.kind }, dates[0] ?? step.today);
     });
   }
 }

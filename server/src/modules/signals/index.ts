@@ -3,7 +3,7 @@ export { SignalQueue } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
   originsOf as signalOrigins,
-  receivedAtOf as signalsReceivedAt,
+  receivedOnOf as signalsReceivedOn,
   referencesOf as signalReferences,
   subjectsByIds as signalSubjectsByIds,
   subjectsOf as signalSubjectsOf,
