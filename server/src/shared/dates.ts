@@ -1,7 +1,12 @@
 import type { InvalidParam } from '@samenspel/contracts';
 
 const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-const dutch = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dutch = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** The calendar date of a moment in the Netherlands (`YYYY-MM-DD`): 00:30 on 1 January there is 1 January. */
 export function amsterdamDate(at: Date): string {

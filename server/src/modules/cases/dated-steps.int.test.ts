@@ -143,9 +143,13 @@ describe(`dated case steps on ${testEngine()}`, () => {
     const after = await cast.ok<CaseDetail>(await director(), 'GET', `/api/v1/cases/${c.id}`);
     expect(after.phase).toBe('evaluation');
     expect(after.evaluation).toBeNull();
-    expect([after.advices, after.interventions, after.results, after.provisions, after.communications]).toEqual(
-      [[], [], [], [], []],
-    );
+    expect([
+      after.advices,
+      after.interventions,
+      after.results,
+      after.provisions,
+      after.communications,
+    ]).toEqual([[], [], [], [], []]);
 
     const early = await newCase(cast, { goal: true, startedOn: day(-5) });
     refused(
@@ -171,7 +175,9 @@ describe(`dated case steps on ${testEngine()}`, () => {
       'before_previous_step',
       /vóór de start van de casus/,
     );
-    expect((await phase(c, { type: 'advance', to: 'information', happenedOn: day(-20) })).statusCode).toBe(200);
+    expect((await phase(c, { type: 'advance', to: 'information', happenedOn: day(-20) })).statusCode).toBe(
+      200,
+    );
     refused(
       await phase(c, { type: 'advance', to: 'analysis', happenedOn: day(-21) }),
       'happenedOn',
@@ -276,7 +282,13 @@ describe(`dated case steps on ${testEngine()}`, () => {
   });
 
   it('closes a case on the date given: its closedOn, its open period, its lead time and the report', async () => {
-    const c = await datedCase('2025-02-03', ['2025-02-10', '2025-03-03', '2025-04-07', '2025-06-02', '2025-06-09']);
+    const c = await datedCase('2025-02-03', [
+      '2025-02-10',
+      '2025-03-03',
+      '2025-04-07',
+      '2025-06-02',
+      '2025-06-09',
+    ]);
     const closed = (await phase(c, { type: 'close', happenedOn: '2025-06-13' })).json() as CaseDetail;
     expect(closed.phase).toBe('closed');
     expect(closed.closedOn).toBe('2025-06-13');
@@ -314,7 +326,13 @@ describe(`dated case steps on ${testEngine()}`, () => {
   });
 
   it('closes a case at 00:30 on 1 January, Dutch time, without a date given, on 1 January', async () => {
-    const c = await datedCase('2025-12-01', ['2025-12-02', '2025-12-03', '2025-12-04', '2025-12-05', '2025-12-31']);
+    const c = await datedCase('2025-12-01', [
+      '2025-12-02',
+      '2025-12-03',
+      '2025-12-04',
+      '2025-12-05',
+      '2025-12-31',
+    ]);
     // The same services on a clock that reads 00:30 on 1 January in the Netherlands (23:30 UTC).
     const services = createServices({
       database: t.database,

@@ -5,8 +5,8 @@ import type {
   CaseConfiguration,
   CaseDetail,
   InterventionKind,
-  InvalidParam,
   InterventionRequest,
+  InvalidParam,
   MatrixRequest,
   ResultRequest,
 } from '@samenspel/contracts';

@@ -73,8 +73,12 @@ describe(`dated signal steps on ${testEngine()}`, () => {
   it('refuses a date in the future for every step, and leaves the signal as it was', async () => {
     const tomorrow = day(1);
     const count = async () =>
-      (await t.database.db.selectFrom('signals').select((eb) => eb.fn.countAll<number>().as('n')).execute())[0]
-        ?.n;
+      (
+        await t.database.db
+          .selectFrom('signals')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .execute()
+      )[0]?.n;
     const before = Number(await count());
     expectRefusedDate(await submit(tomorrow), 'in_the_future', 'Deze datum ligt in de toekomst.');
     expect(Number(await count())).toBe(before);
@@ -136,8 +140,14 @@ describe(`dated signal steps on ${testEngine()}`, () => {
       (await move(signal.id, { type: 'substantiated', ...(await joint()), happenedOn: day(-14) })).statusCode,
     ).toBe(200);
     expect(
-      (await move(signal.id, { type: 'triaged', route: 'quick', reason: 'Eén partner', happenedOn: day(-10) }))
-        .statusCode,
+      (
+        await move(signal.id, {
+          type: 'triaged',
+          route: 'quick',
+          reason: 'Eén partner',
+          happenedOn: day(-10),
+        })
+      ).statusCode,
     ).toBe(200);
     const early = await move(
       signal.id,
@@ -186,10 +196,19 @@ describe(`dated signal steps on ${testEngine()}`, () => {
     await move(id, { type: 'discussed', happenedOn: '2025-03-10' });
     await move(id, { type: 'substantiated', ...(await joint()), happenedOn: '2025-03-12' });
     await move(id, { type: 'triaged', route: 'quick', reason: 'Eén partner', happenedOn: '2025-03-14' });
-    const decided = await move(id, { type: 'decided', decision: 'accepted', happenedOn: '2025-03-24' }, 'chair');
+    const decided = await move(
+      id,
+      { type: 'decided', decision: 'accepted', happenedOn: '2025-03-24' },
+      'chair',
+    );
     expect(decided.statusCode).toBe(200);
     const detail = decided.json() as SignalDetail;
-    expect(detail.leadTimes).toEqual({ intakeToLoo: 7, looToTriage: 4, triageToDecision: 10, intakeToDecision: 21 });
+    expect(detail.leadTimes).toEqual({
+      intakeToLoo: 7,
+      looToTriage: 4,
+      triageToDecision: 10,
+      intakeToDecision: 21,
+    });
     expect(detail.receivedOn).toBe('2025-03-03');
     // Recorded today, happened in March 2025: the timeline keeps both, in the order they happened.
     expect(detail.events.filter((e) => e.type !== 'created').map((e) => e.happenedOn)).toEqual([

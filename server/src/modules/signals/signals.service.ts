@@ -516,17 +516,18 @@ export class SignalsService {
     if (signal?.stage !== 'received') return;
     const at = this.deps.now();
     const today = amsterdamDate(at);
-    const received = earlierSteps(await repo.eventsOf(trx, id)).reduce(
-      (latest, e) => (e.on > latest ? e.on : latest),
-      '',
-    );
-    const held = meeting.date < today ? meeting.date : today;
+    // ISO dates sort as they fall: the latest earlier step, and the meeting's day up to today.
+    const received = earlierSteps(await repo.eventsOf(trx, id))
+      .map((e) => e.on)
+      .sort()
+      .at(-1);
+    const held = [meeting.date, today].sort()[0] ?? today;
     await repo.updateSignal(trx, id, { stage: 'discussed', stageSince: at });
     await repo.insertEvent(trx, {
       signalId: id,
       type: 'discussed',
       at,
-      happenedOn: held < received ? received : held,
+      happenedOn: received && received > held ? received : held,
       userId: userOf(actor),
       organisationId: actor.organisationId,
       details: { meetingId: meeting.id, note },

@@ -157,7 +157,10 @@ function SignalView({ signal }: { signal: SignalDetail }) {
                 recordedAt={e.recordedAt}
                 recordedBy={
                   e.recordedBy.name
-                    ? t('signal.by', { name: e.recordedBy.name, organisation: e.recordedBy.organisation ?? '' })
+                    ? t('signal.by', {
+                        name: e.recordedBy.name,
+                        organisation: e.recordedBy.organisation ?? '',
+                      })
                     : null
                 }
               />
