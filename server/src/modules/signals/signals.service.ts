@@ -203,7 +203,12 @@ export class SignalsService {
         await this.write(trx, id, input, record);
         if (submit) await this.register(trx, actor, id, at);
         const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
-        await repo.insertEvent(trx, { ...by, type: 'created', happenedOn: amsterdamDate(at) });
+        // Written and submitted in one go, the signal was made when it was received.
+        await repo.insertEvent(trx, {
+          ...by,
+          type: 'created',
+          happenedOn: submit ? receivedOn : amsterdamDate(at),
+        });
         if (submit) await repo.insertEvent(trx, { ...by, type: 'received', happenedOn: receivedOn });
         return this.detail(trx, actor, id, record, false);
       },
