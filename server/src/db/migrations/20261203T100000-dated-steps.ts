@@ -9,7 +9,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table signal_events add column happened_on date;
     update signal_events set happened_on = (at at time zone 'Europe/Amsterdam')::date;
     alter table signal_events alter column happened_on set not null;
-    create index signal_events_happened on signal_events (signal_id, happened_on);
 
     alter table case_events add column happened_on date;
     update case_events set happened_on = (at at time zone 'Europe/Amsterdam')::date;

@@ -1,4 +1,4 @@
-import type { AccountabilityReport, LeadTimeRow, SignalDetail } from '@samenspel/contracts';
+import type { AccountabilityReport, LeadTimeRow, QueueItem, SignalDetail } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Cast,
@@ -241,6 +241,16 @@ describe(`dated signal steps on ${testEngine()}`, () => {
     );
     expect(report.leadTimes.signalToDecision).toEqual({ count: 1, median: 21, p90: 21 });
     expect(report.signalsBySource).toEqual([{ month: '2025-03', source: 'partner', count: 1 }]);
+  });
+
+  it("counts the work queue's days in each stage from the dates the steps happened", async () => {
+    const signal = (await submit(day(-12))).json() as SignalDetail;
+    await move(signal.id, { type: 'discussed', happenedOn: day(-5) });
+    const queue = await cast.ok<{ items: QueueItem[] }>(await cast.analyst(), 'GET', '/api/v1/signals/queue');
+    const item = queue.items.find((i) => i.id === signal.id);
+    expect(item?.daysOpen).toBe(12);
+    expect(item?.daysInStage).toBe(5);
+    expect(item?.timeInStages).toEqual({ received: 7, discussed: 5 });
   });
 
   it('dates an LOO discussion on the day the meeting was held', async () => {
