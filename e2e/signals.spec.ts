@@ -135,6 +135,17 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await p.goto(signalUrl(signal));
     const steps = p.getByRole('region', { name: 'Volgende stap' });
     await steps.getByLabel('Toelichting').fill('Besproken in het LOO Utrecht-Stad');
+    // The LOO was held before it is recorded: a date in the future is refused next to the field.
+    const dutchDay = (days: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+        new Date(Date.now() + days * 86_400_000),
+      );
+    const date = steps.getByLabel('Datum', { exact: true });
+    await date.fill(dutchDay(1));
+    await steps.getByRole('button', { name: 'Vastleggen' }).click();
+    await steps.getByText('Deze datum ligt in de toekomst.').waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill(dutchDay(0));
     await steps.getByRole('button', { name: 'Vastleggen' }).click();
     await p.getByText('Besproken in het LOO', { exact: false }).first().waitFor();
     await p.getByRole('listitem').filter({ hasText: 'Besproken in het LOO' }).first().waitFor();

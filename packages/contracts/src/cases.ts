@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cbsMunicipalityCode, isoDate, slug } from './reference.js';
+import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 import { subjectData, subjectInput } from './signals.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
@@ -125,8 +125,11 @@ export const caseDetail = caseSummary.extend({
   events: z.array(
     z.object({
       type: z.string(),
-      at: z.iso.datetime(),
-      by: z.string().nullable(),
+      happenedOn: isoDate.describe('The date the step happened'),
+      recordedAt: z.iso.datetime().describe('When the step was recorded'),
+      recordedBy: z.string().nullable().describe('Who recorded the step'),
+      at: z.iso.datetime().describe('Same as recordedAt (kept for existing clients)'),
+      by: z.string().nullable().describe('Same as recordedBy (kept for existing clients)'),
       details: z.record(z.string(), z.unknown()),
     }),
   ),
@@ -236,11 +239,13 @@ export const casePhaseRequest = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('advance'),
     to: z.enum(['information', 'analysis', 'intervention', 'evaluation']),
+    happenedOn,
   }),
-  z.strictObject({ type: z.literal('close') }),
+  z.strictObject({ type: z.literal('close'), happenedOn }),
   z.strictObject({
     type: z.literal('reopen'),
     reason: text(2000, 'Geef de reden om de casus te heropenen.'),
+    happenedOn,
   }),
 ]);
 export const goalRequest = z.strictObject({
@@ -260,7 +265,7 @@ export const caseSubjectRequest = z.strictObject({
 });
 export const provisionRequest = z.strictObject({
   subjectId: uuid.optional(),
-  providedOn: isoDate,
+  providedOn: happenedOn.describe('The date the information was provided; today when left out'),
   legalBasisId: z.uuid({
     error: (issue) =>
       issue.input === undefined || issue.input === ''
@@ -280,7 +285,7 @@ export const matrixRequest = z.strictObject({
 export const adviceRequest = z.strictObject({
   kind: interventionKind,
   organisationId: uuid,
-  givenOn: isoDate,
+  givenOn: happenedOn.describe('The date the advice was given; today when left out'),
   description: text(5000, 'Beschrijf het advies.'),
 });
 export const adviceStatusRequest = z.strictObject({ status: z.enum(adviceStatuses) });
@@ -288,7 +293,7 @@ export const adviceParams = z.strictObject({ caseId: uuid, adviceId: uuid });
 export const interventionRequest = z.strictObject({
   adviceId: uuid.optional(),
   kind: interventionKind,
-  carriedOutOn: isoDate,
+  carriedOutOn: happenedOn.describe('The date the intervention was carried out; today when left out'),
   description: text(5000, 'Beschrijf de interventie.'),
   outcome: z.string().trim().max(5000).optional(),
 });
@@ -358,7 +363,7 @@ export const resultRequest = z
     }
   });
 export const communicationRequest = z.strictObject({
-  onDate: isoDate,
+  onDate: happenedOn.describe('The date of the communication; today when left out'),
   channel: text(100, 'Geef het kanaal.'),
   description: text(5000, 'Beschrijf de communicatie.'),
 });
@@ -367,8 +372,12 @@ export const evaluationRequest = z.union([
     whatWorked: text(10_000, 'Vul in wat werkte.'),
     whatDidNot: text(10_000, 'Vul in wat niet werkte.'),
     lessons: text(10_000, 'Vul de lessen in.'),
+    happenedOn,
   }),
-  z.strictObject({ waivedReason: text(2000, 'Geef de reden om van de evaluatie af te zien.') }),
+  z.strictObject({
+    waivedReason: text(2000, 'Geef de reden om van de evaluatie af te zien.'),
+    happenedOn,
+  }),
 ]);
 export const priorityRequest = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Een kwartaal heeft de vorm 2026-Q4.'),

@@ -3,6 +3,13 @@ import { z } from 'zod';
 /** ISO 8601 calendar date (`2022-03-24`). */
 export const isoDate = z.iso.date();
 
+/** The date a step happened, for steps recorded after the fact. */
+export const happenedOn = isoDate
+  .optional()
+  .describe(
+    'The date the step happened; today in the Netherlands when left out. Never in the future, never before the step before it',
+  );
+
 export const cbsMunicipalityCode = z
   .string()
   .regex(/^GM\d{4}$/, 'Een CBS-gemeentecode heeft de vorm GM0344.');

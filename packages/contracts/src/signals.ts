@@ -9,7 +9,7 @@ import {
   registrationPlate,
   rsin,
 } from './identifiers.js';
-import { cbsMunicipalityCode, isoDate, slug } from './reference.js';
+import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
@@ -127,6 +127,9 @@ const signalFields = {
     .describe(
       "The collaboration the signal belongs to (default: the region's RIEC covenant); fixed once submitted",
     ),
+  happenedOn: happenedOn.describe(
+    'The date the signal was received, when it is registered after the fact; today in the Netherlands when left out (only used on submission)',
+  ),
 };
 
 /** A complete signal, as it must be to be submitted. */
@@ -144,6 +147,7 @@ export const signalDraftInput = z.strictObject({
   submittingOrganisationIds: z.array(uuid).max(10).optional(),
   subjects: signalFields.subjects.optional(),
   receivedFromOrganisationId: uuid.optional(),
+  happenedOn: signalFields.happenedOn,
 });
 export type SignalDraftInput = z.infer<typeof signalDraftInput>;
 
@@ -202,17 +206,28 @@ export const signalEventType = z.enum([
   'round-closed',
   'decided',
 ]);
+const recorder = z.object({
+  userId: uuid.nullable(),
+  name: z.string().nullable(),
+  organisation: z.string().nullable(),
+});
 export const signalEvent = z.object({
   id: uuid,
   type: signalEventType,
-  at: z.iso.datetime(),
-  by: z.object({ userId: uuid.nullable(), name: z.string().nullable(), organisation: z.string().nullable() }),
+  happenedOn: isoDate.describe('The date the step happened'),
+  recordedAt: z.iso.datetime().describe('When the step was recorded'),
+  recordedBy: recorder.describe('Who recorded the step'),
+  at: z.iso.datetime().describe('Same as recordedAt (kept for existing clients)'),
+  by: recorder.describe('Same as recordedBy (kept for existing clients)'),
   details: z.record(z.string(), z.unknown()),
 });
 export type SignalEvent = z.infer<typeof signalEvent>;
 
 export const leadTimes = z.object({
-  intakeToLoo: z.number().nullable().describe('Days from receipt to discussion in the LOO'),
+  intakeToLoo: z
+    .number()
+    .nullable()
+    .describe('Days from receipt to discussion in the LOO, by the dates they happened'),
   looToTriage: z.number().nullable(),
   triageToDecision: z.number().nullable(),
   intakeToDecision: z.number().nullable(),
@@ -232,7 +247,8 @@ export const signalSummary = z.object({
   district: z.object({ id: slug, name: z.string() }).nullable(),
   submittingOrganisations: z.array(namedRef),
   themes: z.array(namedRef),
-  receivedAt: z.iso.datetime().nullable(),
+  receivedAt: z.iso.datetime().nullable().describe('When the receipt was recorded'),
+  receivedOn: isoDate.nullable().describe('The date the signal was received'),
   stageSince: z.iso.datetime(),
   subjectCount: z.number().int(),
 });
@@ -295,18 +311,25 @@ export const signalListQuery = z.strictObject({
   districtId: slug.optional(),
 });
 
-/** A move of a signal to its next stage; each records who and when. */
+/** A move of a signal to its next stage; each records the date it happened, and who recorded it when. */
 export const signalTransition = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('discussed'), meetingId: uuid.optional(), note: optionalText(5000) }),
+  z.strictObject({
+    type: z.literal('discussed'),
+    meetingId: uuid.optional(),
+    note: optionalText(5000),
+    happenedOn,
+  }),
   z.strictObject({
     type: z.literal('substantiated'),
     note: text(20_000, 'Vul de gezamenlijke onderbouwing in.'),
     organisationIds: z.array(uuid).min(2, 'Een onderbouwing is van de gemeente en de politie samen.').max(10),
+    happenedOn,
   }),
   z.strictObject({
     type: z.literal('triaged'),
     route: z.enum(signalRoutes),
     reason: text(5000, 'Geef de reden voor deze route.'),
+    happenedOn,
   }),
   z.strictObject({
     type: z.literal('decided'),
@@ -314,10 +337,12 @@ export const signalTransition = z.discriminatedUnion('type', [
     referredToOrganisationId: uuid.optional(),
     reason: z.enum(notAcceptedReasons).optional(),
     note: optionalText(5000),
+    happenedOn,
   }),
   z.strictObject({
     type: z.literal('withdrawn'),
     note: text(5000, 'Geef aan waarom het signaal wordt ingetrokken.'),
+    happenedOn,
   }),
 ]);
 export type SignalTransition = z.infer<typeof signalTransition>;

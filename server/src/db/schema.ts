@@ -303,7 +303,9 @@ export interface SignalEventsTable {
   id: Generated<string>;
   signalId: string;
   type: SignalEventType;
+  /** When it was recorded; `happenedOn` is the date the step itself happened. */
   at: Timestamp;
+  happenedOn: DateColumn;
   userId: string | null;
   organisationId: string | null;
   details: EventDetails;
@@ -620,7 +622,9 @@ export interface CaseEventsTable {
   id: Generated<string>;
   caseId: string;
   type: string;
+  /** When it was recorded; `happenedOn` is the date the step itself happened. */
   at: Timestamp;
+  happenedOn: DateColumn;
   userId: string | null;
   organisationId: string | null;
   details: EventDetails;

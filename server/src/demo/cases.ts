@@ -109,7 +109,8 @@ const codeColours = ['Blauw', 'Rood', 'Groen', 'Oranje', 'Grijs', 'Zwart', 'Wit'
 interface Step {
   on: string;
   order: number;
-  run: () => Promise<void>;
+  /** Takes the step as happened on `on` (the clock is set to that day too). */
+  run: (on: string) => Promise<void>;
 }
 
 const addDays = (iso: string, days: number) =>
@@ -240,27 +241,35 @@ export async function seedDemoCases(
         themeIds: plan.themes.map((t) => themeId(t)),
         urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
         subjects: demoSubjects(rnd, { town: plan.municipality.name, districtId: plan.districtId }),
+        happenedOn: received,
       },
       true,
     );
     const move = (actor: Actor, transition: SignalTransition) =>
       signals.transition(as(actor), signal.id, transition);
     at(discussed);
-    await move(actors.analyst, { type: 'discussed', note: 'Besproken in het LOO' });
+    await move(actors.analyst, { type: 'discussed', note: 'Besproken in het LOO', happenedOn: discussed });
     at(substantiated);
     await move(actors.analyst, {
       type: 'substantiated',
       note: 'Gemeente en politie onderbouwen het signaal samen.',
       organisationIds: [municipalityId, orgId('politie')],
+      happenedOn: substantiated,
     });
     at(triaged);
     await move(actors.analyst, {
       type: 'triaged',
       route: 'integral',
       reason: 'Meerdere partners en bevoegdheden nodig',
+      happenedOn: triaged,
     });
     at(decided);
-    await move(actors.chair, { type: 'decided', decision: 'accepted', note: 'Integrale casus' });
+    await move(actors.chair, {
+      type: 'decided',
+      decision: 'accepted',
+      note: 'Integrale casus',
+      happenedOn: decided,
+    });
     return signal.id;
   }
 
@@ -324,17 +333,19 @@ export async function seedDemoCases(
     });
     const id = created.id;
     const steps: Step[] = [];
-    const step = (on: string, order: number, run: () => Promise<void>) => {
+    const step = (on: string, order: number, run: (on: string) => Promise<void>) => {
       if (on <= HORIZON) steps.push({ on, order, run });
     };
-    const phase = (to: 'information' | 'analysis' | 'intervention' | 'evaluation') => async () => {
-      await cases.phase(as(actors.director), id, { type: 'advance', to });
-    };
+    const phase =
+      (to: 'information' | 'analysis' | 'intervention' | 'evaluation') => async (happenedOn: string) => {
+        await cases.phase(as(actors.director), id, { type: 'advance', to, happenedOn });
+      };
     const close = (on: string) => {
       step(on, 8, async () => {
         if (rnd() < 0.2)
           await cases.evaluate(as(actors.chair), id, {
             waivedReason: 'Vergelijkbare casus recent geëvalueerd',
+            happenedOn: on,
           });
         else
           await cases.evaluate(as(actors.director), id, {
@@ -353,10 +364,11 @@ export async function seedDemoCases(
               'Vaste contactpersoon per partner',
               'Interventiematrix eerder vullen',
             ]),
+            happenedOn: on,
           });
       });
       step(on, 9, async () => {
-        await cases.phase(as(actors.director), id, { type: 'close' });
+        await cases.phase(as(actors.director), id, { type: 'close', happenedOn: on });
       });
     };
     // Phases of the first period: spread over its length, or at a steady pace while open.
@@ -552,6 +564,7 @@ export async function seedDemoCases(
         await cases.phase(as(actors.director), id, {
           type: 'reopen',
           reason: 'Nieuwe informatie van de politie',
+          happenedOn: reopened,
         });
       });
       step(addDays(reopened, again * 0.3), 2, phase('intervention'));
@@ -562,7 +575,7 @@ export async function seedDemoCases(
     steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.order - b.order));
     for (const s of steps) {
       at(s.on);
-      await s.run();
+      await s.run(s.on);
     }
   }
 }

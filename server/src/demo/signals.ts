@@ -1,5 +1,6 @@
 import type { SignalTransition } from '@samenspel/contracts';
 import type { Actor } from '../shared/context.js';
+import { amsterdamDate } from '../shared/dates.js';
 import { seededRandom } from '../shared/seeded-random.js';
 import type { DemoClock } from './clock.js';
 import { demoSubjects, pick } from './people.js';
@@ -77,8 +78,10 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
   for (const [index, ending] of sorted.entries()) {
     tick(new Date(today.getTime() - (300 - index * step) * DAY + Math.floor(rnd() * 8) * 3_600_000));
     const advance = (minDays: number, maxDays: number) => {
-      tick(new Date(clock.getTime() + (minDays + rnd() * (maxDays - minDays)) * DAY));
-      if (clock > today) tick(new Date(today.getTime() - 3_600_000));
+      const before = clock.getTime();
+      tick(new Date(before + (minDays + rnd() * (maxDays - minDays)) * DAY));
+      // Never past today, and never back: a step does not happen before the one before it.
+      if (clock > today) tick(new Date(Math.max(before, today.getTime() - 3_600_000)));
     };
     const submitter = rnd() < 0.6 ? actors.municipality : actors.police;
     const place = pick(rnd, municipalities);
@@ -96,12 +99,14 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
         themeIds: [pick(rnd, themes).id],
         urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
         subjects: demoSubjects(rnd, { town: place.name, districtId: place.districtId }),
+        happenedOn: amsterdamDate(clock),
       },
       true,
     );
     count += 1;
+    // Each step as happened on the day the clock shows.
     const move = async (actor: Actor, transition: SignalTransition) =>
-      signals.transition(as(actor), signal.id, transition);
+      signals.transition(as(actor), signal.id, { ...transition, happenedOn: amsterdamDate(clock) });
     if (ending === 'received') continue;
     advance(5, 25);
     if (ending === 'withdrawn' && rnd() < 0.5) {

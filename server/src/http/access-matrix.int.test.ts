@@ -20,6 +20,9 @@ import {
 } from '../testing/index.js';
 import { registeredRoutes } from './app.js';
 
+/** Today in the Netherlands: the steps on the matrix's cases happen on the day they start. */
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+
 /**
  * Every API route with who may call it. The test walks all of them: without a session 401;
  * with a role that lacks the permission 403, or 404 where the route concerns records; a user
@@ -1138,7 +1141,7 @@ const matrix: Record<string, Entry> = {
       method: 'POST',
       url: `/api/v1/cases/${await caseId()}/provisions`,
       payload: {
-        providedOn: '2026-11-02',
+        providedOn: today,
         legalBasisId: await configurationId('legalBases'),
         classification: 'intern',
         title: 'Verstrekking',
@@ -1169,7 +1172,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({
       method: 'POST',
       url: `/api/v1/cases/${await caseId()}/advices`,
-      payload: { kind: 'administrative', organisationId, givenOn: '2026-11-03', description: 'Sluiten' },
+      payload: { kind: 'administrative', organisationId, givenOn: today, description: 'Sluiten' },
     }),
   },
   'PUT /api/v1/cases/{caseId}/advices/{adviceId}/status': {
@@ -1184,7 +1187,7 @@ const matrix: Record<string, Entry> = {
       const advised = await asRole('case_director', {
         method: 'POST',
         url: `/api/v1/cases/${id}/advices`,
-        payload: { kind: 'bibob', organisationId, givenOn: '2026-11-03', description: 'Bibob' },
+        payload: { kind: 'bibob', organisationId, givenOn: today, description: 'Bibob' },
       });
       return {
         method: 'PUT',
@@ -1204,7 +1207,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({
       method: 'POST',
       url: `/api/v1/cases/${await caseId()}/interventions`,
-      payload: { kind: 'administrative', carriedOutOn: '2026-11-04', description: 'Pand gesloten' },
+      payload: { kind: 'administrative', carriedOutOn: today, description: 'Pand gesloten' },
     }),
   },
   'POST /api/v1/cases/{caseId}/results': {
@@ -1231,7 +1234,7 @@ const matrix: Record<string, Entry> = {
     call: async () => ({
       method: 'POST',
       url: `/api/v1/cases/${await caseId()}/communications`,
-      payload: { onDate: '2026-11-05', channel: 'Persbericht', description: 'Sluiting bekendgemaakt' },
+      payload: { onDate: today, channel: 'Persbericht', description: 'Sluiting bekendgemaakt' },
     }),
   },
   'PUT /api/v1/cases/{caseId}/evaluation': {

@@ -1,9 +1,19 @@
 import { FormFieldTextbox, type FormFieldTextboxProps } from '@utrecht/component-library-react';
 import type { ChangeEventHandler, ReactNode } from 'react';
 
-/** A calendar day `days` from today, as an ISO date (`2026-10-01`), the value of a date field. */
+const netherlands = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/**
+ * A calendar day `days` from today in the Netherlands, as an ISO date (`2026-10-01`), the value
+ * of a date field: what the server takes as today, also just after midnight.
+ */
 export function isoDateFromToday(days = 0): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return netherlands.format(new Date(Date.now() + days * 86_400_000));
+}
+
+/** The date of a moment in the Netherlands (`2026-12-03`). */
+export function isoDateOf(iso: string): string {
+  return netherlands.format(new Date(iso));
 }
 
 export interface DateFieldProps

@@ -100,7 +100,8 @@ export class CaseInformationService {
     return this.deps.cases.change(context, id, 'case.provision-add', 'case.contribute', async (step) => {
       const { trx, actor, at } = step;
       await step.participating(actor.organisationId, 'organisation');
-      const problems: InvalidParam[] = [];
+      const providedOn = p.providedOn ?? step.today;
+      const problems: InvalidParam[] = step.dateProblems('providedOn', providedOn);
       if (!(await isLegalBasisOf(trx, step.row.collaborationId, p.legalBasisId)))
         problems.push({
           name: 'legalBasisId',
@@ -116,20 +117,13 @@ export class CaseInformationService {
           code: 'unknown_subject',
           reason: 'Deze betrokkene hoort niet bij de casus.',
         });
-      if (p.providedOn > at.toISOString().slice(0, 10))
-        problems.push({
-          name: 'providedOn',
-          in: 'body',
-          code: 'in_the_future',
-          reason: 'Een verstrekking ligt niet in de toekomst.',
-        });
       if (problems.length) throw invalid(problems);
       await repo.insertProvision(trx, {
         caseId: id,
         collaborationId: step.row.collaborationId,
         organisationId: actor.organisationId,
         subjectId: p.subjectId ?? null,
-        providedOn: p.providedOn,
+        providedOn,
         legalBasisId: p.legalBasisId,
         classification: p.classification,
         title: p.title,
@@ -143,7 +137,10 @@ export class CaseInformationService {
 
   addCommunication(context: RequestContext, id: string, c: CommunicationRequest) {
     return this.deps.cases.change(context, id, 'case.communication-add', 'case.manage', async (step) => {
-      await repo.insertCommunication(step.trx, { caseId: id, ...c });
+      const onDate = c.onDate ?? step.today;
+      const problems = step.dateProblems('onDate', onDate);
+      if (problems.length) throw invalid(problems);
+      await repo.insertCommunication(step.trx, { ...c, caseId: id, onDate });
     });
   }
 }

@@ -1,21 +1,16 @@
 import type { CaseDetail, CaseSummary } from '@samenspel/contracts';
+import { daysBetweenDates } from '../../shared/dates.js';
 import type * as repo from './cases.repository.js';
 
-const DAY = 86_400_000;
-
-function daysBetween(
-  from: string | Date | null | undefined,
-  to: string | Date | null | undefined,
-): number | null {
+/** Days between the dates two steps happened. */
+function daysBetween(from: string | null | undefined, to: string | null | undefined): number | null {
   if (!from || !to) return null;
-  const a = typeof from === 'string' ? new Date(`${from}T00:00:00Z`) : from;
-  const b = typeof to === 'string' ? new Date(`${to}T00:00:00Z`) : to;
-  return Math.round(((b.getTime() - a.getTime()) / DAY) * 10) / 10;
+  return daysBetweenDates(from, to);
 }
 
-/** When a case's first signal came in and its first intervention was carried out, for lead times. */
+/** The date a case's first signal came in and its first intervention was carried out, for lead times. */
 export interface CaseMilestones {
-  firstSignalAt: Date | null;
+  firstSignalOn: string | null;
   firstInterventionOn: string | null;
 }
 
@@ -33,7 +28,7 @@ export function presentSummary(row: repo.CaseRow, milestones: CaseMilestones): C
     closedOn: row.closedOn,
     priority: row.priority,
     leadTimes: {
-      signalToCase: milestones.firstSignalAt ? daysBetween(milestones.firstSignalAt, row.startedOn) : null,
+      signalToCase: daysBetween(milestones.firstSignalOn, row.startedOn),
       startToFirstIntervention: daysBetween(row.startedOn, milestones.firstInterventionOn),
       startToClosure: daysBetween(row.startedOn, row.closedOn),
     },
@@ -68,12 +63,19 @@ export function presentDetail(
       removedAt: p.removedAt?.toISOString() ?? null,
       removedReason: p.removedReason,
     })),
-    events: parts.events.map((e) => ({
-      type: e.type,
-      at: e.at.toISOString(),
-      by: e.userId ? (more.names.get(e.userId) ?? null) : null,
-      details: e.details,
-    })),
+    events: parts.events.map((e) => {
+      const recordedAt = e.at.toISOString();
+      const recordedBy = e.userId ? (more.names.get(e.userId) ?? null) : null;
+      return {
+        type: e.type,
+        happenedOn: e.happenedOn,
+        recordedAt,
+        recordedBy,
+        at: recordedAt,
+        by: recordedBy,
+        details: e.details,
+      };
+    }),
     subjects: parts.subjects.map((s) => ({
       id: s.id,
       kind: s.kind,

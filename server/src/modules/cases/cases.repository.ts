@@ -194,6 +194,7 @@ export async function insertEvent(
     caseId: string;
     type: string;
     at: Date;
+    happenedOn: string;
     userId: string | null;
     organisationId: string | null;
     details?: object;
@@ -202,6 +203,17 @@ export async function insertEvent(
   await db
     .insertInto('caseEvents')
     .values({ ...e, details: JSON.stringify(e.details ?? {}) })
+    .execute();
+}
+
+/** The case's events with the dates they happened: what a next step may not precede. */
+export async function datedEvents(db: Db, caseId: string) {
+  return db
+    .selectFrom('caseEvents')
+    .select(['type', 'happenedOn', 'details'])
+    .where('caseId', '=', caseId)
+    .orderBy('happenedOn')
+    .orderBy('at')
     .execute();
 }
 
@@ -309,7 +321,7 @@ export async function provisionOf(db: Db, caseId: string, id: string) {
 
 export async function insertCommunication(
   db: Db,
-  c: CommunicationRequest & { caseId: string },
+  c: Required<CommunicationRequest> & { caseId: string },
 ): Promise<void> {
   await db.insertInto('communications').values(c).execute();
 }
@@ -391,8 +403,9 @@ export async function detailParts(db: Db, caseId: string) {
       .execute(),
     db
       .selectFrom('caseEvents')
-      .select(['type', 'at', 'userId', 'details'])
+      .select(['type', 'happenedOn', 'at', 'userId', 'details'])
       .where('caseId', '=', caseId)
+      .orderBy('happenedOn')
       .orderBy('at')
       .execute(),
     db.selectFrom('caseSubjects').selectAll().where('caseId', '=', caseId).orderBy('addedAt').execute(),

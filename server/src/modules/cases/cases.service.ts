@@ -14,17 +14,18 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { covenantOf, legalBasesOf, participatingAmong } from '../collaborations/index.js';
-import { municipalitiesIn, organisationsIn, todayInNetherlands } from '../organisations/index.js';
+import { municipalitiesIn, organisationsIn } from '../organisations/index.js';
 import {
   acceptedSignalsIn,
   signalOrigins,
   signalReferences,
   signalSubjectsOf,
-  signalsReceivedAt,
+  signalsReceivedOn,
 } from '../signals/index.js';
 import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
 import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
@@ -58,15 +59,41 @@ export interface CaseStep {
   actor: Actor;
   row: repo.CaseRow;
   record: AuditRecorder;
+  /** When the step is recorded. */
   at: Date;
-  /** Records the step in the case's timeline. */
-  event(type: string, details?: object): Promise<void>;
+  /** Today in the Netherlands: the date a step happened when none is given. */
+  today: string;
+  /** Records the step in the case's timeline, as happened on `happenedOn` (today by default). */
+  event(type: string, details?: object, happenedOn?: string): Promise<void>;
+  /**
+   * The problems with the date a step on the case happened (field `field`): not in the future,
+   * not before the case's start nor before any of `earlier`.
+   */
+  dateProblems(field: string, on: string, earlier?: ReadonlyArray<EarlierStep | null>): InvalidParam[];
   /** Refuses (400, on `field`) unless the organisation takes part in the case now. */
   participating(organisationId: string, field: string): Promise<void>;
 }
 
 function refused(detail: string): AppError {
   return new AppError({ code: 'case.refused', status: 409, title: 'Niet mogelijk', detail });
+}
+
+const phaseNames: Record<CasePhase, string> = {
+  start: 'start',
+  information: 'informatie',
+  analysis: 'analyse',
+  intervention: 'interventie',
+  evaluation: 'evaluatie',
+  closed: 'gesloten',
+};
+
+/** How a date message names the steps of a case's lifecycle that a next one may not precede. */
+function lifecycleStep(e: { type: string; happenedOn: string; details: Record<string, unknown> }) {
+  const what =
+    e.type === 'phase'
+      ? `het begin van de fase ${phaseNames[e.details.to as CasePhase] ?? String(e.details.to)}`
+      : { started: 'de start van de casus', closed: 'de sluiting', reopened: 'de heropening' }[e.type];
+  return what ? { on: e.happenedOn, what } : null;
 }
 
 function quarterOf(date: Date): string {
@@ -118,18 +145,18 @@ export class CasesService {
   /** When each case's first signal came in and its first intervention was carried out. */
   private async milestones(trx: Db, caseIds: readonly string[]): Promise<Map<string, CaseMilestones>> {
     const signals = await repo.signalsOfCases(trx, caseIds);
-    const received = await signalsReceivedAt(trx, [...signals.values()].flat());
+    const received = await signalsReceivedOn(trx, [...signals.values()].flat());
     const first = await this.deps.interventions.firstCarriedOut(trx, caseIds);
     return new Map(
       caseIds.map((id) => {
-        const times = (signals.get(id) ?? []).flatMap((s) => {
-          const at = received.get(s);
-          return at ? [at.getTime()] : [];
+        const dates = (signals.get(id) ?? []).flatMap((s) => {
+          const on = received.get(s);
+          return on ? [on] : [];
         });
         return [
           id,
           {
-            firstSignalAt: times.length ? new Date(Math.min(...times)) : null,
+            firstSignalOn: dates.length ? (dates.sort()[0] ?? null) : null,
             firstInterventionOn: first.get(id) ?? null,
           },
         ];
@@ -204,13 +231,6 @@ export class CasesService {
               ? 'Kies gemeenten uit uw regio.'
               : 'Kies gemeenten uit het district van de casus.',
         });
-      if (request.startedOn > todayInNetherlands(now()))
-        problems.push({
-          name: 'startedOn',
-          in: 'body',
-          code: 'future',
-          reason: 'De startdatum kan niet in de toekomst liggen.',
-        });
       // A case stays in one collaboration: its signals', or the region's covenant.
       const collaborations = new Set(signals.map((s) => s.collaborationId));
       if (collaborations.size > 1)
@@ -233,8 +253,9 @@ export class CasesService {
             code: 'not_a_member',
             reason: 'Een van de organisaties neemt niet deel aan het samenwerkingsverband.',
           });
-      if (problems.length) throw invalid(problems);
       const at = now();
+      problems.push(...happenedProblems('startedOn', request.startedOn, amsterdamDate(at)));
+      if (problems.length) throw invalid(problems);
       const id = await repo.insertCase(trx, {
         regionId: actor.regionId,
         collaborationId,
@@ -261,6 +282,7 @@ export class CasesService {
         caseId: id,
         type: 'started',
         at,
+        happenedOn: request.startedOn,
         userId: userOf(actor),
         organisationId: actor.organisationId,
         details: { origin: request.origin },
@@ -281,7 +303,7 @@ export class CasesService {
         trx,
         rows.map((r) => r.id),
       );
-      const none = { firstSignalAt: null, firstInterventionOn: null };
+      const none = { firstSignalOn: null, firstInterventionOn: null };
       return rows.map((r) => presentSummary(r, milestones.get(r.id) ?? none));
     });
   }
@@ -316,7 +338,7 @@ export class CasesService {
     ]);
     return presentDetail(
       row,
-      milestones.get(id) ?? { firstSignalAt: null, firstInterventionOn: null },
+      milestones.get(id) ?? { firstSignalOn: null, firstInterventionOn: null },
       parts,
       {
         ...intervening,
@@ -358,21 +380,29 @@ export class CasesService {
         if (row.phase === 'closed' && spec.action !== 'case.reopen' && !spec.onClosedCase)
           throw refused('Deze casus is gesloten. Heropen hem eerst.');
         const at = now();
+        const today = amsterdamDate(at);
         return work({
           trx,
           actor,
           row,
           record,
           at,
-          event: (type, details = {}) =>
+          today,
+          event: (type, details = {}, happenedOn = today) =>
             repo.insertEvent(trx, {
               caseId: id,
               type,
               at,
+              happenedOn,
               userId: userOf(actor),
               organisationId: actor.organisationId,
               details,
             }),
+          dateProblems: (field, on, earlier = []) =>
+            happenedProblems(field, on, today, [
+              { on: row.startedOn, what: 'de start van de casus' },
+              ...earlier,
+            ]),
           participating: async (organisationId, field) => {
             const current = await repo.currentParticipants(trx, id);
             if (!current.some((p) => p.organisationId === organisationId))
@@ -416,10 +446,16 @@ export class CasesService {
   phase(context: RequestContext, id: string, request: CasePhaseRequest) {
     const action = request.type === 'advance' ? 'case.phase' : `case.${request.type}`;
     return this.change(context, id, action, 'case.manage', async (step) => {
-      const { trx, row, at } = step;
+      const { trx, row } = step;
       const current = row.phase;
-      // Closure and reopening are dated in the Netherlands: 00:30 on 1 January is the new year.
-      const on = todayInNetherlands(at);
+      // The date it happened, in the Netherlands: a case closed at 00:30 on 1 January is closed on 1 January.
+      const on = request.happenedOn ?? step.today;
+      const events = await repo.datedEvents(trx, id);
+      const lifecycle = events.map(lifecycleStep);
+      const check = (earlier: ReadonlyArray<EarlierStep | null>) => {
+        const problems = step.dateProblems('happenedOn', on, earlier);
+        if (problems.length) throw invalid(problems);
+      };
       if (request.type === 'advance') {
         if (order.indexOf(request.to) !== order.indexOf(current) + 1)
           throw refused(
@@ -427,20 +463,28 @@ export class CasesService {
           );
         if (current === 'start' && (!row.goal || !row.strategy))
           throw refused('Leg eerst doel en strategie vast.');
+        check(lifecycle);
         await repo.updateCase(trx, id, { phase: request.to });
-        await step.event('phase', { from: current, to: request.to });
+        await step.event('phase', { from: current, to: request.to }, on);
       } else if (request.type === 'close') {
         if (current !== 'evaluation') throw refused('Een casus sluit na de evaluatiefase.');
         if (!(await repo.isEvaluated(trx, id)))
           throw refused('Evalueer de casus eerst, of laat de voorzitter de evaluatie met reden overslaan.');
+        check([
+          ...lifecycle,
+          ...events
+            .filter((e) => e.type === 'evaluated' || e.type === 'evaluation-waived')
+            .map((e) => ({ on: e.happenedOn, what: 'de evaluatie' })),
+        ]);
         await repo.updateCase(trx, id, { phase: 'closed', closedOn: on });
         await repo.closeOpenPeriod(trx, id, on);
-        await step.event('closed');
+        await step.event('closed', {}, on);
       } else {
         if (current !== 'closed') throw refused('Alleen een gesloten casus kan worden heropend.');
+        check([...lifecycle, row.closedOn ? { on: row.closedOn, what: 'de sluiting' } : null]);
         await repo.updateCase(trx, id, { phase: 'analysis', closedOn: null });
         await repo.openPeriod(trx, id, on);
-        await step.event('reopened', { reason: request.reason });
+        await step.event('reopened', { reason: request.reason }, on);
       }
     });
   }
@@ -491,6 +535,13 @@ export class CasesService {
       async (step) => {
         if (step.row.phase !== 'evaluation')
           throw refused('Een casus wordt in de evaluatiefase geëvalueerd.');
+        const on = e.happenedOn ?? step.today;
+        const problems = step.dateProblems(
+          'happenedOn',
+          on,
+          (await repo.datedEvents(step.trx, id)).map(lifecycleStep),
+        );
+        if (problems.length) throw invalid(problems);
         await repo.saveEvaluation(step.trx, {
           caseId: id,
           whatWorked: waiver ? null : e.whatWorked,
@@ -500,7 +551,7 @@ export class CasesService {
           recordedAt: step.at,
           recordedBy: userOf(step.actor),
         });
-        await step.event(waiver ? 'evaluation-waived' : 'evaluated');
+        await step.event(waiver ? 'evaluation-waived' : 'evaluated', {}, on);
       },
     );
   }

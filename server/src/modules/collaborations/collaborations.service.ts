@@ -11,9 +11,10 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
-import { organisationsIn, todayInNetherlands } from '../organisations/index.js';
+import { organisationsIn } from '../organisations/index.js';
 import { presentCollaboration, presentSummary } from './collaborations.presenter.js';
 import * as repo from './collaborations.repository.js';
 
@@ -23,7 +24,7 @@ const DEFAULTS = new URL('../../../reference-data/collaboration-defaults.json', 
 /** Gives each region its RIEC covenant with the default purposes, legal bases and retention terms. */
 export async function loadCovenants(db: Db, now = new Date()): Promise<void> {
   const defaults = JSON.parse(await readFile(DEFAULTS, 'utf8')) as repo.CollaborationDefaults;
-  await repo.ensureCovenants(db, defaults, todayInNetherlands(now));
+  await repo.ensureCovenants(db, defaults, amsterdamDate(now));
 }
 
 /**
@@ -210,7 +211,7 @@ export class CollaborationsService {
   }
 
   private today(): string {
-    return todayInNetherlands(this.deps.now());
+    return amsterdamDate(this.deps.now());
   }
 }
 

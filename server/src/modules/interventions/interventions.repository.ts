@@ -59,6 +59,15 @@ export async function insertAdvice(
     .execute();
 }
 
+export async function adviceOf(db: Db, caseId: string, id: string) {
+  return db
+    .selectFrom('advices')
+    .select(['id', 'givenOn'])
+    .where('id', '=', id)
+    .where('caseId', '=', caseId)
+    .executeTakeFirst();
+}
+
 /** Sets an advice's status; false when the case has no such advice. */
 export async function setAdviceStatus(
   db: Db,
@@ -93,7 +102,7 @@ export async function insertIntervention(
 export async function interventionOf(db: Db, caseId: string, id: string) {
   return db
     .selectFrom('interventions')
-    .select('id')
+    .select(['id', 'carriedOutOn'])
     .where('id', '=', id)
     .where('caseId', '=', caseId)
     .executeTakeFirst();

@@ -15,7 +15,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
 import type { CaseInterventionsReader, CasesService } from '../cases/index.js';
-import { regionIds, todayInNetherlands } from '../organisations/index.js';
+import { regionIds } from '../organisations/index.js';
 import { type CaseInterventionParts, presentInterventions } from './interventions.presenter.js';
 import * as repo from './interventions.repository.js';
 
@@ -63,8 +63,11 @@ export class InterventionsService {
   addAdvice(context: RequestContext, id: string, a: AdviceRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.advice-add', 'case.manage', async (step) => {
       await step.participating(a.organisationId, 'organisationId');
-      await repo.insertAdvice(step.trx, { caseId: id, ...a, createdBy: userOf(step.actor) });
-      await step.event('advice', { kind: a.kind });
+      const givenOn = a.givenOn ?? step.today;
+      const problems = step.dateProblems('givenOn', givenOn);
+      if (problems.length) throw invalid(problems);
+      await repo.insertAdvice(step.trx, { caseId: id, ...a, givenOn, createdBy: userOf(step.actor) });
+      await step.event('advice', { kind: a.kind }, givenOn);
     });
   }
 
@@ -82,25 +85,30 @@ export class InterventionsService {
   addIntervention(context: RequestContext, id: string, i: InterventionRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.intervention-add', 'case.contribute', async (step) => {
       await step.participating(step.actor.organisationId, 'organisation');
-      if (i.adviceId && !(await repo.setAdviceStatus(step.trx, id, i.adviceId, 'carried-out')))
-        throw invalid([
-          {
-            name: 'adviceId',
-            in: 'body',
-            code: 'unknown_advice',
-            reason: 'Dit advies hoort niet bij de casus.',
-          },
-        ]);
+      const advice = i.adviceId ? await repo.adviceOf(step.trx, id, i.adviceId) : undefined;
+      const carriedOutOn = i.carriedOutOn ?? step.today;
+      const problems: InvalidParam[] = step.dateProblems('carriedOutOn', carriedOutOn, [
+        advice ? { on: advice.givenOn, what: 'het advies' } : null,
+      ]);
+      if (i.adviceId && !advice)
+        problems.push({
+          name: 'adviceId',
+          in: 'body',
+          code: 'unknown_advice',
+          reason: 'Dit advies hoort niet bij de casus.',
+        });
+      if (problems.length) throw invalid(problems);
+      if (advice) await repo.setAdviceStatus(step.trx, id, advice.id, 'carried-out');
       await repo.insertIntervention(step.trx, {
         caseId: id,
-        adviceId: i.adviceId ?? null,
+        adviceId: advice?.id ?? null,
         kind: i.kind,
         organisationId: step.actor.organisationId,
-        carriedOutOn: i.carriedOutOn,
+        carriedOutOn,
         description: i.description,
         outcome: i.outcome ?? null,
       });
-      await step.event('intervention', { kind: i.kind });
+      await step.event('intervention', { kind: i.kind }, carriedOutOn);
     });
   }
 
@@ -116,29 +124,25 @@ export class InterventionsService {
       'case.contribute',
       async (step) => {
         await step.participating(step.actor.organisationId, 'organisation');
+        const intervention = r.interventionId
+          ? await repo.interventionOf(step.trx, id, r.interventionId)
+          : undefined;
         const problems: InvalidParam[] = [];
-        if (r.interventionId && !(await repo.interventionOf(step.trx, id, r.interventionId)))
+        if (r.interventionId && !intervention)
           problems.push({
             name: 'interventionId',
             in: 'body',
             code: 'unknown_intervention',
             reason: 'Deze interventie hoort niet bij de casus.',
           });
-        const today = todayInNetherlands(step.at);
-        for (const [field, what] of [
-          ['imposedOn', 'opleggen'],
-          ['collectedOn', 'innen'],
-          ['settledOn', 'verrekenen'],
-        ] as const) {
-          const on = r[field];
-          if (on !== undefined && on > today)
-            problems.push({
-              name: field,
-              in: 'body',
-              code: 'future',
-              reason: `De datum van ${what} kan niet in de toekomst liggen.`,
-            });
-        }
+        // Each date of a result happened: not in the future, not before the case or its intervention;
+        // a collection or settlement not before the assessment.
+        const after = intervention ? { on: intervention.carriedOutOn, what: 'de interventie' } : null;
+        const imposed = r.imposedOn ? { on: r.imposedOn, what: 'de oplegging' } : null;
+        if (r.imposedOn) problems.push(...step.dateProblems('imposedOn', r.imposedOn, [after]));
+        if (r.collectedOn)
+          problems.push(...step.dateProblems('collectedOn', r.collectedOn, [after, imposed]));
+        if (r.settledOn) problems.push(...step.dateProblems('settledOn', r.settledOn, [after, imposed]));
         if (r.confiscationId) problems.push(...(await this.checkPayment(step.trx, id, r.confiscationId, r)));
         if (problems.length) throw invalid(problems);
         await repo.insertResult(step.trx, {
@@ -147,12 +151,14 @@ export class InterventionsService {
           interventionId: r.interventionId ?? null,
           confiscationId: r.confiscationId ?? null,
           organisationId: step.actor.organisationId,
-          recordedOn: today,
+          recordedOn: step.today,
         });
-        await step.event('result', {
-          kind: r.kind,
-          ...(r.confiscationId ? { confiscationId: r.confiscationId } : {}),
-        });
+        const dates = [r.imposedOn, r.collectedOn, r.settledOn].flatMap((d) => (d ? [d] : [])).sort();
+        await step.event(
+          'result',
+          { kind: r.kind, ...(r.confiscationId ? { confiscationId: r.confiscationId } : {}) },
+          dates[0] ?? step.today,
+        );
       },
       { onClosedCase: true },
     );

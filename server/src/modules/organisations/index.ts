@@ -10,5 +10,5 @@ export {
   themesIn,
 } from './organisations.repository.js';
 export { organisationsRoutes } from './organisations.routes.js';
-export { OrganisationsService, todayInNetherlands } from './organisations.service.js';
+export { OrganisationsService } from './organisations.service.js';
 export { type LoadedRegion, loadReferenceData } from './reference-data.loader.js';

@@ -11,16 +11,12 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { notFound } from '../../shared/errors.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import * as present from './organisations.presenter.js';
 import * as repo from './organisations.repository.js';
-
-/** Today's date in the Netherlands, the reference for "current" membership. */
-export function todayInNetherlands(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-}
 
 /**
  * Reference data of regions: read-only for everyone signed in (and API tokens with
@@ -35,7 +31,7 @@ export class OrganisationsService {
   constructor(deps: Pick<ServiceDeps, 'db' | 'access' | 'now'>) {
     this.db = deps.db;
     this.access = deps.access;
-    this.today = () => todayInNetherlands(deps.now());
+    this.today = () => amsterdamDate(deps.now());
   }
 
   async listRegions(context: RequestContext): Promise<Region[]> {

@@ -330,11 +330,13 @@ export async function leadTimes(
   const { rows } = await sql<{ measure: string; count: number; median: number | null; p90: number | null }>`
     with scoped as (select c.id, c.started_on from cases c where ${caseScope(scope)}),
     days as (
-      select 'signalToDecision' as measure, extract(epoch from e.at - s.received_at) / 86400 as d
-      from signals s join signal_events e on e.signal_id = s.id and e.type = 'decided'
+      -- By the dates the steps happened, not when they were recorded.
+      select 'signalToDecision' as measure, (e.happened_on - r.happened_on)::float8 as d
+      from signals s
+      join signal_events e on e.signal_id = s.id and e.type = 'decided'
+      join signal_events r on r.signal_id = s.id and r.type = 'received'
       where ${signalScope(scope)} and s.decision is not null and s.decision <> 'withdrawn'
-        and s.received_at is not null
-        and (e.at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
+        and e.happened_on between ${period.from}::date and ${period.to}::date
       union all
       select 'startToFirstIntervention', (first - started_on)::float8
       from (select s.started_on, min(i.carried_out_on) as first
@@ -358,18 +360,19 @@ export async function leadTimes(
   };
 }
 
-/** Signals received in the period, per month (Europe/Amsterdam) and source. */
+/** Signals received in the period (the date they were received), per month and source. */
 export async function signalsBySource(
   db: Db,
   scope: ReportScope,
   period: Period,
 ): Promise<AccountabilityReport['signalsBySource']> {
   const { rows } = await sql<AccountabilityReport['signalsBySource'][number]>`
-    select to_char(s.received_at at time zone 'Europe/Amsterdam', 'YYYY-MM') as month,
+    select to_char(r.happened_on, 'YYYY-MM') as month,
       coalesce(s.source, 'unknown') as source, count(*)::int as count
     from signals s
-    where ${signalScope(scope)} and s.received_at is not null
-      and (s.received_at at time zone 'Europe/Amsterdam')::date between ${period.from}::date and ${period.to}::date
+    join signal_events r on r.signal_id = s.id and r.type = 'received'
+    where ${signalScope(scope)}
+      and r.happened_on between ${period.from}::date and ${period.to}::date
     group by 1, 2 order by 1, 2`.execute(db);
   return rows;
 }

@@ -4,7 +4,7 @@ export {
   acceptedIn as acceptedSignalsIn,
   collaborationsOf as signalCollaborations,
   originsOf as signalOrigins,
-  receivedAtOf as signalsReceivedAt,
+  receivedOnOf as signalsReceivedOn,
   referencesOf as signalReferences,
   subjectsByIds as signalSubjectsByIds,
   subjectsOf as signalSubjectsOf,

@@ -5,21 +5,29 @@ import {
   type SignalSummary,
   signalEventType,
 } from '@samenspel/contracts';
+import { daysBetweenDates } from '../../shared/dates.js';
 import type * as repo from './signals.repository.js';
 
-const DAY = 86_400_000;
-
-function days(from: Date | undefined, to: Date | undefined): number | null {
+function days(from: string | undefined, to: string | undefined): number | null {
   if (!from || !to) return null;
-  return Math.round(((to.getTime() - from.getTime()) / DAY) * 10) / 10;
+  return daysBetweenDates(from, to);
 }
 
 /** The logical order of the steps, as the contract lists them. */
 const stepRank: readonly string[] = signalEventType.options;
 
-/** Events in time order; steps recorded in the same instant keep their logical order. */
-function byTimeThenStep(a: { at: Date; type: string }, b: { at: Date; type: string }): number {
-  return a.at.getTime() - b.at.getTime() || stepRank.indexOf(a.type) - stepRank.indexOf(b.type);
+type Dated = { happenedOn: string; at: Date; type: string };
+
+/**
+ * Events in the order they happened: by date, then as recorded; steps recorded in the same
+ * instant keep their logical order.
+ */
+function byDateThenTime(a: Dated, b: Dated): number {
+  return (
+    (a.happenedOn < b.happenedOn ? -1 : a.happenedOn > b.happenedOn ? 1 : 0) ||
+    a.at.getTime() - b.at.getTime() ||
+    stepRank.indexOf(a.type) - stepRank.indexOf(b.type)
+  );
 }
 
 export function presentSummary(r: repo.SignalRow): SignalSummary {
@@ -38,14 +46,15 @@ export function presentSummary(r: repo.SignalRow): SignalSummary {
     submittingOrganisations: r.organisations,
     themes: r.themes,
     receivedAt: r.receivedAt?.toISOString() ?? null,
+    receivedOn: r.receivedOn,
     stageSince: r.stageSince.toISOString(),
     subjectCount: r.subjectCount,
   };
 }
 
-/** Days from intake to each step, from the first event of each kind. */
-export function leadTimesOf(events: ReadonlyArray<{ type: string; at: Date }>): LeadTimes {
-  const first = (type: string) => events.find((e) => e.type === type)?.at;
+/** Days from intake to each step, by the date the first event of each kind happened. */
+export function leadTimesOf(events: ReadonlyArray<Dated>): LeadTimes {
+  const first = (type: string) => [...events].sort(byDateThenTime).find((e) => e.type === type)?.happenedOn;
   const received = first('received');
   const discussed = first('discussed');
   const triaged = first('triaged');
@@ -77,17 +86,24 @@ export function presentDetail(
         ? { id: row.receivedFromOrganisationId, name: row.receivedFromName }
         : null,
     subjects: parts.subjects.map((s) => ({ id: s.id, kind: s.kind, label: s.label, data: s.data })),
-    events: [...parts.events].sort(byTimeThenStep).map((e) => ({
-      id: e.id,
-      type: e.type,
-      at: e.at.toISOString(),
-      by: {
+    events: [...parts.events].sort(byDateThenTime).map((e) => {
+      const by = {
         userId: e.userId,
         name: e.userId ? (parts.names.get(e.userId) ?? null) : null,
         organisation: e.organisationName,
-      },
-      details: e.details,
-    })),
+      };
+      const recordedAt = e.at.toISOString();
+      return {
+        id: e.id,
+        type: e.type,
+        happenedOn: e.happenedOn,
+        recordedAt,
+        recordedBy: by,
+        at: recordedAt,
+        by,
+        details: e.details,
+      };
+    }),
     rounds: parts.rounds,
     leadTimes: leadTimesOf(parts.events),
     abilities: parts.abilities,

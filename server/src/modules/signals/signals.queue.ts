@@ -1,12 +1,12 @@
 import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
+import { amsterdamDate, daysBetweenDates } from '../../shared/dates.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import { signalsReachable } from './signals.access.js';
 import { presentSummary } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 
 const activity = 'samenspel.signals';
-const DAY = 86_400_000;
 
 type LeadTimeSegment = keyof LeadTimeRow['segments'];
 
@@ -32,22 +32,23 @@ export class SignalQueue {
         trx,
         rows.map((r) => r.id),
       );
-      const at = now().getTime();
+      // Time in each stage by the dates the steps happened, up to today in the Netherlands.
+      const today = amsterdamDate(now());
       const weight = { high: 0, normal: 1, low: 2 } as const;
       return rows
         .map((r) => {
           const own = events.filter((e) => e.signalId === r.id && stageOfEvent[e.type]);
           const timeInStages: Record<string, number> = {};
           own.forEach((e, i) => {
-            const end = own[i + 1]?.at.getTime() ?? at;
+            const end = own[i + 1]?.happenedOn ?? today;
             const stage = stageOfEvent[e.type] ?? 'received';
-            timeInStages[stage] =
-              Math.round((((timeInStages[stage] ?? 0) * DAY + end - e.at.getTime()) / DAY) * 10) / 10;
+            timeInStages[stage] = (timeInStages[stage] ?? 0) + daysBetweenDates(e.happenedOn, end);
           });
+          const last = own.at(-1)?.happenedOn;
           return {
             ...presentSummary(r),
-            daysInStage: Math.round(((at - r.stageSince.getTime()) / DAY) * 10) / 10,
-            daysOpen: Math.round(((at - (r.receivedAt ?? r.createdAt).getTime()) / DAY) * 10) / 10,
+            daysInStage: last ? daysBetweenDates(last, today) : 0,
+            daysOpen: daysBetweenDates(r.receivedOn ?? amsterdamDate(r.createdAt), today),
             timeInStages,
           };
         })

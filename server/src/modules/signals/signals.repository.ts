@@ -23,6 +23,7 @@ export interface SignalRow {
   receivedFromName: string | null;
   createdAt: Date;
   receivedAt: Date | null;
+  receivedOn: string | null;
   stageSince: Date;
   organisations: Array<{ id: string; name: string }>;
   themes: Array<{ id: string; name: string }>;
@@ -74,6 +75,8 @@ function selectSignals(db: Db) {
       sql<number>`(select count(*)::int from signal_subjects ss where ss.signal_id = s.id)`.as(
         'subjectCount',
       ),
+      sql<string | null>`(select min(se.happened_on) from signal_events se
+        where se.signal_id = s.id and se.type = 'received')`.as('receivedOn'),
     ]);
 }
 
@@ -207,6 +210,7 @@ export async function insertEvent(
     signalId: string;
     type: SignalEventType;
     at: Date;
+    happenedOn: string;
     userId: string | null;
     organisationId: string | null;
     details?: Record<string, unknown>;
@@ -222,8 +226,9 @@ export async function eventsOf(db: Db, signalId: string) {
   return db
     .selectFrom('signalEvents as e')
     .leftJoin('partnerOrganisations as o', 'o.id', 'e.organisationId')
-    .select(['e.id', 'e.type', 'e.at', 'e.userId', 'o.name as organisationName', 'e.details'])
+    .select(['e.id', 'e.type', 'e.happenedOn', 'e.at', 'e.userId', 'o.name as organisationName', 'e.details'])
     .where('e.signalId', '=', signalId)
+    .orderBy('e.happenedOn')
     .orderBy('e.at')
     .orderBy('e.id')
     .execute();
@@ -233,13 +238,14 @@ export async function stageEventsOf(db: Db, signalIds: readonly string[]) {
   if (signalIds.length === 0) return [];
   return db
     .selectFrom('signalEvents')
-    .select(['signalId', 'type', 'at'])
+    .select(['signalId', 'type', 'happenedOn', 'at'])
     .where('signalId', 'in', signalIds)
+    .orderBy('happenedOn')
     .orderBy('at')
     .execute();
 }
 
-// ---- lead times ----
+// ---- lead times, by the dates the steps happened ----
 
 export async function leadTimeStatistics(db: Db, regionId: string, filter: LeadTimeQuery) {
   const { rows } = await sql<{
@@ -252,24 +258,24 @@ export async function leadTimeStatistics(db: Db, regionId: string, filter: LeadT
   }>`
     with times as (
       select s.id, m.district_id,
-        min(e.at) filter (where e.type = 'received') as received,
-        min(e.at) filter (where e.type = 'discussed') as discussed,
-        min(e.at) filter (where e.type = 'triaged') as triaged,
-        min(e.at) filter (where e.type = 'decided') as decided
+        min(e.happened_on) filter (where e.type = 'received') as received,
+        min(e.happened_on) filter (where e.type = 'discussed') as discussed,
+        min(e.happened_on) filter (where e.type = 'triaged') as triaged,
+        min(e.happened_on) filter (where e.type = 'decided') as decided
       from signals s
       join municipalities m on m.code = s.municipality_code
       join signal_events e on e.signal_id = s.id
       where s.region_id = ${regionId} and s.decision is not null and s.decision <> 'withdrawn'
       group by s.id, m.district_id
     ), segments as (
-      select district_id, to_char(decided at time zone 'Europe/Amsterdam', 'YYYY-MM') as month, id, 'intakeToLoo' as segment,
-        extract(epoch from discussed - received) / 86400 as days from times
-      union all select district_id, to_char(decided at time zone 'Europe/Amsterdam', 'YYYY-MM'), id, 'looToTriage',
-        extract(epoch from triaged - discussed) / 86400 from times
-      union all select district_id, to_char(decided at time zone 'Europe/Amsterdam', 'YYYY-MM'), id, 'triageToDecision',
-        extract(epoch from decided - triaged) / 86400 from times
-      union all select district_id, to_char(decided at time zone 'Europe/Amsterdam', 'YYYY-MM'), id, 'intakeToDecision',
-        extract(epoch from decided - received) / 86400 from times
+      select district_id, to_char(decided, 'YYYY-MM') as month, id, 'intakeToLoo' as segment,
+        (discussed - received)::float8 as days from times
+      union all select district_id, to_char(decided, 'YYYY-MM'), id, 'looToTriage',
+        (triaged - discussed)::float8 from times
+      union all select district_id, to_char(decided, 'YYYY-MM'), id, 'triageToDecision',
+        (decided - triaged)::float8 from times
+      union all select district_id, to_char(decided, 'YYYY-MM'), id, 'intakeToDecision',
+        (decided - received)::float8 from times
     )
     select district_id as "districtId", month, count(distinct id)::int as decided, segment,
       percentile_cont(0.5) within group (order by days)::float8 as median,
@@ -315,16 +321,17 @@ export async function collaborationsOf(db: Db, ids: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.id, r.collaborationId]));
 }
 
-/** When each signal was received. */
-export async function receivedAtOf(db: Db, ids: readonly string[]): Promise<Map<string, Date>> {
+/** The date each signal was received (the date it happened, not when it was recorded). */
+export async function receivedOnOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db
-    .selectFrom('signals')
-    .select(['id', 'receivedAt'])
-    .where('id', 'in', ids)
-    .where('receivedAt', 'is not', null)
+    .selectFrom('signalEvents')
+    .select((eb) => ['signalId', eb.fn.min('happenedOn').as('receivedOn')])
+    .where('signalId', 'in', ids)
+    .where('type', '=', 'received')
+    .groupBy('signalId')
     .execute();
-  return new Map(rows.flatMap((r) => (r.receivedAt ? [[r.id, r.receivedAt] as const] : [])));
+  return new Map(rows.map((r) => [r.signalId, r.receivedOn]));
 }
 
 /** Where the signals came from: the organisations that submitted them, and those the RIEC registered them for. */

@@ -10,7 +10,9 @@ import {
   signalInput,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
+import type { SignalEventType } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
@@ -47,6 +49,25 @@ const stageNames: Record<SignalStage, string> = {
   'hit-check': 'in een hit/no-hit-ronde',
   decided: 'besloten',
 };
+
+/** How a date message names each step a later one may not precede. */
+const stepNames: Partial<Record<SignalEventType, string>> = {
+  received: 'de ontvangst',
+  discussed: 'de bespreking in het LOO',
+  substantiated: 'de onderbouwing',
+  triaged: 'de weging',
+  'round-started': 'de start van de hit/no-hit-ronde',
+  'round-closed': 'het sluiten van de hit/no-hit-ronde',
+  decided: 'het besluit',
+};
+
+/** The steps a signal has taken, with the dates they happened: what a next step may not precede. */
+function earlierSteps(events: ReadonlyArray<{ type: SignalEventType; happenedOn: string }>): EarlierStep[] {
+  return events.flatMap((e) => {
+    const what = stepNames[e.type];
+    return what ? [{ on: e.happenedOn, what }] : [];
+  });
+}
 
 /** A step that the signal's stage does not allow (409). */
 export function refused(detail: string): AppError {
@@ -207,9 +228,13 @@ export class SignalsService {
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
         const collaborationId = await this.collaborationFor(trx, actor, input);
-        const problems = await this.checkReferences(trx, actor, input, submit, collaborationId);
-        if (problems.length) throw invalid(problems);
         const at = now();
+        const receivedOn = input.happenedOn ?? amsterdamDate(at);
+        const problems = [
+          ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
+          ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
+        ];
+        if (problems.length) throw invalid(problems);
         const id = await repo.insertSignal(trx, {
           regionId: actor.regionId,
           collaborationId,
@@ -226,8 +251,13 @@ export class SignalsService {
         await this.write(trx, id, input, record);
         if (submit) await this.register(trx, actor, id, at);
         const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
-        await repo.insertEvent(trx, { ...by, type: 'created' });
-        if (submit) await repo.insertEvent(trx, { ...by, type: 'received' });
+        // Written and submitted in one go, the signal was made when it was received.
+        await repo.insertEvent(trx, {
+          ...by,
+          type: 'created',
+          happenedOn: submit ? receivedOn : amsterdamDate(at),
+        });
+        if (submit) await repo.insertEvent(trx, { ...by, type: 'received', happenedOn: receivedOn });
         return this.detail(trx, actor, id, record, false);
       },
     );
@@ -248,18 +278,23 @@ export class SignalsService {
         if (!input.submittingOrganisationIds?.length)
           input = { ...input, submittingOrganisationIds: [actor.organisationId] };
         const collaborationId = await this.collaborationFor(trx, actor, input);
-        const problems = await this.checkReferences(trx, actor, input, submit, collaborationId);
+        const at = now();
+        const receivedOn = input.happenedOn ?? amsterdamDate(at);
+        const problems = [
+          ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
+          ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
+        ];
         if (problems.length) throw invalid(problems);
         await repo.updateSignal(trx, id, { collaborationId });
         await this.write(trx, id, input, record);
         if (submit) {
-          const at = now();
           await this.register(trx, actor, id, at);
           await repo.updateSignal(trx, id, { stage: 'received', receivedAt: at, stageSince: at });
           await repo.insertEvent(trx, {
             signalId: id,
             type: 'received',
             at,
+            happenedOn: receivedOn,
             userId: userOf(actor),
             organisationId: actor.organisationId,
           });
@@ -365,7 +400,23 @@ export class SignalsService {
         );
       }
       const at = now();
-      const base = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
+      const happenedOn = step.happenedOn ?? amsterdamDate(at);
+      // The date is checked with the step's other input, so that every problem is listed at once.
+      const problems = happenedProblems(
+        'happenedOn',
+        happenedOn,
+        amsterdamDate(at),
+        earlierSteps(await repo.eventsOf(trx, id)),
+      );
+      const base = {
+        signalId: id,
+        at,
+        happenedOn,
+        userId: userOf(actor),
+        organisationId: actor.organisationId,
+      };
+      if (problems.length && step.type !== 'substantiated' && step.type !== 'decided')
+        throw invalid(problems);
       switch (step.type) {
         case 'discussed':
           await repo.updateSignal(trx, id, { stage: 'discussed', stageSince: at });
@@ -383,14 +434,13 @@ export class SignalsService {
             !kinds.has('municipality') ||
             !kinds.has('police')
           )
-            throw invalid([
-              {
-                name: 'organisationIds',
-                in: 'body',
-                code: 'joint_note',
-                reason: 'Een onderbouwing is van een gemeente en de politie samen.',
-              },
-            ]);
+            problems.push({
+              name: 'organisationIds',
+              in: 'body',
+              code: 'joint_note',
+              reason: 'Een onderbouwing is van een gemeente en de politie samen.',
+            });
+          if (problems.length) throw invalid(problems);
           await repo.updateSignal(trx, id, { stage: 'substantiated', stageSince: at });
           await repo.insertEvent(trx, {
             ...base,
@@ -410,7 +460,6 @@ export class SignalsService {
         case 'decided': {
           const open = (await this.deps.rounds.of(trx, actor, [id])).some((r) => !r.closedAt);
           if (open) throw refused('Sluit eerst de lopende hit/no-hit-ronde.');
-          const problems: InvalidParam[] = [];
           let referredTo: string | null = null;
           if (step.decision === 'referred') {
             const [org] = step.referredToOrganisationId
@@ -493,6 +542,7 @@ export class SignalsService {
       signalId: id,
       type: 'round-started',
       at,
+      happenedOn: amsterdamDate(at),
       userId: userOf(actor),
       organisationId: actor.organisationId,
       details,
@@ -504,13 +554,17 @@ export class SignalsService {
       signalId: id,
       type: 'round-closed',
       at,
+      happenedOn: amsterdamDate(at),
       userId: userOf(actor),
       organisationId: actor.organisationId,
       details: { roundId },
     });
   }
 
-  /** An LOO discussed the signal: a received signal is discussed from the meeting's date (or now). */
+  /**
+   * An LOO discussed the signal: a received signal is discussed on the day the meeting was held
+   * (today if its date is still to come; the day of receipt if it came in after the meeting's date).
+   */
   async discussedInMeeting(
     trx: Db,
     actor: Actor,
@@ -520,13 +574,20 @@ export class SignalsService {
   ): Promise<void> {
     const signal = await repo.findSignal(trx, id);
     if (signal?.stage !== 'received') return;
-    const held = new Date(`${meeting.date}T12:00:00Z`);
-    const at = held < this.deps.now() ? held : this.deps.now();
+    const at = this.deps.now();
+    const today = amsterdamDate(at);
+    // ISO dates sort as they fall: the latest earlier step, and the meeting's day up to today.
+    const received = earlierSteps(await repo.eventsOf(trx, id))
+      .map((e) => e.on)
+      .sort()
+      .at(-1);
+    const held = [meeting.date, today].sort()[0] ?? today;
     await repo.updateSignal(trx, id, { stage: 'discussed', stageSince: at });
     await repo.insertEvent(trx, {
       signalId: id,
       type: 'discussed',
       at,
+      happenedOn: received && received > held ? received : held,
       userId: userOf(actor),
       organisationId: actor.organisationId,
       details: { meetingId: meeting.id, note },

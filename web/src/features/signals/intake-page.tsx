@@ -17,6 +17,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -183,6 +184,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
       urgency: v.optionalChoice('urgency', urgencies) ?? 'normal',
       subjects: subjects.map(subjectPayload),
       receivedFromOrganisationId: v.optional('receivedFromOrganisationId'),
+      happenedOn: v.optional('happenedOn'),
     };
     setBusy(true);
     setFailure(null);
@@ -344,6 +346,13 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
           label={t('intake.urgency')}
           defaultValue={draft?.urgency ?? 'normal'}
           options={urgencies.map((u) => [u, t(`urgency.${u}`)] as const)}
+        />
+        <DateField
+          {...choice('happenedOn')}
+          label={t('intake.receivedOn')}
+          hint={t('intake.receivedOnHint')}
+          defaultValue={isoDateFromToday()}
+          max={isoDateFromToday()}
         />
 
         <section aria-labelledby="betrokkenen-kop">

@@ -31,11 +31,12 @@ import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
+import { Happened } from '../../components/happened.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
-import { formatDateTime, t } from '../../i18n/i18n.js';
+import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
 import {
@@ -156,10 +157,19 @@ function SignalView({ signal }: { signal: SignalDetail }) {
               {e.type === 'decided' && typeof e.details.decision === 'string'
                 ? `: ${t(`decision.${e.details.decision as 'accepted'}`)}`
                 : ''}{' '}
-              — <time dateTime={e.at}>{formatDateTime(e.at)}</time>
-              {e.by.name
-                ? ` — ${t('signal.by', { name: e.by.name, organisation: e.by.organisation ?? '' })}`
-                : ''}
+              —{' '}
+              <Happened
+                happenedOn={e.happenedOn}
+                recordedAt={e.recordedAt}
+                recordedBy={
+                  e.recordedBy.name
+                    ? t('signal.by', {
+                        name: e.recordedBy.name,
+                        organisation: e.recordedBy.organisation ?? '',
+                      })
+                    : null
+                }
+              />
             </li>
           ))}
         </ol>
@@ -283,14 +293,23 @@ function Steps({ signal }: { signal: SignalDetail }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const v = new FormValues(new FormData(event.currentTarget));
+    const happenedOn = v.optional('happenedOn');
     setDone(false);
     switch (current) {
       case 'discussed':
-        return send.mutate({ step: 'transition', body: { type: 'discussed', note: v.optional('note') } });
+        return send.mutate({
+          step: 'transition',
+          body: { type: 'discussed', note: v.optional('note'), happenedOn },
+        });
       case 'substantiated':
         return send.mutate({
           step: 'transition',
-          body: { type: 'substantiated', note: v.text('note'), organisationIds: v.all('organisationIds') },
+          body: {
+            type: 'substantiated',
+            note: v.text('note'),
+            organisationIds: v.all('organisationIds'),
+            happenedOn,
+          },
         });
       case 'triaged':
         return send.mutate({
@@ -299,6 +318,7 @@ function Steps({ signal }: { signal: SignalDetail }) {
             type: 'triaged',
             route: v.optionalChoice('route', routes) ?? 'integral',
             reason: v.text('reason'),
+            happenedOn,
           },
         });
       case 'decided':
@@ -310,10 +330,14 @@ function Steps({ signal }: { signal: SignalDetail }) {
             referredToOrganisationId: v.optional('referredToOrganisationId'),
             reason: v.optionalChoice('reason', notAcceptedReasons),
             note: v.optional('note'),
+            happenedOn,
           },
         });
       case 'withdrawn':
-        return send.mutate({ step: 'transition', body: { type: 'withdrawn', note: v.text('note') } });
+        return send.mutate({
+          step: 'transition',
+          body: { type: 'withdrawn', note: v.text('note'), happenedOn },
+        });
       case 'start-round':
         return send.mutate({
           step: 'start-round',
@@ -500,6 +524,18 @@ function Steps({ signal }: { signal: SignalDetail }) {
               errorMessage={errors.deadline}
             />
           </>
+        ) : null}
+        {current !== 'start-round' ? (
+          <DateField
+            id="stap-datum"
+            name="happenedOn"
+            label={t('step.happenedOn')}
+            hint={t('step.happenedOnHint')}
+            defaultValue={isoDateFromToday()}
+            max={isoDateFromToday()}
+            invalid={Boolean(errors.happenedOn)}
+            errorMessage={errors.happenedOn}
+          />
         ) : null}
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" disabled={send.isPending}>

@@ -8,6 +8,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { ChangeForm } from '../../../components/change-form.js';
+import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { t } from '../../../i18n/i18n.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
@@ -54,6 +55,7 @@ export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvalua
             whatWorked: v.text('whatWorked'),
             whatDidNot: v.text('whatDidNot'),
             lessons: v.text('lessons'),
+            happenedOn: v.optional('happenedOn'),
           })}
         >
           {(field) => (
@@ -61,6 +63,12 @@ export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvalua
               <FormFieldTextarea {...field('whatWorked')} label={t('cases.whatWorked')} rows={3} />
               <FormFieldTextarea {...field('whatDidNot')} label={t('cases.whatDidNot')} rows={3} />
               <FormFieldTextarea {...field('lessons')} label={t('cases.lessons')} rows={3} />
+              <DateField
+                {...field('happenedOn')}
+                label={t('step.happenedOn')}
+                defaultValue={isoDateFromToday()}
+                max={isoDateFromToday()}
+              />
             </>
           )}
         </ChangeForm>

@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@samenspel/contracts';
 import { FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
 import { ChangeForm } from '../../../components/change-form.js';
+import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
 import { t } from '../../../i18n/i18n.js';
@@ -54,9 +55,22 @@ export function PrioritySection({ c }: { c: CaseDetail }) {
           title={t('cases.waive')}
           submitLabel={t('step.save')}
           mutation={waive}
-          toVariables={(v) => ({ waivedReason: v.text('waivedReason') })}
+          toVariables={(v) => ({
+            waivedReason: v.text('waivedReason'),
+            happenedOn: v.optional('happenedOn'),
+          })}
         >
-          {(field) => <FormFieldTextbox {...field('waivedReason')} label={t('step.reason')} />}
+          {(field) => (
+            <>
+              <FormFieldTextbox {...field('waivedReason')} label={t('step.reason')} />
+              <DateField
+                {...field('happenedOn')}
+                label={t('step.happenedOn')}
+                defaultValue={isoDateFromToday()}
+                max={isoDateFromToday()}
+              />
+            </>
+          )}
         </ChangeForm>
       ) : null}
     </Section>
