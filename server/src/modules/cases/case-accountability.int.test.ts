@@ -113,7 +113,7 @@ describe(`a case's dates and origin in the accountability table on ${testEngine(
     );
     expect(tooEarly.statusCode).toBe(400);
     expect(tooEarly.json().invalidParams).toEqual([
-      expect.objectContaining({ name: 'startedOn', reason: 'De startdatum kan niet in de toekomst liggen.' }),
+      expect.objectContaining({ name: 'startedOn', reason: 'Deze datum ligt in de toekomst.' }),
     ]);
   });
 

@@ -107,7 +107,7 @@ describe(`dated case steps on ${testEngine()}`, () => {
       'in_the_future',
     );
     const result = await cast.call(staff, 'POST', `/api/v1/cases/${c.id}/results`, {
-      kind: 'fine',
+      kind: 'confiscation',
       imposedCents: 100_00,
       imposedOn: tomorrow,
       collectedCents: 50_00,
@@ -216,17 +216,18 @@ describe(`dated case steps on ${testEngine()}`, () => {
     // Refused, so the advice is not marked carried out either.
     const still = await cast.ok<CaseDetail>(await director(), 'GET', `/api/v1/cases/${c.id}`);
     expect(still.advices[0]?.status).toBe('given');
+    // A collection before its imposition: the request schema refuses it already.
     refused(
       await cast.call(staff, 'POST', `/api/v1/cases/${c.id}/results`, {
-        kind: 'fine',
+        kind: 'confiscation',
         imposedCents: 100_00,
         imposedOn: day(-5),
         collectedCents: 100_00,
         collectedOn: day(-6),
       }),
       'collectedOn',
-      'before_previous_step',
-      /vóór de oplegging/,
+      'custom',
+      /voor de datum van opleggen/,
     );
 
     const closed = await datedCase(day(-30), [day(-25), day(-20), day(-15), day(-10), day(-9)]);

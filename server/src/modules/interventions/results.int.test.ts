@@ -26,7 +26,11 @@ const resultCount = async (caseId: string) =>
 
 /** A closed case of the Tax Administration and the police, with a confiscation of € 100,000. */
 async function closedCaseWithConfiscation(): Promise<{ c: CaseDetail; confiscationId: string }> {
-  const c = await newCase(cast, { phase: 'intervention', participants: ['politie', 'belastingdienst'] });
+  const c = await newCase(cast, {
+    phase: 'intervention',
+    participants: ['politie', 'belastingdienst'],
+    startedOn: '2025-12-01',
+  });
   const tax = await cast.staff('belastingdienst');
   const withResult = await cast.ok<CaseDetail>(tax, 'POST', results(c.id), {
     kind: 'confiscation',
@@ -51,7 +55,11 @@ async function closedCaseWithConfiscation(): Promise<{ c: CaseDetail; confiscati
 
 describe(`results and the accountability table on ${testEngine()}`, () => {
   it('refuses amounts the table would not count, with every field named in Dutch', async () => {
-    const c = await newCase(cast, { phase: 'intervention', participants: ['politie', 'belastingdienst'] });
+    const c = await newCase(cast, {
+      phase: 'intervention',
+      participants: ['politie', 'belastingdienst'],
+      startedOn: '2025-12-01',
+    });
     const tax = await cast.staff('belastingdienst');
     const post = (body: object) => cast.call(tax, 'POST', results(c.id), body);
 
@@ -107,13 +115,13 @@ describe(`results and the accountability table on ${testEngine()}`, () => {
     expect(future.json().invalidParams).toEqual([
       expect.objectContaining({
         name: 'imposedOn',
-        code: 'future',
-        reason: 'De datum van opleggen kan niet in de toekomst liggen.',
+        code: 'in_the_future',
+        reason: 'Deze datum ligt in de toekomst.',
       }),
       expect.objectContaining({
         name: 'collectedOn',
-        code: 'future',
-        reason: 'De datum van innen kan niet in de toekomst liggen.',
+        code: 'in_the_future',
+        reason: 'Deze datum ligt in de toekomst.',
       }),
     ]);
     // An arrest with a count is a result of the case, outside the table's amounts.
