@@ -867,7 +867,7 @@ const matrix: Record<string, Entry> = {
           type: 'subject',
           directorId: users.get('case_director')?.id,
           participantIds: [organisationId],
-          startedOn: '2026-11-01',
+          startedOn: today,
         },
       };
     },

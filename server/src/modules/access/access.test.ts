@@ -35,8 +35,10 @@ describe('access rules', () => {
       'audit.read',
       'audit.export',
       'processing-activity.read',
+      'collaboration.read',
     ]);
     expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
+    expect(access.permissionsOf(user(['administrator']))).toContain('collaboration.manage');
     expect(access.permissionsOf(user(['administrator']))).not.toContain('audit.read');
     expect(access.permissionsOf({ ...user(['administrator']), pendingSecondFactor: true })).toEqual([]);
   });

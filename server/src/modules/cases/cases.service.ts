@@ -25,6 +25,7 @@ import {
   signalOrigins,
   signalReferences,
   signalSubjectsOf,
+  signalsDecidedOn,
   signalsReceivedOn,
 } from '../signals/index.js';
 import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
@@ -254,7 +255,13 @@ export class CasesService {
             reason: 'Een van de organisaties neemt niet deel aan het samenwerkingsverband.',
           });
       const at = now();
-      problems.push(...happenedProblems('startedOn', request.startedOn, amsterdamDate(at)));
+      // A case starts on or after the decision that accepted its signals.
+      const decidedOn = await signalsDecidedOn(trx, request.signalIds);
+      problems.push(
+        ...happenedProblems('startedOn', request.startedOn, amsterdamDate(at), [
+          decidedOn ? { on: decidedOn, what: 'het besluit over het signaal' } : null,
+        ]),
+      );
       if (problems.length) throw invalid(problems);
       const id = await repo.insertCase(trx, {
         regionId: actor.regionId,

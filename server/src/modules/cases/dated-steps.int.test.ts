@@ -3,7 +3,14 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../app/index.js';
 import { cheapPasswords } from '../../shared/passwords.js';
-import { Cast, createTestApp, newCase, type TestApp, testEngine } from '../../testing/index.js';
+import {
+  Cast,
+  createTestApp,
+  newAcceptedSignal,
+  newCase,
+  type TestApp,
+  testEngine,
+} from '../../testing/index.js';
 import { traceFrom } from '../audit/index.js';
 
 /**
@@ -244,6 +251,25 @@ describe(`dated case steps on ${testEngine()}`, () => {
       'before_previous_step',
       /vóór de sluiting/,
     );
+  });
+
+  it('starts a case from signals no earlier than the decision that accepted them', async () => {
+    const signal = await newAcceptedSignal(cast);
+    const early = await cast.call(await cast.analyst(), 'POST', '/api/v1/cases', {
+      origin: 'signal',
+      signalIds: [signal.id],
+      originOrganisationIds: [],
+      codeName: 'Te vroeg gestart',
+      districtId: 'utrecht-stad',
+      municipalityCodes: ['GM0344'],
+      themeIds: [await cast.theme()],
+      type: 'subject',
+      directorId: (await director()).user.id,
+      participantIds: [await cast.org('politie')],
+      startedOn: day(-1),
+    });
+    refused(early, 'startedOn', 'before_previous_step', /vóór het besluit over het signaal/);
+    expect((await newCase(cast, { fromSignal: signal, startedOn: day() })).startedOn).toBe(day());
   });
 
   it('dates steps today when no date is given, and keeps when and by whom each was recorded', async () => {

@@ -305,7 +305,7 @@ describe(`collaborations on ${testEngine()}`, () => {
       type: 'subject',
       districtId: 'utrecht-stad',
       directorId: (await cast.director()).user.id,
-      startedOn: '2026-11-30',
+      startedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date()),
       signalIds: [covenantSignal.id, inTable.json().id],
       participantIds: [await cast.org('politie')],
       originOrganisationIds: [],

@@ -3,6 +3,7 @@ export { SignalQueue } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
   collaborationsOf as signalCollaborations,
+  lastDecidedOn as signalsDecidedOn,
   originsOf as signalOrigins,
   receivedOnOf as signalsReceivedOn,
   referencesOf as signalReferences,

@@ -321,6 +321,18 @@ export async function collaborationsOf(db: Db, ids: readonly string[]): Promise<
   return new Map(rows.map((r) => [r.id, r.collaborationId]));
 }
 
+/** The latest date on which one of the signals was decided (accepted): a case starts after it. */
+export async function lastDecidedOn(db: Db, ids: readonly string[]): Promise<string | null> {
+  if (ids.length === 0) return null;
+  const row = await db
+    .selectFrom('signalEvents')
+    .select((eb) => eb.fn.max('happenedOn').as('on'))
+    .where('signalId', 'in', ids)
+    .where('type', '=', 'decided')
+    .executeTakeFirst();
+  return row?.on ?? null;
+}
+
 /** The date each signal was received (the date it happened, not when it was recorded). */
 export async function receivedOnOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
