@@ -40,6 +40,10 @@ const projects: TestProjectInlineConfiguration[] = [
         'bench/src/**/*.test.ts',
       ],
       exclude: integration,
+      // Two cores: the unit and integration files run two at a time (they wait on the database
+      // as much as they compute), then the browser files one at a time.
+      maxWorkers: 2,
+      sequence: { groupOrder: 0 },
     },
   },
   ...engines.map((engine) => ({
@@ -51,10 +55,11 @@ const projects: TestProjectInlineConfiguration[] = [
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
-      // Each test makes its own records: in any order, every test must pass.
-      sequence: { shuffle: { files: false, tests: true } },
       // Files share the worker's loaded modules (the app, the schemas): each file still has its own database.
       isolate: false,
+      maxWorkers: 2,
+      // Each test makes its own records: in any order, every test must pass.
+      sequence: { shuffle: { files: false, tests: true }, groupOrder: 0 },
     },
   })),
   // The browser flows, like the integration tests, on every engine at hand.
@@ -69,6 +74,7 @@ const projects: TestProjectInlineConfiguration[] = [
       hookTimeout: 90_000,
       fileParallelism: false,
       isolate: false,
+      sequence: { groupOrder: 1 },
     },
   })),
 ];
