@@ -1,5 +1,7 @@
 import type { Permission } from '@samenspel/contracts';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { ApiTokensTable, DB } from '../../db/schema.js';
 
 export interface ApiTokenRow {
   id: string;
@@ -37,8 +39,12 @@ function selectTokens(db: Db) {
     .$castTo<ApiTokenRow>();
 }
 
-export async function listTokens(db: Db, regionId: string): Promise<ApiTokenRow[]> {
-  return selectTokens(db).where('t.regionId', '=', regionId).orderBy('t.createdAt', 'desc').execute();
+/** The tokens a predicate reaches (the access rule's), newest first. */
+export async function listTokens(
+  db: Db,
+  reachable: (eb: ExpressionBuilder<DB & { t: ApiTokensTable }, 't'>) => Expression<SqlBool>,
+): Promise<ApiTokenRow[]> {
+  return selectTokens(db).where(reachable).orderBy('t.createdAt', 'desc').execute();
 }
 
 export async function findToken(db: Db, id: string): Promise<ApiTokenRow | undefined> {
@@ -52,16 +58,6 @@ export async function findUsableToken(db: Db, tokenHash: string): Promise<ApiTok
     .where('t.revokedAt', 'is', null)
     .where('t.expiresAt', '>', new Date())
     .executeTakeFirst();
-}
-
-export async function tokensInRegion(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('apiTokens')
-    .select('id')
-    .where('regionId', '=', regionId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function insertToken(

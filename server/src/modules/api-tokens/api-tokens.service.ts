@@ -7,6 +7,7 @@ import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
 import type { AuditService } from '../audit/index.js';
 import { organisationsIn } from '../organisations/index.js';
+import { tokensReachable } from './api-tokens.access.js';
 import { present } from './api-tokens.presenter.js';
 import {
   type ApiTokenRow,
@@ -37,7 +38,7 @@ export class ApiTokensService {
   async list(context: RequestContext): Promise<ApiToken[]> {
     return this.audit.run(context, { action: 'api-token.list', activity }, async (trx) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'api-token.manage');
-      return (await listTokens(trx, actor.regionId)).map(present);
+      return (await listTokens(trx, tokensReachable(actor))).map(present);
     });
   }
 

@@ -1,6 +1,7 @@
 import type { Role } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { DB, UsersTable } from '../../db/schema.js';
 
 export interface UserRow {
   id: string;
@@ -64,25 +65,16 @@ export async function findUserByOidc(db: Db, issuer: string, subject: string) {
     .executeTakeFirst();
 }
 
+/** The users a predicate reaches (the access rule's), by organisation and name. */
 export async function listUsers(
   db: Db,
-  filter: { regionId: string; organisationId?: string | undefined; active?: boolean | undefined },
+  reachable: (eb: ExpressionBuilder<DB & { u: UsersTable }, 'u'>) => Expression<SqlBool>,
+  filter: { organisationId?: string | undefined; active?: boolean | undefined },
 ): Promise<UserRow[]> {
-  let q = selectUsers(db).where('u.regionId', '=', filter.regionId);
+  let q = selectUsers(db).where(reachable);
   if (filter.organisationId) q = q.where('u.organisationId', '=', filter.organisationId);
   if (filter.active !== undefined) q = q.where('u.active', '=', filter.active);
   return q.orderBy('o.name').orderBy('u.displayName').execute();
-}
-
-/** Which of these users are in the region: one query for a whole set. */
-export async function usersInRegion(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('users')
-    .select('id')
-    .where('regionId', '=', regionId)
-    .where('id', 'in', ids)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 export async function insertUser(

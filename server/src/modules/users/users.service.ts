@@ -13,6 +13,7 @@ import { generatePassword, type Passwords } from '../../shared/passwords.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { organisationByCode, organisationsIn } from '../organisations/index.js';
+import { usersReachable } from './users.access.js';
 import { presentUser } from './users.presenter.js';
 import {
   findUserByEmail,
@@ -86,7 +87,7 @@ export class UsersService {
   ): Promise<UserSummary[]> {
     return this.audit.run(context, { action: 'user.list', activity }, async (trx, record) => {
       const actor = await this.access.requireAccess(trx, context.actor, 'user.read');
-      const users = await listUsers(trx, { regionId: actor.regionId, ...filter });
+      const users = await listUsers(trx, usersReachable(actor), filter);
       for (const user of users) record.subject({ type: 'employee', email: user.email });
       return users.map(presentUser);
     });
