@@ -70,13 +70,16 @@ export async function insertConflict(
 }
 
 /** The conflicts a subject (or anything merged into it) is in, with the other subject of each. */
-export async function conflictsOf(db: Db, root: string) {
+/** The conflicts of a register subject with others the actor may see (one collaboration never shows another's). */
+export async function conflictsOf(db: Db, actor: Actor, root: string) {
   const rows = await db
     .selectFrom('subjectConflicts as c')
     .innerJoin('subjects as a', 'a.id', 'c.subjectA')
     .innerJoin('subjects as b', 'b.id', 'c.subjectB')
     .select(['c.id', 'c.identifier', 'c.evidence', 'c.createdAt', 'a.rootId as aRoot', 'b.rootId as bRoot'])
     .where((eb) => eb.or([eb('a.rootId', '=', root), eb('b.rootId', '=', root)]))
+    .where(subjectSeenBy(actor, 'a.root_id'))
+    .where(subjectSeenBy(actor, 'b.root_id'))
     .orderBy('c.createdAt')
     .execute();
   const others = rows.map((r) => (r.aRoot === root ? r.bRoot : r.aRoot));

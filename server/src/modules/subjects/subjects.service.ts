@@ -198,7 +198,7 @@ export class SubjectsService {
         record,
         await repo.suggestionRows(trx, actor, { subjectIds: tree, status: 'open' }),
       );
-      const conflicts = await repo.conflictsOf(trx, root);
+      const conflicts = await repo.conflictsOf(trx, actor, root);
       for (const c of conflicts) recordRead(record, c.other.data, 'subject.read');
       return presentSubject(
         subject,
