@@ -49,28 +49,28 @@ afterAll(async () => {
 });
 
 /**
- * A database for one test: empty, or a copy of the demo region that `seed --demo` built for this
+ * A database for one test: empty; a copy of the migrated base with the reference data (what a
+ * first `samenspel` run leaves); or a copy of the demo region that `seed --demo` built for this
  * run (with the master key it was seeded with, so its printed passwords hold).
  */
-async function place(kind: 'empty' | 'demo'): Promise<Place> {
-  const { demo, demoMasterKey } = inject('templates');
+async function place(kind: 'empty' | 'base' | 'demo'): Promise<Place> {
+  const { base: baseTemplate, demo, demoMasterKey } = inject('templates');
+  const template = kind === 'demo' ? demo : baseTemplate;
   const key = kind === 'demo' ? { SAMENSPEL_MASTER_KEY: demoMasterKey } : {};
+  if (kind === 'demo') await demoSeedOutput();
   let made: Place;
   if (testEngine() === 'pglite') {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-cli-'));
-    if (kind === 'demo') {
-      await demoSeedOutput();
-      await (await openPglite({ dataDir: dir, loadDataDir: new Blob([await readFile(demo)]) })).close();
-    }
+    if (kind !== 'empty')
+      await (await openPglite({ dataDir: dir, loadDataDir: new Blob([await readFile(template)]) })).close();
     made = {
       env: { ...base, ...key, SAMENSPEL_DATA_DIR: dir },
       close: () => rm(dir, { recursive: true, force: true }),
     };
   } else {
-    if (kind === 'demo') await demoSeedOutput();
     const name = `samenspel_cli_${randomBytes(6).toString('hex')}`;
-    const database = kind === 'demo' ? await serverDatabase(name, demo) : await createEmptyDatabase();
-    const dbName = kind === 'demo' ? name : (database.location.split('/').pop() ?? '');
+    const database = kind === 'empty' ? await createEmptyDatabase() : await serverDatabase(name, template);
+    const dbName = kind === 'empty' ? (database.location.split('/').pop() ?? '') : name;
     // The CLI connects on its own; this pool only keeps the database until it is dropped.
     made = { env: { ...base, ...key, DATABASE_URL: serverUrl(dbName) }, close: () => database.close() };
   }
@@ -133,7 +133,7 @@ describe(`samenspel CLI on ${testEngine()}`, { timeout: DEMO_TIMEOUT }, () => {
   });
 
   it('refuses demo accounts in production mode', async () => {
-    const { env } = await place('empty');
+    const { env } = await place('base');
     const child = await samenspel(['seed', '--demo'], { ...env, SAMENSPEL_ENV: 'production' });
     expect(child.code).toBe(2);
     expect(child.stderr).toContain('never created in production mode');
@@ -141,7 +141,7 @@ describe(`samenspel CLI on ${testEngine()}`, { timeout: DEMO_TIMEOUT }, () => {
   });
 
   it('creates the first administrator once, and refuses a second with the same address', async () => {
-    const { env } = await place('empty');
+    const { env } = await place('base');
     const args = ['user', 'create-admin', '--email', 'eerste@riec-mn.example', '--name', 'Eerste Beheerder'];
     const first = await samenspel([...args, '--region', 'midden-nederland', '--organisation', 'riec'], env);
     expect(first.code, first.stderr).toBe(0);
