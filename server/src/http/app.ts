@@ -60,6 +60,7 @@ const activities: Array<[RegExp, string]> = [
   [/^\/api\/v1\/(cases|case-configuration)/, 'samenspel.cases'],
   [/^\/api\/v1\/subjects/, 'samenspel.subjects'],
   [/^\/api\/v1\/(users|api-tokens|security-settings)/, 'samenspel.user-administration'],
+  [/^\/api\/v1\/collaborations/, 'samenspel.collaborations'],
   [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Cast,
   createTestApp,
+  dutchDay,
   newAcceptedSignal,
   newCase,
   type TestApp,
@@ -131,7 +132,7 @@ describe(`a case's dates and origin in the accountability table on ${testEngine(
       type: 'subject',
       directorId: (await cast.director()).user.id,
       participantIds: [await cast.org('politie')],
-      startedOn: new Date().toISOString().slice(0, 10),
+      startedOn: dutchDay(),
     });
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().signals).toHaveLength(1);

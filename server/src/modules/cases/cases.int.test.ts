@@ -4,6 +4,7 @@ import {
   Cast,
   createTestApp,
   createUser,
+  dutchDay,
   newAcceptedSignal,
   signIn,
   type TestApp,
@@ -81,7 +82,7 @@ function acceptedSignal() {
 describe(`casework on ${testEngine()}`, () => {
   it('runs a case from accepted signal to closure, with every figure the accountability table needs', async () => {
     const signal = await acceptedSignal();
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dutchDay();
     const created = await call(s.analyst as ApiSession, 'POST', '/api/v1/cases', {
       origin: 'signal',
       signalIds: [signal.id],

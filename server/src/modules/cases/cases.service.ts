@@ -171,8 +171,10 @@ export class CasesService {
       const actor = await access.requireAccess(trx, context.actor, 'case.create');
       const problems: InvalidParam[] = [];
       const inCases = await repo.signalsInCases(trx, request.signalIds);
+      // Only signals the analyst may work on count: another collaboration's look as if they did not exist.
+      const workable = await access.allowed(trx, actor, 'signal.manage', request.signalIds);
       const signals = (await acceptedSignalsIn(trx, actor.regionId, request.signalIds)).filter(
-        (s) => !inCases.has(s.id),
+        (s) => !inCases.has(s.id) && workable.has(s.id),
       );
       // A case from an analysis product may also come from partners' signals: it then counts
       // under 2b and under each of those partners (docs/accountability.md).

@@ -6,6 +6,7 @@ import { cheapPasswords } from '../../shared/passwords.js';
 import {
   Cast,
   createTestApp,
+  dutchDay,
   newAcceptedSignal,
   newCase,
   type TestApp,
@@ -27,10 +28,6 @@ beforeAll(async () => {
   cast = new Cast(t);
 });
 afterAll(async () => t?.close());
-
-const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-/** A date `days` from today in the Netherlands. */
-const day = (days = 0) => amsterdam.format(new Date(Date.now() + days * 86_400_000));
 
 const director = () => cast.director();
 const phase = async (c: { id: string }, body: object) =>
@@ -69,9 +66,9 @@ async function datedCase(startedOn: string, dates: [string, string, string, stri
 
 describe(`dated case steps on ${testEngine()}`, () => {
   it('refuses a date in the future for every dated step on a case, and changes nothing', async () => {
-    const tomorrow = day(1);
+    const tomorrow = dutchDay(1);
     const staff = await cast.staff('politie');
-    const c = await newCase(cast, { phase: 'evaluation', startedOn: day(-40) });
+    const c = await newCase(cast, { phase: 'evaluation', startedOn: dutchDay(-40) });
     const evaluation = {
       whatWorked: 'Samen optrekken',
       whatDidNot: 'Trage uitwisseling',
@@ -158,15 +155,21 @@ describe(`dated case steps on ${testEngine()}`, () => {
       after.communications,
     ]).toEqual([[], [], [], [], []]);
 
-    const early = await newCase(cast, { goal: true, startedOn: day(-5) });
+    const early = await newCase(cast, { goal: true, startedOn: dutchDay(-5) });
     refused(
       await phase(early, { type: 'advance', to: 'information', happenedOn: tomorrow }),
       'happenedOn',
       'in_the_future',
     );
-    const closed = await datedCase(day(-30), [day(-25), day(-20), day(-15), day(-10), day(-9)]);
+    const closed = await datedCase(dutchDay(-30), [
+      dutchDay(-25),
+      dutchDay(-20),
+      dutchDay(-15),
+      dutchDay(-10),
+      dutchDay(-9),
+    ]);
     refused(await phase(closed, { type: 'close', happenedOn: tomorrow }), 'happenedOn', 'in_the_future');
-    expect((await phase(closed, { type: 'close', happenedOn: day(-8) })).statusCode).toBe(200);
+    expect((await phase(closed, { type: 'close', happenedOn: dutchDay(-8) })).statusCode).toBe(200);
     refused(
       await phase(closed, { type: 'reopen', reason: 'Nieuwe informatie', happenedOn: tomorrow }),
       'happenedOn',
@@ -175,18 +178,18 @@ describe(`dated case steps on ${testEngine()}`, () => {
   });
 
   it('refuses a step dated before the step before it, naming that step', async () => {
-    const c = await newCase(cast, { goal: true, startedOn: day(-30) });
+    const c = await newCase(cast, { goal: true, startedOn: dutchDay(-30) });
     refused(
-      await phase(c, { type: 'advance', to: 'information', happenedOn: day(-31) }),
+      await phase(c, { type: 'advance', to: 'information', happenedOn: dutchDay(-31) }),
       'happenedOn',
       'before_previous_step',
       /vóór de start van de casus/,
     );
-    expect((await phase(c, { type: 'advance', to: 'information', happenedOn: day(-20) })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await phase(c, { type: 'advance', to: 'information', happenedOn: dutchDay(-20) })).statusCode,
+    ).toBe(200);
     refused(
-      await phase(c, { type: 'advance', to: 'analysis', happenedOn: day(-21) }),
+      await phase(c, { type: 'advance', to: 'analysis', happenedOn: dutchDay(-21) }),
       'happenedOn',
       'before_previous_step',
       /vóór het begin van de fase informatie/,
@@ -195,7 +198,7 @@ describe(`dated case steps on ${testEngine()}`, () => {
     refused(
       await cast.call(staff, 'POST', `/api/v1/cases/${c.id}/interventions`, {
         kind: 'criminal',
-        carriedOutOn: day(-35),
+        carriedOutOn: dutchDay(-35),
         description: 'Doorzoeking',
       }),
       'carriedOutOn',
@@ -205,7 +208,7 @@ describe(`dated case steps on ${testEngine()}`, () => {
     const advised = await cast.ok<CaseDetail>(await director(), 'POST', `/api/v1/cases/${c.id}/advices`, {
       kind: 'criminal',
       organisationId: await cast.org('politie'),
-      givenOn: day(-10),
+      givenOn: dutchDay(-10),
       description: 'Doorzoeking',
     });
     const adviceId = advised.advices[0]?.id;
@@ -213,7 +216,7 @@ describe(`dated case steps on ${testEngine()}`, () => {
       await cast.call(staff, 'POST', `/api/v1/cases/${c.id}/interventions`, {
         adviceId,
         kind: 'criminal',
-        carriedOutOn: day(-12),
+        carriedOutOn: dutchDay(-12),
         description: 'Doorzoeking',
       }),
       'carriedOutOn',
@@ -228,25 +231,31 @@ describe(`dated case steps on ${testEngine()}`, () => {
       await cast.call(staff, 'POST', `/api/v1/cases/${c.id}/results`, {
         kind: 'confiscation',
         imposedCents: 100_00,
-        imposedOn: day(-5),
+        imposedOn: dutchDay(-5),
         collectedCents: 100_00,
-        collectedOn: day(-6),
+        collectedOn: dutchDay(-6),
       }),
       'collectedOn',
       'custom',
       /voor de datum van opleggen/,
     );
 
-    const closed = await datedCase(day(-30), [day(-25), day(-20), day(-15), day(-10), day(-9)]);
+    const closed = await datedCase(dutchDay(-30), [
+      dutchDay(-25),
+      dutchDay(-20),
+      dutchDay(-15),
+      dutchDay(-10),
+      dutchDay(-9),
+    ]);
     refused(
-      await phase(closed, { type: 'close', happenedOn: day(-11) }),
+      await phase(closed, { type: 'close', happenedOn: dutchDay(-11) }),
       'happenedOn',
       'before_previous_step',
       /vóór de evaluatie|vóór het begin van de fase evaluatie/,
     );
-    expect((await phase(closed, { type: 'close', happenedOn: day(-8) })).statusCode).toBe(200);
+    expect((await phase(closed, { type: 'close', happenedOn: dutchDay(-8) })).statusCode).toBe(200);
     refused(
-      await phase(closed, { type: 'reopen', reason: 'Nieuwe informatie', happenedOn: day(-9) }),
+      await phase(closed, { type: 'reopen', reason: 'Nieuwe informatie', happenedOn: dutchDay(-9) }),
       'happenedOn',
       'before_previous_step',
       /vóór de sluiting/,
@@ -266,15 +275,15 @@ describe(`dated case steps on ${testEngine()}`, () => {
       type: 'subject',
       directorId: (await director()).user.id,
       participantIds: [await cast.org('politie')],
-      startedOn: day(-1),
+      startedOn: dutchDay(-1),
     });
     refused(early, 'startedOn', 'before_previous_step', /vóór het besluit over het signaal/);
-    expect((await newCase(cast, { fromSignal: signal, startedOn: day() })).startedOn).toBe(day());
+    expect((await newCase(cast, { fromSignal: signal, startedOn: dutchDay() })).startedOn).toBe(dutchDay());
   });
 
   it('dates steps today when no date is given, and keeps when and by whom each was recorded', async () => {
     const before = Date.now();
-    const c = await newCase(cast, { phase: 'intervention', startedOn: day(-10) });
+    const c = await newCase(cast, { phase: 'intervention', startedOn: dutchDay(-10) });
     const staff = await cast.staff('politie');
     await cast.ok(await director(), 'POST', `/api/v1/cases/${c.id}/advices`, {
       kind: 'criminal',
@@ -289,13 +298,13 @@ describe(`dated case steps on ${testEngine()}`, () => {
       kind: 'criminal',
       description: 'Doorzoeking en aanhoudingen',
     });
-    expect(detail.advices[0]?.givenOn).toBe(day(0));
-    expect(detail.interventions[0]?.carriedOutOn).toBe(day(0));
-    expect(detail.communications[0]?.onDate).toBe(day(0));
+    expect(detail.advices[0]?.givenOn).toBe(dutchDay(0));
+    expect(detail.interventions[0]?.carriedOutOn).toBe(dutchDay(0));
+    expect(detail.communications[0]?.onDate).toBe(dutchDay(0));
     const started = detail.events.find((e) => e.type === 'started');
-    expect(started?.happenedOn).toBe(day(-10));
+    expect(started?.happenedOn).toBe(dutchDay(-10));
     const phases = detail.events.filter((e) => e.type === 'phase');
-    expect(phases.map((e) => e.happenedOn)).toEqual([day(0), day(0), day(0)]);
+    expect(phases.map((e) => e.happenedOn)).toEqual([dutchDay(0), dutchDay(0), dutchDay(0)]);
     const { displayName } = await t.database.db
       .selectFrom('users')
       .select('displayName')
@@ -305,7 +314,7 @@ describe(`dated case steps on ${testEngine()}`, () => {
       expect(Date.parse(e.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(e.recordedBy).toBe(displayName);
     }
-    expect(detail.events.find((e) => e.type === 'intervention')?.happenedOn).toBe(day(0));
+    expect(detail.events.find((e) => e.type === 'intervention')?.happenedOn).toBe(dutchDay(0));
   });
 
   it('closes a case on the date given: its closedOn, its open period, its lead time and the report', async () => {

@@ -82,7 +82,7 @@ export class CollaborationsService {
       const [organisation] = await organisationsIn(trx, actor.regionId, [organisationId]);
       if (!organisation) throw notFound();
       const before = await repo.findMember(trx, collaborationId, organisationId);
-      if (before?.role === 'coordinator' && request.role !== 'coordinator')
+      if (before && !before.leftOn && before.role === 'coordinator' && request.role !== 'coordinator')
         await this.keepCoordinator(trx, collaborationId);
       await repo.setMember(trx, { collaborationId, organisationId, role: request.role, today: this.today() });
       return {

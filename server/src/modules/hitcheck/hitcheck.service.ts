@@ -8,6 +8,7 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
@@ -44,7 +45,7 @@ export class HitcheckRounds implements SignalRounds {
       : access.holds(actor, 'signal.decide')
         ? 'chair'
         : 'other';
-    const today = this.deps.now().toISOString().slice(0, 10);
+    const today = amsterdamDate(this.deps.now());
     return rounds.map((round) => {
       const mine = new Set(asked.filter((a) => a.roundId === round.id).map((a) => a.subjectId));
       return presentRound(round, {
@@ -101,7 +102,7 @@ export class HitcheckService {
           code: 'not_a_member',
           reason: 'Een van de partners neemt niet deel aan het samenwerkingsverband van het signaal.',
         });
-      const today = now().toISOString().slice(0, 10);
+      const today = amsterdamDate(now());
       if (request.deadline <= today)
         problems.push({
           name: 'deadline',

@@ -12,7 +12,7 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
-import { invalid, notFound } from '../../shared/errors.js';
+import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
 import type { CaseInterventionsReader, CasesService } from '../cases/index.js';
 import { regionIds } from '../organisations/index.js';
@@ -123,6 +123,15 @@ export class InterventionsService {
       'case.result-add',
       'case.contribute',
       async (step) => {
+        // A closed case takes only what comes later on its confiscations; anything new reopens it first.
+        if (step.row.phase === 'closed' && !r.confiscationId)
+          throw new AppError({
+            code: 'case.refused',
+            status: 409,
+            title: 'Niet mogelijk',
+            detail:
+              'Deze casus is gesloten. Leg hier alleen een inning of verrekening op een opgelegd afpakbedrag vast; heropen de casus voor een nieuw resultaat.',
+          });
         await step.participating(step.actor.organisationId, 'organisation');
         const intervention = r.interventionId
           ? await repo.interventionOf(step.trx, id, r.interventionId)

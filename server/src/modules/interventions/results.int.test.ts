@@ -1,6 +1,6 @@
 import type { AccountabilityReport, CaseDetail } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cast, createTestApp, newCase, type TestApp, testEngine } from '../../testing/index.js';
+import { Cast, createTestApp, dutchDay, newCase, type TestApp, testEngine } from '../../testing/index.js';
 
 /**
  * Results as the accountability table needs them: amounts only on confiscations, collected and
@@ -103,7 +103,7 @@ describe(`results and the accountability table on ${testEngine()}`, () => {
       ]),
     );
 
-    const tomorrow = new Date(Date.now() + 36 * 3_600_000).toISOString().slice(0, 10);
+    const tomorrow = dutchDay(1);
     const future = await post({
       kind: 'confiscation',
       imposedCents: 10_000_00,
@@ -148,6 +148,13 @@ describe(`results and the accountability table on ${testEngine()}`, () => {
       description: 'Te laat',
     });
     expect(advice.statusCode).toBe(409);
+    // And so is a new result: only what comes later on a confiscation is appended.
+    const fine = await cast.call(tax, 'POST', results(c.id), {
+      kind: 'confiscation',
+      imposedCents: 5_000_00,
+      imposedOn: '2026-05-01',
+    });
+    expect(fine.statusCode).toBe(409);
 
     // Two years on: € 50,000 collected and € 10,000 settled on the confiscation.
     clock = new Date('2028-06-30T22:30:00Z'); // 1 July 2028, 00:30 in Amsterdam

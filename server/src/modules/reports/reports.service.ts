@@ -9,6 +9,7 @@ import {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { invalid } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
@@ -188,7 +189,7 @@ export class ReportsService {
           code: 'unknown_district',
           reason: 'Kies een district van uw regio.',
         });
-      if (request.deliveredOn > now.toISOString().slice(0, 10))
+      if (request.deliveredOn > amsterdamDate(now))
         problems.push({
           name: 'deliveredOn',
           in: 'body' as const,

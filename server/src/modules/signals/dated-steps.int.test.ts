@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Cast,
   createTestApp,
+  dutchDay,
   newMeeting,
   newPerson,
   newSignal,
@@ -23,10 +24,6 @@ beforeAll(async () => {
   cast = new Cast(t);
 });
 afterAll(async () => t?.close());
-
-const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-/** A date `days` from today in the Netherlands. */
-const day = (days = 0) => amsterdam.format(new Date(Date.now() + days * 86_400_000));
 
 async function submit(happenedOn: string | undefined) {
   return cast.call(await cast.staff('GM0344'), 'POST', '/api/v1/signals', {
@@ -71,7 +68,7 @@ function expectRefusedDate(
 
 describe(`dated signal steps on ${testEngine()}`, () => {
   it('refuses a date in the future for every step, and leaves the signal as it was', async () => {
-    const tomorrow = day(1);
+    const tomorrow = dutchDay(1);
     const count = async () =>
       (
         await t.database.db
@@ -127,17 +124,18 @@ describe(`dated signal steps on ${testEngine()}`, () => {
   });
 
   it('refuses a step dated before the step before it, naming that step', async () => {
-    const response = await submit(day(-20));
+    const response = await submit(dutchDay(-20));
     expect(response.statusCode).toBe(201);
     const signal = response.json() as SignalDetail;
     expectRefusedDate(
-      await move(signal.id, { type: 'discussed', happenedOn: day(-21) }),
+      await move(signal.id, { type: 'discussed', happenedOn: dutchDay(-21) }),
       'before_previous_step',
       /vóór de ontvangst/,
     );
-    expect((await move(signal.id, { type: 'discussed', happenedOn: day(-15) })).statusCode).toBe(200);
+    expect((await move(signal.id, { type: 'discussed', happenedOn: dutchDay(-15) })).statusCode).toBe(200);
     expect(
-      (await move(signal.id, { type: 'substantiated', ...(await joint()), happenedOn: day(-14) })).statusCode,
+      (await move(signal.id, { type: 'substantiated', ...(await joint()), happenedOn: dutchDay(-14) }))
+        .statusCode,
     ).toBe(200);
     expect(
       (
@@ -145,20 +143,20 @@ describe(`dated signal steps on ${testEngine()}`, () => {
           type: 'triaged',
           route: 'quick',
           reason: 'Eén partner',
-          happenedOn: day(-10),
+          happenedOn: dutchDay(-10),
         })
       ).statusCode,
     ).toBe(200);
     const early = await move(
       signal.id,
-      { type: 'decided', decision: 'accepted', happenedOn: day(-12) },
+      { type: 'decided', decision: 'accepted', happenedOn: dutchDay(-12) },
       'chair',
     );
     expectRefusedDate(early, 'before_previous_step', /vóór de weging/);
     expect(await stageOf(signal.id)).toBe('triaged');
     // The same day as the step before it is fine.
     expect(
-      (await move(signal.id, { type: 'decided', decision: 'accepted', happenedOn: day(-10) }, 'chair'))
+      (await move(signal.id, { type: 'decided', decision: 'accepted', happenedOn: dutchDay(-10) }, 'chair'))
         .statusCode,
     ).toBe(200);
   });
@@ -167,7 +165,7 @@ describe(`dated signal steps on ${testEngine()}`, () => {
     const signal = await newSignal(cast, { stage: 'triaged' });
     const response = await move(
       signal.id,
-      { type: 'decided', decision: 'not-accepted', happenedOn: day(2) },
+      { type: 'decided', decision: 'not-accepted', happenedOn: dutchDay(2) },
       'chair',
     );
     expect(response.statusCode).toBe(400);
@@ -182,11 +180,11 @@ describe(`dated signal steps on ${testEngine()}`, () => {
     const signal = await newSignal(cast, { stage: 'discussed' });
     const analyst = await cast.analyst();
     const event = signal.events.find((e) => e.type === 'discussed');
-    expect(event?.happenedOn).toBe(day(0));
+    expect(event?.happenedOn).toBe(dutchDay(0));
     expect(Date.parse(event?.recordedAt ?? '')).toBeGreaterThanOrEqual(before - 1000);
     expect(event?.recordedBy.userId).toBe(analyst.user.id);
     expect(event?.recordedBy.name).toBeTruthy();
-    expect(signal.receivedOn).toBe(day(0));
+    expect(signal.receivedOn).toBe(dutchDay(0));
   });
 
   it('takes lead times, the lead-time statistics and the report from the dates the steps happened', async () => {
@@ -244,8 +242,8 @@ describe(`dated signal steps on ${testEngine()}`, () => {
   });
 
   it("counts the work queue's days in each stage from the dates the steps happened", async () => {
-    const signal = (await submit(day(-12))).json() as SignalDetail;
-    await move(signal.id, { type: 'discussed', happenedOn: day(-5) });
+    const signal = (await submit(dutchDay(-12))).json() as SignalDetail;
+    await move(signal.id, { type: 'discussed', happenedOn: dutchDay(-5) });
     const queue = await cast.ok<{ items: QueueItem[] }>(await cast.analyst(), 'GET', '/api/v1/signals/queue');
     const item = queue.items.find((i) => i.id === signal.id);
     expect(item?.daysOpen).toBe(12);
@@ -254,16 +252,16 @@ describe(`dated signal steps on ${testEngine()}`, () => {
   });
 
   it('dates an LOO discussion on the day the meeting was held', async () => {
-    const response = await submit(day(-10));
+    const response = await submit(dutchDay(-10));
     const signal = response.json() as SignalDetail;
-    const meeting = await newMeeting(cast, { signalIds: [signal.id], date: day(-3) });
+    const meeting = await newMeeting(cast, { signalIds: [signal.id], date: dutchDay(-3) });
     await cast.ok(await cast.chair(), 'POST', `/api/v1/meetings/${meeting.id}/outcomes`, {
       signalId: signal.id,
       outcome: 'Besproken; onderbouwing volgt.',
     });
     const detail = await cast.ok<SignalDetail>(await cast.analyst(), 'GET', `/api/v1/signals/${signal.id}`);
     expect(detail.stage).toBe('discussed');
-    expect(detail.events.find((e) => e.type === 'discussed')?.happenedOn).toBe(day(-3));
+    expect(detail.events.find((e) => e.type === 'discussed')?.happenedOn).toBe(dutchDay(-3));
     expect(detail.leadTimes.intakeToLoo).toBe(7);
   });
 });

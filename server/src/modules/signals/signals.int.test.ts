@@ -3,6 +3,7 @@ import {
   type ApiSession,
   createTestApp,
   createUser,
+  dutchDay,
   signIn,
   type TestApp,
   testEngine,
@@ -178,7 +179,7 @@ describe(`signals on ${testEngine()}`, () => {
       ).statusCode,
     ).toBe(200);
 
-    const deadline = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const deadline = dutchDay(7);
     const started = await call(analyst, 'POST', `/api/v1/signals/${id}/hit-check-rounds`, {
       necessity: 'Zonder bevraging is niet te wegen of een integrale aanpak nodig is.',
       proportionality: 'Alleen drie betrokkenen, alleen twee partners.',
@@ -371,7 +372,7 @@ describe(`signals on ${testEngine()}`, () => {
     const loo = await call(chair, 'POST', '/api/v1/meetings', {
       kind: 'loo',
       districtId: 'utrecht-stad',
-      date: new Date().toISOString().slice(0, 10),
+      date: dutchDay(),
       attendingOrganisationIds: [org.GM0344, org.politie, org.riec],
       signalIds: [signal.id],
     });
@@ -386,7 +387,7 @@ describe(`signals on ${testEngine()}`, () => {
       await call(chair, 'POST', '/api/v1/meetings', {
         kind: 'dto',
         districtId: 'utrecht-stad',
-        date: new Date().toISOString().slice(0, 10),
+        date: dutchDay(),
         attendingOrganisationIds: [org.politie, org.riec],
         signalIds: [signal.id],
       })

@@ -204,8 +204,13 @@ export class SignalsService {
   }
 
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
-  private async register(trx: Db, actor: Actor, signalId: string, at: Date): Promise<void> {
-    const collaborationId = (await repo.collaborationsOf(trx, [signalId])).get(signalId) ?? '';
+  private async register(
+    trx: Db,
+    actor: Actor,
+    signalId: string,
+    collaborationId: string,
+    at: Date,
+  ): Promise<void> {
     for (const s of await repo.subjectsOf(trx, [signalId]))
       await registerSubject(trx, actor.regionId, s.data, {
         collaborationId,
@@ -249,7 +254,7 @@ export class SignalsService {
           receivedAt: submit ? at : null,
         });
         await this.write(trx, id, input, record);
-        if (submit) await this.register(trx, actor, id, at);
+        if (submit) await this.register(trx, actor, id, collaborationId, at);
         const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
         // Written and submitted in one go, the signal was made when it was received.
         await repo.insertEvent(trx, {
@@ -288,7 +293,7 @@ export class SignalsService {
         await repo.updateSignal(trx, id, { collaborationId });
         await this.write(trx, id, input, record);
         if (submit) {
-          await this.register(trx, actor, id, at);
+          await this.register(trx, actor, id, collaborationId, at);
           await repo.updateSignal(trx, id, { stage: 'received', receivedAt: at, stageSince: at });
           await repo.insertEvent(trx, {
             signalId: id,
@@ -427,7 +432,10 @@ export class SignalsService {
           });
           break;
         case 'substantiated': {
-          const orgs = await organisationsIn(trx, actor.regionId, step.organisationIds);
+          const members = await participatingAmong(trx, row.collaborationId, step.organisationIds);
+          const orgs = (await organisationsIn(trx, actor.regionId, step.organisationIds)).filter((o) =>
+            members.has(o.id),
+          );
           const kinds = new Set(orgs.map((o) => o.kind));
           if (
             orgs.length !== new Set(step.organisationIds).size ||
@@ -462,9 +470,12 @@ export class SignalsService {
           if (open) throw refused('Sluit eerst de lopende hit/no-hit-ronde.');
           let referredTo: string | null = null;
           if (step.decision === 'referred') {
-            const [org] = step.referredToOrganisationId
-              ? await organisationsIn(trx, actor.regionId, [step.referredToOrganisationId])
-              : [];
+            // Referred within the signal's collaboration only.
+            const to = step.referredToOrganisationId;
+            const [org] =
+              to && (await participatingAmong(trx, row.collaborationId, [to])).has(to)
+                ? await organisationsIn(trx, actor.regionId, [to])
+                : [];
             if (!org)
               problems.push({
                 name: 'referredToOrganisationId',

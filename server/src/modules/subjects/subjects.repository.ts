@@ -3,7 +3,8 @@ import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
-import { seenIn, subjectSeenBy } from './subjects.access.js';
+import { inCollaborationOf } from '../collaborations/index.js';
+import { subjectSeenBy } from './subjects.access.js';
 
 /** The exact identifier columns of a subject, normalised. */
 export interface Identifiers {
@@ -69,8 +70,10 @@ export async function insertConflict(
     .execute();
 }
 
-/** The conflicts a subject (or anything merged into it) is in, with the other subject of each. */
-/** The conflicts of a register subject with others the actor may see (one collaboration never shows another's). */
+/**
+ * The conflicts a subject (or anything merged into it) is in, with the other subject of each —
+ * only those whose other subject the actor may see (one collaboration never shows another's).
+ */
 export async function conflictsOf(db: Db, actor: Actor, root: string) {
   const rows = await db
     .selectFrom('subjectConflicts as c')
@@ -263,7 +266,7 @@ export async function mattersOf(db: Db, actor: Actor, roots: readonly string[]) 
     with seen as (
       select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
       from subjects t join subject_sightings g on g.subject_id = t.id
-      where t.root_id = any(${roots as string[]}::uuid[]) and ${seenIn(actor, 'g.collaboration_id')}
+      where t.root_id = any(${roots as string[]}::uuid[]) and ${inCollaborationOf(actor, 'g.collaboration_id')}
     )
     select root, case_id as "caseId", signal_id as "signalId" from seen s where ${oneMatter}`.execute(db);
   return rows;
@@ -426,8 +429,10 @@ export async function mergesInto(db: Db, root: string) {
     .execute();
 }
 
-/** Every sighting of a subject and what was merged into it, with the source's own data. */
-/** The sightings of a register subject in the records of the actor's collaborations. */
+/**
+ * Every sighting of a subject and what was merged into it, with the source's own data, in the
+ * records of the actor's collaborations.
+ */
 export async function sightingsOf(db: Db, actor: Actor, root: string) {
   return db
     .selectFrom('subjectSightings as g')
@@ -444,7 +449,7 @@ export async function sightingsOf(db: Db, actor: Actor, root: string) {
       's.kind',
     ])
     .where('s.rootId', '=', root)
-    .where(seenIn(actor, 'g.collaborationId'))
+    .where(inCollaborationOf(actor, 'g.collaborationId'))
     .orderBy('g.seenAt')
     .execute();
 }
@@ -476,7 +481,7 @@ export async function relationsAround(
       't.rootId as toRoot',
     ])
     .where('r.regionId', '=', actor.regionId)
-    .where(seenIn(actor, 'r.collaborationId'))
+    .where(inCollaborationOf(actor, 'r.collaborationId'))
     .where((eb) => eb.or([eb('f.rootId', 'in', roots), eb('t.rootId', 'in', roots)]));
   if (filter.caseId) q = q.where('r.caseId', '=', filter.caseId);
   if (filter.types.length) q = q.where('r.type', 'in', filter.types as RelationType[]);
@@ -553,7 +558,7 @@ export async function recurringSubjects(db: Db, actor: Actor) {
     with seen as (
       select distinct t.root_id as root, g.case_id, g.signal_id, g.signal_case_id
       from subjects t join subject_sightings g on g.subject_id = t.id
-      where t.region_id = ${actor.regionId} and ${seenIn(actor, 'g.collaboration_id')}
+      where t.region_id = ${actor.regionId} and ${inCollaborationOf(actor, 'g.collaboration_id')}
     ),
     matters as (select root from seen s where ${oneMatter})
     select s.id, s.kind, s.label, s.data, count(*)::int as records
@@ -576,9 +581,9 @@ export async function facilitatorsAcrossRecords(db: Db, actor: Actor) {
       count(distinct g.case_id) filter (where g.role = 'facilitator')::int as cases,
       count(distinct r.to_id) filter (where t.kind = 'network')::int as networks
     from subjects s
-    left join subject_sightings g on g.subject_id = s.id and ${seenIn(actor, 'g.collaboration_id')}
+    left join subject_sightings g on g.subject_id = s.id and ${inCollaborationOf(actor, 'g.collaboration_id')}
     left join subject_relations r on r.from_id = s.id and r.type in ('facilitates', 'member')
-      and ${seenIn(actor, 'r.collaboration_id')}
+      and ${inCollaborationOf(actor, 'r.collaboration_id')}
     left join subjects t on t.id = r.to_id
     where s.region_id = ${actor.regionId} and s.merged_into is null
     group by s.id
@@ -598,7 +603,7 @@ export async function crowdedAddresses(db: Db, actor: Actor, minCompanies: numbe
   }>`
     select a.id, a.kind, a.label, a.data, count(distinct r.from_id)::int as companies
     from subjects a join subject_relations r on r.to_id = a.id and r.type = 'registered-at'
-      and ${seenIn(actor, 'r.collaboration_id')}
+      and ${inCollaborationOf(actor, 'r.collaboration_id')}
     where a.region_id = ${actor.regionId} and a.kind = 'address'
     group by a.id having count(distinct r.from_id) >= ${minCompanies}
     order by companies desc limit 100`.execute(db);
