@@ -1,6 +1,12 @@
 import type { CaseDetail } from '@samenspel/contracts';
 import { describe, expect, it } from 'vitest';
-import { newAcceptedSignal, newCase, newPerson, uniqueSurname } from '../server/src/testing/factories.ts';
+import {
+  dutchDay,
+  newAcceptedSignal,
+  newCase,
+  newPerson,
+  uniqueSurname,
+} from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
@@ -188,7 +194,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
       {
         kind: 'fiscal',
         organisationId: await spec.cast.org('belastingdienst'),
-        givenOn: new Date().toISOString().slice(0, 10),
+        givenOn: dutchDay(),
         description: 'Boekenonderzoek en navordering',
       },
     );
@@ -220,7 +226,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
       {
         adviceId,
         kind: 'fiscal',
-        carriedOutOn: new Date().toISOString().slice(0, 10),
+        carriedOutOn: dutchDay(),
         description: 'Navorderingsaanslag opgelegd',
       },
     );

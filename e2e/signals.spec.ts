@@ -2,6 +2,7 @@ import type { HitAnswer, SignalDetail } from '@samenspel/contracts';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  dutchDay,
   type NewSubject,
   newAcceptedSignal,
   newBsn,
@@ -136,10 +137,6 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     const steps = p.getByRole('region', { name: 'Volgende stap' });
     await steps.getByLabel('Toelichting').fill('Besproken in het LOO Utrecht-Stad');
     // The LOO was held before it is recorded: a date in the future is refused next to the field.
-    const dutchDay = (days: number) =>
-      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-        new Date(Date.now() + days * 86_400_000),
-      );
     const date = steps.getByLabel('Datum', { exact: true });
     await date.fill(dutchDay(1));
     await steps.getByRole('button', { name: 'Vastleggen' }).click();

@@ -7,6 +7,7 @@ import {
   Cast,
   createTestApp,
   createUser,
+  dutchDay,
   newAcceptedSignal,
   newCase,
   newMeeting,
@@ -21,7 +22,7 @@ import {
 import { registeredRoutes } from './app.js';
 
 /** Today in the Netherlands: the steps on the matrix's cases happen on the day they start. */
-const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+const today = dutchDay();
 
 /**
  * Every API route with who may call it. The test walks all of them: without a session 401;
@@ -731,7 +732,7 @@ const matrix: Record<string, Entry> = {
           subsidiarity: 's',
           subjectIds: [signal.subjects[0].id],
           organisationIds: [org.politie],
-          deadline: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+          deadline: dutchDay(7),
         },
       };
     },

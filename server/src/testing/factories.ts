@@ -11,6 +11,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { z } from 'zod';
 import { bsnFrom } from '../demo/people.js';
 import { organisationByCode } from '../modules/organisations/index.js';
+import { amsterdamDate } from '../shared/dates.js';
 import { seededRandom } from '../shared/seeded-random.js';
 import type { TestApp } from './app.js';
 import { createUser, type TestUser } from './identity.js';
@@ -138,6 +139,11 @@ export function newBsn(): string {
 /** A subject as a request carries it. */
 export type NewSubject = z.input<typeof subjectInput>;
 
+/** The date `days` from today in the Netherlands (`YYYY-MM-DD`), as the server dates steps. */
+export function dutchDay(days = 0): string {
+  return amsterdamDate(new Date(Date.now() + days * 86_400_000));
+}
+
 /** A person no other record of the test file resembles. */
 export function newPerson(overrides: Partial<Extract<NewSubject, { kind: 'person' }>> = {}): NewSubject {
   return {
@@ -214,9 +220,7 @@ export async function newRound(
   options: { signal?: SignalDetail; organisations?: string[]; deadlineInDays?: number } = {},
 ): Promise<{ signal: SignalDetail; roundId: string }> {
   const triaged = options.signal ?? (await newSignal(cast, { stage: 'triaged' }));
-  const deadline = new Date(Date.now() + (options.deadlineInDays ?? 7) * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const deadline = dutchDay(options.deadlineInDays ?? 7);
   const signal = await cast.ok<SignalDetail>(
     await cast.analyst(),
     'POST',
@@ -245,7 +249,7 @@ export async function newMeeting(
   return cast.ok<Meeting>(await cast.chair(), 'POST', '/api/v1/meetings', {
     kind: options.kind ?? 'loo',
     districtId: 'utrecht-stad',
-    date: options.date ?? new Date().toISOString().slice(0, 10),
+    date: options.date ?? dutchDay(),
     attendingOrganisationIds: [await cast.org('GM0344'), await cast.org('politie')],
     signalIds: options.signalIds ?? [],
   });
@@ -285,7 +289,7 @@ export async function newCase(
     type: 'subject',
     directorId: director.user.id,
     participantIds: await Promise.all((options.participants ?? ['politie']).map((c) => cast.org(c))),
-    startedOn: options.startedOn ?? new Date().toISOString().slice(0, 10),
+    startedOn: options.startedOn ?? dutchDay(),
   });
   const target = phases.indexOf(options.phase ?? 'start');
   if (target > 0 || options.goal) {

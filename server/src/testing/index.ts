@@ -11,6 +11,7 @@ export {
 export {
   addCaseSubject,
   Cast,
+  dutchDay,
   type Member,
   type NewSubject,
   newAcceptedSignal,

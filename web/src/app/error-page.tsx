@@ -15,7 +15,7 @@ export function ErrorPage() {
       <Heading1>{t('error.title')}</Heading1>
       <Paragraph>{t('error.body')}</Paragraph>
       <Paragraph>
-        <Link href={window.location.pathname}>{t('error.again')}</Link>
+        <Link href={window.location.href}>{t('error.again')}</Link>
         {' · '}
         <Link href="/">{t('notFound.home')}</Link>
       </Paragraph>

@@ -77,7 +77,9 @@ export function CollaborationsPage() {
 function Collaboration({ detail, manages }: { detail: CollaborationDetail; manages: boolean }) {
   const change = useChangeCollaboration(detail.id);
   const current = detail.members.filter((m) => !m.leftOn);
-  const former = detail.members.filter((m) => m.leftOn);
+  const former = detail.members.flatMap((m) =>
+    m.leftOn ? [{ name: m.organisation.name, leftOn: m.leftOn }] : [],
+  );
   const roleChoices = memberRoles.map((r) => [r, t(`collaborations.role.${r}`)] as const);
 
   return (
@@ -85,7 +87,10 @@ function Collaboration({ detail, manages }: { detail: CollaborationDetail; manag
       <Paragraph>
         <strong>{detail.name}</strong> · {t(`collaborations.kind.${detail.kind}`)}
       </Paragraph>
-      {change.isError ? <ProblemAlert error={change.error} /> : null}
+      {/* The forms show their own refusals next to their fields; this is for ending a membership. */}
+      {change.isError && change.variables?.type === 'end-membership' ? (
+        <ProblemAlert error={change.error} />
+      ) : null}
 
       <Section id="leden" title={t('collaborations.members')}>
         <DataTable
@@ -122,8 +127,7 @@ function Collaboration({ detail, manages }: { detail: CollaborationDetail; manag
         </DataTable>
         {former.length ? (
           <Paragraph>
-            {t('collaborations.former')}{' '}
-            {former.map((m) => `${m.organisation.name} (${formatDate(m.leftOn ?? m.joinedOn)})`).join(', ')}
+            {t('collaborations.former')} {former.map((m) => `${m.name} (${formatDate(m.leftOn)})`).join(', ')}
           </Paragraph>
         ) : null}
         {manages ? (

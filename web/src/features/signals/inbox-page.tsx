@@ -12,6 +12,7 @@ import {
   RadioButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
+import { isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -85,7 +86,7 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   return (
     <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: request.deadline })}>
       {!request.closed &&
-      request.deadline < new Date().toISOString().slice(0, 10) &&
+      request.deadline < isoDateFromToday() &&
       request.subjects.some((s) => s.answer === null) ? (
         <Alert type="warning">
           <Paragraph>{t('inbox.overdue')}</Paragraph>
