@@ -98,9 +98,16 @@ export type Grant = Role | 'partner-system';
  */
 export type Scopes<S> = Partial<Record<Grant, S>>;
 
-/** The grants of the actor that hold a permission with these scopes. */
-export function grantsOf<S>(actor: Actor, scopes: Scopes<S>): S[] {
-  if (actor.kind === 'api-token') return scopes['partner-system'] ? [scopes['partner-system']] : [];
+/**
+ * The grants of the actor that hold the permission with these scopes: the same conditions as
+ * `Access.holds` (a token only with the permission given to it, nobody while enrolling a second
+ * factor), so that a predicate never reaches further than the permission check.
+ */
+export function grantsOf<S>(actor: Actor, permission: Permission, scopes: Scopes<S>): S[] {
+  if (actor.kind === 'api-token') {
+    const scope = scopes['partner-system'];
+    return scope && actor.permissions.includes(permission) ? [scope] : [];
+  }
   if (actor.pendingSecondFactor) return [];
   return actor.roles.flatMap((role) => {
     const scope = scopes[role];

@@ -59,7 +59,7 @@ export type CasePermission = keyof typeof scopes;
  */
 export function casesReachable(actor: Actor, permission: CasePermission) {
   return (eb: Eb): Expression<SqlBool> => {
-    const reach = grantsOf<CaseScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    const reach = grantsOf<CaseScope>(actor, permission, scopes[permission]).map((scope) => scope(eb, actor));
     return eb.and([
       inCollaborationOf(actor, 'c.collaborationId'),
       reach.length ? eb.or(reach) : eb.val(false),

@@ -30,7 +30,9 @@ const scopes = {
 /** The one predicate of answering rounds (over the alias `r`): the record check and the inbox use it. */
 export function roundsReachable(actor: Actor, permission: keyof typeof scopes) {
   return (eb: Eb): Expression<SqlBool> => {
-    const reach = grantsOf<RoundScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    const reach = grantsOf<RoundScope>(actor, permission, scopes[permission]).map((scope) =>
+      scope(eb, actor),
+    );
     return eb.and([
       inCollaborationOf(actor, 'r.collaborationId'),
       reach.length ? eb.or(reach) : eb.val(false),

@@ -20,7 +20,9 @@ const scopes = {
 /** The one predicate of a permission on meetings (over the alias `m`): the record check and the list use it. */
 export function meetingsReachable(actor: Actor, permission: keyof typeof scopes) {
   return (eb: Eb): Expression<SqlBool> => {
-    const reach = grantsOf<MeetingScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    const reach = grantsOf<MeetingScope>(actor, permission, scopes[permission]).map((scope) =>
+      scope(eb, actor),
+    );
     return eb.and([
       inCollaborationOf(actor, 'm.collaborationId'),
       reach.length ? eb.or(reach) : eb.val(false),

@@ -52,7 +52,9 @@ export type SignalPermission = keyof typeof scopes;
  */
 export function signalsReachable(actor: Actor, permission: SignalPermission) {
   return (eb: Eb): Expression<SqlBool> => {
-    const reach = grantsOf<SignalScope>(actor, scopes[permission]).map((scope) => scope(eb, actor));
+    const reach = grantsOf<SignalScope>(actor, permission, scopes[permission]).map((scope) =>
+      scope(eb, actor),
+    );
     return eb.and([
       inCollaborationOf(actor, 's.collaborationId'),
       reach.length ? eb.or(reach) : eb.val(false),
