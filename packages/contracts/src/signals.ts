@@ -265,7 +265,7 @@ export const roundView = z.object({
   test: z
     .object({ necessity: z.string(), proportionality: z.string(), subsidiarity: z.string() })
     .nullable()
-    .describe('The legal test; only for the analyst'),
+    .describe('The legal test; for the analyst and the DTO chair, who weighs it before deciding'),
   organisations: z
     .array(namedRef)
     .nullable()
@@ -291,6 +291,32 @@ export const roundView = z.object({
 });
 export type RoundView = z.infer<typeof roundView>;
 
+/**
+ * What was written while weighing a signal, for those who weigh it (analysts, LOO/DTO chairs):
+ * the LOO notes, the joint substantiation, the triage and its reason. The legal test of a round is
+ * on the round. Others who may read the signal get null.
+ */
+export const signalWeighing = z.object({
+  discussions: z.array(
+    z.object({ happenedOn: isoDate, note: z.string().nullable(), meetingId: uuid.nullable() }),
+  ),
+  substantiation: z
+    .object({ happenedOn: isoDate, note: z.string(), organisations: z.array(z.string()) })
+    .nullable(),
+  triage: z.object({ happenedOn: isoDate, route: z.enum(signalRoutes), reason: z.string() }).nullable(),
+});
+export type SignalWeighing = z.infer<typeof signalWeighing>;
+
+/** The decision on a signal and its explanation: every reader of the signal sees it. */
+export const signalOutcome = z.object({
+  happenedOn: isoDate,
+  decision,
+  reason: z.enum(notAcceptedReasons).nullable(),
+  note: z.string().nullable(),
+  referredTo: namedRef.nullable(),
+});
+export type SignalOutcome = z.infer<typeof signalOutcome>;
+
 export const signalDetail = signalSummary.extend({
   description: z.string().nullable(),
   subjects: z.array(signalSubject),
@@ -301,6 +327,10 @@ export const signalDetail = signalSummary.extend({
   receivedFrom: namedRef
     .nullable()
     .describe('The partner the RIEC registered the signal for, when it came by phone or mail'),
+  weighing: signalWeighing
+    .nullable()
+    .describe('The notes of the weighing; only for those who weigh signals (analysts, chairs)'),
+  outcome: signalOutcome.nullable().describe('The decision and its explanation, once decided'),
   abilities: z.array(z.string()).describe('What the caller may do with this signal now'),
 });
 export type SignalDetail = z.infer<typeof signalDetail>;
@@ -388,6 +418,47 @@ export const queueItem = signalSummary.extend({
 });
 export type QueueItem = z.infer<typeof queueItem>;
 
+/**
+ * The signals part of a start page ("Mijn werk"): each list is there for whoever holds the
+ * permission it needs, null otherwise. References, places and stages only: no personal data.
+ */
+export const signalWork = z.object({
+  drafts: z.array(signalSummary).nullable().describe("The organisation's drafts (signal.update)"),
+  recent: z
+    .array(signalSummary)
+    .nullable()
+    .describe("The organisation's own submitted signals, latest first, and what became of them"),
+  stageCounts: z
+    .array(z.object({ stage: signalStage, count: z.number().int() }))
+    .nullable()
+    .describe('Open signals per stage (signal.manage)'),
+  awaitingDecision: z
+    .array(signalSummary.extend({ waitingSince: isoDate }))
+    .nullable()
+    .describe('Weighed signals without an open round, waiting for the DTO (signal.decide)'),
+  overdueRounds: z
+    .array(
+      z.object({
+        signal: z.object({ id: uuid, reference: z.string() }),
+        roundId: uuid,
+        deadline: isoDate,
+        missing: z.array(namedRef),
+      }),
+    )
+    .nullable()
+    .describe('Open rounds past their deadline, with the partners that have not answered (signal.manage)'),
+});
+export type SignalWork = z.infer<typeof signalWork>;
+
+/** A partner's open hit/no-hit requests, counted: for a start page, without the data searched on. */
+export const hitCheckRequestSummary = z.object({
+  roundId: uuid,
+  deadline: isoDate,
+  subjects: z.number().int(),
+  answered: z.number().int(),
+});
+export type HitCheckRequestSummary = z.infer<typeof hitCheckRequestSummary>;
+
 export const leadTimeQuery = z.strictObject({
   from: isoDate.optional().describe('First month (by decision date), inclusive'),
   to: isoDate.optional(),
@@ -430,7 +501,11 @@ export const meetingOutcomeRequest = z.strictObject({
 export const meetingPrioritiesRequest = z.strictObject({
   signalIds: z.array(uuid).max(100).describe('In order of priority, highest first'),
 });
-export const meetingListQuery = z.strictObject({ districtId: slug.optional(), kind: meetingKind.optional() });
+export const meetingListQuery = z.strictObject({
+  districtId: slug.optional(),
+  kind: meetingKind.optional(),
+  from: isoDate.optional().describe('Meetings on or after this date (the next ones: today)'),
+});
 
 export type StartRoundRequest = z.infer<typeof startRoundRequest>;
 export type AnswerRoundRequest = z.infer<typeof answerRoundRequest>;

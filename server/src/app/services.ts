@@ -79,7 +79,8 @@ export function createServices(options: ServicesOptions) {
         ]),
     },
   });
-  const signals = new SignalsService({ ...deps, rounds: new HitcheckRounds(deps) });
+  const rounds = new HitcheckRounds(deps);
+  const signals = new SignalsService({ ...deps, rounds });
   const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions });
   const information = new CaseInformationService({ cases });
   return {
@@ -97,7 +98,7 @@ export function createServices(options: ServicesOptions) {
     collaborations: new CollaborationsService(deps),
     auth: new AuthService({ ...deps, keys: options.keys, config: options.auth, passwords }),
     signals,
-    signalQueue: new SignalQueue(deps),
+    signalQueue: new SignalQueue({ ...deps, rounds }),
     hitcheck: new HitcheckService({ ...deps, signals }),
     meetings: new MeetingsService({ ...deps, signals }),
     cases,

@@ -80,7 +80,9 @@ const forPartnerSystems = new Set([
   'POST /api/v1/signals',
   'GET /api/v1/signals',
   'GET /api/v1/signals/{signalId}',
+  'GET /api/v1/signals/work',
   'GET /api/v1/hit-check-requests',
+  'GET /api/v1/hit-check-requests/open',
   'PUT /api/v1/hit-check-requests/{roundId}/answers',
 ]);
 
@@ -668,6 +670,13 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/signals/queue' }),
   },
+  'GET /api/v1/signals/work': {
+    logs: 'signal.work',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals/work' }),
+  },
   'GET /api/v1/signals/lead-times': {
     logs: null,
     permitted: 'programme_manager',
@@ -752,6 +761,13 @@ const matrix: Record<string, Entry> = {
     denied: 'riec_analyst',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/hit-check-requests' }),
+  },
+  'GET /api/v1/hit-check-requests/open': {
+    logs: 'hitcheck.open-requests',
+    permitted: 'partner_staff',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/hit-check-requests/open' }),
   },
   'PUT /api/v1/hit-check-requests/{roundId}/answers': {
     logs: 'hitcheck.answer',

@@ -28,9 +28,10 @@ export function searchKeys(s: SubjectInput): Record<string, string> {
 }
 
 /**
- * A round as the reader may see it: the analyst the legal test, the answer matrix and who is
- * late; the DTO chair who was asked and how many hits per subject; everyone else (the partner
- * that submitted the signal) only that a check runs or is done.
+ * A round as the reader may see it: the analyst the answer matrix and who is late; the DTO chair
+ * who was asked and how many hits per subject; both the legal test, which the chair weighs
+ * before deciding; everyone else (the partner that submitted the signal) only that a check runs
+ * or is done.
  */
 export function presentRound(
   round: Round,
@@ -50,7 +51,7 @@ export function presentRound(
     createdAt: round.createdAt.toISOString(),
     deadline: round.deadline,
     closedAt: round.closedAt?.toISOString() ?? null,
-    test: analyst
+    test: summary
       ? {
           necessity: round.necessity,
           proportionality: round.proportionality,

@@ -1,6 +1,7 @@
 import {
   answerRoundRequest,
   hitCheckRequest,
+  hitCheckRequestSummary,
   listOf,
   roundParams,
   signalDetail,
@@ -55,6 +56,19 @@ export const hitcheckRoutes: FastifyPluginAsyncZod<{ service: HitcheckService }>
       },
     },
     async (request) => ({ items: await service.inbox(request.context) }),
+  );
+
+  app.get(
+    '/hit-check-requests/open',
+    {
+      schema: {
+        tags,
+        summary:
+          "The partner's open requests counted (subjects asked, answered) with their deadlines, without the data searched on: for the start page",
+        response: { 200: listOf(hitCheckRequestSummary), ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => ({ items: await service.openRequests(request.context) }),
   );
 
   app.put(

@@ -1,6 +1,7 @@
 import type {
   AnswerRoundRequest,
   HitCheckRequest,
+  HitCheckRequestSummary,
   InvalidParam,
   RoundView,
   SignalDetail,
@@ -156,6 +157,34 @@ export class HitcheckService {
       const actor = await access.requireAccess(trx, context.actor, 'hitcheck.answer');
       const rounds = await repo.roundsReachable(trx, roundsReachable(actor, 'hitcheck.answer'));
       return this.requests(trx, actor, rounds, record);
+    });
+  }
+
+  /**
+   * The open requests of the partner's organisation that still miss an answer, counted: the start
+   * page says how many wait and until when without reading the data searched on, so nothing
+   * personal is read or logged.
+   */
+  async openRequests(context: RequestContext): Promise<HitCheckRequestSummary[]> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'hitcheck.open-requests', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'hitcheck.answer');
+      const open = (await repo.roundsReachable(trx, roundsReachable(actor, 'hitcheck.answer'))).filter(
+        (r) => !r.closedAt,
+      );
+      const ids = open.map((r) => r.id);
+      const [asked, answers] = await Promise.all([repo.roundSubjectIds(trx, ids), repo.roundAnswers(trx, ids)]);
+      return open
+        .map((round) => ({
+          roundId: round.id,
+          deadline: round.deadline,
+          subjects: asked.filter((a) => a.roundId === round.id).length,
+          answered: answers.filter(
+            (a) => a.roundId === round.id && a.organisationId === actor.organisationId,
+          ).length,
+        }))
+        .filter((r) => r.answered < r.subjects)
+        .sort((a, b) => a.deadline.localeCompare(b.deadline));
     });
   }
 

@@ -41,11 +41,19 @@ export async function insertMeeting(
   return row.id;
 }
 
-/** The meetings a predicate reaches (the access rule's), newest first. */
+/**
+ * The meetings a predicate reaches (the access rule's), newest first; from a date on, the
+ * soonest first (the next meetings).
+ */
 export async function findMeetings(
   db: Db,
   reachable: (eb: ExpressionBuilder<DB & { m: MeetingsTable }, 'm'>) => Expression<SqlBool>,
-  filter: { ids?: string[]; districtId?: string | undefined; kind?: MeetingKind | undefined },
+  filter: {
+    ids?: string[];
+    districtId?: string | undefined;
+    kind?: MeetingKind | undefined;
+    from?: string | undefined;
+  },
 ) {
   let q = db
     .selectFrom('meetings as m')
@@ -76,6 +84,7 @@ export async function findMeetings(
   if (filter.ids) q = q.where('m.id', 'in', filter.ids);
   if (filter.districtId) q = q.where('m.districtId', '=', filter.districtId);
   if (filter.kind) q = q.where('m.kind', '=', filter.kind);
+  if (filter.from) return q.where('m.date', '>=', filter.from).orderBy('m.date', 'asc').limit(500).execute();
   return q.orderBy('m.date', 'desc').limit(500).execute();
 }
 

@@ -1,8 +1,12 @@
 import {
   type LeadTimes,
+  type NotAcceptedReason,
   type RoundView,
   type SignalDetail,
+  type SignalOutcome,
+  type SignalRoute,
   type SignalSummary,
+  type SignalWeighing,
   signalEventType,
 } from '@samenspel/contracts';
 import { daysBetweenDates } from '../../shared/dates.js';
@@ -67,16 +71,72 @@ export function leadTimesOf(events: ReadonlyArray<Dated>): LeadTimes {
   };
 }
 
+type Event = Awaited<ReturnType<typeof repo.eventsOf>>[number];
+
+/** The steps whose notes belong to the weighing: only those who weigh signals read them. */
+const weighingSteps: ReadonlySet<string> = new Set(['discussed', 'substantiated', 'triaged']);
+
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+
+/** The notes of the weighing, the latest of each step where a step was taken more than once. */
+function weighingOf(events: readonly Event[]): SignalWeighing {
+  const latest = (type: string) => events.filter((e) => e.type === type).at(-1);
+  const substantiated = latest('substantiated');
+  const triaged = latest('triaged');
+  return {
+    discussions: events
+      .filter((e) => e.type === 'discussed')
+      .map((e) => ({
+        happenedOn: e.happenedOn,
+        note: text(e.details.note),
+        meetingId: text(e.details.meetingId),
+      })),
+    substantiation: substantiated
+      ? {
+          happenedOn: substantiated.happenedOn,
+          note: text(substantiated.details.note) ?? '',
+          organisations: Array.isArray(substantiated.details.organisations)
+            ? substantiated.details.organisations.filter((o): o is string => typeof o === 'string')
+            : [],
+        }
+      : null,
+    triage: triaged
+      ? {
+          happenedOn: triaged.happenedOn,
+          route: (triaged.details.route as SignalRoute | undefined) ?? 'integral',
+          reason: text(triaged.details.reason) ?? '',
+        }
+      : null,
+  };
+}
+
+function outcomeOf(events: readonly Event[], organisations: ReadonlyMap<string, string>): SignalOutcome | null {
+  const decided = events.filter((e) => e.type === 'decided').at(-1);
+  if (!decided) return null;
+  const referredTo = text(decided.details.referredTo);
+  return {
+    happenedOn: decided.happenedOn,
+    decision: decided.details.decision as SignalOutcome['decision'],
+    reason: (text(decided.details.reason) as NotAcceptedReason | null) ?? null,
+    note: text(decided.details.note),
+    referredTo: referredTo ? { id: referredTo, name: organisations.get(referredTo) ?? '' } : null,
+  };
+}
+
 export function presentDetail(
   row: repo.SignalRow,
   parts: {
     subjects: Awaited<ReturnType<typeof repo.subjectsOf>>;
     events: Awaited<ReturnType<typeof repo.eventsOf>>;
     names: ReadonlyMap<string, string>;
+    organisations: ReadonlyMap<string, string>;
     rounds: RoundView[];
     abilities: string[];
+    /** The reader weighs signals (analyst, chair): the notes of the weighing are theirs to read. */
+    weighs: boolean;
   },
 ): SignalDetail {
+  const events = [...parts.events].sort(byDateThenTime);
   return {
     ...presentSummary(row),
     description: row.description,
@@ -86,7 +146,7 @@ export function presentDetail(
         ? { id: row.receivedFromOrganisationId, name: row.receivedFromName }
         : null,
     subjects: parts.subjects.map((s) => ({ id: s.id, kind: s.kind, label: s.label, data: s.data })),
-    events: [...parts.events].sort(byDateThenTime).map((e) => {
+    events: events.map((e) => {
       const by = {
         userId: e.userId,
         name: e.userId ? (parts.names.get(e.userId) ?? null) : null,
@@ -101,9 +161,12 @@ export function presentDetail(
         recordedBy: by,
         at: recordedAt,
         by,
-        details: e.details,
+        // Whoever may not read the weighing sees that a step was taken, not what was written.
+        details: weighingSteps.has(e.type) && !parts.weighs ? {} : e.details,
       };
     }),
+    weighing: parts.weighs ? weighingOf(events) : null,
+    outcome: outcomeOf(events, parts.organisations),
     rounds: parts.rounds,
     leadTimes: leadTimesOf(parts.events),
     abilities: parts.abilities,

@@ -1,10 +1,11 @@
-import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage } from '@samenspel/contracts';
+import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage, SignalWork } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import { amsterdamDate, daysBetweenDates } from '../../shared/dates.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import { signalsReachable } from './signals.access.js';
 import { presentSummary } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
+import type { SignalRounds } from './signals.service.js';
 
 const activity = 'samenspel.signals';
 
@@ -19,9 +20,80 @@ const stageOfEvent: Record<string, SignalStage> = {
   decided: 'decided',
 };
 
-/** The analyst's work queue and the lead times of decided signals. */
+/** The analyst's work queue, each reader's start page, and the lead times of decided signals. */
 export class SignalQueue {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds }) {}
+
+  /**
+   * The signals part of "Mijn werk": each list for whoever holds its permission, through that
+   * permission's predicate. References, places and stages only, so nobody's personal data is read.
+   */
+  async work(context: RequestContext): Promise<SignalWork> {
+    const { audit, access, rounds } = this.deps;
+    return audit.run(context, { action: 'signal.work', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.read');
+      const holds = (p: Parameters<typeof access.holds>[1]) => access.holds(actor, p);
+      const drafts = holds('signal.update')
+        ? await repo.signalsInStages(trx, signalsReachable(actor, 'signal.update'), {
+            stages: ['draft'],
+            organisationId: actor.organisationId,
+            limit: 20,
+          })
+        : null;
+      const recent = holds('signal.create')
+        ? await repo.signalsInStages(trx, signalsReachable(actor, 'signal.read'), {
+            stages: ['received', 'discussed', 'substantiated', 'triaged', 'hit-check', 'decided'],
+            organisationId: actor.organisationId,
+            limit: 10,
+          })
+        : null;
+      const stageCounts = holds('signal.manage')
+        ? await repo.openStageCounts(trx, signalsReachable(actor, 'signal.manage'))
+        : null;
+
+      let awaitingDecision: SignalWork['awaitingDecision'] = null;
+      if (holds('signal.decide')) {
+        const weighed = await repo.signalsInStages(trx, signalsReachable(actor, 'signal.decide'), {
+          stages: ['triaged', 'hit-check'],
+          limit: 100,
+        });
+        awaitingDecision = [];
+        for (const r of weighed) {
+          const own = await rounds.of(trx, actor, [r.id]);
+          if (own.some((round) => !round.closedAt)) continue;
+          awaitingDecision.push({ ...presentSummary(r), waitingSince: amsterdamDate(r.stageSince) });
+        }
+        // The longest waiting first: the DTO takes them in that order.
+        awaitingDecision.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince));
+      }
+
+      let overdueRounds: SignalWork['overdueRounds'] = null;
+      if (holds('signal.manage')) {
+        const checking = await repo.signalsInStages(trx, signalsReachable(actor, 'signal.manage'), {
+          stages: ['hit-check'],
+          limit: 100,
+        });
+        overdueRounds = [];
+        for (const r of checking)
+          for (const round of await rounds.of(trx, actor, [r.id]))
+            if (!round.closedAt && round.overdue?.length)
+              overdueRounds.push({
+                signal: { id: r.id, reference: r.reference },
+                roundId: round.id,
+                deadline: round.deadline,
+                missing: round.overdue,
+              });
+        overdueRounds.sort((a, b) => a.deadline.localeCompare(b.deadline));
+      }
+      return {
+        drafts: drafts?.map(presentSummary) ?? null,
+        recent: recent?.map(presentSummary) ?? null,
+        stageCounts,
+        awaitingDecision,
+        overdueRounds,
+      };
+    });
+  }
 
   async queue(context: RequestContext): Promise<QueueItem[]> {
     const { audit, access, now } = this.deps;

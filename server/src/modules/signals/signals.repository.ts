@@ -378,3 +378,45 @@ export async function subjectsByIds(db: Db, ids: readonly string[]) {
     .orderBy('position')
     .execute();
 }
+
+// ---- the start page ("Mijn werk") ----
+
+type Reachable = (eb: ExpressionBuilder<DB & { s: SignalsTable }, 's'>) => Expression<SqlBool>;
+
+/** Open signals per stage among those a predicate reaches: counts, no records. */
+export async function openStageCounts(
+  db: Db,
+  reachable: Reachable,
+): Promise<Array<{ stage: SignalStage; count: number }>> {
+  return db
+    .selectFrom('signals as s')
+    .select(['s.stage', sql<number>`count(*)::int`.as('count')])
+    .where(reachable)
+    .where('s.stage', 'not in', ['draft', 'decided'])
+    .groupBy('s.stage')
+    .execute();
+}
+
+/**
+ * Signals a predicate reaches in the given stages, latest change first; with `organisationId`,
+ * only those that organisation submits (a filter on what the predicate reaches, never a scope).
+ */
+export async function signalsInStages(
+  db: Db,
+  reachable: Reachable,
+  filter: { stages: readonly SignalStage[]; organisationId?: string; limit: number },
+): Promise<SignalRow[]> {
+  let q = selectSignals(db).where(reachable).where('s.stage', 'in', filter.stages);
+  const organisationId = filter.organisationId;
+  if (organisationId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('signalOrganisations as so')
+          .select(sql`1`.as('x'))
+          .whereRef('so.signalId', '=', 's.id')
+          .where('so.organisationId', '=', organisationId),
+      ),
+    );
+  return q.orderBy('s.stageSince', 'desc').limit(filter.limit).execute();
+}

@@ -10,6 +10,7 @@ import {
   signalParams,
   signalSummary,
   signalTransition,
+  signalWork,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -62,6 +63,19 @@ export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService; que
       },
     },
     async (request) => ({ items: await queue.queue(request.context) }),
+  );
+
+  app.get(
+    '/signals/work',
+    {
+      schema: {
+        tags,
+        summary:
+          "The signals on the caller's start page: drafts, own signals and what became of them, open stages, signals awaiting a decision, overdue rounds",
+        response: { 200: signalWork, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => queue.work(request.context),
   );
 
   app.get(

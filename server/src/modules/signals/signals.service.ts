@@ -365,10 +365,23 @@ export class SignalsService {
       trx,
       events.map((e) => e.userId),
     );
+    const referred = events.flatMap((e) =>
+      typeof e.details.referredTo === 'string' ? [e.details.referredTo] : [],
+    );
+    const organisations = new Map(
+      (referred.length ? await organisationsIn(trx, row.regionId, referred) : []).map((o) => [o.id, o.name]),
+    );
+    // The weighing is read by those who may take its steps or decide on this very signal.
+    const { access } = this.deps;
+    const weighs =
+      (await access.allowed(trx, actor, 'signal.manage', [id])).has(id) ||
+      (await access.allowed(trx, actor, 'signal.decide', [id])).has(id);
     return presentDetail(row, {
       subjects,
       events,
       names,
+      organisations,
+      weighs,
       rounds,
       abilities: this.abilities(
         actor,
