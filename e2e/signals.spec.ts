@@ -75,8 +75,9 @@ async function signalInRound(options: { answered?: boolean; closed?: boolean } =
 describe('a signal from intake to the DTO decision, as five users', () => {
   it('the municipality submits a signal with two persons and a company, after fixing a wrong BSN', async () => {
     const p = await spec.visitors.page(await spec.cast.staff('GM0344'));
+    // From the start page, "Mijn werk", where the organisation's signals are.
     await p.goto(spec.samenspel.url);
-    await p.getByRole('link', { name: 'Signalen' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
     await p.getByRole('link', { name: 'Nieuw signaal' }).click();
     await p.getByRole('heading', { level: 1, name: 'Nieuw signaal' }).waitFor();
     await p.getByLabel('Mede-indiener toevoegen').selectOption({ label: 'Politie eenheid Midden-Nederland' });
@@ -125,9 +126,20 @@ describe('a signal from intake to the DTO decision, as five users', () => {
 
     await bsn.fill('111222333');
     await p.getByRole('button', { name: 'Indienen' }).click();
-    await p.getByRole('heading', { level: 1, name: /^SIG-\d{4}-\d{4}$/ }).waitFor();
-    expect(await p.getByText('Jan van der Berg (1980-04-12)', { exact: false }).count()).toBe(1);
+    const heading = p.getByRole('heading', { level: 1, name: /^SIG-\d{4}-\d{4}$/ });
+    await heading.waitFor();
+    const reference = (await heading.textContent()) ?? '';
+    await p.getByRole('listitem').filter({ hasText: 'Ontvangen' }).first().waitFor();
+    expect(await p.getByText('Jan van der Berg, geboren 12 april 1980', { exact: false }).count()).toBe(1);
     expect(await axeViolations(p)).toEqual([]);
+    // Back on the start page, the signal is there as received.
+    await p.getByRole('link', { name: 'Mijn werk' }).click();
+    await p
+      .getByRole('region', { name: 'Signalen van Gemeente Utrecht' })
+      .getByRole('listitem')
+      .filter({ hasText: reference })
+      .filter({ hasText: 'Ontvangen' })
+      .waitFor();
   });
 
   it('the analyst records the LOO, the joint note and the triage, and starts a round with the legal test', async () => {
@@ -135,27 +147,36 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     const p = await spec.visitors.page(await spec.cast.analyst());
     await p.goto(signalUrl(signal));
     const steps = p.getByRole('region', { name: 'Volgende stap' });
-    await steps.getByLabel('Toelichting').fill('Besproken in het LOO Utrecht-Stad');
+    await steps.getByRole('button', { name: 'Bespreking in LOO vastleggen' }).click();
+    await steps.getByLabel('Wat is er in het LOO besproken?').fill('Besproken in het LOO Utrecht-Stad');
     // The LOO was held before it is recorded: a date in the future is refused next to the field.
     const date = steps.getByLabel('Datum', { exact: true });
     await date.fill(dutchDay(1));
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
+    await steps.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await steps.getByText('Deze datum ligt in de toekomst.').waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');
-    await date.fill(dutchDay(0));
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
-    await p.getByText('Besproken in het LOO', { exact: false }).first().waitFor();
-    await p.getByRole('listitem').filter({ hasText: 'Besproken in het LOO' }).first().waitFor();
+    // Typed the Dutch way, the date is read as one.
+    const [year, month, day] = dutchDay(0).split('-');
+    await date.fill(`${day}-${month}-${year}`);
+    await steps.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await steps.getByText('Volgende stap: de gezamenlijke onderbouwing', { exact: false }).waitFor();
+    // What was written stays: in the weighing, and with its step in the timeline.
+    const weighing = p.getByRole('region', { name: 'Onderbouwing en weging' });
+    await weighing.getByText('Besproken in het LOO Utrecht-Stad').waitFor();
+    await p.getByRole('listitem').filter({ hasText: 'Besproken in het LOO Utrecht-Stad' }).first().waitFor();
 
+    await steps.getByRole('button', { name: 'Gezamenlijke onderbouwing vastleggen' }).click();
     await steps
       .getByLabel('Gezamenlijke onderbouwing')
       .fill('Gemeente en politie zien samen aanwijzingen voor witwassen.');
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
-    await steps.getByLabel('Reden').waitFor();
+    await steps.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await weighing.getByText('Gemeente en politie zien samen aanwijzingen voor witwassen.').waitFor();
+    await steps.getByRole('button', { name: 'Weging vastleggen' }).click();
     await steps.getByLabel('Reden').fill('Meerdere partners nodig');
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
+    await steps.getByRole('button', { name: 'Vastleggen', exact: true }).click();
+    await weighing.getByText('Meerdere partners nodig').waitFor();
 
-    await steps.getByLabel('Volgende stap').selectOption({ label: 'Hit/no-hit-ronde starten' });
+    await steps.getByRole('button', { name: 'Hit/no-hit-ronde starten' }).click();
     await steps
       .getByLabel('Noodzaak')
       .fill('Zonder bevraging is niet te wegen of een integrale aanpak nodig is.');
@@ -165,8 +186,9 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await steps.getByLabel('Belastingdienst', { exact: true }).check();
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'signal-start-round');
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
+    await steps.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await p.getByRole('heading', { level: 2, name: 'Hit/no-hit-rondes' }).waitFor();
+    await steps.getByText('De ronde is gestart.', { exact: false }).waitFor();
   });
 
   it('the police and the Tax Administration answer from their inbox, seeing only what they need', async () => {
@@ -204,30 +226,67 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     }
   });
 
-  it('the analyst sees the answer matrix and closes the round', async () => {
+  it('the analyst sees the answer matrix and closes the round after confirming', async () => {
     const { name, signal } = await signalInRound({ answered: true });
     const analyst = await spec.visitors.page(await spec.cast.analyst());
     await analyst.goto(signalUrl(signal));
     const matrix = analyst.getByRole('table', { name: /^Ronde tot/ });
     await matrix.waitFor();
-    expect(await matrix.getByRole('row', { name: `${name} (1980-04-12)` }).textContent()).toMatch(/Hit.*Hit/);
+    expect(await matrix.getByRole('row', { name: `${name}, geboren 12 april 1980` }).textContent()).toMatch(
+      /Hit.*Hit/,
+    );
     await analyst.getByRole('button', { name: 'Ronde sluiten' }).click();
+    // Closing is final: the page asks first, and cancelling changes nothing.
+    const question = analyst.getByRole('alertdialog', { name: 'Ronde sluiten?' });
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await analyst.getByText('(gesloten)', { exact: false }).count()).toBe(0);
+    await analyst.getByRole('button', { name: 'Ronde sluiten' }).click();
+    expect(await axeViolations(analyst)).toEqual([]);
+    await question.getByRole('button', { name: 'Ja, sluit de ronde' }).click();
     await analyst.getByText('(gesloten)', { exact: false }).waitFor();
+    await analyst.getByText('De ronde is gesloten.', { exact: false }).waitFor();
   });
 
-  it('the chair sees the hits per subject, not the answers, and accepts the signal as a case', async () => {
+  it('the chair decides with the substantiation in view: reads the weighing, chooses, confirms', async () => {
     const { name, signal } = await signalInRound({ answered: true, closed: true });
     const chair = await spec.visitors.page(await spec.cast.chair());
     await chair.goto(signalUrl(signal));
-    await chair.getByText(`${name} (1980-04-12): 2 van 2 partners hit`).waitFor();
+    await chair.getByText(`${name}, geboren 12 april 1980: 2 van 2 partners hit`).waitFor();
     expect(await chair.getByRole('table', { name: /^Ronde tot/ }).count()).toBe(0);
+    // The weighing is on the page before the decision: the joint note, the triage, the legal test.
+    const weighing = chair.getByRole('region', { name: 'Onderbouwing en weging' });
+    await weighing.getByText('Gemeente en politie onderbouwen samen.').waitFor();
+    await weighing.getByText('Meerdere partners nodig').waitFor();
+    await weighing.getByText('Zonder bevraging is het signaal niet te wegen.').waitFor();
     const steps = chair.getByRole('region', { name: 'Volgende stap' });
-    await steps.getByLabel('Geaccepteerd als casus').check();
-    await steps.getByLabel('Toelichting').fill('Integrale casus starten');
+    const actions = { count: 0 };
+    const act = async (f: () => Promise<void>) => {
+      actions.count += 1;
+      await f();
+    };
+    await act(() => steps.getByRole('button', { name: 'Besluit vastleggen' }).click());
+    // Only what applies: the partner to refer to appears once "referred" is chosen.
+    expect(await steps.getByLabel('Verwezen naar', { exact: true }).count()).toBe(0);
+    await steps.getByLabel('Verwezen naar één partner').check();
+    await steps.getByLabel('Verwezen naar', { exact: true }).waitFor();
+    await act(() => steps.getByLabel('Geaccepteerd als casus').check());
+    expect(await steps.getByLabel('Verwezen naar', { exact: true }).count()).toBe(0);
+    await act(() => steps.getByLabel('Toelichting bij het besluit').fill('Integrale casus starten'));
+    await act(() => steps.getByRole('button', { name: 'Verder' }).click());
+    const question = steps.getByRole('alertdialog', { name: 'Besluit vastleggen?' });
+    await question
+      .getByText(`Het besluit "Geaccepteerd als casus" over ${signal.reference} is definitief`, {
+        exact: false,
+      })
+      .waitFor();
     expect(await axeViolations(chair)).toEqual([]);
-    await steps.getByRole('button', { name: 'Vastleggen' }).click();
-    await chair.getByText('Geaccepteerd als casus', { exact: false }).first().waitFor();
+    await screenshot(chair, 'signal-decide-confirm');
+    await act(() => question.getByRole('button', { name: 'Ja, leg het besluit vast' }).click());
+    await steps.getByText('De casusregisseur kan nu een casus starten', { exact: false }).waitFor();
+    expect(actions.count).toBeLessThanOrEqual(5);
     await chair.getByRole('listitem').filter({ hasText: 'Besluit: Geaccepteerd als casus' }).waitFor();
+    const outcome = chair.getByRole('region', { name: 'Besluit' });
+    await outcome.getByText('Integrale casus starten').waitFor();
     await screenshot(chair, 'signal-decided');
 
     // The lead times on the page are the ones the events give.
@@ -241,6 +300,26 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     expect(await chair.getByTestId('lead-intakeToDecision').textContent()).toBe(days('received', 'decided'));
     expect(await chair.getByTestId('lead-intakeToLoo').textContent()).toBe(days('received', 'discussed'));
     expect(await chair.getByTestId('lead-triageToDecision').textContent()).toBe(days('triaged', 'decided'));
+  });
+
+  it('the municipality withdraws its own signal only after confirming, and sees no weighing', async () => {
+    const signal = await newSignal(spec.cast, { stage: 'triaged', by: 'GM0344' });
+    const municipality = await spec.visitors.page(await spec.cast.staff('GM0344'));
+    await municipality.goto(signalUrl(signal));
+    await municipality.getByRole('heading', { level: 1, name: signal.reference }).waitFor();
+    expect(await municipality.getByRole('region', { name: 'Onderbouwing en weging' }).count()).toBe(0);
+    expect(await municipality.getByText('Gemeente en politie onderbouwen samen.').count()).toBe(0);
+    const steps = municipality.getByRole('region', { name: 'Volgende stap' });
+    await steps.getByRole('button', { name: 'Signaal intrekken' }).click();
+    await steps.getByLabel('Waarom wordt het signaal ingetrokken?').fill('De huurder is vertrokken.');
+    await steps.getByRole('button', { name: 'Verder' }).click();
+    const question = steps.getByRole('alertdialog', { name: 'Signaal intrekken?' });
+    await question.getByRole('button', { name: 'Ja, trek het signaal in' }).click();
+    await steps.getByText('Het signaal is ingetrokken.', { exact: false }).waitFor();
+    await municipality
+      .getByRole('region', { name: 'Besluit' })
+      .getByText('De huurder is vertrokken.')
+      .waitFor();
   });
 
   it('shows the board by stage, usable by keyboard', async () => {

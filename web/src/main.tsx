@@ -30,6 +30,7 @@ import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
 import { SignalPage } from './features/signals/signal-page.js';
 import { SignalsPage } from './features/signals/signals-page.js';
+import { WorkPage } from './features/work/work-page.js';
 
 configureDutchMessages();
 
@@ -62,7 +63,8 @@ const router = createBrowserRouter([
           {
             element: <RequireSession />,
             children: [
-              { index: true, element: <RegionPage /> },
+              { index: true, element: <WorkPage /> },
+              { path: 'regio', element: <RegionPage /> },
               { path: 'regio/:regionId', element: <RegionPage /> },
               { path: 'tweede-factor', element: <SecondFactorPage /> },
               {

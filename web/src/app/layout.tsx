@@ -7,9 +7,10 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { Outlet } from 'react-router';
+import { Outlet, Link as RouterLink } from 'react-router';
 import { UserMenu } from '../features/auth/user-menu.js';
 import { t } from '../i18n/i18n.js';
+import { MainNav } from './main-nav.js';
 
 export function Layout() {
   return (
@@ -17,12 +18,13 @@ export function Layout() {
       <SkipLink href="#inhoud">{t('app.skipToContent')}</SkipLink>
       <Page>
         <PageHeader className="samenspel-header">
-          <div>
-            <p className="samenspel-header__title utrecht-heading-2">{t('app.name')}</p>
-            <p className="samenspel-header__tagline">{t('app.tagline')}</p>
-          </div>
+          <RouterLink to="/" className="samenspel-header__brand">
+            <span className="samenspel-header__title">{t('app.name')}</span>
+            <span className="samenspel-header__tagline">{t('app.tagline')}</span>
+          </RouterLink>
           <UserMenu />
         </PageHeader>
+        <MainNav />
         <PageContent>
           <main id="inhoud" tabIndex={-1}>
             <Outlet />

@@ -362,6 +362,24 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
               <legend>{t('intake.subjectTitle', { kind: t(`kind.${subject.kind}`), n: index + 1 })}</legend>
               {fieldsOf[subject.kind].map((f) => {
                 const name = `subjects.${index}.${f.name}`;
+                const change = (value: string) =>
+                  setSubjects(
+                    subjects.map((s) =>
+                      s.key === subject.key ? { ...s, values: { ...s.values, [f.name]: value } } : s,
+                    ),
+                  );
+                if (f.type === 'date')
+                  return (
+                    <DateField
+                      key={f.name}
+                      id={controlId(name)}
+                      label={t(f.label)}
+                      value={subject.values[f.name] ?? ''}
+                      invalid={Boolean(errorOf(name))}
+                      errorMessage={errorOf(name)}
+                      onChange={(event) => change(event.currentTarget.value)}
+                    />
+                  );
                 return (
                   <FormFieldTextbox
                     key={f.name}
@@ -372,14 +390,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
                     value={subject.values[f.name] ?? ''}
                     invalid={Boolean(errorOf(name))}
                     errorMessage={errorOf(name)}
-                    onChange={(event) => {
-                      const value = (event.target as HTMLInputElement).value;
-                      setSubjects(
-                        subjects.map((s) =>
-                          s.key === subject.key ? { ...s, values: { ...s.values, [f.name]: value } } : s,
-                        ),
-                      );
-                    }}
+                    onChange={(event) => change((event.target as HTMLInputElement).value)}
                   />
                 );
               })}
