@@ -20,7 +20,10 @@ describe('administration', () => {
   it('creates a user, after listing what is wrong with the first attempt', async () => {
     const page = await adminPage(await administrator());
     await page.goto(spec.samenspel.url);
-    await page.getByRole('link', { name: 'Gebruikers' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Gebruikers' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Gebruikers' }).waitFor();
     await page.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
     await page.getByText('Kies minstens één rol.').waitFor();
@@ -84,10 +87,36 @@ describe('administration', () => {
     expect(await page.getByRole('button', { name: 'Deactiveren' }).isDisabled()).toBe(true);
   });
 
+  it('deactivates a colleague only after a confirmation in the page', async () => {
+    const admin = await administrator();
+    const colleague = 'Dirk Deactief';
+    await spec.cast.ok(admin, 'POST', '/api/v1/users', {
+      email: 'dirk.deactief@belastingdienst.test.example',
+      displayName: colleague,
+      organisationId: await spec.cast.org('belastingdienst'),
+      roles: ['partner_staff'],
+    });
+    const page = await spec.visitors.page(admin);
+    await page.goto(`${spec.samenspel.url}/beheer/gebruikers`);
+    await page.getByRole('link', { name: colleague }).click();
+    await page.getByRole('button', { name: 'Deactiveren' }).click();
+    const question = page.getByRole('alertdialog', { name: `${colleague} deactiveren?` });
+    await question.getByText('alle sessies worden direct beëindigd', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await question.getByRole('button', { name: 'Annuleren' }).click();
+    expect(await question.count()).toBe(0);
+    await page.getByRole('button', { name: 'Deactiveren' }).click();
+    await question.getByRole('button', { name: 'Ja, deactiveer het account' }).click();
+    await page.getByRole('button', { name: 'Weer activeren' }).waitFor();
+  });
+
   it('creates an API token that is shown once, and revokes it', async () => {
     const page = await adminPage(await administrator());
     await page.goto(spec.samenspel.url);
-    await page.getByRole('link', { name: 'API-tokens' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'API-tokens' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'API-tokens' }).waitFor();
     await page.getByLabel('Naam').fill('Koppeling gemeentelijk zaaksysteem');
     await page.getByLabel('Organisatie').selectOption({ label: 'Gemeente Utrecht' });
@@ -114,7 +143,10 @@ describe('administration', () => {
   it('shows the RIEC covenant and lets the administrator add a legal basis and change a member', async () => {
     const page = await adminPage(await administrator());
     await page.goto(spec.samenspel.url);
-    await page.getByRole('link', { name: 'Samenwerkingsverbanden' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Samenwerkingsverbanden' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Samenwerkingsverbanden' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Leden' }).waitFor();
     await page.getByRole('cell', { name: 'coördinator' }).first().waitFor();

@@ -38,7 +38,10 @@ describe('processing log viewer', () => {
       viewport: { width: 1400, height: 1000 },
     });
     await page.goto(spec.samenspel.url);
-    await page.getByRole('link', { name: 'Verwerkingslog' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Verwerkingslog' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Verwerkingslog' }).waitFor();
     const table = page.getByRole('table', { name: /logregels, nieuwste eerst/ });
     await table.waitFor();

@@ -23,7 +23,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await spec.cast.director(); // the case director the form proposes
     const p = await spec.visitors.page(await spec.cast.analyst());
     await p.goto(spec.samenspel.url);
-    await p.getByRole('link', { name: 'Casussen' }).click();
+    await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Casussen' }).click();
     await p.getByRole('link', { name: 'Nieuwe casus' }).click();
     await p.getByRole('heading', { level: 1, name: 'Nieuwe casus' }).waitFor();
     await p.getByLabel(new RegExp(`^${signal.reference}`)).check();

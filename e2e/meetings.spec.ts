@@ -21,7 +21,10 @@ describe('LOO and DTO meetings', () => {
     const references = await twoSignals();
     const page = await spec.visitors.page(await spec.cast.chair());
     await page.goto(spec.samenspel.url);
-    await page.getByRole('link', { name: 'Overleggen' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Overleggen' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Overleggen' }).waitFor();
     await page.getByLabel('District').selectOption({ label: 'Utrecht-Stad' });
     // The open signals of the district are on the agenda, this test's two among them.

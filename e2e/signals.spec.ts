@@ -197,7 +197,10 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     for (const [organisation, answers] of Object.entries(answersOf)) {
       const p = await spec.visitors.page(await spec.cast.staff(organisation));
       await p.goto(spec.samenspel.url);
-      await p.getByRole('link', { name: 'Hit/no-hit' }).click();
+      await p
+        .getByRole('navigation', { name: 'Hoofdmenu' })
+        .getByRole('link', { name: 'Hit/no-hit' })
+        .click();
       await p.getByRole('heading', { level: 1, name: 'Hit/no-hit-verzoeken' }).waitFor();
       // This signal's request, among those of the other tests.
       const request = p

@@ -14,11 +14,18 @@ export function setLanguage(next: Language): void {
   document.documentElement.lang = next;
 }
 
-/** The text for `key` in the current language, with `{name}` placeholders filled in. */
+/**
+ * The text for `key` in the current language, with `{name}` placeholders filled in. A text with
+ * a singular and a plural form, `{count} dossier|{count} dossiers`, is chosen by `count`: one
+ * dossier, six cases, never "dossier(s)".
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogs[language][key].replace(/\{(\w+)\}/g, (_, name: string) =>
-    String(params[name] ?? `{${name}}`),
-  );
+  let text = catalogs[language][key];
+  if (text.includes('|') && typeof params.count === 'number') {
+    const [one, other] = text.split('|');
+    text = (params.count === 1 ? one : other) ?? text;
+  }
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 export const catalogKeys = { nl: Object.keys(nl), en: Object.keys(en) };
@@ -41,15 +48,14 @@ export function formatNumber(value: number): string {
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
-  month: 'short',
+  month: 'long',
   year: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-  second: '2-digit',
   timeZone: 'Europe/Amsterdam',
 });
 
-/** A moment (ISO 8601 with time) in Dutch time: `28 nov 2026 18:06:45`. */
+/** A moment (ISO 8601 with time) in Dutch time, to the minute: `28 november 2026 om 18:06`. */
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }

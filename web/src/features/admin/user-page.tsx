@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
+import { Confirmation, useConfirmation } from '../../components/confirmation.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
@@ -42,13 +43,16 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
   const queryClient = useQueryClient();
   const [roles, setRoles] = useState<Role[]>(user.roles);
   const [message, setMessage] = useState<string | null>(null);
+  const asking = useConfirmation<'deactivate' | 'reset-second-factor'>();
   const change = useMutation({
     mutationFn: (request: { change: UserChange; done: string }) => changeUser(user.id, request.change),
     onSuccess: async (updated, request) => {
       queryClient.setQueryData([...usersKey, user.id], updated);
       await queryClient.invalidateQueries({ queryKey: usersKey, exact: true });
+      asking.done();
       setMessage(request.done);
     },
+    onError: () => asking.done(),
   });
   const roleError = change.error instanceof ApiError ? change.error.fieldError('roles') : undefined;
 
@@ -115,15 +119,38 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
       </Section>
 
       <Section id="account-kop" title={t('admin.users.account')}>
+        {asking.pending === 'deactivate' ? (
+          <Confirmation
+            title={t('admin.users.deactivateQuestion', { name: user.displayName })}
+            confirmLabel={t('admin.users.deactivateYes')}
+            busy={change.isPending}
+            onConfirm={() =>
+              change.mutate({ change: { type: 'deactivate' }, done: t('admin.users.deactivated') })
+            }
+            onCancel={asking.cancel}
+          >
+            {t('admin.users.confirmDeactivate', { name: user.displayName })}
+          </Confirmation>
+        ) : null}
+        {asking.pending === 'reset-second-factor' ? (
+          <Confirmation
+            title={t('admin.users.resetQuestion')}
+            confirmLabel={t('admin.users.resetYes')}
+            busy={change.isPending}
+            onConfirm={() =>
+              change.mutate({ change: { type: 'reset-second-factor' }, done: t('admin.users.resetDone') })
+            }
+            onCancel={asking.cancel}
+          >
+            {t('admin.users.confirmReset', { name: user.displayName })}
+          </Confirmation>
+        ) : null}
         <ButtonGroup>
           {user.active ? (
             <Button
               appearance="secondary-action-button"
-              disabled={self || change.isPending}
-              onClick={() => {
-                if (window.confirm(t('admin.users.confirmDeactivate', { name: user.displayName })))
-                  change.mutate({ change: { type: 'deactivate' }, done: t('admin.users.deactivated') });
-              }}
+              disabled={self || change.isPending || asking.asking}
+              onClick={() => asking.ask('deactivate')}
             >
               {t('admin.users.deactivate')}
             </Button>
@@ -140,11 +167,8 @@ function UserDetail({ user, self }: { user: UserSummary; self: boolean }) {
           )}
           <Button
             appearance="secondary-action-button"
-            disabled={self || change.isPending || !user.secondFactorEnrolled}
-            onClick={() => {
-              if (window.confirm(t('admin.users.confirmReset', { name: user.displayName })))
-                change.mutate({ change: { type: 'reset-second-factor' }, done: t('admin.users.resetDone') });
-            }}
+            disabled={self || change.isPending || !user.secondFactorEnrolled || asking.asking}
+            onClick={() => asking.ask('reset-second-factor')}
           >
             {t('admin.users.resetSecondFactor')}
           </Button>

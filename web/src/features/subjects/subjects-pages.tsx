@@ -15,6 +15,7 @@ import { useEffect } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
+import { Confirmation, useConfirmation } from '../../components/confirmation.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -27,6 +28,7 @@ const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFracti
 /** One suggestion: both subjects, the probability, the evidence per field, and the decision. */
 function SuggestionCard({ s }: { s: MatchSuggestion }) {
   const { decide } = useSubjectActions();
+  const merging = useConfirmation<true>();
   const headingId = `suggestie-${s.id}`;
   return (
     <section className="samenspel-suggestion" aria-labelledby={headingId}>
@@ -58,11 +60,22 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
           </TableRow>
         ))}
       </DataTable>
+      {merging.asking ? (
+        <Confirmation
+          title={t('subjects.mergeQuestion')}
+          confirmLabel={t('subjects.mergeYes')}
+          busy={decide.isPending}
+          onConfirm={() => decide.mutate({ id: s.id, decision: 'confirmed' }, { onSettled: merging.done })}
+          onCancel={merging.cancel}
+        >
+          {t('subjects.mergeText', { a: s.a.label, b: s.b.label })}
+        </Confirmation>
+      ) : null}
       <ButtonGroup>
         <Button
           appearance="primary-action-button"
-          disabled={decide.isPending}
-          onClick={() => decide.mutate({ id: s.id, decision: 'confirmed' })}
+          disabled={decide.isPending || merging.asking}
+          onClick={() => merging.ask(true)}
         >
           {t('subjects.confirm')}
         </Button>

@@ -113,7 +113,10 @@ function RequestsPanel() {
             <ul className="samenspel-worklist">
               {items.map((r) => (
                 <li key={r.roundId}>
-                  {t('work.requestLine', { open: r.subjects - r.answered, deadline: formatDate(r.deadline) })}{' '}
+                  {t('work.requestLine', {
+                    count: r.subjects - r.answered,
+                    deadline: formatDate(r.deadline),
+                  })}{' '}
                   {r.deadline < today ? (
                     <StatusBadge status="danger">{t('work.overdue')}</StatusBadge>
                   ) : r.deadline <= isoDateFromToday(2) ? (
