@@ -210,7 +210,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
       await groups.first().waitFor();
       expect(await groups.count()).toBe(3);
       const text = await request.textContent();
-      expect(text).toContain(`Naam: ${name}, Geboortedatum: 1980-04-12`);
+      expect(text).toContain(`Naam: ${name}, Geboortedatum: 12 april 1980`);
       expect(text).toContain('KvK-nummer: 30123456');
       const page = await p.getByRole('main').textContent();
       expect(page).not.toContain(bsn);

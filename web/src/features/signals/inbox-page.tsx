@@ -17,7 +17,7 @@ import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
-import { t } from '../../i18n/i18n.js';
+import { formatDate, t } from '../../i18n/i18n.js';
 import { type AnswerRoundBody, answerRound, useInbox } from './signals-api.js';
 
 const searchLabels: Record<string, string> = {
@@ -84,7 +84,7 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   }
 
   return (
-    <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: request.deadline })}>
+    <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: formatDate(request.deadline) })}>
       {!request.closed &&
       request.deadline < isoDateFromToday() &&
       request.subjects.some((s) => s.answer === null) ? (
@@ -106,7 +106,7 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
       <form onSubmit={submit} noValidate>
         {request.subjects.map((s) => {
           const label = Object.entries(s.search)
-            .map(([k, v]) => `${searchLabels[k] ?? k}: ${v}`)
+            .map(([k, v]) => `${searchLabels[k] ?? k}: ${k === 'geboortedatum' ? formatDate(v) : v}`)
             .join(', ');
           return (
             <Fieldset key={s.id} disabled={request.closed}>
