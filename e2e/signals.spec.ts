@@ -118,7 +118,7 @@ describe('a signal from intake to the DTO decision, as five users', () => {
     await p.getByRole('button', { name: 'Indienen' }).click();
 
     const summary = p.getByRole('alert');
-    await summary.getByText('Dit BSN klopt niet (elfproef).').waitFor();
+    await summary.getByText('Persoon 1: dit BSN klopt niet (elfproef).').waitFor();
     const bsn = p.getByRole('group', { name: 'Persoon 1' }).getByLabel('BSN', { exact: true });
     expect(await bsn.getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(p)).toEqual([]);

@@ -168,6 +168,14 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
     if (errors.length) summaryRef.current?.focus();
   }, [errors]);
 
+  // In the summary a subject's problem names the subject: "Persoon 1: dit BSN klopt niet".
+  const summaryLine = (e: { name: string; reason: string }) => {
+    const index = /^subjects\.(\d+)\./.exec(e.name)?.[1];
+    const subject = index === undefined ? undefined : subjects[Number(index)];
+    if (!subject) return e.reason;
+    const title = t('intake.subjectTitle', { kind: t(`kind.${subject.kind}`), n: Number(index) + 1 });
+    return `${title}: ${e.reason.charAt(0).toLowerCase()}${e.reason.slice(1)}`;
+  };
   const errorOf = (name: string) =>
     errors.find((e) => e.name === name || e.name.startsWith(`${name}.`))?.reason;
   const organisations = partners.data ?? [];
@@ -227,7 +235,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
             <ul>
               {errors.map((e) => (
                 <li key={`${e.name}-${e.reason}`}>
-                  <a href={`#${controlId(e.name)}`}>{e.reason}</a>
+                  <a href={`#${controlId(e.name)}`}>{summaryLine(e)}</a>
                 </li>
               ))}
             </ul>
