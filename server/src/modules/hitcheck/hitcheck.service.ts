@@ -10,6 +10,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
+import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { participatingAmong } from '../collaborations/index.js';
@@ -61,7 +62,7 @@ export class HitcheckRounds implements SignalRounds {
 
 /** Hit/no-hit rounds: the analyst asks partners whether they know a signal's subjects; they answer. */
 export class HitcheckService {
-  constructor(private readonly deps: ServiceDeps & { signals: SignalsService }) {}
+  constructor(private readonly deps: ServiceDeps & { signals: SignalsService; notifier: Notifier }) {}
 
   async startRound(
     context: RequestContext,
@@ -125,6 +126,12 @@ export class HitcheckService {
         partners: orgs.map((o) => o.name),
         subjects: request.subjectIds.length,
         deadline: request.deadline,
+      });
+      await this.deps.notifier.notify(trx, actor, record, {
+        kind: 'hitcheck-request',
+        roundId,
+        deadline: request.deadline,
+        organisationIds: request.organisationIds,
       });
       for (const s of signal.subjects.filter((s) => request.subjectIds.includes(s.id)))
         record.subjectData(s.data, 'hitcheck.subject');
