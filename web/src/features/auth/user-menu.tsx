@@ -1,9 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, Link as RouterLink, useNavigate } from 'react-router';
 import { setCsrfToken } from '../../components/api.js';
 import { t } from '../../i18n/i18n.js';
+import { NotificationsLink } from '../notifications/notifications-link.js';
 import { can, endSessions, meKey, useMe } from './auth-api.js';
 
 /** Navigation by ability, and the signed-in user with sign-out (here, or everywhere). */
@@ -24,7 +25,7 @@ export function UserMenu() {
       queryClient.clear();
       queryClient.setQueryData(meKey, null);
       setBusy(false);
-      await navigate('/aanmelden', { replace: true });
+      await navigate(everywhere ? '/aanmelden?uitgelogd=overal' : '/aanmelden', { replace: true });
     }
   }
 
@@ -61,6 +62,7 @@ export function UserMenu() {
           </ul>
         </nav>
       ) : null}
+      <NotificationsLink />
       <details className="samenspel-usermenu__details">
         <summary>{t('userMenu.summary', { name: me.data.user.displayName })}</summary>
         <div className="samenspel-usermenu__panel">
@@ -71,6 +73,17 @@ export function UserMenu() {
             <br />
             {t('userMenu.roles', { roles: me.data.roles.map((r) => t(`role.${r}`)).join(', ') })}
           </Paragraph>
+          {active ? (
+            <Paragraph>
+              <RouterLink
+                to="/mijn-account"
+                className="utrecht-link"
+                onClick={(event) => event.currentTarget.closest('details')?.removeAttribute('open')}
+              >
+                {t('userMenu.account')}
+              </RouterLink>
+            </Paragraph>
+          ) : null}
           <ButtonGroup>
             <Button appearance="secondary-action-button" disabled={busy} onClick={() => void signOut(false)}>
               {t('userMenu.signOut')}
