@@ -30,11 +30,7 @@ const openings: Record<NotificationKind, string> = {
  * in-app text (a signal's reference, a case's code name) stays out: mail passes through servers
  * outside the covenant.
  */
-export function mailOf(
-  kind: NotificationKind,
-  link: string,
-  publicUrl: string,
-): { subject: string; text: string } {
+function mailOf(kind: NotificationKind, link: string, publicUrl: string): { subject: string; text: string } {
   const url = new URL(link, publicUrl).href;
   return {
     subject: subjects[kind],
@@ -55,7 +51,7 @@ export function mailOf(
 }
 
 /** How long to wait before trying a failed mail again: 1, 2, 4 … minutes, at most an hour. */
-export function retryDelayMs(attempts: number): number {
+function retryDelayMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 

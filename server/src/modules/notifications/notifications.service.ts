@@ -24,7 +24,7 @@ const activity = 'samenspel.notifications';
  * A reminder comes when the deadline is at most this many working days (Monday to Friday) away;
  * on a Friday deadline from the Wednesday, on a Monday deadline from the Thursday before.
  */
-export const NEAR_WORKING_DAYS = 2;
+const NEAR_WORKING_DAYS = 2;
 /** Notifications are kept a year (the register of processing activities says so). */
 const RETENTION_DAYS = 365;
 
