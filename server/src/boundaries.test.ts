@@ -87,6 +87,7 @@ const owners: Record<string, readonly string[]> = {
     'subject_conflicts',
   ],
   imports: ['ftm_imports'],
+  notifications: ['notifications', 'notification_triggers', 'notification_preferences', 'notification_mails'],
 };
 const reference = new Set(owners.organisations);
 

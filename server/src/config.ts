@@ -39,6 +39,11 @@ const environment = z.object({
   SAMENSPEL_OIDC_CLIENT_ID: z.string().min(1).optional(),
   SAMENSPEL_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SAMENSPEL_OIDC_NAME: z.string().min(1).default('eigen organisatie'),
+  SAMENSPEL_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'SAMENSPEL_SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional(),
+  SAMENSPEL_MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type DatabaseConfig =
@@ -60,6 +65,18 @@ export interface Config {
   keyFile: string;
   auth: AuthConfig;
   attachments: AttachmentsConfig;
+  /** Notification e-mails; null: notifications in the app only. */
+  mail: MailConfig | null;
+}
+
+/** Where and how notification e-mails go out. */
+export interface MailConfig {
+  /** `smtp://host:port`, `smtps://user:password@host:465`, … (nodemailer's connection URL). */
+  smtpUrl: string;
+  /** The sender, e.g. `Samenspel <noreply@samenspel.example.nl>`. */
+  from: string;
+  /** Where the mails' links lead: the address browsers use. */
+  publicUrl: string;
 }
 
 export interface AttachmentsConfig {
@@ -95,6 +112,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  // A mail is only a link into Samenspel, so it needs the address people open Samenspel at.
+  if (e.SAMENSPEL_SMTP_URL && !e.SAMENSPEL_PUBLIC_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  SAMENSPEL_SMTP_URL needs SAMENSPEL_PUBLIC_URL: the mails link to Samenspel there',
+    );
   return {
     database: e.DATABASE_URL
       ? { engine: 'postgresql', connectionString: e.DATABASE_URL }
@@ -125,5 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             }
           : null,
     },
+    mail:
+      e.SAMENSPEL_SMTP_URL && e.SAMENSPEL_PUBLIC_URL
+        ? {
+            smtpUrl: e.SAMENSPEL_SMTP_URL,
+            from: e.SAMENSPEL_MAIL_FROM ?? `Samenspel <noreply@${new URL(e.SAMENSPEL_PUBLIC_URL).hostname}>`,
+            publicUrl: e.SAMENSPEL_PUBLIC_URL,
+          }
+        : null,
   };
 }

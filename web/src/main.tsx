@@ -11,6 +11,8 @@ import { ErrorPage } from './app/error-page.js';
 import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { ApiError } from './components/api.js';
+import { AccountPage } from './features/account/account-page.js';
+import { PasswordChangePage } from './features/account/password-change-page.js';
 import { ApiTokensPage } from './features/admin/api-tokens-page.js';
 import { CollaborationsPage } from './features/admin/collaborations-page.js';
 import { UserPage } from './features/admin/user-page.js';
@@ -25,6 +27,7 @@ import { CasePage } from './features/cases/case-page.js';
 import { CasesPage } from './features/cases/cases-page.js';
 import { MeetingPage } from './features/meetings/meeting-page.js';
 import { MeetingsPage } from './features/meetings/meetings-page.js';
+import { NotificationsPage } from './features/notifications/notifications-page.js';
 import { RegionPage } from './features/region/region-page.js';
 import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
@@ -67,6 +70,12 @@ const router = createBrowserRouter([
               { path: 'regio', element: <RegionPage /> },
               { path: 'regio/:regionId', element: <RegionPage /> },
               { path: 'tweede-factor', element: <SecondFactorPage /> },
+              { path: 'wachtwoord-kiezen', element: <PasswordChangePage /> },
+              { path: 'mijn-account', element: <AccountPage /> },
+              {
+                element: <RequirePermission permission="notification.read" />,
+                children: [{ path: 'meldingen', element: <NotificationsPage /> }],
+              },
               {
                 element: <RequirePermission permission="signal.read" />,
                 children: [

@@ -49,6 +49,7 @@ export const permissions = [
   'subject.manage',
   'collaboration.read',
   'collaboration.manage',
+  'notification.read',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;
@@ -84,7 +85,7 @@ export const signInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequest>;
 
-export const sessionState = z.enum(['active', 'second-factor-enrolment']);
+export const sessionState = z.enum(['active', 'second-factor-enrolment', 'password-change']);
 
 export const organisationRef = z.object({ id: uuid, code: z.string(), name: z.string() });
 
@@ -103,6 +104,45 @@ export const me = z.object({
   secondFactor: z.object({ enrolled: z.boolean(), required: z.boolean() }),
 });
 export type Me = z.infer<typeof me>;
+
+/**
+ * What a new password must be. Administrators never type one (Samenspel generates the initial
+ * password), so these are the only rules: NCSC's advice of length over composition, at least 12
+ * characters, not the current one; the server also refuses one containing the e-mail address's
+ * name or made of fewer than five different characters.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`)
+  .max(256, 'Kies een wachtwoord van hoogstens 256 tekens.');
+
+export const changePasswordRequest = z
+  .strictObject({
+    currentPassword: z.string().min(1, 'Vul uw huidige wachtwoord in.').max(1024),
+    newPassword,
+    repeatPassword: z.string().max(256),
+  })
+  .superRefine((value, context) => {
+    if (value.repeatPassword !== value.newPassword)
+      context.addIssue({
+        code: 'custom',
+        path: ['repeatPassword'],
+        message: 'Dit is niet hetzelfde als het nieuwe wachtwoord.',
+      });
+    if (value.newPassword && value.newPassword === value.currentPassword)
+      context.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'Kies een ander wachtwoord dan uw huidige.',
+      });
+  });
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+export const passwordChanged = z.object({
+  state: sessionState.describe('The new session: active, or still to enrol a second factor'),
+  otherSessionsEnded: z.number().int().describe('Sessions on other devices that were ended'),
+});
 
 export const secondFactorEnrolment = z.object({
   secret: z.string(),

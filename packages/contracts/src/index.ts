@@ -12,6 +12,7 @@ export * from './cases.js';
 export * from './collaborations.js';
 export * from './identifiers.js';
 export * from './names.js';
+export * from './notifications.js';
 export * from './reports.js';
 export * from './signals.js';
 export * from './subjects.js';

@@ -5,6 +5,7 @@ import { casesRules } from '../modules/cases/index.js';
 import { collaborationsRules } from '../modules/collaborations/index.js';
 import { hitcheckRules } from '../modules/hitcheck/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
+import { notificationsRules } from '../modules/notifications/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
 import { reportsRules } from '../modules/reports/index.js';
 import { signalsRules } from '../modules/signals/index.js';
@@ -25,5 +26,6 @@ export function createAccess(): Access {
     casesRules,
     reportsRules,
     subjectsRules,
+    notificationsRules,
   );
 }

@@ -1,4 +1,4 @@
-import type { AttachmentsConfig, AuthConfig } from '../config.js';
+import type { AttachmentsConfig, AuthConfig, MailConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { ApiTokensService } from '../modules/api-tokens/index.js';
 import { AuditService, loadProcessingActivities } from '../modules/audit/index.js';
@@ -10,7 +10,7 @@ import {
   caseReferences,
 } from '../modules/cases/index.js';
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
-import { HitcheckRounds, HitcheckService } from '../modules/hitcheck/index.js';
+import { HitcheckRounds, HitcheckService, roundsAwaitingAnswers } from '../modules/hitcheck/index.js';
 import { ImportsService } from '../modules/imports/index.js';
 import {
   caseInterventions,
@@ -18,6 +18,7 @@ import {
   loadInterventionCatalogue,
 } from '../modules/interventions/index.js';
 import { MeetingsService } from '../modules/meetings/index.js';
+import { NotificationMailer, NotificationsService, StepNotifier } from '../modules/notifications/index.js';
 import {
   type LoadedRegion,
   loadReferenceData,
@@ -43,6 +44,8 @@ export interface ServicesOptions {
   now?: () => Date;
   /** The password hasher; the test app injects the cheapest setting. */
   passwords?: Passwords;
+  /** Where notification e-mails go; without it, notifications stay in the app. */
+  mail?: MailConfig | null;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -79,9 +82,12 @@ export function createServices(options: ServicesOptions) {
         ]),
     },
   });
+  // Notifications are made in the steps' own transactions (through the port) and mailed after.
+  const mailer = new NotificationMailer({ ...deps, config: options.mail ?? null });
+  const notifier = new StepNotifier({ ...deps, mail: mailer });
   const rounds = new HitcheckRounds(deps);
-  const signals = new SignalsService({ ...deps, rounds });
-  const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions });
+  const signals = new SignalsService({ ...deps, rounds, notifier });
+  const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions, notifier });
   const information = new CaseInformationService({ cases });
   return {
     database: options.database,
@@ -99,7 +105,7 @@ export function createServices(options: ServicesOptions) {
     auth: new AuthService({ ...deps, keys: options.keys, config: options.auth, passwords }),
     signals,
     signalQueue: new SignalQueue({ ...deps, rounds }),
-    hitcheck: new HitcheckService({ ...deps, signals }),
+    hitcheck: new HitcheckService({ ...deps, signals, notifier }),
     meetings: new MeetingsService({ ...deps, signals }),
     cases,
     information,
@@ -108,6 +114,13 @@ export function createServices(options: ServicesOptions) {
     reports: new ReportsService(deps),
     subjects,
     imports: new ImportsService({ ...deps, cases, information }),
+    notifications: new NotificationsService({
+      ...deps,
+      notifier,
+      requests: { awaitingAnswers: roundsAwaitingAnswers },
+      mailConfigured: mailer.configured,
+    }),
+    mailer,
   };
 }
 

@@ -57,7 +57,7 @@ async function migrate(database: Database): Promise<void> {
 }
 
 function servicesOptions(database: Database, config: Config, keys: Keys): ServicesOptions {
-  return { database, keys, auth: config.auth, attachments: config.attachments };
+  return { database, keys, auth: config.auth, attachments: config.attachments, mail: config.mail };
 }
 
 async function seed(database: Database, config: Config, demo: boolean): Promise<void> {
@@ -120,8 +120,9 @@ export function createProgram(): Command {
       await migrate(database);
       if (options.demo) await seed(database, config, true);
       else await loadReferences(database);
+      const services = createServices(servicesOptions(database, config, await keysOf(config)));
       const app = await buildApp({
-        services: createServices(servicesOptions(database, config, await keysOf(config))),
+        services,
         logLevel: config.logLevel,
         webDir: config.webDir,
         version: VERSION,
@@ -130,6 +131,17 @@ export function createProgram(): Command {
       });
       const host = options.host ?? config.host;
       await app.listen({ port: options.port ?? config.port, host });
+      // Until a job runner takes them over: deadline reminders every ten minutes, and the
+      // notification e-mails (when SMTP is set) every half minute and right after each step.
+      const sweep = () =>
+        void services.notifications
+          .sweepDeadlines()
+          .catch((error: unknown) => app.log.error({ err: error }, 'deadline sweep failed'));
+      sweep();
+      const sweeping = setInterval(sweep, 10 * 60_000);
+      services.mailer.start(30_000, (error) =>
+        app.log.error({ err: error }, 'sending notification mail failed'),
+      );
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
@@ -139,6 +151,8 @@ export function createProgram(): Command {
       );
       const stop = async (signal: string) => {
         console.log(`${signal}: stopping.`);
+        clearInterval(sweeping);
+        await services.mailer.stop();
         await app.close();
         await database.close();
         process.exit(0);

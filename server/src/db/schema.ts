@@ -16,6 +16,7 @@ import type {
   MatchEvidence,
   MeetingKind,
   MemberRole,
+  NotificationKind,
   PartnerKind,
   Permission,
   RegisterData,
@@ -142,6 +143,8 @@ export interface UsersTable {
   active: Generated<boolean>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  /** Someone else chose the password: the next sign-in must choose a new one first. */
+  passwordChangeRequired: Generated<boolean>;
 }
 
 export interface UserRolesTable {
@@ -158,7 +161,7 @@ export interface RecoveryCodesTable {
 export interface SessionsTable {
   tokenHash: string;
   userId: string;
-  state: 'active' | 'second-factor-enrolment';
+  state: 'active' | 'second-factor-enrolment' | 'password-change';
   method: 'password' | 'oidc';
   csrfToken: string;
   createdAt: Timestamp;
@@ -588,6 +591,39 @@ export interface FtmImportsTable {
   createdAt: Timestamp;
 }
 
+export interface NotificationsTable {
+  id: Generated<string>;
+  recipientId: string;
+  kind: NotificationKind;
+  /** A path in the web app. */
+  link: string;
+  /** Dutch, without personal data. */
+  text: string;
+  createdAt: Timestamp;
+  readAt: NullableTimestamp;
+}
+
+export interface NotificationTriggersTable {
+  key: string;
+  createdAt: Timestamp;
+}
+
+export interface NotificationPreferencesTable {
+  userId: string;
+  kind: NotificationKind;
+  email: boolean;
+}
+
+export interface NotificationMailsTable {
+  notificationId: string;
+  createdAt: Timestamp;
+  attempts: Generated<number>;
+  nextAttemptAt: Timestamp;
+  claimedUntil: NullableTimestamp;
+  sentAt: NullableTimestamp;
+  lastError: string | null;
+}
+
 export interface CaseSignalsTable {
   caseId: string;
   signalId: string;
@@ -814,4 +850,8 @@ export interface DB {
   subjectMerges: SubjectMergesTable;
   subjectConflicts: SubjectConflictsTable;
   ftmImports: FtmImportsTable;
+  notifications: NotificationsTable;
+  notificationTriggers: NotificationTriggersTable;
+  notificationPreferences: NotificationPreferencesTable;
+  notificationMails: NotificationMailsTable;
 }

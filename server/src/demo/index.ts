@@ -1,4 +1,5 @@
 import type { ServicesOptions } from '../app/index.js';
+import { markNotificationsReadBefore } from '../modules/notifications/index.js';
 import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
 import { seedDemoCases } from './cases.js';
 import { DemoClock } from './clock.js';
@@ -21,5 +22,8 @@ export async function seedDemo(
   const signals = await seedDemoSignals(demo, today);
   const cases = await seedDemoCases(demo, progress);
   demo.set(today);
+  // Had they worked in Samenspel all along, the demo's users would have read what reached them
+  // before the last two weeks: only the recent notifications are new.
+  await markNotificationsReadBefore(options.database.db, new Date(today.getTime() - 14 * 86_400_000), today);
   return { accounts, signals, cases };
 }

@@ -152,6 +152,18 @@ async function roundId(): Promise<string> {
   ).roundId;
 }
 
+/** A notification of the partner staff (of the RIEC here): the request of a new round. */
+async function notificationId(): Promise<string> {
+  const round = await roundId();
+  const row = await t.database.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('recipientId', '=', users.get('partner_staff')?.id ?? '')
+    .where('link', '=', `/hit-no-hit#ronde-${round}`)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 async function meetingWith(signalId: string): Promise<string> {
   return (await newMeeting(cast, { kind: 'dto', signalIds: [signalId] })).id;
 }
@@ -341,6 +353,65 @@ const matrix: Record<string, Entry> = {
     freshSession: true,
     // The fresh session has started enrolment; the code is filled in by the runner.
     call: () => ({ method: 'POST', url: '/api/v1/me/second-factor/confirm', payload: { code: 'ENROL' } }),
+  },
+  'PUT /api/v1/me/password': {
+    logs: 'password.change',
+    permitted: 'any',
+    ok: 200,
+    freshSession: true,
+    // The runner fills in the fresh user's own password.
+    call: () => ({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      payload: {
+        currentPassword: 'CURRENT',
+        newPassword: 'een nieuw wachtwoord voor de matrix',
+        repeatPassword: 'een nieuw wachtwoord voor de matrix',
+      },
+    }),
+  },
+  'GET /api/v1/me/notifications': {
+    logs: 'notification.list',
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/me/notifications' }),
+  },
+  // A number about oneself, asked every minute by every open page: not logged.
+  'GET /api/v1/me/notifications/unread-count': {
+    logs: null,
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/me/notifications/unread-count' }),
+  },
+  'POST /api/v1/me/notifications/{notificationId}/read': {
+    logs: 'notification.read',
+    permitted: 'partner_staff',
+    records: true,
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'POST', url: `/api/v1/me/notifications/${await notificationId()}/read` }),
+  },
+  'POST /api/v1/me/notifications/read': {
+    logs: 'notification.read-all',
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'POST', url: '/api/v1/me/notifications/read' }),
+  },
+  'GET /api/v1/me/notification-preferences': {
+    logs: 'notification-preferences.read',
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/me/notification-preferences' }),
+  },
+  'PUT /api/v1/me/notification-preferences': {
+    logs: 'notification-preferences.update',
+    permitted: 'any',
+    ok: 200,
+    call: () => ({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      payload: { kinds: [{ kind: 'deadline-near', email: false }] },
+    }),
   },
 
   'GET /api/v1/regions': {
@@ -1454,6 +1525,8 @@ async function freshSession(
     totp: role !== 'programme_manager',
   });
   const session = await signIn(t.app, t.database.db, user);
+  if (call.payload && 'currentPassword' in call.payload)
+    return { session, call: { ...call, payload: { ...call.payload, currentPassword: user.password } } };
   if (call.payload && 'code' in call.payload && entry.ok === 200) {
     const started = await send({ method: 'POST', url: '/api/v1/me/second-factor' }, session);
     return {

@@ -26,6 +26,7 @@ import { hitcheckRoutes } from '../modules/hitcheck/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
 import { interventionsRoutes } from '../modules/interventions/index.js';
 import { meetingsRoutes } from '../modules/meetings/index.js';
+import { notificationsRoutes } from '../modules/notifications/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
 import { signalsRoutes } from '../modules/signals/index.js';
@@ -63,6 +64,7 @@ const activities: Array<[RegExp, string]> = [
   [/^\/api\/v1\/collaborations/, 'samenspel.collaborations'],
   [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
+  [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
 ];
 
@@ -212,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(reportsRoutes, { service: services.reports });
       await api.register(subjectsRoutes, { service: services.subjects });
       await api.register(importsRoutes, { service: services.imports });
+      await api.register(notificationsRoutes, { service: services.notifications });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

@@ -20,6 +20,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable by a session that still has to enrol a second factor. */
     duringEnrolment?: boolean;
+    /** Reachable by a session that still has to choose a new password. */
+    duringPasswordChange?: boolean;
   }
 }
 
@@ -98,6 +100,7 @@ export const authentication = fp<{ auth: AuthService; apiTokens: ApiTokensServic
       const cookie = request.cookies[sessionCookieName(config)];
       let refused: string | null = null;
       let viaCookie = false;
+      let pending: 'second-factor-enrolment' | 'password-change' | null = null;
       if (bearer !== null) {
         const token = bearer ? await apiTokens.authenticate(bearer) : undefined;
         if (token) request.context.actor = auth.actorOfToken(token);
@@ -107,6 +110,7 @@ export const authentication = fp<{ auth: AuthService; apiTokens: ApiTokensServic
         if (session) {
           request.context.actor = auth.actorOfSession(session);
           viaCookie = true;
+          if (session.state !== 'active') pending = session.state;
           if (UNSAFE.has(request.method)) {
             const sent = request.headers['x-csrf-token'];
             if (typeof sent !== 'string' || !sameSecret(sent, session.csrfToken)) {
@@ -126,12 +130,20 @@ export const authentication = fp<{ auth: AuthService; apiTokens: ApiTokensServic
       if (routeConfig.public) return;
       const actor = request.context.actor;
       if (!actor) throw unauthenticated();
-      if (viaCookie && actor.kind === 'user' && actor.pendingSecondFactor && !routeConfig.duringEnrolment) {
+      if (viaCookie && pending === 'second-factor-enrolment' && !routeConfig.duringEnrolment) {
         throw new AppError({
           code: 'auth.second_factor_required',
           status: 403,
           title: 'Tweede factor nodig',
           detail: 'Stel eerst uw authenticator-app in.',
+        });
+      }
+      if (viaCookie && pending === 'password-change' && !routeConfig.duringPasswordChange) {
+        throw new AppError({
+          code: 'auth.password_change_required',
+          status: 403,
+          title: 'Nieuw wachtwoord nodig',
+          detail: 'Kies eerst een nieuw wachtwoord.',
         });
       }
     });

@@ -9,7 +9,10 @@ export type Actor =
       regionId: string;
       organisationId: string;
       roles: readonly Role[];
-      /** Signed in with a password but still enrolling a second factor: may do nothing else. */
+      /**
+       * Signed in with a password but still enrolling a second factor or choosing a new password:
+       * may do nothing else.
+       */
       pendingSecondFactor: boolean;
       sessionHash: string;
     }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../app/index.js';
-import type { AuthConfig } from '../config.js';
+import type { AuthConfig, MailConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { type App, buildApp } from '../http/app.js';
 import { deriveKeys, type Keys } from '../shared/crypto.js';
@@ -42,6 +42,8 @@ export async function createTestApp(
     demo?: boolean;
     /** The services' clock (sessions keep the real time). */
     now?: () => Date;
+    /** Notification e-mails, to an SMTP server the test starts. */
+    mail?: MailConfig;
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase({ demo: options.demo ?? false }));
@@ -56,6 +58,7 @@ export async function createTestApp(
     attachments: { dir: attachmentsDir, maxBytes: attachmentMaxBytes },
     passwords: cheapPasswords,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
   });
   const app = await buildApp({
     services,

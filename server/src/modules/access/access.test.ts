@@ -36,6 +36,7 @@ describe('access rules', () => {
       'audit.export',
       'processing-activity.read',
       'collaboration.read',
+      'notification.read',
     ]);
     expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
     expect(access.permissionsOf(user(['administrator']))).toContain('collaboration.manage');

@@ -91,6 +91,7 @@ describe(`signing in on ${testEngine()}`, () => {
         'analysis-product.manage',
         'subject.read',
         'subject.manage',
+        'notification.read',
       ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },
@@ -411,7 +412,7 @@ describe(`API tokens on ${testEngine()}`, () => {
 });
 
 describe(`user administration on ${testEngine()}`, () => {
-  it('creates a user with an initial password shown once, who then enrols a second factor', async () => {
+  it('creates a user with an initial password shown once, who chooses their own and then enrols a second factor', async () => {
     const admin = await newUser({ roles: ['administrator'] });
     const session = await signIn(t.app, t.database.db, admin);
     const organisation = await organisationByCode(t.database.db, 'midden-nederland', 'belastingdienst');
@@ -436,7 +437,20 @@ describe(`user administration on ${testEngine()}`, () => {
       email: 'nieuw.lid@test.example',
       password: initialPassword,
     });
-    expect(first.json()).toMatchObject({ state: 'second-factor-enrolment' });
+    expect(first.json()).toMatchObject({ state: 'password-change' });
+    const cookie = cookieOf(first);
+    const { csrfToken } = (await get('/api/v1/me', { cookie })).json().session;
+    const changed = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/password',
+      payload: {
+        currentPassword: initialPassword,
+        newPassword: 'zomer aan de Vecht 2026',
+        repeatPassword: 'zomer aan de Vecht 2026',
+      },
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(changed.json()).toMatchObject({ state: 'second-factor-enrolment' });
     const again = await post(
       '/api/v1/users',
       {

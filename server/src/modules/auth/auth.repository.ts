@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 
 export interface SessionRow {
   tokenHash: string;
-  state: 'active' | 'second-factor-enrolment';
+  state: 'active' | 'second-factor-enrolment' | 'password-change';
   method: 'password' | 'oidc';
   csrfToken: string;
   createdAt: Date;

@@ -1,6 +1,8 @@
 import {
+  changePasswordRequest,
   confirmSecondFactorRequest,
   me,
+  passwordChanged,
   recoveryCodes,
   secondFactorEnrolment,
   signedOutEverywhere,
@@ -62,7 +64,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; config: A
   app.delete(
     '/sessions/current',
     {
-      config: { duringEnrolment: true },
+      config: { duringEnrolment: true, duringPasswordChange: true },
       schema: { tags, summary: 'Sign out', response: { 204: z.null(), ...problemResponses(401, 403) } },
     },
     async (request, reply) => {
@@ -75,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; config: A
   app.delete(
     '/sessions',
     {
-      config: { duringEnrolment: true },
+      config: { duringEnrolment: true, duringPasswordChange: true },
       schema: {
         tags,
         summary: 'Sign out everywhere: end every session of the signed-in user',
@@ -92,7 +94,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; config: A
   app.get(
     '/me',
     {
-      config: { duringEnrolment: true },
+      config: { duringEnrolment: true, duringPasswordChange: true },
       schema: {
         tags,
         summary: 'The signed-in user, organisation, roles, abilities and CSRF token',
@@ -100,6 +102,27 @@ export const authRoutes: FastifyPluginAsyncZod<{ service: AuthService; config: A
       },
     },
     async (request) => service.me(request.context),
+  );
+
+  app.put(
+    '/me/password',
+    {
+      config: { duringPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Change one’s own password; ends every other session of the user',
+        description:
+          'Needs the current password. The session it is called with is replaced by a new one (a new ' +
+          'cookie and CSRF token), which still has to enrol a second factor when the user must have one.',
+        body: changePasswordRequest,
+        response: { 200: passwordChanged, ...problemResponses(400, 401, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const { session, otherSessionsEnded } = await service.changePassword(request.context, request.body);
+      setSessionCookie(reply, config, session);
+      return { state: session.state, otherSessionsEnded };
+    },
   );
 
   app.post(

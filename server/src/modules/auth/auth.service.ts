@@ -1,4 +1,10 @@
-import type { Me, SecondFactorEnrolment, SignInRequest } from '@samenspel/contracts';
+import type {
+  ChangePasswordRequest,
+  InvalidParam,
+  Me,
+  SecondFactorEnrolment,
+  SignInRequest,
+} from '@samenspel/contracts';
 import * as oidc from 'openid-client';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
 import QRCode from 'qrcode';
@@ -6,7 +12,7 @@ import type { AuthConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { decrypt, encrypt, hmac, type Keys, randomToken, sha256 } from '../../shared/crypto.js';
-import { AppError, conflict, unauthenticated } from '../../shared/errors.js';
+import { AppError, conflict, invalid, unauthenticated } from '../../shared/errors.js';
 import { generatePassword, type Passwords } from '../../shared/passwords.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import type { Access } from '../access/index.js';
@@ -60,6 +66,33 @@ function tooManyAttempts(retryAfterSeconds: number): AppError {
   });
 }
 
+/**
+ * The rules of a new password beyond those of the request's schema (length, repeated, not the
+ * current one), which need the account: not the name of one's e-mail address, and not a few
+ * characters repeated.
+ */
+export function passwordProblems(password: string, email: string): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  const name = (email.split('@')[0] ?? '').toLowerCase();
+  const lower = password.toLowerCase();
+  const parts = [name, ...name.split(/[._+-]/)].filter((part) => part.length >= 4);
+  if (parts.some((part) => lower.includes(part)))
+    problems.push({
+      name: 'newPassword',
+      in: 'body',
+      code: 'contains_email',
+      reason: 'Gebruik uw naam of e-mailadres niet in uw wachtwoord.',
+    });
+  else if (new Set(password).size < 5)
+    problems.push({
+      name: 'newPassword',
+      in: 'body',
+      code: 'too_simple',
+      reason: 'Kies een wachtwoord met meer verschillende tekens.',
+    });
+  return problems;
+}
+
 export interface NewSession {
   token: string;
   expiresAt: Date;
@@ -105,6 +138,7 @@ export class AuthService {
       regionId: session.regionId,
       organisationId: session.organisationId,
       roles: session.roles,
+      // Enrolling a second factor or choosing a new password: nothing else until that is done.
       pendingSecondFactor: session.state !== 'active',
       sessionHash: session.tokenHash,
     };
@@ -227,16 +261,86 @@ export class AuthService {
         if (!(await this.checkCode(trx, user, request.code))) return fail();
       }
       await clearFailures(trx, keys.account);
-      const pending = !enrolled && (await this.secondFactorNeeded(trx, user));
-      return this.openSession(
+      return this.openSession(trx, context, user.id, await this.nextState(trx, user), 'password');
+    });
+    if (!outcome) throw signInFailed();
+    return outcome;
+  }
+
+  /**
+   * Where a password sign-in lands: choosing one's own password first when someone else chose
+   * it, then enrolling a second factor when one is needed and missing, else a full session.
+   */
+  private async nextState(trx: Db, user: UserRow): Promise<SessionRow['state']> {
+    if (user.passwordChangeRequired) return 'password-change';
+    if (user.totpConfirmedAt === null && (await this.secondFactorNeeded(trx, user)))
+      return 'second-factor-enrolment';
+    return 'active';
+  }
+
+  /**
+   * The signed-in user chooses a new password, giving the current one (wrong guesses count
+   * towards the sign-in back-off of the account). Every session of the user ends, and this
+   * browser gets a new one: still to enrol a second factor when one is needed, else active.
+   */
+  async changePassword(
+    context: RequestContext,
+    request: ChangePasswordRequest,
+  ): Promise<{ session: NewSession; otherSessionsEnded: number }> {
+    const actor = context.actor;
+    if (actor?.kind !== 'user') throw unauthenticated();
+    const spec = { action: 'password.change', activity };
+    const account = this.throttleKeys(actor.email, null).account;
+    try {
+      await this.checkThrottle({ account, client: null });
+    } catch (error) {
+      await this.audit.run(context, spec, async (_trx, record) => {
+        record.subject({ type: 'employee', email: actor.email });
+        record.result('denied');
+      });
+      throw error;
+    }
+    const user = await users.findUserById(this.db, actor.userId);
+    if (!user) throw unauthenticated();
+    const currentOk = await this.passwords.verify(user.passwordHash, request.currentPassword);
+    const problems = passwordProblems(request.newPassword, user.email);
+    const hash = currentOk && !problems.length ? await this.passwords.hash(request.newPassword) : null;
+    const outcome = await this.audit.run(context, spec, async (trx, record) => {
+      record.subject({ type: 'employee', email: user.email });
+      if (!user.passwordHash)
+        throw conflict(
+          'auth.no_password',
+          'Uw account heeft geen wachtwoord in Samenspel: u logt in via uw eigen organisatie.',
+        );
+      if (!currentOk) {
+        // Committed with its log line, unlike a refusal: the wrong guess must count.
+        record.result('invalid');
+        await recordFailure(trx, account, ACCOUNT_FREE_ATTEMPTS, MAX_BLOCK_SECONDS);
+        return null;
+      }
+      if (!hash) throw invalid(problems);
+      await clearFailures(trx, account);
+      await users.updateUser(trx, user.id, { passwordHash: hash, passwordChangeRequired: false });
+      const ended = await revokeSessions(trx, user.id);
+      const session = await this.openSession(
         trx,
         context,
         user.id,
-        pending ? 'second-factor-enrolment' : 'active',
+        await this.nextState(trx, { ...user, passwordChangeRequired: false }),
         'password',
       );
+      return { session, otherSessionsEnded: Math.max(0, ended - 1) };
     });
-    if (!outcome) throw signInFailed();
+    if (!outcome)
+      throw invalid([
+        {
+          name: 'currentPassword',
+          in: 'body',
+          code: 'password_wrong',
+          reason: 'Dit is niet uw huidige wachtwoord.',
+        },
+        ...problems,
+      ]);
     return outcome;
   }
 

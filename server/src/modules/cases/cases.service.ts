@@ -16,6 +16,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
+import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { covenantOf, legalBasesOf, participatingAmong } from '../collaborations/index.js';
@@ -116,6 +117,7 @@ export class CasesService {
     private readonly deps: ServiceDeps & {
       subjects: SubjectsService;
       interventions: CaseInterventionsReader;
+      notifier: Notifier;
     },
   ) {}
 
@@ -265,10 +267,11 @@ export class CasesService {
         ]),
       );
       if (problems.length) throw invalid(problems);
+      const reference = await repo.nextReference(trx, at.getUTCFullYear());
       const id = await repo.insertCase(trx, {
         regionId: actor.regionId,
         collaborationId,
-        reference: await repo.nextReference(trx, at.getUTCFullYear()),
+        reference,
         codeName: request.codeName,
         origin: request.origin,
         districtId: request.districtId,
@@ -295,6 +298,14 @@ export class CasesService {
         userId: userOf(actor),
         organisationId: actor.organisationId,
         details: { origin: request.origin },
+      });
+      await this.deps.notifier.notify(trx, actor, record, {
+        kind: 'case-added',
+        caseId: id,
+        reference,
+        codeName: request.codeName,
+        organisationIds: [...new Set(request.participantIds)],
+        directorId: request.directorId,
       });
       return this.detail(trx, actor, id, record, false);
     });
@@ -522,6 +533,14 @@ export class CasesService {
         throw refused('Deze organisatie neemt al deel.');
       await repo.addParticipant(step.trx, id, organisationId, reason, step.at);
       await step.event('participant-added', { organisationId, reason });
+      await this.deps.notifier.notify(step.trx, step.actor, step.record, {
+        kind: 'case-added',
+        caseId: id,
+        reference: step.row.reference,
+        codeName: step.row.codeName,
+        organisationIds: [organisationId],
+        directorId: null,
+      });
     });
   }
 

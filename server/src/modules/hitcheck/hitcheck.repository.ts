@@ -105,6 +105,35 @@ export async function closeRound(db: Db, roundId: string, at: Date) {
   await db.updateTable('hitcheckRounds').set({ closedAt: at }).where('id', '=', roundId).execute();
 }
 
+/**
+ * The open rounds with a deadline on or before `dueBy`, per addressed organisation that has not
+ * answered about every subject yet: whom the deadline reminders are for.
+ */
+export async function awaitingAnswers(db: Db, dueBy: string) {
+  return db
+    .selectFrom('hitcheckRounds as r')
+    .innerJoin('hitcheckRoundOrganisations as ro', 'ro.roundId', 'r.id')
+    .select(['r.id as roundId', 'r.deadline', 'r.createdAt', 'ro.organisationId'])
+    .where('r.closedAt', 'is', null)
+    .where('r.deadline', '<=', dueBy)
+    .where((eb) =>
+      eb(
+        eb
+          .selectFrom('hitcheckAnswers as a')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('a.roundId', '=', 'r.id')
+          .whereRef('a.organisationId', '=', 'ro.organisationId'),
+        '<',
+        eb
+          .selectFrom('hitcheckRoundSubjects as rs')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('rs.roundId', '=', 'r.id'),
+      ),
+    )
+    .orderBy('r.deadline')
+    .execute();
+}
+
 /** The rounds a predicate reaches (the access rule's), newest first. */
 export async function roundsReachable(
   db: Db,

@@ -11,6 +11,7 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
+import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { participatingAmong } from '../collaborations/index.js';
@@ -62,7 +63,7 @@ export class HitcheckRounds implements SignalRounds {
 
 /** Hit/no-hit rounds: the analyst asks partners whether they know a signal's subjects; they answer. */
 export class HitcheckService {
-  constructor(private readonly deps: ServiceDeps & { signals: SignalsService }) {}
+  constructor(private readonly deps: ServiceDeps & { signals: SignalsService; notifier: Notifier }) {}
 
   async startRound(
     context: RequestContext,
@@ -127,6 +128,12 @@ export class HitcheckService {
         subjects: request.subjectIds.length,
         deadline: request.deadline,
       });
+      await this.deps.notifier.notify(trx, actor, record, {
+        kind: 'hitcheck-request',
+        roundId,
+        deadline: request.deadline,
+        organisationIds: request.organisationIds,
+      });
       for (const s of signal.subjects.filter((s) => request.subjectIds.includes(s.id)))
         record.subjectData(s.data, 'hitcheck.subject');
       return signals.detail(trx, actor, signalId, record, false);
@@ -173,15 +180,17 @@ export class HitcheckService {
         (r) => !r.closedAt,
       );
       const ids = open.map((r) => r.id);
-      const [asked, answers] = await Promise.all([repo.roundSubjectIds(trx, ids), repo.roundAnswers(trx, ids)]);
+      const [asked, answers] = await Promise.all([
+        repo.roundSubjectIds(trx, ids),
+        repo.roundAnswers(trx, ids),
+      ]);
       return open
         .map((round) => ({
           roundId: round.id,
           deadline: round.deadline,
           subjects: asked.filter((a) => a.roundId === round.id).length,
-          answered: answers.filter(
-            (a) => a.roundId === round.id && a.organisationId === actor.organisationId,
-          ).length,
+          answered: answers.filter((a) => a.roundId === round.id && a.organisationId === actor.organisationId)
+            .length,
         }))
         .filter((r) => r.answered < r.subjects)
         .sort((a, b) => a.deadline.localeCompare(b.deadline));

@@ -110,7 +110,10 @@ function weighingOf(events: readonly Event[]): SignalWeighing {
   };
 }
 
-function outcomeOf(events: readonly Event[], organisations: ReadonlyMap<string, string>): SignalOutcome | null {
+function outcomeOf(
+  events: readonly Event[],
+  organisations: ReadonlyMap<string, string>,
+): SignalOutcome | null {
   const decided = events.filter((e) => e.type === 'decided').at(-1);
   if (!decided) return null;
   const referredTo = text(decided.details.referredTo);

@@ -22,6 +22,7 @@ export interface SignalRow {
   receivedFromOrganisationId: string | null;
   receivedFromName: string | null;
   createdAt: Date;
+  createdBy: string | null;
   receivedAt: Date | null;
   receivedOn: string | null;
   stageSince: Date;
@@ -54,6 +55,7 @@ function selectSignals(db: Db) {
       's.urgency',
       's.route',
       's.createdAt',
+      's.createdBy',
       's.receivedAt',
       's.stageSince',
       jsonArrayFrom(

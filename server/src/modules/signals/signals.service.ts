@@ -14,6 +14,7 @@ import type { SignalEventType } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
+import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { collaborationsOfRegion, covenantOf, participatingAmong } from '../collaborations/index.js';
@@ -76,7 +77,7 @@ export function refused(detail: string): AppError {
 
 /** Signals from intake to decision, with the work queue and lead times. */
 export class SignalsService {
-  constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds }) {}
+  constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds; notifier: Notifier }) {}
 
   /** Checks references to organisations, municipality and themes; all problems at once. */
   private async checkReferences(
@@ -521,6 +522,14 @@ export class SignalsService {
               reason: step.reason ?? null,
               note: step.note ?? null,
             },
+          });
+          await this.deps.notifier.notify(trx, actor, record, {
+            kind: 'signal-decided',
+            signalId: id,
+            reference: row.reference,
+            decision: step.decision,
+            organisationIds: row.organisations.map((o) => o.id),
+            creatorId: row.createdBy,
           });
           break;
         }

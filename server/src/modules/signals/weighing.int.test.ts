@@ -100,7 +100,11 @@ describe(`the weighing of a signal on ${testEngine()}`, () => {
       reason: 'regular-enforcement',
       note: 'Past bij de reguliere handhaving van de gemeente.',
     });
-    const seen = await cast.ok<SignalDetail>(await cast.staff('GM0344'), 'GET', `/api/v1/signals/${signal.id}`);
+    const seen = await cast.ok<SignalDetail>(
+      await cast.staff('GM0344'),
+      'GET',
+      `/api/v1/signals/${signal.id}`,
+    );
     expect(seen.outcome).toMatchObject({
       decision: 'not-accepted',
       reason: 'regular-enforcement',
@@ -171,7 +175,11 @@ describe(`the start page's signal work on ${testEngine()}`, () => {
   it("counts a partner's open requests without the data searched on", async () => {
     const { roundId, signal } = await newRound(cast, { organisations: ['belastingdienst'] });
     const tax = await cast.staff('belastingdienst');
-    const open = await cast.ok<{ items: HitCheckRequestSummary[] }>(tax, 'GET', '/api/v1/hit-check-requests/open');
+    const open = await cast.ok<{ items: HitCheckRequestSummary[] }>(
+      tax,
+      'GET',
+      '/api/v1/hit-check-requests/open',
+    );
     const mine = open.items.find((r) => r.roundId === roundId);
     expect(mine).toEqual({ roundId, deadline: dutchDay(7), subjects: 1, answered: 0 });
     expect(JSON.stringify(open)).not.toContain(signal.subjects[0]?.label ?? 'x');
@@ -186,7 +194,11 @@ describe(`the start page's signal work on ${testEngine()}`, () => {
     await cast.ok(tax, 'PUT', `/api/v1/hit-check-requests/${roundId}/answers`, {
       answers: [{ subjectId, answer: 'no-hit' }],
     });
-    const after = await cast.ok<{ items: HitCheckRequestSummary[] }>(tax, 'GET', '/api/v1/hit-check-requests/open');
+    const after = await cast.ok<{ items: HitCheckRequestSummary[] }>(
+      tax,
+      'GET',
+      '/api/v1/hit-check-requests/open',
+    );
     expect(after.items.map((r) => r.roundId)).not.toContain(roundId);
     // The police were not asked.
     const police = await cast.ok<{ items: HitCheckRequestSummary[] }>(

@@ -3,6 +3,7 @@ export { secondFactorRequired } from './users.policy.js';
 export { presentUser } from './users.presenter.js';
 // The account data the auth module signs people in with, and names for other modules to show.
 export {
+  activeUsersOf,
   advanceTotpStep,
   caseDirectors,
   displayNames,

@@ -19,6 +19,8 @@ export interface UserRow {
   oidcSubject: string | null;
   active: boolean;
   createdAt: Date;
+  /** Someone else chose the password: the next sign-in must choose a new one first. */
+  passwordChangeRequired: boolean;
   roles: Role[];
 }
 
@@ -42,6 +44,7 @@ function selectUsers(db: Db) {
       'u.oidcSubject',
       'u.active',
       'u.createdAt',
+      'u.passwordChangeRequired',
       sql<
         Role[]
       >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
@@ -86,6 +89,8 @@ export async function insertUser(
     displayName: string;
     passwordHash: string | null;
     roles: readonly Role[];
+    /** The password was chosen for the user, who must choose their own at the first sign-in. */
+    passwordChangeRequired?: boolean;
   },
 ): Promise<string> {
   const { id } = await db
@@ -96,6 +101,7 @@ export async function insertUser(
       email: user.email.toLowerCase(),
       displayName: user.displayName,
       passwordHash: user.passwordHash,
+      passwordChangeRequired: user.passwordChangeRequired ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -124,6 +130,7 @@ export async function updateUser(
     totpLastStep: number | null;
     oidcIssuer: string | null;
     oidcSubject: string | null;
+    passwordChangeRequired: boolean;
   }>,
 ): Promise<void> {
   await db
@@ -218,6 +225,38 @@ export async function isCaseDirector(db: Db, regionId: string, userId: string): 
     .where('r.role', '=', 'case_director')
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * The active users of some organisations, and some users by id, with their roles: whom a step
+ * may concern (the notifications module then keeps those who may open its record).
+ */
+export async function activeUsersOf(
+  db: Db,
+  who: { organisationIds: readonly string[]; userIds: readonly string[] },
+) {
+  if (who.organisationIds.length === 0 && who.userIds.length === 0) return [];
+  return db
+    .selectFrom('users as u')
+    .select([
+      'u.id',
+      'u.email',
+      'u.regionId',
+      'u.organisationId',
+      sql<
+        Role[]
+      >`coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}')`.as(
+        'roles',
+      ),
+    ])
+    .where('u.active', '=', true)
+    .where((eb) =>
+      eb.or([
+        ...(who.organisationIds.length ? [eb('u.organisationId', 'in', who.organisationIds)] : []),
+        ...(who.userIds.length ? [eb('u.id', 'in', who.userIds)] : []),
+      ]),
+    )
+    .execute();
 }
 
 /** The demo's and tests' way to find an account by e-mail address. */

@@ -128,6 +128,7 @@ export class UsersService {
         displayName: request.displayName,
         passwordHash: await this.deps.passwords.hash(initialPassword),
         roles: request.roles,
+        passwordChangeRequired: true,
       });
       return { user: presentUser(await this.load(trx, record, id)), initialPassword };
     });
@@ -221,6 +222,7 @@ export class UsersService {
         displayName: admin.displayName,
         passwordHash: await this.deps.passwords.hash(initialPassword),
         roles: ['administrator'],
+        passwordChangeRequired: true,
       });
       record.subject({ type: 'employee', email: admin.email });
       return { initialPassword };
@@ -254,6 +256,8 @@ export class UsersService {
           displayName: account.displayName,
           active: true,
           passwordHash: await this.deps.passwords.hash(account.password),
+          // The system chose these credentials and hands them out itself: nothing to change.
+          passwordChangeRequired: false,
           totpSecret: account.totpSecret ? encrypt(this.deps.keys.secrets, account.totpSecret) : null,
           totpConfirmedAt: account.totpSecret ? this.deps.now() : null,
           totpLastStep: null,

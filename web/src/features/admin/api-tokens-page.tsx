@@ -17,6 +17,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../components/api.js';
+import { CopyButton } from '../../components/copy-button.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
@@ -142,6 +143,7 @@ export function ApiTokensPage() {
             <Paragraph>
               <Code data-testid="new-token">{created.token}</Code>
             </Paragraph>
+            <CopyButton text={created.token} label={t('admin.tokens.copy')} />
           </Alert>
         ) : null}
         <form onSubmit={(event) => void submit(event)} noValidate>

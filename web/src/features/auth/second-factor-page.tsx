@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { CopyButton } from '../../components/copy-button.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
@@ -60,6 +61,7 @@ export function SecondFactorPage() {
             </li>
           ))}
         </ul>
+        <CopyButton text={recoveryCodes.join('\n')} label={t('secondFactor.copyCodes')} />
         <ButtonGroup>
           <Button
             appearance="primary-action-button"

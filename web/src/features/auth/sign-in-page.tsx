@@ -34,6 +34,7 @@ export function SignInPage() {
   const [failure, setFailure] = useState<string | null>(
     params.get('sso') === 'mislukt' ? t('signIn.ssoFailed') : null,
   );
+  const signedOutEverywhere = params.get('uitgelogd') === 'overal';
   const [busy, setBusy] = useState(false);
   const returnTo = safeReturnPath(params.get('terug'));
 
@@ -64,7 +65,12 @@ export function SignInPage() {
     try {
       const result = await signIn(parsed.data);
       await queryClient.invalidateQueries({ queryKey: meKey });
-      await navigate(result.state === 'active' ? returnTo : '/tweede-factor', { replace: true });
+      const next = {
+        active: returnTo,
+        'password-change': '/wachtwoord-kiezen',
+        'second-factor-enrolment': '/tweede-factor',
+      }[result.state];
+      await navigate(next, { replace: true });
     } catch (error) {
       setFailure(
         error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : t('signIn.offline'),
@@ -78,6 +84,11 @@ export function SignInPage() {
     <div className="samenspel-narrow">
       <Heading1>{t('signIn.title')}</Heading1>
       <Paragraph>{t('signIn.intro')}</Paragraph>
+      {signedOutEverywhere && !failure ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('signIn.signedOutEverywhere')}</Paragraph>
+        </Alert>
+      ) : null}
       {failure ? (
         <Alert type="error" role="alert">
           <Paragraph>{failure}</Paragraph>

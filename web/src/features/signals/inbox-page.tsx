@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
+import { useHashTarget } from '../../components/hash-target.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
@@ -33,6 +34,8 @@ const searchLabels: Record<string, string> = {
 /** A partner's inbox of hit/no-hit requests: only what is needed to search, an answer per subject. */
 export function InboxPage() {
   const inbox = useInbox();
+  // A notification links to one round: /hit-no-hit#ronde-….
+  useHashTarget(inbox.isSuccess);
   useEffect(() => {
     document.title = `${t('inbox.title')} · ${t('app.name')}`;
   }, []);
@@ -84,7 +87,10 @@ function RequestForm({ request }: { request: HitCheckRequest }) {
   }
 
   return (
-    <Section id={`ronde-${request.roundId}`} title={t('inbox.round', { deadline: formatDate(request.deadline) })}>
+    <Section
+      id={`ronde-${request.roundId}`}
+      title={t('inbox.round', { deadline: formatDate(request.deadline) })}
+    >
       {!request.closed &&
       request.deadline < isoDateFromToday() &&
       request.subjects.some((s) => s.answer === null) ? (

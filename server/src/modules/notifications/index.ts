@@ -1,0 +1,7 @@
+export { NotificationMailer } from './mailer.js';
+export { notificationsRules } from './notifications.access.js';
+// The demo's users have read what reached them before its last weeks.
+export { markReadBefore as markNotificationsReadBefore } from './notifications.repository.js';
+export { notificationsRoutes } from './notifications.routes.js';
+export { addWorkingDays, NotificationsService } from './notifications.service.js';
+export { StepNotifier } from './notifier.js';
