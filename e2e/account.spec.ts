@@ -71,15 +71,18 @@ describe('one’s own account', () => {
     await page.getByText('U kunt nu aan het werk.', { exact: false }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Verder' }).click();
-    await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
-    await page.getByRole('link', { name: 'Verantwoording' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Verantwoording' })
+      .waitFor();
 
     // The initial password is gone; the new one signs in straight into the app.
     const again = await spec.visitors.page();
     await signInWithForm(again, email, initialPassword);
     await again.getByText('Het e-mailadres, het wachtwoord of de code klopt niet.').waitFor();
     await signInWithForm(again, email, 'wij tellen de afgepakte euros');
-    await again.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+    await again.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
   });
 
   it('changes the password from Mijn account, which signs out the other browsers', async () => {
@@ -134,7 +137,7 @@ describe('one’s own account', () => {
       'een lange zin over de Domstad',
       await totpCode(user.totpSecret ?? '', 1),
     );
-    await fresh.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+    await fresh.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
   });
 
   it('signs out everywhere from Mijn account, after asking', async () => {

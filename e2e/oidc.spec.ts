@@ -63,9 +63,9 @@ describe('single sign-on through OpenID Connect', () => {
     await page.getByPlaceholder('and password').fill('wachtwoord-bij-de-gemeente');
     await page.getByRole('button', { name: 'Sign-in' }).click();
 
-    await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
     expect(new URL(page.url()).origin).toBe(samenspel.url);
-    await page.getByText(/Test partner_staff/).click();
+    await page.getByRole('banner').getByText(/Test partner_staff/).click();
     const details = page.getByText(/Rollen: Medewerker partner/);
     await details.waitFor();
     expect(await details.textContent()).toContain('Gemeente Utrecht');

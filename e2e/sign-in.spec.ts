@@ -64,9 +64,9 @@ describe('signing in', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(await totpCode(user.totpSecret ?? ''));
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
 
-    const menu = page.getByText(/Test riec_analyst/);
+    const menu = page.getByRole('banner').getByText(/Test riec_analyst/);
     await menu.click();
     await page.getByText('Rollen: RIEC-analist').waitFor();
     await screenshot(page, 'signed-in-user-menu');
@@ -106,6 +106,6 @@ describe('signing in', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'second-factor-recovery-codes');
     await page.getByRole('button', { name: 'Ik heb de codes bewaard' }).click();
-    await page.getByRole('heading', { level: 1, name: 'RIEC Midden-Nederland' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
   });
 });
