@@ -1418,6 +1418,14 @@ function pdfUpload(): Call['raw'] {
   return {
     body: Buffer.concat([
       Buffer.from(
+        Object.entries({ title: 'Stuk', documentType: 'overig', classification: 'intern' })
+          .map(
+            ([name, value]) =>
+              `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+          )
+          .join(''),
+      ),
+      Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stuk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       ),
       Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
