@@ -3,6 +3,11 @@ import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 import { subjectData, subjectInput } from './signals.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
+/** An id chosen in a list: left unchosen, the message says what to choose. */
+const chosen = (message: string) =>
+  z.uuid({
+    error: (issue) => (issue.input === undefined || issue.input === '' ? message : 'Dit is geen geldige id.'),
+  });
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
 
 export const caseOrigins = ['signal', 'analysis-product', 'direct'] as const;
@@ -108,7 +113,7 @@ export const createCaseRequest = z.strictObject({
   municipalityCodes: z.array(cbsMunicipalityCode).min(1, 'Kies minstens één gemeente.').max(40),
   themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(20),
   type: z.enum(caseTypes),
-  directorId: uuid,
+  directorId: chosen('Kies een casusregisseur.'),
   participantIds: z.array(uuid).min(1, 'Kies minstens één deelnemende partner.').max(60),
   startedOn: isoDate,
   signalSubjects: z
@@ -301,7 +306,7 @@ export const goalRequest = z.strictObject({
   strategy: text(10_000, 'Beschrijf de strategie.'),
 });
 export const participantRequest = z.strictObject({
-  organisationId: uuid,
+  organisationId: chosen('Kies de organisatie die gaat deelnemen.'),
   reason: text(2000, 'Geef de reden.'),
 });
 export const participantParams = z.strictObject({ caseId: uuid, organisationId: uuid });
@@ -326,13 +331,13 @@ export const provisionRequest = z.strictObject({
 });
 export const matrixRequest = z.strictObject({
   barrier: text(2000, 'Beschrijf de barrière of kans.'),
-  catalogueId: uuid,
-  organisationId: uuid,
+  catalogueId: chosen('Kies een interventie uit de catalogus.'),
+  organisationId: chosen('Kies de partner die de interventie kan inzetten.'),
   chosen: z.boolean().default(false),
 });
 export const adviceRequest = z.strictObject({
-  kind: interventionKind,
-  organisationId: uuid,
+  kind: z.enum(interventionKinds, { error: 'Kies het soort advies.' }),
+  organisationId: chosen('Kies de partner die het advies krijgt.'),
   givenOn: happenedOn.describe('The date the advice was given; today when left out'),
   description: text(5000, 'Beschrijf het advies.'),
 });
@@ -345,7 +350,7 @@ export const interventionRequest = z.strictObject({
     .describe(
       "The partner that carried it out. Partner staff record their own organisation's; who manages the case records any participant's. Default: the advice's partner, else the caller's organisation",
     ),
-  kind: interventionKind,
+  kind: z.enum(interventionKinds, { error: 'Kies het soort interventie.' }),
   carriedOutOn: happenedOn.describe('The date the intervention was carried out; today when left out'),
   description: text(5000, 'Beschrijf de interventie.'),
   outcome: z.string().trim().max(5000).optional(),
@@ -364,7 +369,7 @@ export const resultRequest = z
     confiscationId: uuid
       .optional()
       .describe('Collected or settled later on this confiscation of the case (no imposed amount)'),
-    kind: z.enum(resultKinds),
+    kind: z.enum(resultKinds, { error: 'Kies het soort resultaat.' }),
     organisationId: uuid
       .optional()
       .describe(

@@ -234,7 +234,10 @@ export async function ofCase(db: Db, caseId: string) {
         'r.description',
       ])
       .where('r.caseId', '=', caseId)
+      // In the order they were recorded, and on one day by the dates they happened.
       .orderBy('r.recordedOn')
+      .orderBy(sql`coalesce(r.imposed_on, r.collected_on, r.settled_on)`)
+      .orderBy('r.id')
       .execute(),
   ]);
   return { matrix, advices, interventions, results };

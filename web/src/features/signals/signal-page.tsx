@@ -38,6 +38,7 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
+import { StartCaseButton } from '../cases/start-case-button.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
 import {
   closeRound,
@@ -77,6 +78,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
         </RouterLink>
       </Paragraph>
       <Heading1>{signal.reference}</Heading1>
+      <StartCaseButton signal={signal} />
       {signal.abilities.includes('edit') ? (
         <ButtonGroup>
           <ButtonLink appearance="primary-action-button" href={`/signalen/${signal.id}/bewerken`}>
