@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@samenspel/contracts';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
@@ -56,20 +56,12 @@ export function CasePage() {
 
 /** The links to the tabs: the current one marked for screen readers (aria-current) and the eye. */
 function CaseTabs({ c, tab }: { c: CaseDetail; tab: CaseTab }) {
-  const current = useRef<HTMLAnchorElement>(null);
-  // On a phone the tabs scroll sideways: the current one is kept in view.
-  useEffect(() => {
-    const link = current.current;
-    const list = link?.closest('ul');
-    if (link && list && list.scrollWidth > list.clientWidth) list.scrollLeft = link.offsetLeft - 16;
-  }, []);
   return (
     <nav className="samenspel-case-tabs" aria-label={t('caseTab.label')}>
       <ul>
         {caseTabs.map((name) => (
           <li key={name}>
             <Link
-              ref={name === tab ? current : undefined}
               to={`/casussen/${c.id}/${name}`}
               className="samenspel-case-tabs__link"
               aria-current={name === tab ? 'page' : undefined}

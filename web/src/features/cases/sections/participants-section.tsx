@@ -10,12 +10,12 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../../components/api.js';
 import { Confirmation, useConfirmation } from '../../../components/confirmation.js';
+import { isoDateOf } from '../../../components/date-field.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
-import { t } from '../../../i18n/i18n.js';
+import { formatDate, t } from '../../../i18n/i18n.js';
 import { CaseForm } from '../case-form.js';
-import { formatMoment } from '../case-format.js';
 import { CaseTable } from '../case-table.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
 
@@ -110,12 +110,12 @@ export function ParticipantsSection({
         {c.participants.map((p) => (
           <TableRow key={`${p.organisation.id}-${p.addedAt}`}>
             <TableCell>{p.organisation.name}</TableCell>
-            <TableCell>{formatMoment(p.addedAt)}</TableCell>
+            <TableCell>{formatDate(isoDateOf(p.addedAt))}</TableCell>
             <TableCell>{p.addedReason}</TableCell>
             <TableCell>
               {p.removedAt
                 ? t('caseParticipants.left', {
-                    date: formatMoment(p.removedAt),
+                    date: formatDate(isoDateOf(p.removedAt)),
                     reason: p.removedReason ?? '',
                   })
                 : t('caseParticipants.active')}
