@@ -95,6 +95,7 @@ const router = createBrowserRouter([
                 children: [
                   { path: 'casussen', element: <CasesPage /> },
                   { path: 'casussen/:caseId', element: <CasePage /> },
+                  { path: 'casussen/:caseId/:tab', element: <CasePage /> },
                 ],
               },
               {

@@ -3,6 +3,11 @@ import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 import { subjectData, subjectInput } from './signals.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
+/** An id chosen in a list: left unchosen, the message says what to choose. */
+const chosen = (message: string) =>
+  z.uuid({
+    error: (issue) => (issue.input === undefined || issue.input === '' ? message : 'Dit is geen geldige id.'),
+  });
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
 
 export const caseOrigins = ['signal', 'analysis-product', 'direct'] as const;
@@ -46,6 +51,36 @@ export const subjectRoles = [
 ] as const;
 export type SubjectRole = (typeof subjectRoles)[number];
 
+/**
+ * What a case needs next, computed on the server from its record (docs/cases.md, "Next action"):
+ * the first of these that applies, in the order of the work.
+ */
+export const nextActionCodes = [
+  'record-goal',
+  'start-information',
+  'gather-information',
+  'start-analysis',
+  'fill-matrix',
+  'give-advice',
+  'start-intervention',
+  'follow-up-advice',
+  'start-evaluation',
+  'evaluate',
+  'close',
+] as const;
+export type NextActionCode = (typeof nextActionCodes)[number];
+
+/** The kinds of document attached to a case, as the partners file them. */
+export const attachmentDocumentTypes = [
+  'rapportage',
+  'proces-verbaal',
+  'besluit',
+  'foto',
+  'correspondentie',
+  'overig',
+] as const;
+export type AttachmentDocumentType = (typeof attachmentDocumentTypes)[number];
+
 /** Euro amounts as whole cents: no fractions of a cent, never negative. */
 export const cents = z
   .number({ message: 'Een bedrag is een getal in eurocenten.' })
@@ -78,9 +113,14 @@ export const createCaseRequest = z.strictObject({
   municipalityCodes: z.array(cbsMunicipalityCode).min(1, 'Kies minstens één gemeente.').max(40),
   themeIds: z.array(uuid).min(1, 'Kies minstens één thema.').max(20),
   type: z.enum(caseTypes),
-  directorId: uuid,
+  directorId: chosen('Kies een casusregisseur.'),
   participantIds: z.array(uuid).min(1, 'Kies minstens één deelnemende partner.').max(60),
   startedOn: isoDate,
+  signalSubjects: z
+    .array(z.strictObject({ signalSubjectId: uuid, role: z.enum(subjectRoles) }))
+    .max(100)
+    .default([])
+    .describe("Subjects of the case's signals taken over into the case at its start, each with its role"),
 });
 export type CreateCaseRequest = z.infer<typeof createCaseRequest>;
 
@@ -102,7 +142,19 @@ export const caseSummary = z.object({
     signalToCase: z.number().nullable().describe('Days from the first signal received to the case start'),
     startToFirstIntervention: z.number().nullable(),
     startToClosure: z.number().nullable(),
+    startToClosureSoFar: z
+      .number()
+      .describe('Days from the case start to its closure, or to today while it is open'),
   }),
+  nextAction: z
+    .object({
+      code: z.enum(nextActionCodes),
+      organisation: namedRef
+        .nullable()
+        .describe('The partner the action waits on, where there is one (an advice to follow up)'),
+    })
+    .nullable()
+    .describe('What the case needs next, from its record; null for a closed case'),
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
@@ -230,6 +282,7 @@ export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const caseParams = z.strictObject({ caseId: uuid });
 export const caseListQuery = z.strictObject({
+  signalId: uuid.optional().describe('Only the case started from this signal'),
   districtId: slug.optional(),
   phase: casePhase.optional(),
   themeId: uuid.optional(),
@@ -253,7 +306,7 @@ export const goalRequest = z.strictObject({
   strategy: text(10_000, 'Beschrijf de strategie.'),
 });
 export const participantRequest = z.strictObject({
-  organisationId: uuid,
+  organisationId: chosen('Kies de organisatie die gaat deelnemen.'),
   reason: text(2000, 'Geef de reden.'),
 });
 export const participantParams = z.strictObject({ caseId: uuid, organisationId: uuid });
@@ -278,13 +331,13 @@ export const provisionRequest = z.strictObject({
 });
 export const matrixRequest = z.strictObject({
   barrier: text(2000, 'Beschrijf de barrière of kans.'),
-  catalogueId: uuid,
-  organisationId: uuid,
+  catalogueId: chosen('Kies een interventie uit de catalogus.'),
+  organisationId: chosen('Kies de partner die de interventie kan inzetten.'),
   chosen: z.boolean().default(false),
 });
 export const adviceRequest = z.strictObject({
-  kind: interventionKind,
-  organisationId: uuid,
+  kind: z.enum(interventionKinds, { error: 'Kies het soort advies.' }),
+  organisationId: chosen('Kies de partner die het advies krijgt.'),
   givenOn: happenedOn.describe('The date the advice was given; today when left out'),
   description: text(5000, 'Beschrijf het advies.'),
 });
@@ -292,7 +345,12 @@ export const adviceStatusRequest = z.strictObject({ status: z.enum(adviceStatuse
 export const adviceParams = z.strictObject({ caseId: uuid, adviceId: uuid });
 export const interventionRequest = z.strictObject({
   adviceId: uuid.optional(),
-  kind: interventionKind,
+  organisationId: uuid
+    .optional()
+    .describe(
+      "The partner that carried it out. Partner staff record their own organisation's; who manages the case records any participant's. Default: the advice's partner, else the caller's organisation",
+    ),
+  kind: z.enum(interventionKinds, { error: 'Kies het soort interventie.' }),
   carriedOutOn: happenedOn.describe('The date the intervention was carried out; today when left out'),
   description: text(5000, 'Beschrijf de interventie.'),
   outcome: z.string().trim().max(5000).optional(),
@@ -311,7 +369,12 @@ export const resultRequest = z
     confiscationId: uuid
       .optional()
       .describe('Collected or settled later on this confiscation of the case (no imposed amount)'),
-    kind: z.enum(resultKinds),
+    kind: z.enum(resultKinds, { error: 'Kies het soort resultaat.' }),
+    organisationId: uuid
+      .optional()
+      .describe(
+        "The partner the result is credited to. Partner staff record their own organisation's; who manages the case records any participant's. Default: the partner of the intervention (or of the confiscation) it follows, else the caller's organisation",
+      ),
     imposedCents: cents.optional(),
     imposedOn: isoDate.optional(),
     collectedCents: cents.optional(),
@@ -383,6 +446,29 @@ export const priorityRequest = z.strictObject({
   quarter: z.string().regex(/^\d{4}-Q[1-4]$/, 'Een kwartaal heeft de vorm 2026-Q4.'),
   priority: z.number().int().min(1).max(3),
 });
+/** What an upload says about its file (the multipart fields before the file). */
+export const attachmentMetadata = z.strictObject({
+  title: text(200, 'Geef de bijlage een titel.'),
+  documentType: z.enum(attachmentDocumentTypes, { error: 'Kies het soort document.' }),
+  classification: z.enum(classifications, { error: 'Kies de rubricering.' }),
+  provisionId: uuid.optional().describe('The provision the document belongs to'),
+});
+export type AttachmentMetadata = z.infer<typeof attachmentMetadata>;
+
+export const attachmentView = z.object({
+  id: uuid,
+  title: z.string(),
+  documentType: z.enum(attachmentDocumentTypes),
+  classification: z.enum(classifications).describe('A label for the reader; access follows participation'),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  organisation: namedRef,
+  provisionId: uuid.nullable(),
+  uploadedAt: z.iso.datetime(),
+});
+export type AttachmentView = z.infer<typeof attachmentView>;
+
 export const caseConfiguration = z.object({
   directors: z.array(namedRef),
   legalBases: z.array(z.object({ id: uuid, code: z.string(), name: z.string() })),

@@ -2,6 +2,7 @@ import type {
   AccountabilityTheme,
   ActionResult,
   AdviceStatus,
+  AttachmentDocumentType,
   BoundaryCollection,
   CaseOrigin,
   CasePhase,
@@ -766,6 +767,9 @@ export interface AttachmentsTable {
   collaborationId: string;
   provisionId: string | null;
   organisationId: string;
+  title: string;
+  documentType: AttachmentDocumentType;
+  classification: Classification;
   fileName: string;
   contentType: string;
   sizeBytes: number;

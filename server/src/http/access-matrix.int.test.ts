@@ -1139,7 +1139,8 @@ const matrix: Record<string, Entry> = {
     permitted: 'case_director',
     denied: 'programme_manager',
     ok: 200,
-    call: () => ({ method: 'GET', url: '/api/v1/cases' }),
+    // Narrowed to the case of one signal, as the signal page asks.
+    call: async () => ({ method: 'GET', url: `/api/v1/cases?signalId=${await signalAt('received')}` }),
   },
   'GET /api/v1/cases/{caseId}': {
     logs: 'case.read',
@@ -1309,7 +1310,8 @@ const matrix: Record<string, Entry> = {
     call: async () => ({
       method: 'POST',
       url: `/api/v1/cases/${await caseId()}/results`,
-      payload: { kind: 'closure', count: 1 },
+      // Naming the partner: the caller's own organisation (the RIEC takes part in the matrix's cases).
+      payload: { kind: 'closure', count: 1, organisationId: org.riec },
     }),
   },
   'POST /api/v1/cases/{caseId}/communications': {
@@ -1469,7 +1471,7 @@ beforeAll(async () => {
     t.database.db,
     await createUser(t.database.db, t.keys, { roles: ['partner_staff'], organisationCode: 'GM0307' }),
   );
-  for (const code of ['GM0344', 'politie'])
+  for (const code of ['GM0344', 'politie', 'riec'])
     org[code] = (await organisationByCode(t.database.db, 'midden-nederland', code))?.id ?? '';
   const theme = await t.database.db
     .selectFrom('themes')
@@ -1504,6 +1506,14 @@ function pdfUpload(): Call['raw'] {
   const boundary = '----samenspelmatrix';
   return {
     body: Buffer.concat([
+      Buffer.from(
+        Object.entries({ title: 'Stuk', documentType: 'overig', classification: 'intern' })
+          .map(
+            ([name, value]) =>
+              `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+          )
+          .join(''),
+      ),
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stuk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       ),

@@ -13,6 +13,7 @@ import * as collaborations from './20261202T120000-collaborations.js';
 import * as resultCollections from './20261203T090000-result-collections.js';
 import * as datedSteps from './20261203T100000-dated-steps.js';
 import * as passwordChange from './20261206T141500-password-change.js';
+import * as attachmentMetadata from './20261206T141700-attachment-metadata.js';
 import * as notifications from './20261206T142500-notifications.js';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, Migration> = {
   '20261203T090000-result-collections': resultCollections,
   '20261203T100000-dated-steps': datedSteps,
   '20261206T141500-password-change': passwordChange,
+  '20261206T141700-attachment-metadata': attachmentMetadata,
   '20261206T142500-notifications': notifications,
 };

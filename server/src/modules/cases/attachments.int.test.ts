@@ -21,9 +21,19 @@ function pdf(size: number): Buffer {
   return Buffer.concat([head, randomBytes(Math.max(0, size - head.length))]);
 }
 
-function multipart(file: Buffer, fileName: string, type: string) {
+/** A description of the file, as the upload form sends it before the file. */
+const described = {
+  title: 'Proces-verbaal van bevindingen',
+  documentType: 'proces-verbaal',
+  classification: 'vertrouwelijk',
+};
+
+function multipart(file: Buffer, fileName: string, type: string, fields: Record<string, string>) {
   const boundary = `----samenspel${randomBytes(6).toString('hex')}`;
   const payload = Buffer.concat([
+    ...Object.entries(fields).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
     ),
@@ -39,8 +49,9 @@ function upload(
   file: Buffer,
   fileName = 'stuk.pdf',
   type = 'application/pdf',
+  fields: Record<string, string> = described,
 ) {
-  const body = multipart(file, fileName, type);
+  const body = multipart(file, fileName, type, fields);
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/cases/${caseId}/attachments`,
@@ -196,6 +207,69 @@ describe(`attachments on ${testEngine()}`, () => {
     const url = `/api/v1/cases/${caseId}/attachments/${uploaded.json().id}`;
     expect((await t.app.inject({ method: 'GET', url, headers: police.headers })).statusCode).toBe(404);
     expect((await upload(police, caseId, pdf(1024))).statusCode).toBe(404);
+  });
+});
+
+describe(`attachments described by title, kind and classification on ${testEngine()}`, () => {
+  it('lists each attachment with its title, kind of document and classification', async () => {
+    const caseId = await caseWithPolice();
+    const police = await cast.staff('politie');
+    const uploaded = await upload(police, caseId, pdf(2048), 'pv-2026-114.pdf', 'application/pdf', {
+      title: 'Verslag doorzoeking',
+      documentType: 'rapportage',
+      classification: 'geheim',
+    });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    const { items } = await cast.ok<{ items: unknown[] }>(
+      await cast.director(),
+      'GET',
+      `/api/v1/cases/${caseId}/attachments`,
+    );
+    expect(items).toEqual([
+      expect.objectContaining({
+        title: 'Verslag doorzoeking',
+        documentType: 'rapportage',
+        classification: 'geheim',
+        fileName: 'pv-2026-114.pdf',
+        organisation: expect.objectContaining({ name: 'Politie eenheid Midden-Nederland' }),
+      }),
+    ]);
+  });
+
+  it('names every problem with the description and the file at once, and stores nothing', async () => {
+    const caseId = await caseWithPolice();
+    const police = await cast.staff('politie');
+    const before = (await readdir(t.attachmentsDir)).length;
+    const refused = await upload(
+      police,
+      caseId,
+      Buffer.from('MZ\x90\x00 geen pdf', 'latin1'),
+      'factuur.pdf',
+      'application/pdf',
+      { title: ' ', documentType: 'memo', classification: '' },
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams).toEqual([
+      expect.objectContaining({ name: 'title', reason: 'Geef de bijlage een titel.' }),
+      expect.objectContaining({ name: 'documentType', reason: 'Kies het soort document.' }),
+      expect.objectContaining({ name: 'classification', reason: 'Kies de rubricering.' }),
+      expect.objectContaining({
+        name: 'file',
+        reason: 'De inhoud van het bestand past niet bij het bestandstype.',
+      }),
+    ]);
+    // A form sent without choosing a file: the browser sends an empty part without a name.
+    const noFile = await upload(police, caseId, Buffer.alloc(0), '', 'application/octet-stream');
+    expect(noFile.json().invalidParams).toEqual([
+      expect.objectContaining({ name: 'file', reason: 'Kies een bestand.' }),
+    ]);
+    expect((await readdir(t.attachmentsDir)).length).toBe(before);
+    const rows = await t.database.db
+      .selectFrom('attachments')
+      .select('id')
+      .where('caseId', '=', caseId)
+      .execute();
+    expect(rows).toHaveLength(0);
   });
 });
 

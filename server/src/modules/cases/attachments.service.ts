@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
+import {
+  type AttachmentMetadata,
+  type AttachmentView,
+  attachmentMetadata,
+  type InvalidParam,
+} from '@samenspel/contracts';
 import { fileTypeStream } from 'file-type';
 import type { AttachmentsConfig } from '../../config.js';
 import type { Db } from '../../db/database.js';
@@ -29,33 +35,39 @@ const allowed: Record<string, string> = {
 // Re-check access while a download runs, so removing a participant ends its download too.
 const RECHECK_EVERY_BYTES = 256 * 1024;
 
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  organisation: { id: string; name: string };
-  provisionId: string | null;
-  uploadedAt: string;
-}
-
-function presentAttachment(a: {
-  id: string;
-  fileName: string;
-  contentType: string;
-  sizeBytes: number;
-  organisation: { id: string; name: string };
-  provisionId: string | null;
-  uploadedAt: Date;
-}): AttachmentView {
+function presentAttachment(a: Omit<AttachmentView, 'uploadedAt'> & { uploadedAt: Date }): AttachmentView {
   return {
     id: a.id,
+    title: a.title,
+    documentType: a.documentType,
+    classification: a.classification,
     fileName: a.fileName,
     contentType: a.contentType,
     sizeBytes: a.sizeBytes,
     organisation: a.organisation,
     provisionId: a.provisionId,
     uploadedAt: a.uploadedAt.toISOString(),
+  };
+}
+
+/** The problems with an upload's description (the form fields sent before the file), in Dutch. */
+function metadataProblems(fields: Readonly<Record<string, string>>): {
+  metadata: AttachmentMetadata | null;
+  problems: InvalidParam[];
+} {
+  const parsed = attachmentMetadata.safeParse({
+    ...fields,
+    ...(fields.provisionId ? {} : { provisionId: undefined }),
+  });
+  if (parsed.success) return { metadata: parsed.data, problems: [] };
+  return {
+    metadata: null,
+    problems: parsed.error.issues.map((issue) => ({
+      name: issue.code === 'unrecognized_keys' ? issue.keys.join(',') : issue.path.join('.'),
+      in: 'body',
+      code: issue.code,
+      reason: issue.code === 'unrecognized_keys' ? 'Dit veld is onbekend.' : issue.message,
+    })),
   };
 }
 
@@ -128,13 +140,21 @@ export class AttachmentsService {
   }
 
   /**
-   * Checks access, streams the upload through type detection and a size limit into an
-   * encrypted file, then records it; a refused or failed upload leaves no file and no row.
+   * Checks access, the description and the file's claimed type, streams the upload through type
+   * detection and a size limit into an encrypted file, then records it. Every problem with the
+   * description and the file is answered at once; a refused or failed upload leaves no file and
+   * no row.
    */
   async upload(
     context: RequestContext,
     caseId: string,
-    file: { fileName: string; declaredType: string; stream: Readable; provisionId?: string | undefined },
+    file: {
+      fileName: string;
+      declaredType: string;
+      stream: Readable;
+      /** The form fields sent before the file: title, documentType, classification, provisionId. */
+      fields: Readonly<Record<string, string>>;
+    },
   ): Promise<AttachmentView> {
     // Checked before a byte is stored; a refusal is logged like any other, the success once below.
     const refuse = async (stream: Readable, error: AppError): Promise<never> => {
@@ -152,25 +172,32 @@ export class AttachmentsService {
       if (error instanceof AppError) return refuse(file.stream, error);
       throw error;
     }
-    const fileProblem = (code: string, reason: string) =>
-      invalid([{ name: 'file', in: 'body', code, reason }]);
+    const { metadata, problems } = metadataProblems(file.fields);
+    const fileProblem = (code: string, reason: string): InvalidParam => ({
+      name: 'file',
+      in: 'body',
+      code,
+      reason,
+    });
+    const refuseAll = (stream: Readable, more: InvalidParam[] = []) =>
+      refuse(stream, invalid([...problems, ...more]));
+    if (!file.fileName) return refuseAll(file.stream, [fileProblem('required', 'Kies een bestand.')]);
     if (!allowed[file.declaredType])
-      return refuse(
-        file.stream,
+      return refuseAll(file.stream, [
         fileProblem('type_not_allowed', 'Alleen PDF, PNG, JPEG, DOCX, XLSX of ODT.'),
-      );
+      ]);
     // Type detection waits for bytes that an empty file never sends: look first.
     const stream = await withFirstChunk(file.stream);
-    if (!stream) return refuse(file.stream, fileProblem('empty', 'Dit bestand is leeg.'));
+    if (!stream) return refuseAll(file.stream, [fileProblem('empty', 'Dit bestand is leeg.')]);
+    const typed = await fileTypeStream(stream);
+    if (typed.fileType?.mime !== file.declaredType)
+      return refuseAll(typed, [
+        fileProblem('type_mismatch', 'De inhoud van het bestand past niet bij het bestandstype.'),
+      ]);
+    if (!metadata) return refuseAll(typed);
     await mkdir(this.config.dir, { recursive: true });
     const storageName = `${randomUUID()}.bin`;
     const target = path.join(this.config.dir, storageName);
-    const typed = await fileTypeStream(stream);
-    if (typed.fileType?.mime !== file.declaredType)
-      return refuse(
-        typed,
-        fileProblem('type_mismatch', 'De inhoud van het bestand past niet bij het bestandstype.'),
-      );
     let seen = 0;
     const limit = new Transform({
       transform: (chunk: Buffer, _encoding, done) => {
@@ -182,8 +209,8 @@ export class AttachmentsService {
     try {
       return await this.audit.run(context, { action: 'case.attachment-upload', activity }, async (trx) => {
         const actor = await this.access.requireAccess(trx, context.actor, 'case.contribute', [caseId]);
-        if (file.provisionId) {
-          const provision = await repo.provisionOf(trx, caseId, file.provisionId);
+        if (metadata.provisionId) {
+          const provision = await repo.provisionOf(trx, caseId, metadata.provisionId);
           if (!provision)
             throw invalid([
               {
@@ -198,8 +225,11 @@ export class AttachmentsService {
         const attachment = {
           caseId,
           collaborationId: await repo.collaborationOfCase(trx, caseId),
-          provisionId: file.provisionId ?? null,
+          provisionId: metadata.provisionId ?? null,
           organisationId: actor.organisationId,
+          title: metadata.title,
+          documentType: metadata.documentType,
+          classification: metadata.classification,
           fileName: file.fileName.slice(0, 255),
           contentType: file.declaredType,
           sizeBytes: size,

@@ -3,14 +3,13 @@ import type {
   CommunicationRequest,
   InvalidParam,
   ProvisionRequest,
-  SubjectInput,
 } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import { invalid } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
 import { isLegalBasisOf } from '../collaborations/index.js';
 import { signalSubjectsByIds } from '../signals/index.js';
-import { registerLabel, registerSubject } from '../subjects/index.js';
+import { addCaseSubjects } from './case-subjects.js';
 import * as repo from './cases.repository.js';
 import type { CaseStep, CasesService } from './cases.service.js';
 
@@ -23,45 +22,23 @@ export class CaseInformationService {
   constructor(private readonly deps: { cases: CasesService }) {}
 
   /** Adds subjects to the case in the caller's step and registers each, with the actor as provenance. */
-  async addSubjects(
+  addSubjects(
     step: CaseStep,
-    subjects: ReadonlyArray<{
-      data: SubjectInput;
-      role: CaseSubjectRequest['role'];
-      label?: string;
-      signalSubjectId?: string | null;
-    }>,
+    subjects: Parameters<typeof addCaseSubjects>[2],
     source: 'case' | 'import' = 'case',
   ): Promise<Array<{ subjectId: string; linked: boolean }>> {
-    const ids: Array<{ subjectId: string; linked: boolean }> = [];
-    for (const s of subjects) {
-      const id = await repo.insertSubject(step.trx, {
+    return addCaseSubjects(
+      step.trx,
+      {
         caseId: step.row.id,
-        role: s.role,
-        label: s.label ?? registerLabel(s.data),
-        data: s.data,
-        signalSubjectId: s.signalSubjectId ?? null,
-        addedAt: step.at,
-      });
-      ids.push(
-        await registerSubject(
-          step.trx,
-          step.actor.regionId,
-          s.data,
-          {
-            collaborationId: step.row.collaborationId,
-            caseId: step.row.id,
-            caseSubjectId: id,
-            organisationId: step.actor.organisationId,
-            role: s.role,
-            source,
-            at: step.at,
-          },
-          { signalSubjectId: s.signalSubjectId ?? null, suggest: source !== 'import' },
-        ),
-      );
-    }
-    return ids;
+        regionId: step.actor.regionId,
+        collaborationId: step.row.collaborationId,
+        organisationId: step.actor.organisationId,
+        at: step.at,
+      },
+      subjects,
+      source,
+    );
   }
 
   addSubject(context: RequestContext, id: string, request: CaseSubjectRequest) {

@@ -8,10 +8,15 @@ function daysBetween(from: string | null | undefined, to: string | null | undefi
   return daysBetweenDates(from, to);
 }
 
-/** The date a case's first signal came in and its first intervention was carried out, for lead times. */
+/**
+ * The date a case's first signal came in and its first intervention was carried out, and today in
+ * the Netherlands, for lead times; and what the case needs next.
+ */
 export interface CaseMilestones {
   firstSignalOn: string | null;
   firstInterventionOn: string | null;
+  today: string;
+  nextAction: CaseSummary['nextAction'];
 }
 
 export function presentSummary(row: repo.CaseRow, milestones: CaseMilestones): CaseSummary {
@@ -31,7 +36,9 @@ export function presentSummary(row: repo.CaseRow, milestones: CaseMilestones): C
       signalToCase: daysBetween(milestones.firstSignalOn, row.startedOn),
       startToFirstIntervention: daysBetween(row.startedOn, milestones.firstInterventionOn),
       startToClosure: daysBetween(row.startedOn, row.closedOn),
+      startToClosureSoFar: daysBetweenDates(row.startedOn, row.closedOn ?? milestones.today),
     },
+    nextAction: milestones.nextAction,
   };
 }
 

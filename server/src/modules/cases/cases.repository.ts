@@ -66,6 +66,17 @@ export async function listCases(
   filter: CaseListQuery & { quarter: string },
 ) {
   let q = summaries(db, filter.quarter).where(reachable);
+  const { signalId } = filter;
+  if (signalId)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('caseSignals as cs')
+          .select(sql`1`.as('x'))
+          .whereRef('cs.caseId', '=', 'c.id')
+          .where('cs.signalId', '=', signalId),
+      ),
+    );
   if (filter.districtId) q = q.where('c.districtId', '=', filter.districtId);
   if (filter.phase) q = q.where('c.phase', '=', filter.phase);
   const { themeId } = filter;
@@ -446,6 +457,31 @@ export async function detailParts(db: Db, caseId: string) {
 }
 export type DetailParts = Awaited<ReturnType<typeof detailParts>>;
 
+/** Per case: how many provisions it has and whether it was evaluated (or the evaluation waived). */
+export async function progressOf(
+  db: Db,
+  caseIds: readonly string[],
+): Promise<Map<string, { provisions: number; evaluated: boolean }>> {
+  const out = new Map<string, { provisions: number; evaluated: boolean }>();
+  if (caseIds.length === 0) return out;
+  const [provisions, evaluations] = await Promise.all([
+    db
+      .selectFrom('provisions')
+      .select((eb) => ['caseId', eb.fn.countAll<number>().as('n')])
+      .where('caseId', 'in', caseIds)
+      .groupBy('caseId')
+      .execute(),
+    db.selectFrom('evaluations').select('caseId').where('caseId', 'in', caseIds).execute(),
+  ]);
+  for (const id of caseIds) out.set(id, { provisions: 0, evaluated: false });
+  for (const r of provisions) out.set(r.caseId, { provisions: Number(r.n), evaluated: false });
+  for (const r of evaluations) {
+    const p = out.get(r.caseId);
+    if (p) p.evaluated = true;
+  }
+  return out;
+}
+
 /** The references of cases, by id. */
 export async function referencesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -461,6 +497,9 @@ export async function attachmentsOf(db: Db, caseId: string) {
     .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
     .select([
       'a.id',
+      'a.title',
+      'a.documentType',
+      'a.classification',
       'a.fileName',
       'a.contentType',
       'a.sizeBytes',

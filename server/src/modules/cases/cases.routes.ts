@@ -1,4 +1,5 @@
 import {
+  attachmentView,
   caseConfiguration,
   caseDetail,
   caseListQuery,
@@ -28,15 +29,6 @@ import type { CasesService } from './cases.service.js';
 const tags = ['Cases'];
 const change = { 200: caseDetail, ...problemResponses(400, 401, 404, 409) };
 
-const attachment = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  contentType: z.string(),
-  sizeBytes: z.number().int(),
-  organisation: z.object({ id: z.uuid(), name: z.string() }),
-  provisionId: z.uuid().nullable(),
-  uploadedAt: z.iso.datetime(),
-});
 const attachmentParams = z.strictObject({
   caseId: z.uuid('Dit is geen geldige id.'),
   attachmentId: z.uuid('Dit is geen geldige id.'),
@@ -54,7 +46,7 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         tags,
         summary: 'Attachments of a case (participants only)',
         params: caseParams,
-        response: { 200: listOf(attachment), ...problemResponses(400, 401, 404) },
+        response: { 200: listOf(attachmentView), ...problemResponses(400, 401, 404) },
       },
     },
     async (request) => ({ items: await attachments.list(request.context, request.params.caseId) }),
@@ -66,10 +58,10 @@ export const casesRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         summary:
-          'Upload an attachment (multipart/form-data: optional provisionId, then file); encrypted at rest',
+          'Upload an attachment (multipart/form-data: title, documentType, classification and optional provisionId, then file); encrypted at rest',
         params: caseParams,
         consumes: ['multipart/form-data'],
-        response: { 201: attachment, ...problemResponses(400, 401, 404, 413) },
+        response: { 201: attachmentView, ...problemResponses(400, 401, 404, 413) },
       },
     },
     async (request, reply) => {
@@ -82,20 +74,16 @@ export const casesRoutes: FastifyPluginAsyncZod<{
         });
       const part = await request.file();
       if (!part) throw invalid([{ name: 'file', in: 'body', code: 'required', reason: 'Kies een bestand.' }]);
-      const provision = part.fields.provisionId;
-      const provisionId =
-        provision &&
-        !Array.isArray(provision) &&
-        'value' in provision &&
-        typeof provision.value === 'string' &&
-        provision.value
-          ? provision.value
-          : undefined;
+      // The description comes in the fields sent before the file.
+      const fields: Record<string, string> = {};
+      for (const [name, field] of Object.entries(part.fields))
+        if (field && !Array.isArray(field) && field.type === 'field' && typeof field.value === 'string')
+          fields[name] = field.value;
       const view = await attachments.upload(request.context, request.params.caseId, {
         fileName: part.filename,
         declaredType: part.mimetype,
         stream: part.file,
-        provisionId,
+        fields,
       });
       return reply.code(201).send(view);
     },

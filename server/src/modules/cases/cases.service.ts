@@ -25,15 +25,18 @@ import {
   acceptedSignalsIn,
   signalOrigins,
   signalReferences,
+  signalSubjectsByIds,
   signalSubjectsOf,
   signalsDecidedOn,
   signalsReceivedOn,
 } from '../signals/index.js';
 import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
 import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
+import { addCaseSubjects } from './case-subjects.js';
 import { casesReachable } from './cases.access.js';
 import { type CaseMilestones, presentDetail, presentSummary } from './cases.presenter.js';
 import * as repo from './cases.repository.js';
+import { type CaseProgress, nextActionOf } from './next-action.js';
 
 const activity = 'samenspel.cases';
 const order: readonly CasePhase[] = [
@@ -52,6 +55,11 @@ export interface CaseInterventionsReader {
     caseId: string,
   ): Promise<Pick<CaseDetail, 'matrix' | 'advices' | 'interventions' | 'results'>>;
   firstCarriedOut(trx: Db, caseIds: readonly string[]): Promise<Map<string, string>>;
+  /** Per case: its matrix entries, advices and interventions, and its first advice still open. */
+  progressOf(
+    trx: Db,
+    caseIds: readonly string[],
+  ): Promise<Map<string, Pick<CaseProgress, 'matrixEntries' | 'advices' | 'interventions' | 'openAdvice'>>>;
   catalogue(trx: Db, regionId: string): Promise<CaseConfiguration['interventions']>;
 }
 
@@ -74,6 +82,10 @@ export interface CaseStep {
   dateProblems(field: string, on: string, earlier?: ReadonlyArray<EarlierStep | null>): InvalidParam[];
   /** Refuses (400, on `field`) unless the organisation takes part in the case now. */
   participating(organisationId: string, field: string): Promise<void>;
+  /** The problem (on `field`) when the organisation does not take part in the case now; none when it does. */
+  participationProblems(organisationId: string, field: string): Promise<InvalidParam[]>;
+  /** Whether the actor manages this case (`case.manage`): records steps for any participating partner. */
+  manages(): Promise<boolean>;
 }
 
 function refused(detail: string): AppError {
@@ -145,29 +157,57 @@ export class CasesService {
     return found.length === new Set(ids).size ? [] : [outsideRegion(name)];
   }
 
-  /** When each case's first signal came in and its first intervention was carried out. */
-  private async milestones(trx: Db, caseIds: readonly string[]): Promise<Map<string, CaseMilestones>> {
+  /**
+   * When each case's first signal came in and its first intervention was carried out (its lead
+   * times), and what it needs next (from how far its record has come).
+   */
+  private async milestones(
+    trx: Db,
+    rows: ReadonlyArray<Pick<repo.CaseRow, 'id' | 'phase' | 'goal' | 'strategy'>>,
+  ): Promise<Map<string, CaseMilestones>> {
+    const caseIds = rows.map((r) => r.id);
     const signals = await repo.signalsOfCases(trx, caseIds);
-    const received = await signalsReceivedOn(trx, [...signals.values()].flat());
-    const first = await this.deps.interventions.firstCarriedOut(trx, caseIds);
+    const [received, first, own, intervening] = await Promise.all([
+      signalsReceivedOn(trx, [...signals.values()].flat()),
+      this.deps.interventions.firstCarriedOut(trx, caseIds),
+      repo.progressOf(trx, caseIds),
+      this.deps.interventions.progressOf(trx, caseIds),
+    ]);
+    const today = amsterdamDate(this.deps.now());
     return new Map(
-      caseIds.map((id) => {
-        const dates = (signals.get(id) ?? []).flatMap((s) => {
+      rows.map((row) => {
+        const dates = (signals.get(row.id) ?? []).flatMap((s) => {
           const on = received.get(s);
           return on ? [on] : [];
         });
         return [
-          id,
+          row.id,
           {
             firstSignalOn: dates.length ? (dates.sort()[0] ?? null) : null,
-            firstInterventionOn: first.get(id) ?? null,
+            firstInterventionOn: first.get(row.id) ?? null,
+            today,
+            nextAction: nextActionOf({
+              phase: row.phase,
+              hasGoal: Boolean(row.goal && row.strategy),
+              provisions: own.get(row.id)?.provisions ?? 0,
+              evaluated: own.get(row.id)?.evaluated ?? false,
+              matrixEntries: 0,
+              advices: 0,
+              interventions: 0,
+              openAdvice: null,
+              ...intervening.get(row.id),
+            }),
           },
         ];
       }),
     );
   }
 
-  async create(context: RequestContext, request: CreateCaseRequest): Promise<CaseDetail> {
+  async create(
+    context: RequestContext,
+    request: Omit<CreateCaseRequest, 'signalSubjects'> & Partial<Pick<CreateCaseRequest, 'signalSubjects'>>,
+  ): Promise<CaseDetail> {
+    const takenOver = request.signalSubjects ?? [];
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'case.create', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'case.create');
@@ -258,6 +298,21 @@ export class CasesService {
             code: 'not_a_member',
             reason: 'Een van de organisaties neemt niet deel aan het samenwerkingsverband.',
           });
+      // Subjects taken over at the start are those of the case's own signals.
+      const offered = await signalSubjectsByIds(
+        trx,
+        takenOver.map((x) => x.signalSubjectId),
+      );
+      takenOver.forEach((x, i) => {
+        const found = offered.find((o) => o.id === x.signalSubjectId);
+        if (!found || !request.signalIds.includes(found.signalId))
+          problems.push({
+            name: `signalSubjects.${i}.signalSubjectId`,
+            in: 'body',
+            code: 'unknown_subject',
+            reason: 'Deze betrokkene hoort niet bij de gekozen signalen.',
+          });
+      });
       const at = now();
       // A case starts on or after the decision that accepted its signals.
       const decidedOn = await signalsDecidedOn(trx, request.signalIds);
@@ -290,6 +345,16 @@ export class CasesService {
       await signalsBecameCase(trx, request.signalIds, id);
       for (const organisationId of new Set(request.participantIds))
         await repo.addParticipant(trx, id, organisationId, 'Deelnemer bij de start', at);
+      const subjects = takenOver.flatMap((x) => {
+        const found = offered.find((o) => o.id === x.signalSubjectId);
+        return found ? [{ data: found.data, role: x.role, signalSubjectId: found.id }] : [];
+      });
+      await addCaseSubjects(
+        trx,
+        { caseId: id, regionId: actor.regionId, collaborationId, organisationId: actor.organisationId, at },
+        subjects,
+      );
+      for (const subject of subjects) record.subjectData(subject.data, 'case.subject.write');
       await repo.insertEvent(trx, {
         caseId: id,
         type: 'started',
@@ -319,12 +384,11 @@ export class CasesService {
         ...filter,
         quarter: quarterOf(now()),
       });
-      const milestones = await this.milestones(
-        trx,
-        rows.map((r) => r.id),
-      );
-      const none = { firstSignalOn: null, firstInterventionOn: null };
-      return rows.map((r) => presentSummary(r, milestones.get(r.id) ?? none));
+      const milestones = await this.milestones(trx, rows);
+      return rows.flatMap((r) => {
+        const m = milestones.get(r.id);
+        return m ? [presentSummary(r, m)] : [];
+      });
     });
   }
 
@@ -344,7 +408,7 @@ export class CasesService {
     if (reading) for (const s of parts.subjects) record.subjectData(s.data, 'case.subject.read');
     const can = (p: Parameters<typeof access.holds>[1]) => access.holds(actor, p);
     const [milestones, names, references, elsewhere, intervening, signalSubjects] = await Promise.all([
-      this.milestones(trx, [id]),
+      this.milestones(trx, [row]),
       displayNames(trx, [row.directorId, ...parts.events.map((e) => e.userId)]),
       signalReferences(trx, parts.signalIds),
       subjects.knownElsewhere(
@@ -356,24 +420,21 @@ export class CasesService {
       interventions.ofCase(trx, id),
       can('case.manage') ? signalSubjectsOf(trx, parts.signalIds) : Promise.resolve([]),
     ]);
-    return presentDetail(
-      row,
-      milestones.get(id) ?? { firstSignalOn: null, firstInterventionOn: null },
-      parts,
-      {
-        ...intervening,
-        director: row.directorId ? { id: row.directorId, name: names.get(row.directorId) ?? '' } : null,
-        names,
-        elsewhere,
-        signals: parts.signalIds.map((s) => ({ id: s, reference: references.get(s) ?? '' })),
-        signalSubjects: signalSubjects.map((s) => ({ id: s.id, label: s.label })),
-        abilities: [
-          ...(can('case.manage') ? ['manage'] : []),
-          ...(can('case.contribute') ? ['contribute'] : []),
-          ...(can('case.prioritise') ? ['prioritise'] : []),
-        ],
-      },
-    );
+    const m = milestones.get(id);
+    if (!m) throw notFound();
+    return presentDetail(row, m, parts, {
+      ...intervening,
+      director: row.directorId ? { id: row.directorId, name: names.get(row.directorId) ?? '' } : null,
+      names,
+      elsewhere,
+      signals: parts.signalIds.map((s) => ({ id: s, reference: references.get(s) ?? '' })),
+      signalSubjects: signalSubjects.map((s) => ({ id: s.id, label: s.label })),
+      abilities: [
+        ...(can('case.manage') ? ['manage'] : []),
+        ...(can('case.contribute') ? ['contribute'] : []),
+        ...(can('case.prioritise') ? ['prioritise'] : []),
+      ],
+    });
   }
 
   /**
@@ -401,6 +462,19 @@ export class CasesService {
           throw refused('Deze casus is gesloten. Heropen hem eerst.');
         const at = now();
         const today = amsterdamDate(at);
+        const participationProblems = async (organisationId: string, field: string) => {
+          const current = await repo.currentParticipants(trx, id);
+          return current.some((p) => p.organisationId === organisationId)
+            ? []
+            : [
+                {
+                  name: field,
+                  in: 'body' as const,
+                  code: 'not_participating',
+                  reason: 'Deze organisatie neemt niet deel aan de casus.',
+                },
+              ];
+        };
         return work({
           trx,
           actor,
@@ -424,17 +498,11 @@ export class CasesService {
               ...earlier,
             ]),
           participating: async (organisationId, field) => {
-            const current = await repo.currentParticipants(trx, id);
-            if (!current.some((p) => p.organisationId === organisationId))
-              throw invalid([
-                {
-                  name: field,
-                  in: 'body',
-                  code: 'not_participating',
-                  reason: 'Deze organisatie neemt niet deel aan de casus.',
-                },
-              ]);
+            const problems = await participationProblems(organisationId, field);
+            if (problems.length) throw invalid(problems);
           },
+          participationProblems,
+          manages: async () => (await access.allowed(trx, actor, 'case.manage', [id])).has(id),
         });
       },
     );

@@ -62,7 +62,7 @@ export async function insertAdvice(
 export async function adviceOf(db: Db, caseId: string, id: string) {
   return db
     .selectFrom('advices')
-    .select(['id', 'givenOn'])
+    .select(['id', 'givenOn', 'organisationId'])
     .where('id', '=', id)
     .where('caseId', '=', caseId)
     .executeTakeFirst();
@@ -102,7 +102,7 @@ export async function insertIntervention(
 export async function interventionOf(db: Db, caseId: string, id: string) {
   return db
     .selectFrom('interventions')
-    .select(['id', 'carriedOutOn'])
+    .select(['id', 'carriedOutOn', 'organisationId'])
     .where('id', '=', id)
     .where('caseId', '=', caseId)
     .executeTakeFirst();
@@ -148,6 +148,7 @@ export async function confiscationOf(db: Db, caseId: string, id: string) {
     .selectFrom('results as r')
     .select((eb) => [
       'r.imposedOn',
+      'r.organisationId',
       eb.fn.coalesce('r.imposedCents', sql<number>`0`).as('imposedCents'),
       sql<string>`coalesce(r.collected_cents, 0) + coalesce(r.settled_cents, 0) + coalesce((
         select sum(coalesce(p.collected_cents, 0) + coalesce(p.settled_cents, 0))
@@ -233,7 +234,10 @@ export async function ofCase(db: Db, caseId: string) {
         'r.description',
       ])
       .where('r.caseId', '=', caseId)
+      // In the order they were recorded, and on one day by the dates they happened.
       .orderBy('r.recordedOn')
+      .orderBy(sql`coalesce(r.imposed_on, r.collected_on, r.settled_on)`)
+      .orderBy('r.id')
       .execute(),
   ]);
   return { matrix, advices, interventions, results };
@@ -249,4 +253,66 @@ export async function firstCarriedOut(db: Db, caseIds: readonly string[]): Promi
     .groupBy('caseId')
     .execute();
   return new Map(rows.map((r) => [r.caseId, String(r.first)]));
+}
+
+/** What a case's matrix, advices and interventions count, and its first advice still open. */
+export interface InterventionProgress {
+  matrixEntries: number;
+  advices: number;
+  interventions: number;
+  openAdvice: { organisation: { id: string; name: string } } | null;
+}
+
+/**
+ * How far each case's interventions have come, for its next action: its matrix entries, advices
+ * and interventions, and the first advice (by date) given or adopted without an intervention yet.
+ */
+export async function progressOf(
+  db: Db,
+  caseIds: readonly string[],
+): Promise<Map<string, InterventionProgress>> {
+  const out = new Map<string, InterventionProgress>();
+  if (caseIds.length === 0) return out;
+  const count = (table: 'caseMatrix' | 'advices' | 'interventions') =>
+    db
+      .selectFrom(table)
+      .select((eb) => ['caseId', eb.fn.countAll<number>().as('n')])
+      .where('caseId', 'in', caseIds)
+      .groupBy('caseId')
+      .execute();
+  const [matrix, advices, interventions, open] = await Promise.all([
+    count('caseMatrix'),
+    count('advices'),
+    count('interventions'),
+    db
+      .selectFrom('advices as a')
+      .innerJoin('partnerOrganisations as o', 'o.id', 'a.organisationId')
+      .select(['a.caseId', 'o.id', 'o.name'])
+      .distinctOn('a.caseId')
+      .where('a.caseId', 'in', caseIds)
+      .where('a.status', 'in', ['given', 'adopted'])
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('interventions as i').select(sql`1`.as('x')).whereRef('i.adviceId', '=', 'a.id'),
+          ),
+        ),
+      )
+      .orderBy('a.caseId')
+      .orderBy('a.givenOn')
+      .execute(),
+  ]);
+  const of = (id: string) => {
+    let p = out.get(id);
+    if (!p) {
+      p = { matrixEntries: 0, advices: 0, interventions: 0, openAdvice: null };
+      out.set(id, p);
+    }
+    return p;
+  };
+  for (const r of matrix) of(r.caseId).matrixEntries = Number(r.n);
+  for (const r of advices) of(r.caseId).advices = Number(r.n);
+  for (const r of interventions) of(r.caseId).interventions = Number(r.n);
+  for (const r of open) of(r.caseId).openAdvice = { organisation: { id: r.id, name: r.name } };
+  return out;
 }

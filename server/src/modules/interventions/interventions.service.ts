@@ -12,9 +12,10 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
+import { dutchDate } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import { userOf } from '../../shared/service.js';
-import type { CaseInterventionsReader, CasesService } from '../cases/index.js';
+import type { CaseInterventionsReader, CaseStep, CasesService } from '../cases/index.js';
 import { regionIds } from '../organisations/index.js';
 import { type CaseInterventionParts, presentInterventions } from './interventions.presenter.js';
 import * as repo from './interventions.repository.js';
@@ -35,6 +36,7 @@ export const caseInterventions: CaseInterventionsReader = {
     return presentInterventions(await repo.ofCase(trx, caseId));
   },
   firstCarriedOut: repo.firstCarriedOut,
+  progressOf: repo.progressOf,
   async catalogue(trx: Db, regionId: string): Promise<CaseConfiguration['interventions']> {
     return repo.catalogue(trx, regionId);
   },
@@ -84,7 +86,6 @@ export class InterventionsService {
 
   addIntervention(context: RequestContext, id: string, i: InterventionRequest): Promise<CaseDetail> {
     return this.deps.cases.change(context, id, 'case.intervention-add', 'case.contribute', async (step) => {
-      await step.participating(step.actor.organisationId, 'organisation');
       const advice = i.adviceId ? await repo.adviceOf(step.trx, id, i.adviceId) : undefined;
       const carriedOutOn = i.carriedOutOn ?? step.today;
       const problems: InvalidParam[] = step.dateProblems('carriedOutOn', carriedOutOn, [
@@ -97,13 +98,15 @@ export class InterventionsService {
           code: 'unknown_advice',
           reason: 'Dit advies hoort niet bij de casus.',
         });
+      const partner = await creditedPartner(step, i.organisationId, advice?.organisationId);
+      problems.push(...partner.problems);
       if (problems.length) throw invalid(problems);
       if (advice) await repo.setAdviceStatus(step.trx, id, advice.id, 'carried-out');
       await repo.insertIntervention(step.trx, {
         caseId: id,
         adviceId: advice?.id ?? null,
         kind: i.kind,
-        organisationId: step.actor.organisationId,
+        organisationId: partner.organisationId,
         carriedOutOn,
         description: i.description,
         outcome: i.outcome ?? null,
@@ -132,11 +135,18 @@ export class InterventionsService {
             detail:
               'Deze casus is gesloten. Leg hier alleen een inning of verrekening op een opgelegd afpakbedrag vast; heropen de casus voor een nieuw resultaat.',
           });
-        await step.participating(step.actor.organisationId, 'organisation');
         const intervention = r.interventionId
           ? await repo.interventionOf(step.trx, id, r.interventionId)
           : undefined;
-        const problems: InvalidParam[] = [];
+        const confiscation = r.confiscationId
+          ? await repo.confiscationOf(step.trx, id, r.confiscationId)
+          : undefined;
+        const partner = await creditedPartner(
+          step,
+          r.organisationId,
+          intervention?.organisationId ?? confiscation?.organisationId,
+        );
+        const problems: InvalidParam[] = [...partner.problems];
         if (r.interventionId && !intervention)
           problems.push({
             name: 'interventionId',
@@ -152,14 +162,14 @@ export class InterventionsService {
         if (r.collectedOn)
           problems.push(...step.dateProblems('collectedOn', r.collectedOn, [after, imposed]));
         if (r.settledOn) problems.push(...step.dateProblems('settledOn', r.settledOn, [after, imposed]));
-        if (r.confiscationId) problems.push(...(await this.checkPayment(step.trx, id, r.confiscationId, r)));
+        if (r.confiscationId) problems.push(...checkPayment(confiscation, r));
         if (problems.length) throw invalid(problems);
         await repo.insertResult(step.trx, {
           ...r,
           caseId: id,
           interventionId: r.interventionId ?? null,
           confiscationId: r.confiscationId ?? null,
-          organisationId: step.actor.organisationId,
+          organisationId: partner.organisationId,
           recordedOn: step.today,
         });
         const dates = [r.imposedOn, r.collectedOn, r.settledOn].flatMap((d) => (d ? [d] : [])).sort();
@@ -172,43 +182,74 @@ export class InterventionsService {
       { onClosedCase: true },
     );
   }
+}
 
-  /** A later collection or settlement: on a confiscation of the case, after it, within what is open. */
-  private async checkPayment(
-    trx: Db,
-    caseId: string,
-    confiscationId: string,
-    r: ResultRequest,
-  ): Promise<InvalidParam[]> {
-    const confiscation = await repo.confiscationOf(trx, caseId, confiscationId);
-    if (!confiscation)
-      return [
-        {
-          name: 'confiscationId',
-          in: 'body',
-          code: 'unknown_confiscation',
-          reason: 'Kies een afpakbedrag dat op deze casus is opgelegd.',
-        },
-      ];
-    const problems: InvalidParam[] = [];
-    for (const date of ['collectedOn', 'settledOn'] as const) {
-      const on = r[date];
-      if (on !== undefined && confiscation.imposedOn !== null && on < confiscation.imposedOn)
-        problems.push({
-          name: date,
-          in: 'body',
-          code: 'before_imposed',
-          reason: `Deze datum ligt voor de datum van opleggen (${confiscation.imposedOn}).`,
-        });
-    }
-    const open = confiscation.imposedCents - confiscation.paidCents;
-    if ((r.collectedCents ?? 0) + (r.settledCents ?? 0) > open)
-      problems.push({
-        name: r.collectedCents !== undefined ? 'collectedCents' : 'settledCents',
+/** A later collection or settlement: on a confiscation of the case, after it, within what is open. */
+function checkPayment(
+  confiscation: Awaited<ReturnType<typeof repo.confiscationOf>>,
+  r: ResultRequest,
+): InvalidParam[] {
+  if (!confiscation)
+    return [
+      {
+        name: 'confiscationId',
         in: 'body',
-        code: 'more_than_outstanding',
-        reason: `Dit is meer dan er van het opgelegde bedrag nog openstaat (€ ${(open / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}).`,
+        code: 'unknown_confiscation',
+        reason: 'Kies een afpakbedrag dat op deze casus is opgelegd.',
+      },
+    ];
+  const problems: InvalidParam[] = [];
+  for (const date of ['collectedOn', 'settledOn'] as const) {
+    const on = r[date];
+    if (on !== undefined && confiscation.imposedOn !== null && on < confiscation.imposedOn)
+      problems.push({
+        name: date,
+        in: 'body',
+        code: 'before_imposed',
+        reason: `Deze datum ligt voor de datum van opleggen (${dutchDate(confiscation.imposedOn)}).`,
       });
-    return problems;
   }
+  const open = confiscation.imposedCents - confiscation.paidCents;
+  if ((r.collectedCents ?? 0) + (r.settledCents ?? 0) > open)
+    problems.push({
+      name: r.collectedCents !== undefined ? 'collectedCents' : 'settledCents',
+      in: 'body',
+      code: 'more_than_outstanding',
+      reason: `Dit is meer dan er van het opgelegde bedrag nog openstaat (€ ${(open / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2 })}).`,
+    });
+  return problems;
+}
+
+/**
+ * The partner a step is credited to, and the problems with it. A partner records what its own
+ * organisation did; whoever manages the case records it for any participating partner, by default
+ * the partner of the advice, intervention or confiscation the step follows. Never the recorder's
+ * organisation merely because it recorded the step: a director of the RIEC who enters the Tax
+ * Administration's assessment credits it to the Tax Administration.
+ */
+async function creditedPartner(
+  step: CaseStep,
+  named: string | undefined,
+  follows: string | undefined,
+): Promise<{ organisationId: string; problems: InvalidParam[] }> {
+  const own = step.actor.organisationId;
+  if (!(await step.manages())) {
+    const organisationId = named ?? own;
+    if (organisationId !== own)
+      return {
+        organisationId,
+        problems: [
+          {
+            name: 'organisationId',
+            in: 'body',
+            code: 'not_own_organisation',
+            reason:
+              'U legt alleen vast wat uw eigen organisatie deed; de casusregisseur legt het vast voor een andere partner.',
+          },
+        ],
+      };
+    return { organisationId, problems: await step.participationProblems(own, 'organisationId') };
+  }
+  const organisationId = named ?? follows ?? own;
+  return { organisationId, problems: await step.participationProblems(organisationId, 'organisationId') };
 }

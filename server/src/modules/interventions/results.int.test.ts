@@ -54,6 +54,121 @@ async function closedCaseWithConfiscation(): Promise<{ c: CaseDetail; confiscati
 }
 
 describe(`results and the accountability table on ${testEngine()}`, () => {
+  it("credits a result the director records to the partner whose intervention it is, not to the director's RIEC", async () => {
+    // The RIEC takes part, as it often does: the director's own organisation is a participant.
+    const c = await newCase(cast, {
+      phase: 'intervention',
+      participants: ['riec', 'politie', 'belastingdienst'],
+      startedOn: '2025-12-01',
+    });
+    const director = await cast.director();
+    const tax = await cast.org('belastingdienst');
+    const advised = await cast.ok<CaseDetail>(director, 'POST', `/api/v1/cases/${c.id}/advices`, {
+      kind: 'fiscal',
+      organisationId: tax,
+      givenOn: '2026-01-05',
+      description: 'Boekenonderzoek',
+    });
+    // The Tax Administration reports its intervention and assessment; the director records both.
+    const intervened = await cast.ok<CaseDetail>(director, 'POST', `/api/v1/cases/${c.id}/interventions`, {
+      adviceId: advised.advices[0]?.id,
+      kind: 'fiscal',
+      carriedOutOn: '2026-01-10',
+      description: 'Navorderingsaanslag',
+    });
+    expect(intervened.interventions[0]?.organisation.id).toBe(tax);
+    const resulted = await cast.ok<CaseDetail>(director, 'POST', results(c.id), {
+      interventionId: intervened.interventions[0]?.id,
+      kind: 'confiscation',
+      imposedCents: 40_000_00,
+      imposedOn: '2026-01-15',
+    });
+    expect(resulted.results[0]?.organisation.id).toBe(tax);
+    // A later collection on it is the Tax Administration's too.
+    const collected = await cast.ok<CaseDetail>(director, 'POST', results(c.id), {
+      kind: 'confiscation',
+      confiscationId: resulted.results[0]?.id,
+      collectedCents: 10_000_00,
+      collectedOn: '2026-02-01',
+    });
+    expect(collected.results.map((r) => r.organisation.id)).toEqual([tax, tax]);
+  });
+
+  it('lets the director credit a result to another participant, and a partner only to itself', async () => {
+    const c = await newCase(cast, {
+      phase: 'intervention',
+      participants: ['politie', 'belastingdienst'],
+      startedOn: '2025-12-01',
+    });
+    const police = await cast.org('politie');
+    // The director names the partner: the police's arrest, recorded by the RIEC.
+    const named = await cast.ok<CaseDetail>(await cast.director(), 'POST', results(c.id), {
+      kind: 'arrest',
+      organisationId: police,
+      count: 3,
+    });
+    expect(named.results.at(-1)?.organisation.id).toBe(police);
+    // Without a partner named and nothing it follows, the director's own RIEC does not take part.
+    const none = await cast.call(await cast.director(), 'POST', results(c.id), { kind: 'closure', count: 1 });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().invalidParams).toEqual([
+      expect.objectContaining({ name: 'organisationId', code: 'not_participating' }),
+    ]);
+    // The Tax Administration cannot credit its result to the police, nor to a partner outside the case.
+    const tax = await cast.staff('belastingdienst');
+    const claimed = await cast.call(tax, 'POST', results(c.id), {
+      kind: 'seized-money',
+      organisationId: police,
+      count: 1,
+    });
+    expect(claimed.statusCode).toBe(400);
+    expect(names(claimed.json())).toEqual(['organisationId']);
+    expect(claimed.json().invalidParams).toContainEqual(
+      expect.objectContaining({
+        name: 'organisationId',
+        reason:
+          'U legt alleen vast wat uw eigen organisatie deed; de casusregisseur legt het vast voor een andere partner.',
+      }),
+    );
+    const outside = await cast.call(await cast.director(), 'POST', results(c.id), {
+      kind: 'closure',
+      organisationId: await cast.org('GM0307'),
+      count: 1,
+    });
+    expect(outside.json().invalidParams).toEqual([
+      expect.objectContaining({ name: 'organisationId', code: 'not_participating' }),
+    ]);
+    expect(await resultCount(c.id)).toBe(1);
+  });
+
+  it('keeps the dates of imposition and collection apart', async () => {
+    const c = await newCase(cast, {
+      phase: 'intervention',
+      participants: ['belastingdienst'],
+      startedOn: '2025-12-01',
+    });
+    const recorded = await cast.ok<CaseDetail>(await cast.staff('belastingdienst'), 'POST', results(c.id), {
+      kind: 'confiscation',
+      imposedCents: 50_000_00,
+      imposedOn: '2026-01-10',
+      collectedCents: 5_000_00,
+      collectedOn: '2026-03-02',
+    });
+    expect(recorded.results[0]).toMatchObject({ imposedOn: '2026-01-10', collectedOn: '2026-03-02' });
+    const early = await cast.call(await cast.staff('belastingdienst'), 'POST', results(c.id), {
+      kind: 'confiscation',
+      confiscationId: recorded.results[0]?.id,
+      collectedCents: 1_00,
+      collectedOn: '2026-01-09',
+    });
+    expect(early.json().invalidParams).toEqual([
+      expect.objectContaining({
+        name: 'collectedOn',
+        reason: 'Deze datum ligt voor de datum van opleggen (10 januari 2026).',
+      }),
+    ]);
+  });
+
   it('refuses amounts the table would not count, with every field named in Dutch', async () => {
     const c = await newCase(cast, {
       phase: 'intervention',

@@ -1,4 +1,10 @@
-import { caseOrigins, caseTypes } from '@samenspel/contracts';
+import {
+  caseOrigins,
+  caseTypes,
+  type SignalDetail,
+  type SubjectRole,
+  subjectRoles,
+} from '@samenspel/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -11,15 +17,18 @@ import {
   FormFieldTextbox,
   FormLabel,
   Heading1,
+  Heading2,
   Paragraph,
   RadioButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
@@ -29,13 +38,55 @@ import {
   usePartnerOrganisations,
   useThemes,
 } from '../reference/reference-api.js';
-import { casesKey, createCase, useAcceptedSignals, useCaseConfiguration } from './cases-api.js';
+import {
+  casesKey,
+  createCase,
+  useAcceptedSignals,
+  useCaseConfiguration,
+  useStartingSignal,
+} from './cases-api.js';
 
-/** Starting a case: from accepted signals, an analysis product, or directly. */
 /** The choice for a regional case across districts; sent as districtId null. */
 const REGIONAL = 'regionaal';
 
+/** The partners that answered "hit" in the signal's rounds (the analyst sees the answers). */
+function hitPartners(signal: SignalDetail): Array<{ id: string; name: string }> {
+  const ids = new Set(
+    signal.rounds.flatMap((r) =>
+      (r.answers ?? []).filter((a) => a.answer === 'hit').map((a) => a.organisationId),
+    ),
+  );
+  const named = signal.rounds.flatMap((r) => r.organisations ?? []);
+  return [...ids].map((id) => ({ id, name: named.find((o) => o.id === id)?.name ?? '' }));
+}
+
+/** A subject of the signal comes into the case as main subject; an address, account or vehicle as "other". */
+function defaultRole(kind: string): SubjectRole {
+  return kind === 'person' || kind === 'company' ? 'main-subject' : 'other';
+}
+
+/**
+ * Starting a case: from accepted signals, an analysis product, or directly. Opened from a signal
+ * (`?signaal=<id>`), the form is filled in from it: the signal, its municipality and district,
+ * its themes, its submitters and the partners with a hit as participants, and its subjects
+ * offered to take over.
+ */
 export function CaseNewPage() {
+  const [params] = useSearchParams();
+  const signalId = params.get('signaal');
+  const starting = useStartingSignal(signalId);
+  useEffect(() => {
+    document.title = `${t('cases.new')} · ${t('app.name')}`;
+  }, []);
+  if (signalId && starting.isPending) return <Loading />;
+  if (signalId && starting.isError) {
+    if (starting.error instanceof ApiError && starting.error.status === 404) return <NotFoundPage />;
+    return <ProblemAlert error={starting.error} onRetry={() => void starting.refetch()} />;
+  }
+  return <CaseNewForm key={signalId ?? 'leeg'} signal={starting.data ?? null} />;
+}
+
+function CaseNewForm({ signal }: { signal: SignalDetail | null }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -44,14 +95,11 @@ export function CaseNewPage() {
   const themes = useThemes(me.data?.region.id);
   const districts = useDistricts(me.data?.region.id);
   const configuration = useCaseConfiguration();
-  const signals = useAcceptedSignals(true);
+  const accepted = useAcceptedSignals(true);
   const [origin, setOrigin] = useState<(typeof caseOrigins)[number]>('signal');
-  const [districtId, setDistrictId] = useState('');
+  const [districtId, setDistrictId] = useState(signal?.district?.id ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    document.title = `${t('cases.new')} · ${t('app.name')}`;
-  }, []);
   if ([partnerOrganisations, allMunicipalities, themes, configuration].some((q) => q.isPending))
     return <Loading />;
   const organisations = partnerOrganisations.data ?? [];
@@ -62,6 +110,13 @@ export function CaseNewPage() {
   const partners = organisations.filter(
     (o) => o.kind !== 'municipality' || municipalities.some((m) => m.code === o.municipalityCode),
   );
+  const directors = configuration.data?.directors ?? [];
+  const hits = signal ? hitPartners(signal) : [];
+  const proposed = new Set([
+    ...(signal?.submittingOrganisations.map((o) => o.id) ?? []),
+    ...hits.map((o) => o.id),
+  ]);
+  const signals = [...(signal ? [signal] : []), ...(accepted.data ?? []).filter((s) => s.id !== signal?.id)];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -70,7 +125,7 @@ export function CaseNewPage() {
     try {
       const created = await createCase({
         origin,
-        signalIds: v.all('signalIds'),
+        signalIds: origin === 'direct' ? [] : v.all('signalIds'),
         originOrganisationIds: v.all('originOrganisationIds'),
         codeName: v.text('codeName'),
         districtId: regional ? null : v.text('districtId'),
@@ -80,12 +135,16 @@ export function CaseNewPage() {
         directorId: v.text('directorId'),
         participantIds: v.all('participantIds'),
         startedOn: v.text('startedOn'),
+        signalSubjects: v.all('signalSubjectIds').map((id) => ({
+          signalSubjectId: id,
+          role: v.choice(`role-${id}`, subjectRoles),
+        })),
       });
       await queryClient.invalidateQueries({ queryKey: casesKey });
-      await navigate(`/casussen/${created.id}`);
+      await navigate(`/casussen/${created.id}`, { state: { started: true } });
     } catch (error) {
       if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
-      else setErrors({ form: error instanceof Error ? error.message : t('signIn.offline') });
+      else setErrors({ form: error instanceof ApiError ? error.message : t('signIn.offline') });
     } finally {
       setBusy(false);
     }
@@ -97,6 +156,15 @@ export function CaseNewPage() {
   return (
     <>
       <Heading1>{t('cases.new')}</Heading1>
+      {signal ? (
+        <Alert type="info">
+          <Heading2>{t('caseNew.fromSignal', { reference: signal.reference })}</Heading2>
+          <Paragraph>{t('caseNew.filledIn')}</Paragraph>
+          {hits.length ? (
+            <Paragraph>{t('caseNew.hits', { names: hits.map((o) => o.name).join(', ') })}</Paragraph>
+          ) : null}
+        </Alert>
+      ) : null}
       {Object.keys(errors).length ? (
         <Alert type="error" role="alert">
           <Paragraph>{t('cases.notSaved')}</Paragraph>
@@ -125,18 +193,45 @@ export function CaseNewPage() {
             </p>
           ))}
         </Fieldset>
-        {origin === 'signal' ? (
+        {origin !== 'direct' ? (
           <Fieldset invalid={Boolean(errors.signalIds)}>
             <FieldsetLegend>{t('cases.signals')}</FieldsetLegend>
             {error('signalIds')}
-            {(signals.data ?? []).map((s) => (
+            {accepted.isPending ? <Loading /> : null}
+            {signals.map((s) => (
               <FormFieldCheckbox
                 key={s.id}
                 id={`casus-signaal-${s.id}`}
                 name="signalIds"
                 value={s.id}
+                defaultChecked={s.id === signal?.id}
                 label={`${s.reference} — ${s.municipality?.name ?? ''}`}
               />
+            ))}
+          </Fieldset>
+        ) : null}
+        {signal?.subjects.length && origin !== 'direct' ? (
+          <Fieldset invalid={Boolean(errors.signalSubjects)}>
+            <FieldsetLegend>{t('caseNew.subjects')}</FieldsetLegend>
+            <Paragraph className="samenspel-muted">{t('caseNew.subjectsHint')}</Paragraph>
+            {error('signalSubjects')}
+            {signal.subjects.map((s) => (
+              <div key={s.id} className="samenspel-case-new__subject">
+                <FormFieldCheckbox
+                  id={`casus-betrokkene-${s.id}`}
+                  name="signalSubjectIds"
+                  value={s.id}
+                  defaultChecked
+                  label={s.label}
+                />
+                <SelectField
+                  id={`casus-rol-${s.id}`}
+                  name={`role-${s.id}`}
+                  label={t('caseNew.roleOf', { label: s.label })}
+                  defaultValue={defaultRole(s.kind)}
+                  options={subjectRoles.map((r) => [r, t(`subjectRole.${r}`)] as const)}
+                />
+              </div>
             ))}
           </Fieldset>
         ) : null}
@@ -172,12 +267,16 @@ export function CaseNewPage() {
                   id={`casus-gemeente-${m.code}`}
                   name="municipalityCodes"
                   value={m.code}
+                  defaultChecked={m.code === signal?.municipality?.code}
                   label={m.name}
                 />
               ))}
             </Fieldset>
             <Fieldset invalid={Boolean(errors.participantIds)}>
               <FieldsetLegend>{t('cases.participants')}</FieldsetLegend>
+              {signal ? (
+                <Paragraph className="samenspel-muted">{t('caseNew.participantsHint')}</Paragraph>
+              ) : null}
               {error('participantIds')}
               {partners.map((o) => (
                 <FormFieldCheckbox
@@ -185,6 +284,7 @@ export function CaseNewPage() {
                   id={`casus-deelnemer-${o.id}`}
                   name="participantIds"
                   value={o.id}
+                  defaultChecked={proposed.has(o.id)}
                   label={o.name}
                 />
               ))}
@@ -216,6 +316,7 @@ export function CaseNewPage() {
                 id={`casus-thema-${th.id}`}
                 name="themeIds"
                 value={th.id}
+                defaultChecked={signal?.themes.some((x) => x.id === th.id) ?? false}
                 label={th.name}
               />
             ))}
@@ -231,8 +332,10 @@ export function CaseNewPage() {
           id="casus-regisseur"
           name="directorId"
           label={t('cases.director')}
-          defaultValue={configuration.data?.directors[0]?.id ?? ''}
-          options={(configuration.data?.directors ?? []).map((d) => [d.id, d.name] as const)}
+          // One director in the region is the choice; among several, nobody is picked by accident.
+          defaultValue={directors.length === 1 ? (directors[0]?.id ?? '') : ''}
+          placeholder={directors.length === 1 ? undefined : t('cases.choose')}
+          options={directors.map((d) => [d.id, d.name] as const)}
           invalid={Boolean(errors.directorId)}
           errorMessage={errors.directorId}
         />
@@ -241,6 +344,7 @@ export function CaseNewPage() {
           name="startedOn"
           label={t('cases.started')}
           defaultValue={isoDateFromToday()}
+          max={isoDateFromToday()}
           invalid={Boolean(errors.startedOn)}
           errorMessage={errors.startedOn}
         />

@@ -1,4 +1,5 @@
 import type {
+  AttachmentView,
   adviceRequest,
   adviceStatusRequest,
   CaseDetail,
@@ -15,7 +16,9 @@ import type {
   participantRequest,
   priorityRequest,
   provisionRequest,
+  removeParticipantRequest,
   resultRequest,
+  SignalDetail,
   SignalSummary,
 } from '@samenspel/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,6 +32,7 @@ export type CreateCaseBody = z.input<typeof createCaseRequest>;
 export type CasePhaseBody = z.input<typeof casePhaseRequest>;
 export type GoalBody = z.input<typeof goalRequest>;
 export type ParticipantBody = z.input<typeof participantRequest>;
+export type RemoveParticipantBody = z.input<typeof removeParticipantRequest>;
 export type CaseSubjectBody = z.input<typeof caseSubjectRequest>;
 export type ProvisionBody = z.input<typeof provisionRequest>;
 export type MatrixBody = z.input<typeof matrixRequest>;
@@ -66,6 +70,29 @@ export function useCaseConfiguration() {
   });
 }
 
+/** The case started from a signal, if any (within what the reader may see). */
+export function useCaseOfSignal(signalId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...casesKey, 'of-signal', signalId],
+    enabled,
+    queryFn: ({ signal }) =>
+      getJson<{ items: CaseSummary[] }>(
+        `/api/v1/cases?signalId=${encodeURIComponent(signalId)}`,
+        signal,
+      ).then((r) => r.items[0] ?? null),
+    staleTime: 0,
+  });
+}
+
+/** The signal a new case starts from, to fill in the form. */
+export function useStartingSignal(signalId: string | null) {
+  return useQuery({
+    queryKey: ['signals', signalId],
+    enabled: Boolean(signalId),
+    queryFn: ({ signal }) => getJson<SignalDetail>(`/api/v1/signals/${signalId}`, signal),
+  });
+}
+
 export function useAcceptedSignals(enabled: boolean) {
   return useQuery({
     queryKey: ['signals', 'accepted'],
@@ -91,6 +118,15 @@ export const caseChanges = {
     sendJson<CaseDetail, CasePhaseBody>('POST', `${casePath(caseId)}/phase`, body),
   participant: (caseId: string, body: ParticipantBody) =>
     sendJson<CaseDetail, ParticipantBody>('POST', `${casePath(caseId)}/participants`, body),
+  removeParticipant: (
+    caseId: string,
+    { organisationId, ...body }: RemoveParticipantBody & { organisationId: string },
+  ) =>
+    sendJson<CaseDetail, RemoveParticipantBody>(
+      'POST',
+      `${casePath(caseId)}/participants/${organisationId}/remove`,
+      body,
+    ),
   subject: (caseId: string, body: CaseSubjectBody) =>
     sendJson<CaseDetail, CaseSubjectBody>('POST', `${casePath(caseId)}/subjects`, body),
   provision: (caseId: string, body: ProvisionBody) =>
@@ -126,14 +162,6 @@ export function useCaseChange<TVariables>(
       await queryClient.invalidateQueries({ queryKey: casesKey, exact: true });
     },
   });
-}
-
-export interface AttachmentView {
-  id: string;
-  fileName: string;
-  sizeBytes: number;
-  organisation: { name: string };
-  uploadedAt: string;
 }
 
 const attachmentsKey = (caseId: string) => ['case-attachments', caseId] as const;

@@ -39,6 +39,7 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
+import { StartCaseButton } from '../cases/start-case-button.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
 import {
   closeRound,
@@ -98,6 +99,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
         <Heading1>{signal.reference}</Heading1>
         <StatusBadge status={stageStatus(signal)}>{stageLabel(signal)}</StatusBadge>
       </div>
+      <StartCaseButton signal={signal} />
       {signal.abilities.includes('edit') ? (
         <ButtonGroup>
           <ButtonLink appearance="primary-action-button" href={`/signalen/${signal.id}/bewerken`}>

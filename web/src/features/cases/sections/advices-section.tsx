@@ -1,15 +1,18 @@
 import { adviceStatuses, type CaseDetail, interventionKinds } from '@samenspel/contracts';
-import { FormFieldTextarea } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
+import { FormFieldTextarea, Paragraph, TableCell, TableRow } from '@utrecht/component-library-react';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { type SelectChoice, SelectField } from '../../../components/select-field.js';
 import { formatDate, t } from '../../../i18n/i18n.js';
+import { CaseForm } from '../case-form.js';
+import { CaseTable } from '../case-table.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
 
-/** An advice as people pick it: its kind and what it says. */
+/** An advice as people pick it: its kind, partner and what it says. */
 export function adviceChoices(c: CaseDetail): Array<SelectChoice> {
-  return c.advices.map((a) => [a.id, `${t(`kindOf.${a.kind}`)}: ${a.description}`] as const);
+  return c.advices.map(
+    (a) => [a.id, `${t(`kindOf.${a.kind}`)}: ${a.description} (${a.organisation.name})`] as const,
+  );
 }
 
 /** The intervention advices to the partners, and what became of them. */
@@ -24,21 +27,38 @@ export function AdvicesSection({
 }) {
   const add = useCaseChange(c.id, caseChanges.advice);
   const status = useCaseChange(c.id, caseChanges.adviceStatus);
+  const partnerName = (id: string) => participants.find(([value]) => value === id)?.[1] ?? '';
   return (
     <Section id="adviezen" title={t('cases.advices')}>
-      <ul>
-        {c.advices.map((a) => (
-          <li key={a.id}>
-            {t(`kindOf.${a.kind}`)} — {a.organisation.name}, {formatDate(a.givenOn)}: {a.description} (
-            {t(`adviceStatus.${a.status}`)})
-          </li>
-        ))}
-      </ul>
+      {c.advices.length ? (
+        <CaseTable
+          label={t('caseAdvices.caption', { count: c.advices.length })}
+          columns={[
+            t('cases.kind'),
+            t('caseMatrix.partner'),
+            t('cases.givenOn'),
+            t('cases.description'),
+            t('cases.status'),
+          ]}
+        >
+          {c.advices.map((a) => (
+            <TableRow key={a.id}>
+              <TableCell>{t(`kindOf.${a.kind}`)}</TableCell>
+              <TableCell>{a.organisation.name}</TableCell>
+              <TableCell>{formatDate(a.givenOn)}</TableCell>
+              <TableCell>{a.description}</TableCell>
+              <TableCell>{t(`adviceStatus.${a.status}`)}</TableCell>
+            </TableRow>
+          ))}
+        </CaseTable>
+      ) : (
+        <Paragraph>{t('caseAdvices.none')}</Paragraph>
+      )}
       {canAdd ? (
-        <ChangeForm
+        <CaseForm
           id="advies"
-          title={t('cases.addAdvice')}
-          submitLabel={t('cases.add')}
+          openLabel={t('cases.addAdvice')}
+          submitLabel={t('caseAdvices.give')}
           mutation={add}
           toVariables={(v) => ({
             kind: v.choice('kind', interventionKinds),
@@ -46,6 +66,7 @@ export function AdvicesSection({
             description: v.text('description'),
             givenOn: v.text('givenOn'),
           })}
+          success={(_updated, v) => t('caseAdvices.given', { name: partnerName(v.organisationId) })}
         >
           {(field) => (
             <>
@@ -57,29 +78,36 @@ export function AdvicesSection({
               />
               <SelectField
                 {...field('organisationId')}
-                label={t('admin.organisation')}
+                label={t('caseMatrix.partner')}
                 defaultValue=""
+                placeholder={t('cases.choose')}
                 options={participants}
               />
               <FormFieldTextarea {...field('description')} label={t('cases.description')} rows={3} />
-              <DateField {...field('givenOn')} label={t('cases.givenOn')} defaultValue={isoDateFromToday()} />
+              <DateField
+                {...field('givenOn')}
+                label={t('cases.givenOn')}
+                defaultValue={isoDateFromToday()}
+                max={isoDateFromToday()}
+              />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
       {canAdd && c.advices.length ? (
-        <ChangeForm
+        <CaseForm
           id="advies-status"
-          title={t('cases.adviceStatus')}
+          openLabel={t('caseAdvices.changeStatus')}
           submitLabel={t('step.save')}
           mutation={status}
           toVariables={(v) => ({ adviceId: v.text('adviceId'), status: v.choice('status', adviceStatuses) })}
+          success={(_updated, v) => t('caseAdvices.statusSet', { status: t(`adviceStatus.${v.status}`) })}
         >
           {(field) => (
             <>
               <SelectField
                 {...field('adviceId')}
-                label={t('cases.advices')}
+                label={t('caseAdvices.advice')}
                 defaultValue=""
                 options={adviceChoices(c)}
               />
@@ -91,7 +119,7 @@ export function AdvicesSection({
               />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );

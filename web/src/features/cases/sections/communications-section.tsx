@@ -1,9 +1,9 @@
 import type { CaseDetail } from '@samenspel/contracts';
-import { FormFieldTextarea, FormFieldTextbox } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
+import { FormFieldTextarea, FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { formatDate, t } from '../../../i18n/i18n.js';
+import { CaseForm } from '../case-form.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
 
 /** How the case was communicated: letters to residents, press, talks. */
@@ -11,6 +11,7 @@ export function CommunicationsSection({ c, canAdd }: { c: CaseDetail; canAdd: bo
   const add = useCaseChange(c.id, caseChanges.communication);
   return (
     <Section id="communicatie" title={t('cases.communications')}>
+      {c.communications.length ? null : <Paragraph>{t('caseCommunications.none')}</Paragraph>}
       <ul>
         {c.communications.map((x) => (
           <li key={x.id}>
@@ -19,11 +20,12 @@ export function CommunicationsSection({ c, canAdd }: { c: CaseDetail; canAdd: bo
         ))}
       </ul>
       {canAdd ? (
-        <ChangeForm
+        <CaseForm
           id="communicatie-actie"
-          title={t('cases.addCommunication')}
+          openLabel={t('cases.addCommunication')}
           submitLabel={t('cases.add')}
           mutation={add}
+          success={() => t('caseCommunications.added')}
           toVariables={(v) => ({
             channel: v.text('channel'),
             description: v.text('description'),
@@ -37,7 +39,7 @@ export function CommunicationsSection({ c, canAdd }: { c: CaseDetail; canAdd: bo
               <DateField {...field('onDate')} label={t('meetings.date')} defaultValue={isoDateFromToday()} />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );

@@ -7,10 +7,10 @@ import {
   FormFieldTextarea,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { t } from '../../../i18n/i18n.js';
+import { CaseForm } from '../case-form.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
 
 /** What worked, what did not and the lessons, or why the evaluation was waived. */
@@ -46,10 +46,11 @@ export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvalua
         <Paragraph>{t('cases.notEvaluated')}</Paragraph>
       )}
       {canEvaluate ? (
-        <ChangeForm
+        <CaseForm
           id="evalueren"
-          title={t('cases.evaluate')}
+          openLabel={c.evaluation ? t('caseEvaluation.change') : t('cases.evaluate')}
           submitLabel={t('step.save')}
+          success={() => t('caseEvaluation.saved')}
           mutation={evaluate}
           toVariables={(v) => ({
             whatWorked: v.text('whatWorked'),
@@ -60,9 +61,24 @@ export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvalua
         >
           {(field) => (
             <>
-              <FormFieldTextarea {...field('whatWorked')} label={t('cases.whatWorked')} rows={3} />
-              <FormFieldTextarea {...field('whatDidNot')} label={t('cases.whatDidNot')} rows={3} />
-              <FormFieldTextarea {...field('lessons')} label={t('cases.lessons')} rows={3} />
+              <FormFieldTextarea
+                {...field('whatWorked')}
+                label={t('cases.whatWorked')}
+                rows={3}
+                defaultValue={c.evaluation?.whatWorked ?? ''}
+              />
+              <FormFieldTextarea
+                {...field('whatDidNot')}
+                label={t('cases.whatDidNot')}
+                rows={3}
+                defaultValue={c.evaluation?.whatDidNot ?? ''}
+              />
+              <FormFieldTextarea
+                {...field('lessons')}
+                label={t('cases.lessons')}
+                rows={3}
+                defaultValue={c.evaluation?.lessons ?? ''}
+              />
               <DateField
                 {...field('happenedOn')}
                 label={t('step.happenedOn')}
@@ -71,7 +87,7 @@ export function EvaluationSection({ c, canEvaluate }: { c: CaseDetail; canEvalua
               />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );

@@ -1,10 +1,10 @@
 import type { CaseDetail } from '@samenspel/contracts';
 import { FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
 import { t } from '../../../i18n/i18n.js';
+import { CaseForm } from '../case-form.js';
 import { caseChanges, useCaseChange } from '../cases-api.js';
 
 const priorities = ['1', '2', '3'] as const;
@@ -23,15 +23,16 @@ export function PrioritySection({ c }: { c: CaseDetail }) {
       <Paragraph>
         {c.priority ? t('cases.priorityNow', { priority: c.priority }) : t('cases.noPriority')}
       </Paragraph>
-      <ChangeForm
+      <CaseForm
         id="prioriteit-zetten"
-        title={t('cases.setPriority')}
+        openLabel={t('cases.setPriority')}
         submitLabel={t('step.save')}
         mutation={prioritise}
         toVariables={(v) => ({
           quarter: v.text('quarter'),
           priority: Number(v.choice('priority', priorities)),
         })}
+        success={(_updated, v) => t('casePriority.set', { priority: v.priority, quarter: v.quarter })}
       >
         {(field) => (
           <>
@@ -44,21 +45,23 @@ export function PrioritySection({ c }: { c: CaseDetail }) {
               {...field('priority')}
               label={t('cases.priority')}
               defaultValue=""
+              placeholder={t('cases.choose')}
               options={priorities.map((p) => [p, p] as const)}
             />
           </>
         )}
-      </ChangeForm>
+      </CaseForm>
       {c.phase === 'evaluation' && !c.evaluation ? (
-        <ChangeForm
+        <CaseForm
           id="evaluatie-overslaan"
-          title={t('cases.waive')}
+          openLabel={t('cases.waive')}
           submitLabel={t('step.save')}
           mutation={waive}
           toVariables={(v) => ({
             waivedReason: v.text('waivedReason'),
             happenedOn: v.optional('happenedOn'),
           })}
+          success={() => t('caseEvaluation.waivedNotice')}
         >
           {(field) => (
             <>
@@ -71,7 +74,7 @@ export function PrioritySection({ c }: { c: CaseDetail }) {
               />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );

@@ -1,10 +1,10 @@
 import { type CaseDetail, classifications } from '@samenspel/contracts';
-import { FormFieldTextarea, FormFieldTextbox } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
+import { FormFieldTextarea, FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
 import { DateField, isoDateFromToday } from '../../../components/date-field.js';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
 import { formatDate, t } from '../../../i18n/i18n.js';
+import { CaseForm } from '../case-form.js';
 import { type CaseConfiguration, caseChanges, useCaseChange } from '../cases-api.js';
 
 /** Information the partners provide to the case, each under a legal basis. */
@@ -20,7 +20,8 @@ export function ProvisionsSection({
   const add = useCaseChange(c.id, caseChanges.provision);
   return (
     <Section id="verstrekkingen" title={t('cases.provisions')}>
-      <ul>
+      {c.provisions.length ? null : <Paragraph>{t('caseProvisions.none')}</Paragraph>}
+      <ul className="samenspel-case-list">
         {c.provisions.map((p) => (
           <li key={p.id}>
             <strong>{p.title}</strong> — {p.organisation.name}, {formatDate(p.providedOn)},{' '}
@@ -31,11 +32,16 @@ export function ProvisionsSection({
         ))}
       </ul>
       {canAdd ? (
-        <ChangeForm
+        <CaseForm
           id="verstrekking"
-          title={t('cases.addProvision')}
+          openLabel={t('cases.addProvision')}
           submitLabel={t('cases.add')}
           mutation={add}
+          success={(_updated, v) =>
+            t('caseProvisions.added', {
+              basis: legalBases.find((b) => b.id === v.legalBasisId)?.name ?? '',
+            })
+          }
           toVariables={(v) => ({
             title: v.text('title'),
             body: v.text('body'),
@@ -69,7 +75,7 @@ export function ProvisionsSection({
               />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );

@@ -1,10 +1,10 @@
 import { type CaseDetail, subjectRoles } from '@samenspel/contracts';
-import { FormFieldTextbox } from '@utrecht/component-library-react';
-import { ChangeForm } from '../../../components/change-form.js';
+import { FormFieldTextbox, Paragraph } from '@utrecht/component-library-react';
 import { Section } from '../../../components/section.js';
 import { SelectField } from '../../../components/select-field.js';
 import { t } from '../../../i18n/i18n.js';
 import { KnownElsewhere } from '../../subjects/case-network.js';
+import { CaseForm } from '../case-form.js';
 import { type CaseSubjectBody, caseChanges, useCaseChange } from '../cases-api.js';
 
 /** A subject taken over from one of the case's signals, or else a company by its name. */
@@ -28,6 +28,7 @@ export function SubjectsSection({
   const add = useCaseChange(c.id, caseChanges.subject);
   return (
     <Section id="betrokkenen" title={t('signal.subjects')}>
+      {c.subjects.length ? null : <Paragraph>{t('caseSubjects.none')}</Paragraph>}
       <ul>
         {c.subjects.map((s) => (
           <li key={s.id}>
@@ -37,11 +38,17 @@ export function SubjectsSection({
         ))}
       </ul>
       {canAdd ? (
-        <ChangeForm
+        <CaseForm
           id="betrokkene"
-          title={t('cases.addSubject')}
+          openLabel={t('cases.addSubject')}
           submitLabel={t('cases.add')}
           mutation={add}
+          success={(updated, v) =>
+            t('caseSubjects.added', {
+              label: updated.subjects.at(-1)?.label ?? '',
+              role: t(`subjectRole.${v.role}`),
+            })
+          }
           toVariables={(v) =>
             subjectBody(
               v.choice('role', subjectRoles),
@@ -68,7 +75,7 @@ export function SubjectsSection({
               <FormFieldTextbox {...field('companyName')} label={t('cases.orCompany')} />
             </>
           )}
-        </ChangeForm>
+        </CaseForm>
       ) : null}
     </Section>
   );
