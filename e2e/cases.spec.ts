@@ -85,10 +85,10 @@ async function acceptedSignalWithHit(): Promise<SignalDetail> {
 }
 
 describe('a case from accepted signal to closure, in the browser', () => {
-  it('a case is started from an accepted signal with the fields filled in from it, in four steps', async () => {
+  it('a director starts a case from an accepted signal with the fields filled in from it, in four steps', async () => {
     const signal = await acceptedSignalWithHit();
-    await spec.cast.director(); // the region's only case director: the form proposes them
-    const p = await spec.visitors.page(await spec.cast.analyst());
+    // The region's only case director: the form proposes them, and they start the case themselves.
+    const p = await spec.visitors.page(await spec.cast.director());
     await p.goto(`${spec.samenspel.url}/signalen/${signal.id}`);
     await p.getByRole('heading', { level: 1, name: signal.reference }).waitFor();
     const user = counting();

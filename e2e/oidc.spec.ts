@@ -65,7 +65,10 @@ describe('single sign-on through OpenID Connect', () => {
 
     await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
     expect(new URL(page.url()).origin).toBe(samenspel.url);
-    await page.getByRole('banner').getByText(/Test partner_staff/).click();
+    await page
+      .getByRole('banner')
+      .getByText(/Test partner_staff/)
+      .click();
     const details = page.getByText(/Rollen: Medewerker partner/);
     await details.waitFor();
     expect(await details.textContent()).toContain('Gemeente Utrecht');

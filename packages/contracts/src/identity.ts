@@ -33,6 +33,7 @@ export const permissions = [
   'signal.manage',
   'signal.decide',
   'signal.withdraw',
+  'signal.start-case',
   'signal.statistics',
   'hitcheck.answer',
   'meeting.manage',

@@ -80,6 +80,7 @@ describe(`signing in on ${testEngine()}`, () => {
         'signal.update',
         'signal.manage',
         'signal.withdraw',
+        'signal.start-case',
         'signal.statistics',
         'meeting.manage',
         'case.create',

@@ -79,9 +79,12 @@ function records(permission: CasePermission) {
   };
 }
 
-/** Casework: analysts start cases, directors run them, participants contribute, chairs prioritise. */
+/**
+ * Casework: analysts and directors start cases (from the signals each may start one from:
+ * `signal.start-case`), directors run them, participants contribute, chairs prioritise.
+ */
 export const casesRules: AccessRules = {
-  'case.create': { roles: ['riec_analyst'] },
+  'case.create': { roles: ['riec_analyst', 'case_director'] },
   ...Object.fromEntries(
     (Object.keys(scopes) as CasePermission[]).map((p) => [p, scopedRule(scopes[p], records(p))]),
   ),

@@ -6,6 +6,7 @@ import {
   createUser,
   dutchDay,
   newAcceptedSignal,
+  newSignal,
   signIn,
   type TestApp,
   testEngine,
@@ -406,5 +407,38 @@ describe(`casework on ${testEngine()}`, () => {
         .invalidParams.map((p: { name: string }) => p.name)
         .sort(),
     ).toEqual(['municipalityCodes', 'signalIds']);
+  });
+
+  it('lets a case director read an accepted signal and start its case, and nothing before the decision', async () => {
+    const director = await cast.director();
+    const accepted = await newAcceptedSignal(cast);
+    const weighed = await newSignal(cast, { stage: 'triaged' });
+    // The director reads accepted signals only: anything earlier looks as if it did not exist.
+    expect((await call(director, 'GET', `/api/v1/signals/${accepted.id}`)).statusCode).toBe(200);
+    expect((await call(director, 'GET', `/api/v1/signals/${weighed.id}`)).statusCode).toBe(404);
+    const listed = (await call(director, 'GET', '/api/v1/signals')).json();
+    expect(listed.items.every((x: { decision: string | null }) => x.decision === 'accepted')).toBe(true);
+    const body = (signalIds: string[]) => ({
+      origin: 'signal',
+      signalIds,
+      codeName: 'Regie',
+      districtId: 'utrecht-stad',
+      municipalityCodes: ['GM0344'],
+      themeIds: [themeId],
+      type: 'subject',
+      directorId: director.user.id,
+      participantIds: [org.politie],
+      startedOn: dutchDay(),
+    });
+    const refused = await call(director, 'POST', '/api/v1/cases', body([weighed.id]));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().invalidParams.map((p: { name: string }) => p.name)).toEqual(['signalIds']);
+    const started = await call(director, 'POST', '/api/v1/cases', body([accepted.id]));
+    expect(started.statusCode, started.body).toBe(201);
+    expect(started.json().signals).toEqual([{ id: accepted.id, reference: accepted.reference }]);
+    // Partner staff start no cases.
+    expect(
+      (await call(await cast.staff('GM0344'), 'POST', '/api/v1/cases', body([accepted.id]))).statusCode,
+    ).toBe(403);
   });
 });

@@ -213,8 +213,9 @@ export class CasesService {
       const actor = await access.requireAccess(trx, context.actor, 'case.create');
       const problems: InvalidParam[] = [];
       const inCases = await repo.signalsInCases(trx, request.signalIds);
-      // Only signals the analyst may work on count: another collaboration's look as if they did not exist.
-      const workable = await access.allowed(trx, actor, 'signal.manage', request.signalIds);
+      // Only signals the caller may start a case from count: another collaboration's look as if
+      // they did not exist.
+      const workable = await access.allowed(trx, actor, 'signal.start-case', request.signalIds);
       const signals = (await acceptedSignalsIn(trx, actor.regionId, request.signalIds)).filter(
         (s) => !inCases.has(s.id) && workable.has(s.id),
       );

@@ -42,13 +42,21 @@ export class HitcheckRounds implements SignalRounds {
     ]);
     const subjects = await signalSubjectsByIds(trx, [...new Set(asked.map((a) => a.subjectId))]);
     const { access } = this.deps;
-    const reader = access.holds(actor, 'signal.manage')
+    const role = access.holds(actor, 'signal.manage')
       ? 'analyst'
       : access.holds(actor, 'signal.decide')
         ? 'chair'
         : 'other';
+    // Whoever may start a case from the signal (it was accepted) reads its rounds as the analyst
+    // does: the partners with a hit are the ones the case takes on. Decided per signal, so that
+    // no other role of the same user lends it to signals not accepted.
+    const startable =
+      role === 'analyst'
+        ? new Set<string>()
+        : await access.allowed(trx, actor, 'signal.start-case', [...new Set(rounds.map((r) => r.signalId))]);
     const today = amsterdamDate(this.deps.now());
     return rounds.map((round) => {
+      const reader = startable.has(round.signalId) ? 'analyst' : role;
       const mine = new Set(asked.filter((a) => a.roundId === round.id).map((a) => a.subjectId));
       return presentRound(round, {
         subjects: subjects.filter((s) => mine.has(s.id)),

@@ -23,18 +23,22 @@ const ownOrganisation: SignalScope = (eb, actor) =>
 const ownDraft: SignalScope = (eb, actor) =>
   eb.and([eb('s.stage', '=', 'draft'), ownOrganisation(eb, actor)]);
 const submittedOrOwnDraft: SignalScope = (eb, actor) => eb.or([submitted(eb, actor), ownDraft(eb, actor)]);
+/** Accepted by the DTO as a case: what a case director starts a case from. */
+const accepted: SignalScope = (eb) => eb('s.decision', '=', 'accepted');
 
 /**
  * Who reaches which signals, per permission and role. Analysts and LOO/DTO chairs work on every
  * submitted signal of the region; partner staff (and partner systems) on their organisation's
  * own signals; drafts stay with the organisation that writes them. A user with several roles
  * reaches, for each permission, only what a role holding that permission reaches: a chair who is
- * also partner staff decides on any signal, but withdraws only their organisation's own.
+ * also partner staff decides on any signal, but withdraws only their organisation's own. A case
+ * director reads the signals accepted as a case, and starts cases from them, as the analyst does.
  */
 const scopes = {
   'signal.read': {
     riec_analyst: submittedOrOwnDraft,
     meeting_chair: submitted,
+    case_director: accepted,
     partner_staff: ownOrganisation,
     'partner-system': ownOrganisation,
   },
@@ -42,6 +46,7 @@ const scopes = {
   'signal.manage': { riec_analyst: submitted },
   'signal.decide': { meeting_chair: submitted },
   'signal.withdraw': { partner_staff: ownOrganisation, riec_analyst: submitted },
+  'signal.start-case': { riec_analyst: accepted, case_director: accepted },
 } satisfies Partial<Record<Permission, Scopes<SignalScope>>>;
 
 export type SignalPermission = keyof typeof scopes;
