@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
-import { subjectData, subjectInput } from './signals.js';
+import { signalSummary, subjectData, subjectInput } from './signals.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 /** An id chosen in a list: left unchosen, the message says what to choose. */
@@ -281,6 +281,23 @@ export const caseDetail = caseSummary.extend({
 export type CaseDetail = z.infer<typeof caseDetail>;
 
 export const caseParams = z.strictObject({ caseId: uuid });
+/**
+ * The cases part of a start page ("Mijn werk"): the open cases the caller directs, each with its
+ * next action; the open cases whose next action lies with the caller's organisation; and the
+ * accepted signals without a case yet, for whoever starts cases. No personal data.
+ */
+export const caseWork = z.object({
+  directed: z.array(caseSummary).nullable().describe('Open cases the caller directs (case directors)'),
+  forOrganisation: z
+    .array(caseSummary)
+    .describe("Open cases the caller may read whose next action is for the caller's organisation"),
+  startable: z
+    .array(signalSummary)
+    .nullable()
+    .describe('Accepted signals without a case, for whoever may start one from them'),
+});
+export type CaseWork = z.infer<typeof caseWork>;
+
 export const caseListQuery = z.strictObject({
   signalId: uuid.optional().describe('Only the case started from this signal'),
   districtId: slug.optional(),

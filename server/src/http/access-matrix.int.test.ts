@@ -1142,6 +1142,13 @@ const matrix: Record<string, Entry> = {
     // Narrowed to the case of one signal, as the signal page asks.
     call: async () => ({ method: 'GET', url: `/api/v1/cases?signalId=${await signalAt('received')}` }),
   },
+  'GET /api/v1/cases/work': {
+    logs: 'case.work',
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/cases/work' }),
+  },
   'GET /api/v1/cases/{caseId}': {
     logs: 'case.read',
     permitted: 'case_director',

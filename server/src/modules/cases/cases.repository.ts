@@ -539,3 +539,17 @@ export async function findAttachment(db: Db, caseId: string, id: string) {
     .where('caseId', '=', caseId)
     .executeTakeFirst();
 }
+
+/**
+ * The open cases a predicate reaches, for a start page; with `directorId`, only those that user
+ * directs (a filter on what the predicate reaches, never a scope).
+ */
+export async function openCases(
+  db: Db,
+  reachable: (eb: ExpressionBuilder<DB & { c: CasesTable }, 'c'>) => Expression<SqlBool>,
+  filter: { quarter: string; directorId?: string },
+) {
+  let q = summaries(db, filter.quarter).where(reachable).where('c.phase', '<>', 'closed');
+  if (filter.directorId) q = q.where('c.directorId', '=', filter.directorId);
+  return q.orderBy('c.startedOn', 'asc').limit(500).execute();
+}

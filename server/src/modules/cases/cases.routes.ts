@@ -7,6 +7,7 @@ import {
   casePhaseRequest,
   caseSubjectRequest,
   caseSummary,
+  caseWork,
   communicationRequest,
   createCaseRequest,
   evaluationRequest,
@@ -155,6 +156,19 @@ export const casesRoutes: FastifyPluginAsyncZod<{
       },
     },
     async (request) => ({ items: await service.list(request.context, request.query) }),
+  );
+
+  app.get(
+    '/cases/work',
+    {
+      schema: {
+        tags,
+        summary:
+          "The cases on the caller's start page: those they direct and those whose next action is their organisation's, with the accepted signals still without a case",
+        response: { 200: caseWork, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => service.work(request.context),
   );
 
   app.get(

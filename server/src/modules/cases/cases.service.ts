@@ -5,6 +5,7 @@ import type {
   CasePhase,
   CasePhaseRequest,
   CaseSummary,
+  CaseWork,
   CreateCaseRequest,
   EvaluationRequest,
   GoalRequest,
@@ -29,6 +30,7 @@ import {
   signalSubjectsOf,
   signalsDecidedOn,
   signalsReceivedOn,
+  startableSignals,
 } from '../signals/index.js';
 import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
 import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
@@ -390,6 +392,44 @@ export class CasesService {
         const m = milestones.get(r.id);
         return m ? [presentSummary(r, m)] : [];
       });
+    });
+  }
+
+  /**
+   * The cases part of "Mijn werk": the open cases the caller directs, the open cases whose next
+   * action lies with the caller's organisation, and the accepted signals without a case for
+   * whoever may start one. Each through its permission's predicate; no personal data is read.
+   */
+  async work(context: RequestContext): Promise<CaseWork> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'case.work', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.read');
+      const quarter = quarterOf(now());
+      const open = await repo.openCases(trx, casesReachable(actor, 'case.read'), { quarter });
+      const milestones = await this.milestones(trx, open);
+      const summaries = open.flatMap((r) => {
+        const m = milestones.get(r.id);
+        return m ? [{ row: r, summary: presentSummary(r, m) }] : [];
+      });
+      const me = actor.kind === 'user' ? actor.userId : null;
+      const directed = access.holds(actor, 'case.manage')
+        ? summaries.filter((c) => c.row.directorId === me).map((c) => c.summary)
+        : null;
+      const forOrganisation = summaries
+        .filter(
+          (c) => c.row.directorId !== me && c.summary.nextAction?.organisation?.id === actor.organisationId,
+        )
+        .map((c) => c.summary);
+      let startable: CaseWork['startable'] = null;
+      if (access.holds(actor, 'signal.start-case')) {
+        const accepted = (await startableSignals(trx, actor)).filter((s) => s.decision === 'accepted');
+        const inCases = await repo.signalsInCases(
+          trx,
+          accepted.map((s) => s.id),
+        );
+        startable = accepted.filter((s) => !inCases.has(s.id));
+      }
+      return { directed, forOrganisation, startable };
     });
   }
 

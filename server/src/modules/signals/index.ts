@@ -1,5 +1,5 @@
 export { signalsRules } from './signals.access.js';
-export { SignalQueue } from './signals.queue.js';
+export { SignalQueue, startableSignals } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
   collaborationsOf as signalCollaborations,

@@ -1,5 +1,13 @@
-import type { LeadTimeQuery, LeadTimeRow, QueueItem, SignalStage, SignalWork } from '@samenspel/contracts';
-import type { RequestContext } from '../../shared/context.js';
+import type {
+  LeadTimeQuery,
+  LeadTimeRow,
+  QueueItem,
+  SignalStage,
+  SignalSummary,
+  SignalWork,
+} from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, daysBetweenDates } from '../../shared/dates.js';
 import type { ServiceDeps } from '../../shared/service.js';
 import { signalsReachable } from './signals.access.js';
@@ -19,6 +27,19 @@ const stageOfEvent: Record<string, SignalStage> = {
   'round-started': 'hit-check',
   decided: 'decided',
 };
+
+/**
+ * The accepted signals the actor may start a case from (`signal.start-case`), latest decision
+ * first: for the start page of whoever starts cases. Which of them already became a case is the
+ * cases module's to say. References, places and stages only.
+ */
+export async function startableSignals(trx: Db, actor: Actor): Promise<SignalSummary[]> {
+  const rows = await repo.signalsInStages(trx, signalsReachable(actor, 'signal.start-case'), {
+    stages: ['decided'],
+    limit: 200,
+  });
+  return rows.map(presentSummary);
+}
 
 /** The analyst's work queue, each reader's start page, and the lead times of decided signals. */
 export class SignalQueue {
