@@ -200,7 +200,7 @@ export class SignalsService {
       id,
       subjects.map((data) => ({ data, label: registerLabel(data) })),
     );
-    for (const s of subjects) record.subjectData(s, 'signal.subject.write');
+    for (const s of subjects) record.subjectData(s, 'signal.subject.write', { type: 'signal', id });
   }
 
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
