@@ -11,6 +11,7 @@ export const API_BASE_PATH = '/api/v1';
 export * from './cases.js';
 export * from './collaborations.js';
 export * from './identifiers.js';
+export * from './lists.js';
 export * from './names.js';
 export * from './reports.js';
 export * from './signals.js';

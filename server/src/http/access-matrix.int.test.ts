@@ -79,6 +79,7 @@ const forPartnerSystems = new Set([
   'GET /api/v1/themes',
   'POST /api/v1/signals',
   'GET /api/v1/signals',
+  'GET /api/v1/signals/export.xlsx',
   'GET /api/v1/signals/{signalId}',
   'GET /api/v1/hit-check-requests',
   'PUT /api/v1/hit-check-requests/{roundId}/answers',
@@ -660,6 +661,13 @@ const matrix: Record<string, Entry> = {
     denied: 'programme_manager',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/signals' }),
+  },
+  'GET /api/v1/signals/export.xlsx': {
+    logs: 'signal.export',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals/export.xlsx?open=true' }),
   },
   'GET /api/v1/signals/queue': {
     logs: 'signal.queue',
