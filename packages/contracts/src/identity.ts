@@ -49,6 +49,7 @@ export const permissions = [
   'subject.manage',
   'collaboration.read',
   'collaboration.manage',
+  'search.use',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -14,5 +14,6 @@ export * from './identifiers.js';
 export * from './lists.js';
 export * from './names.js';
 export * from './reports.js';
+export * from './search.js';
 export * from './signals.js';
 export * from './subjects.js';

@@ -7,6 +7,7 @@ import { hitcheckRules } from '../modules/hitcheck/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
 import { reportsRules } from '../modules/reports/index.js';
+import { searchRules } from '../modules/search/index.js';
 import { signalsRules } from '../modules/signals/index.js';
 import { subjectsRules } from '../modules/subjects/index.js';
 import { usersRules } from '../modules/users/index.js';
@@ -25,5 +26,6 @@ export function createAccess(): Access {
     casesRules,
     reportsRules,
     subjectsRules,
+    searchRules,
   );
 }

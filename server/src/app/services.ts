@@ -7,6 +7,7 @@ import {
   AttachmentsService,
   CaseInformationService,
   CasesService,
+  caseNames,
   caseReferences,
 } from '../modules/cases/index.js';
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
@@ -24,8 +25,9 @@ import {
   OrganisationsService,
 } from '../modules/organisations/index.js';
 import { ReportsService } from '../modules/reports/index.js';
+import { SearchService } from '../modules/search/index.js';
 import { SignalQueue, SignalsService, signalReferences } from '../modules/signals/index.js';
-import { SubjectsService } from '../modules/subjects/index.js';
+import { personIdentifiers, SubjectSearch, SubjectsService } from '../modules/subjects/index.js';
 import { displayNames, findUserById, UsersService } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
 import { Passwords } from '../shared/passwords.js';
@@ -107,6 +109,7 @@ export function createServices(options: ServicesOptions) {
     reports: new ReportsService(deps),
     subjects,
     imports: new ImportsService({ ...deps, cases, information }),
+    search: new SearchService({ ...deps, subjects: new SubjectSearch(deps) }),
   };
 }
 

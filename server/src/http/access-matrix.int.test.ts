@@ -1062,6 +1062,20 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/cases' }),
   },
+  'GET /api/v1/cases/export.xlsx': {
+    logs: 'case.export',
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/cases/export.xlsx?open=true' }),
+  },
+  'POST /api/v1/search': {
+    logs: 'search',
+    permitted: 'riec_analyst',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'POST', url: '/api/v1/search', payload: { q: 'Matrix' } }),
+  },
   'GET /api/v1/cases/{caseId}': {
     logs: 'case.read',
     permitted: 'case_director',

@@ -612,3 +612,32 @@ export async function findAttachment(db: Db, caseId: string, id: string) {
     .where('caseId', '=', caseId)
     .executeTakeFirst();
 }
+
+// ---- searching ----
+
+/**
+ * The cases a predicate reaches whose reference starts so, or whose code name holds the text
+ * (case and diacritics aside), at most `limit`: exact code names first.
+ */
+export async function casesByName(
+  db: Db,
+  reachable: Reachable,
+  by: { reference: string } | { codeName: string },
+  limit: number,
+) {
+  const strip = (v: string) => v.replace(/[%_\\]/g, '');
+  const folded = sql<string>`translate(replace(replace(lower(c.code_name), 'ij', 'y'), '-', ' '), 'áàâäãéèêëíìîïóòôöõúùûüýÿçñ', 'aaaaaeeeeiiiiooooouuuuyycn')`;
+  let q = db
+    .selectFrom('cases as c')
+    .leftJoin('districts as d', 'd.id', 'c.districtId')
+    .where(reachable)
+    .select(['c.id', 'c.reference', 'c.codeName', 'c.phase', 'd.name as district']);
+  if ('reference' in by)
+    q = q.where('c.reference', 'like', `${strip(by.reference)}%`).orderBy('c.reference', 'desc');
+  else
+    q = q
+      .where(folded, 'like', `%${strip(by.codeName)}%`)
+      .orderBy(sql`${folded} = ${strip(by.codeName)}`, 'desc')
+      .orderBy('c.startedOn', 'desc');
+  return q.limit(limit).execute();
+}

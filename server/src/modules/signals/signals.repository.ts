@@ -479,3 +479,23 @@ export async function subjectsByIds(db: Db, ids: readonly string[]) {
     .orderBy('position')
     .execute();
 }
+
+// ---- searching ----
+
+/** The signals a predicate reaches whose reference starts so (`SIG-2026` finds this year's), at most `limit`. */
+export async function signalsByReference(db: Db, reachable: Reachable, prefix: string, limit: number) {
+  return fromSignals(db)
+    .where(reachable)
+    .where('s.reference', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
+    .select([
+      's.id',
+      's.reference',
+      's.stage',
+      's.decision',
+      'm.name as municipality',
+      receivedOn.as('receivedOn'),
+    ])
+    .orderBy('s.reference', 'desc')
+    .limit(limit)
+    .execute();
+}
