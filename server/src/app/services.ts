@@ -67,6 +67,14 @@ export function createServices(options: ServicesOptions) {
       namesOf: displayNames,
       emailOf: async (trx, id) => (await findUserById(trx, id))?.email ?? null,
     },
+    records: {
+      labelsOf: async (trx, records) =>
+        new Map([
+          ...(await signalReferences(trx, records.signalIds)),
+          ...(await caseNames(trx, records.caseIds)),
+        ]),
+    },
+    persons: { identify: personIdentifiers },
   });
   const passwords = options.passwords ?? new Passwords();
   const deps: ServiceDeps = { db, access, audit, now: options.now ?? (() => new Date()) };

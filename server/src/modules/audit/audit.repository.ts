@@ -300,15 +300,9 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
     ]);
   if (query.userId) q = q.where('a.userId', '=', query.userId);
   if (query.organisationId) q = q.where('a.organisationId', '=', query.organisationId);
-  if (query.subjects.length > 0) {
-    // A subject's records, and the other records of the same actions, so the context shows.
-    q = q.where('p.traceId', 'in', (eb) =>
-      eb
-        .selectFrom('processingLog as s')
-        .select('s.traceId')
-        .where('s.dataSubjectPseudonym', 'in', query.subjects),
-    );
-  }
+  // Strictly the records about these data subjects: not the other subjects of the same actions.
+  // Each still shows its action (who, what, when) through the join on its parent span.
+  if (query.subjects.length > 0) q = q.where('p.dataSubjectPseudonym', 'in', query.subjects);
   if (query.activity) q = q.where('p.processingActivityId', '=', query.activity);
   if (query.from)
     q = q.where(
