@@ -9,6 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Outlet } from 'react-router';
 import { UserMenu } from '../features/auth/user-menu.js';
+import { SearchBox } from '../features/search/search-box.js';
 import { t } from '../i18n/i18n.js';
 
 export function Layout() {
@@ -21,6 +22,7 @@ export function Layout() {
             <p className="samenspel-header__title utrecht-heading-2">{t('app.name')}</p>
             <p className="samenspel-header__tagline">{t('app.tagline')}</p>
           </div>
+          <SearchBox />
           <UserMenu />
         </PageHeader>
         <PageContent>
