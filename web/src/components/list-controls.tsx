@@ -31,13 +31,13 @@ export function useListParams(defaultSort: string) {
   const [params, setParams] = useSearchParams();
   const sort = params.get('sorteer') || defaultSort;
   const page = Math.max(1, Math.floor(Number(params.get('pagina'))) || 1);
-  function update(changes: Record<string, string | null | undefined>, keepPage = false) {
+  function update(changes: Record<string, string | null | undefined>) {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    if (!keepPage && !('pagina' in changes)) next.delete('pagina');
+    if (!('pagina' in changes)) next.delete('pagina');
     setParams(next);
   }
   return { params, sort, page, update };

@@ -326,7 +326,7 @@ function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId:
               <br />
               <Code className="samenspel-muted">{entry.name}</Code>
             </TableCell>
-            <TableCell>
+            <TableCell className="samenspel-nowrap">
               {entry.record
                 ? (entry.record.label ?? t(`audit.recordType.${entry.record.type}` as MessageKey))
                 : '—'}
