@@ -91,7 +91,8 @@ describe('processing log viewer', () => {
     const path = await file.path();
     const csv = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toMatch(/^"volgnummer",/);
+    // Dutch Excel: semicolons and Dutch headings.
+    expect(lines[0]).toMatch(/^"Volgnummer";"Begin";/);
     expect(lines.slice(1).every((l) => l.includes(admin.user.id))).toBe(true);
   });
 

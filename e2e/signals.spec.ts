@@ -325,12 +325,16 @@ describe('a signal from intake to the DTO decision, as five users', () => {
       .waitFor();
   });
 
-  it('shows the board by stage, usable by keyboard', async () => {
-    const signal = await newAcceptedSignal(spec.cast);
+  it('shows the board by open stage, usable by keyboard', async () => {
+    const signal = await newSignal(spec.cast, { stage: 'triaged' });
+    const decided = await newAcceptedSignal(spec.cast);
     const analyst = await spec.visitors.page(await spec.cast.analyst());
     await analyst.goto(`${spec.samenspel.url}/signalen?weergave=bord`);
-    const column = analyst.getByRole('region', { name: /^Besloten \(\d+\)$/ });
+    const column = analyst.getByRole('region', { name: /^Gewogen \(\d+\)$/ });
     await column.waitFor();
+    // Open stages only: a decided signal is done and has no column.
+    expect(await analyst.getByRole('region', { name: /^Besloten/ }).count()).toBe(0);
+    expect(await analyst.getByRole('link', { name: decided.reference, exact: true }).count()).toBe(0);
     const card = column.getByRole('link', { name: signal.reference, exact: true });
     await card.focus();
     await analyst.keyboard.press('Enter');

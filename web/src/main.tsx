@@ -29,6 +29,7 @@ import { MeetingPage } from './features/meetings/meeting-page.js';
 import { MeetingsPage } from './features/meetings/meetings-page.js';
 import { NotificationsPage } from './features/notifications/notifications-page.js';
 import { RegionPage } from './features/region/region-page.js';
+import { SearchPage } from './features/search/search-page.js';
 import { InboxPage } from './features/signals/inbox-page.js';
 import { IntakePage } from './features/signals/intake-page.js';
 import { SignalPage } from './features/signals/signal-page.js';
@@ -164,6 +165,10 @@ const router = createBrowserRouter([
               {
                 element: <RequirePermission permission="audit.read" />,
                 children: [{ path: 'verwerkingslog', element: <AuditLogPage /> }],
+              },
+              {
+                element: <RequirePermission permission="search.use" />,
+                children: [{ path: 'zoeken', element: <SearchPage /> }],
               },
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from './reference.js';
 
+export * from './audit-labels.js';
+
 /** An entry of the register of processing activities (AVG art. 30), kept as versioned data. */
 export const processingActivity = z.object({
   id: z.string(),
@@ -35,10 +37,23 @@ export const auditEntry = z.object({
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime(),
   processingActivity: z.object({ id: z.string(), version: z.number().int(), name: z.string() }),
+  label: z.string().describe('The processing in Dutch ("Signaal ingezien")'),
   dataSubject: z.object({ type: dataSubjectType, pseudonym: z.string() }).nullable(),
+  record: z
+    .object({
+      type: z.enum(['signal', 'case', 'subject', 'round', 'meeting']),
+      id: z.uuid(),
+      label: z
+        .string()
+        .nullable()
+        .describe('The signal reference or the case code name with its reference; null for other records'),
+    })
+    .nullable()
+    .describe('The record the processing concerned, when it concerned one'),
   action: z
     .object({
       action: z.string(),
+      label: z.string().describe('The action in Dutch'),
       result: actionResult,
       actorType: z.enum(['user', 'api-token', 'anonymous']),
       userId: z.uuid().nullable(),
@@ -97,7 +112,17 @@ export const subjectPseudonymRequest = z
       .min(1)
       .max(200)
       .optional()
-      .describe('With dateOfBirth: a person without a known BSN'),
+      .describe(
+        "With dateOfBirth: the person as logged without a BSN, and every person of the caller's region's register with this name and date of birth (under each identifier their records were logged by)",
+      ),
+    firstNames: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .describe(
+        'With surname and dateOfBirth: narrows the register persons to these first names or initials',
+      ),
     dateOfBirth: isoDate.optional(),
     companyName: z
       .string()
@@ -110,7 +135,16 @@ export const subjectPseudonymRequest = z
   .refine((v) => v.email || v.bsn || v.kvkNumber || (v.surname && v.dateOfBirth) || v.companyName, {
     message: 'Vul minstens één kenmerk in (bij een naam ook de geboortedatum).',
   });
-export const subjectPseudonyms = z.object({ pseudonyms: z.array(pseudonym) });
+export type SubjectPseudonymRequest = z.infer<typeof subjectPseudonymRequest>;
+export const subjectPseudonyms = z.object({
+  pseudonyms: z.array(pseudonym),
+  registerPersons: z
+    .number()
+    .int()
+    .describe(
+      'How many persons of the register the name and date of birth found (never who): more than one means the BSN tells them apart',
+    ),
+});
 
 export const auditVerification = z.object({
   chain: z.enum(['processing', 'user-action']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageFields, pageOf, sortParam } from './lists.js';
 import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 import { signalSummary, subjectData, subjectInput } from './signals.js';
 
@@ -298,12 +299,55 @@ export const caseWork = z.object({
 });
 export type CaseWork = z.infer<typeof caseWork>;
 
-export const caseListQuery = z.strictObject({
+/** What a list of cases can be narrowed to; the same filter selects what an export holds. */
+const caseFilterFields = {
   signalId: uuid.optional().describe('Only the case started from this signal'),
   districtId: slug.optional(),
+  regional: z.stringbool().optional().describe('Only regional cases (without a district)'),
   phase: casePhase.optional(),
+  open: z.stringbool().optional().describe('Only cases not closed'),
   themeId: uuid.optional(),
-});
+  municipalityCode: cbsMunicipalityCode.optional(),
+  from: isoDate.optional().describe('Started on or after this date'),
+  to: isoDate.optional().describe('Started on or before this date'),
+  own: z.stringbool().optional().describe("Only cases the caller's organisation takes part in"),
+  priority: z.coerce
+    .number({ message: 'Een prioriteit is 1, 2 of 3.' })
+    .int('Een prioriteit is 1, 2 of 3.')
+    .min(1, 'Een prioriteit is 1, 2 of 3.')
+    .max(3, 'Een prioriteit is 1, 2 of 3.')
+    .optional()
+    .describe("The DTO's priority in the current quarter"),
+};
+export const caseSortColumns = [
+  'codeName',
+  'reference',
+  'phase',
+  'district',
+  'startedOn',
+  'priority',
+] as const;
+export type CaseSortColumn = (typeof caseSortColumns)[number];
+const periodInOrder = (v: { from?: string | undefined; to?: string | undefined }) =>
+  !v.from || !v.to || v.from <= v.to;
+const periodMessage = {
+  message: 'De einddatum ligt vóór de begindatum.',
+  path: ['to'],
+  // Checked beside the other fields' problems, so that every problem is listed at once.
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { from?: unknown; to?: unknown };
+    return isoDate.safeParse(v.from).success && isoDate.safeParse(v.to).success;
+  },
+};
+
+export const caseExportQuery = z
+  .strictObject({ ...caseFilterFields, sort: sortParam(caseSortColumns, '-startedOn') })
+  .refine(periodInOrder, periodMessage);
+export const caseListQuery = z
+  .strictObject({ ...caseFilterFields, sort: sortParam(caseSortColumns, '-startedOn'), ...pageFields })
+  .refine(periodInOrder, periodMessage);
+export const casePage = pageOf(caseSummary);
+export type CasePage = z.infer<typeof casePage>;
 
 export const casePhaseRequest = z.discriminatedUnion('type', [
   z.strictObject({
@@ -493,6 +537,8 @@ export const caseConfiguration = z.object({
 });
 
 export type CaseListQuery = z.infer<typeof caseListQuery>;
+export type CaseExportQuery = z.infer<typeof caseExportQuery>;
+export type CaseFilter = Omit<CaseExportQuery, 'sort'>;
 export type CasePhaseRequest = z.infer<typeof casePhaseRequest>;
 export type GoalRequest = z.infer<typeof goalRequest>;
 export type ParticipantRequest = z.infer<typeof participantRequest>;

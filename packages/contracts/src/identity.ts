@@ -51,6 +51,7 @@ export const permissions = [
   'collaboration.read',
   'collaboration.manage',
   'notification.read',
+  'search.use',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

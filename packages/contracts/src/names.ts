@@ -93,6 +93,11 @@ export function foldName(value: string): string {
     .trim();
 }
 
+/** Whether a folded word is a tussenvoegsel on its own ("van", "de", "ter", …), for searching by name. */
+export function isTussenvoegsel(word: string): boolean {
+  return (particles as readonly string[]).includes(word);
+}
+
 /** Strips tussenvoegsels from the start and the end of a folded name part. */
 function stripParticles(part: string): { core: string; particles: string[] } {
   let words = part.split(' ').filter(Boolean);

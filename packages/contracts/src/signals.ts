@@ -9,6 +9,7 @@ import {
   registrationPlate,
   rsin,
 } from './identifiers.js';
+import { pageFields, pageOf, sortParam } from './lists.js';
 import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
@@ -336,10 +337,52 @@ export const signalDetail = signalSummary.extend({
 export type SignalDetail = z.infer<typeof signalDetail>;
 
 export const signalParams = z.strictObject({ signalId: uuid });
-export const signalListQuery = z.strictObject({
+
+/** What a list of signals can be narrowed to; the same filter selects what an export holds. */
+const signalFilterFields = {
   stage: signalStage.optional(),
+  open: z.stringbool().optional().describe('Only signals still open: received and not yet decided'),
+  decision: decision.optional().describe('Only decided signals with this decision'),
   districtId: slug.optional(),
-});
+  municipalityCode: cbsMunicipalityCode.optional(),
+  themeId: uuid.optional(),
+  from: isoDate.optional().describe('Received on or after this date'),
+  to: isoDate.optional().describe('Received on or before this date'),
+  own: z.stringbool().optional().describe("Only signals the caller's organisation submitted"),
+};
+export const signalSortColumns = [
+  'reference',
+  'stage',
+  'municipality',
+  'urgency',
+  'receivedOn',
+  'stageSince',
+] as const;
+export type SignalSortColumn = (typeof signalSortColumns)[number];
+const periodInOrder = (v: { from?: string | undefined; to?: string | undefined }) =>
+  !v.from || !v.to || v.from <= v.to;
+const periodMessage = {
+  message: 'De einddatum ligt vóór de begindatum.',
+  path: ['to'],
+  // Checked beside the other fields' problems, so that every problem is listed at once.
+  when: (payload: { value: unknown }) => {
+    const v = payload.value as { from?: unknown; to?: unknown };
+    return isoDate.safeParse(v.from).success && isoDate.safeParse(v.to).success;
+  },
+};
+
+export const signalExportQuery = z
+  .strictObject({ ...signalFilterFields, sort: sortParam(signalSortColumns, '-stageSince') })
+  .refine(periodInOrder, periodMessage);
+export const signalListQuery = z
+  .strictObject({
+    ...signalFilterFields,
+    sort: sortParam(signalSortColumns, '-stageSince'),
+    ...pageFields,
+  })
+  .refine(periodInOrder, periodMessage);
+export const signalPage = pageOf(signalSummary);
+export type SignalPage = z.infer<typeof signalPage>;
 
 /** A move of a signal to its next stage; each records the date it happened, and who recorded it when. */
 export const signalTransition = z.discriminatedUnion('type', [
@@ -411,10 +454,34 @@ export const answerRoundRequest = z.strictObject({
     .max(50),
 });
 
+/** Whose turn it is with an open signal, and what they do next. */
+export const queueHolders = ['riec', 'municipality-and-police', 'partners', 'dto'] as const;
+export const queueNextSteps = [
+  'discuss',
+  'substantiate',
+  'triage',
+  'start-round',
+  'await-answers',
+  'decide',
+] as const;
+export type QueueHolder = (typeof queueHolders)[number];
+export type QueueNextStep = (typeof queueNextSteps)[number];
+
 export const queueItem = signalSummary.extend({
   daysInStage: z.number(),
   daysOpen: z.number(),
   timeInStages: z.record(z.string(), z.number()).describe('Days spent in each stage so far'),
+  summary: z
+    .string()
+    .nullable()
+    .describe('The start of the description (about 100 characters), to recognise the signal by'),
+  holder: z
+    .enum(queueHolders)
+    .describe(
+      'Who holds the signal now: the RIEC (LOO, triage, a round), the municipality with the police (the joint note), the partners asked in an open round, or the DTO (the decision)',
+    ),
+  lastStepBy: z.string().nullable().describe('Who recorded the last step'),
+  nextStep: z.enum(queueNextSteps),
 });
 export type QueueItem = z.infer<typeof queueItem>;
 
@@ -512,6 +579,8 @@ export type AnswerRoundRequest = z.infer<typeof answerRoundRequest>;
 export type CreateMeetingRequest = z.infer<typeof createMeetingRequest>;
 export type MeetingListQuery = z.infer<typeof meetingListQuery>;
 export type SignalListQuery = z.infer<typeof signalListQuery>;
+export type SignalExportQuery = z.infer<typeof signalExportQuery>;
+export type SignalFilter = Omit<SignalExportQuery, 'sort'>;
 export type LeadTimeQuery = z.infer<typeof leadTimeQuery>;
 export type LeadTimeRow = z.infer<typeof leadTimeRow>;
 export type NotAcceptedReason = (typeof notAcceptedReasons)[number];

@@ -8,6 +8,7 @@ import { meetingsRules } from '../modules/meetings/index.js';
 import { notificationsRules } from '../modules/notifications/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
 import { reportsRules } from '../modules/reports/index.js';
+import { searchRules } from '../modules/search/index.js';
 import { signalsRules } from '../modules/signals/index.js';
 import { subjectsRules } from '../modules/subjects/index.js';
 import { usersRules } from '../modules/users/index.js';
@@ -27,5 +28,6 @@ export function createAccess(): Access {
     reportsRules,
     subjectsRules,
     notificationsRules,
+    searchRules,
   );
 }

@@ -7,6 +7,7 @@ import {
   AttachmentsService,
   CaseInformationService,
   CasesService,
+  caseNames,
   caseReferences,
 } from '../modules/cases/index.js';
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
@@ -25,8 +26,9 @@ import {
   OrganisationsService,
 } from '../modules/organisations/index.js';
 import { ReportsService } from '../modules/reports/index.js';
+import { SearchService } from '../modules/search/index.js';
 import { SignalQueue, SignalsService, signalReferences } from '../modules/signals/index.js';
-import { SubjectsService } from '../modules/subjects/index.js';
+import { personIdentifiers, SubjectSearch, SubjectsService } from '../modules/subjects/index.js';
 import { displayNames, findUserById, UsersService } from '../modules/users/index.js';
 import type { Keys } from '../shared/crypto.js';
 import { Passwords } from '../shared/passwords.js';
@@ -68,6 +70,14 @@ export function createServices(options: ServicesOptions) {
       namesOf: displayNames,
       emailOf: async (trx, id) => (await findUserById(trx, id))?.email ?? null,
     },
+    records: {
+      labelsOf: async (trx, records) =>
+        new Map([
+          ...(await signalReferences(trx, records.signalIds)),
+          ...(await caseNames(trx, records.caseIds)),
+        ]),
+    },
+    persons: { identify: personIdentifiers },
   });
   const passwords = options.passwords ?? new Passwords();
   const deps: ServiceDeps = { db, access, audit, now: options.now ?? (() => new Date()) };
@@ -121,6 +131,7 @@ export function createServices(options: ServicesOptions) {
       mailConfigured: mailer.configured,
     }),
     mailer,
+    search: new SearchService({ ...deps, subjects: new SubjectSearch(deps) }),
   };
 }
 

@@ -228,6 +228,8 @@ export interface ProcessingLogTable {
   processingActivityVersion: number;
   dataSubjectType: DataSubjectType | null;
   dataSubjectPseudonym: string | null;
+  recordType: 'signal' | 'case' | 'subject' | 'round' | 'meeting' | null;
+  recordId: string | null;
   previousHash: string;
   hash: string;
 }

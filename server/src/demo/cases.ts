@@ -140,7 +140,7 @@ export async function seedDemoCases(
     chair: await actorOf('voorzitter@politie-mn.example'),
     manager: await actorOf('programmamanager@riec-mn.example'),
   };
-  if ((await cases.list(as(actors.analyst), {})).length) return 0;
+  if ((await cases.list(as(actors.analyst), { pageSize: 1 })).total) return 0;
   let virtualOfficeDone = false;
   const virtualOffice: SubjectInput = {
     kind: 'address',

@@ -40,7 +40,7 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
     analyst: await actorOf('analist@riec-mn.example'),
     chair: await actorOf('voorzitter@politie-mn.example'),
   };
-  if ((await signals.list(as(actors.analyst), {})).length) return 0;
+  if ((await signals.list(as(actors.analyst), { pageSize: 1 })).total) return 0;
   let clock = new Date(today.getTime() - 300 * DAY);
   const tick = (at: Date) => {
     clock = at;

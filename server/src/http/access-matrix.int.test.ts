@@ -79,6 +79,7 @@ const forPartnerSystems = new Set([
   'GET /api/v1/themes',
   'POST /api/v1/signals',
   'GET /api/v1/signals',
+  'GET /api/v1/signals/export.xlsx',
   'GET /api/v1/signals/{signalId}',
   'GET /api/v1/signals/work',
   'GET /api/v1/hit-check-requests',
@@ -734,6 +735,13 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/signals' }),
   },
+  'GET /api/v1/signals/export.xlsx': {
+    logs: 'signal.export',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/signals/export.xlsx?open=true' }),
+  },
   'GET /api/v1/signals/queue': {
     logs: 'signal.queue',
     permitted: 'riec_analyst',
@@ -1148,6 +1156,20 @@ const matrix: Record<string, Entry> = {
     denied: 'programme_manager',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/cases/work' }),
+  },
+  'GET /api/v1/cases/export.xlsx': {
+    logs: 'case.export',
+    permitted: 'case_director',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/cases/export.xlsx?open=true' }),
+  },
+  'POST /api/v1/search': {
+    logs: 'search',
+    permitted: 'riec_analyst',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'POST', url: '/api/v1/search', payload: { q: 'Matrix' } }),
   },
   'GET /api/v1/cases/{caseId}': {
     logs: 'case.read',

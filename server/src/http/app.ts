@@ -29,6 +29,7 @@ import { meetingsRoutes } from '../modules/meetings/index.js';
 import { notificationsRoutes } from '../modules/notifications/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
+import { searchRoutes } from '../modules/search/index.js';
 import { signalsRoutes } from '../modules/signals/index.js';
 import { subjectsRoutes } from '../modules/subjects/index.js';
 import { usersRoutes } from '../modules/users/index.js';
@@ -66,6 +67,7 @@ const activities: Array<[RegExp, string]> = [
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
+  [/^\/api\/v1\/search/, 'samenspel.search'],
 ];
 
 function activityOf(url: string | undefined): string | null {
@@ -215,6 +217,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(subjectsRoutes, { service: services.subjects });
       await api.register(importsRoutes, { service: services.imports });
       await api.register(notificationsRoutes, { service: services.notifications });
+      await api.register(searchRoutes, { service: services.search });
       api.get(
         '/openapi.json',
         { config: { public: true }, schema: { hide: true } },

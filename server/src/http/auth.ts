@@ -6,7 +6,7 @@ import type { AuthConfig } from '../config.js';
 import type { ApiTokensService } from '../modules/api-tokens/index.js';
 import { traceFrom, traceparentOf } from '../modules/audit/index.js';
 import type { AuthService, NewSession } from '../modules/auth/index.js';
-import type { RequestContext } from '../shared/context.js';
+import type { LoggedRecord, RequestContext } from '../shared/context.js';
 import { AppError, unauthenticated } from '../shared/errors.js';
 import { isApiRequest } from './security-headers.js';
 
@@ -74,6 +74,27 @@ function csrfInvalid(): AppError {
   });
 }
 
+/** Path parameters that name a record, most specific first: a case's attachment is about the case. */
+const recordParams = [
+  ['caseId', 'case'],
+  ['signalId', 'signal'],
+  ['roundId', 'round'],
+  ['meetingId', 'meeting'],
+  ['subjectId', 'subject'],
+] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The record a request's address names, for the processing log (nothing when it is no id). */
+function recordOf(params: unknown): LoggedRecord | null {
+  if (typeof params !== 'object' || params === null) return null;
+  const values = params as Record<string, unknown>;
+  for (const [name, type] of recordParams) {
+    const id = values[name];
+    if (typeof id === 'string' && UUID.test(id)) return { type, id: id.toLowerCase() };
+  }
+  return null;
+}
+
 /**
  * Who is asking, for every API request: a session cookie or an API token. Decides 401 for
  * routes that need a session, checks the CSRF token of state-changing requests made with a
@@ -93,6 +114,7 @@ export const authentication = fp<{ auth: AuthService; apiTokens: ApiTokensServic
         actor: null,
         trace,
         client: { address: request.ip ?? null, userAgent: userAgent ? userAgent.slice(0, 512) : null },
+        record: recordOf(request.params),
       };
       if (!isApiRequest(request)) return;
 

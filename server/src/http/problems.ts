@@ -169,6 +169,7 @@ const descriptions: Record<number, string> = {
   403: 'Ingelogd, maar zonder recht op deze handeling (of een ongeldig CSRF-token)',
   404: 'Bestaat niet, of de vrager heeft geen toegang',
   409: 'Conflict met de bestaande gegevens',
+  422: 'Kan zo niet worden uitgevoerd (zoals een export van meer dan er in één keer gaan)',
   429: 'Te veel pogingen; probeer het later opnieuw (zie Retry-After)',
   503: 'Tijdelijk niet beschikbaar',
 };

@@ -31,9 +31,22 @@ export interface Trace {
   parentSpanId: string | null;
 }
 
+/** The kinds of record an action can concern, as the processing log names them. */
+export const loggedRecordTypes = ['signal', 'case', 'subject', 'round', 'meeting'] as const;
+/** The record an action, or one data subject's processing within it, concerns. */
+export interface LoggedRecord {
+  type: (typeof loggedRecordTypes)[number];
+  id: string;
+}
+
 /** What a service knows of the request it serves; services never see HTTP objects. */
 export interface RequestContext {
   actor: Actor | null;
   trace: Trace;
   client: { address: string | null; userAgent: string | null };
+  /**
+   * The record the request is about, from its address (`/cases/{caseId}/…`): the processing log
+   * names it beside each record of the action, so the privacy officer sees which case or signal.
+   */
+  record?: LoggedRecord | null;
 }

@@ -9,6 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Outlet, Link as RouterLink } from 'react-router';
 import { UserMenu } from '../features/auth/user-menu.js';
+import { SearchBox } from '../features/search/search-box.js';
 import { t } from '../i18n/i18n.js';
 import { MainNav } from './main-nav.js';
 
@@ -22,6 +23,7 @@ export function Layout() {
             <span className="samenspel-header__title">{t('app.name')}</span>
             <span className="samenspel-header__tagline">{t('app.tagline')}</span>
           </RouterLink>
+          <SearchBox />
           <UserMenu />
         </PageHeader>
         <MainNav />

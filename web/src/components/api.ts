@@ -95,3 +95,10 @@ export async function uploadFile<T>(path: string, body: FormData): Promise<T> {
   });
   return parse<T>(response);
 }
+
+/** A file the API sends (an export), as a blob; a refusal arrives as the problem it is. */
+export async function getBlob(path: string): Promise<Blob> {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  if (!response.ok) return parse<Blob>(response);
+  return response.blob();
+}

@@ -39,7 +39,7 @@ export function DataTable({
     if (!table || !cards) return;
     const headings = [...table.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
     for (const row of table.querySelectorAll('tbody tr'))
-      [...row.children].forEach((cell, i) => cell.setAttribute('data-label', headings[i] ?? ''));
+      for (const [i, cell] of [...row.children].entries()) cell.setAttribute('data-label', headings[i] ?? '');
   });
   const table = (
     <Table

@@ -15,6 +15,8 @@ import * as datedSteps from './20261203T100000-dated-steps.js';
 import * as passwordChange from './20261206T141500-password-change.js';
 import * as attachmentMetadata from './20261206T141700-attachment-metadata.js';
 import * as notifications from './20261206T142500-notifications.js';
+import * as processingLogRecords from './20261206T143700-processing-log-records.js';
+import * as searchIndexes from './20261206T143800-search-indexes.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -37,4 +39,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T141500-password-change': passwordChange,
   '20261206T141700-attachment-metadata': attachmentMetadata,
   '20261206T142500-notifications': notifications,
+  '20261206T143700-processing-log-records': processingLogRecords,
+  '20261206T143800-search-indexes': searchIndexes,
 };

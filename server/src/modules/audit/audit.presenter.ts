@@ -1,7 +1,11 @@
-import type { AuditEntry } from '@samenspel/contracts';
+import { type AuditEntry, auditActionLabel } from '@samenspel/contracts';
 import type { EntryRow } from './audit.repository.js';
 
-export function presentEntry(r: EntryRow, names: ReadonlyMap<string, string>): AuditEntry {
+export function presentEntry(
+  r: EntryRow,
+  names: ReadonlyMap<string, string>,
+  records: ReadonlyMap<string, string>,
+): AuditEntry {
   return {
     sequence: r.seq,
     traceId: r.traceId,
@@ -16,15 +20,21 @@ export function presentEntry(r: EntryRow, names: ReadonlyMap<string, string>): A
       version: r.processingActivityVersion,
       name: r.activityName,
     },
+    label: auditActionLabel(r.name),
     dataSubject:
       r.dataSubjectType && r.dataSubjectPseudonym
         ? { type: r.dataSubjectType, pseudonym: r.dataSubjectPseudonym }
+        : null,
+    record:
+      r.recordType && r.recordId
+        ? { type: r.recordType, id: r.recordId, label: records.get(r.recordId) ?? null }
         : null,
     action:
       r.actionSeq === null || r.action === null || r.result === null || r.actorType === null
         ? null
         : {
             action: r.action,
+            label: auditActionLabel(r.action),
             result: r.result,
             actorType: r.actorType,
             userId: r.userId,

@@ -1,5 +1,5 @@
 import type { ActionResult, SubjectInput } from '@samenspel/contracts';
-import type { RequestContext } from '../../shared/context.js';
+import type { LoggedRecord, RequestContext } from '../../shared/context.js';
 import type { ProcessingRecord, UserActionRecord } from './audit.repository.js';
 import { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
 import { newSpanId } from './trace.js';
@@ -14,6 +14,23 @@ export interface ActionSpec {
 }
 
 /**
+ * How the log pseudonymises a subject of a signal or case: persons by BSN (else name and date of
+ * birth), companies by KvK number (else name). Addresses, accounts and vehicles are logged
+ * through the persons and companies they belong to, so they have none.
+ */
+export function loggedIdentifier(data: SubjectInput): SubjectIdentifier | null {
+  if (data.kind === 'person')
+    return data.bsn
+      ? { type: 'person', bsn: data.bsn }
+      : { type: 'person', surname: data.surname, dateOfBirth: data.dateOfBirth ?? 'unknown' };
+  if (data.kind === 'company')
+    return data.kvkNumber
+      ? { type: 'company', kvkNumber: data.kvkNumber }
+      : { type: 'company', name: data.name };
+  return null;
+}
+
+/**
  * Collects the log records of one action while it runs: the action's own processing record
  * (the request's span), one child span per data subject touched, and the user-action record.
  */
@@ -23,6 +40,7 @@ export class AuditRecorder {
     name: string;
     type: ProcessingRecord['dataSubjectType'];
     pseudonym: string;
+    about: LoggedRecord | null;
   }> = [];
   private outcome: ActionResult = 'success';
   private userId: string | null;
@@ -36,10 +54,13 @@ export class AuditRecorder {
     this.userId = context.actor?.kind === 'user' ? context.actor.userId : null;
   }
 
-  /** Records that the action processed this data subject (one child span each). */
-  subject(subject: SubjectIdentifier, name = this.spec.action): void {
+  /**
+   * Records that the action processed this data subject (one child span each), in the record
+   * `about` (by default the record the request is about).
+   */
+  subject(subject: SubjectIdentifier, name = this.spec.action, about?: LoggedRecord): void {
     const { type, pseudonym } = pseudonymise(this.pseudonymKey, subject);
-    this.subjects.push({ name, type, pseudonym });
+    this.subjects.push({ name, type, pseudonym, about: about ?? this.context.record ?? null });
   }
 
   /**
@@ -47,21 +68,9 @@ export class AuditRecorder {
    * companies by KvK number (else name). Addresses, accounts and vehicles are logged through
    * the persons and companies they belong to.
    */
-  subjectData(data: SubjectInput, name = this.spec.action): void {
-    if (data.kind === 'person')
-      this.subject(
-        data.bsn
-          ? { type: 'person', bsn: data.bsn }
-          : { type: 'person', surname: data.surname, dateOfBirth: data.dateOfBirth ?? 'unknown' },
-        name,
-      );
-    else if (data.kind === 'company')
-      this.subject(
-        data.kvkNumber
-          ? { type: 'company', kvkNumber: data.kvkNumber }
-          : { type: 'company', name: data.name },
-        name,
-      );
+  subjectData(data: SubjectInput, name = this.spec.action, about?: LoggedRecord): void {
+    const identifier = loggedIdentifier(data);
+    if (identifier) this.subject(identifier, name, about);
   }
 
   /** Marks the action refused or failed while its records (e.g. a failed sign-in) still commit. */
@@ -96,6 +105,14 @@ export class AuditRecorder {
     } as const;
     // One subject goes on the action's own record; with more, each gets a child span.
     const only = this.subjects.length === 1 ? this.subjects[0] : undefined;
+    // The action's own record names its record: the request's, else the one all its subjects share.
+    const shared = this.subjects[0]?.about;
+    const own =
+      only?.about ??
+      this.context.record ??
+      (shared && this.subjects.every((s) => s.about?.type === shared.type && s.about.id === shared.id)
+        ? shared
+        : null);
     const processing: ProcessingRecord[] = [
       {
         ...base,
@@ -104,6 +121,8 @@ export class AuditRecorder {
         name: this.spec.action,
         dataSubjectType: only?.type ?? null,
         dataSubjectPseudonym: only?.pseudonym ?? null,
+        recordType: own?.type ?? null,
+        recordId: own?.id ?? null,
       },
       ...(only
         ? []
@@ -114,6 +133,8 @@ export class AuditRecorder {
             name: s.name,
             dataSubjectType: s.type,
             dataSubjectPseudonym: s.pseudonym,
+            recordType: s.about?.type ?? null,
+            recordId: s.about?.id ?? null,
           }))),
     ];
     const action: UserActionRecord = {

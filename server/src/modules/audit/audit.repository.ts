@@ -2,6 +2,7 @@ import type { ActionResult, AuditQuery, DataSubjectType } from '@samenspel/contr
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ProcessingActivitiesTable } from '../../db/schema.js';
+import type { LoggedRecord } from '../../shared/context.js';
 import { hmac } from '../../shared/crypto.js';
 
 export interface ProcessingRecord {
@@ -16,6 +17,9 @@ export interface ProcessingRecord {
   processingActivityVersion: number;
   dataSubjectType: DataSubjectType | null;
   dataSubjectPseudonym: string | null;
+  /** The record (signal, case, …) the processing concerned, when it concerned one. */
+  recordType: LoggedRecord['type'] | null;
+  recordId: string | null;
 }
 
 export interface UserActionRecord {
@@ -39,8 +43,18 @@ export const GENESIS = '0'.repeat(64);
 /** Each log is kept as this many hash chains, so that concurrent transactions append side by side. */
 export const CHAINS = 16;
 
-/** The exact bytes a record's hash covers: its chain and fields in a fixed order, times in ISO 8601. */
-export function processingContent(chain: number, r: ProcessingRecord): string {
+/**
+ * The exact bytes a record's hash covers: its chain and fields in a fixed order, times in ISO
+ * 8601. The record it concerns was added later: it is covered when there is one, so records
+ * written before it (without) still verify as they were written.
+ */
+export function processingContent(
+  chain: number,
+  r: Omit<ProcessingRecord, 'recordType' | 'recordId'> & {
+    recordType?: string | null;
+    recordId?: string | null;
+  },
+): string {
   return JSON.stringify([
     chain,
     r.traceId,
@@ -54,6 +68,7 @@ export function processingContent(chain: number, r: ProcessingRecord): string {
     r.processingActivityVersion,
     r.dataSubjectType,
     r.dataSubjectPseudonym,
+    ...(r.recordType ? [r.recordType, r.recordId ?? null] : []),
   ]);
 }
 
@@ -129,6 +144,8 @@ function processingRow(r: Linked<ProcessingRecord>) {
     processing_activity_version: r.processingActivityVersion,
     data_subject_type: r.dataSubjectType,
     data_subject_pseudonym: r.dataSubjectPseudonym,
+    record_type: r.recordType,
+    record_id: r.recordId,
     previous_hash: r.previousHash,
     hash: r.hash,
   };
@@ -266,6 +283,8 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
       'pa.name as activityName',
       'p.dataSubjectType',
       'p.dataSubjectPseudonym',
+      'p.recordType',
+      'p.recordId',
       'a.seq as actionSeq',
       'a.action',
       'a.result',
@@ -281,15 +300,9 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
     ]);
   if (query.userId) q = q.where('a.userId', '=', query.userId);
   if (query.organisationId) q = q.where('a.organisationId', '=', query.organisationId);
-  if (query.subjects.length > 0) {
-    // A subject's records, and the other records of the same actions, so the context shows.
-    q = q.where('p.traceId', 'in', (eb) =>
-      eb
-        .selectFrom('processingLog as s')
-        .select('s.traceId')
-        .where('s.dataSubjectPseudonym', 'in', query.subjects),
-    );
-  }
+  // Strictly the records about these data subjects: not the other subjects of the same actions.
+  // Each still shows its action (who, what, when) through the join on its parent span.
+  if (query.subjects.length > 0) q = q.where('p.dataSubjectPseudonym', 'in', query.subjects);
   if (query.activity) q = q.where('p.processingActivityId', '=', query.activity);
   if (query.from)
     q = q.where(

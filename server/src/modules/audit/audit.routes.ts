@@ -1,7 +1,10 @@
 import {
   type AuditEntry,
+  actionResultLabels,
   auditPage,
   auditQuery,
+  auditRecordTypeLabels,
+  dataSubjectTypeLabels,
   listOf,
   processingActivity,
   subjectPseudonymRequest,
@@ -10,34 +13,43 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
-import { csvDocument } from '../../shared/csv.js';
+import { CSV_TYPE, csvDocument } from '../../shared/csv.js';
 import type { AuditService } from './audit.service.js';
-import type { SubjectIdentifier } from './pseudonym.js';
 
 const tags = ['Processing log'];
 
+const recordName = (e: AuditEntry) =>
+  e.record ? (e.record.label ?? auditRecordTypeLabels[e.record.type]) : null;
+
+/** The export's columns, in Dutch; the codes beside the words, so the export can be matched to the log. */
 const csvColumns: Array<[string, (e: AuditEntry) => unknown]> = [
-  ['volgnummer', (e) => e.sequence],
-  ['begin', (e) => e.startedAt],
-  ['einde', (e) => e.endedAt],
-  ['trace_id', (e) => e.traceId],
-  ['span_id', (e) => e.spanId],
-  ['parent_span_id', (e) => e.parentSpanId],
-  ['handeling', (e) => e.name],
-  ['status', (e) => e.status],
-  ['verwerkingsactiviteit', (e) => `${e.processingActivity.id} v${e.processingActivity.version}`],
-  ['soort_betrokkene', (e) => e.dataSubject?.type],
-  ['pseudoniem_betrokkene', (e) => e.dataSubject?.pseudonym],
-  ['actie', (e) => e.action?.action],
-  ['resultaat', (e) => e.action?.result],
-  ['gebruiker_id', (e) => e.action?.userId],
-  ['gebruiker', (e) => e.action?.userName],
-  ['api_token_id', (e) => e.action?.apiTokenId],
-  ['organisatie', (e) => e.action?.organisation?.name],
-  ['rollen', (e) => e.action?.roles.join(' ')],
-  ['doel', (e) => e.action?.purpose],
-  ['clientadres', (e) => e.action?.clientAddress],
-  ['user_agent', (e) => e.action?.userAgent],
+  ['Volgnummer', (e) => e.sequence],
+  ['Begin', (e) => e.startedAt],
+  ['Einde', (e) => e.endedAt],
+  ['Verwerking', (e) => e.label],
+  ['Code verwerking', (e) => e.name],
+  ['Status', (e) => (e.status === 'ok' ? 'Gelukt' : 'Fout')],
+  ['Dossier', recordName],
+  ['Soort dossier', (e) => (e.record ? auditRecordTypeLabels[e.record.type] : null)],
+  ['Id dossier', (e) => e.record?.id],
+  ['Verwerkingsactiviteit', (e) => e.processingActivity.name],
+  ['Code verwerkingsactiviteit', (e) => `${e.processingActivity.id} v${e.processingActivity.version}`],
+  ['Soort betrokkene', (e) => (e.dataSubject ? dataSubjectTypeLabels[e.dataSubject.type] : null)],
+  ['Pseudoniem betrokkene', (e) => e.dataSubject?.pseudonym],
+  ['Handeling', (e) => e.action?.label],
+  ['Code handeling', (e) => e.action?.action],
+  ['Resultaat', (e) => (e.action ? actionResultLabels[e.action.result] : null)],
+  ['Gebruiker', (e) => e.action?.userName],
+  ['Id gebruiker', (e) => e.action?.userId],
+  ['Id API-token', (e) => e.action?.apiTokenId],
+  ['Organisatie', (e) => e.action?.organisation?.name],
+  ['Rollen', (e) => e.action?.roles.join(' ')],
+  ['Doel', (e) => e.action?.purpose],
+  ['Clientadres', (e) => e.action?.clientAddress],
+  ['Browser', (e) => e.action?.userAgent],
+  ['Trace-id', (e) => e.traceId],
+  ['Span-id', (e) => e.spanId],
+  ['Bovenliggende span-id', (e) => e.parentSpanId],
 ];
 
 export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = async (app, { service }) => {
@@ -59,7 +71,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
     {
       schema: {
         tags,
-        summary: 'The same records as CSV (at most 10,000 per export)',
+        summary: 'The same records as CSV for Dutch Excel (at most 10,000 per export)',
         querystring: auditQuery.omit({ limit: true, before: true }),
         response: {
           200: { description: 'CSV, UTF-8', content: { 'text/csv': { schema: z.string() } } },
@@ -74,7 +86,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
         'audit.export',
       );
       return reply
-        .type('text/csv; charset=utf-8')
+        .type(CSV_TYPE)
         .header('Content-Disposition', 'attachment; filename="verwerkingslog.csv"')
         .send(
           csvDocument([
@@ -95,20 +107,7 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
         response: { 200: subjectPseudonyms, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const subjects: SubjectIdentifier[] = [];
-      if (request.body.email) subjects.push({ type: 'employee', email: request.body.email });
-      if (request.body.bsn) subjects.push({ type: 'person', bsn: request.body.bsn });
-      if (request.body.kvkNumber) subjects.push({ type: 'company', kvkNumber: request.body.kvkNumber });
-      if (request.body.surname && request.body.dateOfBirth)
-        subjects.push({
-          type: 'person',
-          surname: request.body.surname,
-          dateOfBirth: request.body.dateOfBirth,
-        });
-      if (request.body.companyName) subjects.push({ type: 'company', name: request.body.companyName });
-      return { pseudonyms: await service.searchSubjects(request.context, subjects) };
-    },
+    async (request) => service.searchSubjects(request.context, request.body),
   );
 
   app.get(

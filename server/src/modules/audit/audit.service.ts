@@ -1,4 +1,10 @@
-import type { ActionResult, AuditEntry, AuditQuery, ProcessingActivity } from '@samenspel/contracts';
+import type {
+  ActionResult,
+  AuditEntry,
+  AuditQuery,
+  ProcessingActivity,
+  SubjectPseudonymRequest,
+} from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { Keys } from '../../shared/crypto.js';
@@ -29,6 +35,27 @@ export type Work<T> = (trx: Db, record: AuditRecorder) => Promise<T>;
 export interface LoggedUsers {
   namesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>>;
   emailOf(db: Db, id: string): Promise<string | null>;
+}
+
+/** How people name the records the log mentions: signal references, case code names (their modules'). */
+export interface LoggedRecords {
+  labelsOf(
+    db: Db,
+    records: { signalIds: readonly string[]; caseIds: readonly string[] },
+  ): Promise<Map<string, string>>;
+}
+
+/**
+ * The persons of a region's register with a name and date of birth, each with the identifiers
+ * their records were logged by (the subjects module's): how the privacy officer finds everything
+ * about someone by name and date of birth, whatever each source recorded.
+ */
+export interface LoggedPersons {
+  identify(
+    db: Db,
+    regionId: string,
+    person: { surname: string; firstNames?: string | undefined; dateOfBirth: string },
+  ): Promise<Array<{ identifiers: SubjectIdentifier[] }>>;
 }
 
 function resultOf(error: unknown): ActionResult {
@@ -68,6 +95,10 @@ export class AuditService {
       enabled?: boolean;
       /** Who the users in the log are (the users module's), for the privacy officer's viewer. */
       users?: LoggedUsers;
+      /** What the records in the log are called (the signals and cases modules'). */
+      records?: LoggedRecords;
+      /** The register's persons by name and date of birth (the subjects module's). */
+      persons?: LoggedPersons;
     },
   ) {
     this.db = deps.db;
@@ -153,15 +184,45 @@ export class AuditService {
     }
   }
 
-  /** The pseudonyms of a data subject's identifiers; the search itself is logged per subject. */
-  async searchSubjects(context: RequestContext, subjects: SubjectIdentifier[]): Promise<string[]> {
+  /**
+   * The pseudonyms a data subject's records carry, from their identifiers; never the other way
+   * round. A name with a date of birth also finds the persons of the caller's region's register
+   * with that name and date of birth, under every identifier their records were logged by (a BSN
+   * one source knew, the name another wrote). The answer holds pseudonyms and how many register
+   * persons matched, never who; the search is logged with every subject it looked for.
+   */
+  async searchSubjects(
+    context: RequestContext,
+    request: SubjectPseudonymRequest,
+  ): Promise<{ pseudonyms: string[]; registerPersons: number }> {
     return this.run(
       context,
       { action: 'audit.subject-search', activity: 'samenspel.audit-review' },
       async (trx, record) => {
-        await this.access.requireAccess(trx, context.actor, 'audit.read');
-        for (const subject of subjects) record.subject(subject);
-        return subjects.map((s) => pseudonymise(this.keys.pseudonym, s).pseudonym);
+        const actor = await this.access.requireAccess(trx, context.actor, 'audit.read');
+        const typed: SubjectIdentifier[] = [];
+        if (request.email) typed.push({ type: 'employee', email: request.email });
+        if (request.bsn) typed.push({ type: 'person', bsn: request.bsn });
+        if (request.kvkNumber) typed.push({ type: 'company', kvkNumber: request.kvkNumber });
+        if (request.surname && request.dateOfBirth)
+          typed.push({ type: 'person', surname: request.surname, dateOfBirth: request.dateOfBirth });
+        if (request.companyName) typed.push({ type: 'company', name: request.companyName });
+        const persons =
+          request.surname && request.dateOfBirth && this.deps.persons
+            ? await this.deps.persons.identify(trx, actor.regionId, {
+                surname: request.surname,
+                firstNames: request.firstNames,
+                dateOfBirth: request.dateOfBirth,
+              })
+            : [];
+        const pseudonyms = new Map<string, SubjectIdentifier>();
+        for (const subject of [...typed, ...persons.flatMap((p) => p.identifiers)])
+          pseudonyms.set(pseudonymise(this.keys.pseudonym, subject).pseudonym, subject);
+        for (const subject of typed) record.subject(subject);
+        for (const [pseudonym, subject] of pseudonyms)
+          if (!typed.some((t) => pseudonymise(this.keys.pseudonym, t).pseudonym === pseudonym))
+            record.subject(subject, 'audit.subject-search.register');
+        return { pseudonyms: [...pseudonyms.keys()], registerPersons: persons.length };
       },
     );
   }
@@ -191,8 +252,14 @@ export class AuditService {
             trx,
             page.map((r) => r.userId),
           )) ?? new Map<string, string>();
+        const ids = (type: string) => [
+          ...new Set(page.flatMap((r) => (r.recordType === type && r.recordId ? [r.recordId] : []))),
+        ];
+        const records =
+          (await this.deps.records?.labelsOf(trx, { signalIds: ids('signal'), caseIds: ids('case') })) ??
+          new Map<string, string>();
         return {
-          items: page.map((r) => presentEntry(r, names)),
+          items: page.map((r) => presentEntry(r, names, records)),
           nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
         };
       },

@@ -1,5 +1,6 @@
-import type { CaseDetail, CaseSummary } from '@samenspel/contracts';
-import { daysBetweenDates } from '../../shared/dates.js';
+import type { CaseDetail, CaseFilter, CasePhase, CaseSummary } from '@samenspel/contracts';
+import { daysBetweenDates, dutchDate } from '../../shared/dates.js';
+import { listWorkbook, selectionTitle } from '../../shared/workbook.js';
 import type * as repo from './cases.repository.js';
 
 /** Days between the dates two steps happened. */
@@ -122,4 +123,68 @@ export function presentDetail(
     signalSubjects: more.signalSubjects,
     abilities: more.abilities,
   };
+}
+
+const phaseLabels: Record<CasePhase, string> = {
+  start: 'Start',
+  information: 'Informatie',
+  analysis: 'Analyse',
+  intervention: 'Interventie',
+  evaluation: 'Evaluatie',
+  closed: 'Gesloten',
+};
+
+/** The selected cases as a workbook, with what was selected in its title. */
+export function casesWorkbook(rows: CaseSummary[], filter: CaseFilter, at: Date): Promise<Buffer> {
+  const first = rows[0];
+  const theme = rows.flatMap((r) => r.themes).find((t) => t.id === filter.themeId);
+  return listWorkbook({
+    sheet: 'Casussen',
+    created: at,
+    title: selectionTitle(
+      'Casussen',
+      [
+        filter.open ? 'lopend' : null,
+        filter.phase ? `fase ${phaseLabels[filter.phase].toLowerCase()}` : null,
+        filter.districtId ? `district ${first?.district?.name ?? filter.districtId}` : null,
+        filter.regional ? 'regionaal' : null,
+        filter.municipalityCode ? `gemeente ${filter.municipalityCode}` : null,
+        filter.themeId ? `thema ${theme?.name ?? filter.themeId}` : null,
+        filter.from ? `gestart vanaf ${dutchDate(filter.from)}` : null,
+        filter.to ? `gestart tot en met ${dutchDate(filter.to)}` : null,
+        filter.own ? 'met de eigen organisatie' : null,
+        filter.priority ? `prioriteit ${filter.priority}` : null,
+      ],
+      at,
+    ),
+    rows,
+    columns: [
+      { header: 'Codenaam', width: 22, value: (r) => r.codeName },
+      { header: 'Kenmerk', width: 16, value: (r) => r.reference },
+      { header: 'Fase', width: 14, value: (r) => phaseLabels[r.phase] },
+      { header: 'District', width: 20, value: (r) => r.district?.name ?? 'Regionaal' },
+      { header: "Thema's", width: 28, value: (r) => r.themes.map((t) => t.name).join(', ') },
+      { header: 'Gestart', width: 12, type: 'date', value: (r) => r.startedOn },
+      { header: 'Gesloten', width: 12, type: 'date', value: (r) => r.closedOn },
+      { header: 'Prioriteit', width: 10, type: 'number', value: (r) => r.priority },
+      {
+        header: 'Dagen signaal → casus',
+        width: 12,
+        type: 'number',
+        value: (r) => r.leadTimes.signalToCase,
+      },
+      {
+        header: 'Dagen start → eerste interventie',
+        width: 14,
+        type: 'number',
+        value: (r) => r.leadTimes.startToFirstIntervention,
+      },
+      {
+        header: 'Dagen start → afsluiting',
+        width: 12,
+        type: 'number',
+        value: (r) => r.leadTimes.startToClosure,
+      },
+    ],
+  });
 }

@@ -1,15 +1,17 @@
-import type {
-  CaseListQuery,
-  CasePhase,
-  Classification,
-  CommunicationRequest,
-  SubjectInput,
-  SubjectRole,
+import {
+  type CaseFilter,
+  type CasePhase,
+  type CaseSortColumn,
+  type Classification,
+  type CommunicationRequest,
+  type SubjectInput,
+  type SubjectRole,
+  sortOf,
 } from '@samenspel/contracts';
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { AttachmentsTable, CasesTable, DB } from '../../db/schema.js';
+import type { AttachmentsTable, CasesTable, DB, DistrictsTable } from '../../db/schema.js';
 
 export async function nextReference(db: Db, year: number): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('case_reference_seq')::int as n`.execute(db);
@@ -59,38 +61,124 @@ export async function findCase(db: Db, id: string, quarter: string) {
   return summaries(db, quarter).where('c.id', '=', id).executeTakeFirst();
 }
 
-/** The cases a predicate reaches (the access rule's, never a copy of it), newest first. */
+type Reachable = (eb: ExpressionBuilder<DB & { c: CasesTable }, 'c'>) => Expression<SqlBool>;
+
+/** What a list of cases is narrowed to; `organisationId` is the caller's, for "own organisation". */
+export type CaseListFilter = CaseFilter & { organisationId?: string; quarter: string };
+
+/** The filter as conditions, beside the access rule's predicate. */
+function narrowedBy(f: CaseListFilter) {
+  return (eb: ExpressionBuilder<DB & { c: CasesTable; d: DistrictsTable }, 'c' | 'd'>) => {
+    const all: Expression<SqlBool>[] = [];
+    if (f.signalId)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('caseSignals as cs')
+            .select(sql`1`.as('x'))
+            .whereRef('cs.caseId', '=', 'c.id')
+            .where('cs.signalId', '=', f.signalId),
+        ),
+      );
+    if (f.districtId) all.push(eb('c.districtId', '=', f.districtId));
+    if (f.regional) all.push(eb('c.districtId', 'is', null));
+    if (f.phase) all.push(eb('c.phase', '=', f.phase));
+    if (f.open) all.push(eb('c.phase', '<>', 'closed'));
+    if (f.from) all.push(eb('c.startedOn', '>=', f.from));
+    if (f.to) all.push(eb('c.startedOn', '<=', f.to));
+    if (f.themeId)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('caseThemes as ct')
+            .select(sql`1`.as('x'))
+            .whereRef('ct.caseId', '=', 'c.id')
+            .where('ct.themeId', '=', f.themeId),
+        ),
+      );
+    if (f.municipalityCode)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('caseMunicipalities as cm')
+            .select(sql`1`.as('x'))
+            .whereRef('cm.caseId', '=', 'c.id')
+            .where('cm.municipalityCode', '=', f.municipalityCode),
+        ),
+      );
+    if (f.own && f.organisationId)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('caseParticipants as p')
+            .select(sql`1`.as('x'))
+            .whereRef('p.caseId', '=', 'c.id')
+            .where('p.organisationId', '=', f.organisationId)
+            .where('p.removedAt', 'is', null),
+        ),
+      );
+    if (f.priority)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('casePriorities as cp')
+            .select(sql`1`.as('x'))
+            .whereRef('cp.caseId', '=', 'c.id')
+            .where('cp.quarter', '=', f.quarter)
+            .where('cp.priority', '=', f.priority),
+        ),
+      );
+    return eb.and(all);
+  };
+}
+
+function sortExpression(column: CaseSortColumn, quarter: string) {
+  switch (column) {
+    case 'codeName':
+      return sql`lower(c.code_name)`;
+    case 'reference':
+      return sql`c.reference`;
+    case 'phase':
+      return sql`array_position(array['start', 'information', 'analysis', 'intervention', 'evaluation', 'closed'], c.phase)`;
+    case 'district':
+      return sql`d.name`;
+    case 'startedOn':
+      return sql`c.started_on`;
+    case 'priority':
+      return sql`(select cp.priority from case_priorities cp where cp.case_id = c.id and cp.quarter = ${quarter})`;
+  }
+}
+
+/**
+ * One page of the cases a predicate reaches (the access rule's, never a copy of it), filtered
+ * and sorted, with how many the filter selects in all. Empty values sort last either way.
+ */
 export async function listCases(
   db: Db,
-  reachable: (eb: ExpressionBuilder<DB & { c: CasesTable }, 'c'>) => Expression<SqlBool>,
-  filter: CaseListQuery & { quarter: string },
+  reachable: Reachable,
+  filter: CaseListFilter,
+  order: { sort: string; offset: number; limit: number },
 ) {
-  let q = summaries(db, filter.quarter).where(reachable);
-  const { signalId } = filter;
-  if (signalId)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('caseSignals as cs')
-          .select(sql`1`.as('x'))
-          .whereRef('cs.caseId', '=', 'c.id')
-          .where('cs.signalId', '=', signalId),
-      ),
-    );
-  if (filter.districtId) q = q.where('c.districtId', '=', filter.districtId);
-  if (filter.phase) q = q.where('c.phase', '=', filter.phase);
-  const { themeId } = filter;
-  if (themeId)
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('caseThemes as ct')
-          .select(sql`1`.as('x'))
-          .whereRef('ct.caseId', '=', 'c.id')
-          .where('ct.themeId', '=', themeId),
-      ),
-    );
-  return q.orderBy('c.startedOn', 'desc').limit(1000).execute();
+  const { column, descending } = sortOf<CaseSortColumn>(order.sort);
+  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
+  const [rows, count] = await Promise.all([
+    summaries(db, filter.quarter)
+      .where(reachable)
+      .where(narrowedBy(filter))
+      .orderBy(sql`${sortExpression(column, filter.quarter)} ${direction}`)
+      .orderBy('c.reference', descending ? 'desc' : 'asc')
+      .offset(order.offset)
+      .limit(order.limit)
+      .execute(),
+    db
+      .selectFrom('cases as c')
+      .leftJoin('districts as d', 'd.id', 'c.districtId')
+      .where(reachable)
+      .where(narrowedBy(filter))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
 }
 
 export async function insertCase(
@@ -482,6 +570,29 @@ export async function progressOf(
   return out;
 }
 
+/** The subjects of the cases, with the case each belongs to. */
+export async function subjectsOfCases(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('caseSubjects')
+    .select(['id', 'caseId', 'kind', 'data'])
+    .where('caseId', 'in', caseIds)
+    .orderBy('caseId')
+    .orderBy('addedAt')
+    .execute();
+}
+
+/** How people name cases, by id: the code name with its reference ("Schaar (CAS-2026-0012)"). */
+export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'codeName'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.codeName} (${r.reference})`]));
+}
+
 /** The references of cases, by id. */
 export async function referencesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -552,4 +663,33 @@ export async function openCases(
   let q = summaries(db, filter.quarter).where(reachable).where('c.phase', '<>', 'closed');
   if (filter.directorId) q = q.where('c.directorId', '=', filter.directorId);
   return q.orderBy('c.startedOn', 'asc').limit(500).execute();
+}
+
+// ---- searching ----
+
+/**
+ * The cases a predicate reaches whose reference starts so, or whose code name holds the text
+ * (case and diacritics aside), at most `limit`: exact code names first.
+ */
+export async function casesByName(
+  db: Db,
+  reachable: Reachable,
+  by: { reference: string } | { codeName: string },
+  limit: number,
+) {
+  const strip = (v: string) => v.replace(/[%_\\]/g, '');
+  const folded = sql<string>`translate(replace(replace(lower(c.code_name), 'ij', 'y'), '-', ' '), 'áàâäãéèêëíìîïóòôöõúùûüýÿçñ', 'aaaaaeeeeiiiiooooouuuuyycn')`;
+  let q = db
+    .selectFrom('cases as c')
+    .leftJoin('districts as d', 'd.id', 'c.districtId')
+    .where(reachable)
+    .select(['c.id', 'c.reference', 'c.codeName', 'c.phase', 'd.name as district']);
+  if ('reference' in by)
+    q = q.where('c.reference', 'like', `${strip(by.reference)}%`).orderBy('c.reference', 'desc');
+  else
+    q = q
+      .where(folded, 'like', `%${strip(by.codeName)}%`)
+      .orderBy(sql`${folded} = ${strip(by.codeName)}`, 'desc')
+      .orderBy('c.startedOn', 'desc');
+  return q.limit(limit).execute();
 }

@@ -2,11 +2,12 @@ import {
   attachmentView,
   caseConfiguration,
   caseDetail,
+  caseExportQuery,
   caseListQuery,
+  casePage,
   caseParams,
   casePhaseRequest,
   caseSubjectRequest,
-  caseSummary,
   caseWork,
   communicationRequest,
   createCaseRequest,
@@ -23,6 +24,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
 import { AppError, invalid } from '../../shared/errors.js';
+import { XLSX_TYPE } from '../../shared/workbook.js';
 import type { AttachmentsService } from './attachments.service.js';
 import type { CaseInformationService } from './case-information.service.js';
 import type { CasesService } from './cases.service.js';
@@ -150,12 +152,32 @@ export const casesRoutes: FastifyPluginAsyncZod<{
     {
       schema: {
         tags,
-        summary: 'The cases the caller may see',
+        summary: 'The cases the caller may see: filtered, sorted (newest start first) and one page at a time',
         querystring: caseListQuery,
-        response: { 200: listOf(caseSummary), ...problemResponses(400, 401, 403) },
+        response: { 200: casePage, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await service.list(request.context, request.query) }),
+    async (request) => service.list(request.context, request.query),
+  );
+
+  app.get(
+    '/cases/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Exactly the cases the filter selects, as an Excel workbook (logged as a read of each)',
+        querystring: caseExportQuery,
+        response: {
+          200: { description: 'Excel workbook', content: { [XLSX_TYPE]: { schema: z.string() } } },
+          ...problemResponses(400, 401, 403, 422),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('Content-Disposition', 'attachment; filename="casussen.xlsx"')
+        .send((await service.exportList(request.context, request.query)) as unknown as string),
   );
 
   app.get(

@@ -1,7 +1,9 @@
 import type {
   CaseConfiguration,
   CaseDetail,
+  CaseExportQuery,
   CaseListQuery,
+  CasePage,
   CasePhase,
   CasePhaseRequest,
   CaseSummary,
@@ -13,12 +15,14 @@ import type {
   ParticipantRequest,
   PriorityRequest,
 } from '@samenspel/contracts';
+import { MAX_EXPORT_ROWS } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { tooManyToExport } from '../../shared/workbook.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { covenantOf, legalBasesOf, participatingAmong } from '../collaborations/index.js';
 import { municipalitiesIn, organisationsIn } from '../organisations/index.js';
@@ -36,7 +40,7 @@ import { type SubjectsService, signalsBecameCase } from '../subjects/index.js';
 import { caseDirectors, displayNames, isCaseDirector } from '../users/index.js';
 import { addCaseSubjects } from './case-subjects.js';
 import { casesReachable } from './cases.access.js';
-import { type CaseMilestones, presentDetail, presentSummary } from './cases.presenter.js';
+import { type CaseMilestones, casesWorkbook, presentDetail, presentSummary } from './cases.presenter.js';
 import * as repo from './cases.repository.js';
 import { type CaseProgress, nextActionOf } from './next-action.js';
 
@@ -379,19 +383,19 @@ export class CasesService {
     });
   }
 
-  async list(context: RequestContext, filter: CaseListQuery): Promise<CaseSummary[]> {
+  /** One page of the cases the caller may see, filtered and sorted (newest start first). */
+  async list(context: RequestContext, query: Partial<CaseListQuery>): Promise<CasePage> {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'case.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'case.read');
-      const rows = await repo.listCases(trx, casesReachable(actor, 'case.read'), {
-        ...filter,
-        quarter: quarterOf(now()),
-      });
-      const milestones = await this.milestones(trx, rows);
-      return rows.flatMap((r) => {
-        const m = milestones.get(r.id);
-        return m ? [presentSummary(r, m)] : [];
-      });
+      const { sort = '-startedOn', page = 1, pageSize = 50, ...filter } = query;
+      const { rows, total } = await repo.listCases(
+        trx,
+        casesReachable(actor, 'case.read'),
+        { ...filter, organisationId: actor.organisationId, quarter: quarterOf(now()) },
+        { sort, offset: (page - 1) * pageSize, limit: pageSize },
+      );
+      return { items: await this.summaries(trx, rows), total, page, pageSize };
     });
   }
 
@@ -430,6 +434,40 @@ export class CasesService {
         startable = accepted.filter((s) => !inCases.has(s.id));
       }
       return { directed, forOrganisation, startable };
+    });
+  }
+
+  /**
+   * Exactly the cases the filter selects, as a workbook: logged as a read of each of them (their
+   * subjects, in each case), since the rows leave Samenspel.
+   */
+  async exportList(context: RequestContext, query: Partial<CaseExportQuery>): Promise<Buffer> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'case.export', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'case.read');
+      const { sort = '-startedOn', ...filter } = query;
+      const { rows, total } = await repo.listCases(
+        trx,
+        casesReachable(actor, 'case.read'),
+        { ...filter, organisationId: actor.organisationId, quarter: quarterOf(now()) },
+        { sort, offset: 0, limit: MAX_EXPORT_ROWS },
+      );
+      if (total > MAX_EXPORT_ROWS) throw tooManyToExport(total, 'casussen');
+      for (const s of await repo.subjectsOfCases(
+        trx,
+        rows.map((r) => r.id),
+      ))
+        record.subjectData(s.data, 'case.subject.read', { type: 'case', id: s.caseId });
+      return casesWorkbook(await this.summaries(trx, rows), filter, now());
+    });
+  }
+
+  /** Cases as the list shows them, with their lead times. */
+  private async summaries(trx: Db, rows: repo.CaseRow[]): Promise<CaseSummary[]> {
+    const milestones = await this.milestones(trx, rows);
+    return rows.flatMap((r) => {
+      const m = milestones.get(r.id);
+      return m ? [presentSummary(r, m)] : [];
     });
   }
 

@@ -1,8 +1,9 @@
 export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
 export { casesRules } from './cases.access.js';
-export { referencesOf as caseReferences } from './cases.repository.js';
+export { namesOf as caseNames, referencesOf as caseReferences } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
+export { searchCases } from './cases.search.js';
 export {
   type CaseInterventionsReader,
   type CaseStep,

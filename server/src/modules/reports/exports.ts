@@ -5,6 +5,7 @@ import {
 } from '@samenspel/contracts';
 import ExcelJS from 'exceljs';
 import { csvDocument } from '../../shared/csv.js';
+import { dutchDate } from '../../shared/dates.js';
 
 const measureNames = { handled: 'behandeld', new: 'nieuw', closed: 'afgesloten' } as const;
 
@@ -22,7 +23,7 @@ function target(d: AccountabilityReport['districts'][number]): string {
 }
 
 function title(report: AccountabilityReport): string {
-  return `Verantwoording ${report.scope.name}, ${report.period.from} t/m ${report.period.to}`;
+  return `Verantwoording ${report.scope.name}, ${dutchDate(report.period.from)} t/m ${dutchDate(report.period.to)}`;
 }
 
 /** The table, the districts and the lead times as rows: one layout for CSV and for the workbook. */
@@ -75,7 +76,10 @@ function sections(report: AccountabilityReport) {
   return { table, districts, leadTimes, flow };
 }
 
-/** CSV: the table with its footnotes, then the districts, the lead times and the flow per month. */
+/**
+ * CSV for Dutch Excel (semicolons, decimal commas: amounts in euros with cents): the table with
+ * its footnotes, then the districts, the lead times and the flow per month.
+ */
 export function accountabilityCsv(report: AccountabilityReport): string {
   const s = sections(report);
   return csvDocument([

@@ -222,14 +222,15 @@ describe(`accountability exports and targets on ${testEngine()}`, () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toContain('verantwoording-regio-2021-K2.csv');
     expect(response.body.startsWith('\uFEFF')).toBe(true);
-    const rows: string[][] = parse(response.body.slice(1), { relax_column_count: true });
-    expect(rows[0]?.[0]).toBe('Verantwoording Midden-Nederland, 2021-04-01 t/m 2021-06-30');
+    // Dutch Excel: semicolons between cells, a decimal comma in amounts.
+    const rows: string[][] = parse(response.body.slice(1), { relax_column_count: true, delimiter: ';' });
+    expect(rows[0]?.[0]).toBe('Verantwoording Midden-Nederland, 1 april 2021 t/m 30 juni 2021');
     const line = (label: string) => rows.find((r) => r[1]?.trim() === label);
     expect(line('Casussen behandeld')?.[2]).toBe('1');
     expect(line('Afpakbedragen integraal opgelegd')?.[2]).toBe('1234567');
     // Imposed on 1 June, collected on 1 July: in the third quarter it is its own line.
     const q3 = await call(manager, 'GET', '/api/v1/reports/accountability.csv?year=2021&quarter=3');
-    const q3rows: string[][] = parse(q3.body.slice(1), { relax_column_count: true });
+    const q3rows: string[][] = parse(q3.body.slice(1), { relax_column_count: true, delimiter: ';' });
     const q3line = (label: string) => q3rows.find((r) => r[1]?.trim() === label)?.[2];
     expect(q3line('Afpakbedragen integraal opgelegd')).toBe('0');
     expect(q3line('waarvan geïnd of verrekend')).toBe('0');

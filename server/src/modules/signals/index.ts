@@ -11,4 +11,5 @@ export {
   subjectsOf as signalSubjectsOf,
 } from './signals.repository.js';
 export { signalsRoutes } from './signals.routes.js';
+export { searchSignals } from './signals.search.js';
 export { refused as stepRefused, type SignalRounds, SignalsService } from './signals.service.js';

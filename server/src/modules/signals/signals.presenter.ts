@@ -3,13 +3,16 @@ import {
   type NotAcceptedReason,
   type RoundView,
   type SignalDetail,
+  type SignalFilter,
   type SignalOutcome,
   type SignalRoute,
+  type SignalStage,
   type SignalSummary,
   type SignalWeighing,
   signalEventType,
 } from '@samenspel/contracts';
-import { daysBetweenDates } from '../../shared/dates.js';
+import { amsterdamDate, daysBetweenDates, dutchDate } from '../../shared/dates.js';
+import { listWorkbook, selectionTitle } from '../../shared/workbook.js';
 import type * as repo from './signals.repository.js';
 
 function days(from: string | undefined, to: string | undefined): number | null {
@@ -32,6 +35,16 @@ function byDateThenTime(a: Dated, b: Dated): number {
     a.at.getTime() - b.at.getTime() ||
     stepRank.indexOf(a.type) - stepRank.indexOf(b.type)
   );
+}
+
+/** The start of a description, about 100 characters, cut at a word: to recognise a signal by. */
+export function shortDescription(description: string | null, length = 100): string | null {
+  if (!description) return null;
+  const flat = description.replace(/\s+/g, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 export function presentSummary(r: repo.SignalRow): SignalSummary {
@@ -174,4 +187,79 @@ export function presentDetail(
     leadTimes: leadTimesOf(parts.events),
     abilities: parts.abilities,
   };
+}
+
+const stageLabels: Record<SignalStage, string> = {
+  draft: 'Concept',
+  received: 'Ontvangen',
+  discussed: 'Besproken in LOO',
+  substantiated: 'Onderbouwd',
+  triaged: 'Gewogen',
+  'hit-check': 'Hit/no-hit',
+  decided: 'Besloten',
+};
+const decisionLabels = {
+  accepted: 'Geaccepteerd als casus',
+  referred: 'Verwezen naar één partner',
+  'not-accepted': 'Niet geaccepteerd',
+  withdrawn: 'Ingetrokken',
+} as const;
+const urgencyLabels = { low: 'Laag', normal: 'Normaal', high: 'Hoog' } as const;
+const sourceLabels = {
+  partner: 'Partner',
+  'riec-analysis': 'Analyseproduct RIEC',
+  fiu: 'FIU-melding',
+  'meld-misdaad-anoniem': 'Meld Misdaad Anoniem',
+  'zorg-en-veiligheidshuis': 'Zorg- en Veiligheidshuis',
+  other: 'Anders',
+} as const;
+
+/** A signal's stage as the screens say it: the decision once decided. */
+export function stageLabel(r: Pick<repo.SignalRow, 'stage' | 'decision'>): string {
+  return r.decision ? decisionLabels[r.decision] : stageLabels[r.stage];
+}
+
+/** The selected signals as a workbook, with what was selected in its title. */
+export function signalsWorkbook(rows: repo.SignalRow[], filter: SignalFilter, at: Date): Promise<Buffer> {
+  const first = rows[0];
+  const theme = rows.flatMap((r) => r.themes).find((t) => t.id === filter.themeId);
+  return listWorkbook({
+    sheet: 'Signalen',
+    created: at,
+    title: selectionTitle(
+      'Signalen',
+      [
+        filter.open ? 'open' : null,
+        filter.stage ? `fase ${stageLabels[filter.stage].toLowerCase()}` : null,
+        filter.decision ? decisionLabels[filter.decision].toLowerCase() : null,
+        filter.districtId ? `district ${first?.districtName ?? filter.districtId}` : null,
+        filter.municipalityCode ? `gemeente ${first?.municipalityName ?? filter.municipalityCode}` : null,
+        filter.themeId ? `thema ${theme?.name ?? filter.themeId}` : null,
+        filter.from ? `ontvangen vanaf ${dutchDate(filter.from)}` : null,
+        filter.to ? `ontvangen tot en met ${dutchDate(filter.to)}` : null,
+        filter.own ? 'van de eigen organisatie' : null,
+      ],
+      at,
+    ),
+    rows,
+    columns: [
+      { header: 'Kenmerk', width: 16, value: (r) => r.reference },
+      { header: 'Fase', width: 24, value: (r) => stageLabel(r) },
+      { header: 'Ontvangen', width: 12, type: 'date', value: (r) => r.receivedOn },
+      { header: 'Gemeente', width: 20, value: (r) => r.municipalityName },
+      { header: 'District', width: 20, value: (r) => r.districtName },
+      { header: 'Indieners', width: 32, value: (r) => r.organisations.map((o) => o.name).join(', ') },
+      { header: "Thema's", width: 28, value: (r) => r.themes.map((t) => t.name).join(', ') },
+      { header: 'Urgentie', width: 10, value: (r) => urgencyLabels[r.urgency ?? 'normal'] },
+      { header: 'Bron', width: 22, value: (r) => (r.source ? sourceLabels[r.source] : null) },
+      { header: 'Korte omschrijving', width: 60, value: (r) => shortDescription(r.description) },
+      { header: 'Betrokkenen', width: 12, type: 'number', value: (r) => r.subjectCount },
+      {
+        header: 'In deze fase sinds',
+        width: 16,
+        type: 'date',
+        value: (r) => amsterdamDate(r.stageSince),
+      },
+    ],
+  });
 }

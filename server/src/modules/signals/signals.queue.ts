@@ -1,7 +1,9 @@
 import type {
   LeadTimeQuery,
   LeadTimeRow,
+  QueueHolder,
   QueueItem,
+  QueueNextStep,
   SignalStage,
   SignalSummary,
   SignalWork,
@@ -10,8 +12,9 @@ import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, daysBetweenDates } from '../../shared/dates.js';
 import type { ServiceDeps } from '../../shared/service.js';
+import { displayNames } from '../users/index.js';
 import { signalsReachable } from './signals.access.js';
-import { presentSummary } from './signals.presenter.js';
+import { presentSummary, shortDescription } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 import type { SignalRounds } from './signals.service.js';
 
@@ -39,6 +42,35 @@ export async function startableSignals(trx: Db, actor: Actor): Promise<SignalSum
     limit: 200,
   });
   return rows.map(presentSummary);
+}
+
+/**
+ * Whose turn it is with an open signal and what they do next, by its stage: the RIEC takes it
+ * to the LOO, the municipality and the police write the joint note, the RIEC triages; a quick
+ * route goes to the DTO, an integral one to a hit/no-hit round first, whose addressed partners
+ * hold it while it is open.
+ */
+function turnOf(
+  stage: SignalStage,
+  route: 'quick' | 'integral' | null,
+  openRound: boolean,
+): { holder: QueueHolder; nextStep: QueueNextStep } {
+  switch (stage) {
+    case 'discussed':
+      return { holder: 'municipality-and-police', nextStep: 'substantiate' };
+    case 'substantiated':
+      return { holder: 'riec', nextStep: 'triage' };
+    case 'triaged':
+      return route === 'quick'
+        ? { holder: 'dto', nextStep: 'decide' }
+        : { holder: 'riec', nextStep: 'start-round' };
+    case 'hit-check':
+      return openRound
+        ? { holder: 'partners', nextStep: 'await-answers' }
+        : { holder: 'dto', nextStep: 'decide' };
+    default:
+      return { holder: 'riec', nextStep: 'discuss' };
+  }
 }
 
 /** The analyst's work queue, each reader's start page, and the lead times of decided signals. */
@@ -120,29 +152,40 @@ export class SignalQueue {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'signal.queue', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'signal.manage');
-      const rows = await repo.listSignals(trx, signalsReachable(actor, 'signal.manage'), { open: true });
+      const rows = await repo.openSignals(trx, signalsReachable(actor, 'signal.manage'));
       const events = await repo.stageEventsOf(
         trx,
         rows.map((r) => r.id),
+      );
+      const names = await displayNames(
+        trx,
+        events.map((e) => e.userId),
       );
       // Time in each stage by the dates the steps happened, up to today in the Netherlands.
       const today = amsterdamDate(now());
       const weight = { high: 0, normal: 1, low: 2 } as const;
       return rows
         .map((r) => {
-          const own = events.filter((e) => e.signalId === r.id && stageOfEvent[e.type]);
+          const all = events.filter((e) => e.signalId === r.id);
+          const own = all.filter((e) => stageOfEvent[e.type]);
           const timeInStages: Record<string, number> = {};
           own.forEach((e, i) => {
             const end = own[i + 1]?.happenedOn ?? today;
             const stage = stageOfEvent[e.type] ?? 'received';
             timeInStages[stage] = (timeInStages[stage] ?? 0) + daysBetweenDates(e.happenedOn, end);
           });
-          const last = own.at(-1)?.happenedOn;
+          const last = own.at(-1);
+          const rounds = all.filter((e) => e.type === 'round-started').length;
+          const closed = all.filter((e) => e.type === 'round-closed').length;
+          const byWhom = all.at(-1)?.userId;
           return {
             ...presentSummary(r),
-            daysInStage: last ? daysBetweenDates(last, today) : 0,
+            daysInStage: last ? daysBetweenDates(last.happenedOn, today) : 0,
             daysOpen: daysBetweenDates(r.receivedOn ?? amsterdamDate(r.createdAt), today),
             timeInStages,
+            summary: shortDescription(r.description),
+            ...turnOf(r.stage, r.route, rounds > closed),
+            lastStepBy: byWhom ? (names.get(byWhom) ?? null) : null,
           };
         })
         .sort((a, b) => weight[a.urgency] - weight[b.urgency] || b.daysOpen - a.daysOpen);

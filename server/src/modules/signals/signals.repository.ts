@@ -1,8 +1,21 @@
-import type { LeadTimeQuery, SignalStage, SubjectInput } from '@samenspel/contracts';
+import {
+  type LeadTimeQuery,
+  type SignalFilter,
+  type SignalSortColumn,
+  type SignalStage,
+  type SubjectInput,
+  sortOf,
+} from '@samenspel/contracts';
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { DB, SignalEventType, SignalsTable } from '../../db/schema.js';
+import type {
+  DB,
+  DistrictsTable,
+  MunicipalitiesTable,
+  SignalEventType,
+  SignalsTable,
+} from '../../db/schema.js';
 
 export interface SignalRow {
   collaborationId: string;
@@ -31,11 +44,22 @@ export interface SignalRow {
   subjectCount: number;
 }
 
-function selectSignals(db: Db) {
+type Reachable = (eb: ExpressionBuilder<DB & { s: SignalsTable }, 's'>) => Expression<SqlBool>;
+
+/** The signals with their municipality and district: what lists filter and sort on. */
+function fromSignals(db: Db) {
   return db
     .selectFrom('signals as s')
     .leftJoin('municipalities as m', 'm.code', 's.municipalityCode')
-    .leftJoin('districts as d', 'd.id', 'm.districtId')
+    .leftJoin('districts as d', 'd.id', 'm.districtId');
+}
+
+/** The date a signal was received (the date it happened). */
+const receivedOn = sql<string | null>`(select min(se.happened_on) from signal_events se
+  where se.signal_id = s.id and se.type = 'received')`;
+
+function selectSignals(db: Db) {
+  return fromSignals(db)
     .leftJoin('partnerOrganisations as rf', 'rf.id', 's.receivedFromOrganisationId')
     .select((eb) => [
       's.receivedFromOrganisationId',
@@ -77,8 +101,7 @@ function selectSignals(db: Db) {
       sql<number>`(select count(*)::int from signal_subjects ss where ss.signal_id = s.id)`.as(
         'subjectCount',
       ),
-      sql<string | null>`(select min(se.happened_on) from signal_events se
-        where se.signal_id = s.id and se.type = 'received')`.as('receivedOn'),
+      receivedOn.as('receivedOn'),
     ]);
 }
 
@@ -86,17 +109,96 @@ export async function findSignal(db: Db, id: string): Promise<SignalRow | undefi
   return selectSignals(db).where('s.id', '=', id).executeTakeFirst();
 }
 
-/** The signals a predicate reaches (the access rule's, never a copy of it), newest stage first. */
+/** What a list of signals is narrowed to; `organisationId` is the caller's, for "own organisation". */
+export type SignalListFilter = SignalFilter & { organisationId?: string };
+
+type ListEb = ExpressionBuilder<
+  DB & { s: SignalsTable; m: MunicipalitiesTable; d: DistrictsTable },
+  's' | 'm' | 'd'
+>;
+
+/** The filter as conditions, beside the access rule's predicate. */
+function narrowedBy(f: SignalListFilter) {
+  return (eb: ListEb): Expression<SqlBool> => {
+    const all: Expression<SqlBool>[] = [];
+    if (f.stage) all.push(eb('s.stage', '=', f.stage));
+    if (f.open) all.push(eb('s.stage', 'not in', ['draft', 'decided']));
+    if (f.decision) all.push(eb('s.decision', '=', f.decision));
+    if (f.districtId) all.push(eb('d.id', '=', f.districtId));
+    if (f.municipalityCode) all.push(eb('s.municipalityCode', '=', f.municipalityCode));
+    if (f.themeId)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('signalThemes as st')
+            .select(sql`1`.as('x'))
+            .whereRef('st.signalId', '=', 's.id')
+            .where('st.themeId', '=', f.themeId),
+        ),
+      );
+    if (f.own && f.organisationId)
+      all.push(
+        eb.exists(
+          eb
+            .selectFrom('signalOrganisations as so')
+            .select(sql`1`.as('x'))
+            .whereRef('so.signalId', '=', 's.id')
+            .where('so.organisationId', '=', f.organisationId),
+        ),
+      );
+    if (f.from) all.push(sql<SqlBool>`${receivedOn} >= ${f.from}::date`);
+    if (f.to) all.push(sql<SqlBool>`${receivedOn} <= ${f.to}::date`);
+    return eb.and(all);
+  };
+}
+
+const stageOrder = sql`array_position(array['draft', 'received', 'discussed', 'substantiated', 'triaged', 'hit-check', 'decided'], s.stage)`;
+const sortExpressions: Record<SignalSortColumn, ReturnType<typeof sql>> = {
+  reference: sql`s.reference`,
+  stage: stageOrder,
+  municipality: sql`m.name`,
+  urgency: sql`array_position(array['low', 'normal', 'high'], coalesce(s.urgency, 'normal'))`,
+  receivedOn,
+  stageSince: sql`s.stage_since`,
+};
+
+/**
+ * One page of the signals a predicate reaches (the access rule's, never a copy of it), filtered
+ * and sorted, with how many the filter selects in all. Empty values sort last either way.
+ */
 export async function listSignals(
   db: Db,
-  reachable: (eb: ExpressionBuilder<DB & { s: SignalsTable }, 's'>) => Expression<SqlBool>,
-  filter: { stage?: SignalStage | undefined; districtId?: string | undefined; open?: boolean },
-): Promise<SignalRow[]> {
-  let q = selectSignals(db).where(reachable);
-  if (filter.stage) q = q.where('s.stage', '=', filter.stage);
-  if (filter.districtId) q = q.where('d.id', '=', filter.districtId);
-  if (filter.open) q = q.where('s.stage', 'not in', ['draft', 'decided']);
-  return q.orderBy('s.stageSince', 'desc').limit(1000).execute();
+  reachable: Reachable,
+  filter: SignalListFilter,
+  order: { sort: string; offset: number; limit: number },
+): Promise<{ rows: SignalRow[]; total: number }> {
+  const { column, descending } = sortOf<SignalSortColumn>(order.sort);
+  const direction = descending ? sql`desc nulls last` : sql`asc nulls last`;
+  const [rows, count] = await Promise.all([
+    selectSignals(db)
+      .where(reachable)
+      .where(narrowedBy(filter))
+      .orderBy(sql`${sortExpressions[column]} ${direction}`)
+      .orderBy('s.reference', descending ? 'desc' : 'asc')
+      .offset(order.offset)
+      .limit(order.limit)
+      .execute(),
+    fromSignals(db)
+      .where(reachable)
+      .where(narrowedBy(filter))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Every open signal a predicate reaches (received, not yet decided): the work queue and the board. */
+export async function openSignals(db: Db, reachable: Reachable): Promise<SignalRow[]> {
+  return selectSignals(db)
+    .where(reachable)
+    .where(narrowedBy({ open: true }))
+    .orderBy('s.stageSince', 'desc')
+    .execute();
 }
 
 export async function nextReference(db: Db, at: Date): Promise<string> {
@@ -240,7 +342,7 @@ export async function stageEventsOf(db: Db, signalIds: readonly string[]) {
   if (signalIds.length === 0) return [];
   return db
     .selectFrom('signalEvents')
-    .select(['signalId', 'type', 'happenedOn', 'at'])
+    .select(['signalId', 'type', 'happenedOn', 'at', 'userId'])
     .where('signalId', 'in', signalIds)
     .orderBy('happenedOn')
     .orderBy('at')
@@ -383,8 +485,6 @@ export async function subjectsByIds(db: Db, ids: readonly string[]) {
 
 // ---- the start page ("Mijn werk") ----
 
-type Reachable = (eb: ExpressionBuilder<DB & { s: SignalsTable }, 's'>) => Expression<SqlBool>;
-
 /** Open signals per stage among those a predicate reaches: counts, no records. */
 export async function openStageCounts(
   db: Db,
@@ -421,4 +521,24 @@ export async function signalsInStages(
       ),
     );
   return q.orderBy('s.stageSince', 'desc').limit(filter.limit).execute();
+}
+
+// ---- searching ----
+
+/** The signals a predicate reaches whose reference starts so (`SIG-2026` finds this year's), at most `limit`. */
+export async function signalsByReference(db: Db, reachable: Reachable, prefix: string, limit: number) {
+  return fromSignals(db)
+    .where(reachable)
+    .where('s.reference', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
+    .select([
+      's.id',
+      's.reference',
+      's.stage',
+      's.decision',
+      'm.name as municipality',
+      receivedOn.as('receivedOn'),
+    ])
+    .orderBy('s.reference', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -6,15 +6,17 @@ import {
   queueItem,
   signalDetail,
   signalDraftInput,
+  signalExportQuery,
   signalListQuery,
+  signalPage,
   signalParams,
-  signalSummary,
   signalTransition,
   signalWork,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
+import { XLSX_TYPE } from '../../shared/workbook.js';
 import type { SignalQueue } from './signals.queue.js';
 import type { SignalsService } from './signals.service.js';
 
@@ -45,12 +47,33 @@ export const signalsRoutes: FastifyPluginAsyncZod<{ service: SignalsService; que
     {
       schema: {
         tags,
-        summary: 'The signals the caller may see, newest stage first',
+        summary:
+          'The signals the caller may see: filtered, sorted (newest stage first) and one page at a time',
         querystring: signalListQuery,
-        response: { 200: listOf(signalSummary), ...problemResponses(400, 401, 403) },
+        response: { 200: signalPage, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await service.list(request.context, request.query) }),
+    async (request) => service.list(request.context, request.query),
+  );
+
+  app.get(
+    '/signals/export.xlsx',
+    {
+      schema: {
+        tags,
+        summary: 'Exactly the signals the filter selects, as an Excel workbook (logged as a read of each)',
+        querystring: signalExportQuery,
+        response: {
+          200: { description: 'Excel workbook', content: { [XLSX_TYPE]: { schema: z.string() } } },
+          ...problemResponses(400, 401, 403, 422),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(XLSX_TYPE)
+        .header('Content-Disposition', 'attachment; filename="signalen.xlsx"')
+        .send((await service.exportList(request.context, request.query)) as unknown as string),
   );
 
   app.get(

@@ -1,11 +1,13 @@
 import {
   type InvalidParam,
+  MAX_EXPORT_ROWS,
   type RoundView,
   type SignalDetail,
   type SignalDraftInput,
+  type SignalExportQuery,
   type SignalListQuery,
+  type SignalPage,
   type SignalStage,
-  type SignalSummary,
   type SignalTransition,
   signalInput,
 } from '@samenspel/contracts';
@@ -16,13 +18,14 @@ import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/
 import { AppError, invalid, notFound } from '../../shared/errors.js';
 import type { Notifier } from '../../shared/notifier.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { tooManyToExport } from '../../shared/workbook.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { collaborationsOfRegion, covenantOf, participatingAmong } from '../collaborations/index.js';
 import { municipalitiesIn, organisationsIn, themesIn } from '../organisations/index.js';
 import { registerLabel, registerSubject } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
 import { signalsReachable } from './signals.access.js';
-import { presentDetail, presentSummary } from './signals.presenter.js';
+import { presentDetail, presentSummary, signalsWorkbook } from './signals.presenter.js';
 import * as repo from './signals.repository.js';
 
 const activity = 'samenspel.signals';
@@ -201,7 +204,7 @@ export class SignalsService {
       id,
       subjects.map((data) => ({ data, label: registerLabel(data) })),
     );
-    for (const s of subjects) record.subjectData(s, 'signal.subject.write');
+    for (const s of subjects) record.subjectData(s, 'signal.subject.write', { type: 'signal', id });
   }
 
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
@@ -310,13 +313,45 @@ export class SignalsService {
     );
   }
 
-  async list(context: RequestContext, filter: SignalListQuery): Promise<SignalSummary[]> {
+  /** One page of the signals the caller may see, filtered and sorted (newest stage first). */
+  async list(context: RequestContext, query: Partial<SignalListQuery>): Promise<SignalPage> {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'signal.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'signal.read');
-      const rows = await repo.listSignals(trx, signalsReachable(actor, 'signal.read'), filter);
+      const { sort = '-stageSince', page = 1, pageSize = 50, ...filter } = query;
+      const { rows, total } = await repo.listSignals(
+        trx,
+        signalsReachable(actor, 'signal.read'),
+        { ...filter, organisationId: actor.organisationId },
+        { sort, offset: (page - 1) * pageSize, limit: pageSize },
+      );
       // A list shows references, places and stages, no subjects: nobody's personal data is read here.
-      return rows.map(presentSummary);
+      return { items: rows.map(presentSummary), total, page, pageSize };
+    });
+  }
+
+  /**
+   * Exactly the signals the filter selects, as a workbook: logged as a read of each of them
+   * (their subjects, in each signal), since the rows leave Samenspel with their descriptions.
+   */
+  async exportList(context: RequestContext, query: Partial<SignalExportQuery>): Promise<Buffer> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'signal.export', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'signal.read');
+      const { sort = '-stageSince', ...filter } = query;
+      const { rows, total } = await repo.listSignals(
+        trx,
+        signalsReachable(actor, 'signal.read'),
+        { ...filter, organisationId: actor.organisationId },
+        { sort, offset: 0, limit: MAX_EXPORT_ROWS },
+      );
+      if (total > MAX_EXPORT_ROWS) throw tooManyToExport(total, 'signalen');
+      for (const s of await repo.subjectsOf(
+        trx,
+        rows.map((r) => r.id),
+      ))
+        record.subjectData(s.data, 'signal.subject.read', { type: 'signal', id: s.signalId });
+      return signalsWorkbook(rows, filter, now());
     });
   }
 

@@ -12,4 +12,5 @@ export { linkBatch, registerLabel, registerSubject, type Sighting } from './regi
 export { subjectsRules } from './subjects.access.js';
 export { insertRelations, signalsBecameCase } from './subjects.repository.js';
 export { subjectsRoutes } from './subjects.routes.js';
+export { type FoundSubject, personIdentifiers, SubjectSearch } from './subjects.search.js';
 export { type KnownElsewhere, type RecordReferences, SubjectsService } from './subjects.service.js';

@@ -1,4 +1,10 @@
-import type { MatchEvidence, RegisterData, RegisterKind, RelationType } from '@samenspel/contracts';
+import type {
+  MatchEvidence,
+  ParsedName,
+  RegisterData,
+  RegisterKind,
+  RelationType,
+} from '@samenspel/contracts';
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/schema.js';
@@ -607,5 +613,96 @@ export async function crowdedAddresses(db: Db, actor: Actor, minCompanies: numbe
     where a.region_id = ${actor.regionId} and a.kind = 'address'
     group by a.id having count(distinct r.from_id) >= ${minCompanies}
     order by companies desc limit 100`.execute(db);
+  return rows;
+}
+
+// ---- searching the register ----
+
+/** A name folded in SQL as the search's trigram index folds it (lower case, ij as y, no diacritics). */
+const foldedLabel = sql`translate(replace(lower(s.label), 'ij', 'y'), 'áàâäãéèêëíìîïóòôöõúùûüýÿçñ', 'aaaaaeeeeiiiiooooouuuuyycn')`;
+
+/** What the register is searched by, from the query's shape (the caller reads the shape). */
+export type RegisterQuery =
+  | { by: 'identifier'; column: 'bsn-or-rsin' | 'kvkNumber' | 'iban' | 'plate'; value: string }
+  | { by: 'address'; prefix: string; exact: string | null }
+  | { by: 'birth'; dateOfBirth: string }
+  | { by: 'person-name'; sounds: string[]; dateOfBirth: string | null }
+  | { by: 'name'; words: string[] };
+
+/**
+ * The roots of the region's register subjects a query finds, at most `limit`, each with its
+ * register data and the person's parsed name where there is one. With `seenBy`, only subjects
+ * seen in a record of one of those collaborations' (the register's membership rule); the caller
+ * decides what of them the searcher may see.
+ */
+export async function searchRegister(db: Db, regionId: string, query: RegisterQuery, limit: number) {
+  const match = (() => {
+    switch (query.by) {
+      case 'identifier':
+        return query.column === 'bsn-or-rsin'
+          ? sql`(s.bsn = ${query.value} or s.rsin = ${query.value})`
+          : query.column === 'kvkNumber'
+            ? sql`s.kvk_number = ${query.value}`
+            : query.column === 'iban'
+              ? sql`s.iban = ${query.value}`
+              : sql`s.plate = ${query.value}`;
+      case 'address':
+        return query.exact
+          ? sql`s.address_key = ${query.exact}`
+          : sql`s.address_key like ${`${query.prefix}%`}`;
+      case 'birth':
+        return sql`s.kind = 'person' and s.data ->> 'dateOfBirth' = ${query.dateOfBirth}`;
+      case 'person-name':
+        return sql`s.kind = 'person' and s.features -> 'name' -> 'sounds' ?| ${query.sounds}::text[]
+          and (${query.dateOfBirth}::text is null or s.data ->> 'dateOfBirth' = ${query.dateOfBirth})`;
+      case 'name':
+        // One LIKE per word, so that the trigram index serves each of them.
+        return sql`s.kind in ('company', 'organisation', 'network') and ${sql.join(
+          query.words.map((w) => sql`${foldedLabel} like ${`%${w.replace(/[%_\\]/g, '')}%`}`),
+          sql` and `,
+        )}`;
+    }
+  })();
+  const { rows } = await sql<{
+    id: string;
+    kind: RegisterKind;
+    label: string;
+    data: RegisterData;
+    name: ParsedName | null;
+  }>`
+    select r.id, r.kind, r.label, r.data, r.features -> 'name' as name
+    from subjects r
+    -- An array, not IN: the planner cannot estimate the index's matches and would scan the register.
+    where r.id = any(array(
+      select distinct s.root_id from subjects s where s.region_id = ${regionId} and ${match} limit ${limit}))
+    order by r.label, r.id`.execute(db);
+  return rows;
+}
+
+/** Of the root subjects, those the actor sees in the register: the register's one rule. */
+export async function seenInRegister(db: Db, actor: Actor, roots: readonly string[]): Promise<Set<string>> {
+  if (roots.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    select r.id from subjects r
+    where r.id = any(${roots as string[]}::uuid[]) and ${subjectSeenBy(actor, 'r.id')}`.execute(db);
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Where the root subjects (with everything merged into them) were seen: the record and the data
+ * that record's source recorded, newest first.
+ */
+export async function sightingsOfRoots(db: Db, roots: readonly string[]) {
+  if (roots.length === 0) return [];
+  const { rows } = await sql<{
+    root: string;
+    caseId: string | null;
+    signalId: string | null;
+    data: RegisterData;
+  }>`
+    select t.root_id as root, g.case_id as "caseId", g.signal_id as "signalId", g.data
+    from subject_sightings g join subjects t on t.id = g.subject_id
+    where t.root_id = any(${roots as string[]}::uuid[])
+    order by g.seen_at desc`.execute(db);
   return rows;
 }

@@ -23,7 +23,7 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
-import { formatDateTime, t } from '../../i18n/i18n.js';
+import { formatDateTime, type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
 import {
@@ -58,6 +58,8 @@ export function AuditLogPage() {
   const organisations = usePartnerOrganisations(me.data?.region.id);
   const [subjectError, setSubjectError] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
+  // How many register persons a name with a date of birth found (never who): shown, not kept in the address.
+  const [registerPersons, setRegisterPersons] = useState<number | null>(null);
 
   useEffect(() => {
     document.title = `${t('audit.title')} · ${t('app.name')}`;
@@ -76,6 +78,7 @@ export function AuditLogPage() {
       bsn: value('bsn'),
       kvkNumber: value('kvkNumber'),
       surname: value('surname'),
+      firstNames: value('firstNames'),
       dateOfBirth: value('dateOfBirth'),
       companyName: value('companyName'),
     };
@@ -84,7 +87,9 @@ export function AuditLogPage() {
     if (Object.values(identifiers).some(Boolean)) {
       setSearching(true);
       try {
-        subject = (await findSubjectPseudonyms(identifiers)).pseudonyms;
+        const found = await findSubjectPseudonyms(identifiers);
+        subject = found.pseudonyms;
+        setRegisterPersons(identifiers.surname && identifiers.dateOfBirth ? found.registerPersons : null);
       } catch (error) {
         setSubjectError(
           error instanceof ApiError
@@ -127,28 +132,62 @@ export function AuditLogPage() {
               <Paragraph>{subjectError}</Paragraph>
             </Alert>
           ) : null}
-          <FormFieldTextbox
-            id="filter-email"
-            name="email"
-            type="email"
-            label={t('audit.email')}
-            autoComplete="off"
-          />
-          <FormFieldTextbox
-            id="filter-bsn"
-            name="bsn"
-            label={t('audit.bsn')}
-            autoComplete="off"
-            inputMode="numeric"
-          />
-          <FormFieldTextbox id="filter-kvk" name="kvkNumber" label={t('audit.kvk')} autoComplete="off" />
+          <div className="samenspel-filters__row">
+            <FormFieldTextbox
+              id="filter-email"
+              name="email"
+              type="email"
+              label={t('audit.email')}
+              autoComplete="off"
+            />
+            <FormFieldTextbox
+              id="filter-bsn"
+              name="bsn"
+              label={t('audit.bsn')}
+              autoComplete="off"
+              inputMode="numeric"
+            />
+            <FormFieldTextbox id="filter-kvk" name="kvkNumber" label={t('audit.kvk')} autoComplete="off" />
+          </div>
+          <Fieldset>
+            <FieldsetLegend>{t('audit.byName')}</FieldsetLegend>
+            <Paragraph className="samenspel-muted">{t('audit.byNameHelp')}</Paragraph>
+            <div className="samenspel-filters__row">
+              <FormFieldTextbox
+                id="filter-achternaam"
+                name="surname"
+                label={t('audit.surnameOnly')}
+                autoComplete="off"
+              />
+              <FormFieldTextbox
+                id="filter-voornamen"
+                name="firstNames"
+                label={t('audit.firstNames')}
+                autoComplete="off"
+              />
+              <DateField id="filter-geboortedatum" name="dateOfBirth" label={t('audit.dateOfBirth')} />
+            </div>
+          </Fieldset>
           {filter.subject ? (
             <Paragraph>
               {t('audit.subjectActive')}{' '}
+              {registerPersons !== null
+                ? `${t(
+                    registerPersons === 0
+                      ? 'audit.registerNone'
+                      : registerPersons === 1
+                        ? 'audit.registerOne'
+                        : 'audit.registerMore',
+                    { count: registerPersons },
+                  )} `
+                : null}
               <Button
                 appearance="subtle-button"
                 type="button"
-                onClick={() => apply({ ...filter, subject: undefined })}
+                onClick={() => {
+                  setRegisterPersons(null);
+                  apply({ ...filter, subject: undefined });
+                }}
               >
                 {t('audit.clearSubject')}
               </Button>
@@ -240,6 +279,7 @@ function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId:
         t('audit.when'),
         t('audit.who'),
         t('audit.action'),
+        t('audit.record'),
         t('audit.result'),
         t('audit.activity'),
         t('audit.subjectColumn'),
@@ -249,6 +289,8 @@ function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId:
       {items.map((entry) => {
         const action = entry.action;
         const userId = action?.userId;
+        // A subject's own record within a larger action says which action it was part of.
+        const part = action && entry.name !== action.action ? action.label : null;
         return (
           <TableRow key={entry.sequence}>
             <TableCell>{formatDateTime(entry.startedAt)}</TableCell>
@@ -274,8 +316,20 @@ function EntriesTable({ items, onUser }: { items: AuditEntry[]; onUser: (userId:
               ) : null}
             </TableCell>
             <TableCell>
-              <Code>{entry.name}</Code>
-              {entry.parentSpanId && action === null ? ` (${t('audit.childSpan')})` : null}
+              {entry.label}
+              {part ? (
+                <>
+                  <br />
+                  <span className="samenspel-muted">{t('audit.partOf', { action: part })}</span>
+                </>
+              ) : null}
+              <br />
+              <Code className="samenspel-muted">{entry.name}</Code>
+            </TableCell>
+            <TableCell className="samenspel-nowrap">
+              {entry.record
+                ? (entry.record.label ?? t(`audit.recordType.${entry.record.type}` as MessageKey))
+                : '—'}
             </TableCell>
             <TableCell>
               <StatusBadge

@@ -3,6 +3,7 @@ import type {
   adviceRequest,
   adviceStatusRequest,
   CaseDetail,
+  CasePage,
   CaseSummary,
   caseConfiguration,
   casePhaseRequest,
@@ -21,7 +22,8 @@ import type {
   SignalDetail,
   SignalSummary,
 } from '@samenspel/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { MAX_PAGE_SIZE } from '@samenspel/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson, sendJson, uploadFile } from '../../components/api.js';
 
@@ -46,10 +48,12 @@ export type EvaluationBody = z.input<typeof evaluationRequest>;
 
 export type CaseConfiguration = z.infer<typeof caseConfiguration>;
 
-export function useCases() {
+/** One page of the cases list, for the API query given (filters, sort, page). */
+export function useCasePage(query: string) {
   return useQuery({
-    queryKey: casesKey,
-    queryFn: ({ signal }) => getJson<{ items: CaseSummary[] }>('/api/v1/cases', signal).then((r) => r.items),
+    queryKey: [...casesKey, 'page', query],
+    queryFn: ({ signal }) => getJson<CasePage>(`/api/v1/cases${query ? `?${query}` : ''}`, signal),
+    placeholderData: keepPreviousData,
     staleTime: 0,
   });
 }
@@ -98,9 +102,10 @@ export function useAcceptedSignals(enabled: boolean) {
     queryKey: ['signals', 'accepted'],
     enabled,
     queryFn: ({ signal }) =>
-      getJson<{ items: SignalSummary[] }>('/api/v1/signals?stage=decided', signal).then((r) =>
-        r.items.filter((s) => s.decision === 'accepted'),
-      ),
+      getJson<{ items: SignalSummary[] }>(
+        `/api/v1/signals?decision=accepted&pageSize=${MAX_PAGE_SIZE}`,
+        signal,
+      ).then((r) => r.items.filter((s) => s.decision === 'accepted')),
   });
 }
 

@@ -1,68 +1,105 @@
 import { type CaseSummary, casePhases } from '@samenspel/contracts';
 import {
+  Button,
   ButtonGroup,
   ButtonLink,
+  FormFieldCheckbox,
   Heading1,
   Paragraph,
   TableCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { type FormEvent, useEffect } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { DataTable } from '../../components/data-table.js';
+import { ApiError } from '../../components/api.js';
+import { DateField } from '../../components/date-field.js';
+import {
+  ExportButton,
+  LIST_PAGE_SIZE,
+  Pager,
+  SortableTable,
+  useListParams,
+} from '../../components/list-controls.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { type SelectChoice, SelectField } from '../../components/select-field.js';
-import { formatDate, t } from '../../i18n/i18n.js';
+import { SelectField } from '../../components/select-field.js';
+import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useCases } from './cases-api.js';
+import { useDistricts, useMunicipalities, useThemes } from '../reference/reference-api.js';
+import { useCasePage } from './cases-api.js';
 
 function days(value: number | null): string {
   return value === null ? '—' : String(value).replace('.', ',');
 }
 
-const ageLimits = { all: Number.POSITIVE_INFINITY, '6': 183, '12': 366, '24': 731 } as const;
+const DEFAULT_SORT = '-startedOn';
+/** The district filter's value for cases of the whole region (no district). */
+const REGIONAL = 'regionaal';
 
-/** The cases the caller may see, filtered by district, theme, phase, priority and age. */
+/** The list's filters in the page's address (Dutch names) as the API's query. */
+function apiFilter(params: URLSearchParams): URLSearchParams {
+  const query = new URLSearchParams();
+  const phase = params.get('fase') ?? '';
+  if (phase === 'lopend') query.set('open', 'true');
+  else if ((casePhases as readonly string[]).includes(phase)) query.set('phase', phase);
+  const district = params.get('district');
+  if (district === REGIONAL) query.set('regional', 'true');
+  else if (district) query.set('districtId', district);
+  const copy: Array<[string, string]> = [
+    ['gemeente', 'municipalityCode'],
+    ['thema', 'themeId'],
+    ['van', 'from'],
+    ['tot', 'to'],
+    ['prioriteit', 'priority'],
+  ];
+  for (const [from, to] of copy) {
+    const value = params.get(from);
+    if (value) query.set(to, value);
+  }
+  if (params.get('eigen') === 'ja') query.set('own', 'true');
+  return query;
+}
+
+/** The cases the caller may see: filtered, sorted and paged on the server, the filter in the address. */
 export function CasesPage() {
   const me = useMe();
-  const cases = useCases();
-  const [district, setDistrict] = useState('');
-  const [theme, setTheme] = useState('');
-  const [phase, setPhase] = useState('');
-  const [priority, setPriority] = useState('');
-  const [age, setAge] = useState<keyof typeof ageLimits>('all');
+  const regionId = me.data?.region.id;
+  const districts = useDistricts(regionId);
+  const municipalities = useMunicipalities(regionId);
+  const themes = useThemes(regionId);
+  const list = useListParams(DEFAULT_SORT);
+  const filter = apiFilter(list.params);
+  const query = new URLSearchParams(filter);
+  if (list.sort !== DEFAULT_SORT) query.set('sort', list.sort);
+  if (list.page > 1) query.set('page', String(list.page));
+  const cases = useCasePage(query.toString());
+  const exportQuery = new URLSearchParams(filter);
+  exportQuery.set('sort', list.sort);
+  const problem = cases.error instanceof ApiError ? cases.error : null;
+  const fieldError = (name: string) => problem?.fieldError(name);
+  const value = (key: string) => list.params.get(key) ?? '';
   useEffect(() => {
     document.title = `${t('cases.title')} · ${t('app.name')}`;
   }, []);
-  const all = cases.data ?? [];
-  const districtOf = (c: CaseSummary) => c.district ?? { id: 'regionaal', name: t('cases.regionalShort') };
-  const districts = [...new Map(all.map((c) => [districtOf(c).id, districtOf(c)])).values()];
-  const themes = [...new Map(all.flatMap((c) => c.themes).map((th) => [th.id, th])).values()];
-  const today = Date.now();
-  const shown = all.filter(
-    (c: CaseSummary) =>
-      (!district || districtOf(c).id === district) &&
-      (!theme || c.themes.some((th) => th.id === theme)) &&
-      (!phase || c.phase === phase) &&
-      (!priority || String(c.priority ?? '') === priority) &&
-      (today - new Date(`${c.startedOn}T00:00:00Z`).getTime()) / 86_400_000 <= ageLimits[age],
-  );
-  const filter = (
-    id: string,
-    label: string,
-    value: string,
-    onChange: (v: string) => void,
-    options: ReadonlyArray<SelectChoice>,
-  ) => (
-    <SelectField
-      id={id}
-      label={label}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      options={options}
-    />
-  );
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const field = (key: string) => String(form.get(key) ?? '').trim() || null;
+    list.update({
+      fase: field('fase'),
+      district: field('district'),
+      gemeente: field('gemeente'),
+      thema: field('thema'),
+      van: field('van'),
+      tot: field('tot'),
+      prioriteit: field('prioriteit'),
+      eigen: form.get('eigen') ? 'ja' : null,
+    });
+  }
+
+  const districtOf = (c: CaseSummary) => c.district?.name ?? t('cases.regionalShort');
+  const page = cases.data;
   return (
     <>
       <Heading1>{t('cases.title')}</Heading1>
@@ -73,68 +110,162 @@ export function CasesPage() {
           </ButtonLink>
         </ButtonGroup>
       ) : null}
-      <div className="samenspel-filters">
-        {filter('filter-district', t('meetings.district'), district, setDistrict, [
-          ['', t('audit.all')],
-          ...districts.map((d) => [d.id, d.name] as const),
-        ])}
-        {filter('filter-thema', t('cases.theme'), theme, setTheme, [
-          ['', t('audit.all')],
-          ...themes.map((th) => [th.id, th.name] as const),
-        ])}
-        {filter('filter-fase', t('cases.phase'), phase, setPhase, [
-          ['', t('audit.all')],
-          ...casePhases.map((p) => [p, t(`phase.${p}`)] as const),
-        ])}
-        {filter('filter-prioriteit', t('cases.priority'), priority, setPriority, [
-          ['', t('audit.all')],
-          ['1', '1'],
-          ['2', '2'],
-          ['3', '3'],
-        ])}
-        {filter('filter-leeftijd', t('cases.age'), age, (v) => setAge(v as keyof typeof ageLimits), [
-          ['all', t('audit.all')],
-          ['6', t('cases.age6')],
-          ['12', t('cases.age12')],
-          ['24', t('cases.age24')],
-        ])}
+      <form
+        className="samenspel-filters"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('list.filters')}
+        key={list.params.toString()}
+      >
+        <SelectField
+          id="filter-fase"
+          name="fase"
+          label={t('cases.phase')}
+          defaultValue={value('fase')}
+          placeholder={t('audit.all')}
+          options={[
+            ['lopend', t('cases.filter.open')],
+            ...casePhases.map((p) => [p, t(`phase.${p}`)] as const),
+          ]}
+        />
+        <SelectField
+          id="filter-district"
+          name="district"
+          label={t('meetings.district')}
+          defaultValue={value('district')}
+          placeholder={t('audit.all')}
+          options={[
+            ...(districts.data ?? []).map((d) => [d.id, d.name] as const),
+            [REGIONAL, t('cases.regionalShort')],
+          ]}
+        />
+        <SelectField
+          id="filter-gemeente"
+          name="gemeente"
+          label={t('signals.municipality')}
+          defaultValue={value('gemeente')}
+          placeholder={t('audit.all')}
+          options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
+        />
+        <SelectField
+          id="filter-thema"
+          name="thema"
+          label={t('cases.theme')}
+          defaultValue={value('thema')}
+          placeholder={t('audit.all')}
+          options={(themes.data ?? []).map((th) => [th.id, th.name] as const)}
+        />
+        <SelectField
+          id="filter-prioriteit"
+          name="prioriteit"
+          label={t('cases.priority')}
+          defaultValue={value('prioriteit')}
+          placeholder={t('audit.all')}
+          options={[
+            ['1', '1'],
+            ['2', '2'],
+            ['3', '3'],
+          ]}
+        />
+        <DateField
+          id="filter-van"
+          name="van"
+          label={t('cases.filter.from')}
+          defaultValue={value('van')}
+          invalid={Boolean(fieldError('from'))}
+          errorMessage={fieldError('from')}
+        />
+        <DateField
+          id="filter-tot"
+          name="tot"
+          label={t('cases.filter.to')}
+          defaultValue={value('tot')}
+          invalid={Boolean(fieldError('to'))}
+          errorMessage={fieldError('to')}
+        />
+        <FormFieldCheckbox
+          id="filter-eigen"
+          name="eigen"
+          value="ja"
+          label={t('cases.filter.own')}
+          defaultChecked={value('eigen') === 'ja'}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button">
+            {t('list.apply')}
+          </Button>
+          <ButtonLink appearance="subtle-button" href="/casussen">
+            {t('list.clear')}
+          </ButtonLink>
+        </ButtonGroup>
+      </form>
+      <div className="samenspel-list-actions">
+        <Paragraph role="status" aria-live="polite">
+          {page ? t('cases.found', { count: formatNumber(page.total) }) : null}
+        </Paragraph>
+        {page && page.total > 0 ? (
+          <ExportButton
+            href={`/api/v1/cases/export.xlsx?${exportQuery}`}
+            fileName="casussen.xlsx"
+            label={t('list.exportExcel')}
+          />
+        ) : null}
       </div>
       {cases.isPending ? <Loading /> : null}
-      {cases.isError ? <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
-      {cases.data && shown.length === 0 ? <Paragraph>{t('cases.none')}</Paragraph> : null}
-      {shown.length > 0 ? (
-        <DataTable
-          caption={t('cases.caption', { count: shown.length })}
-          columns={[
-            t('cases.codeName'),
-            t('cases.phase'),
-            t('meetings.district'),
-            t('cases.started'),
-            t('cases.priority'),
-            t('cases.signalToCase'),
-            t('cases.startToIntervention'),
-            t('cases.startToClosure'),
-          ]}
-        >
-          {shown.map((c) => (
-            <TableRow key={c.id}>
-              <TableCell>
-                <RouterLink to={`/casussen/${c.id}`} className="utrecht-link">
-                  {c.codeName}
-                </RouterLink>
-                <br />
-                <span className="samenspel-muted">{c.reference}</span>
-              </TableCell>
-              <TableCell>{t(`phase.${c.phase}`)}</TableCell>
-              <TableCell>{districtOf(c).name}</TableCell>
-              <TableCell>{formatDate(c.startedOn)}</TableCell>
-              <TableCell className="samenspel-number">{c.priority ?? '—'}</TableCell>
-              <TableCell className="samenspel-number">{days(c.leadTimes.signalToCase)}</TableCell>
-              <TableCell className="samenspel-number">{days(c.leadTimes.startToFirstIntervention)}</TableCell>
-              <TableCell className="samenspel-number">{days(c.leadTimes.startToClosure)}</TableCell>
-            </TableRow>
-          ))}
-        </DataTable>
+      {cases.isError && !fieldError('from') && !fieldError('to') ? (
+        <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} />
+      ) : null}
+      {page && page.items.length === 0 ? <Paragraph>{t('cases.none')}</Paragraph> : null}
+      {page && page.items.length > 0 ? (
+        <>
+          <SortableTable
+            caption={t('cases.pageCaption', {
+              from: formatNumber((page.page - 1) * page.pageSize + 1),
+              to: formatNumber((page.page - 1) * page.pageSize + page.items.length),
+              count: formatNumber(page.total),
+            })}
+            sort={list.sort}
+            onSort={(sort) => list.update({ sorteer: sort === DEFAULT_SORT ? null : sort })}
+            columns={[
+              { label: t('cases.codeName'), sort: 'codeName' },
+              { label: t('cases.phase'), sort: 'phase' },
+              { label: t('meetings.district'), sort: 'district' },
+              { label: t('cases.started'), sort: 'startedOn', descendingFirst: true },
+              { label: t('cases.priority'), sort: 'priority', className: 'samenspel-number' },
+              { label: t('cases.signalToCase'), className: 'samenspel-number' },
+              { label: t('cases.startToIntervention'), className: 'samenspel-number' },
+              { label: t('cases.startToClosure'), className: 'samenspel-number' },
+            ]}
+          >
+            {page.items.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  <RouterLink to={`/casussen/${c.id}`} className="utrecht-link">
+                    {c.codeName}
+                  </RouterLink>
+                  <br />
+                  <span className="samenspel-muted samenspel-nowrap">{c.reference}</span>
+                </TableCell>
+                <TableCell>{t(`phase.${c.phase}`)}</TableCell>
+                <TableCell>{districtOf(c)}</TableCell>
+                <TableCell>{formatDate(c.startedOn)}</TableCell>
+                <TableCell className="samenspel-number">{c.priority ?? '—'}</TableCell>
+                <TableCell className="samenspel-number">{days(c.leadTimes.signalToCase)}</TableCell>
+                <TableCell className="samenspel-number">
+                  {days(c.leadTimes.startToFirstIntervention)}
+                </TableCell>
+                <TableCell className="samenspel-number">{days(c.leadTimes.startToClosure)}</TableCell>
+              </TableRow>
+            ))}
+          </SortableTable>
+          <Pager
+            page={page.page}
+            pageSize={page.pageSize || LIST_PAGE_SIZE}
+            total={page.total}
+            label={t('cases.title')}
+            onPage={(next) => list.update({ pagina: next > 1 ? String(next) : null })}
+          />
+        </>
       ) : null}
     </>
   );

@@ -3,13 +3,15 @@ import type {
   HitCheckRequest,
   QueueItem,
   SignalDetail,
+  SignalPage,
   SignalSummary,
   signalDraftInput,
   signalTransition,
   startRoundRequest,
   subjectInput,
 } from '@samenspel/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { MAX_PAGE_SIZE } from '@samenspel/contracts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../components/api.js';
 
@@ -41,10 +43,24 @@ export type IntakeBody = Omit<z.input<typeof signalDraftInput>, 'subjects'> & {
   subjects: SubjectDraft[];
 };
 
+/** The open signals (received, not yet decided), newest stage first: for planning meetings. */
 export function useSignals() {
   return useQuery({
-    queryKey: signalsKey,
-    queryFn: ({ signal }) => getJson<List<SignalSummary>>('/api/v1/signals', signal).then((r) => r.items),
+    queryKey: [...signalsKey, 'open'],
+    queryFn: ({ signal }) =>
+      getJson<List<SignalSummary>>(`/api/v1/signals?open=true&pageSize=${MAX_PAGE_SIZE}`, signal).then(
+        (r) => r.items,
+      ),
+    staleTime: 0,
+  });
+}
+
+/** One page of the signals list, for the API query given (filters, sort, page). */
+export function useSignalPage(query: string) {
+  return useQuery({
+    queryKey: [...signalsKey, 'page', query],
+    queryFn: ({ signal }) => getJson<SignalPage>(`/api/v1/signals${query ? `?${query}` : ''}`, signal),
+    placeholderData: keepPreviousData,
     staleTime: 0,
   });
 }
