@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { dutchDay, newMeeting, newRound, newSignal } from '../server/src/testing/factories.ts';
+import {
+  dutchDay,
+  newAcceptedSignal,
+  newCase,
+  newMeeting,
+  newRound,
+  newSignal,
+} from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
@@ -134,6 +141,24 @@ describe('Mijn werk, the start page of each role', () => {
     await meetings.getByText('1 signaal op de agenda').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await bothWidths(page, 'work-chair');
+  });
+
+  it('shows the case director their cases with the next action, and accepted signals still without a case', async () => {
+    const accepted = await newAcceptedSignal(spec.cast);
+    const c = await newCase(spec.cast, { codeName: 'Werkvoorraad', participants: ['politie'] });
+    const page = await spec.visitors.page(await spec.cast.director(), {
+      viewport: { width: 1366, height: 900 },
+    });
+    await page.goto(spec.samenspel.url);
+    const mine = page.getByRole('region', { name: /^Mijn casussen/ });
+    const line = mine.getByRole('listitem').filter({ hasText: c.reference });
+    await line.getByRole('link', { name: 'Doel en strategie vastleggen' }).waitFor();
+    const startable = page.getByRole('region', { name: /^Geaccepteerde signalen zonder casus/ });
+    await startable.getByRole('link', { name: accepted.reference }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await bothWidths(page, 'work-director');
+    await line.getByRole('link', { name: 'Doel en strategie vastleggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
   });
 
   it('folds the menu behind a button on a small screen, and folds it again after a choice', async () => {

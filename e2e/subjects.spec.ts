@@ -104,7 +104,7 @@ describe('subjects and networks', () => {
   it('tells a partner only that the adviser is known elsewhere', async () => {
     const { balans } = await adviserInThreeCases({ confirmed: true });
     const p = await spec.visitors.page(await spec.cast.staff('politie'));
-    await p.goto(`${spec.samenspel.url}/casussen/${balans.id}`);
+    await p.goto(`${spec.samenspel.url}/casussen/${balans.id}/betrokkenen`);
     await p.getByText('ook bekend in 2 andere dossiers — vraag het RIEC').waitFor();
     const text = (await p.getByRole('main').textContent()) ?? '';
     expect(text).not.toContain('Kluis');
@@ -122,21 +122,21 @@ describe('subjects and networks', () => {
   it('imports FollowTheMoney entities into a case after review', async () => {
     const c = await newCase(spec.cast, { codeName: 'Balans', participants: ['politie'] });
     const a = await spec.visitors.page(await spec.cast.analyst());
-    await a.goto(`${spec.samenspel.url}/casussen/${c.id}`);
+    await a.goto(`${spec.samenspel.url}/casussen/${c.id}/betrokkenen`);
     const good = `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { firstName: ['Youssef'], lastName: ['Bouzid'], birthDate: ['1985-02-03'] } })}\n`;
     const bad = `${good}${JSON.stringify({ id: 'b1', schema: 'BankAccount', properties: { iban: ['NL00ABNA0000000000'] } })}\n`;
     await a
       .getByLabel('Bestand (.jsonl)')
       .setInputFiles({ name: 'fout.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(bad) });
     await a.getByRole('button', { name: 'Inlezen en controleren' }).click();
-    await a.getByText('1 regel(s) goed, 1 geweigerd.').waitFor();
+    await a.getByText('Regels goed: 1, geweigerd: 1.').waitFor();
     await a.getByText('Dit IBAN klopt niet (controlegetal).').waitFor();
     expect(await a.getByRole('button', { name: /overnemen in de casus/ }).count()).toBe(0);
     await a
       .getByLabel('Bestand (.jsonl)')
       .setInputFiles({ name: 'goed.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(good) });
     await a.getByRole('button', { name: 'Inlezen en controleren' }).click();
-    await a.getByText('1 regel(s) goed, 0 geweigerd.').waitFor();
+    await a.getByText('Regels goed: 1, geweigerd: 0.').waitFor();
     await a.getByRole('button', { name: '1 entiteit overnemen in de casus' }).click();
     await a.getByText('1 entiteit overgenomen.').waitFor();
     expect(await axeViolations(a)).toEqual([]);

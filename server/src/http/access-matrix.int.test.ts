@@ -941,7 +941,7 @@ const matrix: Record<string, Entry> = {
   'POST /api/v1/cases': {
     logs: 'case.create',
     permitted: 'riec_analyst',
-    denied: 'case_director',
+    denied: 'partner_staff',
     ok: 201,
     call: async () => {
       const signalId = await signalAt('triaged');

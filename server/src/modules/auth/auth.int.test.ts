@@ -93,6 +93,7 @@ describe(`signing in on ${testEngine()}`, () => {
         'subject.read',
         'subject.manage',
         'notification.read',
+        'search.use',
       ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },

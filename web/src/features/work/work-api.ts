@@ -1,4 +1,4 @@
-import type { HitCheckRequestSummary, Meeting, SignalWork } from '@samenspel/contracts';
+import type { CaseWork, HitCheckRequestSummary, Meeting, SignalWork } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../components/api.js';
 import { isoDateFromToday } from '../../components/date-field.js';
@@ -35,6 +35,16 @@ export function useNextMeetings(enabled: boolean) {
       getJson<{ items: Meeting[] }>(`/api/v1/meetings?from=${isoDateFromToday()}`, signal).then(
         (r) => r.items,
       ),
+    staleTime: 0,
+  });
+}
+
+/** The cases part of the start page: directed cases, cases waiting on one's organisation, signals to start from. */
+export function useCaseWork(enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'work'],
+    enabled,
+    queryFn: ({ signal }) => getJson<CaseWork>('/api/v1/cases/work', signal),
     staleTime: 0,
   });
 }

@@ -1,4 +1,4 @@
-import type { Me, SignalSummary } from '@samenspel/contracts';
+import type { CaseSummary, Me, SignalSummary } from '@samenspel/contracts';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ButtonLink, Heading1, Heading2, Paragraph, StatusBadge } from '@utrecht/component-library-react';
 import { type ReactNode, useEffect, useId } from 'react';
@@ -9,8 +9,9 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import { useApiTokens, useUsers } from '../admin/admin-api.js';
 import { can, useMe } from '../auth/auth-api.js';
+import { nextActionHref, nextActionText } from '../cases/case-format.js';
 import { stageLabel } from '../signals/signals-page.js';
-import { useNextMeetings, useOpenRequests, useSignalWork } from './work-api.js';
+import { useCaseWork, useNextMeetings, useOpenRequests, useSignalWork } from './work-api.js';
 
 /**
  * "Mijn werk", everyone's start page: what waits for this user, by what their roles let them do —
@@ -32,6 +33,7 @@ export function WorkPage() {
       </Paragraph>
       <div className="samenspel-work">
         {can(user, 'hitcheck.answer') ? <RequestsPanel /> : null}
+        {can(user, 'case.read') ? <CasePanels /> : null}
         {can(user, 'signal.read') ? <SignalPanels me={user} /> : null}
         {can(user, 'meeting.manage') ? <MeetingsPanel /> : null}
         {can(user, 'user.manage') ? <AccountsPanel /> : null}
@@ -256,6 +258,88 @@ function SignalPanels({ me }: { me: Me }) {
   );
 }
 
+/** A case with what it needs next, linked to where that is done. */
+function CaseLine({ c }: { c: CaseSummary }) {
+  return (
+    <li>
+      <RouterLink to={`/casussen/${c.id}`} className="utrecht-link">
+        {c.codeName}
+      </RouterLink>{' '}
+      <span className="samenspel-muted">
+        {c.reference} · {t(`phase.${c.phase}`)}
+      </span>
+      {c.nextAction ? (
+        <>
+          <br />
+          {t('work.next')}{' '}
+          <RouterLink to={nextActionHref(c.id, c.nextAction)} className="utrecht-link">
+            {nextActionText(c.nextAction)}
+          </RouterLink>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
+function CasePanels() {
+  const work = useCaseWork(true);
+  if (work.isPending)
+    return (
+      <Panel title={t('nav.cases')}>
+        <Loading />
+      </Panel>
+    );
+  if (work.isError)
+    return (
+      <Panel title={t('nav.cases')}>
+        <ProblemAlert error={work.error} onRetry={() => void work.refetch()} />
+      </Panel>
+    );
+  const { directed, forOrganisation, startable } = work.data;
+  return (
+    <>
+      {startable && startable.length > 0 ? (
+        <Panel title={t('work.startable')} count={startable.length}>
+          <ul className="samenspel-worklist">
+            {startable.map((s) => (
+              <SignalLine key={s.id} s={s}>
+                {' · '}
+                {s.district?.name ?? ''}
+              </SignalLine>
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+      {directed ? (
+        <Panel
+          title={t('work.directed')}
+          count={directed.length}
+          more={{ to: '/casussen', label: t('work.casesMore') }}
+        >
+          {directed.length ? (
+            <ul className="samenspel-worklist">
+              {directed.map((c) => (
+                <CaseLine key={c.id} c={c} />
+              ))}
+            </ul>
+          ) : (
+            <Empty>{t('work.directedNone')}</Empty>
+          )}
+        </Panel>
+      ) : null}
+      {forOrganisation.length > 0 ? (
+        <Panel title={t('work.forOrganisation')} count={forOrganisation.length}>
+          <ul className="samenspel-worklist">
+            {forOrganisation.map((c) => (
+              <CaseLine key={c.id} c={c} />
+            ))}
+          </ul>
+        </Panel>
+      ) : null}
+    </>
+  );
+}
+
 function MeetingsPanel() {
   const meetings = useNextMeetings(true);
   return (
@@ -347,7 +431,7 @@ function TokensPanel() {
 /** Where each role goes from here: the places of its work that have no list on this page. */
 function ShortcutsPanel({ me }: { me: Me }) {
   const links = [
-    { to: '/casussen', label: t('work.toCases'), show: can(me, 'case.read') },
+    { to: '/casussen', label: t('work.toCases'), show: can(me, 'case.read') && !can(me, 'case.manage') },
     { to: '/subjecten', label: t('work.toSubjects'), show: can(me, 'subject.read') },
     { to: '/verantwoording', label: t('work.toDashboard'), show: can(me, 'report.read') },
     { to: '/verwerkingslog', label: t('work.toAuditLog'), show: can(me, 'audit.read') },
