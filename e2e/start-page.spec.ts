@@ -176,6 +176,11 @@ describe('Mijn werk, the start page of each role', () => {
     await menu.getByRole('link', { name: 'Signalen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Signalen' }).waitFor();
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    // The list's filters are folded too, so that the list is in view; they open on request.
+    const stage = page.getByLabel('Fase', { exact: true });
+    expect(await stage.isVisible()).toBe(false);
+    await page.getByText('Filters', { exact: true }).click();
+    expect(await stage.isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -201,3 +201,8 @@ export function ExportButton({ href, fileName, label }: { href: string; fileName
     </div>
   );
 }
+
+/** How many filters the address holds (sorting, the page and the view are no filters). */
+export function activeFilters(params: URLSearchParams): number {
+  return [...new Set(params.keys())].filter((k) => !['sorteer', 'pagina', 'weergave'].includes(k)).length;
+}

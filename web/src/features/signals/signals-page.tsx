@@ -22,7 +22,9 @@ import { Link as RouterLink } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { DateField } from '../../components/date-field.js';
+import { FilterPanel } from '../../components/filter-panel.js';
 import {
+  activeFilters,
   ExportButton,
   LIST_PAGE_SIZE,
   Pager,
@@ -168,77 +170,79 @@ function SignalList({ list }: { list: ReturnType<typeof useListParams> }) {
   const page = signals.data;
   return (
     <>
-      <form
-        className="samenspel-filters"
-        onSubmit={submit}
-        noValidate
-        aria-label={t('list.filters')}
-        key={list.params.toString()}
-      >
-        <SelectField
-          id="filter-fase"
-          name="fase"
-          label={t('signals.stage')}
-          defaultValue={value('fase')}
-          placeholder={t('audit.all')}
-          options={stageChoices}
-        />
-        <SelectField
-          id="filter-district"
-          name="district"
-          label={t('meetings.district')}
-          defaultValue={value('district')}
-          placeholder={t('audit.all')}
-          options={(districts.data ?? []).map((d) => [d.id, d.name] as const)}
-        />
-        <SelectField
-          id="filter-gemeente"
-          name="gemeente"
-          label={t('signals.municipality')}
-          defaultValue={value('gemeente')}
-          placeholder={t('audit.all')}
-          options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
-        />
-        <SelectField
-          id="filter-thema"
-          name="thema"
-          label={t('cases.theme')}
-          defaultValue={value('thema')}
-          placeholder={t('audit.all')}
-          options={(themes.data ?? []).map((th) => [th.id, th.name] as const)}
-        />
-        <DateField
-          id="filter-van"
-          name="van"
-          label={t('signals.filter.from')}
-          defaultValue={value('van')}
-          invalid={Boolean(fieldError('from'))}
-          errorMessage={fieldError('from')}
-        />
-        <DateField
-          id="filter-tot"
-          name="tot"
-          label={t('signals.filter.to')}
-          defaultValue={value('tot')}
-          invalid={Boolean(fieldError('to'))}
-          errorMessage={fieldError('to')}
-        />
-        <FormFieldCheckbox
-          id="filter-eigen"
-          name="eigen"
-          value="ja"
-          label={t('signals.filter.own')}
-          defaultChecked={value('eigen') === 'ja'}
-        />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button">
-            {t('list.apply')}
-          </Button>
-          <ButtonLink appearance="subtle-button" href="/signalen">
-            {t('list.clear')}
-          </ButtonLink>
-        </ButtonGroup>
-      </form>
+      <FilterPanel active={activeFilters(list.params)}>
+        <form
+          className="samenspel-filters"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('list.filters')}
+          key={list.params.toString()}
+        >
+          <SelectField
+            id="filter-fase"
+            name="fase"
+            label={t('signals.stage')}
+            defaultValue={value('fase')}
+            placeholder={t('audit.all')}
+            options={stageChoices}
+          />
+          <SelectField
+            id="filter-district"
+            name="district"
+            label={t('meetings.district')}
+            defaultValue={value('district')}
+            placeholder={t('audit.all')}
+            options={(districts.data ?? []).map((d) => [d.id, d.name] as const)}
+          />
+          <SelectField
+            id="filter-gemeente"
+            name="gemeente"
+            label={t('signals.municipality')}
+            defaultValue={value('gemeente')}
+            placeholder={t('audit.all')}
+            options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
+          />
+          <SelectField
+            id="filter-thema"
+            name="thema"
+            label={t('cases.theme')}
+            defaultValue={value('thema')}
+            placeholder={t('audit.all')}
+            options={(themes.data ?? []).map((th) => [th.id, th.name] as const)}
+          />
+          <DateField
+            id="filter-van"
+            name="van"
+            label={t('signals.filter.from')}
+            defaultValue={value('van')}
+            invalid={Boolean(fieldError('from'))}
+            errorMessage={fieldError('from')}
+          />
+          <DateField
+            id="filter-tot"
+            name="tot"
+            label={t('signals.filter.to')}
+            defaultValue={value('tot')}
+            invalid={Boolean(fieldError('to'))}
+            errorMessage={fieldError('to')}
+          />
+          <FormFieldCheckbox
+            id="filter-eigen"
+            name="eigen"
+            value="ja"
+            label={t('signals.filter.own')}
+            defaultChecked={value('eigen') === 'ja'}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button">
+              {t('list.apply')}
+            </Button>
+            <ButtonLink appearance="subtle-button" href="/signalen">
+              {t('list.clear')}
+            </ButtonLink>
+          </ButtonGroup>
+        </form>
+      </FilterPanel>
       <div className="samenspel-list-actions">
         <Paragraph role="status" aria-live="polite">
           {page ? t('signals.found', { count: formatNumber(page.total) }) : null}
