@@ -12,6 +12,7 @@ import * as subjectConflicts from './20261202T100000-subject-conflicts.js';
 import * as collaborations from './20261202T120000-collaborations.js';
 import * as resultCollections from './20261203T090000-result-collections.js';
 import * as datedSteps from './20261203T100000-dated-steps.js';
+import * as personMatchingRecords from './20261206T093100-person-matching-records.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '20261202T120000-collaborations': collaborations,
   '20261203T090000-result-collections': resultCollections,
   '20261203T100000-dated-steps': datedSteps,
+  '20261206T093100-person-matching-records': personMatchingRecords,
 };
