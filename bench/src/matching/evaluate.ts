@@ -56,6 +56,8 @@ export interface Evaluation {
   variations: KindRow[];
   negatives: NegativeRow[];
   timings: { preparing: number; register: number; blocking: number; scoring: number };
+  /** Processor time of the scoring, in ms: what one core spent, whatever else the machine ran. */
+  scoringCpu: number;
 }
 
 const pairCode = (a: number, b: number) => (a < b ? a * 4_294_967_296 + b : b * 4_294_967_296 + a);
@@ -100,6 +102,7 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
   const blocking = performance.now() - start;
 
   start = performance.now();
+  const cpu = process.cpuUsage();
   const recordsOf = subjects.map((s) => s.map((i) => prepared[i] as PreparedPerson));
   const suggested = new Set<number>();
   const compared = new Set<number>();
@@ -112,6 +115,8 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
     if (scoreRecords(as, bs, stats).probability >= threshold) suggested.add(pairCode(a, b));
   }
   const scoring = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const scoringCpu = (used.user + used.system) / 1000;
 
   // Pairwise over records.
   const byEntity = new Map<number, number[]>();
@@ -223,6 +228,7 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
       precisionLoss: predicted ? (mistakes.get(kind) ?? 0) / predicted : 0,
     })),
     timings: { preparing, register, blocking, scoring },
+    scoringCpu,
   };
 }
 

@@ -300,11 +300,12 @@ function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatist
   const gb = b.name.givenNames[0];
   if (ga && gb) {
     const common = stats ? rarity(stats.givenNames.get(ga), stats.total, TYPICAL_GIVEN, 0, 3, 7) : 5;
-    // A second first name that agrees too says more than the first alone; one that differs
+    // Every further first name that agrees too says more than the first alone; one that differs
     // (both records have further first names, none in common) says it is someone else.
     const further = (p: PreparedPerson) => p.name.givenKeys.slice(1);
     const conflicting = further(a).length > 0 && further(b).length > 0 && !shares(further(a), further(b));
-    const more = conflicting ? -3 : sameFirstNames(a, b) && a.name.givenKeys.length > 1 ? 1.5 : 0;
+    const agreeing = further(a).filter((k) => further(b).includes(k)).length;
+    const more = conflicting ? -3 : Math.min(2.5 * agreeing, 5);
     if (ga === gb)
       return {
         field,
@@ -477,13 +478,21 @@ export function scoreRecords(
   bs: readonly PreparedPerson[],
   stats?: NameStatistics,
 ): MatchScore & { a: number; b: number } {
-  let best: (MatchScore & { a: number; b: number }) | null = null;
+  let best: MatchScore | null = null;
+  let a = 0;
+  let b = 0;
   for (let i = 0; i < as.length; i++)
     for (let j = 0; j < bs.length; j++) {
       const score = scorePair(as[i] as PreparedPerson, bs[j] as PreparedPerson, stats);
-      if (!best || score.weight > best.weight) best = { ...score, a: i, b: j };
+      if (!best || score.weight > best.weight) {
+        best = score;
+        a = i;
+        b = j;
+      }
     }
-  return best ?? { weight: 0, probability: 0, decisive: false, evidence: [], a: 0, b: 0 };
+  return best
+    ? Object.assign(best, { a, b })
+    : { weight: 0, probability: 0, decisive: false, evidence: [], a: 0, b: 0 };
 }
 
 /** Blocks larger than this are skipped: a key shared by very many records says little. */

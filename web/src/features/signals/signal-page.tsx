@@ -39,6 +39,7 @@ import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
+import { formatPersonAddress } from '../subjects/person-address-fields.js';
 import {
   closeRound,
   type SignalTransitionBody,
@@ -130,6 +131,7 @@ function SignalView({ signal }: { signal: SignalDetail }) {
           <li key={s.id}>
             {t(`kind.${s.kind}`)}: {s.label}
             {s.data.kind === 'person' && s.data.bsn ? ` — BSN ${s.data.bsn}` : ''}
+            {s.data.kind === 'person' && s.data.address ? ` — ${formatPersonAddress(s.data.address)}` : ''}
           </li>
         ))}
       </ul>
