@@ -28,7 +28,7 @@ function report(e: Evaluation): void {
     `Scoring: ${perSecond(e.scoringCpu)} scored record pairs per second of one core's processor time (${perSecond(e.timings.scoring)} by the clock; goal: at least 100,000).`,
   );
   console.log(
-    `At the default threshold ${DEFAULT_THRESHOLD}: precision ${e.precision.toFixed(4)}, recall ${e.recall.toFixed(4)} (goal: both at least 0.98).`,
+    `At the default threshold ${DEFAULT_THRESHOLD}: precision ${e.precision.toFixed(4)}, recall ${e.recall.toFixed(4)} (goal: both at least 0.98); recall once every correct suggestion is confirmed and merged: ${e.recallAfterMerges.toFixed(4)}.`,
   );
   console.table(
     e.variations.map((r) => ({

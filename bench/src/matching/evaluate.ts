@@ -49,6 +49,11 @@ export interface Evaluation {
   truePositives: number;
   precision: number;
   recall: number;
+  /**
+   * Recall once an analyst has confirmed every correct suggestion (and merged those subjects):
+   * a true pair counts when a chain of correct suggestions joins the two records' subjects.
+   */
+  recallAfterMerges: number;
   /** Subject pairs that shared a key and were scored. */
   candidatePairs: number;
   /** Record pairs scored (a subject pair compares all its records). */
@@ -118,6 +123,26 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
   const used = process.cpuUsage(cpu);
   const scoringCpu = (used.user + used.system) / 1000;
 
+  // The subjects an analyst ends up with by confirming every correct suggestion.
+  const parent = subjects.map((_, i) => i);
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    for (let at = i; parent[at] !== r; ) {
+      const next = parent[at] as number;
+      parent[at] = r;
+      at = next;
+    }
+    return r;
+  };
+  for (const [a, b] of pairs)
+    if (
+      suggested.has(pairCode(a, b)) &&
+      records[subjects[a]?.[0] ?? 0]?.entity === records[subjects[b]?.[0] ?? 0]?.entity
+    )
+      parent[find(a)] = find(b);
+  let merged = 0;
+
   // Pairwise over records.
   const byEntity = new Map<number, number[]>();
   records.forEach((r, i) => {
@@ -148,6 +173,7 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
         const wasCompared = same || compared.has(code);
         truePairs += 1;
         if (found) truePositives += 1;
+        if (find(si) === find(sj)) merged += 1;
         const ri = records[i];
         const rj = records[j];
         const variations = new Set([...(ri?.variations ?? []), ...(rj?.variations ?? [])]);
@@ -216,6 +242,7 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
     truePositives,
     precision: predicted ? truePositives / predicted : 1,
     recall: truePairs ? truePositives / truePairs : 1,
+    recallAfterMerges: truePairs ? merged / truePairs : 1,
     candidatePairs: pairs.length,
     comparisons,
     variations: [...kinds.entries()]
@@ -237,7 +264,7 @@ const f = (x: number, digits = 4) => x.toFixed(digits);
 /** The per-kind tables as Markdown, for the note in docs/subjects.md. */
 export function markdownTables(e: Evaluation): string {
   const lines = [
-    `**${e.name}**: ${e.records.toLocaleString('en')} records, ${e.truePairs.toLocaleString('en')} true pairs; precision ${f(e.precision)}, recall ${f(e.recall)}.`,
+    `**${e.name}**: ${e.records.toLocaleString('en')} records, ${e.truePairs.toLocaleString('en')} true pairs; precision ${f(e.precision)}, recall ${f(e.recall)} (${f(e.recallAfterMerges)} once every correct suggestion is confirmed).`,
     '',
     '| variation | true pairs | compared | found | recall |',
     '| --- | ---: | ---: | ---: | ---: |',

@@ -439,8 +439,16 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
   let given = givenEvidence(a, b, stats);
   const dob = dobEvidence(a, b);
   // A woman recorded under her partner's surname alone: every first name and the date of birth
-  // agree, the surname does not. Less evidence against than another surname on its own.
-  if (surname.level === 'different' && dob.level === 'exact' && sameFirstNames(a, b))
+  // agree, the surname does not. Less evidence against than another surname on its own, when
+  // more than one first name agrees or the address does too: one first name and a date are
+  // shared by too many strangers.
+  let address = addressEvidence(a, b);
+  if (
+    surname.level === 'different' &&
+    dob.level === 'exact' &&
+    sameFirstNames(a, b) &&
+    (address.weight > 0 || a.name.givenKeys.length > 1)
+  )
     surname = {
       field: 'surname',
       level: 'weak',
@@ -455,7 +463,6 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
       weight: given.weight - 5,
       explanation: `${given.explanation}, bij dezelfde achternaam en geboortedatum (tweeling?)`,
     };
-  let address = addressEvidence(a, b);
   // Moved and a date not quite the same: two namesakes far more often than two mistakes in one
   // person's records.
   if (address.level === 'different' && dob.level !== 'exact' && dob.level !== 'missing')
