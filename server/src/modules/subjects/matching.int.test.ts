@@ -455,6 +455,55 @@ describe(`matching through the register on ${testEngine()}`, () => {
     ]);
   });
 
+  it('does not suggest again what an analyst rejected, also after a merge brought new records', async () => {
+    const surname = uniqueSurname();
+    const bsn = newBsn();
+    const analyst = await cast.analyst();
+    const y = await inNewCase({ kind: 'person', firstNames: 'A.', surname, dateOfBirth: '1953-03-14', bsn });
+    const home = { postcode: '7511 AB', houseNumber: 9 };
+    const w = await inNewCase({
+      kind: 'person',
+      firstNames: 'Aaltje',
+      surname,
+      dateOfBirth: '1953-08-14',
+      address: home,
+    });
+    const x = await inNewCase({
+      kind: 'person',
+      firstNames: 'Aaltje',
+      surname,
+      dateOfBirth: '1953-08-15',
+      address: home,
+    });
+    const between = async (a: string, b: string, status = 'open') =>
+      (await suggestions(`subjectId=${a}&status=${status}`)).items.filter((s) =>
+        [s.a.id, s.b.id].includes(b),
+      );
+    const [wx] = await between(w.registerId, x.registerId);
+    expect(await between(x.registerId, y.registerId)).toEqual([]);
+    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${wx?.id}/decision`, {
+      decision: 'rejected',
+    });
+    const [yw] = await between(y.registerId, w.registerId);
+    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${yw?.id}/decision`, {
+      decision: 'confirmed',
+    });
+    // A record with Y's BSN and W's name and date: it joins Y and is matched again; X was rejected.
+    await inNewCase({
+      kind: 'person',
+      firstNames: 'Aaltje',
+      surname,
+      dateOfBirth: '1953-08-14',
+      bsn,
+      address: home,
+    });
+    expect(await between(x.registerId, y.registerId)).toEqual([]);
+    const why = await compare(x.registerId, y.registerId);
+    expect(why.suggestion?.status).toBe('rejected');
+    expect(why.verdict).toBe('Een analist heeft de suggestie afgewezen: dit zijn twee personen.');
+    expect(why.score?.probability).toBeGreaterThan(0.5);
+  });
+
   it('works every person’s features, keys and other records out again from the register (the migration)', async () => {
     const surname = uniqueSurname();
     const bsn = newBsn();

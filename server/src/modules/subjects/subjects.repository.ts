@@ -345,6 +345,12 @@ export async function insertSuggestions(
     select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, ${at}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb)
+    -- An analyst who said two subjects are different people said it of everything merged into them.
+    where not exists (
+      select 1 from match_suggestions r
+      join subjects x on x.id = r.subject_a join subjects y on y.id = r.subject_b
+      where r.region_id = ${regionId} and r.status = 'rejected'
+        and ((x.root_id = t."subjectA" and y.root_id = t."subjectB") or (x.root_id = t."subjectB" and y.root_id = t."subjectA")))
     on conflict (subject_a, subject_b) do nothing`.execute(db);
 }
 

@@ -17,7 +17,7 @@ import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { caseToFtm } from './ftm.js';
 import { DEFAULT_THRESHOLD } from './matching.js';
-import { comparePersons, linkBatch } from './register.js';
+import { comparePersons } from './register.js';
 import {
   type MatterCounts,
   presentExplanation,
@@ -241,10 +241,6 @@ export class SubjectsService {
             at,
           });
           for (const x of both) recordRead(record, x.data, 'subject.merge');
-          // One person now, with the records of both: matched again as such, for what neither
-          // found alone.
-          if (survivor.kind === 'person')
-            await linkBatch(trx, actor.regionId, await repo.treeOf(trx, survivor.id), at);
         }
       }
       return { id: suggestionId, status: decision, mergeId };
