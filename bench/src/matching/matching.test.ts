@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockingKeys,
   DEFAULT_THRESHOLD,
+  keyKinds,
   type PersonRecord,
   preparePerson,
   scorePair,
@@ -190,6 +191,15 @@ describe('person matching', () => {
       'address:strong',
     );
     expect(blockingKeys(linked)).toContain('p:3572CD40');
+  });
+
+  it('describes every kind of blocking key for the analyst, without the key itself', () => {
+    const kinds = new Set(
+      syntheticPeople(300, 3).records.flatMap((r) => blockingKeys(person(r)).map((k) => k.split(':')[0])),
+    );
+    kinds.add(blockingKeys(person({ id: 'n', firstNames: 'Jan', surname: 'Bakker' }))[0]?.split(':')[0]);
+    expect([...kinds].filter((k) => !k || !keyKinds[k])).toEqual([]);
+    expect([...kinds].sort()).toEqual(Object.keys(keyKinds).sort());
   });
 
   it('reaches precision and recall of at least 0.98 on the benchmark’s labelled set', {

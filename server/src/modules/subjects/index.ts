@@ -5,6 +5,7 @@ export {
   candidatePairs,
   clearlyDifferent,
   DEFAULT_THRESHOLD,
+  keyKinds,
   MAX_BLOCK,
   nameStatistics,
   type PersonRecord,

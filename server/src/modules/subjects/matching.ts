@@ -110,8 +110,8 @@ export function samePrepared(a: PreparedPerson, b: PreparedPerson): boolean {
  * - `a` surname sound, day and month sorted, first initial: a wrong year;
  * - `d` date of birth (day and month sorted) and first initial: another surname (married, the
  *   partner's, a typo);
- * - `g`, `h` first name's spelling key, year, month or day, and the surname's initial: a typo
- *   in the surname with a wrong day or month;
+ * - `g`, `h`, `k` first name's spelling key, the surname's initial and the year and month, the
+ *   year and day, or day and month: a typo in the surname with a wrong day, month or year;
  * - `p` postcode and house number; `b` the BSN.
  *
  * Every key but the address's and the BSN's holds two parts of the date of birth and a name, so
@@ -516,6 +516,7 @@ export const keyKinds: Record<string, string> = {
   d: 'geboortedatum en eerste voorletter',
   g: 'voornaam, geboortejaar, maand en eerste letter van de achternaam',
   h: 'voornaam, geboortejaar, dag en eerste letter van de achternaam',
+  k: 'voornaam, dag en maand van geboorte en eerste letter van de achternaam',
   n: 'klank van de achternaam en eerste voorletter (zonder geboortedatum)',
 };
 
