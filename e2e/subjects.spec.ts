@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { newAdviserInThreeCases, newCase } from '../server/src/testing/factories.ts';
+import { newAdviserInThreeCases, newCase, uniqueSurname } from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
@@ -141,5 +141,28 @@ describe('subjects and networks', () => {
     await a.getByText('1 entiteit overgenomen.').waitFor();
     expect(await axeViolations(a)).toEqual([]);
     await screenshot(a, 'subjects-ftm-import');
+  });
+
+  it('adds a person with an address to a case, the wrong postcode refused next to its field', async () => {
+    const c = await newCase(spec.cast, { participants: ['politie'] });
+    const surname = uniqueSurname();
+    const p = await spec.visitors.page(await spec.cast.director());
+    await p.goto(`${spec.samenspel.url}/casussen/${c.id}`);
+    const form = p.getByRole('form', { name: 'Betrokkene toevoegen' });
+    const person = form.getByRole('group', { name: 'Of een persoon' });
+    await person.getByLabel('Voornamen').fill('Karel');
+    await person.getByLabel('Achternaam').fill(surname);
+    const address = person.getByRole('group', { name: 'Adres' });
+    await address.getByLabel('Postcode').fill('351 AB');
+    await address.getByLabel('Huisnummer').fill('12');
+    await address.getByLabel('Toevoeging').fill('A');
+    await address.getByLabel('Plaats').fill('Utrecht');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await address.getByText('Een postcode heeft de vorm 1234 AB.').waitFor();
+    expect(await address.getByLabel('Postcode').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(p)).toEqual([]);
+    await address.getByLabel('Postcode').fill('3511ab');
+    await form.getByRole('button', { name: 'Toevoegen' }).click();
+    await p.getByText(`Hoofdsubject: Karel ${surname} — 12 A, 3511 AB Utrecht`).waitFor();
   });
 });

@@ -58,7 +58,7 @@ export async function loadPeople(
 export async function benchLinking(database: Database, rounds: number): Promise<void> {
   const started = performance.now();
   // Entities have 1.87 records on average; shuffled, so that new records have matches in the register.
-  const all = syntheticPeople(Math.ceil((REGISTER + BATCH) / 1.8), 2026);
+  const all = syntheticPeople(Math.ceil((REGISTER + BATCH) / 1.8), 2026).records;
   const rnd = seededRandom(5);
   for (let i = all.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

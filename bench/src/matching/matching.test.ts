@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   blockingKeys,
-  candidatePairs,
   DEFAULT_THRESHOLD,
-  nameStatistics,
+  keyKinds,
+  type PersonRecord,
   preparePerson,
   scorePair,
+  scoreRecords,
 } from '../../../server/src/modules/subjects/index.ts';
-import { accuracy, syntheticPeople } from './synthetic.ts';
+import { evaluate } from './evaluate.ts';
+import { heldOutPeople } from './heldout.ts';
+import { syntheticPeople } from './synthetic.ts';
 
-const person = (fields: Parameters<typeof preparePerson>[0]) => preparePerson(fields);
+const person = (fields: PersonRecord) => preparePerson(fields);
+const shared = (x: ReturnType<typeof person>, y: ReturnType<typeof person>) =>
+  blockingKeys(x).some((k) => blockingKeys(y).includes(k));
+const levels = (x: ReturnType<typeof person>, y: ReturnType<typeof person>) =>
+  scorePair(x, y).evidence.map((e) => `${e.field}:${e.level}`);
 
 describe('person matching', () => {
   it('links a shared BSN at once and explains every other score field by field', () => {
@@ -39,11 +46,11 @@ describe('person matching', () => {
     });
     const score = scorePair(a, c);
     expect(score.decisive).toBe(false);
-    expect(score.evidence.map((e) => [e.field, e.level])).toEqual([
-      ['surname', 'exact'],
-      ['firstNames', 'weak'],
-      ['dateOfBirth', 'strong'],
-      ['address', 'missing'],
+    expect(levels(a, c)).toEqual([
+      'surname:exact',
+      'firstNames:weak',
+      'dateOfBirth:strong',
+      'address:missing',
     ]);
     expect(score.evidence.find((e) => e.field === 'dateOfBirth')?.explanation).toBe(
       'Geboortedatum gelijk met dag en maand verwisseld',
@@ -52,7 +59,7 @@ describe('person matching', () => {
   });
 
   it('keeps a father and his son with the same name at the same address apart', () => {
-    const father = person({
+    const record: PersonRecord = {
       id: 'f',
       firstNames: 'Kees',
       prefix: 'de',
@@ -60,67 +67,162 @@ describe('person matching', () => {
       dateOfBirth: '1955-03-02',
       postcode: '3811 AB',
       houseNumber: 4,
-    });
-    const son = person({
-      id: 's',
-      firstNames: 'Kees',
-      prefix: 'de',
-      surname: 'Jong',
-      dateOfBirth: '1983-03-02',
-      postcode: '3811 AB',
-      houseNumber: 4,
-    });
+    };
+    const father = person(record);
+    const son = person({ ...record, id: 's', dateOfBirth: '1983-03-02' });
     expect(scorePair(father, son).probability).toBeLessThan(DEFAULT_THRESHOLD);
   });
 
-  it('finds a married name, a moved house and a typo through the blocking keys', () => {
+  it('keeps twins apart: same surname, date and address, another first name', () => {
+    const record: PersonRecord = {
+      id: 'a',
+      firstNames: 'Anna',
+      surname: 'Sijbesma',
+      dateOfBirth: '1990-05-05',
+      postcode: '8911 AB',
+      houseNumber: 3,
+    };
+    const anna = person(record);
+    const sanne = person({ ...record, id: 'b', firstNames: 'Sanne' });
+    expect(shared(anna, sanne)).toBe(true);
+    expect(scorePair(anna, sanne).probability).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(scorePair(anna, sanne).evidence[1]?.explanation).toContain('tweeling');
+  });
+
+  it('finds one wrong digit anywhere in the date of birth, without the address to help', () => {
+    const base: PersonRecord = {
+      id: 'x',
+      firstNames: 'Hendrik',
+      prefix: 'van',
+      surname: 'Dijk',
+      dateOfBirth: '1975-02-18',
+    };
+    for (const [dateOfBirth, where] of [
+      ['1976-02-18', 'het jaar'],
+      ['1985-02-18', 'tiental van het jaar'],
+      ['1975-08-18', 'de maand'],
+      ['1975-12-18', 'de maand'],
+      ['1975-02-19', 'de dag'],
+      ['1975-02-28', 'de dag'],
+    ] as const) {
+      const a = person(base);
+      const b = person({ ...base, id: 'y', dateOfBirth });
+      expect(shared(a, b), dateOfBirth).toBe(true);
+      expect(scorePair(a, b).evidence.find((e) => e.field === 'dateOfBirth')?.explanation).toContain(where);
+      expect(scorePair(a, b).probability, dateOfBirth).toBeGreaterThan(DEFAULT_THRESHOLD);
+      // With another typo in the surname, and a wrong digit in the year, the keys still meet.
+      expect(shared(a, person({ ...base, id: 'z', surname: 'Dyjk', dateOfBirth })), dateOfBirth).toBe(true);
+    }
+  });
+
+  it('finds married names in every form, and the partner’s surname alone when first names and date agree', () => {
     const maiden = person({
       id: 'm',
-      firstNames: 'Anouk',
+      firstNames: 'Anouk Maria',
       prefix: 'de',
       surname: 'Vries',
       dateOfBirth: '1990-07-21',
       postcode: '1315 AB',
       houseNumber: 1,
     });
-    const married = person({
-      id: 'n',
-      firstNames: 'Anouk',
-      surname: 'Jansen-de Vries',
+    for (const surname of ['Jansen-de Vries', 'de Vries-Jansen', 'Jansen de Vries']) {
+      const married = person({ id: 'n', firstNames: 'Anouk', surname, dateOfBirth: '1990-07-21' });
+      expect(shared(maiden, married), surname).toBe(true);
+      expect(scorePair(maiden, married).probability, surname).toBeGreaterThan(DEFAULT_THRESHOLD);
+    }
+    const partnerRecord: PersonRecord = {
+      id: 'p',
+      firstNames: 'Anouk Maria',
+      surname: 'Jansen',
       dateOfBirth: '1990-07-21',
-      postcode: '3511 CD',
-      houseNumber: 9,
-    });
-    const typo = person({
-      id: 't',
-      firstNames: 'Anouk',
-      prefix: 'de',
-      surname: 'Vreis',
-      dateOfBirth: '1990-07-21',
-    });
-    const shared = (x: ReturnType<typeof person>, y: ReturnType<typeof person>) =>
-      blockingKeys(x).some((k) => blockingKeys(y).includes(k));
-    expect(shared(maiden, married)).toBe(true);
-    expect(shared(maiden, typo)).toBe(true);
-    expect(scorePair(maiden, married).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
-    expect(scorePair(maiden, typo).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+      postcode: '1315 AB',
+      houseNumber: 1,
+    };
+    const partner = person(partnerRecord);
+    expect(shared(maiden, partner)).toBe(true);
+    expect(levels(maiden, partner)[0]).toBe('surname:weak');
+    expect(scorePair(maiden, partner).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+    // With initials only, another surname is too little to go on.
+    expect(
+      scorePair(maiden, person({ ...partnerRecord, id: 'q', firstNames: 'A.M.' })).probability,
+    ).toBeLessThan(DEFAULT_THRESHOLD);
   });
 
-  it('reaches precision and recall of at least 0.98 on a labelled set of 40,000 records', () => {
-    const records = syntheticPeople(21_000, 11);
-    expect(records.length).toBeGreaterThan(38_000);
-    const prepared = records.map(preparePerson);
-    const stats = nameStatistics(prepared);
-    const pairs = candidatePairs(prepared);
-    // Blocking keeps the comparisons near-linear: a few per record, not n².
-    expect(pairs.length).toBeLessThan(records.length * 4);
-    const result = accuracy(
-      records,
-      pairs,
-      ([a, b]) =>
-        scorePair(prepared[a] as never, prepared[b] as never, stats).probability >= DEFAULT_THRESHOLD,
+  it('reads spelling variants of first names and joined or split surnames as the same', () => {
+    const record: PersonRecord = {
+      id: 'a',
+      firstNames: 'Mohamed',
+      surname: 'El Amrani',
+      dateOfBirth: '1988-02-14',
+      postcode: '3531 AB',
+      houseNumber: 7,
+    };
+    const a = person(record);
+    const b = person({ ...record, id: 'b', firstNames: 'Mohammed', surname: 'Elamrani' });
+    expect(shared(a, b)).toBe(true);
+    expect(levels(a, b).slice(0, 2)).toEqual(['surname:exact', 'firstNames:strong']);
+    expect(scorePair(a, b).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('scores two subjects by their best pair of records, and uses the address', () => {
+    const byBsn = person({
+      id: 's',
+      firstNames: 'Fatima',
+      surname: 'Bouzid',
+      dateOfBirth: '1979-10-02',
+      bsn: '111222333',
+    });
+    const record: PersonRecord = {
+      id: 's',
+      firstNames: 'Fatma',
+      surname: 'Bouzid',
+      dateOfBirth: '1979-10-20',
+      postcode: '3572 CD',
+      houseNumber: 40,
+      houseNumberAddition: 'bis',
+    };
+    const linked = person(record);
+    const later = person({ ...record, id: 't' });
+    const best = scoreRecords([byBsn, linked], [later]);
+    expect(best).toMatchObject({ a: 1, b: 0 });
+    expect(best.evidence.find((e) => e.field === 'address')).toMatchObject({ level: 'exact', weight: 3 });
+    expect(best.probability).toBeGreaterThan(scorePair(byBsn, later).probability);
+    expect(levels(linked, person({ ...record, id: 'u', houseNumberAddition: 'A' }))[3]).toBe(
+      'address:strong',
     );
+    expect(blockingKeys(linked)).toContain('p:3572CD40');
+  });
+
+  it('describes every kind of blocking key for the analyst, without the key itself', () => {
+    const kinds = new Set(
+      syntheticPeople(300, 3).records.flatMap((r) => blockingKeys(person(r)).map((k) => k.split(':')[0])),
+    );
+    kinds.add(blockingKeys(person({ id: 'n', firstNames: 'Jan', surname: 'Bakker' }))[0]?.split(':')[0]);
+    expect([...kinds].filter((k) => !k || !keyKinds[k])).toEqual([]);
+    expect([...kinds].sort()).toEqual(Object.keys(keyKinds).sort());
+  });
+
+  it('reaches precision and recall of at least 0.98 on the benchmark’s labelled set', {
+    timeout: 30_000,
+  }, () => {
+    const result = evaluate(syntheticPeople(15_000, 11));
+    expect(result.records).toBeGreaterThan(27_000);
+    // Blocking keeps the comparisons near-linear: a few per record, not n².
+    expect(result.comparisons).toBeLessThan(result.records * 4);
     expect(result.precision).toBeGreaterThanOrEqual(0.98);
     expect(result.recall).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('keeps its precision on the held-out set; its recall is short of 0.98 until suggestions are confirmed', {
+    timeout: 30_000,
+  }, () => {
+    // Where the held-out set stands (docs/subjects.md): pairs whose records both carry a wrong
+    // date differ in two digits and are missed directly; confirmed suggestions join most of them.
+    const result = evaluate(heldOutPeople(10_000));
+    expect(result.records).toBeGreaterThan(27_000);
+    expect(result.comparisons).toBeLessThan(result.records * 4);
+    expect(result.precision).toBeGreaterThanOrEqual(0.98);
+    expect(result.recall).toBeGreaterThanOrEqual(0.96);
+    expect(result.recallAfterMerges).toBeGreaterThanOrEqual(0.98);
   });
 });

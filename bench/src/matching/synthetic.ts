@@ -1,16 +1,14 @@
-// A labelled synthetic set of Dutch person records: people with one to four records each, the
-// records varied the way registrations differ in practice, and look-alikes (relatives, twins,
-// common names) that must not be matched. Deterministic from a seed; the truth is the entity.
+// The benchmark's labelled set of Dutch person records: people with one to four records each,
+// the records varied the way registrations differ in practice, and look-alikes (relatives,
+// twins, a parent with the same name) that must not be matched. Deterministic from a seed; the
+// truth is the entity. Every record after a person's first is its first record with one or two
+// changes. The held-out set (heldout.ts) is made differently.
 
 import { bsnFrom, pick } from '../../../server/src/demo/people.ts';
-import type { PersonRecord } from '../../../server/src/modules/subjects/index.ts';
 import { seededRandom } from '../../../server/src/shared/seeded-random.ts';
+import type { LabelledRecord, LabelledSet } from './labelled.ts';
 
-export interface LabelledRecord extends PersonRecord {
-  entity: number;
-  /** What was changed from the entity's first record. */
-  variations: string[];
-}
+export type { LabelledRecord } from './labelled.ts';
 
 const male = [
   'Jan',
@@ -241,10 +239,51 @@ const surnames: Array<[string, string]> = [
   ['', 'Boukhari'],
 ];
 const letters = 'abcdefghijklmnopqrstuvwxyz';
+/** Other spellings of some of the first names above. */
+const spelledOtherwise: Record<string, string[]> = {
+  Mohamed: ['Mohammed', 'Muhammad'],
+  Youssef: ['Yusuf', 'Youssouf'],
+  Ahmed: ['Ahmad'],
+  Mustafa: ['Mustapha'],
+  Hamza: ['Hamzah'],
+  Fatima: ['Fatma'],
+  Khadija: ['Khadidja'],
+  Meryem: ['Maryam'],
+  Sophie: ['Sofie'],
+  Erik: ['Eric'],
+  Mark: ['Marc'],
+};
 
-export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The kinds of variation, each as the per-kind table names it. */
+const kinds = {
+  typoSurname: 'typo in surname',
+  prefixMoved: 'tussenvoegsel moved',
+  prefixDropped: 'tussenvoegsel dropped',
+  initials: 'initials for first names',
+  swap: 'day and month swapped',
+  year: 'wrong digit in year',
+  month: 'wrong digit in month',
+  day: 'wrong digit in day',
+  moved: 'moved house',
+  noAddress: 'no address',
+  married: 'married: double name',
+  marriedOwnFirst: 'married: own name first',
+  partner: "married: partner's surname alone",
+  diacritics: 'diacritics dropped',
+  ij: 'ij written as y',
+  typoFirst: 'typo in first name',
+  secondDropped: 'second first name dropped',
+  spelling: 'first name spelled otherwise',
+  joined: 'surname joined or split',
+  bsnCopy: 'copy of a BSN-linked record, without the BSN',
+} as const;
+
+export function syntheticPeople(entities: number, seed = 7): LabelledSet {
   const rnd = seededRandom(seed);
   const out: LabelledRecord[] = [];
+  const lookalikes: LabelledSet['lookalikes'] = new Map();
   const zipf = () => surnames[Math.floor(surnames.length * rnd() ** 2.2)] ?? surnames[0];
   const address = () => ({
     postcode: `${1000 + Math.floor(rnd() * 8999)} ${pick(rnd, ['AB', 'BC', 'CD', 'EF', 'GH', 'JK', 'LM', 'NP', 'RS', 'TV', 'XZ'])}`,
@@ -266,20 +305,59 @@ export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
         return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
     }
   };
+  /** One digit of the date of birth (in the given part) changed, the date still a real one. */
+  const wrongDigit = (dob: [number, number, number], part: 0 | 1 | 2): string | null => {
+    const [y, m, d] = dob;
+    for (let tries = 0; tries < 8; tries++) {
+      const text = dateOf(y, m, d).replace(/-/g, '');
+      // Year: its last two digits (a wrong first or second digit makes no believable year).
+      const position =
+        part === 0
+          ? 2 + Math.floor(rnd() * 2)
+          : part === 1
+            ? 4 + Math.floor(rnd() * 2)
+            : 6 + Math.floor(rnd() * 2);
+      const digit = String(Math.floor(rnd() * 10));
+      if (digit === text[position]) continue;
+      const changed = text.slice(0, position) + digit + text.slice(position + 1);
+      const year = Number(changed.slice(0, 4));
+      const month = Number(changed.slice(4, 6));
+      const day = Number(changed.slice(6, 8));
+      if (year > 2008 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) continue;
+      return dateOf(year, month, day);
+    }
+    return null;
+  };
   const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '');
+  const usedBsns = new Set<string>();
+  const newBsn = () => {
+    for (;;) {
+      const bsn = bsnFrom(rnd);
+      if (!usedBsns.has(bsn)) {
+        usedBsns.add(bsn);
+        return bsn;
+      }
+    }
+  };
 
   let entity = 0;
-  const person = (base: {
-    female: boolean;
-    firstNames: string;
-    prefix: string;
-    surname: string;
-    dob: [number, number, number];
-    home: { postcode: string; houseNumber: number };
-  }) => {
+  const person = (
+    base: {
+      female: boolean;
+      firstNames: string;
+      prefix: string;
+      surname: string;
+      dob: [number, number, number];
+      home: { postcode: string; houseNumber: number };
+    },
+    lookalike?: { of: number; kind: string },
+  ) => {
     entity += 1;
     const id = entity;
-    const bsn = rnd() < 0.6 ? bsnFrom(rnd) : undefined;
+    if (lookalike) lookalikes.set(id, lookalike);
+    const bsn = rnd() < 0.6 ? newBsn() : undefined;
+    // The partner whose surname a married woman may carry.
+    const [partnerPrefix, partnerSurname] = zipf() ?? ['', 'Jansen'];
     const first: LabelledRecord = {
       id: `p${out.length}`,
       entity: id,
@@ -300,32 +378,39 @@ export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
       const changes = 1 + Number(rnd() < 0.35);
       for (let k = 0; k < changes; k++) {
         const kind = pick(rnd, [
-          'typo-surname',
-          'typo-surname',
-          'prefix-moved',
-          'prefix-dropped',
+          'typoSurname',
+          'typoSurname',
+          'prefixMoved',
+          'prefixDropped',
           'initials',
           'initials',
-          'swap-dob',
+          'swap',
+          'year',
+          'month',
+          'day',
           'moved',
           'moved',
+          'noAddress',
           'married',
+          'marriedOwnFirst',
+          'partner',
           'diacritics',
           'ij',
-          'typo-first',
-          'second-name-dropped',
-          'typo-dob',
+          'typoFirst',
+          'secondDropped',
+          'spelling',
+          'joined',
         ] as const);
         switch (kind) {
-          case 'typo-surname':
+          case 'typoSurname':
             v.surname = typo(v.surname);
             break;
-          case 'prefix-moved':
+          case 'prefixMoved':
             if (!v.prefix) continue;
             v.surname = rnd() < 0.5 ? `${v.prefix} ${v.surname}` : `${v.surname}, ${v.prefix}`;
             delete v.prefix;
             break;
-          case 'prefix-dropped':
+          case 'prefixDropped':
             if (!v.prefix) continue;
             delete v.prefix;
             break;
@@ -335,25 +420,41 @@ export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
               .map((n) => `${n[0]?.toUpperCase()}.`)
               .join('');
             break;
-          case 'swap-dob': {
+          case 'swap': {
             const [y, m, d] = base.dob;
             if (d > 12 || d === m) continue;
             v.dateOfBirth = dateOf(y, d, m);
             break;
           }
-          case 'typo-dob': {
-            const [y, m, d] = base.dob;
-            // One digit of the day mistyped.
-            v.dateOfBirth = dateOf(y, m, d < 10 ? d + 10 : d === 10 ? 11 : d - 10);
+          case 'year':
+          case 'month':
+          case 'day': {
+            const wrong = wrongDigit(base.dob, kind === 'year' ? 0 : kind === 'month' ? 1 : 2);
+            if (!wrong) continue;
+            v.dateOfBirth = wrong;
             break;
           }
           case 'moved':
             Object.assign(v, address());
             break;
-          case 'married': {
+          case 'noAddress':
+            if (!v.postcode) continue;
+            delete v.postcode;
+            delete v.houseNumber;
+            break;
+          case 'married':
+          case 'marriedOwnFirst':
+          case 'partner': {
             if (!base.female) continue;
-            const [p, s] = zipf() ?? ['', 'Jansen'];
-            v.surname = `${p ? `${p} ` : ''}${s}-${v.prefix ? `${v.prefix} ` : ''}${v.surname}`;
+            const partner = `${partnerPrefix ? `${partnerPrefix} ` : ''}${partnerSurname}`;
+            const own = `${v.prefix ? `${v.prefix} ` : ''}${v.surname}`;
+            if (kind === 'partner') {
+              v.surname = partnerSurname;
+              if (partnerPrefix) v.prefix = partnerPrefix;
+              else delete v.prefix;
+              break;
+            }
+            v.surname = kind === 'married' ? `${partner}-${own}` : `${own}-${partner}`;
             delete v.prefix;
             break;
           }
@@ -365,18 +466,37 @@ export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
             if (!/ij/i.test(v.surname)) continue;
             v.surname = v.surname.replace(/ij/g, 'y').replace(/IJ/g, 'Y');
             break;
-          case 'typo-first':
+          case 'typoFirst':
             v.firstNames = typo(v.firstNames ?? '');
             break;
-          case 'second-name-dropped':
+          case 'secondDropped':
             v.firstNames = (v.firstNames ?? '').split(' ')[0];
             break;
+          case 'spelling': {
+            const [given = '', ...others] = (v.firstNames ?? '').split(' ');
+            const spellings = spelledOtherwise[given];
+            if (!spellings) continue;
+            v.firstNames = [pick(rnd, spellings), ...others].join(' ');
+            break;
+          }
+          case 'joined': {
+            if (!v.prefix) continue;
+            const joined = `${v.prefix.replace(/\s/g, '')}${v.surname.toLowerCase()}`;
+            v.surname = joined.charAt(0).toUpperCase() + joined.slice(1);
+            delete v.prefix;
+            break;
+          }
         }
-        v.variations.push(kind);
+        v.variations.push(kinds[kind]);
       }
       out.push(v);
+      // A record that joined the person through its BSN, seen again elsewhere without it.
+      if (v.bsn && v.variations.length && rnd() < 0.15) {
+        const { bsn: _bsn, ...copy } = v;
+        out.push({ ...copy, id: `p${out.length}`, variations: [...v.variations, kinds.bsnCopy] });
+      }
     }
-    return first;
+    return id;
   };
 
   while (entity < entities) {
@@ -390,75 +510,48 @@ export function syntheticPeople(entities: number, seed = 7): LabelledRecord[] {
       1 + Math.floor(rnd() * 28),
     ];
     const home = address();
-    person({ female: isFemale, firstNames, prefix, surname, dob, home });
+    const id = person({ female: isFemale, firstNames, prefix, surname, dob, home });
     // Look-alikes that are other people: a sibling at the same address, a parent with the same
-    // first name a generation earlier, now and then a twin.
+    // first name a generation earlier, a twin.
     const look = rnd();
     if (look < 0.06)
-      person({
-        female: rnd() < 0.5,
-        firstNames: pick(rnd, rnd() < 0.5 ? male : female),
-        prefix,
-        surname,
-        dob: [dob[0] + 1 + Math.floor(rnd() * 8), 1 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)],
-        home,
-      });
+      person(
+        {
+          female: rnd() < 0.5,
+          firstNames: pick(rnd, rnd() < 0.5 ? male : female),
+          prefix,
+          surname,
+          dob: [dob[0] + 1 + Math.floor(rnd() * 8), 1 + Math.floor(rnd() * 12), 1 + Math.floor(rnd() * 28)],
+          home,
+        },
+        { of: id, kind: 'sibling at the same address' },
+      );
     else if (look < 0.09)
-      person({
-        female: isFemale,
-        firstNames,
-        prefix,
-        surname,
-        dob: [dob[0] - 25 - Math.floor(rnd() * 10), dob[1], 1 + Math.floor(rnd() * 28)],
-        home,
-      });
-    else if (look < 0.092)
-      person({
-        female: rnd() < 0.5,
-        firstNames: pick(rnd, rnd() < 0.5 ? male : female),
-        prefix,
-        surname,
-        dob,
-        home,
-      });
+      person(
+        {
+          female: isFemale,
+          firstNames,
+          prefix,
+          surname,
+          dob: [dob[0] - 25 - Math.floor(rnd() * 10), dob[1], 1 + Math.floor(rnd() * 28)],
+          home,
+        },
+        { of: id, kind: 'parent with the same name' },
+      );
+    else if (look < 0.1) {
+      const twinFemale = rnd() < 0.5;
+      person(
+        {
+          female: twinFemale,
+          firstNames: pick(rnd, twinFemale ? female : male),
+          prefix,
+          surname,
+          dob,
+          home,
+        },
+        { of: id, kind: 'twin' },
+      );
+    }
   }
-  return out;
-}
-
-export interface Accuracy {
-  records: number;
-  truePairs: number;
-  candidatePairs: number;
-  predicted: number;
-  truePositives: number;
-  precision: number;
-  recall: number;
-}
-
-/** Pairwise precision and recall of predicted pairs against the entities. */
-export function accuracy(
-  records: readonly LabelledRecord[],
-  candidates: ReadonlyArray<readonly [number, number]>,
-  predicted: (pair: readonly [number, number]) => boolean,
-): Accuracy {
-  const sizes = new Map<number, number>();
-  for (const r of records) sizes.set(r.entity, (sizes.get(r.entity) ?? 0) + 1);
-  let truePairs = 0;
-  for (const n of sizes.values()) truePairs += (n * (n - 1)) / 2;
-  let count = 0;
-  let tp = 0;
-  for (const pair of candidates) {
-    if (!predicted(pair)) continue;
-    count++;
-    if (records[pair[0]]?.entity === records[pair[1]]?.entity) tp++;
-  }
-  return {
-    records: records.length,
-    truePairs,
-    candidatePairs: candidates.length,
-    predicted: count,
-    truePositives: tp,
-    precision: count ? tp / count : 1,
-    recall: truePairs ? tp / truePairs : 1,
-  };
+  return { name: 'benchmark set', records: out, lookalikes };
 }

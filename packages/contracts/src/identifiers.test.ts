@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bsn, iban, kvkNumber, passesElevenTest, postcode, registrationPlate, rsin } from './identifiers.js';
+import {
+  bsn,
+  iban,
+  kvkNumber,
+  parseDutchAddress,
+  passesElevenTest,
+  postcode,
+  registrationPlate,
+  rsin,
+} from './identifiers.js';
 
 describe('Dutch identifiers', () => {
   it('check a BSN and an RSIN with the 11-test', () => {
@@ -30,5 +39,36 @@ describe('Dutch identifiers', () => {
     expect(kvkNumber.safeParse('1234567').success).toBe(false);
     expect(registrationPlate.parse('12-abc-3')).toBe('12ABC3');
     expect(registrationPlate.safeParse('ABCDEF').success).toBe(false);
+  });
+
+  it.each([
+    [
+      'Kerkstraat 12 A, 3511 AB Utrecht',
+      {
+        street: 'Kerkstraat',
+        houseNumber: 12,
+        houseNumberAddition: 'A',
+        postcode: '3511 AB',
+        town: 'Utrecht',
+      },
+    ],
+    [
+      '3511ab Utrecht, Kerkstraat 12-bis',
+      {
+        street: 'Kerkstraat',
+        houseNumber: 12,
+        houseNumberAddition: 'bis',
+        postcode: '3511 AB',
+        town: 'Utrecht',
+      },
+    ],
+    [
+      'Van der Helststraat 104 3072 HG Rotterdam',
+      { street: 'Van der Helststraat', houseNumber: 104, postcode: '3072 HG', town: 'Rotterdam' },
+    ],
+    ['2e Hugo de Grootstraat 5', { street: '2e Hugo de Grootstraat', houseNumber: 5 }],
+    ['Utrecht', { town: 'Utrecht' }],
+  ])('read the Dutch address %s written on one line', (text, expected) => {
+    expect(parseDutchAddress(text)).toEqual(expected);
   });
 });

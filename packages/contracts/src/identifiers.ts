@@ -96,3 +96,51 @@ export const registrationPlate = z
       .regex(/^[A-Z0-9]{6}$/, 'Een kenteken heeft zes letters en cijfers, zoals 12-ABC-3.')
       .refine((v) => /[A-Z]/.test(v) && /\d/.test(v), 'Een kenteken heeft letters en cijfers.'),
   );
+
+/** What a Dutch address written on one line holds, as far as it can be read. */
+export interface AddressParts {
+  postcode?: string;
+  houseNumber?: number;
+  houseNumberAddition?: string;
+  street?: string;
+  town?: string;
+}
+
+/**
+ * Reads a Dutch address written on one line, as sources without separate fields give it
+ * ("Kerkstraat 12 A, 3511 AB Utrecht", "3511AB Utrecht, Kerkstraat 12-bis", "Kerkstraat 12"):
+ * the postcode wherever it is, the first number after a street name as the house number and what
+ * follows it as the addition, the words after the postcode (or the last part) as the town.
+ */
+export function parseDutchAddress(text: string): AddressParts {
+  const out: AddressParts = {};
+  let rest = text.replace(/\s+/g, ' ').trim();
+  const code = /\b([1-9]\d{3}) ?([A-Za-z]{2})\b/.exec(rest);
+  if (code && !/^(SA|SD|SS)$/i.test(code[2] ?? '')) {
+    out.postcode = `${code[1]} ${(code[2] ?? '').toUpperCase()}`;
+    const before = rest.slice(0, code.index);
+    const tail = rest.slice(code.index + code[0].length);
+    const comma = tail.indexOf(',');
+    const after = (comma < 0 ? tail : tail.slice(0, comma)).trim();
+    if (after && !/\d/.test(after)) out.town = after;
+    rest = [before, out.town ? '' : after, comma < 0 ? '' : tail.slice(comma + 1)].join(',');
+  }
+  const parts = rest
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const part of parts) {
+    const m = /^((?:\d+e )?\p{L}[\p{L}\p{M}.'’ -]*?) (\d{1,5})(?:[ -]*([\p{L}\d]{1,4}))?(?: (\D+))?$/u.exec(
+      part,
+    );
+    if (m && out.houseNumber === undefined) {
+      out.street = m[1]?.trim();
+      out.houseNumber = Number(m[2]);
+      if (m[3]) out.houseNumberAddition = m[3];
+      if (m[4] && !out.town) out.town = m[4].trim();
+      continue;
+    }
+    if (!out.town && !/\d/.test(part)) out.town = part;
+  }
+  return out;
+}

@@ -98,8 +98,22 @@ export function isTussenvoegsel(word: string): boolean {
   return (particles as readonly string[]).includes(word);
 }
 
-/** Strips tussenvoegsels from the start and the end of a folded name part. */
-function stripParticles(part: string): { core: string; particles: string[] } {
+/** The tussenvoegsel at the start of `words` (longest first), if more words follow it. */
+function particleAt(words: readonly string[], at: number): string | null {
+  for (const p of particles) {
+    const n = p.split(' ').length;
+    if (words.length - at <= n) continue;
+    if (words.slice(at, at + n).join(' ') === p) return p;
+  }
+  return null;
+}
+
+/**
+ * Strips tussenvoegsels from the start and the end of a folded name part, and splits it where a
+ * tussenvoegsel stands between two names: a married name written without its hyphen ("jansen de
+ * vries") is two parts, each with its own tussenvoegsels.
+ */
+function stripParticles(part: string): Array<{ core: string; particles: string[] }> {
   let words = part.split(' ').filter(Boolean);
   const found: string[] = [];
   const take = (fromStart: boolean): boolean => {
@@ -117,7 +131,13 @@ function stripParticles(part: string): { core: string; particles: string[] } {
   };
   while (take(true));
   while (take(false));
-  return { core: words.join(' '), particles: found };
+  for (let i = 1; i < words.length - 1; i++) {
+    const inner = particleAt(words, i);
+    if (!inner) continue;
+    const rest = stripParticles(words.slice(i).join(' '));
+    return [{ core: words.slice(0, i).join(' '), particles: found }, ...rest];
+  }
+  return [{ core: words.join(' '), particles: found }];
 }
 
 /**
@@ -148,18 +168,100 @@ export function nameSound(folded: string): string {
   return s;
 }
 
+/**
+ * Spellings of one first name, as records write them: transliterations of Arabic and Turkish
+ * names above all (Mohamed, Mohammed, Muhammad), and Dutch and European spellings that the
+ * sound key does not join (Erik and Eric). The first of each group stands for all.
+ */
+const givenVariants: readonly (readonly string[])[] = [
+  [
+    'mohammed',
+    'mohamed',
+    'muhammad',
+    'mohammad',
+    'mohamad',
+    'muhammed',
+    'mohamud',
+    'muhamed',
+    'mouhamed',
+    'mohammet',
+  ],
+  ['ahmed', 'ahmad', 'ahmet', 'achmed', 'ahmat', 'achmad'],
+  ['mustafa', 'mustapha', 'moustafa', 'mostafa', 'moestafa', 'mustapa'],
+  ['youssef', 'yusuf', 'yousef', 'youssouf', 'yussuf', 'yousif', 'joesoef', 'youcef', 'yousouf', 'yusef'],
+  ['hassan', 'hasan', 'hassane'],
+  ['hussein', 'husein', 'huseyin', 'hussain', 'houssein', 'husain', 'hossein'],
+  ['ibrahim', 'ibraheem', 'ebrahim', 'brahim', 'ibrahiem'],
+  ['khalid', 'khaled', 'chalid', 'halid', 'khalit'],
+  ['rachid', 'rashid', 'rasheed', 'rachied', 'rashed'],
+  ['said', 'saeed', 'sayed', 'saied', 'saeid'],
+  ['abdelkader', 'abdulkadir', 'abdelkadir', 'abdulkader', 'abdelkhader'],
+  ['abdellah', 'abdallah', 'abdullah', 'abdulla', 'abdela'],
+  ['omar', 'umar', 'omer'],
+  ['karim', 'kareem', 'kerim'],
+  ['mehdi', 'mahdi'],
+  ['fatima', 'fatma', 'fatimah', 'fadma', 'fatema'],
+  ['khadija', 'khadidja', 'kadija', 'khadiga', 'hadija', 'khadiya'],
+  ['aisha', 'aicha', 'aischa', 'aysha', 'ayesha', 'aiysha'],
+  ['maryam', 'meryem', 'mariam', 'meriam', 'maryem'],
+  ['nour', 'noor', 'nur'],
+  ['yasmina', 'yasmine', 'yasmin', 'jasmina'],
+  ['naima', 'naeema', 'nayma'],
+  ['zeynep', 'zainab', 'zaynab', 'zeinab'],
+  ['erik', 'eric'],
+  ['marc', 'mark'],
+  ['frederik', 'frederick', 'fredrik'],
+  ['hendrik', 'henrik'],
+  ['johan', 'johann'],
+  ['christiaan', 'christian', 'kristiaan', 'christiaen'],
+  ['nicolaas', 'nikolaas'],
+  ['niels', 'nils'],
+  ['rik', 'rick'],
+  ['luuk', 'luc', 'luk'],
+  ['carla', 'karla'],
+  ['karin', 'carin'],
+  ['catharina', 'katharina', 'catherina', 'katarina'],
+  ['claudia', 'klaudia'],
+  ['cornelis', 'cornelius'],
+  ['jozef', 'josef', 'joseph', 'jozeph'],
+  ['jacobus', 'jakobus'],
+  ['nicole', 'nikole'],
+];
+const givenCanonical = new Map<string, string>(
+  givenVariants.flatMap((group) =>
+    group.map((name) => [foldName(name), foldName(group[0] ?? name)] as const),
+  ),
+);
+
+/**
+ * One key for the spellings of a first name: the table's name for known variants, otherwise its
+ * sound (doubled letters, ph and f, ij and y alike: Matthijs and Mathijs, Sophie and Sofie).
+ */
+export function givenNameKey(folded: string): string {
+  return givenCanonical.get(folded) ?? nameSound(folded);
+}
+
 export interface ParsedName {
   /** Folded first names (a hyphenated first name is one name: "dirk-jan" → "dirkjan"). */
   givenNames: string[];
+  /** Their spelling keys (`givenNameKey`): Mohamed and Mohammed have the same. */
+  givenKeys: string[];
   /** One letter per first name ("Dirk-Jan Pieter" → "djp"), also from written initials ("J.P."). */
   initials: string;
   /** The tussenvoegsels, folded and written out ("v.d." → "van de"). */
   prefix: string;
   /** The surname's parts without tussenvoegsels: a married name has two ("Jansen-de Vries"). */
   surnames: string[];
-  /** The sound keys of those parts. */
+  /**
+   * Each part written together with its own tussenvoegsels ("El Amrani" → "elamrani"), for
+   * records that join them ("Elamrani", "Vandenberg"); a part without one is itself.
+   */
+  joined: string[];
+  /** The sound keys of the parts and of their joined forms, each once. */
   sounds: string[];
 }
+
+const vowels = /[aeiouy]/;
 
 /**
  * Parses a Dutch name from its three fields, wherever the tussenvoegsels and initials were put.
@@ -171,35 +273,104 @@ export function parseName(name: {
 }): ParsedName {
   const givenNames: string[] = [];
   let initials = '';
-  for (const raw of (name.firstNames ?? '').trim().split(/\s+/).filter(Boolean)) {
+  const firstNames = (name.firstNames ?? '').trim();
+  // A record written all in capitals ("JAN DE VRIES") has names in capitals, not initials: there
+  // a capital word is initials only when it has no vowel ("JP") or is a single letter.
+  const shouting = /\p{Ll}/u.test(`${firstNames}${name.surname ?? ''}`) === false;
+  for (const raw of firstNames.split(/\s+/).filter(Boolean)) {
     // Initials: "J.P.", "J. P.", "J" or "JP" in capitals.
-    if (/^(\p{L}\.)+\p{L}?$/u.test(raw) || /^\p{Lu}{1,3}$/u.test(raw)) {
-      initials += foldName(raw).replace(/[\s-]/g, '');
+    const capitals = /^\p{Lu}{1,3}$/u.test(raw);
+    const folded = foldName(raw);
+    if (
+      /^(\p{L}\.)+\p{L}?$/u.test(raw) ||
+      (capitals && (!shouting || raw.length === 1 || !vowels.test(folded)))
+    ) {
+      initials += folded.replace(/[\s-]/g, '');
       continue;
     }
-    const parts = foldName(raw).split('-').filter(Boolean);
+    const parts = folded.split('-').filter(Boolean);
     if (!parts.length) continue;
     givenNames.push(parts.join(''));
     initials += parts.map((p) => p[0]).join('');
   }
   const prefixes: string[] = [];
+  // The prefix field's and a trailing tussenvoegsel ("Berg, van der") belong to the first part.
+  const leading: string[] = [];
   const ownPrefix = foldName(name.prefix ?? '').replace(/-/g, ' ');
-  if (ownPrefix) prefixes.push(abbreviations[ownPrefix] ?? ownPrefix);
+  if (ownPrefix) leading.push(abbreviations[ownPrefix] ?? ownPrefix);
   const surnames: string[] = [];
+  const joined: string[] = [];
   // "Berg, van der": what follows a comma is tussenvoegsel.
   const [main = '', afterComma = ''] = (name.surname ?? '').split(',');
   const trailing = foldName(afterComma);
-  if (trailing) prefixes.push(abbreviations[trailing] ?? trailing);
+  if (trailing) leading.push(abbreviations[trailing] ?? trailing);
+  prefixes.push(...leading);
   for (const part of foldName(main).split('-')) {
-    const { core, particles: found } = stripParticles(part.trim());
-    if (core) surnames.push(core.replace(/ /g, ''));
-    prefixes.push(...found);
+    for (const { core, particles: found } of stripParticles(part.trim())) {
+      prefixes.push(...found);
+      if (!core) continue;
+      const own = surnames.length === 0 ? [...leading, ...found] : found;
+      surnames.push(core.replace(/ /g, ''));
+      joined.push(`${own.join('')}${core}`.replace(/ /g, ''));
+    }
   }
+  const givenKeys = givenNames.map(givenNameKey);
   return {
     givenNames,
+    givenKeys,
     initials,
     prefix: prefixes.join(' '),
     surnames,
-    sounds: surnames.map(nameSound),
+    joined,
+    sounds: [...new Set([...surnames, ...joined].map(nameSound))],
   };
+}
+
+/** The tussenvoegsel words at the start of a name's words, as typed, if a name follows them. */
+function leadingParticle(words: readonly string[]): number {
+  const folded = words.map((w) => foldName(w).replace(/ /g, ''));
+  for (const p of particles) {
+    const n = p.split(' ').length;
+    if (folded.length <= n) continue;
+    if (folded.slice(0, n).join(' ') === p) return n;
+  }
+  // "v.d." folds to "v d": two letters typed as one word.
+  if (folded.length > 1 && (folded[0] === 'v d' || folded[0] === 'vd')) return 1;
+  return 0;
+}
+
+/**
+ * A surname as one field ("van der Berg", "Berg, van der", "El Amrani") split into its
+ * tussenvoegsel and the name, as typed: for sources that have no field for the tussenvoegsel
+ * (FollowTheMoney's lastName). A married name keeps its second part's tussenvoegsel
+ * ("Jansen-de Vries" stays one surname).
+ */
+export function splitSurname(value: string): { prefix?: string; surname: string } {
+  const [main = '', afterComma = ''] = value.split(',').map((x) => x.trim());
+  if (afterComma && main) return { prefix: afterComma, surname: main };
+  const words = main.split(/\s+/).filter(Boolean);
+  const n = leadingParticle(words);
+  if (n === 0) return { surname: main };
+  return { prefix: words.slice(0, n).join(' '), surname: words.slice(n).join(' ') };
+}
+
+/**
+ * A whole name in one field ("Jan van der Berg", "Anna Jansen-de Vries") split into first names,
+ * tussenvoegsel and surname: the surname starts at the first tussenvoegsel or married name after
+ * the first word, or else is the last word.
+ */
+export function splitFullName(value: string): { firstNames: string; prefix?: string; surname: string } {
+  const words = value
+    .replace(/\s*-\s*/g, '-')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length < 2) return { firstNames: '', surname: words.join(' ') };
+  for (let i = 1; i < words.length; i++) {
+    const rest = words.slice(i);
+    if (leadingParticle(rest) > 0 || (i < words.length - 1 && rest[0]?.includes('-'))) {
+      const { prefix, surname } = splitSurname(rest.join(' '));
+      return { firstNames: words.slice(0, i).join(' '), ...(prefix ? { prefix } : {}), surname };
+    }
+  }
+  return { firstNames: words.slice(0, -1).join(' '), surname: words.at(-1) ?? '' };
 }

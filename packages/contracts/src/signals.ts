@@ -68,6 +68,21 @@ const dateOfBirth = isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().t
   message: 'Deze geboortedatum kan niet kloppen.',
 });
 
+/** The fields of a Dutch address, checked alike wherever one is recorded. */
+const addressFields = {
+  postcode,
+  houseNumber,
+  houseNumberAddition: optionalText(10),
+  street: optionalText(200),
+  town: optionalText(200),
+};
+
+/** Where a person lives or is registered, as the source recorded it. */
+export const personAddress = z
+  .strictObject(addressFields)
+  .describe('The address the source recorded for the person (postcode and house number at least)');
+export type PersonAddress = z.infer<typeof personAddress>;
+
 export const personSubject = z.strictObject({
   kind: z.literal('person'),
   firstNames: text(200, 'Vul de voornamen in.'),
@@ -75,6 +90,7 @@ export const personSubject = z.strictObject({
   surname: text(200, 'Vul de achternaam in.'),
   dateOfBirth: dateOfBirth.optional(),
   bsn: bsn.optional(),
+  address: personAddress.optional(),
 });
 export const companySubject = z.strictObject({
   kind: z.literal('company'),
@@ -85,11 +101,7 @@ export const companySubject = z.strictObject({
 });
 export const addressSubject = z.strictObject({
   kind: z.literal('address'),
-  postcode,
-  houseNumber,
-  houseNumberAddition: optionalText(10),
-  street: optionalText(200),
-  town: optionalText(200),
+  ...addressFields,
 });
 export const accountSubject = z.strictObject({
   kind: z.literal('account'),
@@ -167,6 +179,15 @@ export const subjectData = z.discriminatedUnion('kind', [
     surname: z.string(),
     dateOfBirth: opt,
     bsn: opt,
+    address: z
+      .object({
+        postcode: z.string(),
+        houseNumber: z.number(),
+        houseNumberAddition: opt,
+        street: opt,
+        town: opt,
+      })
+      .optional(),
   }),
   z.object({
     kind: z.literal('company'),

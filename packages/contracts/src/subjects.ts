@@ -130,6 +130,83 @@ export const networkQuery = z.strictObject({
   to: isoDate.optional(),
 });
 
+/** The fields and levels of a suggestion's evidence, for filtering. */
+export const evidenceFields = ['bsn', 'surname', 'firstNames', 'dateOfBirth', 'address'] as const;
+export const evidenceLevels = ['exact', 'strong', 'partial', 'weak', 'different', 'missing'] as const;
+
+const probability = z.coerce
+  .number({ message: 'Een kans is een getal tussen 0 en 1.' })
+  .min(0, 'Een kans is een getal tussen 0 en 1.')
+  .max(1, 'Een kans is een getal tussen 0 en 1.');
+
+export const suggestionsQuery = z.strictObject({
+  status: z
+    .enum(suggestionStatuses, 'Kies open, confirmed of rejected.')
+    .default('open')
+    .describe('Open (default), confirmed or rejected suggestions'),
+  minProbability: probability.optional(),
+  maxProbability: probability.optional(),
+  subjectId: uuid.optional().describe('Only suggestions about this subject or anything merged with it'),
+  field: z
+    .enum(evidenceFields, 'Onbekend veld.')
+    .optional()
+    .describe('Only suggestions with evidence on this field (with `level`: at that level)'),
+  level: z.enum(evidenceLevels, 'Onbekend niveau.').optional(),
+  since: isoDate.optional().describe('Made on or after this date (in the Netherlands)'),
+  limit: z.coerce
+    .number({ message: 'Een aantal is een getal.' })
+    .int('Een aantal is een heel getal.')
+    .min(1, 'Minstens 1 per pagina.')
+    .max(200, 'Hoogstens 200 per pagina.')
+    .default(50),
+  cursor: z.string().max(200).optional().describe('From `nextCursor` of the page before'),
+});
+export type SuggestionsQuery = z.infer<typeof suggestionsQuery>;
+
+export const suggestionPage = z.object({
+  items: z.array(matchSuggestion).describe('Most probable first'),
+  nextCursor: z.string().nullable().describe('For the next page; null on the last'),
+});
+export type SuggestionPage = z.infer<typeof suggestionPage>;
+
+export const compareParams = z.strictObject({ subjectId: uuid, otherId: uuid });
+
+export const matchExplanation = z.object({
+  a: subjectRef,
+  b: subjectRef,
+  verdict: z.string().describe('In Dutch: why they are (not) suggested as the same'),
+  sameSubject: z.boolean().describe('Already one subject (merged, or one stands for the other)'),
+  compared: z
+    .boolean()
+    .describe('Whether matching compares them at all: persons sharing a blocking key of a small block'),
+  keys: z
+    .array(
+      z.object({
+        kind: z.string(),
+        description: z.string(),
+        block: z.number().int().describe('Subjects under this key (up to 1000)'),
+        skipped: z.boolean().describe('A key shared by too many subjects is not used'),
+      }),
+    )
+    .describe('The blocking keys they share, by kind (never the key itself)'),
+  score: z
+    .object({
+      probability: z.number(),
+      weight: z.number().describe('The evidence in bits'),
+      threshold: z.number(),
+      decisive: z.boolean(),
+      evidence: z.array(evidence),
+      records: z
+        .object({ a: z.number().int(), b: z.number().int() })
+        .describe('How many records of each were compared; the best pair counts'),
+    })
+    .nullable()
+    .describe('Only for two persons'),
+  suggestion: z.object({ id: uuid, status: z.enum(suggestionStatuses) }).nullable(),
+  conflict: z.boolean().describe('They share a BSN but clearly are two people'),
+});
+export type MatchExplanation = z.infer<typeof matchExplanation>;
+
 export const decisionRequest = z.strictObject({ decision: z.enum(['confirmed', 'rejected']) });
 export const suggestionParams = z.strictObject({ suggestionId: uuid });
 export const mergeParams = z.strictObject({ mergeId: uuid });
@@ -159,7 +236,22 @@ export type CrossRecordSignals = z.infer<typeof crossRecordSignals>;
 export const ftmImportReport = z.object({
   id: uuid,
   status: z.enum(importStatuses),
-  accepted: z.array(z.object({ line: z.number().int(), schema: z.string(), caption: z.string() })),
+  accepted: z.array(
+    z.object({
+      line: z.number().int(),
+      schema: z.string(),
+      caption: z.string(),
+      registerSubject: subjectRef
+        .extend({
+          linked: z
+            .boolean()
+            .describe('Linked to a subject the register already had (shared identifier), not a new one'),
+        })
+        .nullable()
+        .optional()
+        .describe('Once applied: the register subject the line became (null for a relation)'),
+    }),
+  ),
   refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
 });
 export type FtmImportReport = z.infer<typeof ftmImportReport>;

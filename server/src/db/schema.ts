@@ -491,6 +491,8 @@ export interface SubjectsTable {
   givenName: string | null;
   /** A person's matching features (subjects' matching.ts), opaque to everything else. */
   features: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  /** The features of the person's other records (sources that linked to it), when they differ. */
+  variants: ColumnType<unknown[] | null, string | null | undefined, string | null>;
   mergedInto: string | null;
   /** The subject this one is merged into at the end of the chain; itself when not merged. */
   rootId: ColumnType<string, string | undefined, string>;

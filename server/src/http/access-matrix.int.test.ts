@@ -1072,6 +1072,19 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: async () => ({ method: 'GET', url: `/api/v1/subjects/${await subjectId()}` }),
   },
+  'GET /api/v1/subjects/{subjectId}/compare/{otherId}': {
+    logs: 'subject.compare',
+    permitted: 'riec_analyst',
+    denied: 'case_director',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/subjects/${await subjectId()}/compare/${await subjectId()}`,
+    }),
+  },
   'GET /api/v1/subjects/{subjectId}/network': {
     logs: 'subject.network',
     permitted: 'riec_analyst',

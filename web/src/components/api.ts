@@ -11,10 +11,17 @@ export class ApiError extends Error {
     return this.problem.status;
   }
 
-  /** The server's messages by top-level field (`subjects.0.bsn` counts for `subjects`), the first for each. */
+  /**
+   * The server's messages by top-level field (`subjects.0.bsn` counts for `subjects`), the first for
+   * each, and by whole name (`subject.address.postcode`).
+   */
   fieldErrors(): Record<string, string> {
     const found: Record<string, string> = {};
-    for (const p of this.problem.invalidParams ?? []) found[p.name.split('.')[0] ?? p.name] ??= p.reason;
+    for (const p of this.problem.invalidParams ?? []) {
+      found[p.name.split('.')[0] ?? p.name] ??= p.reason;
+      // Also by the whole name, for a form whose fields are parts of one value (an address).
+      found[p.name] ??= p.reason;
+    }
     return found;
   }
 

@@ -12,6 +12,7 @@ import * as subjectConflicts from './20261202T100000-subject-conflicts.js';
 import * as collaborations from './20261202T120000-collaborations.js';
 import * as resultCollections from './20261203T090000-result-collections.js';
 import * as datedSteps from './20261203T100000-dated-steps.js';
+import * as personMatchingRecords from './20261206T093100-person-matching-records.js';
 import * as passwordChange from './20261206T141500-password-change.js';
 import * as attachmentMetadata from './20261206T141700-attachment-metadata.js';
 import * as notifications from './20261206T142500-notifications.js';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '20261202T120000-collaborations': collaborations,
   '20261203T090000-result-collections': resultCollections,
   '20261203T100000-dated-steps': datedSteps,
+  '20261206T093100-person-matching-records': personMatchingRecords,
   '20261206T141500-password-change': passwordChange,
   '20261206T141700-attachment-metadata': attachmentMetadata,
   '20261206T142500-notifications': notifications,

@@ -28,6 +28,15 @@ export async function findFtmImport(db: Db, caseId: string, id: string) {
     .executeTakeFirst();
 }
 
-export async function markApplied(db: Db, id: string): Promise<void> {
-  await db.updateTable('ftmImports').set({ status: 'applied' }).where('id', '=', id).execute();
+/** Applied: the report now says which register subject each line became. */
+export async function markApplied(
+  db: Db,
+  id: string,
+  report: Pick<FtmImportReport, 'accepted' | 'refused'>,
+): Promise<void> {
+  await db
+    .updateTable('ftmImports')
+    .set({ status: 'applied', report: JSON.stringify(report) })
+    .where('id', '=', id)
+    .execute();
 }

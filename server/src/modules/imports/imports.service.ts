@@ -9,6 +9,7 @@ import {
   type ParsedEntity,
   parseFtmLines,
   registerSubject,
+  subjectRefs,
 } from '../subjects/index.js';
 import * as repo from './imports.repository.js';
 
@@ -62,23 +63,21 @@ export class ImportsService {
         // Entities this service parsed and stored itself at preview.
         const entities = pending.entities as ParsedEntity[];
         const ids = new Map<string, string>();
-        const created: string[] = [];
+        const linkedIds = new Set<string>();
+        const persons: string[] = [];
         for (const e of entities) {
           if (!e.subject) continue;
           const own = caseSubjectOf(e.subject);
+          let added: { subjectId: string; linked: boolean } | undefined;
           if (own) {
-            const [added] = await this.deps.information.addSubjects(
+            [added] = await this.deps.information.addSubjects(
               step,
               [{ data: own, role: 'other', label: e.caption }],
               'import',
             );
-            if (added) {
-              ids.set(e.id, added.subjectId);
-              if (!added.linked) created.push(added.subjectId);
-            }
             record.subjectData(own, 'case.ftm-import');
-          } else {
-            const { subjectId, linked } = await registerSubject(
+          } else
+            added = await registerSubject(
               trx,
               actor.regionId,
               e.subject,
@@ -92,12 +91,14 @@ export class ImportsService {
               },
               { suggest: false },
             );
-            ids.set(e.id, subjectId);
-            if (!linked) created.push(subjectId);
-          }
+          if (!added) continue;
+          ids.set(e.id, added.subjectId);
+          if (added.linked) linkedIds.add(added.subjectId);
+          if (e.subject.kind === 'person') persons.push(added.subjectId);
         }
-        // The imported persons are matched against the register in one pass.
-        await linkBatch(trx, actor.regionId, created, at);
+        // The imported persons, new ones and those linked by an identifier (their records in this
+        // file may add a name, date or address), are matched against the register in one pass.
+        await linkBatch(trx, actor.regionId, [...new Set(persons)], at);
         await insertRelations(
           trx,
           entities.flatMap((e) => {
@@ -122,8 +123,28 @@ export class ImportsService {
             ];
           }),
         );
-        await repo.markApplied(trx, importId);
-        return { id: importId, status: 'applied', accepted: pending.report.accepted, refused: [] };
+        // Which register subject each line became, kept with the import and answered.
+        const refs = new Map((await subjectRefs(trx, [...new Set(ids.values())])).map((r) => [r.id, r]));
+        const byLine = new Map<number, string>();
+        const unlined = [...pending.report.accepted];
+        for (const e of entities) {
+          if (!e.subject) continue;
+          // Imports read before lines were kept: the first accepted line with the same caption.
+          const line = e.line ?? unlined.find((a) => a.caption === e.caption && !byLine.has(a.line))?.line;
+          const subjectId = ids.get(e.id);
+          if (line !== undefined && subjectId) byLine.set(line, subjectId);
+        }
+        const accepted = pending.report.accepted.map((a) => {
+          const ref = refs.get(byLine.get(a.line) ?? '');
+          return {
+            ...a,
+            registerSubject: ref
+              ? { id: ref.id, kind: ref.kind, label: ref.label, linked: linkedIds.has(ref.id) }
+              : null,
+          };
+        });
+        await repo.markApplied(trx, importId, { accepted, refused: [] });
+        return { id: importId, status: 'applied', accepted, refused: [] };
       },
     );
   }

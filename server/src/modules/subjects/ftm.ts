@@ -1,5 +1,14 @@
 import * as followTheMoney from '@alephdata/followthemoney';
-import { type RegisterData, type RelationType, relationTypes, subjectInput } from '@samenspel/contracts';
+import {
+  type AddressParts,
+  parseDutchAddress,
+  type RegisterData,
+  type RelationType,
+  relationTypes,
+  splitFullName,
+  splitSurname,
+  subjectInput,
+} from '@samenspel/contracts';
 import { registerLabel } from './register.js';
 
 /**
@@ -62,6 +71,7 @@ function subjectEntity(id: string, data: RegisterData): FtmEntity {
         lastName: [[data.prefix, data.surname].filter(Boolean).join(' ')],
         birthDate: [data.dateOfBirth],
         idNumber: [data.bsn],
+        address: [data.address ? registerLabel({ kind: 'address', ...data.address }) : undefined],
         country: ['nl'],
       });
     case 'company':
@@ -136,6 +146,8 @@ export function caseToFtm(
 
 export interface ParsedEntity {
   id: string;
+  /** The line of the file it came from. */
+  line?: number;
   caption: string;
   subject?: RegisterData;
   relation?: { type: RelationType; from: string; to: string; startDate?: string; endDate?: string };
@@ -143,8 +155,33 @@ export interface ParsedEntity {
 
 const first = (e: FtmEntity, name: string) => e.properties?.[name]?.[0];
 
+/** An FtM Address entity's parts: its own fields where it has them, else read from its text. */
+function addressOf(e: FtmEntity): AddressParts {
+  const read = parseDutchAddress([first(e, 'street'), first(e, 'full')].filter(Boolean).join(', '));
+  const postcode = first(e, 'postalCode');
+  return {
+    ...read,
+    ...(postcode ? { postcode } : {}),
+    ...(first(e, 'city') ? { town: first(e, 'city') } : {}),
+  };
+}
+
+/** A person's names from FtM: first and middle names, and a last name with its tussenvoegsel. */
+function namesOf(e: FtmEntity): { firstNames: string; prefix?: string; surname: string } | null {
+  const lastName = first(e, 'lastName');
+  const given = [first(e, 'firstName'), first(e, 'middleName')].filter(Boolean).join(' ');
+  if (lastName) return { firstNames: given, ...splitSurname(lastName) };
+  const name = first(e, 'name');
+  if (!name) return null;
+  const split = splitFullName(name);
+  return given ? { ...split, firstNames: given } : split;
+}
+
 /** What an FtM entity is in the register, or why it cannot be taken in (in Dutch). */
-function toRegister(e: FtmEntity): {
+function toRegister(
+  e: FtmEntity,
+  others: ReadonlyMap<string, FtmEntity>,
+): {
   subject?: RegisterData;
   relation?: ParsedEntity['relation'];
   reason?: string;
@@ -152,18 +189,33 @@ function toRegister(e: FtmEntity): {
   const schema = model.getSchema(e.schema);
   const is = (name: string) => schema.isA(name);
   if (is('Person')) {
-    const name = first(e, 'lastName') ?? first(e, 'name');
-    if (!name) return { reason: 'Een persoon heeft een naam nodig (name of lastName).' };
+    const names = namesOf(e);
+    if (!names) return { reason: 'Een persoon heeft een naam nodig (name of lastName).' };
+    // The person's address: the Address entity it points at, or else its address text.
+    let address: AddressParts | undefined;
+    const ref = first(e, 'addressEntity');
+    if (ref) {
+      const target = others.get(ref);
+      if (!target || !model.getSchema(target.schema).isA('Address'))
+        return { reason: `Het adres "${ref}" (addressEntity) staat niet als Address in het bestand.` };
+      address = addressOf(target);
+    } else if (e.properties.address?.length) {
+      address = e.properties.address.map(parseDutchAddress).find((a) => a.postcode && a.houseNumber);
+      if (!address)
+        return {
+          reason: `Het adres "${first(e, 'address')}" heeft geen postcode en huisnummer die Samenspel kan lezen.`,
+        };
+    }
     const parsed = subjectInput.safeParse({
       kind: 'person',
-      firstNames:
-        first(e, 'firstName') ??
-        (first(e, 'lastName') ? undefined : name.split(' ').slice(0, -1).join(' ')) ??
-        '',
-      prefix: undefined,
-      surname: first(e, 'lastName') ?? name.split(' ').at(-1),
+      ...names,
       ...(first(e, 'birthDate') ? { dateOfBirth: first(e, 'birthDate') } : {}),
       ...(first(e, 'idNumber') ? { bsn: first(e, 'idNumber') } : {}),
+      ...(address
+        ? {
+            address: { ...address, postcode: address.postcode ?? '', houseNumber: address.houseNumber ?? '' },
+          }
+        : {}),
     });
     return parsed.success
       ? { subject: parsed.data }
@@ -188,12 +240,12 @@ function toRegister(e: FtmEntity): {
       : { subject: { kind: 'organisation', name } };
   }
   if (is('Address')) {
+    const address = addressOf(e);
     const parsed = subjectInput.safeParse({
       kind: 'address',
-      postcode: first(e, 'postalCode') ?? '',
-      houseNumber: (first(e, 'street') ?? first(e, 'full') ?? '').match(/\b(\d+)\b/)?.[1] ?? '',
-      street: first(e, 'street')?.replace(/\s+\d+.*$/, ''),
-      town: first(e, 'city'),
+      ...address,
+      postcode: address.postcode ?? '',
+      houseNumber: address.houseNumber ?? '',
     });
     return parsed.success
       ? { subject: parsed.data }
@@ -257,6 +309,9 @@ export function parseFtmLines(text: string) {
   const lines = text.split(/\r?\n/);
   const seen = new Set<string>();
   const pendingRelations: Array<{ line: number; parsed: ParsedEntity; schema: string }> = [];
+  // First every line as JSON, so that a person can point at an address further down the file.
+  const read: Array<{ line: number; e: FtmEntity }> = [];
+  const byId = new Map<string, FtmEntity>();
   lines.forEach((raw, index) => {
     const line = index + 1;
     if (!raw.trim()) return;
@@ -271,42 +326,46 @@ export function parseFtmLines(text: string) {
       refused.push({ line, reason: 'Een entiteit heeft een id en een schema.' });
       return;
     }
+    read.push({ line, e });
+    if (!byId.has(e.id)) byId.set(e.id, { ...e, properties: e.properties ?? {} });
+  });
+  for (const { line, e } of read) {
     let schema: ReturnType<typeof model.getSchema>;
     try {
       schema = model.getSchema(e.schema);
     } catch {
       refused.push({ line, reason: `Onbekend FtM-schema "${e.schema}".` });
-      return;
+      continue;
     }
     const unknown = Object.keys(e.properties ?? {}).filter((p) => !schema.hasProperty(p));
     if (unknown.length) {
       refused.push({ line, reason: `Onbekende eigenschap voor ${schema.name}: ${unknown.join(', ')}.` });
-      return;
+      continue;
     }
     if (seen.has(e.id)) {
       refused.push({ line, reason: `De id "${e.id}" komt twee keer voor.` });
-      return;
+      continue;
     }
     seen.add(e.id);
-    const result = toRegister({ ...e, properties: e.properties ?? {} });
+    const result = toRegister({ ...e, properties: e.properties ?? {} }, byId);
     if (result.reason) {
       refused.push({ line, reason: result.reason });
-      return;
+      continue;
     }
     if (result.relation) {
       pendingRelations.push({
         line,
         schema: schema.name,
-        parsed: { id: e.id, caption: schema.label, relation: result.relation },
+        parsed: { id: e.id, line, caption: schema.label, relation: result.relation },
       });
-      return;
+      continue;
     }
     if (result.subject) {
       const caption = registerLabel(result.subject);
-      entities.push({ id: e.id, caption, subject: result.subject });
+      entities.push({ id: e.id, line, caption, subject: result.subject });
       accepted.push({ line, schema: schema.name, caption });
     }
-  });
+  }
   const subjectIds = new Set(entities.map((e) => e.id));
   for (const { line, parsed, schema } of pendingRelations) {
     const r = parsed.relation;

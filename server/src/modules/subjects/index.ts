@@ -1,16 +1,28 @@
 export { type FtmEntity, type ParsedEntity, parseFtmLines } from './ftm.js';
 export {
   blockingKeys,
+  candidateGroups,
   candidatePairs,
+  clearlyDifferent,
   DEFAULT_THRESHOLD,
+  keyKinds,
+  MAX_BLOCK,
   nameStatistics,
   type PersonRecord,
+  type PreparedPerson,
   preparePerson,
   scorePair,
+  scoreRecords,
 } from './matching.js';
-export { linkBatch, registerLabel, registerSubject, type Sighting } from './register.js';
+export {
+  linkBatch,
+  refreshPersonMatching,
+  registerLabel,
+  registerSubject,
+  type Sighting,
+} from './register.js';
 export { subjectsRules } from './subjects.access.js';
-export { insertRelations, signalsBecameCase } from './subjects.repository.js';
+export { insertRelations, signalsBecameCase, subjectRefs } from './subjects.repository.js';
 export { subjectsRoutes } from './subjects.routes.js';
 export { type FoundSubject, personIdentifiers, SubjectSearch } from './subjects.search.js';
 export { type KnownElsewhere, type RecordReferences, SubjectsService } from './subjects.service.js';

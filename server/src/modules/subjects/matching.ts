@@ -23,26 +23,64 @@ export interface PersonRecord {
   bsn?: string | undefined;
   postcode?: string | undefined;
   houseNumber?: number | string | undefined;
+  houseNumberAddition?: string | undefined;
 }
+
+/** The features' layout: stored features of another version are prepared again from the data. */
+export const FEATURES_VERSION = 2;
 
 /** What the scorer needs of a record, worked out once per record. */
 export interface PreparedPerson {
   id: string;
+  v: number;
   name: ParsedName;
   /** All surname parts joined: "jansen-de Vries" → "jansenvries". */
   surnameKey: string;
   dob: { year: number; month: number; day: number } | null;
   bsn: string | null;
+  /** Postcode and house number ("3511AB12"): the building. */
   address: string | null;
+  /** The house number's addition, folded ("a", "bis"): the home within the building. */
+  addition: string | null;
   postcode: string | null;
+}
+
+/** A register person's data (its address a part of its own) as a record for matching. */
+export function personRecord(
+  id: string,
+  data: {
+    firstNames?: string | undefined;
+    prefix?: string | undefined;
+    surname: string;
+    dateOfBirth?: string | undefined;
+    bsn?: string | undefined;
+    address?:
+      | { postcode: string; houseNumber: number | string; houseNumberAddition?: string | undefined }
+      | undefined;
+  },
+): PersonRecord {
+  return {
+    id,
+    firstNames: data.firstNames,
+    prefix: data.prefix,
+    surname: data.surname,
+    dateOfBirth: data.dateOfBirth,
+    bsn: data.bsn,
+    postcode: data.address?.postcode,
+    houseNumber: data.address?.houseNumber,
+    houseNumberAddition: data.address?.houseNumberAddition,
+  };
 }
 
 export function preparePerson(r: PersonRecord): PreparedPerson {
   const name = parseName(r);
   const dob = r.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(r.dateOfBirth) ? r.dateOfBirth : null;
   const postcode = r.postcode ? r.postcode.replace(/\s/g, '').toUpperCase() : null;
+  const number = r.houseNumber === undefined ? '' : String(r.houseNumber).trim();
+  const addition = r.houseNumberAddition ? foldName(r.houseNumberAddition).replace(/[\s-]/g, '') : '';
   return {
     id: r.id,
+    v: FEATURES_VERSION,
     name,
     surnameKey: name.surnames.join(''),
     dob: dob
@@ -50,34 +88,59 @@ export function preparePerson(r: PersonRecord): PreparedPerson {
       : null,
     bsn: r.bsn ? r.bsn.replace(/\D/g, '') : null,
     postcode,
-    address: postcode && r.houseNumber !== undefined ? `${postcode}${String(r.houseNumber).trim()}` : null,
+    address: postcode && number ? `${postcode}${number}` : null,
+    addition: addition || null,
   };
+}
+
+/** Whether two prepared records say the same (then the second adds nothing to the first). */
+export function samePrepared(a: PreparedPerson, b: PreparedPerson): boolean {
+  const strip = ({ id: _id, ...rest }: PreparedPerson) => rest;
+  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 }
 
 /**
  * The blocking keys of a record: two records are compared only when they share one. Together
- * they survive one changed field: a typo in the first name or initials for first names (surname
- * sound, year, day and month sorted, so also day and month swapped), a changed or married
- * surname (date of birth, day and month sorted, with the first initial), a typo in the day of
- * birth (surname sound, year, month and first initial), a typo in the surname (first name, year,
- * month and surname initial), a move (all keys but the address's) and the BSN. Each key holds
- * the year and more of the date of birth, so blocks stay small as the register grows: linking
- * against a million records compares about thirteen candidates per new record.
+ * they survive one wrong digit anywhere in the date of birth, day and month swapped, a changed
+ * surname and a changed first name, and most pairs of those:
+ *
+ * - `s` surname sound, year, day and month sorted: another first name, initials, a swap;
+ * - `m` surname sound, year, month, first initial: a wrong day;
+ * - `e` surname sound, year, day, first initial: a wrong month;
+ * - `a` surname sound, day and month sorted, first initial: a wrong year;
+ * - `d` date of birth (day and month sorted) and first initial: another surname (married, the
+ *   partner's, a typo);
+ * - `g`, `h`, `k` first name's spelling key, the surname's initial and the year and month, the
+ *   year and day, or day and month: a typo in the surname with a wrong day, month or year;
+ * - `p` postcode and house number; `b` the BSN.
+ *
+ * Every key but the address's and the BSN's holds two parts of the date of birth and a name, so
+ * blocks stay small as the register grows. Without a date of birth: surname sound and initial.
  */
 export function blockingKeys(p: PreparedPerson): string[] {
   const keys = new Set<string>();
   if (p.bsn) keys.add(`b:${p.bsn}`);
-  const initial = p.name.initials[0] ?? '';
+  if (p.address) keys.add(`p:${p.address}`);
+  // IJ is one letter: "I." may be the initial of "IJsbrand" (folded "ysbrand").
+  const initial = (p.name.initials[0] ?? '').replace('i', 'y');
   if (p.dob) {
     const { year, month, day } = p.dob;
     const dm = month <= day ? `${month}-${day}` : `${day}-${month}`;
-    for (const sound of p.name.sounds) keys.add(`s:${sound}|${year}|${dm}`);
+    const given = p.name.givenKeys[0];
+    for (const sound of p.name.sounds) {
+      keys.add(`s:${sound}|${year}|${dm}`);
+      keys.add(`m:${sound}|${year}|${month}|${initial}`);
+      keys.add(`e:${sound}|${year}|${day}|${initial}`);
+      keys.add(`a:${sound}|${dm}|${initial}`);
+    }
     keys.add(`d:${year}-${dm}|${initial}`);
-    for (const sound of p.name.sounds) keys.add(`y:${sound}|${year}|${month}|${initial}`);
-    const given = p.name.givenNames[0];
-    if (given) keys.add(`g:${given}|${year}|${month}|${p.surnameKey[0] ?? ''}`);
+    const surnameInitial = p.surnameKey[0] ?? '';
+    if (given) {
+      keys.add(`g:${given}|${year}|${month}|${surnameInitial}`);
+      keys.add(`h:${given}|${year}|${day}|${surnameInitial}`);
+      keys.add(`k:${given}|${dm}|${surnameInitial}`);
+    }
   } else for (const sound of p.name.sounds) keys.add(`n:${sound}|${initial}`);
-  if (p.address) keys.add(`a:${p.address}|${initial}`);
   return [...keys];
 }
 
@@ -102,7 +165,7 @@ export interface MatchScore {
   evidence: FieldEvidence[];
 }
 
-const PRIOR_BITS = 12;
+const PRIOR_BITS = 11.5;
 
 /**
  * How common each surname and first name is in the register: agreeing on "de Jong" says less
@@ -125,11 +188,26 @@ export function nameStatistics(records: readonly PreparedPerson[]): NameStatisti
   return { total: records.length, surnames, givenNames };
 }
 
-/** Bits of evidence in agreeing on a value seen `count` times among `total`, within bounds. */
-function rarity(count: number | undefined, total: number, offset: number, min: number, max: number): number {
-  if (!count || total <= 0) return max;
-  return Math.min(max, Math.max(min, Math.log2(total / count) - offset));
+/**
+ * Bits of evidence in agreeing on a value seen `count` times among `total` records, within
+ * bounds. A small register says little about how common a name is: its count is taken together
+ * with a prior of `typical` (a name's usual share of the population) worth a thousand records.
+ */
+function rarity(
+  count: number | undefined,
+  total: number,
+  typical: number,
+  offset: number,
+  min: number,
+  max: number,
+): number {
+  const share = ((count ?? 0) + PRIOR_RECORDS * typical) / (Math.max(total, 0) + PRIOR_RECORDS);
+  return Math.min(max, Math.max(min, Math.log2(1 / share) - offset));
 }
+const PRIOR_RECORDS = 1000;
+/** A surname's and a first name's usual share of the Dutch population. */
+const TYPICAL_SURNAME = 1 / 2000;
+const TYPICAL_GIVEN = 1 / 150;
 /** The default threshold for suggesting "probably the same as …". */
 export const DEFAULT_THRESHOLD = 0.5;
 
@@ -139,57 +217,117 @@ function bestPart(a: readonly string[], b: readonly string[]): number {
   return best;
 }
 
+const shares = (a: readonly string[], b: readonly string[]) => a.some((x) => b.includes(x));
+
 function surnameEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatistics): FieldEvidence {
   const field = 'surname';
   if (!a.surnameKey || !b.surnameKey)
     return { field, level: 'missing', weight: 0, explanation: 'Achternaam ontbreekt' };
-  const exact = stats ? rarity(stats.surnames.get(a.surnameKey), stats.total, 1, 3, 10) : 7;
+  // Agreeing on a surname weighs by how rare it is; where the two differ in writing, by the
+  // commoner of the two (a married name counts for the part they share).
+  const rare = (...names: string[]) =>
+    stats
+      ? rarity(
+          Math.max(...names.map((n) => stats.surnames.get(n) ?? 0)),
+          stats.total,
+          TYPICAL_SURNAME,
+          1,
+          1,
+          10,
+        )
+      : 7;
   if (a.surnameKey === b.surnameKey)
     return {
       field,
       level: 'exact',
-      weight: exact,
+      weight: rare(a.surnameKey),
       explanation: 'Achternaam gelijk (los van tussenvoegsels)',
     };
-  if (a.name.surnames.some((x) => b.name.surnames.includes(x)))
+  if (a.name.joined.join('') === b.name.joined.join(''))
+    return {
+      field,
+      level: 'exact',
+      weight: rare(a.surnameKey, b.surnameKey),
+      explanation: 'Achternaam gelijk, met het tussenvoegsel aaneen geschreven',
+    };
+  const part =
+    a.name.surnames.find((x) => b.name.surnames.includes(x)) ??
+    a.name.joined.find((x) => b.name.joined.includes(x));
+  if (part)
     return {
       field,
       level: 'strong',
-      weight: Math.min(exact, 6),
+      weight: Math.min(rare(part), 6),
       explanation: 'Een deel van de (gehuwde) achternaam is gelijk',
     };
-  if (a.name.sounds.some((x) => b.name.sounds.includes(x)))
-    return { field, level: 'strong', weight: Math.min(exact, 5.5), explanation: 'Achternaam klinkt gelijk' };
+  if (shares(a.name.sounds, b.name.sounds))
+    return {
+      field,
+      level: 'strong',
+      weight: Math.min(rare(a.surnameKey, b.surnameKey), 5.5),
+      explanation: 'Achternaam klinkt gelijk',
+    };
   const similarity = Math.max(
     jaroWinkler(a.surnameKey, b.surnameKey),
     bestPart(a.name.surnames, b.name.surnames),
   );
   if (similarity >= 0.88)
-    return { field, level: 'partial', weight: 4, explanation: 'Achternaam bijna gelijk (tikfout)' };
+    return {
+      field,
+      level: 'partial',
+      weight: Math.min(rare(a.surnameKey, b.surnameKey), 4),
+      explanation: 'Achternaam bijna gelijk (tikfout)',
+    };
   if (similarity >= 0.8)
     return { field, level: 'weak', weight: 0, explanation: 'Achternaam lijkt op elkaar' };
   return { field, level: 'different', weight: -5, explanation: 'Achternaam verschilt' };
 }
 
+/** Both records have written first names, all of them the same (up to spelling). */
+function sameFirstNames(a: PreparedPerson, b: PreparedPerson): boolean {
+  const x = a.name.givenKeys;
+  const y = b.name.givenKeys;
+  return x.length > 0 && x.length === y.length && x.every((k, i) => k === y[i]);
+}
+
 function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatistics): FieldEvidence {
   const field = 'firstNames';
-  const ia = a.name.initials;
-  const ib = b.name.initials;
+  // IJ is one letter: "I.J." and "IJsbrand" (folded "ysbrand") have the same initial.
+  const ia = a.name.initials.replace(/i/g, 'y');
+  const ib = b.name.initials.replace(/i/g, 'y');
   if (!ia || !ib) return { field, level: 'missing', weight: 0, explanation: 'Voornaam ontbreekt' };
   const ga = a.name.givenNames[0];
   const gb = b.name.givenNames[0];
   if (ga && gb) {
+    const common = stats ? rarity(stats.givenNames.get(ga), stats.total, TYPICAL_GIVEN, 0, 3, 7) : 5;
+    // Every further first name that agrees too says more than the first alone; one that differs
+    // (both records have further first names, none in common) says it is someone else.
+    const further = (p: PreparedPerson) => p.name.givenKeys.slice(1);
+    const conflicting = further(a).length > 0 && further(b).length > 0 && !shares(further(a), further(b));
+    const agreeing = further(a).filter((k) => further(b).includes(k)).length;
+    const more = conflicting ? -3 : Math.min(2.5 * agreeing, 5);
     if (ga === gb)
       return {
         field,
-        level: 'exact',
-        weight: stats ? rarity(stats.givenNames.get(ga), stats.total, 0, 3, 7) : 5,
-        explanation: 'Eerste voornaam gelijk',
+        level: conflicting ? 'partial' : 'exact',
+        weight: common + more,
+        explanation: conflicting
+          ? 'Eerste voornaam gelijk, tweede voornaam verschilt'
+          : more
+            ? 'Voornamen gelijk'
+            : 'Eerste voornaam gelijk',
+      };
+    if (a.name.givenKeys[0] === b.name.givenKeys[0])
+      return {
+        field,
+        level: 'strong',
+        weight: Math.min(common, 5) + more,
+        explanation: 'Eerste voornaam gelijk op de spelling na',
       };
     const similarity = jaroWinkler(ga, gb);
     if (similarity >= 0.85)
       return { field, level: 'partial', weight: 3, explanation: 'Eerste voornaam bijna gelijk' };
-    if (a.name.givenNames.some((x) => b.name.givenNames.includes(x)))
+    if (shares(a.name.givenKeys, b.name.givenKeys))
       return { field, level: 'partial', weight: 2, explanation: 'Een van de voornamen is gelijk' };
     if (similarity >= 0.75 && ga[0] === gb[0])
       return { field, level: 'weak', weight: 0, explanation: 'Voornaam lijkt op elkaar' };
@@ -198,12 +336,21 @@ function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatist
   // One of the two has initials only.
   const shorter = ia.length <= ib.length ? ia : ib;
   const longer = shorter === ia ? ib : ia;
+  // Each initial that fits adds to the evidence: "J.P.M." says more than "J.".
   if (longer.startsWith(shorter))
-    return { field, level: 'weak', weight: 2.5, explanation: 'Voorletters passen bij de voornamen' };
+    return {
+      field,
+      level: 'weak',
+      weight: Math.min(1 + 1.5 * shorter.length, 5.5),
+      explanation: 'Voorletters passen bij de voornamen',
+    };
   if (shorter[0] === longer[0])
     return { field, level: 'weak', weight: 1.5, explanation: 'Eerste voorletter gelijk' };
   return { field, level: 'different', weight: -6, explanation: 'Voorletters verschillen' };
 }
+
+type Dob = { year: number; month: number; day: number };
+const digits = (d: Dob) => `${d.year}${String(d.month).padStart(2, '0')}${String(d.day).padStart(2, '0')}`;
 
 function dobEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
   const field = 'dateOfBirth';
@@ -219,25 +366,63 @@ function dobEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
       weight: 6,
       explanation: 'Geboortedatum gelijk met dag en maand verwisseld',
     };
-  const digits = (d: { year: number; month: number; day: number }) =>
-    `${d.year}${String(d.month).padStart(2, '0')}${String(d.day).padStart(2, '0')}`;
   const da = digits(x);
   const db = digits(y);
-  let off = 0;
-  for (let i = 0; i < da.length; i++) if (da[i] !== db[i]) off++;
-  if (off === 1)
-    return { field, level: 'partial', weight: 3, explanation: 'Geboortedatum op één cijfer na gelijk' };
-  return { field, level: 'different', weight: -9, explanation: 'Geboortedatum verschilt' };
+  let off = -1;
+  let count = 0;
+  let inYear = 0;
+  for (let i = 0; i < da.length; i++)
+    if (da[i] !== db[i]) {
+      count++;
+      if (i < 4) inYear++;
+      if (off < 0) off = i;
+    }
+  // Two mistyped digits (one in each record, or a swap and a digit) are still some evidence; not
+  // two in the year, which is as likely a generation apart (a father and a son).
+  const swappedOff = [...digits({ year: x.year, month: x.day, day: x.month })].filter(
+    (c, i) => c !== db[i],
+  ).length;
+  if (count > 1 && inYear < 2 && (count === 2 || swappedOff === 1))
+    return {
+      field,
+      level: 'weak',
+      weight: 0.5,
+      explanation: 'Geboortedatum op twee cijfers na gelijk',
+    };
+  if (count > 1) return { field, level: 'different', weight: -9, explanation: 'Geboortedatum verschilt' };
+  // One digit off: a typing error. In the year's tens it is as likely a generation apart.
+  if (off === 2)
+    return {
+      field,
+      level: 'weak',
+      weight: 2.5,
+      explanation: 'Geboortedatum op één cijfer na gelijk (tiental van het jaar)',
+    };
+  const where = off < 4 ? 'het jaar' : off < 6 ? 'de maand' : 'de dag';
+  return {
+    field,
+    level: 'partial',
+    weight: 4,
+    explanation: `Geboortedatum op één cijfer na gelijk (in ${where})`,
+  };
 }
 
 function addressEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
   const field = 'address';
   if (!a.address || !b.address) return { field, level: 'missing', weight: 0, explanation: 'Adres ontbreekt' };
-  if (a.address === b.address) return { field, level: 'exact', weight: 2, explanation: 'Zelfde adres' };
+  if (a.address === b.address) {
+    if (a.addition === b.addition) return { field, level: 'exact', weight: 3, explanation: 'Zelfde adres' };
+    return {
+      field,
+      level: 'strong',
+      weight: 1.5,
+      explanation: 'Zelfde postcode en huisnummer, andere toevoeging',
+    };
+  }
   if (a.postcode === b.postcode)
     return { field, level: 'partial', weight: 1, explanation: 'Zelfde postcode' };
   // People move: a different address is only slight evidence against.
-  return { field, level: 'different', weight: -0.5, explanation: 'Ander adres (verhuisd?)' };
+  return { field, level: 'different', weight: -2, explanation: 'Ander adres (verhuisd?)' };
 }
 
 /** The score of a candidate pair, with the evidence per field. */
@@ -250,18 +435,90 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
     }
     evidence.push({ field: 'bsn', level: 'different', weight: -20, explanation: 'BSN verschilt' });
   }
-  evidence.push(
-    surnameEvidence(a, b, stats),
-    givenEvidence(a, b, stats),
-    dobEvidence(a, b),
-    addressEvidence(a, b),
-  );
+  let surname = surnameEvidence(a, b, stats);
+  let given = givenEvidence(a, b, stats);
+  const dob = dobEvidence(a, b);
+  // A woman recorded under her partner's surname alone: every first name and the date of birth
+  // agree, the surname does not. Less evidence against than another surname on its own, when
+  // more than one first name agrees or the address does too: one first name and a date are
+  // shared by too many strangers.
+  let address = addressEvidence(a, b);
+  if (
+    surname.level === 'different' &&
+    dob.level === 'exact' &&
+    sameFirstNames(a, b) &&
+    (address.weight > 0 || a.name.givenKeys.length > 1)
+  )
+    surname = {
+      field: 'surname',
+      level: 'weak',
+      weight: -3.5,
+      explanation:
+        'Achternaam verschilt; mogelijk de naam van de partner (voornamen en geboortedatum gelijk)',
+    };
+  // Same surname and date of birth but another first name: twins, more than a mistake.
+  if (given.level === 'different' && dob.level === 'exact' && surname.weight > 0)
+    given = {
+      ...given,
+      weight: given.weight - 5,
+      explanation: `${given.explanation}, bij dezelfde achternaam en geboortedatum (tweeling?)`,
+    };
+  // Moved and a date not quite the same: two namesakes far more often than two mistakes in one
+  // person's records.
+  if (address.level === 'different' && dob.level !== 'exact' && dob.level !== 'missing')
+    address = {
+      ...address,
+      weight: address.weight - 2,
+      explanation: `${address.explanation}, en de geboortedatum is niet gelijk`,
+    };
+  evidence.push(surname, given, dob, address);
   const weight = evidence.reduce((s, e) => s + e.weight, 0);
   return { weight, probability: 1 / (1 + 2 ** (PRIOR_BITS - weight)), decisive: false, evidence };
 }
 
+/**
+ * The score of two subjects, each with one or more records (a subject seen in several sources
+ * keeps each source's version): the best-scoring pair of their records, and which pair it was.
+ */
+export function scoreRecords(
+  as: readonly PreparedPerson[],
+  bs: readonly PreparedPerson[],
+  stats?: NameStatistics,
+): MatchScore & { a: number; b: number } {
+  let best: MatchScore | null = null;
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < as.length; i++)
+    for (let j = 0; j < bs.length; j++) {
+      const score = scorePair(as[i] as PreparedPerson, bs[j] as PreparedPerson, stats);
+      if (!best || score.weight > best.weight) {
+        best = score;
+        a = i;
+        b = j;
+      }
+    }
+  return best
+    ? Object.assign(best, { a, b })
+    : { weight: 0, probability: 0, decisive: false, evidence: [], a: 0, b: 0 };
+}
+
 /** Blocks larger than this are skipped: a key shared by very many records says little. */
 export const MAX_BLOCK = 200;
+
+/** What each kind of blocking key stands for, in Dutch, for the analyst's "why (not)?". */
+export const keyKinds: Record<string, string> = {
+  b: 'BSN',
+  p: 'postcode en huisnummer',
+  s: 'klank van de achternaam, geboortejaar, dag en maand',
+  m: 'klank van de achternaam, geboortejaar, maand en eerste voorletter',
+  e: 'klank van de achternaam, geboortejaar, dag en eerste voorletter',
+  a: 'klank van de achternaam, dag en maand van geboorte en eerste voorletter',
+  d: 'geboortedatum en eerste voorletter',
+  g: 'voornaam, geboortejaar, maand en eerste letter van de achternaam',
+  h: 'voornaam, geboortejaar, dag en eerste letter van de achternaam',
+  k: 'voornaam, dag en maand van geboorte en eerste letter van de achternaam',
+  n: 'klank van de achternaam en eerste voorletter (zonder geboortedatum)',
+};
 
 /**
  * The candidate pairs of a set of records: every pair sharing a blocking key, each once. Blocks
@@ -271,17 +528,31 @@ export function candidatePairs(
   records: readonly PreparedPerson[],
   maxBlock = MAX_BLOCK,
 ): Array<[number, number]> {
+  return candidateGroups(
+    records.map((r) => blockingKeys(r)),
+    maxBlock,
+  );
+}
+
+/**
+ * The candidate pairs among groups of keys (a record's, or a subject's over all its records):
+ * every two groups that share a key in a block of at most `maxBlock` groups, each pair once.
+ */
+export function candidateGroups(
+  keysOf: ReadonlyArray<readonly string[]>,
+  maxBlock = MAX_BLOCK,
+): Array<[number, number]> {
   const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const key of blockingKeys(r)) {
+  keysOf.forEach((keys, i) => {
+    for (const key of keys) {
       const block = blocks.get(key);
-      if (block) block.push(i);
-      else blocks.set(key, [i]);
+      if (!block) blocks.set(key, [i]);
+      else if (block[block.length - 1] !== i) block.push(i);
     }
   });
   const seen = new Set<number>();
   const pairs: Array<[number, number]> = [];
-  const n = records.length;
+  const n = keysOf.length;
   for (const block of blocks.values()) {
     if (block.length < 2 || block.length > maxBlock) continue;
     for (let x = 0; x < block.length; x++)

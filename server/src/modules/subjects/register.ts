@@ -4,13 +4,16 @@ import {
   blockingKeys,
   clearlyDifferent,
   DEFAULT_THRESHOLD,
+  FEATURES_VERSION,
   type FieldEvidence,
+  keyKinds,
   MAX_BLOCK,
   type NameStatistics,
-  type PersonRecord,
   type PreparedPerson,
+  personRecord,
   preparePerson,
-  scorePair,
+  samePrepared,
+  scoreRecords,
 } from './matching.js';
 import * as repo from './subjects.repository.js';
 
@@ -64,23 +67,52 @@ export function identifiersOf(s: RegisterData): repo.Identifiers {
 }
 
 function person(id: string, data: unknown): PreparedPerson {
-  return preparePerson({ ...(data as PersonRecord), id });
+  return preparePerson(personRecord(id, data as Parameters<typeof personRecord>[1]));
 }
 
-/** The stored features of a registered person, or prepared from its data when they are missing. */
+/** The stored features of a registered person, or prepared from its data when missing or old. */
 function stored(id: string, features: unknown, data: unknown): PreparedPerson {
-  if (!features) return person(id, data);
+  const prepared = features as PreparedPerson | null;
+  if (!prepared || prepared.v !== FEATURES_VERSION) return person(id, data);
   // The parsed row's own object, given its id: no copy for each of many candidates.
-  const prepared = features as PreparedPerson;
   prepared.id = id;
   return prepared;
 }
 
+/** Every record of a person subject: its first and the others its sources gave. */
+function recordsOf(row: repo.PersonRow): PreparedPerson[] {
+  const first = stored(row.id, row.features, row.data);
+  const variants = Array.isArray(row.variants) ? (row.variants as PreparedPerson[]) : [];
+  return [
+    first,
+    ...variants.filter((v) => v.v === FEATURES_VERSION).map((v) => Object.assign(v, { id: row.id })),
+  ];
+}
+
+/** Features as stored: without the id, which is the subject's. */
+const storable = (p: PreparedPerson) => ({ ...p, id: undefined });
+
+/** How common the names of these records are in the region's register. */
+async function statisticsFor(db: Db, regionId: string, people: readonly PreparedPerson[]) {
+  const counts = await repo.nameCounts(
+    db,
+    regionId,
+    [...new Set(people.flatMap((p) => [p.surnameKey, ...p.name.surnames]))],
+    [...new Set(people.flatMap((p) => p.name.givenNames.slice(0, 1)))],
+  );
+  return {
+    total: counts.find((c) => c.kind === 'total')?.count ?? 0,
+    surnames: new Map(counts.filter((c) => c.kind === 'surname').map((c) => [c.value, c.count])),
+    givenNames: new Map(counts.filter((c) => c.kind === 'given').map((c) => [c.value, c.count])),
+  } satisfies NameStatistics;
+}
+
 /**
- * Links person subjects against the register in one pass: their blocking keys are joined with
- * the register's in a single statement (never a scan), every candidate pair is scored here, and
- * the probable matches become open suggestions for an analyst. One new subject or a whole
- * import alike. Returns the number of suggestions made.
+ * Links person subjects against the register in one pass: the blocking keys of every record of
+ * theirs are joined with the register's in a single statement (never a scan), every candidate is
+ * scored by its best pair of records here, and the probable matches become open suggestions for
+ * an analyst, between the subjects they stand for. One new subject or a whole import alike.
+ * Returns the number of suggestions made.
  */
 export async function linkBatch(
   db: Db,
@@ -89,51 +121,39 @@ export async function linkBatch(
   at: Date,
 ): Promise<number> {
   if (!subjectIds.length) return 0;
-  const batch = (await repo.personsForLinking(db, subjectIds)).map((r) => stored(r.id, r.features, r.data));
+  const batch = new Map<string, { root: string; records: PreparedPerson[] }>();
+  for (const row of await repo.personsForLinking(db, subjectIds))
+    batch.set(row.id, { root: row.root, records: recordsOf(row) });
   const ids: string[] = [];
   const keys: string[] = [];
-  for (const p of batch)
-    for (const key of blockingKeys(p)) {
-      ids.push(p.id);
+  for (const [id, { records }] of batch)
+    for (const key of new Set(records.flatMap((r) => blockingKeys(r)))) {
+      ids.push(id);
       keys.push(key);
     }
   if (!keys.length) return 0;
   const joined = await repo.candidatesForKeys(db, regionId, { ids, keys }, MAX_BLOCK);
   const pairs: Array<{ newId: string; id: string }> = [];
-  const candidates = new Map<string, PreparedPerson>();
+  const candidates = new Map<string, { root: string; records: PreparedPerson[] }>();
   for (const r of joined)
     if (r.newId) pairs.push({ newId: r.newId, id: r.id });
-    else candidates.set(r.id, stored(r.id, r.features, r.data));
-  const people = [...batch, ...candidates.values()];
-  const counts = await repo.nameCounts(
-    db,
-    regionId,
-    [...new Set(people.map((p) => p.surnameKey))],
-    [...new Set(people.flatMap((p) => p.name.givenNames.slice(0, 1)))],
-  );
-  const stats: NameStatistics = {
-    total: counts.find((c) => c.kind === 'total')?.count ?? 0,
-    surnames: new Map(counts.filter((c) => c.kind === 'surname').map((c) => [c.value, c.count])),
-    givenNames: new Map(counts.filter((c) => c.kind === 'given').map((c) => [c.value, c.count])),
-  };
-  const byId = new Map(batch.map((p) => [p.id, p]));
-  const found = new Map<
-    string,
-    { subjectA: string; subjectB: string; probability: number; evidence: FieldEvidence[] }
-  >();
+    else candidates.set(r.id, { root: r.root, records: recordsOf(r) });
+  const stats = await statisticsFor(db, regionId, [
+    ...[...batch.values()].flatMap((b) => b.records),
+    ...[...candidates.values()].flatMap((c) => c.records),
+  ]);
+  // Per pair of subjects (as the subjects they stand for), the best of their records' scores.
+  const found = new Map<string, repo.SuggestionInput>();
   for (const pair of pairs) {
-    const me = byId.get(pair.newId);
+    const me = batch.get(pair.newId);
     const other = candidates.get(pair.id);
-    if (!me || !other) continue;
-    const score = scorePair(me, other, stats);
+    if (!me || !other || me.root === other.root) continue;
+    const score = scoreRecords(me.records, other.records, stats);
     if (score.probability < DEFAULT_THRESHOLD) continue;
-    const [a, b] = me.id < other.id ? [me.id, other.id] : [other.id, me.id];
-    found.set(`${a}|${b}`, {
-      subjectA: a,
-      subjectB: b,
-      probability: score.probability,
-      evidence: score.evidence,
-    });
+    const [a, b] = me.root < other.root ? [me.root, other.root] : [other.root, me.root];
+    const key = `${a}|${b}`;
+    if ((found.get(key)?.probability ?? -1) >= score.probability) continue;
+    found.set(key, { subjectA: a, subjectB: b, probability: score.probability, evidence: score.evidence });
   }
   const values = [...found.values()];
   await repo.insertSuggestions(db, regionId, values, at);
@@ -151,7 +171,7 @@ export async function registerSubject(
   input: RegisterData,
   sighting: Sighting,
   options: { suggest?: boolean; signalSubjectId?: string | null } = {},
-): Promise<{ subjectId: string; linked: boolean }> {
+): Promise<{ subjectId: string; linked: boolean; varied: boolean }> {
   const ids = identifiersOf(input);
   // A case subject taken over from a signal is the subject that signal registered: no guessing.
   let subjectId = options.signalSubjectId
@@ -175,8 +195,18 @@ export async function registerSubject(
   }
   if (subjectId) conflict = null;
   const linked = subjectId !== null;
+  const prepared = input.kind === 'person' ? person('new', input) : null;
+  // A person linked by an identifier keeps this source's version for matching too: its name,
+  // date of birth and address find records that carry no identifier.
+  let varied = false;
+  if (subjectId && prepared) {
+    const [row] = await repo.personsForLinking(db, [subjectId]);
+    if (row && !recordsOf(row).some((r) => samePrepared(r, prepared))) {
+      await repo.addVariant(db, subjectId, storable(prepared), blockingKeys(prepared));
+      varied = true;
+    }
+  }
   if (!subjectId) {
-    const prepared = input.kind === 'person' ? person('new', input) : null;
     subjectId = await repo.insertSubject(db, {
       regionId,
       kind: input.kind,
@@ -185,7 +215,7 @@ export async function registerSubject(
       ...ids,
       surnameKey: prepared?.surnameKey ?? null,
       givenName: prepared?.name.givenNames[0] ?? null,
-      features: prepared ? { ...prepared, id: undefined } : null,
+      features: prepared ? storable(prepared) : null,
       createdAt: sighting.at,
     });
     if (conflict)
@@ -217,7 +247,68 @@ export async function registerSubject(
     data: input,
     seenAt: sighting.at,
   });
-  if (!linked && input.kind === 'person' && options.suggest !== false)
+  if ((!linked || varied) && input.kind === 'person' && options.suggest !== false)
     await linkBatch(db, regionId, [subjectId], sighting.at);
-  return { subjectId, linked };
+  return { subjectId, linked, varied };
+}
+
+/**
+ * Works out every registered person's matching features again with the rules as they are now:
+ * its first record's, those of its sightings' other records, its blocking keys and the name
+ * counts. For a migration that changes the rules; pages through the register, never all at once.
+ */
+export async function refreshPersonMatching(db: Db): Promise<number> {
+  let after: string | null = null;
+  let done = 0;
+  for (;;) {
+    const page = await repo.personsWithSightings(db, after, 500);
+    if (!page.length) break;
+    await repo.replaceMatching(
+      db,
+      page.map((row) => {
+        const first = person(row.id, row.data);
+        const variants: PreparedPerson[] = [];
+        for (const data of row.seen ?? []) {
+          const p = person(row.id, data);
+          if (!samePrepared(p, first) && !variants.some((v) => samePrepared(v, p))) variants.push(p);
+        }
+        return {
+          id: row.id,
+          surnameKey: first.surnameKey,
+          givenName: first.name.givenNames[0] ?? null,
+          features: storable(first),
+          variants: variants.length ? variants.map(storable) : null,
+          keys: [...new Set([first, ...variants].flatMap((p) => blockingKeys(p)))],
+        };
+      }),
+    );
+    done += page.length;
+    after = page[page.length - 1]?.id ?? null;
+  }
+  await repo.recountNames(db);
+  return done;
+}
+
+/**
+ * How matching sees two person subjects (each with everything merged into it): the blocking keys
+ * they share and whether those are used, and the score of their best pair of records, with the
+ * register's name statistics. For the analyst's "why (not)?".
+ */
+export async function comparePersons(db: Db, regionId: string, a: readonly string[], b: readonly string[]) {
+  const records = async (ids: readonly string[]) =>
+    (await repo.personsForLinking(db, ids)).flatMap((row) => recordsOf(row));
+  const [as, bs] = await Promise.all([records(a), records(b)]);
+  const stats = await statisticsFor(db, regionId, [...as, ...bs]);
+  const keys = (await repo.sharedKeys(db, a, b)).map((k) => {
+    const kind = k.key.slice(0, k.key.indexOf(':'));
+    return {
+      kind,
+      description: keyKinds[kind] ?? kind,
+      block: k.size,
+      skipped: k.size > MAX_BLOCK,
+    };
+  });
+  keys.sort((x, y) => x.kind.localeCompare(y.kind) || x.block - y.block);
+  const score = as.length && bs.length ? scoreRecords(as, bs, stats) : null;
+  return { keys, score, records: { a: as.length, b: bs.length } };
 }

@@ -182,18 +182,48 @@ export async function signalsBecameCase(db: Db, signalIds: readonly string[], ca
 
 // ---- linking (raw statements without the camel-case plugin, which would walk every row's JSON) ----
 
+/** A person subject's matching features: its first record's, and those of its other records. */
+export interface PersonRow {
+  id: string;
+  /** The subject it is merged into at the end of the chain (itself when not merged). */
+  root: string;
+  /** Its data, only when the features are missing. */
+  data: unknown;
+  features: unknown;
+  variants: unknown;
+}
+
 export async function personsForLinking(db: Db, ids: readonly string[]) {
-  const { rows } = await sql<{ id: string; data: unknown; features: unknown }>`
-    select id, case when features is null then data end as data, features from subjects
-    where id = any(${ids}::uuid[]) and kind = 'person'`.execute(db.withoutPlugins());
+  const { rows } = await sql<PersonRow>`
+    select id, root_id as root, case when features is null then data end as data, features, variants
+    from subjects where id = any(${ids}::uuid[]) and kind = 'person'`.execute(db.withoutPlugins());
   return rows;
+}
+
+/** Adds a record's features to a subject's other records, and its blocking keys. */
+export async function addVariant(
+  db: Db,
+  subjectId: string,
+  features: Record<string, unknown>,
+  keys: readonly string[],
+): Promise<void> {
+  await sql`
+    update subjects set variants = coalesce(variants, '[]'::jsonb) || jsonb_build_array(${JSON.stringify(features)}::jsonb)
+    where id = ${subjectId}`.execute(db);
+  if (keys.length)
+    await db
+      .insertInto('subjectKeys')
+      .values(keys.map((key) => ({ key, subjectId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
 }
 
 /**
  * One statement: the register's entries under each of the batch's keys (keys shared by more than
  * `maxBlock` subjects say little and are skipped), then every candidate once with its stored
- * features (its data only when they are missing). Rows with `newId` are pairs; the others are
- * the candidates.
+ * features and those of its other records (its data only when the features are missing), and the
+ * subject it stands for. Rows with `newId` are pairs; the others are the candidates. A merged
+ * subject takes part with its own records, for the subject it was merged into.
  */
 export async function candidatesForKeys(
   db: Db,
@@ -201,7 +231,7 @@ export async function candidatesForKeys(
   batch: { ids: readonly string[]; keys: readonly string[] },
   maxBlock: number,
 ) {
-  const { rows } = await sql<{ newId: string | null; id: string; data: unknown; features: unknown }>`
+  const { rows } = await sql<PersonRow & { newId: string | null }>`
     with batch as (select * from unnest(${batch.ids}::uuid[], ${batch.keys}::text[]) as b(new_id, key)),
     pairs as materialized (
       select distinct b.new_id, k.subject_id from batch b
@@ -211,11 +241,78 @@ export async function candidatesForKeys(
       ) k on true
       where k.size <= ${maxBlock} and k.subject_id <> b.new_id
     )
-    select new_id as "newId", subject_id as id, null as data, null as features from pairs
+    select new_id as "newId", subject_id as id, null as root, null as data, null as features, null as variants
+    from pairs
     union all
-    select null, s.id, case when s.features is null then s.data end, s.features from subjects s
+    select null, s.id, s.root_id, case when s.features is null then s.data end, s.features, s.variants
+    from subjects s
     where s.id = any((select array_agg(distinct subject_id) from pairs)::uuid[])
-      and s.region_id = ${regionId} and s.merged_into is null`.execute(db.withoutPlugins());
+      and s.region_id = ${regionId}`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/** A page of person subjects (after `afterId`), each with its own data and its sightings' data. */
+export async function personsWithSightings(db: Db, afterId: string | null, limit: number) {
+  const { rows } = await sql<{ id: string; data: unknown; seen: unknown[] | null }>`
+    select s.id, s.data,
+      (select jsonb_agg(g.data order by g.seen_at) from subject_sightings g where g.subject_id = s.id) as seen
+    from subjects s
+    where s.kind = 'person' and (${afterId}::uuid is null or s.id > ${afterId}::uuid)
+    order by s.id limit ${limit}`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/** Replaces a page of person subjects' matching features, other records and blocking keys. */
+export async function replaceMatching(
+  db: Db,
+  rows: ReadonlyArray<{
+    id: string;
+    surnameKey: string | null;
+    givenName: string | null;
+    features: unknown;
+    variants: unknown[] | null;
+    keys: readonly string[];
+  }>,
+): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((r) => r.id);
+  await sql`
+    update subjects s set surname_key = t."surnameKey", given_name = t."givenName", features = t.features,
+      variants = t.variants
+    from jsonb_to_recordset(${JSON.stringify(rows.map(({ keys: _keys, ...r }) => r))}::jsonb)
+      as t(id uuid, "surnameKey" text, "givenName" text, features jsonb, variants jsonb)
+    where s.id = t.id`.execute(db.withoutPlugins());
+  await sql`delete from subject_keys where subject_id = any(${ids}::uuid[])`.execute(db);
+  const keyIds = rows.flatMap((r) => r.keys.map(() => r.id));
+  const keys = rows.flatMap((r) => r.keys);
+  if (keys.length)
+    await sql`
+      insert into subject_keys (key, subject_id)
+      select * from unnest(${keys}::text[], ${keyIds}::uuid[]) on conflict do nothing`.execute(db);
+}
+
+/** Counts every region's person names again, from the subjects' name columns. */
+export async function recountNames(db: Db): Promise<void> {
+  await sql`
+    delete from subject_name_counts;
+    insert into subject_name_counts (region_id, kind, value, count)
+    select region_id, 'surname', surname_key, count(*) from subjects
+      where kind = 'person' and surname_key is not null and surname_key <> '' group by region_id, surname_key
+    union all select region_id, 'given', given_name, count(*) from subjects
+      where kind = 'person' and given_name is not null group by region_id, given_name
+    union all select region_id, 'total', '', count(*) from subjects where kind = 'person' group by region_id`.execute(
+    db,
+  );
+}
+
+/** Which of these person subjects share a blocking key, and which kinds of key (for "why not?"). */
+export async function sharedKeys(db: Db, a: readonly string[], b: readonly string[]) {
+  const { rows } = await sql<{ key: string; size: number }>`
+    select k.key, (select count(*)::int from (select 1 from subject_keys x where x.key = k.key limit 1000) c) as size
+    from subject_keys k
+    where k.subject_id = any(${a}::uuid[])
+      and exists (select 1 from subject_keys o where o.key = k.key and o.subject_id = any(${b}::uuid[]))
+    group by k.key`.execute(db.withoutPlugins());
   return rows;
 }
 
@@ -234,16 +331,18 @@ export async function nameCounts(
   return rows;
 }
 
+export interface SuggestionInput {
+  subjectA: string;
+  subjectB: string;
+  probability: number;
+  evidence: MatchEvidence[];
+}
+
 /** All suggestions in one statement, sent as one JSON document. */
 export async function insertSuggestions(
   db: Db,
   regionId: string,
-  values: ReadonlyArray<{
-    subjectA: string;
-    subjectB: string;
-    probability: number;
-    evidence: MatchEvidence[];
-  }>,
+  values: readonly SuggestionInput[],
   at: Date,
 ): Promise<void> {
   if (values.length === 0) return;
@@ -252,6 +351,12 @@ export async function insertSuggestions(
     select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, ${at}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
       as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb)
+    -- An analyst who said two subjects are different people said it of everything merged into them.
+    where not exists (
+      select 1 from match_suggestions r
+      join subjects x on x.id = r.subject_a join subjects y on y.id = r.subject_b
+      where r.region_id = ${regionId} and r.status = 'rejected'
+        and ((x.root_id = t."subjectA" and y.root_id = t."subjectB") or (x.root_id = t."subjectB" and y.root_id = t."subjectA")))
     on conflict (subject_a, subject_b) do nothing`.execute(db);
 }
 
@@ -308,11 +413,22 @@ export async function elsewhereOf(db: Db, caseId: string, caseSubjectIds: readon
 
 // ---- suggestions and merges ----
 
-export async function suggestionRows(
-  db: Db,
-  actor: Actor,
-  where: { subjectIds?: readonly string[]; status?: 'open' | 'confirmed' | 'rejected' },
-) {
+export interface SuggestionFilter {
+  subjectIds?: readonly string[];
+  status?: 'open' | 'confirmed' | 'rejected';
+  minProbability?: number | undefined;
+  maxProbability?: number | undefined;
+  /** Evidence on this field (at this level, when given). */
+  field?: string | undefined;
+  level?: string | undefined;
+  /** Made on or after this date in the Netherlands. */
+  since?: string | undefined;
+  /** After this one in the order (most probable first, then by id). */
+  after?: { probability: number; id: string } | undefined;
+  limit?: number;
+}
+
+export async function suggestionRows(db: Db, actor: Actor, where: SuggestionFilter) {
   let q = db
     .selectFrom('matchSuggestions as m')
     .innerJoin('subjects as a', 'a.id', 'm.subjectA')
@@ -338,9 +454,61 @@ export async function suggestionRows(
   if (where.status) q = q.where('m.status', '=', where.status);
   const ids = where.subjectIds ?? [];
   if (ids.length) q = q.where((eb) => eb.or([eb('m.subjectA', 'in', ids), eb('m.subjectB', 'in', ids)]));
-  return q.orderBy('m.probability', 'desc').orderBy('m.createdAt').limit(200).execute();
+  if (where.minProbability !== undefined) q = q.where('m.probability', '>=', where.minProbability);
+  if (where.maxProbability !== undefined) q = q.where('m.probability', '<=', where.maxProbability);
+  if (where.field) {
+    const wanted = JSON.stringify([{ field: where.field, ...(where.level ? { level: where.level } : {}) }]);
+    q = q.where(sql<boolean>`m.evidence @> ${wanted}::jsonb`);
+  }
+  if (where.since)
+    q = q.where(
+      sql<boolean>`m.created_at >= (${where.since}::date::timestamp at time zone 'Europe/Amsterdam')`,
+    );
+  const after = where.after;
+  if (after)
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.probability', '<', after.probability),
+        eb.and([eb('m.probability', '=', after.probability), eb('m.id', '>', after.id)]),
+      ]),
+    );
+  return q
+    .orderBy('m.probability', 'desc')
+    .orderBy('m.id')
+    .limit(where.limit ?? 200)
+    .execute();
 }
 export type SuggestionRow = Awaited<ReturnType<typeof suggestionRows>>[number];
+
+/** The latest suggestion between two subjects' trees, and whether a BSN conflict stands between them. */
+export async function betweenTrees(db: Db, a: readonly string[], b: readonly string[]) {
+  const [suggestion, conflict] = await Promise.all([
+    db
+      .selectFrom('matchSuggestions')
+      .select(['id', 'status'])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('subjectA', 'in', a), eb('subjectB', 'in', b)]),
+          eb.and([eb('subjectA', 'in', b), eb('subjectB', 'in', a)]),
+        ]),
+      )
+      .orderBy('createdAt', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('subjectConflicts')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('subjectA', 'in', a), eb('subjectB', 'in', b)]),
+          eb.and([eb('subjectA', 'in', b), eb('subjectB', 'in', a)]),
+        ]),
+      )
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return { suggestion: suggestion ?? null, conflict: Boolean(conflict) };
+}
 
 export async function findSuggestion(db: Db, id: string) {
   return db.selectFrom('matchSuggestions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -361,6 +529,12 @@ export async function subjectsByIds(db: Db, ids: readonly string[]) {
     .select(['id', 'kind', 'label', 'data', 'createdAt'])
     .where('id', 'in', ids)
     .execute();
+}
+
+/** What other modules show of register subjects: kind and label. */
+export async function subjectRefs(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('subjects').select(['id', 'kind', 'label']).where('id', 'in', ids).execute();
 }
 
 export async function findSubject(db: Db, id: string) {

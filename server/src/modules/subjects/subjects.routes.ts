@@ -1,16 +1,18 @@
 import {
   caseParams,
+  compareParams,
   crossRecordSignals,
   decisionRequest,
-  listOf,
-  matchSuggestion,
+  matchExplanation,
   mergeParams,
   network,
   networkQuery,
   relationRequest,
   subjectDetail,
   subjectParams,
+  suggestionPage,
   suggestionParams,
+  suggestionsQuery,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,11 +31,27 @@ export const subjectsRoutes: FastifyPluginAsyncZod<{ service: SubjectsService }>
     {
       schema: {
         tags,
-        summary: 'Open suggestions "probably the same as …", with the evidence per field (analysts)',
-        response: { 200: listOf(matchSuggestion), ...problemResponses(401, 403) },
+        summary:
+          'Suggestions "probably the same as …", with the evidence per field, most probable first, a page at a time (analysts)',
+        querystring: suggestionsQuery,
+        response: { 200: suggestionPage, ...problemResponses(400, 401, 403) },
       },
     },
-    async (request) => ({ items: await service.suggestions(request.context) }),
+    async (request) => service.suggestions(request.context, request.query),
+  );
+
+  app.get(
+    '/subjects/:subjectId/compare/:otherId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Why two subjects are or are not suggested as the same: shared blocking keys, the score per field, any suggestion or conflict (analysts)',
+        params: compareParams,
+        response: { 200: matchExplanation, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.compare(request.context, request.params.subjectId, request.params.otherId),
   );
 
   app.post(

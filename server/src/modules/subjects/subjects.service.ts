@@ -1,10 +1,14 @@
 import type {
   CrossRecordSignals,
+  InvalidParam,
+  MatchExplanation,
   MatchSuggestion,
   Network,
   NetworkQuery,
   RelationRequest,
   SubjectDetail,
+  SuggestionPage,
+  SuggestionsQuery,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
@@ -12,12 +16,17 @@ import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { caseToFtm } from './ftm.js';
+import { DEFAULT_THRESHOLD } from './matching.js';
+import { comparePersons } from './register.js';
 import {
   type MatterCounts,
+  presentExplanation,
   presentNodes,
   presentSubject,
   presentSuggestion,
+  readCursor,
   recordRead,
+  writeCursor,
 } from './subjects.presenter.js';
 import * as repo from './subjects.repository.js';
 
@@ -113,13 +122,89 @@ export class SubjectsService {
     return rows.map((r) => presentSuggestion(r, counts));
   }
 
-  /** Open suggestions "probably the same as …" of the region, with the evidence. */
-  async suggestions(context: RequestContext): Promise<MatchSuggestion[]> {
+  /**
+   * Suggestions "probably the same as …" of the region, with the evidence: most probable first,
+   * a page at a time (the cursor is where the page before ended), filtered by status,
+   * probability, subject, evidence and date.
+   */
+  async suggestions(context: RequestContext, query: SuggestionsQuery): Promise<SuggestionPage> {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'subject.suggestions', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'subject.read');
-      const rows = await repo.suggestionRows(trx, actor, { status: 'open' });
-      return this.suggestionViews(trx, actor, record, rows);
+      const after = query.cursor ? readCursor(query.cursor) : undefined;
+      const problems: InvalidParam[] = [];
+      if (after === null)
+        problems.push({
+          name: 'cursor',
+          in: 'query',
+          code: 'invalid_cursor',
+          reason: 'Deze cursor is ongeldig; vraag de eerste pagina opnieuw op.',
+        });
+      if (
+        query.minProbability !== undefined &&
+        query.maxProbability !== undefined &&
+        query.minProbability > query.maxProbability
+      )
+        problems.push({
+          name: 'maxProbability',
+          in: 'query',
+          code: 'below_minimum',
+          reason: 'De hoogste kans is lager dan de laagste.',
+        });
+      if (query.level && !query.field)
+        problems.push({
+          name: 'level',
+          in: 'query',
+          code: 'needs_field',
+          reason: 'Kies ook het veld waarvoor dit niveau geldt.',
+        });
+      if (problems.length) throw invalid(problems);
+      const subjectIds = query.subjectId
+        ? await repo.treeOf(trx, await repo.rootOf(trx, query.subjectId))
+        : undefined;
+      const rows = await repo.suggestionRows(trx, actor, {
+        status: query.status,
+        ...(subjectIds ? { subjectIds } : {}),
+        minProbability: query.minProbability,
+        maxProbability: query.maxProbability,
+        field: query.field,
+        level: query.level,
+        since: query.since,
+        after: after ?? undefined,
+        // One more than the page: whether there is a next one.
+        limit: query.limit + 1,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: await this.suggestionViews(trx, actor, record, page),
+        nextCursor: rows.length > query.limit && last ? writeCursor(last) : null,
+      };
+    });
+  }
+
+  /**
+   * Why two subjects are, or are not, suggested as the same ("why not?"): whether matching
+   * compares them at all (the blocking keys they share), the score of their best pair of records
+   * with the evidence per field, and any suggestion or conflict between them.
+   */
+  async compare(context: RequestContext, subjectId: string, otherId: string): Promise<MatchExplanation> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'subject.compare', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'subject.read', [subjectId, otherId]);
+      const [rootA, rootB] = [await repo.rootOf(trx, subjectId), await repo.rootOf(trx, otherId)];
+      const [a, b] = [await repo.findSubject(trx, rootA), await repo.findSubject(trx, rootB)];
+      if (!a || !b) throw notFound();
+      recordRead(record, a.data, 'subject.compare');
+      recordRead(record, b.data, 'subject.compare');
+      const [treeA, treeB] = [await repo.treeOf(trx, rootA), await repo.treeOf(trx, rootB)];
+      const same = rootA === rootB;
+      const persons = a.kind === 'person' && b.kind === 'person' && !same;
+      const compared = persons ? await comparePersons(trx, actor.regionId, treeA, treeB) : null;
+      const between = same
+        ? { suggestion: null, conflict: false }
+        : await repo.betweenTrees(trx, treeA, treeB);
+      return presentExplanation({ a, b, same, compared, ...between, threshold: DEFAULT_THRESHOLD });
     });
   }
 
@@ -196,7 +281,7 @@ export class SubjectsService {
         trx,
         actor,
         record,
-        await repo.suggestionRows(trx, actor, { subjectIds: tree, status: 'open' }),
+        await repo.suggestionRows(trx, actor, { subjectIds: tree, status: 'open', limit: 200 }),
       );
       const conflicts = await repo.conflictsOf(trx, actor, root);
       for (const c of conflicts) recordRead(record, c.other.data, 'subject.read');

@@ -25,6 +25,11 @@ import { SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
 import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
+import {
+  PersonAddressFields,
+  personAddressPayload,
+  personAddressValues,
+} from '../subjects/person-address-fields.js';
 import { NameReading } from './name-reading.js';
 import { type IntakeBody, type SubjectDraft, saveSignal, signalsKey, useSignal } from './signals-api.js';
 
@@ -77,6 +82,7 @@ function subjectPayload(s: SubjectForm): SubjectDraft {
         surname: v('surname'),
         dateOfBirth: v('dateOfBirth'),
         bsn: v('bsn'),
+        address: personAddressPayload((name) => v(`address.${name}`)),
       };
     case 'company':
       return {
@@ -115,11 +121,14 @@ function formOf(draft: SignalDetail | undefined, next: () => number): SubjectFor
   return (draft?.subjects ?? []).map((s) => ({
     key: next(),
     kind: s.kind,
-    values: Object.fromEntries(
-      Object.entries(s.data)
-        .filter(([k]) => k !== 'kind')
-        .map(([k, v]) => [k, String(v ?? '')]),
-    ),
+    values: {
+      ...Object.fromEntries(
+        Object.entries(s.data)
+          .filter(([k]) => k !== 'kind' && k !== 'address')
+          .map(([k, v]) => [k, String(v ?? '')]),
+      ),
+      ...personAddressValues(s.data),
+    },
   }));
 }
 
@@ -403,6 +412,20 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
                 );
               })}
               {subject.kind === 'person' ? <NameReading values={subject.values} /> : null}
+              {subject.kind === 'person' ? (
+                <PersonAddressFields
+                  prefix={`subjects.${index}.address`}
+                  field={choice}
+                  values={subject.values}
+                  onChange={(key, value) =>
+                    setSubjects(
+                      subjects.map((s) =>
+                        s.key === subject.key ? { ...s, values: { ...s.values, [key]: value } } : s,
+                      ),
+                    )
+                  }
+                />
+              ) : null}
               <Button
                 appearance="subtle-button"
                 type="button"

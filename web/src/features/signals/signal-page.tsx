@@ -41,6 +41,7 @@ import { formatDate, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { StartCaseButton } from '../cases/start-case-button.js';
 import { usePartnerOrganisations } from '../reference/reference-api.js';
+import { formatPersonAddress } from '../subjects/person-address-fields.js';
 import {
   closeRound,
   type SignalTransitionBody,
@@ -118,6 +119,9 @@ function SignalView({ signal }: { signal: SignalDetail }) {
               <li key={s.id}>
                 {t(`kind.${s.kind}`)}: {subjectText(s)}
                 {s.data.kind === 'person' && s.data.bsn ? ` — BSN ${s.data.bsn}` : ''}
+                {s.data.kind === 'person' && s.data.address
+                  ? ` — ${formatPersonAddress(s.data.address)}`
+                  : ''}
               </li>
             ))}
           </ul>

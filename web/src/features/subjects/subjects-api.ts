@@ -39,7 +39,10 @@ export function useSuggestions() {
   return useQuery({
     queryKey: [...subjectsKey, 'suggestions'],
     queryFn: ({ signal }) =>
-      getJson<{ items: MatchSuggestion[] }>('/api/v1/subjects/suggestions', signal).then((r) => r.items),
+      // The page shows the most probable open suggestions; the API pages through the rest.
+      getJson<{ items: MatchSuggestion[] }>('/api/v1/subjects/suggestions?limit=200', signal).then(
+        (r) => r.items,
+      ),
   });
 }
 
