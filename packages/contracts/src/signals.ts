@@ -164,7 +164,11 @@ export const signalDraftInput = z.strictObject({
 });
 export type SignalDraftInput = z.infer<typeof signalDraftInput>;
 
-export const createSignalRequest = z.union([
+/**
+ * A signal to submit, or a draft to save: told apart by `submit`, so that a signal submitted
+ * incomplete is answered with each missing field by name, not with "invalid input".
+ */
+export const createSignalRequest = z.discriminatedUnion('submit', [
   signalInput.extend({ submit: z.literal(true) }),
   signalDraftInput.extend({ submit: z.literal(false) }),
 ]);

@@ -122,14 +122,36 @@ describe(`signals on ${testEngine()}`, () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('names every missing field of a signal submitted incomplete, in Dutch, not "invalid input"', async () => {
+    const response = await call(utrecht, 'POST', '/api/v1/signals', {
+      submit: true,
+      submittingOrganisationIds: [],
+      subjects: [{ kind: 'person', firstNames: 'Jan' }],
+    });
+    expect(response.statusCode).toBe(400);
+    const problems = response.json().invalidParams as Array<{ name: string; reason: string }>;
+    expect(problems.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'submittingOrganisationIds',
+        'source',
+        'description',
+        'municipalityCode',
+        'themeIds',
+        'subjects.0.surname',
+      ]),
+    );
+    expect(problems.find((p) => p.name === 'subjects.0.surname')?.reason).toBe('Dit veld is verplicht.');
+    expect(problems.map((p) => p.name)).not.toContain('');
+  });
+
   it('goes from intake to a DTO decision, with a round the partners answer, and lead times from the events', async () => {
     const created = await call(utrecht, 'POST', '/api/v1/signals', validSignal());
     expect(created.statusCode, created.body).toBe(201);
     const signal = created.json();
     expect(signal).toMatchObject({ stage: 'received', urgency: 'high', district: { id: 'utrecht-stad' } });
     expect(signal.subjects.map((s: { label: string }) => s.label)).toEqual([
-      'Jan van der Berg (1980-04-12)',
-      'Fatima El Amrani (1991-11-02)',
+      'Jan van der Berg (12 april 1980)',
+      'Fatima El Amrani (2 november 1991)',
       'Kapsalon De Schaar B.V. (KvK 30123456)',
       '12 bis, 3511 AB Utrecht',
       'NL91ABNA0417164300',
