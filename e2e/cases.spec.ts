@@ -213,7 +213,7 @@ describe('a case from accepted signal to closure, in the browser', () => {
     const surname = uniqueSurname();
     const signal = await newAcceptedSignal(spec.cast, { subjects: [newPerson({ surname })] });
     const c = await newCase(spec.cast, { phase: 'information', participants: partners, fromSignal: signal });
-    const label = `Jan ${surname} (1980-04-12)`;
+    const label = `Jan ${surname} (12 april 1980)`;
     const director = await spec.visitors.page(await spec.cast.director());
     await director.goto(caseUrl(c, 'betrokkenen'));
     await director.getByRole('button', { name: 'Betrokkene toevoegen' }).click();

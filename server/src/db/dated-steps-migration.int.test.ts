@@ -64,4 +64,36 @@ describe(`the dated-steps migration on ${testEngine()}`, () => {
       { type: 'closed', happenedOn: '2027-01-01' },
     ]);
   });
+
+  it('rewrites the dates of birth in stored labels the Dutch way, and leaves other labels alone', async () => {
+    const labelled = await createEmptyDatabase();
+    try {
+      const { db } = labelled;
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: async () => migrations },
+        migrationTableName: 'schema_migrations',
+        migrationLockTableName: 'schema_migrations_lock',
+      });
+      expect((await migrator.migrateTo('20261206T143800-search-indexes')).error).toBeUndefined();
+      // Labels as stored before: a person with a date, one without, a company with a number in brackets.
+      await sql`
+        insert into regions (id, name, police_unit, reference_data_version, reference_data_checksum)
+          values ('proef', 'Proef', 'Proef', '1', 'x');
+        insert into subjects (region_id, kind, label, data, created_at) values
+          ('proef', 'person', 'Jan van der Berg (1980-04-02)', '{}', now()),
+          ('proef', 'person', 'Fatima El Amrani', '{}', now()),
+          ('proef', 'company', 'Kapsalon De Schaar B.V. (KvK 30123456)', '{}', now());
+      `.execute(db);
+      await migrateToLatest(db);
+      const labels = await db.selectFrom('subjects').select('label').orderBy('label').execute();
+      expect(labels.map((r) => r.label)).toEqual([
+        'Fatima El Amrani',
+        'Jan van der Berg (2 april 1980)',
+        'Kapsalon De Schaar B.V. (KvK 30123456)',
+      ]);
+    } finally {
+      await labelled.close();
+    }
+  });
 });

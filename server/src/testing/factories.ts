@@ -389,5 +389,5 @@ export async function newAdviserInThreeCases(
       decision: 'confirmed',
     });
   }
-  return { surname, company, name: `Reinier de ${surname} (1971-04-12)`, caseA, caseB, caseC };
+  return { surname, company, name: `Reinier de ${surname} (12 april 1971)`, caseA, caseB, caseC };
 }

@@ -18,6 +18,7 @@ import * as attachmentMetadata from './20261206T141700-attachment-metadata.js';
 import * as notifications from './20261206T142500-notifications.js';
 import * as processingLogRecords from './20261206T143700-processing-log-records.js';
 import * as searchIndexes from './20261206T143800-search-indexes.js';
+import * as dutchSubjectLabels from './20261206T150000-dutch-subject-labels.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T142500-notifications': notifications,
   '20261206T143700-processing-log-records': processingLogRecords,
   '20261206T143800-search-indexes': searchIndexes,
+  '20261206T150000-dutch-subject-labels': dutchSubjectLabels,
 };

@@ -412,7 +412,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
     expect(byLine.get(3)).toMatchObject({
       kind: 'person',
       linked: false,
-      label: `Karel de ${surname}kamp (1980-03-03)`,
+      label: `Karel de ${surname}kamp (3 maart 1980)`,
     });
     expect(byLine.get(5)).toBeNull();
     // The case has the persons as FtM gave them, tussenvoegsels and addresses read.

@@ -1,5 +1,6 @@
 import type { RegisterData, SightingSource, SubjectRole } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
+import { dutchDate } from '../../shared/dates.js';
 import {
   blockingKeys,
   clearlyDifferent,
@@ -34,7 +35,7 @@ export function registerLabel(s: RegisterData): string {
   switch (s.kind) {
     case 'person': {
       const name = [s.firstNames, s.prefix, s.surname].filter(Boolean).join(' ');
-      return s.dateOfBirth ? `${name} (${s.dateOfBirth})` : name;
+      return s.dateOfBirth ? `${name} (${dutchDate(s.dateOfBirth)})` : name;
     }
     case 'company':
       return s.kvkNumber ? `${s.name} (KvK ${s.kvkNumber})` : s.name;

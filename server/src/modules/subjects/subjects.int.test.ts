@@ -230,7 +230,7 @@ describe(`the subject register on ${testEngine()}`, () => {
       subjects: Array<{ label: string }>;
       facilitators: Array<{ label: string; cases: number }>;
     }>(analyst, 'GET', '/api/v1/subjects/cross-record');
-    expect(cross.subjects.map((x) => x.label)).toContain(`Reinier de ${surname} (1971-04-12)`);
+    expect(cross.subjects.map((x) => x.label)).toContain(`Reinier de ${surname} (12 april 1971)`);
     expect(cross.facilitators.find((x) => x.label.startsWith(`Reinier de ${surname}`))).toMatchObject({
       cases: 2,
     });
