@@ -71,6 +71,17 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 
 const pseudonym = z.string().regex(/^[0-9a-f]{64}$/, 'Dit is geen geldig pseudoniem.');
 
+/**
+ * What asks the privacy officer's attention in the user-action log of the last days: refusals
+ * and exports, counted per action. Counts only, no one's data.
+ */
+export const auditAttention = z.object({
+  since: isoDate.describe('The first day counted'),
+  refused: z.array(z.object({ action: z.string(), label: z.string(), count: z.number().int() })),
+  exports: z.array(z.object({ action: z.string(), label: z.string(), count: z.number().int() })),
+});
+export type AuditAttention = z.infer<typeof auditAttention>;
+
 export const auditQuery = z.strictObject({
   userId: z.uuid('Dit is geen geldige id.').optional(),
   organisationId: z.uuid('Dit is geen geldige id.').optional(),

@@ -1436,6 +1436,13 @@ const matrix: Record<string, Entry> = {
       return { method: 'GET', url: `/api/v1/cases/${id}/attachments/${uploaded.json().id}` };
     },
   },
+  'GET /api/v1/audit/attention': {
+    logs: 'audit.attention',
+    permitted: 'privacy_officer',
+    denied: 'administrator',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/audit/attention' }),
+  },
   'GET /api/v1/audit/entries': {
     logs: 'audit.read',
     permitted: 'privacy_officer',

@@ -322,3 +322,15 @@ export async function findEntries(db: Db, query: AuditQuery & { subjects: string
     .limit(query.limit + 1)
     .execute();
 }
+
+/** Refused and exporting actions since a moment, counted per action and result. */
+export async function actionCountsSince(db: Db, since: Date) {
+  return db
+    .selectFrom('userActionLog')
+    .select(['action', 'result', sql<number>`count(*)::int`.as('count')])
+    .where('at', '>=', since)
+    .where((eb) => eb.or([eb('result', '=', 'denied'), eb('action', 'like', '%export%')]))
+    .groupBy(['action', 'result'])
+    .orderBy('action')
+    .execute();
+}

@@ -1,6 +1,7 @@
 import {
   type AuditEntry,
   actionResultLabels,
+  auditAttention,
   auditPage,
   auditQuery,
   auditRecordTypeLabels,
@@ -53,6 +54,19 @@ const csvColumns: Array<[string, (e: AuditEntry) => unknown]> = [
 ];
 
 export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = async (app, { service }) => {
+  app.get(
+    '/audit/attention',
+    {
+      schema: {
+        tags,
+        summary:
+          "What asks the privacy officer's attention in the last 30 days: refusals and exports, counted",
+        response: { 200: auditAttention, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => service.attention(request.context),
+  );
+
   app.get(
     '/audit/entries',
     {

@@ -1,18 +1,22 @@
-import type {
-  ActionResult,
-  AuditEntry,
-  AuditQuery,
-  ProcessingActivity,
-  SubjectPseudonymRequest,
+import {
+  type ActionResult,
+  type AuditAttention,
+  type AuditEntry,
+  type AuditQuery,
+  auditActionLabel,
+  type ProcessingActivity,
+  type SubjectPseudonymRequest,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { Keys } from '../../shared/crypto.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { AppError } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
 import { presentEntry } from './audit.presenter.js';
 import { type ActionSpec, AuditRecorder } from './audit.recorder.js';
 import {
+  actionCountsSince,
   appendRecords,
   type ChainHeads,
   chainHash,
@@ -261,6 +265,32 @@ export class AuditService {
         return {
           items: page.map((r) => presentEntry(r, names, records)),
           nextBefore: rows.length > query.limit ? (page.at(-1)?.seq ?? null) : null,
+        };
+      },
+    );
+  }
+
+  /**
+   * What asks the privacy officer's attention in the last `days` days: refused requests and
+   * exports, counted per action. Counts about the log, not about anyone in it: the viewing is
+   * recorded as an action, without a processing record.
+   */
+  async attention(context: RequestContext, days = 30): Promise<AuditAttention> {
+    return this.run(
+      context,
+      { action: 'audit.attention', activity: 'samenspel.audit-review' },
+      async (trx) => {
+        await this.access.requireAccess(trx, context.actor, 'audit.read');
+        const since = new Date(Date.now() - days * 86_400_000);
+        const rows = await actionCountsSince(trx, since);
+        const counted = (keep: (r: (typeof rows)[number]) => boolean) =>
+          rows
+            .filter(keep)
+            .map((r) => ({ action: r.action, label: auditActionLabel(r.action), count: r.count }));
+        return {
+          since: amsterdamDate(since),
+          refused: counted((r) => r.result === 'denied'),
+          exports: counted((r) => r.result === 'success' && r.action.includes('export')),
         };
       },
     );

@@ -1,4 +1,10 @@
-import type { CaseWork, HitCheckRequestSummary, Meeting, SignalWork } from '@samenspel/contracts';
+import type {
+  AuditAttention,
+  CaseWork,
+  HitCheckRequestSummary,
+  Meeting,
+  SignalWork,
+} from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../../components/api.js';
 import { isoDateFromToday } from '../../components/date-field.js';
@@ -45,6 +51,16 @@ export function useCaseWork(enabled: boolean) {
     queryKey: ['cases', 'work'],
     enabled,
     queryFn: ({ signal }) => getJson<CaseWork>('/api/v1/cases/work', signal),
+    staleTime: 0,
+  });
+}
+
+/** What asks the privacy officer's attention in the processing log of the last 30 days. */
+export function useAuditAttention(enabled: boolean) {
+  return useQuery({
+    queryKey: ['audit', 'attention'],
+    enabled,
+    queryFn: ({ signal }) => getJson<AuditAttention>('/api/v1/audit/attention', signal),
     staleTime: 0,
   });
 }

@@ -11,7 +11,13 @@ import { useApiTokens, useUsers } from '../admin/admin-api.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { nextActionHref, nextActionText } from '../cases/case-format.js';
 import { stageLabel } from '../signals/signals-page.js';
-import { useCaseWork, useNextMeetings, useOpenRequests, useSignalWork } from './work-api.js';
+import {
+  useAuditAttention,
+  useCaseWork,
+  useNextMeetings,
+  useOpenRequests,
+  useSignalWork,
+} from './work-api.js';
 
 /**
  * "Mijn werk", everyone's start page: what waits for this user, by what their roles let them do —
@@ -36,6 +42,7 @@ export function WorkPage() {
         {can(user, 'case.read') ? <CasePanels /> : null}
         {can(user, 'signal.read') ? <SignalPanels me={user} /> : null}
         {can(user, 'meeting.manage') ? <MeetingsPanel /> : null}
+        {can(user, 'audit.read') ? <PrivacyPanel /> : null}
         {can(user, 'user.manage') ? <AccountsPanel /> : null}
         {can(user, 'api-token.manage') ? <TokensPanel /> : null}
         <ShortcutsPanel me={user} />
@@ -365,6 +372,52 @@ function MeetingsPanel() {
             <Empty>{t('work.meetingsNone')}</Empty>
           )
         }
+      </Loaded>
+    </Panel>
+  );
+}
+
+/** The privacy officer's queue: refused requests and exports of the last 30 days, to look into. */
+function PrivacyPanel() {
+  const attention = useAuditAttention(true);
+  return (
+    <Panel title={t('work.privacy')} more={{ to: '/verwerkingslog', label: t('work.privacyMore') }}>
+      <Loaded query={attention}>
+        {(a) => (
+          <>
+            <Paragraph className="samenspel-muted">
+              {t('work.privacySince', { date: formatDate(a.since) })}
+            </Paragraph>
+            <h3 className="utrecht-heading-3">
+              {t('work.refused', { count: a.refused.reduce((n, r) => n + r.count, 0) })}
+            </h3>
+            {a.refused.length ? (
+              <ul className="samenspel-worklist">
+                {a.refused.map((r) => (
+                  <li key={r.action}>
+                    {r.label} <span className="samenspel-muted">({formatNumber(r.count)}×)</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>{t('work.refusedNone')}</Empty>
+            )}
+            <h3 className="utrecht-heading-3">
+              {t('work.exports', { count: a.exports.reduce((n, r) => n + r.count, 0) })}
+            </h3>
+            {a.exports.length ? (
+              <ul className="samenspel-worklist">
+                {a.exports.map((r) => (
+                  <li key={r.action}>
+                    {r.label} <span className="samenspel-muted">({formatNumber(r.count)}×)</span>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Empty>{t('work.exportsNone')}</Empty>
+            )}
+          </>
+        )}
       </Loaded>
     </Panel>
   );
