@@ -147,7 +147,8 @@ describe('subjects and networks', () => {
     const c = await newCase(spec.cast, { participants: ['politie'] });
     const surname = uniqueSurname();
     const p = await spec.visitors.page(await spec.cast.director());
-    await p.goto(`${spec.samenspel.url}/casussen/${c.id}`);
+    await p.goto(`${spec.samenspel.url}/casussen/${c.id}/betrokkenen`);
+    await p.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
     const form = p.getByRole('form', { name: 'Betrokkene toevoegen' });
     const person = form.getByRole('group', { name: 'Of een persoon' });
     await person.getByLabel('Voornamen').fill('Karel');

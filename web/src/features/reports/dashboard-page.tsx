@@ -137,13 +137,14 @@ function TargetForm({ figures, year }: { figures: DistrictFigures; year: number 
       setErrors({});
       setSaved(true);
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors() : {};
+      // Each refusal by its full name (targets.1.maximum): next to the field it names.
+      const fields = error instanceof ApiError ? (error.problem.invalidParams ?? []) : [];
       const mapped: Record<string, string> = {};
-      for (const [name, message] of Object.entries(fields)) {
+      for (const { name, reason: message } of fields) {
         const match = /^targets\.(\d+)\.(\w+)$/.exec(name);
         const measure = match ? targets[Number(match[1])]?.measure : undefined;
         const field = match?.[2] === 'maximum' ? 'max' : match?.[2] === 'note' ? 'note' : 'min';
-        mapped[measure ? `${measure}-${field}` : 'form'] = message;
+        mapped[measure ? `${measure}-${field}` : 'form'] ??= message;
       }
       setErrors(Object.keys(mapped).length ? mapped : { form: t('dashboard.targetsFailed') });
     }
