@@ -7,7 +7,7 @@ const seed = Number(process.env.SAMENSPEL_TEST_SEED ?? Date.now() % 1_000_000);
 process.stdout.write(`Tests shuffled with seed ${seed} (SAMENSPEL_TEST_SEED=${seed} repeats the order).\n`);
 
 /** Test files that work on the demo region, which the global setup builds while the others run. */
-const needsDemo = /server\/src\/(demo\/|cli\/cli\.int)|e2e\/dashboard\.spec/;
+const needsDemo = /server\/src\/(demo\/|cli\/cli-demo\.int)|e2e\/dashboard\.spec/;
 
 /** The usual order (slowest first), but the files that wait for the demo region last. */
 class DemoLast extends BaseSequencer {
@@ -27,6 +27,11 @@ const integration = ['server/src/**/*.int.test.ts'];
 
 // Integration tests run on PGlite always and, when DATABASE_URL names a server (CI), on PostgreSQL too.
 const engines = process.env.DATABASE_URL ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
+
+const browserEngine = process.env.SAMENSPEL_BROWSER_ENGINE ?? 'pglite';
+if (browserEngine !== 'pglite' && browserEngine !== 'postgresql') {
+  throw new Error(`SAMENSPEL_BROWSER_ENGINE must be pglite or postgresql, not ${browserEngine}`);
+}
 
 const projects: TestProjectInlineConfiguration[] = [
   {
@@ -62,8 +67,11 @@ const projects: TestProjectInlineConfiguration[] = [
       sequence: { shuffle: { files: false, tests: true }, groupOrder: 0 },
     },
   })),
-  // The browser flows, like the integration tests, on every engine at hand.
-  ...engines.map((engine) => ({
+  // The browser flows on one engine: the embedded default a new user meets (or the one named by
+  // SAMENSPEL_BROWSER_ENGINE). They test the screens; that the server's queries behave alike on
+  // both engines is what the integration projects prove, and on two cores a second browser run
+  // would double the longest part of CI.
+  ...[browserEngine].map((engine) => ({
     resolve: { alias },
     test: {
       name: `browser-${engine}`,

@@ -34,10 +34,12 @@ if (task === 'start') {
   run('npm', ['run', '--silent', 'build']);
   run(process.execPath, ['server/bin/samenspel.js', 'serve', '--demo', ...process.argv.slice(3)]);
 } else if (task === 'test') {
-  const chromium = process.env.SAMENSPEL_CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
+  const candidates = process.env.SAMENSPEL_CHROMIUM
+    ? [process.env.SAMENSPEL_CHROMIUM]
+    : ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'];
+  if (!candidates.some((file) => existsSync(file))) {
     console.error(
-      `The browser tests need Debian's Chromium at ${chromium}: run "sudo apt-get install chromium" first.`,
+      `The browser tests need Debian's Chromium at ${candidates.join(' or ')}: run "sudo apt-get install chromium-headless-shell" first.`,
     );
     process.exit(1);
   }
