@@ -52,6 +52,14 @@ export function WorkPage() {
 }
 
 /** A block of the start page: a heading with a count, its content, and a way to all of it. */
+
+/** How many cases a start-page panel lists; the count and the link lead to the rest. */
+const SHOWN = 8;
+
+/** "En nog 53 casussen": what a panel leaves out, so that its count and its list agree. */
+function Hidden({ count }: { count: number }) {
+  return count > 0 ? <p className="samenspel-muted">{t('work.casesHidden', { count })}</p> : null;
+}
 function Panel({
   title,
   count,
@@ -324,23 +332,31 @@ function CasePanels() {
           more={{ to: '/casussen', label: t('work.casesMore') }}
         >
           {directed.length ? (
-            <ul className="samenspel-worklist">
-              {directed.map((c) => (
-                <CaseLine key={c.id} c={c} />
-              ))}
-            </ul>
+            <>
+              <ul className="samenspel-worklist">
+                {directed.slice(0, SHOWN).map((c) => (
+                  <CaseLine key={c.id} c={c} />
+                ))}
+              </ul>
+              <Hidden count={directed.length - SHOWN} />
+            </>
           ) : (
             <Empty>{t('work.directedNone')}</Empty>
           )}
         </Panel>
       ) : null}
       {forOrganisation.length > 0 ? (
-        <Panel title={t('work.forOrganisation')} count={forOrganisation.length}>
+        <Panel
+          title={t('work.forOrganisation')}
+          count={forOrganisation.length}
+          more={{ to: '/casussen', label: t('work.casesMore') }}
+        >
           <ul className="samenspel-worklist">
-            {forOrganisation.map((c) => (
+            {forOrganisation.slice(0, SHOWN).map((c) => (
               <CaseLine key={c.id} c={c} />
             ))}
           </ul>
+          <Hidden count={forOrganisation.length - SHOWN} />
         </Panel>
       ) : null}
     </>
