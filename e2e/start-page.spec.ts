@@ -120,6 +120,10 @@ describe('Mijn werk, the start page of each role', () => {
       .filter({ hasText: signal.reference })
       .filter({ hasText: 'nog geen antwoord van Belastingdienst' })
       .waitFor();
+    // The queue comes first; an analyst who directs no case is not told so.
+    const headings = await page.getByRole('main').getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings[0]).toBe('Werkvoorraad per fase');
+    expect(headings.some((h) => h.startsWith('Mijn casussen'))).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
     await bothWidths(page, 'work-analyst');
     await late.getByRole('link', { name: signal.reference }).click();

@@ -39,8 +39,8 @@ export function WorkPage() {
       </Paragraph>
       <div className="samenspel-work">
         {can(user, 'hitcheck.answer') ? <RequestsPanel /> : null}
-        {can(user, 'case.read') ? <CasePanels /> : null}
         {can(user, 'signal.read') ? <SignalPanels me={user} /> : null}
+        {can(user, 'case.read') ? <CasePanels me={user} /> : null}
         {can(user, 'meeting.manage') ? <MeetingsPanel /> : null}
         {can(user, 'audit.read') ? <PrivacyPanel /> : null}
         {can(user, 'user.manage') ? <AccountsPanel /> : null}
@@ -296,7 +296,7 @@ function CaseLine({ c }: { c: CaseSummary }) {
   );
 }
 
-function CasePanels() {
+function CasePanels({ me }: { me: Me }) {
   const work = useCaseWork(true);
   if (work.isPending)
     return (
@@ -325,7 +325,8 @@ function CasePanels() {
           </ul>
         </Panel>
       ) : null}
-      {directed ? (
+      {/* An analyst may direct cases too, but "none" is only news to a case director. */}
+      {directed && (directed.length > 0 || me.roles.includes('case_director')) ? (
         <Panel
           title={t('work.directed')}
           count={directed.length}
