@@ -6,7 +6,9 @@ import { testEngine } from '../testing/database.js';
 // The commands that need no demo region; cli-demo.int.test.ts has those that do.
 cliTestFile();
 
-describe(`samenspel CLI on ${testEngine()}`, () => {
+// Each command is a process of its own that opens the database (on PGlite: loads its WebAssembly
+// first), several per test: slower than the usual integration test, the more so on a busy machine.
+describe(`samenspel CLI on ${testEngine()}`, { timeout: 120_000 }, () => {
   it('prints help listing its commands', async () => {
     const { code, stdout } = await samenspel(['--help']);
     expect(code).toBe(0);
