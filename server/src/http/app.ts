@@ -232,9 +232,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       root: webDir,
       index: false,
       cacheControl: false,
-      setHeaders: (reply, file) => {
+      // @fastify/static 9 (the last line on Node 20) hands over the raw response here.
+      setHeaders: (response, file) => {
         const hashed = file.includes(`${path.sep}assets${path.sep}`);
-        reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
     app.get('/', { schema: { hide: true } }, (_request, reply) =>
