@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dutchDate } from '../server/src/shared/dates.ts';
 import {
   dutchDay,
   newAcceptedSignal,
@@ -13,26 +14,6 @@ import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
 
 const spec = new BrowserSpec();
-
-const months = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
-/** An ISO date as the pages show it: 14 maart 2026. */
-function formatted(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${months[(month ?? 1) - 1]} ${year}`;
-}
 
 /** A municipality employee's page, signed in. */
 async function employeePage(): Promise<Page> {
@@ -79,7 +60,7 @@ describe('Mijn werk, the start page of each role', () => {
     await page.getByRole('heading', { level: 1, name: 'Mijn werk' }).waitFor();
     const requests = page.getByRole('region', { name: /^Hit\/no-hit-verzoeken die op uw antwoord wachten/ });
     await requests
-      .getByText(`uiterlijk ${formatted(dutchDay(1))}`, { exact: false })
+      .getByText(`uiterlijk ${dutchDate(dutchDay(1))}`, { exact: false })
       .first()
       .waitFor();
     await requests.getByText('Bijna verlopen').first().waitFor();
@@ -141,7 +122,7 @@ describe('Mijn werk, the start page of each role', () => {
     const decisions = page.getByRole('region', { name: /^Wachten op een besluit/ });
     await decisions.getByRole('link', { name: waiting.reference }).waitFor();
     const meetings = page.getByRole('region', { name: 'Volgende overleggen' });
-    await meetings.getByRole('link', { name: `DTO Utrecht-Stad, ${formatted(meeting.date)}` }).waitFor();
+    await meetings.getByRole('link', { name: `DTO Utrecht-Stad, ${dutchDate(meeting.date)}` }).waitFor();
     await meetings.getByText('1 signaal op de agenda').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await bothWidths(page, 'work-chair');
