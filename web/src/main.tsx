@@ -1,42 +1,25 @@
 import '@utrecht/component-library-css/dist/index.css';
-import 'leaflet/dist/leaflet.css';
 import './theme/tokens.css';
 import './app/app.css';
-import { configureDutchMessages } from '@samenspel/contracts';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { type ComponentType, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ErrorPage } from './app/error-page.js';
 import { Layout } from './app/layout.js';
 import { NotFoundPage } from './app/not-found-page.js';
 import { ApiError } from './components/api.js';
-import { AccountPage } from './features/account/account-page.js';
-import { PasswordChangePage } from './features/account/password-change-page.js';
-import { ApiTokensPage } from './features/admin/api-tokens-page.js';
-import { CollaborationsPage } from './features/admin/collaborations-page.js';
-import { UserPage } from './features/admin/user-page.js';
-import { UsersPage } from './features/admin/users-page.js';
-import { AuditLogPage } from './features/audit/audit-log-page.js';
-import { meKey } from './features/auth/auth-api.js';
+import { Loading } from './components/loading.js';
+import { meKey, meQuery } from './features/auth/auth-api.js';
 import { RequirePermission, RequireSession } from './features/auth/require-session.js';
-import { SecondFactorPage } from './features/auth/second-factor-page.js';
-import { SignInPage } from './features/auth/sign-in-page.js';
-import { CaseNewPage } from './features/cases/case-new-page.js';
-import { CasePage } from './features/cases/case-page.js';
-import { CasesPage } from './features/cases/cases-page.js';
-import { MeetingPage } from './features/meetings/meeting-page.js';
-import { MeetingsPage } from './features/meetings/meetings-page.js';
-import { NotificationsPage } from './features/notifications/notifications-page.js';
-import { RegionPage } from './features/region/region-page.js';
-import { SearchPage } from './features/search/search-page.js';
-import { InboxPage } from './features/signals/inbox-page.js';
-import { IntakePage } from './features/signals/intake-page.js';
-import { SignalPage } from './features/signals/signal-page.js';
-import { SignalsPage } from './features/signals/signals-page.js';
-import { WorkPage } from './features/work/work-page.js';
 
-configureDutchMessages();
+/**
+ * A page whose code is fetched when it is first visited, so that each role's start page loads
+ * only what it shows (the map, the charts and the network drawing stay out of it).
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
@@ -58,61 +41,120 @@ const queryClient: QueryClient = new QueryClient({
 const router = createBrowserRouter([
   {
     element: <Layout />,
+    // The first page's code is still on its way: the same status as any other load.
+    hydrateFallbackElement: <Loading />,
     children: [
       {
         // A page that breaks shows the Dutch error page inside the layout, never a stack trace.
         errorElement: <ErrorPage />,
         children: [
-          { path: 'aanmelden', element: <SignInPage /> },
+          { path: 'aanmelden', lazy: page(() => import('./features/auth/sign-in-page.js'), 'SignInPage') },
           {
             element: <RequireSession />,
             children: [
-              { index: true, element: <WorkPage /> },
-              { path: 'regio', element: <RegionPage /> },
-              { path: 'regio/:regionId', element: <RegionPage /> },
-              { path: 'tweede-factor', element: <SecondFactorPage /> },
-              { path: 'wachtwoord-kiezen', element: <PasswordChangePage /> },
-              { path: 'mijn-account', element: <AccountPage /> },
+              { index: true, lazy: page(() => import('./features/work/work-page.js'), 'WorkPage') },
+              { path: 'regio', lazy: page(() => import('./features/region/region-page.js'), 'RegionPage') },
+              {
+                path: 'regio/:regionId',
+                lazy: page(() => import('./features/region/region-page.js'), 'RegionPage'),
+              },
+              {
+                path: 'tweede-factor',
+                lazy: page(() => import('./features/auth/second-factor-page.js'), 'SecondFactorPage'),
+              },
+              {
+                path: 'wachtwoord-kiezen',
+                lazy: page(() => import('./features/account/password-change-page.js'), 'PasswordChangePage'),
+              },
+              {
+                path: 'mijn-account',
+                lazy: page(() => import('./features/account/account-page.js'), 'AccountPage'),
+              },
               {
                 element: <RequirePermission permission="notification.read" />,
-                children: [{ path: 'meldingen', element: <NotificationsPage /> }],
+                children: [
+                  {
+                    path: 'meldingen',
+                    lazy: page(
+                      () => import('./features/notifications/notifications-page.js'),
+                      'NotificationsPage',
+                    ),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="signal.read" />,
                 children: [
-                  { path: 'signalen', element: <SignalsPage /> },
-                  { path: 'signalen/:signalId', element: <SignalPage /> },
+                  {
+                    path: 'signalen',
+                    lazy: page(() => import('./features/signals/signals-page.js'), 'SignalsPage'),
+                  },
+                  {
+                    path: 'signalen/:signalId',
+                    lazy: page(() => import('./features/signals/signal-page.js'), 'SignalPage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="signal.create" />,
                 children: [
-                  { path: 'signalen/nieuw', element: <IntakePage /> },
-                  { path: 'signalen/:signalId/bewerken', element: <IntakePage /> },
+                  {
+                    path: 'signalen/nieuw',
+                    lazy: page(() => import('./features/signals/intake-page.js'), 'IntakePage'),
+                  },
+                  {
+                    path: 'signalen/:signalId/bewerken',
+                    lazy: page(() => import('./features/signals/intake-page.js'), 'IntakePage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="case.read" />,
                 children: [
-                  { path: 'casussen', element: <CasesPage /> },
-                  { path: 'casussen/:caseId', element: <CasePage /> },
-                  { path: 'casussen/:caseId/:tab', element: <CasePage /> },
+                  {
+                    path: 'casussen',
+                    lazy: page(() => import('./features/cases/cases-page.js'), 'CasesPage'),
+                  },
+                  {
+                    path: 'casussen/:caseId',
+                    lazy: page(() => import('./features/cases/case-page.js'), 'CasePage'),
+                  },
+                  {
+                    path: 'casussen/:caseId/:tab',
+                    lazy: page(() => import('./features/cases/case-page.js'), 'CasePage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="case.create" />,
-                children: [{ path: 'casussen/nieuw', element: <CaseNewPage /> }],
+                children: [
+                  {
+                    path: 'casussen/nieuw',
+                    lazy: page(() => import('./features/cases/case-new-page.js'), 'CaseNewPage'),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="meeting.manage" />,
                 children: [
-                  { path: 'overleggen', element: <MeetingsPage /> },
-                  { path: 'overleggen/:meetingId', element: <MeetingPage /> },
+                  {
+                    path: 'overleggen',
+                    lazy: page(() => import('./features/meetings/meetings-page.js'), 'MeetingsPage'),
+                  },
+                  {
+                    path: 'overleggen/:meetingId',
+                    lazy: page(() => import('./features/meetings/meeting-page.js'), 'MeetingPage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="hitcheck.answer" />,
-                children: [{ path: 'hit-no-hit', element: <InboxPage /> }],
+                children: [
+                  {
+                    path: 'hit-no-hit',
+                    lazy: page(() => import('./features/signals/inbox-page.js'), 'InboxPage'),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="subject.read" />,
@@ -120,15 +162,11 @@ const router = createBrowserRouter([
                   // Loaded on demand: the network drawing (Cytoscape) is large.
                   {
                     path: 'subjecten',
-                    lazy: async () => ({
-                      Component: (await import('./features/subjects/subjects-pages.js')).SubjectsPage,
-                    }),
+                    lazy: page(() => import('./features/subjects/subjects-pages.js'), 'SubjectsPage'),
                   },
                   {
                     path: 'subjecten/:subjectId',
-                    lazy: async () => ({
-                      Component: (await import('./features/subjects/subjects-pages.js')).SubjectPage,
-                    }),
+                    lazy: page(() => import('./features/subjects/subjects-pages.js'), 'SubjectPage'),
                   },
                 ],
               },
@@ -138,37 +176,62 @@ const router = createBrowserRouter([
                   // Loaded on demand: the charts (recharts) are only for steering roles.
                   {
                     path: 'verantwoording',
-                    lazy: async () => ({
-                      Component: (await import('./features/reports/dashboard-page.js')).DashboardPage,
-                    }),
+                    lazy: page(() => import('./features/reports/dashboard-page.js'), 'DashboardPage'),
                   },
                 ],
               },
               {
                 element: <RequirePermission permission="user.read" />,
                 children: [
-                  { path: 'beheer/gebruikers', element: <UsersPage /> },
-                  { path: 'beheer/gebruikers/:userId', element: <UserPage /> },
+                  {
+                    path: 'beheer/gebruikers',
+                    lazy: page(() => import('./features/admin/users-page.js'), 'UsersPage'),
+                  },
+                  {
+                    path: 'beheer/gebruikers/:userId',
+                    lazy: page(() => import('./features/admin/user-page.js'), 'UserPage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="api-token.manage" />,
-                children: [{ path: 'beheer/api-tokens', element: <ApiTokensPage /> }],
+                children: [
+                  {
+                    path: 'beheer/api-tokens',
+                    lazy: page(() => import('./features/admin/api-tokens-page.js'), 'ApiTokensPage'),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="collaboration.read" />,
                 children: [
-                  { path: 'beheer/samenwerkingsverbanden', element: <CollaborationsPage /> },
-                  { path: 'beheer/samenwerkingsverbanden/:collaborationId', element: <CollaborationsPage /> },
+                  {
+                    path: 'beheer/samenwerkingsverbanden',
+                    lazy: page(() => import('./features/admin/collaborations-page.js'), 'CollaborationsPage'),
+                  },
+                  {
+                    path: 'beheer/samenwerkingsverbanden/:collaborationId',
+                    lazy: page(() => import('./features/admin/collaborations-page.js'), 'CollaborationsPage'),
+                  },
                 ],
               },
               {
                 element: <RequirePermission permission="audit.read" />,
-                children: [{ path: 'verwerkingslog', element: <AuditLogPage /> }],
+                children: [
+                  {
+                    path: 'verwerkingslog',
+                    lazy: page(() => import('./features/audit/audit-log-page.js'), 'AuditLogPage'),
+                  },
+                ],
               },
               {
                 element: <RequirePermission permission="search.use" />,
-                children: [{ path: 'zoeken', element: <SearchPage /> }],
+                children: [
+                  {
+                    path: 'zoeken',
+                    lazy: page(() => import('./features/search/search-page.js'), 'SearchPage'),
+                  },
+                ],
               },
               { path: '*', element: <NotFoundPage /> },
             ],
@@ -178,6 +241,9 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+// Who is signed in is asked at once, while the first page's code is still on its way.
+void queryClient.prefetchQuery(meQuery);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -2,6 +2,25 @@ import { z } from 'zod';
 import { pageFields, pageOf, sortParam } from './lists.js';
 import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
 import { signalSummary, subjectData, subjectInput } from './signals.js';
+import {
+  adviceStatuses,
+  attachmentDocumentTypes,
+  casePhases,
+  classifications,
+  interventionKinds,
+  resultKinds,
+  subjectRoles,
+} from './vocabulary.js';
+
+export {
+  adviceStatuses,
+  attachmentDocumentTypes,
+  casePhases,
+  classifications,
+  interventionKinds,
+  resultKinds,
+  subjectRoles,
+} from './vocabulary.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 /** An id chosen in a list: left unchosen, the message says what to choose. */
@@ -15,41 +34,13 @@ export const caseOrigins = ['signal', 'analysis-product', 'direct'] as const;
 export type CaseOrigin = (typeof caseOrigins)[number];
 export const caseTypes = ['subject', 'network', 'facilitator', 'location', 'branch'] as const;
 export type CaseType = (typeof caseTypes)[number];
-export const casePhases = [
-  'start',
-  'information',
-  'analysis',
-  'intervention',
-  'evaluation',
-  'closed',
-] as const;
 export const casePhase = z.enum(casePhases);
 export type CasePhase = z.infer<typeof casePhase>;
-export const interventionKinds = ['administrative', 'bibob', 'criminal', 'fiscal', 'other'] as const;
 export const interventionKind = z.enum(interventionKinds);
 export type InterventionKind = (typeof interventionKinds)[number];
-export const adviceStatuses = ['given', 'adopted', 'declined', 'carried-out'] as const;
 export type AdviceStatus = (typeof adviceStatuses)[number];
-export const resultKinds = [
-  'confiscation',
-  'closure',
-  'arrest',
-  'seized-money',
-  'seized-goods',
-  'seized-weapons',
-  'fine',
-] as const;
 export type ResultKind = (typeof resultKinds)[number];
-export const classifications = ['intern', 'vertrouwelijk', 'geheim'] as const;
 export type Classification = (typeof classifications)[number];
-export const subjectRoles = [
-  'main-subject',
-  'facilitator',
-  'property-owner',
-  'employee',
-  'relative',
-  'other',
-] as const;
 export type SubjectRole = (typeof subjectRoles)[number];
 
 /**
@@ -71,15 +62,6 @@ export const nextActionCodes = [
 ] as const;
 export type NextActionCode = (typeof nextActionCodes)[number];
 
-/** The kinds of document attached to a case, as the partners file them. */
-export const attachmentDocumentTypes = [
-  'rapportage',
-  'proces-verbaal',
-  'besluit',
-  'foto',
-  'correspondentie',
-  'overig',
-] as const;
 export type AttachmentDocumentType = (typeof attachmentDocumentTypes)[number];
 
 /** Euro amounts as whole cents: no fractions of a cent, never negative. */

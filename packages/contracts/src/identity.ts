@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { slug } from './reference.js';
+import { roles, tokenPermissions } from './vocabulary.js';
 
-/** The roles a user can hold; a user holds one or more. */
-export const roles = [
-  'partner_staff',
-  'riec_analyst',
-  'case_director',
-  'meeting_chair',
-  'programme_manager',
-  'privacy_officer',
-  'administrator',
-] as const;
+export { roles, tokenPermissions } from './vocabulary.js';
+
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
@@ -56,17 +49,6 @@ export const permissions = [
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;
 
-/**
- * Permissions an API token of a partner system may carry; the others need a person. A partner
- * system submits signals for its organisation, reads the state of its own signals and answers
- * the hit/no-hit requests addressed to it.
- */
-export const tokenPermissions = [
-  'reference.read',
-  'signal.create',
-  'signal.read',
-  'hitcheck.answer',
-] as const satisfies readonly Permission[];
 export const tokenPermission = z.enum(tokenPermissions);
 
 const email = z

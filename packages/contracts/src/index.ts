@@ -8,6 +8,7 @@ export * from './reference.js';
 /** Version of the HTTP API, sent in the `API-Version` header of every response. */
 export const API_VERSION = '1.0.0';
 export const API_BASE_PATH = '/api/v1';
+export * from './accountability-lines.js';
 export * from './cases.js';
 export * from './collaborations.js';
 export * from './identifiers.js';

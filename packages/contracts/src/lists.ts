@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './vocabulary.js';
 
-/**
- * Paging of long lists: page numbers from 1 and a page size, so a screen can say "pagina 2 van 7"
- * and keep both in its address. Large enough pages for a screen, small enough to stay quick.
- */
-export const MAX_PAGE_SIZE = 100;
+export { MAX_PAGE_SIZE } from './vocabulary.js';
+
 export const pageFields = {
   page: z.coerce
     .number({ message: 'Een paginanummer is een getal.' })

@@ -1,17 +1,8 @@
 import { z } from 'zod';
+import { notificationKinds } from './vocabulary.js';
 
-/**
- * What a notification is about: a hit/no-hit request to one's organisation, its deadline near
- * or passed while the answer is missing, a decision on a signal one submitted, and one's
- * organisation (or oneself as director) added to a case.
- */
-export const notificationKinds = [
-  'hitcheck-request',
-  'deadline-near',
-  'deadline-passed',
-  'signal-decided',
-  'case-added',
-] as const;
+export { notificationKinds } from './vocabulary.js';
+
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
 

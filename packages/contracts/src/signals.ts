@@ -11,6 +11,23 @@ import {
 } from './identifiers.js';
 import { pageFields, pageOf, sortParam } from './lists.js';
 import { cbsMunicipalityCode, happenedOn, isoDate, slug } from './reference.js';
+import {
+  decisions,
+  notAcceptedReasons,
+  signalSources,
+  signalStages,
+  subjectKinds,
+  urgencies,
+} from './vocabulary.js';
+
+export {
+  decisions,
+  notAcceptedReasons,
+  signalSources,
+  signalStages,
+  subjectKinds,
+  urgencies,
+} from './vocabulary.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
@@ -22,47 +39,19 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-export const signalSources = [
-  'partner',
-  'riec-analysis',
-  'fiu',
-  'meld-misdaad-anoniem',
-  'zorg-en-veiligheidshuis',
-  'other',
-] as const;
 export const signalSource = z.enum(signalSources);
 export type SignalSource = z.infer<typeof signalSource>;
 
-export const urgencies = ['low', 'normal', 'high'] as const;
 export const urgency = z.enum(urgencies);
 export type Urgency = (typeof urgencies)[number];
 export const signalRoutes = ['quick', 'integral'] as const;
 export type SignalRoute = (typeof signalRoutes)[number];
 
-export const signalStages = [
-  'draft',
-  'received',
-  'discussed',
-  'substantiated',
-  'triaged',
-  'hit-check',
-  'decided',
-] as const;
 export const signalStage = z.enum(signalStages);
 export type SignalStage = z.infer<typeof signalStage>;
 
-export const decisions = ['accepted', 'referred', 'not-accepted', 'withdrawn'] as const;
 export const decision = z.enum(decisions);
 export type Decision = z.infer<typeof decision>;
-
-export const notAcceptedReasons = [
-  'insufficient-indications',
-  'not-subversive',
-  'regular-enforcement',
-  'already-known',
-  'capacity',
-  'other',
-] as const;
 
 const dateOfBirth = isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
   message: 'Deze geboortedatum kan niet kloppen.',
@@ -120,7 +109,6 @@ export const subjectInput = z.discriminatedUnion('kind', [
   vehicleSubject,
 ]);
 export type SubjectInput = z.infer<typeof subjectInput>;
-export const subjectKinds = ['person', 'company', 'address', 'account', 'vehicle'] as const;
 
 const signalFields = {
   submittingOrganisationIds: z.array(uuid).min(1, 'Kies minstens één indienende organisatie.').max(10),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isoDate } from './reference.js';
 import type { SubjectInput } from './signals.js';
+import { relationTypes } from './vocabulary.js';
+
+export { relationTypes } from './vocabulary.js';
 
 const uuid = z.uuid('Dit is geen geldige id.');
 
@@ -15,18 +18,6 @@ export const registerKinds = [
 ] as const;
 export type RegisterKind = (typeof registerKinds)[number];
 
-/** Relations between subjects, after FollowTheMoney's interval schemata. */
-export const relationTypes = [
-  'ownership',
-  'directorship',
-  'employment',
-  'family',
-  'associate',
-  'represents',
-  'facilitates',
-  'member',
-  'registered-at',
-] as const;
 export type RelationType = (typeof relationTypes)[number];
 
 export const suggestionStatuses = ['open', 'confirmed', 'rejected'] as const;

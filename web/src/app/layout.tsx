@@ -7,13 +7,16 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { Outlet, Link as RouterLink } from 'react-router';
+import { Outlet, Link as RouterLink, useNavigation } from 'react-router';
+import { Loading } from '../components/loading.js';
 import { UserMenu } from '../features/auth/user-menu.js';
 import { SearchBox } from '../features/search/search-box.js';
 import { t } from '../i18n/i18n.js';
 import { MainNav } from './main-nav.js';
 
 export function Layout() {
+  // A page's code is fetched on its first visit: say so while it comes (rarely over a moment).
+  const navigating = useNavigation().state === 'loading';
   return (
     <>
       <SkipLink href="#inhoud">{t('app.skipToContent')}</SkipLink>
@@ -28,7 +31,8 @@ export function Layout() {
         </PageHeader>
         <MainNav />
         <PageContent>
-          <main id="inhoud" tabIndex={-1}>
+          <main id="inhoud" tabIndex={-1} aria-busy={navigating}>
+            {navigating ? <Loading /> : null}
             <Outlet />
           </main>
         </PageContent>

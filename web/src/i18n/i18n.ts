@@ -1,15 +1,16 @@
-import en from './en.json';
 import nl from './nl.json';
 
-// A typed lookup over two flat JSON files is all the app needs (no plurals engine, no lazy
-// loading); a translation library would add weight without adding a feature we use.
+// A typed lookup over two flat JSON files is all the app needs (no plurals engine); a
+// translation library would add weight without adding a feature we use. Dutch is in every page;
+// English is fetched only when it is chosen.
 export type MessageKey = keyof typeof nl;
 export type Language = 'nl' | 'en';
 
-const catalogs: Record<Language, Record<MessageKey, string>> = { nl, en };
+const catalogs: Partial<Record<Language, Record<MessageKey, string>>> = { nl };
 let language: Language = 'nl';
 
-export function setLanguage(next: Language): void {
+export async function setLanguage(next: Language): Promise<void> {
+  if (next === 'en') catalogs.en ??= (await import('./en.json')).default;
   language = next;
   document.documentElement.lang = next;
 }
@@ -20,15 +21,13 @@ export function setLanguage(next: Language): void {
  * dossier, six cases, never "dossier(s)".
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  let text = catalogs[language][key];
+  let text = (catalogs[language] ?? nl)[key];
   if (text.includes('|') && typeof params.count === 'number') {
     const [one, other] = text.split('|');
     text = (params.count === 1 ? one : other) ?? text;
   }
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
-
-export const catalogKeys = { nl: Object.keys(nl), en: Object.keys(en) };
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',

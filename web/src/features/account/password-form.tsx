@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, FormFieldTextbox } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../components/api.js';
+import { checkForm } from '../../components/check-form.js';
 import { Loading } from '../../components/loading.js';
 import { FormProblem } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
@@ -39,10 +40,9 @@ export function PasswordForm({
       newPassword: String(values.get('newPassword') ?? ''),
       repeatPassword: String(values.get('repeatPassword') ?? ''),
     };
-    const parsed = changePasswordRequest.safeParse(body);
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+    const parsed = checkForm(changePasswordRequest, body);
+    if (!parsed.ok) {
+      const found: Partial<Record<Field, string>> = parsed.errors;
       setErrors(found);
       change.reset();
       return;

@@ -19,6 +19,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { checkForm } from '../../components/check-form.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -114,10 +115,9 @@ function CreateUser({ regionId }: { regionId: string | undefined }) {
       organisationId: String(form.get('organisationId') ?? ''),
       roles,
     };
-    const parsed = createUserRequest.safeParse(input);
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+    const parsed = checkForm(createUserRequest, input);
+    if (!parsed.ok) {
+      const found: Partial<Record<Field, string>> = parsed.errors;
       if (!input.organisationId) found.organisationId = t('admin.chooseOrganisation');
       setErrors(found);
       return;

@@ -7,7 +7,7 @@ import type {
   signInRequest,
   signInResult,
 } from '@samenspel/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { ApiError, getJson, sendJson, setCsrfToken } from '../../components/api.js';
 
@@ -18,25 +18,28 @@ export type ConfirmSecondFactorBody = z.input<typeof confirmSecondFactorRequest>
 export type SignInResult = z.infer<typeof signInResult>;
 export type RecoveryCodes = z.infer<typeof recoveryCodes>;
 
+/** Who is signed in, or null: asked once at start-up, before the first page's code arrives. */
+export const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async ({ signal }) => {
+    try {
+      const me = await getJson<Me>('/api/v1/me', signal);
+      setCsrfToken(me.session.csrfToken);
+      return me;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
 /** The signed-in user, or null when nobody is signed in. */
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async ({ signal }) => {
-      try {
-        const me = await getJson<Me>('/api/v1/me', signal);
-        setCsrfToken(me.session.csrfToken);
-        return me;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) {
-          setCsrfToken(null);
-          return null;
-        }
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 export function useSignInMethods() {

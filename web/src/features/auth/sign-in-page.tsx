@@ -12,6 +12,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../components/api.js';
+import { checkForm } from '../../components/check-form.js';
 import { Loading } from '../../components/loading.js';
 import { Section } from '../../components/section.js';
 import { t } from '../../i18n/i18n.js';
@@ -52,10 +53,9 @@ export function SignInPage() {
       password: String(form.get('password') ?? ''),
       ...(form.get('code') ? { code: String(form.get('code')) } : {}),
     };
-    const parsed = signInRequest.safeParse(input);
-    if (!parsed.success) {
-      const found: Partial<Record<Field, string>> = {};
-      for (const issue of parsed.error.issues) found[issue.path[0] as Field] ??= issue.message;
+    const parsed = checkForm(signInRequest, input);
+    if (!parsed.ok) {
+      const found: Partial<Record<Field, string>> = parsed.errors;
       setErrors(found);
       setFailure(null);
       return;

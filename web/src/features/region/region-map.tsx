@@ -1,3 +1,4 @@
+import 'leaflet/dist/leaflet.css';
 import type { BoundaryCollection } from '@samenspel/contracts';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
