@@ -13,6 +13,7 @@ import { benchDatabase } from './database.ts';
 import { benchLinking } from './linking.ts';
 import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
 import { reportMatching } from './matching.ts';
+import { benchPages } from './pages.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -128,6 +129,9 @@ if (wants('matching')) reportMatching();
 
 // 5. Linking 10,000 new person records against a register of 1,000,000.
 if (wants('linking')) await benchLinking(database, ROUNDS);
+
+// 6. Pages in the browser: time to content and JavaScript per page, per role.
+if (wants('pages')) await benchPages(ROUNDS);
 
 await app.close();
 await unlogged.close();
