@@ -9,6 +9,7 @@ import type {
   Theme,
   ThemeQuery,
 } from '@samenspel/contracts';
+import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import { amsterdamDate } from '../../shared/dates.js';
@@ -27,6 +28,12 @@ export class OrganisationsService {
   private readonly db: Db;
   private readonly access: Access;
   private readonly today: () => string;
+  /**
+   * Reference data changes only when a release brings a new version, which is loaded at start-up
+   * before the services exist: each answer is kept in memory per question instead of asking the
+   * database on every request (a bounded number of questions; a failed one is asked again).
+   */
+  private readonly answers = new LRUCache<string, Promise<unknown>>({ max: 1_000 });
 
   constructor(deps: Pick<ServiceDeps, 'db' | 'access' | 'now'>) {
     this.db = deps.db;
@@ -34,9 +41,22 @@ export class OrganisationsService {
     this.today = () => amsterdamDate(deps.now());
   }
 
+  private remembered<T>(question: unknown[], ask: () => Promise<T>): Promise<T> {
+    const key = JSON.stringify(question);
+    const known = this.answers.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const answer = ask();
+    this.answers.set(key, answer);
+    answer.catch(() => this.answers.delete(key));
+    return answer;
+  }
+
   async listRegions(context: RequestContext): Promise<Region[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');
-    return (await repo.listRegions(this.db, this.today())).map(present.presentRegion);
+    const today = this.today();
+    return this.remembered(['regions', today], async () =>
+      (await repo.listRegions(this.db, today)).map(present.presentRegion),
+    );
   }
 
   async getRegion(context: RequestContext, regionId: string): Promise<Region> {
@@ -48,10 +68,13 @@ export class OrganisationsService {
 
   async listDistricts(context: RequestContext, filter: { region?: string | undefined }): Promise<District[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');
-    const rows = await repo.listDistricts(this.db, this.today(), {
-      ...(filter.region ? { regionId: filter.region } : {}),
+    const today = this.today();
+    return this.remembered(['districts', today, filter.region], async () => {
+      const rows = await repo.listDistricts(this.db, today, {
+        ...(filter.region ? { regionId: filter.region } : {}),
+      });
+      return rows.map(present.presentDistrict);
     });
-    return rows.map(present.presentDistrict);
   }
 
   async getDistrict(context: RequestContext, districtId: string): Promise<District> {
@@ -64,13 +87,15 @@ export class OrganisationsService {
   /** Municipalities in a region on `validOn` (default: today), or every one ever in it with `all`. */
   async listMunicipalities(context: RequestContext, query: MunicipalityQuery): Promise<Municipality[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');
-    const rows = await repo.listMunicipalities(this.db, {
+    const filter = {
       regionId: query.region,
       districtId: query.district,
       provinceCode: query.province,
       on: query.all ? query.validOn : (query.validOn ?? this.today()),
-    });
-    return rows.map(present.presentMunicipality);
+    };
+    return this.remembered(['municipalities', filter], async () =>
+      (await repo.listMunicipalities(this.db, filter)).map(present.presentMunicipality),
+    );
   }
 
   async getMunicipality(context: RequestContext, code: string): Promise<Municipality> {
@@ -90,21 +115,21 @@ export class OrganisationsService {
     query: PartnerOrganisationQuery,
   ): Promise<PartnerOrganisation[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');
-    const rows = await repo.listPartnerOrganisations(this.db, {
+    const filter = {
       regionId: query.region,
       kind: query.kind,
       on: query.all ? query.validOn : (query.validOn ?? this.today()),
-    });
-    return rows.map(present.presentPartner);
+    };
+    return this.remembered(['partners', filter], async () =>
+      (await repo.listPartnerOrganisations(this.db, filter)).map(present.presentPartner),
+    );
   }
 
   async listThemes(context: RequestContext, query: ThemeQuery): Promise<Theme[]> {
     await this.access.requireAccess(this.db, context.actor, 'reference.read');
-    const rows = await repo.listThemes(this.db, {
-      regionId: query.region,
-      scope: query.scope,
-      districtId: query.district,
-    });
-    return rows.map(present.presentTheme);
+    const filter = { regionId: query.region, scope: query.scope, districtId: query.district };
+    return this.remembered(['themes', filter], async () =>
+      (await repo.listThemes(this.db, filter)).map(present.presentTheme),
+    );
   }
 }
