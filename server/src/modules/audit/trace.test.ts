@@ -26,4 +26,14 @@ describe('W3C trace context', () => {
       expect(trace.traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     }
   });
+
+  it('never hands out the same trace or span twice, also across refills of its random pool', () => {
+    const traces = Array.from({ length: 2_000 }, () => traceFrom(undefined));
+    expect(new Set(traces.map((t) => t.traceId)).size).toBe(traces.length);
+    expect(new Set(traces.map((t) => t.spanId)).size).toBe(traces.length);
+    for (const trace of traces) {
+      expect(trace.traceId).toMatch(/^[0-9a-f]{32}$/);
+      expect(trace.spanId).toMatch(/^[0-9a-f]{16}$/);
+    }
+  });
 });
