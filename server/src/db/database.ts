@@ -53,9 +53,33 @@ export async function openPglite(options: {
   };
 }
 
+/** Statements that (nearly) every request runs, by their text: prepared once per connection. */
+const preparedStatements = new Map<string, string>();
+
+/**
+ * Marks a statement that nearly every request runs (the session lookup): on PostgreSQL each
+ * connection prepares it once under this name, so the server parses and plans it once instead of
+ * on every request. Returns the text, to run as usual. The embedded database needs nothing.
+ */
+export function preparedStatement(name: string, text: string): string {
+  preparedStatements.set(text, name);
+  return text;
+}
+
+/** node-postgres' client, which runs the marked statements as named (prepared) ones. */
+class PreparingClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: node-postgres' query is overloaded many ways
+  override query(config: any, values?: any, callback?: any): any {
+    const name = typeof config === 'string' ? preparedStatements.get(config) : undefined;
+    if (name && Array.isArray(values)) return super.query({ name, text: config, values }, callback);
+    return super.query(config, values, callback);
+  }
+}
+
 function openPostgres(connectionString: string): Database {
   const url = new URL(connectionString);
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString,
     max: 10,
     types: {
