@@ -8,10 +8,11 @@ import { migrateToLatest } from '../../server/src/db/migrate.ts';
  * A database of the benchmark's own: on the PostgreSQL server of DATABASE_URL (created and
  * dropped here, so a real database is never touched), or else an in-memory PGlite.
  */
-export async function benchDatabase(): Promise<Database> {
+export async function benchDatabase(): Promise<Database & { connectionString: string | null }> {
   const url = process.env.DATABASE_URL;
   let database: Database;
   let drop = async () => {};
+  let connectionString: string | null = null;
   if (url) {
     const name = `samenspel_bench_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
@@ -19,7 +20,8 @@ export async function benchDatabase(): Promise<Database> {
     await admin.query(`create database ${name}`);
     const own = new URL(url);
     own.pathname = `/${name}`;
-    database = await openDatabase({ engine: 'postgresql', connectionString: own.toString() });
+    connectionString = own.toString();
+    database = await openDatabase({ engine: 'postgresql', connectionString });
     drop = async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -31,6 +33,7 @@ export async function benchDatabase(): Promise<Database> {
   await loadReferences(database);
   return {
     ...database,
+    connectionString,
     close: async () => {
       await database.close();
       await drop();
