@@ -7,17 +7,18 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { AuditRecorder } from '../../server/src/modules/audit/audit.recorder.ts';
 import {
+  AuditRecorder,
   CHAINS,
   type ChainHeads,
   chainHash,
   GENESIS,
   isChainConflict,
   processingContent,
+  traceFrom,
+  traceparentOf,
   userActionContent,
-} from '../../server/src/modules/audit/audit.repository.ts';
-import { traceFrom, traceparentOf } from '../../server/src/modules/audit/trace.ts';
+} from '../../server/src/modules/audit/index.ts';
 import { presentUser } from '../../server/src/modules/users/index.ts';
 import type { RequestContext } from '../../server/src/shared/context.ts';
 import type { Keys } from '../../server/src/shared/crypto.ts';
