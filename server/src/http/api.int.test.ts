@@ -181,6 +181,24 @@ describe(`API on ${testEngine()}`, () => {
       });
     });
 
+    it('answers the same question with the same JSON from memory, which browsers may keep for five minutes', async () => {
+      const url = '/api/v1/municipalities?region=midden-nederland&district=oost-utrecht&validOn=2022-01-01';
+      const first = await get<{ items: Municipality[] }>(url);
+      const again = await get<{ items: Municipality[] }>(url);
+      for (const { response } of [first, again]) {
+        expect(response.statusCode).toBe(200);
+        expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(response.headers['cache-control']).toBe('private, max-age=300');
+      }
+      expect(again.response.body).toBe(first.response.body);
+      expect(first.body.items).toHaveLength(15);
+      // Another question is its own answer, not the one kept for the first.
+      const flevoland = await items<Municipality>(
+        '/api/v1/municipalities?district=flevoland&validOn=2022-01-01',
+      );
+      expect(flevoland.map((m) => m.districtId)).toEqual(Array(6).fill('flevoland'));
+    });
+
     it('has Weesp in the region until 23 March 2022 and not from 24 March 2022', async () => {
       const names = async (date: string) =>
         (

@@ -14,11 +14,41 @@ import {
   theme,
   themeQuery,
 } from '@samenspel/contracts';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problems.js';
 import type { OrganisationsService } from './organisations.service.js';
 
 const tags = ['Reference data'];
+
+const regionList = listOf(region);
+const districtList = listOf(district);
+const municipalityList = listOf(municipality);
+const partnerList = listOf(partnerOrganisation);
+const themeList = listOf(theme);
+
+/**
+ * The service keeps each reference data answer (the same array until the next release): its
+ * JSON is encoded with the route's schema once, and every later request is sent that text as it
+ * is. Browsers may keep it for five minutes.
+ */
+const encoded = new WeakMap<readonly unknown[], string>();
+
+function sendList(
+  reply: FastifyReply,
+  schema: { encode(value: { items: unknown[] }): unknown },
+  items: readonly unknown[],
+) {
+  let json = encoded.get(items);
+  if (json === undefined) {
+    json = JSON.stringify(schema.encode({ items: [...items] }));
+    encoded.set(items, json);
+  }
+  return reply
+    .header('content-type', 'application/json; charset=utf-8')
+    .header('cache-control', 'private, max-age=300')
+    .send(json);
+}
 
 export const organisationsRoutes: FastifyPluginAsyncZod<{ service: OrganisationsService }> = async (
   app,
@@ -30,10 +60,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
       schema: {
         tags,
         summary: 'All regions (RIEC areas)',
-        response: { 200: listOf(region), ...problemResponses(401) },
+        response: { 200: regionList, ...problemResponses(401) },
       },
     },
-    async (request) => ({ items: await service.listRegions(request.context) }),
+    async (request, reply) => sendList(reply, regionList, await service.listRegions(request.context)),
   );
 
   app.get(
@@ -81,10 +111,11 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Districts, optionally of one region',
         querystring: districtQuery,
-        response: { 200: listOf(district), ...problemResponses(400, 401) },
+        response: { 200: districtList, ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listDistricts(request.context, request.query) }),
+    async (request, reply) =>
+      sendList(reply, districtList, await service.listDistricts(request.context, request.query)),
   );
 
   app.get(
@@ -108,10 +139,11 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         summary:
           'Municipalities, filtered by region, district, province and the date they are in the region on',
         querystring: municipalityQuery,
-        response: { 200: listOf(municipality), ...problemResponses(400, 401) },
+        response: { 200: municipalityList, ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listMunicipalities(request.context, request.query) }),
+    async (request, reply) =>
+      sendList(reply, municipalityList, await service.listMunicipalities(request.context, request.query)),
   );
 
   app.get(
@@ -134,10 +166,11 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Covenant partner organisations, filtered by region, kind and date',
         querystring: partnerOrganisationQuery,
-        response: { 200: listOf(partnerOrganisation), ...problemResponses(400, 401) },
+        response: { 200: partnerList, ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listPartnerOrganisations(request.context, request.query) }),
+    async (request, reply) =>
+      sendList(reply, partnerList, await service.listPartnerOrganisations(request.context, request.query)),
   );
 
   app.get(
@@ -147,9 +180,10 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ service: Organisations
         tags,
         summary: 'Themes: the national accountability rows and the regional and district themes',
         querystring: themeQuery,
-        response: { 200: listOf(theme), ...problemResponses(400, 401) },
+        response: { 200: themeList, ...problemResponses(400, 401) },
       },
     },
-    async (request) => ({ items: await service.listThemes(request.context, request.query) }),
+    async (request, reply) =>
+      sendList(reply, themeList, await service.listThemes(request.context, request.query)),
   );
 };
