@@ -48,6 +48,12 @@ export interface ServicesOptions {
   passwords?: Passwords;
   /** Where notification e-mails go; without it, notifications stay in the app. */
   mail?: MailConfig | null;
+  /**
+   * Whether a step on a case answers with the case as it is after the step (the API's answer;
+   * the default). The demo's history reads none of those answers, and building them was half of
+   * its queries: it leaves them out.
+   */
+  caseAnswers?: boolean;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -97,7 +103,13 @@ export function createServices(options: ServicesOptions) {
   const notifier = new StepNotifier({ ...deps, mail: mailer });
   const rounds = new HitcheckRounds(deps);
   const signals = new SignalsService({ ...deps, rounds, notifier });
-  const cases = new CasesService({ ...deps, subjects, interventions: caseInterventions, notifier });
+  const cases = new CasesService({
+    ...deps,
+    subjects,
+    interventions: caseInterventions,
+    notifier,
+    answers: options.caseAnswers ?? true,
+  });
   const information = new CaseInformationService({ cases });
   return {
     database: options.database,

@@ -408,14 +408,16 @@ export async function seedDemoCases(
           });
       }
       if (plan.facilitator) {
-        let detail = await caseInformation.addSubject(as(actors.director), id, {
+        await caseInformation.addSubject(as(actors.director), id, {
           role: 'facilitator',
           subject: demoFacilitator.company,
         });
-        detail = await caseInformation.addSubject(as(actors.director), id, {
+        await caseInformation.addSubject(as(actors.director), id, {
           role: 'facilitator',
           subject: demoFacilitator.adviser,
         });
+        // The demo's steps answer nothing (DemoClock): the case is read back.
+        const detail = await cases.get(as(actors.director), id);
         const office = detail.subjects.find((x) => x.kind === 'company' && x.role === 'facilitator');
         const adviser = detail.subjects.find((x) => x.kind === 'person' && x.role === 'facilitator');
         const main = detail.subjects.find((x) => x.kind === 'company' && x.role === 'main-subject');
@@ -435,15 +437,15 @@ export async function seedDemoCases(
         // The virtual office: the first such case finds a dozen of its companies registered at one address.
         if (!virtualOfficeDone) {
           virtualOfficeDone = true;
-          let withOffice = await caseInformation.addSubject(as(actors.director), id, {
+          await caseInformation.addSubject(as(actors.director), id, {
             role: 'other',
             subject: virtualOffice,
           });
-          const address = withOffice.subjects.find(
+          const address = (await cases.get(as(actors.director), id)).subjects.find(
             (x) => x.kind === 'address' && x.label.startsWith('Stationsplein'),
           );
           for (let i = 0; i < 12; i++) {
-            withOffice = await caseInformation.addSubject(as(actors.director), id, {
+            await caseInformation.addSubject(as(actors.director), id, {
               role: 'other',
               subject: {
                 kind: 'company',
@@ -451,7 +453,7 @@ export async function seedDemoCases(
                 kvkNumber: kvkFrom(rnd),
               },
             });
-            const company = withOffice.subjects.at(-1);
+            const company = (await cases.get(as(actors.director), id)).subjects.at(-1);
             if (address && company)
               await subjects.addRelation(as(actors.director), id, {
                 fromSubjectId: company.id,
@@ -509,12 +511,14 @@ export async function seedDemoCases(
         step(recorded, 5, async () => {
           const detail = await cases.get(as(actors.tax), id);
           const adviceId = detail.advices.find((a) => a.kind === 'fiscal' && a.givenOn === advice.on)?.id;
-          const after = await interventions.addIntervention(as(actors.tax), id, {
+          await interventions.addIntervention(as(actors.tax), id, {
             adviceId,
             kind: 'fiscal',
             carriedOutOn: result.imposedOn,
             description: 'Navorderingsaanslag en vergrijpboete opgelegd',
           });
+          // The demo's steps answer nothing (DemoClock): the new intervention is read back.
+          const after = await cases.get(as(actors.tax), id);
           const collected = result.collected;
           await interventions.addResult(as(actors.tax), id, {
             interventionId: after.interventions.at(-1)?.id,

@@ -136,6 +136,8 @@ export class CasesService {
       subjects: SubjectsService;
       interventions: CaseInterventionsReader;
       notifier: Notifier;
+      /** False only for the demo's history: its steps answer nothing (see ServicesOptions). */
+      answers: boolean;
     },
   ) {}
 
@@ -587,7 +589,10 @@ export class CasesService {
     );
   }
 
-  /** A step on a case that answers with the case as it is after the step. */
+  /**
+   * A step on a case that answers with the case as it is after the step (the demo's services,
+   * made with `caseAnswers: false`, answer nothing: its history never reads the answers).
+   */
   change(
     context: RequestContext,
     id: string,
@@ -598,6 +603,7 @@ export class CasesService {
   ): Promise<CaseDetail> {
     return this.step(context, id, { action, ...options }, permission, async (step) => {
       await work(step);
+      if (!this.deps.answers) return undefined as unknown as CaseDetail;
       return this.detail(step.trx, step.actor, id, step.record, false);
     });
   }
