@@ -38,9 +38,12 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
+// Listed once at start-up: every response walks one of these.
+const apiEntries = Object.entries(apiHeaders);
+const webEntries = Object.entries(webHeaders);
+
 export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  const headers = isApiRequest(request) ? apiHeaders : webHeaders;
-  for (const [name, value] of Object.entries(headers)) {
+  for (const [name, value] of isApiRequest(request) ? apiEntries : webEntries) {
     if (!reply.hasHeader(name)) reply.header(name, value);
   }
 }
