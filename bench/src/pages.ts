@@ -59,6 +59,8 @@ async function serveDemo(engine: 'pglite' | 'postgresql'): Promise<Running> {
     delete env.DATABASE_URL;
     env.SAMENSPEL_DATA_DIR = path.join(home, 'data');
   }
+  if (engine === 'pglite' && !existsSync(env.SAMENSPEL_DATA_DIR ?? ''))
+    console.log('Building the demo region on PGlite once (about a minute) …');
   const port = await freePort();
   const child = spawn(process.execPath, [bin, 'serve', '--demo', '--port', String(port)], { env });
   let output = '';
@@ -72,8 +74,6 @@ async function serveDemo(engine: 'pglite' | 'postgresql'): Promise<Running> {
     });
     child.on('exit', (code) => reject(new Error(`samenspel serve stopped (${code}):\n${output}`)));
   });
-  if (!existsSync(path.join(home, 'data')) && engine === 'pglite')
-    console.log('Building the demo region on PGlite once (about two minutes) …');
   await started;
   const accounts = [
     ...output.matchAll(/^\s+(\S+@\S+)\s+(demo-\w+)\s+TOTP (\S+)[^\n]*?\s{2}([a-z_, ]+) — /gm),
@@ -165,38 +165,19 @@ async function targets(
   for (const account of running.accounts) {
     const session = await signedIn(browser, running.url, account);
     sessions.push(session.close);
-    list.push({
-      page: 'start page',
-      role: account.email.replace('.example', ''),
-      address: '/',
-      state: session.state,
-    });
-    const role = account.roles;
-    if (role.includes('riec_analyst')) {
+    const user = account.email.replace('.example', '');
+    const page = (name: string, address: string) =>
+      list.push({ page: name, role: user, address, state: session.state });
+    page('start page', '/');
+    if (account.roles.includes('riec_analyst')) {
       const signals = await session.api('/api/v1/signals?pageSize=1');
-      list.push({
-        page: 'signal',
-        role: account.email.replace('.example', ''),
-        address: `/signalen/${signals.items[0].id}`,
-        state: session.state,
-      });
+      page('signal', `/signalen/${signals.items[0].id}`);
     }
-    if (role.includes('case_director')) {
+    if (account.roles.includes('case_director')) {
       const cases = await session.api('/api/v1/cases?pageSize=1');
-      list.push({
-        page: 'case',
-        role: account.email.replace('.example', ''),
-        address: `/casussen/${cases.items[0].id}`,
-        state: session.state,
-      });
+      page('case', `/casussen/${cases.items[0].id}`);
     }
-    if (role.includes('programme_manager'))
-      list.push({
-        page: 'dashboard',
-        role: account.email.replace('.example', ''),
-        address: '/verantwoording',
-        state: session.state,
-      });
+    if (account.roles.includes('programme_manager')) page('dashboard', '/verantwoording');
   }
   return { list, close: async () => void (await Promise.all(sessions.map((close) => close()))) };
 }

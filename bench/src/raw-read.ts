@@ -2,35 +2,27 @@
 // and `pg`, without Fastify, Kysely, zod or the services. It runs the same SQL as Samenspel does
 // for that request (the session, then in one transaction the access check, the read, the chain's
 // head when it is not known and the append to both logs) and builds the same log records with
-// the same hash chain, so the difference to the real endpoint is what the framework around the
+// the same hash chain (the audit module's own functions), so the difference to the real endpoint is what the framework around the
 // work costs.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import {
   AuditRecorder,
+  appendLogParameters,
   CHAINS,
   type ChainHeads,
-  chainHash,
   GENESIS,
   isChainConflict,
-  processingContent,
   traceFrom,
   traceparentOf,
-  userActionContent,
 } from '../../server/src/modules/audit/index.ts';
+import { LIVE_SESSION } from '../../server/src/modules/auth/index.ts';
 import { presentUser } from '../../server/src/modules/users/index.ts';
 import type { RequestContext } from '../../server/src/shared/context.ts';
 import type { Keys } from '../../server/src/shared/crypto.ts';
 import { sha256 } from '../../server/src/shared/crypto.ts';
 
-const SESSION = `
-  select s.token_hash, s.state, s.csrf_token, s.user_id, u.email, u.region_id, u.organisation_id,
-         coalesce((select array_agg(r.role order by r.role) from user_roles r where r.user_id = u.id), '{}') as roles
-    from sessions s
-    join users u on u.id = s.user_id
-   where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and s.last_seen_at > $3
-     and u.active = true`;
 const ACCESS = 'select "u"."id" from "users" as "u" where "u"."id" in ($1) and "u"."region_id" = $2';
 const USER = `select "u"."id", "u"."region_id", "u"."organisation_id", "o"."code" as "organisation_code",
   "o"."name" as "organisation_name", "u"."email", "u"."display_name", "u"."password_hash", "u"."totp_secret",
@@ -45,23 +37,6 @@ const camel = (row: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()), v]),
   );
-
-function link<R>(
-  key: Buffer,
-  chain: number,
-  head: string,
-  records: readonly R[],
-  content: (c: number, r: R) => string,
-) {
-  let previous = head;
-  const rows = records.map((record) => {
-    const hash = chainHash(key, previous, content(chain, record));
-    const row = { record, previousHash: previous, hash };
-    previous = hash;
-    return row;
-  });
-  return { rows, head: previous };
-}
 
 export async function startRawRead(options: {
   connectionString: string;
@@ -99,51 +74,10 @@ export async function startRawRead(options: {
         head = { processing: loaded?.processing ?? GENESIS, action: loaded?.action ?? GENESIS };
       }
       const { processing, actions } = recorder.records(version);
-      const p = link(options.keys.audit, chain, head.processing, processing, processingContent);
-      const a = link(options.keys.audit, chain, head.action, actions, userActionContent);
-      const processingRows = p.rows.map(({ record: r, previousHash, hash }) => ({
-        chain,
-        trace_id: r.traceId,
-        span_id: r.spanId,
-        parent_span_id: r.parentSpanId,
-        name: r.name,
-        status: r.status,
-        started_at: r.startedAt.toISOString(),
-        ended_at: r.endedAt.toISOString(),
-        processing_activity_id: r.processingActivityId,
-        processing_activity_version: r.processingActivityVersion,
-        data_subject_type: r.dataSubjectType,
-        data_subject_pseudonym: r.dataSubjectPseudonym,
-        record_type: r.recordType,
-        record_id: r.recordId,
-        previous_hash: previousHash,
-        hash,
-      }));
-      const actionRows = a.rows.map(({ record: r, previousHash, hash }) => ({
-        chain,
-        trace_id: r.traceId,
-        span_id: r.spanId,
-        at: r.at.toISOString(),
-        actor_type: r.actorType,
-        user_id: r.userId,
-        api_token_id: r.apiTokenId,
-        organisation_id: r.organisationId,
-        region_id: r.regionId,
-        roles: r.roles,
-        purpose: r.purpose,
-        action: r.action,
-        result: r.result,
-        client_address: r.clientAddress,
-        user_agent: r.userAgent,
-        previous_hash: previousHash,
-        hash,
-      }));
-      await client.query('select append_log($1::jsonb, $2::jsonb)', [
-        JSON.stringify(processingRows),
-        JSON.stringify(actionRows),
-      ]);
+      const appended = appendLogParameters(options.keys.audit, chain, head, processing, actions);
+      await client.query('select append_log($1::jsonb, $2::jsonb)', appended.parameters);
       await client.query('commit');
-      heads.set(chain, { processing: p.head, action: a.head });
+      heads.set(chain, appended.heads);
       return body;
     } catch (error) {
       await client.query('rollback');
@@ -169,8 +103,14 @@ export async function startRawRead(options: {
       try {
         const now = new Date();
         const idleSince = new Date(now.getTime() - options.idleMinutes * 60_000);
-        const session = (await client.query(SESSION, [sha256(decodeURIComponent(cookie)), now, idleSince]))
-          .rows[0];
+        // The app's own statement, prepared per connection as the app's pool does.
+        const session = (
+          await client.query({
+            name: 'samenspel_live_session',
+            text: LIVE_SESSION,
+            values: [sha256(decodeURIComponent(cookie)), now, idleSince],
+          })
+        ).rows[0];
         if (!session) {
           response.writeHead(401).end();
           return;

@@ -12,16 +12,6 @@ import {
   subjectRoles,
 } from './vocabulary.js';
 
-export {
-  adviceStatuses,
-  attachmentDocumentTypes,
-  casePhases,
-  classifications,
-  interventionKinds,
-  resultKinds,
-  subjectRoles,
-} from './vocabulary.js';
-
 const uuid = z.uuid('Dit is geen geldige id.');
 /** An id chosen in a list: left unchosen, the message says what to choose. */
 const chosen = (message: string) =>

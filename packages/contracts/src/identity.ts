@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { slug } from './reference.js';
 import { roles, tokenPermissions } from './vocabulary.js';
 
-export { roles, tokenPermissions } from './vocabulary.js';
-
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 

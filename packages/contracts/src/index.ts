@@ -19,3 +19,4 @@ export * from './reports.js';
 export * from './search.js';
 export * from './signals.js';
 export * from './subjects.js';
+export * from './vocabulary.js';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { MAX_PAGE_SIZE } from './vocabulary.js';
 
-export { MAX_PAGE_SIZE } from './vocabulary.js';
-
 export const pageFields = {
   page: z.coerce
     .number({ message: 'Een paginanummer is een getal.' })

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { notificationKinds } from './vocabulary.js';
 
-export { notificationKinds } from './vocabulary.js';
-
 export const notificationKind = z.enum(notificationKinds);
 export type NotificationKind = z.infer<typeof notificationKind>;
 

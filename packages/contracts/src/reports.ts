@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { REGIONAL_SCOPE, targetMeasures } from './accountability-lines.js';
-import { interventionKinds } from './cases.js';
 import { accountabilityThemes, cbsMunicipalityCode, isoDate, slug } from './reference.js';
-import { signalSources } from './signals.js';
+import { interventionKinds, signalSources } from './vocabulary.js';
 
 /** Rows 2b–2g: where handled cases came from. */
 export const originRows = [

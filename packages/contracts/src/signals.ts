@@ -20,15 +20,6 @@ import {
   urgencies,
 } from './vocabulary.js';
 
-export {
-  decisions,
-  notAcceptedReasons,
-  signalSources,
-  signalStages,
-  subjectKinds,
-  urgencies,
-} from './vocabulary.js';
-
 const uuid = z.uuid('Dit is geen geldige id.');
 const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
 const optionalText = (max: number) =>

@@ -3,8 +3,6 @@ import { isoDate } from './reference.js';
 import type { SubjectInput } from './signals.js';
 import { relationTypes } from './vocabulary.js';
 
-export { relationTypes } from './vocabulary.js';
-
 const uuid = z.uuid('Dit is geen geldige id.');
 
 export const registerKinds = [

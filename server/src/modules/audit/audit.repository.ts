@@ -186,6 +186,25 @@ export function isChainConflict(error: unknown): boolean {
 }
 
 /**
+ * The two parameters of `append_log` for a batch: its records linked onto the chain's heads, as
+ * the rows of both logs; and the chain's heads after the batch.
+ */
+export function appendLogParameters(
+  key: Buffer,
+  chain: number,
+  heads: ChainHeads,
+  processing: readonly ProcessingRecord[],
+  actions: readonly UserActionRecord[],
+): { parameters: [string, string]; heads: ChainHeads } {
+  const p = link(key, chain, heads.processing, processing, processingContent);
+  const a = link(key, chain, heads.action, actions, userActionContent);
+  return {
+    parameters: [JSON.stringify(p.rows.map(processingRow)), JSON.stringify(a.rows.map(actionRow))],
+    heads: { processing: p.head, action: a.head },
+  };
+}
+
+/**
  * Appends records to both logs in one statement; call inside the transaction of the work they
  * describe. The unique (chain, previous_hash) index makes a fork impossible: if another
  * process appended to the chain first, the statement fails (see isChainConflict) and the caller
@@ -199,13 +218,11 @@ export async function appendRecords(
   processing: readonly ProcessingRecord[],
   actions: readonly UserActionRecord[],
 ): Promise<ChainHeads> {
-  const p = link(key, chain, heads.processing, processing, processingContent);
-  const a = link(key, chain, heads.action, actions, userActionContent);
+  const appended = appendLogParameters(key, chain, heads, processing, actions);
+  const [processingRows, actionRows] = appended.parameters;
   // One call with two JSON parameters: one round trip for both logs, planned once per connection.
-  await sql`select append_log(${JSON.stringify(p.rows.map(processingRow))}::jsonb, ${JSON.stringify(a.rows.map(actionRow))}::jsonb)`.execute(
-    db,
-  );
-  return { processing: p.head, action: a.head };
+  await sql`select append_log(${processingRows}::jsonb, ${actionRows}::jsonb)`.execute(db);
+  return appended.heads;
 }
 
 export async function processingBatch(db: Db, afterSeq: number, size: number) {

@@ -42,7 +42,7 @@ export async function insertSession(
  * query builder costs more than the lookup itself here). Columns in snake case, as the
  * database's camel-case plugin expects them.
  */
-const LIVE_SESSION = preparedStatement(
+export const LIVE_SESSION = preparedStatement(
   'samenspel_live_session',
   `
   select s.token_hash, s.state, s.method, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at,

@@ -15,7 +15,7 @@ import type {
   ParticipantRequest,
   PriorityRequest,
 } from '@samenspel/contracts';
-import { MAX_EXPORT_ROWS } from '@samenspel/contracts';
+import { casePhases, MAX_EXPORT_ROWS } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { amsterdamDate, type EarlierStep, happenedProblems } from '../../shared/dates.js';
@@ -45,14 +45,7 @@ import * as repo from './cases.repository.js';
 import { type CaseProgress, nextActionOf } from './next-action.js';
 
 const activity = 'samenspel.cases';
-const order: readonly CasePhase[] = [
-  'start',
-  'information',
-  'analysis',
-  'intervention',
-  'evaluation',
-  'closed',
-];
+const order: readonly CasePhase[] = casePhases;
 
 /** What a case shows of its intervention matrix, advices, interventions and results (the interventions module's). */
 export interface CaseInterventionsReader {
