@@ -49,11 +49,11 @@ export interface ServicesOptions {
   /** Where notification e-mails go; without it, notifications stay in the app. */
   mail?: MailConfig | null;
   /**
-   * Whether a step on a case answers with the case as it is after the step (the API's answer;
-   * the default). The demo's history reads none of those answers, and building them was half of
-   * its queries: it leaves them out.
+   * Whether a step on a case or a signal answers with the record as it is after the step (the
+   * API's answer; the default). The demo's history reads none of those answers, and building them
+   * was half of its queries: it leaves them out.
    */
-  caseAnswers?: boolean;
+  stepAnswers?: boolean;
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -102,13 +102,13 @@ export function createServices(options: ServicesOptions) {
   const mailer = new NotificationMailer({ ...deps, config: options.mail ?? null });
   const notifier = new StepNotifier({ ...deps, mail: mailer });
   const rounds = new HitcheckRounds(deps);
-  const signals = new SignalsService({ ...deps, rounds, notifier });
+  const signals = new SignalsService({ ...deps, rounds, notifier, answers: options.stepAnswers ?? true });
   const cases = new CasesService({
     ...deps,
     subjects,
     interventions: caseInterventions,
     notifier,
-    answers: options.caseAnswers ?? true,
+    answers: options.stepAnswers ?? true,
   });
   const information = new CaseInformationService({ cases });
   return {

@@ -14,7 +14,7 @@ export class DemoClock {
     this.clock = start;
     // The demo's history happened long ago: its notifications are in the app only, never mailed.
     // Its steps read none of the cases the services would answer with: they answer nothing.
-    this.services = createServices({ ...options, mail: null, now: () => this.clock, caseAnswers: false });
+    this.services = createServices({ ...options, mail: null, now: () => this.clock, stepAnswers: false });
   }
 
   get now(): Date {

@@ -584,7 +584,7 @@ export class CasesService {
 
   /**
    * A step on a case that answers with the case as it is after the step (the demo's services,
-   * made with `caseAnswers: false`, answer nothing: its history never reads the answers).
+   * made with `stepAnswers: false`, answer nothing: its history never reads the answers).
    */
   change(
     context: RequestContext,

@@ -80,7 +80,14 @@ export function refused(detail: string): AppError {
 
 /** Signals from intake to decision, with the work queue and lead times. */
 export class SignalsService {
-  constructor(private readonly deps: ServiceDeps & { rounds: SignalRounds; notifier: Notifier }) {}
+  constructor(
+    private readonly deps: ServiceDeps & {
+      rounds: SignalRounds;
+      notifier: Notifier;
+      /** Whether a transition answers with the signal after it (false only for the demo's history). */
+      answers: boolean;
+    },
+  ) {}
 
   /** Checks references to organisations, municipality and themes; all problems at once. */
   private async checkReferences(
@@ -577,6 +584,7 @@ export class SignalsService {
           });
           break;
       }
+      if (!this.deps.answers) return undefined as unknown as SignalDetail;
       return this.detail(trx, actor, id, record, true);
     });
   }
