@@ -13,6 +13,7 @@ export * from './cases.js';
 export * from './collaborations.js';
 export * from './identifiers.js';
 export * from './lists.js';
+export * from './locations.js';
 export * from './names.js';
 export * from './notifications.js';
 export * from './reports.js';

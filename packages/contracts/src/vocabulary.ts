@@ -136,3 +136,40 @@ export const relationTypes = [
   'member',
   'registered-at',
 ] as const;
+
+/** Kinds of risk location, after the annual plan's projects and the police's risk maps. */
+export const locationKinds = [
+  'business-unit',
+  'shed',
+  'farm',
+  'catering',
+  'shop',
+  'dwelling',
+  'office-building',
+  'holiday-park',
+  'storage',
+  'transport-yard',
+  'other',
+] as const;
+
+/**
+ * A risk location's status path: flagged (in the baseline or new) → looked into → suspicion
+ * confirmed or dispelled → addressed → closed. Each is a dated step; the status is the last.
+ */
+export const locationStatuses = [
+  'flagged',
+  'looked-into',
+  'confirmed',
+  'dispelled',
+  'addressed',
+  'closed',
+] as const;
+
+/** How a register subject is tied to a location. */
+export const locationSubjectRoles = ['owner', 'tenant', 'operator', 'facilitating-owner'] as const;
+
+/** What a partner found during an inspection. */
+export const findingKinds = ['drugs', 'violation', 'permit', 'persons', 'other'] as const;
+
+/** What followed from an inspection. */
+export const followUpKinds = ['intervention', 'signal', 'case', 'other'] as const;

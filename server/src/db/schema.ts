@@ -11,9 +11,14 @@ import type {
   CollaborationKind,
   DataSubjectType,
   Decision,
+  FindingKind,
+  FollowUpKind,
   HitAnswer,
   ImportStatus,
   InterventionKind,
+  LocationKind,
+  LocationStatus,
+  LocationSubjectRole,
   MatchEvidence,
   MeetingKind,
   MemberRole,
@@ -791,6 +796,144 @@ export interface CasePrioritiesTable {
 }
 
 /** The database as Kysely sees it: snake_case in SQL, camelCase here (CamelCasePlugin). */
+export interface LocationProjectsTable {
+  id: Generated<string>;
+  regionId: string;
+  collaborationId: string;
+  districtId: string | null;
+  name: string;
+  description: string | null;
+  baselineOn: DateColumn | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface LocationsTable {
+  id: Generated<string>;
+  regionId: string;
+  collaborationId: string;
+  projectId: string | null;
+  kind: LocationKind;
+  name: string | null;
+  postcode: string | null;
+  houseNumber: number | null;
+  houseLetter: string | null;
+  houseNumberAddition: string | null;
+  street: string | null;
+  place: string | null;
+  municipalityCode: string;
+  bagId: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  pointSource: 'address-register' | 'map' | null;
+  organisationId: string;
+  status: LocationStatus;
+  inBaseline: boolean;
+  flaggedOn: DateColumn;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface LocationEventsTable {
+  id: Generated<string>;
+  locationId: string;
+  type: LocationStatus;
+  happenedOn: DateColumn;
+  recordedAt: Timestamp;
+  organisationId: string;
+  userId: string | null;
+  note: string | null;
+  details: EventDetails;
+}
+
+export interface LocationSubjectsTable {
+  locationId: string;
+  subjectId: string;
+  role: LocationSubjectRole;
+  addedAt: Timestamp;
+  addedBy: string | null;
+}
+
+export interface LocationCasesTable {
+  locationId: string;
+  caseId: string;
+}
+
+export interface InspectionsTable {
+  id: Generated<string>;
+  regionId: string;
+  collaborationId: string;
+  projectId: string | null;
+  caseId: string | null;
+  municipalityCode: string;
+  integral: boolean;
+  plannedOn: DateColumn;
+  heldOn: DateColumn | null;
+  cancelledOn: DateColumn | null;
+  organisationId: string;
+  note: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface InspectionOrganisationsTable {
+  inspectionId: string;
+  organisationId: string;
+}
+
+export interface InspectionLocationsTable {
+  inspectionId: string;
+  locationId: string;
+}
+
+export interface InspectionFindingsTable {
+  id: Generated<string>;
+  inspectionId: string;
+  organisationId: string;
+  kind: FindingKind;
+  description: string;
+  count: number | null;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface InspectionFollowUpsTable {
+  id: Generated<string>;
+  inspectionId: string;
+  kind: FollowUpKind;
+  signalId: string | null;
+  caseId: string | null;
+  note: string | null;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface AddressRegisterTable {
+  postcode: string;
+  houseNumber: number;
+  houseLetter: Generated<string>;
+  houseNumberAddition: Generated<string>;
+  street: string;
+  place: string;
+  municipalityCode: string | null;
+  bagId: string | null;
+  latitude: number;
+  longitude: number;
+  loadId: string;
+}
+
+export interface AddressRegisterLoadsTable {
+  id: Generated<string>;
+  fileName: string;
+  fileHash: string;
+  format: 'csv' | 'gpkg';
+  rows: number;
+  accepted: number;
+  rejected: number;
+  loadedAt: Timestamp;
+  loadedBy: string | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   regions: RegionsTable;
@@ -862,4 +1005,16 @@ export interface DB {
   notificationTriggers: NotificationTriggersTable;
   notificationPreferences: NotificationPreferencesTable;
   notificationMails: NotificationMailsTable;
+  locationProjects: LocationProjectsTable;
+  locations: LocationsTable;
+  locationEvents: LocationEventsTable;
+  locationSubjects: LocationSubjectsTable;
+  locationCases: LocationCasesTable;
+  inspections: InspectionsTable;
+  inspectionOrganisations: InspectionOrganisationsTable;
+  inspectionLocations: InspectionLocationsTable;
+  inspectionFindings: InspectionFindingsTable;
+  inspectionFollowUps: InspectionFollowUpsTable;
+  addressRegister: AddressRegisterTable;
+  addressRegisterLoads: AddressRegisterLoadsTable;
 }

@@ -19,6 +19,7 @@ import * as notifications from './20261206T142500-notifications.js';
 import * as processingLogRecords from './20261206T143700-processing-log-records.js';
 import * as searchIndexes from './20261206T143800-search-indexes.js';
 import * as dutchSubjectLabels from './20261206T150000-dutch-subject-labels.js';
+import * as locations from './20261206T160000-locations.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T143700-processing-log-records': processingLogRecords,
   '20261206T143800-search-indexes': searchIndexes,
   '20261206T150000-dutch-subject-labels': dutchSubjectLabels,
+  '20261206T160000-locations': locations,
 };
