@@ -43,6 +43,15 @@ export const permissions = [
   'collaboration.manage',
   'notification.read',
   'search.use',
+  'location.create',
+  'location.read',
+  'location.manage',
+  'location.figures',
+  'location-project.manage',
+  'inspection.create',
+  'inspection.read',
+  'inspection.manage',
+  'address-register.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

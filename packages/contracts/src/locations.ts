@@ -1,4 +1,8 @@
-import type {
+import { z } from 'zod';
+import { houseNumber, postcode } from './identifiers.js';
+import { pageFields, pageOf } from './lists.js';
+import { cbsMunicipalityCode, happenedOn, isoDate } from './reference.js';
+import {
   findingKinds,
   followUpKinds,
   locationKinds,
@@ -11,3 +15,291 @@ export type LocationStatus = (typeof locationStatuses)[number];
 export type LocationSubjectRole = (typeof locationSubjectRoles)[number];
 export type FindingKind = (typeof findingKinds)[number];
 export type FollowUpKind = (typeof followUpKinds)[number];
+
+const uuid = z.uuid('Dit is geen geldige id.');
+const text = (max: number, message = 'Vul dit in.') => z.string().trim().min(1, message).max(max);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+const namedRef = z.object({ id: uuid, name: z.string() });
+
+export const locationKind = z.enum(locationKinds, 'Kies een soort locatie.');
+export const locationStatus = z.enum(locationStatuses, 'Kies een status.');
+
+/** A point in WGS84, inside the Netherlands. */
+export const point = z.object({
+  latitude: z
+    .number()
+    .min(50.5, 'Dit punt ligt niet in Nederland.')
+    .max(53.8, 'Dit punt ligt niet in Nederland.'),
+  longitude: z
+    .number()
+    .min(3.2, 'Dit punt ligt niet in Nederland.')
+    .max(7.3, 'Dit punt ligt niet in Nederland.'),
+});
+
+export const locationAddress = z.strictObject({
+  postcode: postcode.optional(),
+  houseNumber: houseNumber.optional(),
+  houseLetter: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]$/, 'Een huisletter is één letter.')
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  houseNumberAddition: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{1,4}$/, 'Een toevoeging heeft hoogstens vier letters of cijfers.')
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  street: optionalText(200),
+  place: optionalText(200),
+});
+
+export const createLocationProjectRequest = z.strictObject({
+  name: text(200, 'Geef het project een naam.'),
+  description: optionalText(2000),
+  districtId: z.string().optional(),
+  baselineOn: isoDate.optional().describe('The day the baseline was counted'),
+});
+export type CreateLocationProjectRequest = z.infer<typeof createLocationProjectRequest>;
+
+export const locationProject = z.object({
+  id: uuid,
+  name: z.string(),
+  description: z.string().nullable(),
+  district: namedRef.nullable(),
+  baselineOn: isoDate.nullable(),
+});
+export type LocationProject = z.infer<typeof locationProject>;
+
+export const createLocationRequest = z.strictObject({
+  kind: locationKind,
+  name: optionalText(200).describe('A name the partners know it by, e.g. a business park unit'),
+  address: locationAddress.default({ street: undefined, place: undefined }),
+  municipalityCode: cbsMunicipalityCode,
+  point: point
+    .optional()
+    .describe(
+      'Placed on the map; without it, the point comes from the address register when it knows the address',
+    ),
+  projectId: uuid.optional(),
+  inBaseline: z.boolean().default(false).describe('Part of the project’s baseline count'),
+  note: optionalText(5000),
+  happenedOn,
+});
+export type CreateLocationRequest = z.infer<typeof createLocationRequest>;
+
+/** A step on the status path; `addressed` may name the inspections that did it. */
+export const locationStepRequest = z.strictObject({
+  type: z.enum(['looked-into', 'confirmed', 'dispelled', 'addressed', 'closed'], 'Kies een stap.'),
+  note: optionalText(5000),
+  inspectionIds: z.array(uuid).max(50).default([]),
+  happenedOn,
+});
+export type LocationStepRequest = z.infer<typeof locationStepRequest>;
+
+export const locationSubjectRequest = z.strictObject({
+  subjectId: uuid,
+  role: z.enum(locationSubjectRoles, 'Kies hoe het subject bij de locatie hoort.'),
+});
+export type LocationSubjectRequest = z.infer<typeof locationSubjectRequest>;
+
+export const locationCaseRequest = z.strictObject({ caseId: uuid });
+
+export const locationEvent = z.object({
+  id: uuid,
+  type: locationStatus,
+  happenedOn: isoDate,
+  recordedAt: z.iso.datetime({ offset: true }),
+  organisation: namedRef,
+  recordedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  inspectionIds: z.array(uuid),
+});
+
+export const locationSummary = z.object({
+  id: uuid,
+  kind: locationKind,
+  name: z.string().nullable(),
+  address: z.string().describe('The address on one line, as far as it is known'),
+  municipality: z.object({ code: z.string(), name: z.string() }),
+  project: namedRef.nullable(),
+  status: locationStatus,
+  statusSince: isoDate,
+  flaggedOn: isoDate,
+  inBaseline: z.boolean(),
+  organisation: namedRef,
+  point: point.nullable(),
+});
+export type LocationSummary = z.infer<typeof locationSummary>;
+
+export const locationDetail = locationSummary.extend({
+  addressParts: z.object({
+    postcode: z.string().nullable(),
+    houseNumber: z.number().int().nullable(),
+    houseLetter: z.string().nullable(),
+    houseNumberAddition: z.string().nullable(),
+    street: z.string().nullable(),
+    place: z.string().nullable(),
+  }),
+  bagId: z.string().nullable(),
+  pointSource: z.enum(['address-register', 'map']).nullable(),
+  events: z.array(locationEvent),
+  subjects: z.array(
+    z.object({
+      id: uuid,
+      kind: z.string(),
+      label: z.string(),
+      role: z.enum(locationSubjectRoles),
+    }),
+  ),
+  cases: z.array(z.object({ id: uuid, name: z.string() })),
+  inspections: z.array(
+    z.object({ id: uuid, plannedOn: isoDate, heldOn: isoDate.nullable(), integral: z.boolean() }),
+  ),
+  /** The steps this user may take now. */
+  nextSteps: z.array(locationStatus),
+  canManage: z.boolean(),
+});
+export type LocationDetail = z.infer<typeof locationDetail>;
+
+export const locationListQuery = z.strictObject({
+  projectId: uuid.optional(),
+  municipalityCode: cbsMunicipalityCode.optional(),
+  status: locationStatus.optional(),
+  kind: locationKind.optional(),
+  ...pageFields,
+});
+export type LocationListQuery = z.infer<typeof locationListQuery>;
+export const locationPage = pageOf(locationSummary);
+export type LocationPage = z.infer<typeof locationPage>;
+
+export const locationParams = z.object({ locationId: uuid });
+export const locationProjectParams = z.object({ projectId: uuid });
+
+export const createInspectionRequest = z.strictObject({
+  municipalityCode: cbsMunicipalityCode,
+  integral: z.boolean().describe('Held by several partners together, each with its own powers'),
+  plannedOn: isoDate,
+  organisationIds: z.array(uuid).min(1, 'Kies minstens één partner.').max(30),
+  locationIds: z.array(uuid).max(200).default([]),
+  projectId: uuid.optional(),
+  caseId: uuid.optional(),
+  note: optionalText(5000),
+});
+export type CreateInspectionRequest = z.infer<typeof createInspectionRequest>;
+
+export const inspectionStepRequest = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('held'), happenedOn }),
+  z.strictObject({ type: z.literal('cancelled'), happenedOn }),
+]);
+export type InspectionStepRequest = z.infer<typeof inspectionStepRequest>;
+
+export const inspectionFindingRequest = z.strictObject({
+  organisationId: uuid,
+  kind: z.enum(findingKinds, 'Kies een soort bevinding.'),
+  description: text(5000, 'Beschrijf de bevinding.'),
+  count: z.number().int().min(0).max(100_000).optional(),
+});
+export type InspectionFindingRequest = z.infer<typeof inspectionFindingRequest>;
+
+export const inspectionFollowUpRequest = z.strictObject({
+  kind: z.enum(followUpKinds, 'Kies wat er uit de controle volgde.'),
+  signalId: uuid.optional(),
+  caseId: uuid.optional(),
+  note: optionalText(5000),
+});
+export type InspectionFollowUpRequest = z.infer<typeof inspectionFollowUpRequest>;
+
+export const inspection = z.object({
+  id: uuid,
+  municipality: z.object({ code: z.string(), name: z.string() }),
+  integral: z.boolean(),
+  plannedOn: isoDate,
+  heldOn: isoDate.nullable(),
+  cancelledOn: isoDate.nullable(),
+  organisation: namedRef,
+  organisations: z.array(namedRef),
+  project: namedRef.nullable(),
+  caseId: uuid.nullable(),
+  note: z.string().nullable(),
+  locations: z.array(z.object({ id: uuid, address: z.string(), kind: locationKind })),
+  findings: z.array(
+    z.object({
+      id: uuid,
+      organisation: namedRef,
+      kind: z.enum(findingKinds),
+      description: z.string(),
+      count: z.number().int().nullable(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      id: uuid,
+      kind: z.enum(followUpKinds),
+      signalId: uuid.nullable(),
+      caseId: uuid.nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  canManage: z.boolean(),
+});
+export type Inspection = z.infer<typeof inspection>;
+
+export const inspectionListQuery = z.strictObject({
+  projectId: uuid.optional(),
+  municipalityCode: cbsMunicipalityCode.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  ...pageFields,
+});
+export type InspectionListQuery = z.infer<typeof inspectionListQuery>;
+export const inspectionPage = pageOf(inspection.omit({ findings: true, followUps: true, locations: true }));
+export type InspectionPage = z.infer<typeof inspectionPage>;
+export const inspectionParams = z.object({ inspectionId: uuid });
+
+/** The figures of a project over a period, per municipality and in all (docs/locations.md defines each). */
+export const projectFiguresQuery = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((v) => v.from <= v.to, { message: 'De einddatum ligt vóór de begindatum.', path: ['to'] });
+export type ProjectFiguresQuery = z.infer<typeof projectFiguresQuery>;
+
+export const projectFigureRow = z.object({
+  flagged: z.number().int().describe('Flagged on or before the end of the period'),
+  flaggedInBaseline: z.number().int(),
+  flaggedNew: z.number().int().describe('Flagged within the period, not in the baseline'),
+  lookedInto: z.number().int().describe('Looked into by the end of the period'),
+  lookedIntoInPeriod: z.number().int(),
+  confirmed: z.number().int(),
+  dispelled: z.number().int(),
+  open: z.number().int().describe('Flagged, neither confirmed nor dispelled at the end of the period'),
+  addressed: z.number().int(),
+  addressedInPeriod: z.number().int(),
+  inspections: z.number().int().describe('Held within the period'),
+  integralInspections: z.number().int(),
+});
+export type ProjectFigureRow = z.infer<typeof projectFigureRow>;
+
+export const projectFigures = z.object({
+  project: locationProject,
+  from: isoDate,
+  to: isoDate,
+  total: projectFigureRow.extend({
+    addressedMunicipalities: z.number().int().describe('Municipalities with at least one location addressed'),
+  }),
+  municipalities: z.array(
+    projectFigureRow.extend({
+      municipality: z.object({ code: z.string(), name: z.string() }),
+      /** True where the figures are rounded to 5 and small numbers hidden (aggregates-only roles). */
+      protected: z.boolean(),
+    }),
+  ),
+  /** Whether the per-municipality rows went through the disclosure gate for this reader. */
+  protected: z.boolean(),
+});
+export type ProjectFigures = z.infer<typeof projectFigures>;

@@ -4,6 +4,7 @@ import { auditRules } from '../modules/audit/index.js';
 import { casesRules } from '../modules/cases/index.js';
 import { collaborationsRules } from '../modules/collaborations/index.js';
 import { hitcheckRules } from '../modules/hitcheck/index.js';
+import { locationsRules } from '../modules/locations/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
 import { notificationsRules } from '../modules/notifications/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
@@ -24,6 +25,7 @@ export function createAccess(): Access {
     signalsRules,
     hitcheckRules,
     meetingsRules,
+    locationsRules,
     casesRules,
     reportsRules,
     subjectsRules,

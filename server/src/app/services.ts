@@ -18,6 +18,7 @@ import {
   InterventionsService,
   loadInterventionCatalogue,
 } from '../modules/interventions/index.js';
+import { LocationsService } from '../modules/locations/index.js';
 import { MeetingsService } from '../modules/meetings/index.js';
 import { NotificationMailer, NotificationsService, StepNotifier } from '../modules/notifications/index.js';
 import {
@@ -129,6 +130,7 @@ export function createServices(options: ServicesOptions) {
     signalQueue: new SignalQueue({ ...deps, rounds }),
     hitcheck: new HitcheckService({ ...deps, signals, notifier }),
     meetings: new MeetingsService({ ...deps, signals }),
+    locations: new LocationsService(deps),
     cases,
     information,
     interventions: new InterventionsService({ cases }),

@@ -233,7 +233,7 @@ export interface ProcessingLogTable {
   processingActivityVersion: number;
   dataSubjectType: DataSubjectType | null;
   dataSubjectPseudonym: string | null;
-  recordType: 'signal' | 'case' | 'subject' | 'round' | 'meeting' | null;
+  recordType: 'signal' | 'case' | 'subject' | 'round' | 'meeting' | 'location' | 'inspection' | null;
   recordId: string | null;
   previousHash: string;
   hash: string;

@@ -284,7 +284,231 @@ async function configurationId(kind: 'legalBases' | 'interventions'): Promise<st
   return configuration[kind][0].id;
 }
 
+/** A risk-location project of the region. */
+async function projectAt(): Promise<string> {
+  const created = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/location-projects',
+    payload: { name: `Risicolocaties ${code()}`, baselineOn: '2020-01-31' },
+  });
+  return created.id;
+}
+
+/** A risk location in Utrecht, flagged by the RIEC's analyst. */
+async function locationAt(): Promise<string> {
+  const created = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/locations',
+    payload: {
+      kind: 'shed',
+      municipalityCode: 'GM0344',
+      address: { street: 'Matrixweg', houseNumber: 7, postcode: '3541 AA', place: 'Utrecht' },
+    },
+  });
+  return created.id;
+}
+
+/** An integral inspection in Utrecht of the RIEC and the police; held when asked. */
+async function inspectionAt(held = false): Promise<string> {
+  const created = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/inspections',
+    payload: {
+      municipalityCode: 'GM0344',
+      integral: true,
+      plannedOn: today,
+      organisationIds: [org.politie],
+      locationIds: [await locationAt()],
+    },
+  });
+  if (held)
+    await asRole('riec_analyst', {
+      method: 'POST',
+      url: `/api/v1/inspections/${created.id}/steps`,
+      payload: { type: 'held', happenedOn: today },
+    });
+  return created.id;
+}
+
 const matrix: Record<string, Entry> = {
+  'GET /api/v1/location-projects': {
+    logs: 'location-project.list',
+    permitted: 'programme_manager',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/location-projects' }),
+  },
+  'POST /api/v1/location-projects': {
+    logs: 'location-project.create',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/location-projects',
+      payload: { name: `Project ${code()}` },
+    }),
+  },
+  'GET /api/v1/location-projects/{projectId}/figures': {
+    logs: 'location-project.figures',
+    permitted: 'programme_manager',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/location-projects/${await projectAt()}/figures?from=2021-01-01&to=2021-12-31`,
+    }),
+  },
+  'GET /api/v1/locations': {
+    logs: 'location.list',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/locations' }),
+  },
+  'POST /api/v1/locations': {
+    logs: 'location.create',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/locations',
+      payload: { kind: 'farm', municipalityCode: 'GM0344', name: 'Schuur achter de boerderij' },
+    }),
+  },
+  'GET /api/v1/locations/{locationId}': {
+    logs: 'location.read',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/locations/${await locationAt()}` }),
+  },
+  'POST /api/v1/locations/{locationId}/steps': {
+    logs: 'location.looked-into',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/locations/${await locationAt()}/steps`,
+      payload: { type: 'looked-into' },
+    }),
+  },
+  'POST /api/v1/locations/{locationId}/subjects': {
+    logs: 'location.subject',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/locations/${await locationAt()}/subjects`,
+      payload: { subjectId: await subjectId(), role: 'tenant' },
+    }),
+  },
+  'POST /api/v1/locations/{locationId}/cases': {
+    logs: 'location.case',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/locations/${await locationAt()}/cases`,
+      payload: { caseId: await caseId() },
+    }),
+  },
+  'GET /api/v1/inspections': {
+    logs: 'inspection.list',
+    permitted: 'partner_staff',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/inspections' }),
+  },
+  'POST /api/v1/inspections': {
+    logs: 'inspection.create',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/inspections',
+      payload: {
+        municipalityCode: 'GM0344',
+        integral: false,
+        plannedOn: today,
+        organisationIds: [organisationId],
+      },
+    }),
+  },
+  'GET /api/v1/inspections/{inspectionId}': {
+    logs: 'inspection.read',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/inspections/${await inspectionAt()}` }),
+  },
+  'POST /api/v1/inspections/{inspectionId}/steps': {
+    logs: 'inspection.held',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/inspections/${await inspectionAt()}/steps`,
+      payload: { type: 'held', happenedOn: today },
+    }),
+  },
+  'POST /api/v1/inspections/{inspectionId}/findings': {
+    logs: 'inspection.finding',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/inspections/${await inspectionAt(true)}/findings`,
+      payload: {
+        organisationId: org.politie,
+        kind: 'drugs',
+        description: 'Hennepkwekerij aangetroffen',
+        count: 1,
+      },
+    }),
+  },
+  'POST /api/v1/inspections/{inspectionId}/follow-ups': {
+    logs: 'inspection.follow-up',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/inspections/${await inspectionAt(true)}/follow-ups`,
+      payload: { kind: 'other', note: 'Bestuurlijke waarschuwing door de gemeente' },
+    }),
+  },
   'GET /api/v1/health': { public: true, ok: 200, call: () => ({ method: 'GET', url: '/api/v1/health' }) },
   'GET /api/v1/openapi.json': {
     public: true,

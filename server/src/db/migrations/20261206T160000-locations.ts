@@ -172,5 +172,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       loaded_at timestamptz not null,
       loaded_by uuid references users (id) on delete set null
     );
+
+    -- The processing log names a location or an inspection as the record an action concerned.
+    alter table processing_log drop constraint processing_log_record_type_check;
+    alter table processing_log add constraint processing_log_record_type_check
+      check (record_type in ('signal', 'case', 'subject', 'round', 'meeting', 'location', 'inspection'));
   `.execute(db);
 }

@@ -1,0 +1,582 @@
+import type {
+  CreateInspectionRequest,
+  CreateLocationProjectRequest,
+  CreateLocationRequest,
+  Inspection,
+  InspectionFindingRequest,
+  InspectionFollowUpRequest,
+  InspectionListQuery,
+  InspectionPage,
+  InspectionStepRequest,
+  InvalidParam,
+  LocationDetail,
+  LocationListQuery,
+  LocationPage,
+  LocationProject,
+  LocationStepRequest,
+  LocationSubjectRequest,
+  ProjectFigures,
+  ProjectFiguresQuery,
+  RegisterData,
+} from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
+import { amsterdamDate, happenedProblems } from '../../shared/dates.js';
+import { conflict, invalid, notFound } from '../../shared/errors.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
+import type { AuditRecorder } from '../audit/index.js';
+import { covenantOf, participatingAmong } from '../collaborations/index.js';
+import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
+import { lookupAddress } from './address-register.repository.js';
+import { gateFigures } from './disclosure.js';
+import { aggregatesOnly, inspectionsReachable, locationsReachable } from './locations.access.js';
+import {
+  figureRow,
+  nextStatuses,
+  presentInspection,
+  presentLocationDetail,
+  presentLocationSummary,
+  presentProject,
+} from './locations.presenter.js';
+import * as repo from './locations.repository.js';
+
+const activity = 'samenspel.locations';
+
+const problem = (name: string, code: string, reason: string): InvalidParam => ({
+  name,
+  in: 'body',
+  code,
+  reason,
+});
+
+/** Risk-location projects, the register of locations with their status path, and inspections. */
+export class LocationsService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private today(): string {
+    return amsterdamDate(this.deps.now());
+  }
+
+  // ---- projects and their figures ----
+
+  async listProjects(context: RequestContext): Promise<LocationProject[]> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location-project.list', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.figures');
+      return (await repo.findProjects(trx, actor.regionId)).map(presentProject);
+    });
+  }
+
+  async createProject(
+    context: RequestContext,
+    request: CreateLocationProjectRequest,
+  ): Promise<LocationProject> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'location-project.create', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location-project.manage');
+      const problems: InvalidParam[] = [];
+      if (request.districtId && !(await districtIn(trx, actor.regionId, request.districtId)))
+        problems.push(problem('districtId', 'unknown_district', 'Dit district hoort niet bij uw regio.'));
+      if (request.baselineOn && request.baselineOn > this.today())
+        problems.push(problem('baselineOn', 'in_the_future', 'Deze datum ligt in de toekomst.'));
+      if (await repo.projectNameTaken(trx, actor.regionId, request.name))
+        problems.push(problem('name', 'name_taken', 'Er is al een project met deze naam.'));
+      if (problems.length) throw invalid(problems);
+      const id = await repo.insertProject(trx, {
+        regionId: actor.regionId,
+        collaborationId: await covenantOf(trx, actor.regionId),
+        districtId: request.districtId ?? null,
+        name: request.name,
+        description: request.description ?? null,
+        baselineOn: request.baselineOn ?? null,
+        createdAt: now(),
+        createdBy: userOf(actor),
+      });
+      const [row] = await repo.findProjects(trx, actor.regionId, [id]);
+      if (!row) throw notFound();
+      return presentProject(row);
+    });
+  }
+
+  /**
+   * A project's figures over a period, per municipality and in all (docs/locations.md). Readers
+   * who see aggregates only get the municipalities' rows through the disclosure gate.
+   */
+  async figures(
+    context: RequestContext,
+    projectId: string,
+    query: ProjectFiguresQuery,
+  ): Promise<ProjectFigures> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location-project.figures', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.figures');
+      const [project] = await repo.findProjects(trx, actor.regionId, [projectId]);
+      if (!project) throw notFound();
+      const { locations, inspections } = await repo.projectFigureRows(trx, projectId, query.from, query.to);
+      const codes = [
+        ...new Set([
+          ...locations.map((l) => l.municipalityCode),
+          ...inspections.map((i) => i.municipalityCode),
+        ]),
+      ];
+      const names = new Map(
+        (await municipalitiesIn(trx, actor.regionId, codes)).map((m) => [m.code, m.name]),
+      );
+      const rows = codes
+        .map((code) => ({
+          municipality: { code, name: names.get(code) ?? code },
+          ...figureRow(
+            locations.find((l) => l.municipalityCode === code),
+            inspections.find((i) => i.municipalityCode === code),
+          ),
+        }))
+        .sort((a, b) => a.municipality.name.localeCompare(b.municipality.name, 'nl'));
+      const total = rows.reduce(
+        (sum, r) => {
+          for (const key of Object.keys(sum) as Array<keyof typeof sum>)
+            if (key !== 'addressedMunicipalities') sum[key] += r[key];
+          if (r.addressed > 0) sum.addressedMunicipalities += 1;
+          return sum;
+        },
+        { ...figureRow(undefined, undefined), addressedMunicipalities: 0 },
+      );
+      const gated = aggregatesOnly(actor);
+      return {
+        project: presentProject(project),
+        from: query.from,
+        to: query.to,
+        total,
+        municipalities: gated ? gateFigures(rows) : rows.map((r) => ({ ...r, protected: false })),
+        protected: gated,
+      };
+    });
+  }
+
+  // ---- locations ----
+
+  async list(context: RequestContext, query: LocationListQuery): Promise<LocationPage> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location.list', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.read');
+      const { rows, total } = await repo.findLocations(
+        trx,
+        locationsReachable(actor, 'location.read'),
+        query,
+        query,
+      );
+      return { items: rows.map(presentLocationSummary), total, page: query.page, pageSize: query.pageSize };
+    });
+  }
+
+  private async detail(trx: Db, actor: Actor, id: string, record: AuditRecorder): Promise<LocationDetail> {
+    const { rows } = await repo.findLocations(
+      trx,
+      locationsReachable(actor, 'location.read'),
+      { ids: [id] },
+      { page: 1, pageSize: 1 },
+    );
+    const row = rows[0];
+    if (!row) throw notFound();
+    const parts = await repo.locationParts(trx, id);
+    // The subjects tied to a location are personal data: each one shown is in the processing log.
+    for (const s of parts.subjects) {
+      const data = s.data as RegisterData;
+      if (data.kind !== 'organisation' && data.kind !== 'network')
+        record.subjectData(data, 'location.subject', { type: 'location', id });
+    }
+    const canManage = (await this.deps.access.allowed(trx, actor, 'location.manage', [id])).has(id);
+    return presentLocationDetail(row, parts, canManage);
+  }
+
+  async get(context: RequestContext, id: string): Promise<LocationDetail> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location.read', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.read', [id]);
+      return this.detail(trx, actor, id, record);
+    });
+  }
+
+  async create(context: RequestContext, request: CreateLocationRequest): Promise<LocationDetail> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'location.create', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.create');
+      const on = request.happenedOn ?? this.today();
+      const problems: InvalidParam[] = happenedProblems('happenedOn', on, this.today());
+      const [municipality] = await municipalitiesIn(trx, actor.regionId, [request.municipalityCode]);
+      if (!municipality)
+        problems.push(
+          problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
+        );
+      const project = request.projectId
+        ? (await repo.findProjects(trx, actor.regionId, [request.projectId]))[0]
+        : undefined;
+      if (request.projectId && !project)
+        problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
+      if (request.inBaseline && !project?.baselineOn)
+        problems.push(
+          problem(
+            'inBaseline',
+            'no_baseline',
+            'Alleen een locatie van een project met een nulmeting hoort bij de nulmeting.',
+          ),
+        );
+      else if (request.inBaseline && project?.baselineOn && on > project.baselineOn)
+        problems.push(
+          problem(
+            'inBaseline',
+            'after_baseline',
+            'Een locatie van de nulmeting is gesignaleerd vóór de datum van de nulmeting.',
+          ),
+        );
+      const a = request.address;
+      const compact = a.postcode?.replace(' ', '') ?? null;
+      if (!request.point && !(compact && a.houseNumber) && !a.street && !request.name)
+        problems.push(
+          problem(
+            'address',
+            'no_place',
+            'Geef een adres, een naam of een punt op de kaart, zodat de locatie te vinden is.',
+          ),
+        );
+      if (problems.length) throw invalid(problems);
+      const known =
+        compact && a.houseNumber
+          ? await lookupAddress(trx, {
+              postcode: compact,
+              houseNumber: a.houseNumber,
+              houseLetter: a.houseLetter,
+              addition: a.houseNumberAddition,
+            })
+          : undefined;
+      const point =
+        request.point ?? (known ? { latitude: known.latitude, longitude: known.longitude } : null);
+      const id = await repo.insertLocation(trx, {
+        regionId: actor.regionId,
+        collaborationId: await covenantOf(trx, actor.regionId),
+        projectId: request.projectId ?? null,
+        kind: request.kind,
+        name: request.name ?? null,
+        postcode: compact,
+        houseNumber: a.houseNumber ?? null,
+        houseLetter: a.houseLetter ?? null,
+        houseNumberAddition: a.houseNumberAddition ?? null,
+        street: a.street ?? known?.street ?? null,
+        place: a.place ?? known?.place ?? null,
+        municipalityCode: request.municipalityCode,
+        bagId: known?.bagId ?? null,
+        latitude: point?.latitude ?? null,
+        longitude: point?.longitude ?? null,
+        pointSource: request.point ? 'map' : known ? 'address-register' : null,
+        organisationId: actor.organisationId,
+        inBaseline: request.inBaseline,
+        flaggedOn: on,
+        createdAt: now(),
+        createdBy: userOf(actor),
+      });
+      await repo.insertLocationEvent(trx, {
+        locationId: id,
+        type: 'flagged',
+        happenedOn: on,
+        recordedAt: now(),
+        organisationId: actor.organisationId,
+        userId: userOf(actor),
+        note: request.note ?? null,
+        details: { inBaseline: request.inBaseline },
+      });
+      return this.detail(trx, actor, id, record);
+    });
+  }
+
+  /** The next step on a location's status path, dated, never overwriting an earlier one. */
+  async step(context: RequestContext, id: string, request: LocationStepRequest): Promise<LocationDetail> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: `location.${request.type}`, activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.manage', [id]);
+      const row = await repo.findLocationRow(trx, id);
+      if (!row) throw notFound();
+      if (!nextStatuses[row.status].includes(request.type))
+        throw conflict(
+          'location.step_refused',
+          nextStatuses[row.status].length
+            ? `Na "${statusNames[row.status]}" volgt ${nextStatuses[row.status].map((s) => `"${statusNames[s]}"`).join(' of ')}, niet "${statusNames[request.type]}".`
+            : 'Deze locatie is afgesloten: er volgt geen stap meer.',
+        );
+      const on = request.happenedOn ?? this.today();
+      const last = await repo.lastLocationEvent(trx, id);
+      const problems = happenedProblems('happenedOn', on, this.today(), [
+        last ? { on: last.happenedOn, what: `de stap "${statusNames[last.type]}"` } : null,
+      ]);
+      const inspections = [...new Set(request.inspectionIds)];
+      if (inspections.length) {
+        const reachable = await access.allowed(trx, actor, 'inspection.read', inspections);
+        if (inspections.some((i) => !reachable.has(i)))
+          problems.push(
+            problem('inspectionIds', 'unknown_inspection', 'Een van de controles is niet gevonden.'),
+          );
+      }
+      if (problems.length) throw invalid(problems);
+      await repo.insertLocationEvent(trx, {
+        locationId: id,
+        type: request.type,
+        happenedOn: on,
+        recordedAt: now(),
+        organisationId: actor.organisationId,
+        userId: userOf(actor),
+        note: request.note ?? null,
+        details: inspections.length ? { inspectionIds: inspections } : {},
+      });
+      return this.detail(trx, actor, id, record);
+    });
+  }
+
+  /** Ties a register subject to a location (owner, tenant, operator, facilitating owner). */
+  async addSubject(
+    context: RequestContext,
+    id: string,
+    request: LocationSubjectRequest,
+  ): Promise<LocationDetail> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'location.subject', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.manage', [id]);
+      await access.requireAccess(trx, actor, 'subject.read', [request.subjectId]);
+      await repo.addLocationSubject(trx, {
+        locationId: id,
+        subjectId: request.subjectId,
+        role: request.role,
+        addedAt: now(),
+        addedBy: userOf(actor),
+      });
+      return this.detail(trx, actor, id, record);
+    });
+  }
+
+  /** Ties a location to a case the user may read: the case's participants then see it. */
+  async addCase(context: RequestContext, id: string, caseId: string): Promise<LocationDetail> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location.case', activity }, async (trx, record) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.manage', [id]);
+      await access.requireAccess(trx, actor, 'case.read', [caseId]);
+      await repo.addLocationCase(trx, id, caseId);
+      return this.detail(trx, actor, id, record);
+    });
+  }
+
+  // ---- inspections ----
+
+  private async inspection(trx: Db, actor: Actor, id: string): Promise<Inspection> {
+    const { rows } = await repo.findInspections(
+      trx,
+      inspectionsReachable(actor, 'inspection.read'),
+      { ids: [id] },
+      { page: 1, pageSize: 1 },
+    );
+    const row = rows[0];
+    if (!row) throw notFound();
+    const parts = await repo.inspectionParts(trx, id);
+    // Only the locations the reader may see are named.
+    const visible = await this.deps.access.allowed(
+      trx,
+      actor,
+      'location.read',
+      parts.locations.map((l) => l.id),
+    );
+    const canManage = (await this.deps.access.allowed(trx, actor, 'inspection.manage', [id])).has(id);
+    return presentInspection(
+      row,
+      { ...parts, locations: parts.locations.filter((l) => visible.has(l.id)) },
+      canManage,
+    );
+  }
+
+  async listInspections(context: RequestContext, query: InspectionListQuery): Promise<InspectionPage> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'inspection.list', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.read');
+      const reachable = inspectionsReachable(actor, 'inspection.read');
+      const { rows, total } = await repo.findInspections(trx, reachable, query, query);
+      const manageable = await access.allowed(
+        trx,
+        actor,
+        'inspection.manage',
+        rows.map((r) => r.id),
+      );
+      return {
+        items: rows.map((r) => {
+          const {
+            locations: _l,
+            findings: _f,
+            followUps: _u,
+            ...summary
+          } = presentInspection(r, { locations: [], findings: [], followUps: [] }, manageable.has(r.id));
+          return summary;
+        }),
+        total,
+        page: query.page,
+        pageSize: query.pageSize,
+      };
+    });
+  }
+
+  async getInspection(context: RequestContext, id: string): Promise<Inspection> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'inspection.read', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.read', [id]);
+      return this.inspection(trx, actor, id);
+    });
+  }
+
+  async createInspection(context: RequestContext, request: CreateInspectionRequest): Promise<Inspection> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'inspection.create', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.create');
+      if (request.locationIds.length)
+        await access.requireAccess(trx, actor, 'location.read', request.locationIds);
+      if (request.caseId) await access.requireAccess(trx, actor, 'case.read', [request.caseId]);
+      const problems: InvalidParam[] = [];
+      if (!(await municipalitiesIn(trx, actor.regionId, [request.municipalityCode])).length)
+        problems.push(
+          problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
+        );
+      if (request.projectId && !(await repo.findProjects(trx, actor.regionId, [request.projectId])).length)
+        problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
+      const partners = [...new Set([actor.organisationId, ...request.organisationIds])];
+      const collaborationId = await covenantOf(trx, actor.regionId);
+      const known = await organisationsIn(trx, actor.regionId, partners);
+      const members = await participatingAmong(trx, collaborationId, partners);
+      if (known.length !== partners.length || members.size !== partners.length)
+        problems.push(
+          problem(
+            'organisationIds',
+            'not_a_member',
+            'Een van de partners hoort niet bij uw regio of neemt niet deel aan het samenwerkingsverband.',
+          ),
+        );
+      if (request.integral && partners.length < 2)
+        problems.push(
+          problem('integral', 'one_partner', 'Een integrale controle houden minstens twee partners samen.'),
+        );
+      if (problems.length) throw invalid(problems);
+      const id = await repo.insertInspection(trx, {
+        regionId: actor.regionId,
+        collaborationId,
+        projectId: request.projectId ?? null,
+        caseId: request.caseId ?? null,
+        municipalityCode: request.municipalityCode,
+        integral: request.integral,
+        plannedOn: request.plannedOn,
+        organisationId: actor.organisationId,
+        note: request.note ?? null,
+        createdAt: now(),
+        createdBy: userOf(actor),
+        organisationIds: partners,
+        locationIds: request.locationIds,
+      });
+      return this.inspection(trx, actor, id);
+    });
+  }
+
+  /** Held or cancelled, on the day it happened. */
+  async inspectionStep(
+    context: RequestContext,
+    id: string,
+    request: InspectionStepRequest,
+  ): Promise<Inspection> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: `inspection.${request.type}`, activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.manage', [id]);
+      const current = await this.inspection(trx, actor, id);
+      if (current.heldOn || current.cancelledOn)
+        throw conflict(
+          'inspection.step_refused',
+          current.heldOn ? 'Deze controle is al gehouden.' : 'Deze controle is afgelast.',
+        );
+      const on = request.happenedOn ?? this.today();
+      const problems = happenedProblems('happenedOn', on, this.today());
+      if (problems.length) throw invalid(problems);
+      await repo.setInspectionDate(trx, id, request.type === 'held' ? { heldOn: on } : { cancelledOn: on });
+      return this.inspection(trx, actor, id);
+    });
+  }
+
+  /** A partner's finding; a partner records its own, the RIEC's analysts any partner's. */
+  async addFinding(
+    context: RequestContext,
+    id: string,
+    request: InspectionFindingRequest,
+  ): Promise<Inspection> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'inspection.finding', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.manage', [id]);
+      const current = await this.inspection(trx, actor, id);
+      const problems: InvalidParam[] = [];
+      if (!current.heldOn)
+        problems.push(problem('inspection', 'not_held', 'Leg eerst vast dat de controle is gehouden.'));
+      const partners = await repo.inspectionPartners(trx, id);
+      if (!partners.has(request.organisationId))
+        problems.push(
+          problem('organisationId', 'not_a_partner', 'Deze partner nam niet deel aan de controle.'),
+        );
+      else if (aggregatesOnly(actor) && request.organisationId !== actor.organisationId)
+        problems.push(
+          problem(
+            'organisationId',
+            'other_partner',
+            'U legt alleen de bevindingen van uw eigen organisatie vast.',
+          ),
+        );
+      if (problems.length) throw invalid(problems);
+      await repo.insertFinding(trx, {
+        inspectionId: id,
+        organisationId: request.organisationId,
+        kind: request.kind,
+        description: request.description,
+        count: request.count ?? null,
+        recordedAt: now(),
+        recordedBy: userOf(actor),
+      });
+      return this.inspection(trx, actor, id);
+    });
+  }
+
+  /** What followed: an intervention, a new signal, a case, or something else. */
+  async addFollowUp(
+    context: RequestContext,
+    id: string,
+    request: InspectionFollowUpRequest,
+  ): Promise<Inspection> {
+    const { audit, access, now } = this.deps;
+    return audit.run(context, { action: 'inspection.follow-up', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'inspection.manage', [id]);
+      if (request.signalId) await access.requireAccess(trx, actor, 'signal.read', [request.signalId]);
+      if (request.caseId) await access.requireAccess(trx, actor, 'case.read', [request.caseId]);
+      const problems: InvalidParam[] = [];
+      if (request.kind === 'signal' && !request.signalId)
+        problems.push(problem('signalId', 'missing', 'Kies het signaal dat uit de controle volgde.'));
+      if (request.kind === 'case' && !request.caseId)
+        problems.push(problem('caseId', 'missing', 'Kies de casus die uit de controle volgde.'));
+      if ((request.kind === 'other' || request.kind === 'intervention') && !request.note)
+        problems.push(problem('note', 'missing', 'Beschrijf wat er uit de controle volgde.'));
+      if (problems.length) throw invalid(problems);
+      await repo.insertFollowUp(trx, {
+        inspectionId: id,
+        kind: request.kind,
+        signalId: request.signalId ?? null,
+        caseId: request.caseId ?? null,
+        note: request.note ?? null,
+        recordedAt: now(),
+        recordedBy: userOf(actor),
+      });
+      return this.inspection(trx, actor, id);
+    });
+  }
+}
+
+/** The statuses as the refusals name them. */
+const statusNames = {
+  flagged: 'gesignaleerd',
+  'looked-into': 'onderzocht',
+  confirmed: 'vermoeden bevestigd',
+  dispelled: 'vermoeden weggenomen',
+  addressed: 'aangepakt',
+  closed: 'afgesloten',
+} as const;
