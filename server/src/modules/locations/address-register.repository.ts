@@ -1,0 +1,141 @@
+import type { Db } from '../../db/database.js';
+import type { AddressRegisterFormat, AddressRow } from './address-register.js';
+
+/**
+ * Rows per insert statement: at 11 parameters a row, 5,000 stay below PostgreSQL's 65,535
+ * parameters a statement. 100,000 addresses are twenty statements; on the embedded database
+ * that loads in about a quarter less time than batches of 1,000.
+ */
+const BATCH = 5_000;
+
+export interface AddressRegisterLoadRecord {
+  fileName: string;
+  /** SHA-256 of the file, hex. */
+  fileHash: string;
+  format: AddressRegisterFormat;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  loadedAt: Date;
+  loadedBy: string | null;
+}
+
+/**
+ * Records the load and puts its rows in the place of the previous register, on the caller's
+ * transaction (so a failure anywhere leaves the previous register whole). Rows are deleted rather
+ * than truncated: lookups keep reading the previous register until the transaction commits.
+ * Returns the load's id.
+ */
+export async function replaceAddressRegister(
+  trx: Db,
+  load: AddressRegisterLoadRecord,
+  rows: readonly AddressRow[],
+): Promise<string> {
+  const { id: loadId } = await trx
+    .insertInto('addressRegisterLoads')
+    .values(load)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.deleteFrom('addressRegister').execute();
+  for (let start = 0; start < rows.length; start += BATCH) {
+    await trx
+      .insertInto('addressRegister')
+      .values(
+        rows.slice(start, start + BATCH).map((row) => ({
+          postcode: row.postcode,
+          houseNumber: row.houseNumber,
+          houseLetter: row.houseLetter,
+          houseNumberAddition: row.addition,
+          street: row.street,
+          place: row.place,
+          municipalityCode: row.municipalityCode,
+          bagId: row.bagId,
+          latitude: row.latitude,
+          longitude: row.longitude,
+          loadId,
+        })),
+      )
+      .execute();
+  }
+  return loadId;
+}
+
+export interface RegisteredAddress {
+  postcode: string;
+  houseNumber: number;
+  /** '' when the address has none. */
+  houseLetter: string;
+  /** '' when the address has none. */
+  houseNumberAddition: string;
+  street: string;
+  place: string;
+  municipalityCode: string | null;
+  bagId: string | null;
+  latitude: number;
+  longitude: number;
+  loadId: string;
+}
+
+/** One address of the register by its key (the postcode normalised: `1234AB`); none is ''. */
+export async function lookupAddress(
+  db: Db,
+  address: {
+    postcode: string;
+    houseNumber: number;
+    houseLetter?: string | null | undefined;
+    addition?: string | null | undefined;
+  },
+): Promise<RegisteredAddress | undefined> {
+  return db
+    .selectFrom('addressRegister')
+    .select([
+      'postcode',
+      'houseNumber',
+      'houseLetter',
+      'houseNumberAddition',
+      'street',
+      'place',
+      'municipalityCode',
+      'bagId',
+      'latitude',
+      'longitude',
+      'loadId',
+    ])
+    .where('postcode', '=', address.postcode)
+    .where('houseNumber', '=', address.houseNumber)
+    .where('houseLetter', '=', (address.houseLetter ?? '').toUpperCase())
+    .where('houseNumberAddition', '=', (address.addition ?? '').toUpperCase())
+    .executeTakeFirst();
+}
+
+export interface AddressRegisterStatus {
+  lastLoad: {
+    id: string;
+    fileName: string;
+    fileHash: string;
+    format: AddressRegisterFormat;
+    rows: number;
+    accepted: number;
+    rejected: number;
+    loadedAt: Date;
+    loadedBy: string | null;
+  } | null;
+  /** Addresses in the register now. */
+  addresses: number;
+}
+
+/** The last load and how many addresses the register holds. */
+export async function addressRegisterStatus(db: Db): Promise<AddressRegisterStatus> {
+  const lastLoad = await db
+    .selectFrom('addressRegisterLoads')
+    .select(['id', 'fileName', 'fileHash', 'format', 'rows', 'accepted', 'rejected', 'loadedAt', 'loadedBy'])
+    .orderBy('loadedAt', 'desc')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  const { addresses } = await db
+    .selectFrom('addressRegister')
+    .select((eb) => eb.fn.countAll<number>().as('addresses'))
+    .executeTakeFirstOrThrow();
+  return { lastLoad: lastLoad ?? null, addresses: Number(addresses) };
+}
