@@ -88,6 +88,20 @@ const owners: Record<string, readonly string[]> = {
   ],
   imports: ['ftm_imports'],
   notifications: ['notifications', 'notification_triggers', 'notification_preferences', 'notification_mails'],
+  locations: [
+    'location_projects',
+    'locations',
+    'location_events',
+    'location_subjects',
+    'location_cases',
+    'inspections',
+    'inspection_organisations',
+    'inspection_locations',
+    'inspection_findings',
+    'inspection_follow_ups',
+    'address_register',
+    'address_register_loads',
+  ],
 };
 const reference = new Set(owners.organisations);
 

@@ -41,7 +41,7 @@ export const auditEntry = z.object({
   dataSubject: z.object({ type: dataSubjectType, pseudonym: z.string() }).nullable(),
   record: z
     .object({
-      type: z.enum(['signal', 'case', 'subject', 'round', 'meeting']),
+      type: z.enum(['signal', 'case', 'subject', 'round', 'meeting', 'location', 'inspection']),
       id: z.uuid(),
       label: z
         .string()

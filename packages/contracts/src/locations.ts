@@ -73,7 +73,7 @@ export const locationProject = z.object({
   id: uuid,
   name: z.string(),
   description: z.string().nullable(),
-  district: namedRef.nullable(),
+  district: z.object({ id: z.string(), name: z.string() }).nullable(),
   baselineOn: isoDate.nullable(),
 });
 export type LocationProject = z.infer<typeof locationProject>;
@@ -303,3 +303,54 @@ export const projectFigures = z.object({
   protected: z.boolean(),
 });
 export type ProjectFigures = z.infer<typeof projectFigures>;
+
+/** A load of the address register (a BAG extract), all rows accepted. */
+export const addressRegisterLoaded = z.object({
+  loadId: uuid,
+  fileName: z.string(),
+  fileHash: z.string().describe('SHA-256 of the file, hex'),
+  format: z.enum(['csv', 'gpkg']),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  loadedAt: z.iso.datetime({ offset: true }),
+});
+export type AddressRegisterLoaded = z.infer<typeof addressRegisterLoaded>;
+
+export const addressRegisterLoadQuery = z.strictObject({
+  fileName: z
+    .string()
+    .trim()
+    .min(1, 'Geef de naam van het bestand.')
+    .max(255)
+    .regex(/\.(csv|txt|gpkg)$/i, 'Een adresregister is een CSV-bestand of een GeoPackage (.gpkg).'),
+});
+
+export const addressRegisterState = z.object({
+  lastLoad: addressRegisterLoaded
+    .omit({ loadId: true })
+    .extend({ id: uuid, loadedBy: z.string().nullable() })
+    .nullable(),
+  addresses: z.number().int(),
+});
+export type AddressRegisterState = z.infer<typeof addressRegisterState>;
+
+export const addressLookupQuery = z.strictObject({
+  postcode,
+  houseNumber,
+  houseLetter: z.string().trim().max(1).optional(),
+  addition: z.string().trim().max(4).optional(),
+});
+
+export const registeredAddress = z.object({
+  postcode: z.string(),
+  houseNumber: z.number().int(),
+  houseLetter: z.string().nullable(),
+  addition: z.string().nullable(),
+  street: z.string(),
+  place: z.string(),
+  municipalityCode: z.string().nullable(),
+  bagId: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+});

@@ -18,7 +18,7 @@ import {
   InterventionsService,
   loadInterventionCatalogue,
 } from '../modules/interventions/index.js';
-import { LocationsService } from '../modules/locations/index.js';
+import { AddressRegisterService, LocationsService } from '../modules/locations/index.js';
 import { MeetingsService } from '../modules/meetings/index.js';
 import { NotificationMailer, NotificationsService, StepNotifier } from '../modules/notifications/index.js';
 import {
@@ -50,7 +50,7 @@ export interface ServicesOptions {
   /** Where notification e-mails go; without it, notifications stay in the app. */
   mail?: MailConfig | null;
   /**
-   * Whether a step on a case or a signal answers with the record as it is after the step (the
+   * Whether a step on a case, a signal or a place answers with the record as it is after the step (the
    * API's answer; the default). The demo's history reads none of those answers, and building them
    * was half of its queries: it leaves them out.
    */
@@ -130,7 +130,8 @@ export function createServices(options: ServicesOptions) {
     signalQueue: new SignalQueue({ ...deps, rounds }),
     hitcheck: new HitcheckService({ ...deps, signals, notifier }),
     meetings: new MeetingsService({ ...deps, signals }),
-    locations: new LocationsService(deps),
+    locations: new LocationsService({ ...deps, answers: options.stepAnswers ?? true }),
+    addressRegister: new AddressRegisterService(deps),
     cases,
     information,
     interventions: new InterventionsService({ cases }),

@@ -73,7 +73,7 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
     );
   }
   if (!demo) return;
-  const { accounts, signals, cases } = await seedDemo(
+  const { accounts, signals, cases, locations } = await seedDemo(
     servicesOptions(database, config, await keysOf(config)),
     (done, total) => {
       if (done % 25 === 0 || done === total)
@@ -95,6 +95,11 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
     cases
       ? `Demo cases: ${cases} cases of 2019–2022 with their signals, advices and results; the 2021 report matches the annual plan.`
       : 'Demo cases: already there.',
+  );
+  console.log(
+    locations
+      ? `Demo places: West-Utrecht's risk-location project with ${locations} locations and the inspections of 2020 and 2021, as the annual plan counts them.`
+      : 'Demo places: already there.',
   );
 }
 

@@ -3,27 +3,29 @@ import { markNotificationsReadBefore } from '../modules/notifications/index.js';
 import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
 import { seedDemoCases } from './cases.js';
 import { DemoClock } from './clock.js';
+import { seedDemoPlaces } from './places.js';
 import { seedDemoSignals } from './signals.js';
 
 export { type DemoCredentials, demoAccounts } from './accounts.js';
 
 /**
  * The demo region of Midden-Nederland: an account for every role, 32 signals of the past ten
- * months in every stage, and the history of 2019–2022 whose report for 2021 matches the annual
- * plan. Built through the modules' services with the demo's own clock; what exists stays.
+ * months in every stage, the history of 2019–2022 whose report for 2021 matches the annual
+ * plan, and West-Utrecht's risk-location project with the plan's figures for 2021. Built through the modules' services with the demo's own clock; what exists stays.
  */
 export async function seedDemo(
   options: ServicesOptions,
   progress: (done: number, total: number) => void = () => {},
-): Promise<{ accounts: DemoCredentials[]; signals: number; cases: number }> {
+): Promise<{ accounts: DemoCredentials[]; signals: number; cases: number; locations: number }> {
   const demo = new DemoClock(options);
   const accounts = await seedDemoAccounts(demo, options.keys);
   const today = new Date();
   const signals = await seedDemoSignals(demo, today);
   const cases = await seedDemoCases(demo, progress);
   demo.set(today);
+  const locations = await seedDemoPlaces(demo);
   // Had they worked in Samenspel all along, the demo's users would have read what reached them
   // before the last two weeks: only the recent notifications are new.
   await markNotificationsReadBefore(options.database.db, new Date(today.getTime() - 14 * 86_400_000), today);
-  return { accounts, signals, cases };
+  return { accounts, signals, cases, locations };
 }

@@ -68,6 +68,7 @@ interface Entry {
  * its own signals, answering the requests addressed to it); every other route refuses it.
  */
 const forPartnerSystems = new Set([
+  'GET /api/v1/address-register/lookup',
   'GET /api/v1/regions',
   'GET /api/v1/regions/{regionId}',
   'GET /api/v1/regions/{regionId}/municipality-boundaries',
@@ -330,7 +331,45 @@ async function inspectionAt(held = false): Promise<string> {
   return created.id;
 }
 
+/** A tiny BAG extract as CSV, with the address the lookup asks for. */
+const addressCsv = (): Call['raw'] => ({
+  body: Buffer.from('postcode;huisnummer;straat;woonplaats;lat;lon\n3541AA;7;Matrixweg;Utrecht;52.1;5.1\n'),
+  headers: { 'content-type': 'text/csv' },
+});
+
+async function registerLoaded(): Promise<void> {
+  const response = await send(
+    { method: 'PUT', url: '/api/v1/address-register?fileName=bag.csv', raw: addressCsv() },
+    sessions.get('administrator'),
+  );
+  if (response.statusCode !== 200)
+    throw new Error(`address register: ${response.statusCode} ${response.body}`);
+}
+
 const matrix: Record<string, Entry> = {
+  'PUT /api/v1/address-register': {
+    logs: 'address-register.load',
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'PUT', url: '/api/v1/address-register?fileName=bag.csv', raw: addressCsv() }),
+  },
+  'GET /api/v1/address-register': {
+    logs: null,
+    permitted: 'administrator',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/address-register' }),
+  },
+  'GET /api/v1/address-register/lookup': {
+    logs: 'address-register.lookup',
+    permitted: 'any',
+    ok: 200,
+    call: async () => {
+      await registerLoaded();
+      return { method: 'GET', url: '/api/v1/address-register/lookup?postcode=3541AA&houseNumber=7' };
+    },
+  },
   'GET /api/v1/location-projects': {
     logs: 'location-project.list',
     permitted: 'programme_manager',

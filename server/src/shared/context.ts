@@ -32,7 +32,15 @@ export interface Trace {
 }
 
 /** The kinds of record an action can concern, as the processing log names them. */
-export const loggedRecordTypes = ['signal', 'case', 'subject', 'round', 'meeting', 'location', 'inspection'] as const;
+export const loggedRecordTypes = [
+  'signal',
+  'case',
+  'subject',
+  'round',
+  'meeting',
+  'location',
+  'inspection',
+] as const;
 /** The record an action, or one data subject's processing within it, concerns. */
 export interface LoggedRecord {
   type: (typeof loggedRecordTypes)[number];

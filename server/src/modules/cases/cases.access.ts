@@ -1,5 +1,5 @@
 import type { Permission } from '@samenspel/contracts';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CasesTable, DB } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
@@ -24,6 +24,14 @@ const participating: CaseScope = (eb, actor) =>
       .where('p.organisationId', '=', actor.organisationId)
       .where('p.removedAt', 'is', null),
   );
+/**
+ * Whether the actor's organisation takes part now in the case whose id is in `column`: for
+ * records of other modules that their case's participants may see (a location tied to a case).
+ */
+export function participatesInCase(actor: Actor, column: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from case_participants cp where cp.case_id = ${sql.ref(column)}
+    and cp.organisation_id = ${actor.organisationId} and cp.removed_at is null)`;
+}
 const directedOrParticipating: CaseScope = (eb, actor) =>
   eb.or([directed(eb, actor), participating(eb, actor)]);
 

@@ -1,6 +1,6 @@
 export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
-export { casesRules } from './cases.access.js';
+export { casesRules, participatesInCase } from './cases.access.js';
 export { namesOf as caseNames, referencesOf as caseReferences } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
 export { searchCases } from './cases.search.js';

@@ -1,3 +1,7 @@
+export { addressRegisterRoutes } from './address-register.routes.js';
+export { AddressRegisterService } from './address-register.service.js';
+// Hotspot analysis on the H3 grid (Getis-Ord Gi*): pure functions, for the map routes and the benchmark.
+export * from './hotspots.js';
 export { locationsRules } from './locations.access.js';
 export { locationsRoutes } from './locations.routes.js';
 export { LocationsService } from './locations.service.js';

@@ -4,6 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { DB, InspectionsTable, LocationsTable } from '../../db/schema.js';
 import type { Actor } from '../../shared/context.js';
 import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
+import { participatesInCase } from '../cases/index.js';
 import { inCollaborationOf } from '../collaborations/index.js';
 
 type Lb = ExpressionBuilder<DB & { l: LocationsTable }, 'l'>;
@@ -25,11 +26,9 @@ const ofOwnCases: LocationScope = (eb, actor) =>
   eb.exists(
     eb
       .selectFrom('locationCases as lc')
-      .innerJoin('caseParticipants as p', 'p.caseId', 'lc.caseId')
       .select(sql`1`.as('x'))
       .whereRef('lc.locationId', '=', 'l.id')
-      .where('p.organisationId', '=', actor.organisationId)
-      .where('p.removedAt', 'is', null),
+      .where(participatesInCase(actor, 'lc.caseId')),
   );
 const ownOrOfOwnCases: LocationScope = (eb, actor) => eb.or([ownLocations(eb, actor), ofOwnCases(eb, actor)]);
 

@@ -35,6 +35,7 @@ async function project(baselineOn = '2020-01-31'): Promise<LocationProject> {
   serial += 1;
   return cast.ok<LocationProject>(await cast.analyst(), 'POST', '/api/v1/location-projects', {
     name: `Risicolocaties test ${serial} ${Math.random().toString(36).slice(2, 7)}`,
+    districtId: 'utrecht-stad',
     baselineOn,
   });
 }

@@ -3,6 +3,7 @@ import type {
   LocationDetail,
   LocationProject,
   LocationStatus,
+  LocationSubjectRole,
   LocationSummary,
   ProjectFigureRow,
 } from '@samenspel/contracts';
@@ -66,9 +67,19 @@ export const nextStatuses: Record<LocationStatus, LocationStatus[]> = {
   closed: [],
 };
 
+/** A location's parts with the names other modules give them (users, subjects, cases). */
+export interface LocationParts {
+  events: Array<
+    Awaited<ReturnType<typeof repo.locationParts>>['events'][number] & { recordedBy: string | null }
+  >;
+  subjects: Array<{ id: string; kind: string; label: string; role: LocationSubjectRole }>;
+  cases: Array<{ id: string; name: string }>;
+  inspections: Awaited<ReturnType<typeof repo.locationParts>>['inspections'];
+}
+
 export function presentLocationDetail(
   r: repo.LocationRow,
-  parts: Awaited<ReturnType<typeof repo.locationParts>>,
+  parts: LocationParts,
   canManage: boolean,
 ): LocationDetail {
   return {
@@ -89,7 +100,7 @@ export function presentLocationDetail(
       happenedOn: e.happenedOn,
       recordedAt: e.recordedAt.toISOString(),
       organisation: { id: e.organisationId, name: e.organisationName },
-      recordedBy: e.recordedBy ?? null,
+      recordedBy: e.recordedBy,
       note: e.note,
       inspectionIds: Array.isArray(e.details.inspectionIds) ? (e.details.inspectionIds as string[]) : [],
     })),

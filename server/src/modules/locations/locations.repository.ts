@@ -205,7 +205,6 @@ export async function locationParts(db: Db, id: string) {
     db
       .selectFrom('locationEvents as e')
       .innerJoin('partnerOrganisations as o', 'o.id', 'e.organisationId')
-      .leftJoin('users as u', 'u.id', 'e.userId')
       .select([
         'e.id',
         'e.type',
@@ -215,26 +214,19 @@ export async function locationParts(db: Db, id: string) {
         'e.details',
         'e.organisationId',
         'o.name as organisationName',
-        'u.displayName as recordedBy',
+        'e.userId',
       ])
       .where('e.locationId', '=', id)
       .orderBy('e.happenedOn')
       .orderBy('e.recordedAt')
       .execute(),
     db
-      .selectFrom('locationSubjects as ls')
-      .innerJoin('subjects as s', 's.id', 'ls.subjectId')
-      .select(['s.id', 's.kind', 's.label', 's.data', 'ls.role'])
-      .where('ls.locationId', '=', id)
-      .orderBy('ls.addedAt')
+      .selectFrom('locationSubjects')
+      .select(['subjectId', 'role'])
+      .where('locationId', '=', id)
+      .orderBy('addedAt')
       .execute(),
-    db
-      .selectFrom('locationCases as lc')
-      .innerJoin('cases as c', 'c.id', 'lc.caseId')
-      .select(['c.id', 'c.codeName as name'])
-      .where('lc.locationId', '=', id)
-      .orderBy('c.codeName')
-      .execute(),
+    db.selectFrom('locationCases').select('caseId').where('locationId', '=', id).execute(),
     db
       .selectFrom('inspectionLocations as il')
       .innerJoin('inspections as i', 'i.id', 'il.inspectionId')

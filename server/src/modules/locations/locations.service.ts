@@ -25,8 +25,11 @@ import { amsterdamDate, happenedProblems } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
+import { caseNames } from '../cases/index.js';
 import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
+import { subjectsWithData } from '../subjects/index.js';
+import { displayNames } from '../users/index.js';
 import { lookupAddress } from './address-register.repository.js';
 import { gateFigures } from './disclosure.js';
 import { aggregatesOnly, inspectionsReachable, locationsReachable } from './locations.access.js';
@@ -51,7 +54,15 @@ const problem = (name: string, code: string, reason: string): InvalidParam => ({
 
 /** Risk-location projects, the register of locations with their status path, and inspections. */
 export class LocationsService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(
+    private readonly deps: ServiceDeps & {
+      /**
+       * Whether a step answers with the record after it (false only for the demo's history,
+       * which reads no answer: a new record then answers with its id alone).
+       */
+      answers: boolean;
+    },
+  ) {}
 
   private today(): string {
     return amsterdamDate(this.deps.now());
@@ -178,14 +189,44 @@ export class LocationsService {
     const row = rows[0];
     if (!row) throw notFound();
     const parts = await repo.locationParts(trx, id);
+    const [users, subjects, cases] = await Promise.all([
+      displayNames(
+        trx,
+        parts.events.map((e) => e.userId),
+      ),
+      subjectsWithData(
+        trx,
+        parts.subjects.map((s) => s.subjectId),
+      ),
+      caseNames(
+        trx,
+        parts.cases.map((c) => c.caseId),
+      ),
+    ]);
+    const shown = parts.subjects.flatMap((link) => {
+      const s = subjects.find((x) => x.id === link.subjectId);
+      return s ? [{ ...s, role: link.role }] : [];
+    });
     // The subjects tied to a location are personal data: each one shown is in the processing log.
-    for (const s of parts.subjects) {
+    for (const s of shown) {
       const data = s.data as RegisterData;
       if (data.kind !== 'organisation' && data.kind !== 'network')
         record.subjectData(data, 'location.subject', { type: 'location', id });
     }
     const canManage = (await this.deps.access.allowed(trx, actor, 'location.manage', [id])).has(id);
-    return presentLocationDetail(row, parts, canManage);
+    return presentLocationDetail(
+      row,
+      {
+        events: parts.events.map((e) => ({
+          ...e,
+          recordedBy: e.userId ? (users.get(e.userId) ?? null) : null,
+        })),
+        subjects: shown.map((s) => ({ id: s.id, kind: s.kind, label: s.label, role: s.role })),
+        cases: parts.cases.map((c) => ({ id: c.caseId, name: cases.get(c.caseId) ?? '' })),
+        inspections: parts.inspections,
+      },
+      canManage,
+    );
   }
 
   async get(context: RequestContext, id: string): Promise<LocationDetail> {
@@ -283,6 +324,7 @@ export class LocationsService {
         note: request.note ?? null,
         details: { inBaseline: request.inBaseline },
       });
+      if (!this.deps.answers) return { id } as LocationDetail;
       return this.detail(trx, actor, id, record);
     });
   }
@@ -325,6 +367,7 @@ export class LocationsService {
         note: request.note ?? null,
         details: inspections.length ? { inspectionIds: inspections } : {},
       });
+      if (!this.deps.answers) return undefined as unknown as LocationDetail;
       return this.detail(trx, actor, id, record);
     });
   }
@@ -471,6 +514,7 @@ export class LocationsService {
         organisationIds: partners,
         locationIds: request.locationIds,
       });
+      if (!this.deps.answers) return { id } as Inspection;
       return this.inspection(trx, actor, id);
     });
   }
@@ -494,6 +538,7 @@ export class LocationsService {
       const problems = happenedProblems('happenedOn', on, this.today());
       if (problems.length) throw invalid(problems);
       await repo.setInspectionDate(trx, id, request.type === 'held' ? { heldOn: on } : { cancelledOn: on });
+      if (!this.deps.answers) return undefined as unknown as Inspection;
       return this.inspection(trx, actor, id);
     });
   }

@@ -22,7 +22,7 @@ export {
   type Sighting,
 } from './register.js';
 export { subjectsRules } from './subjects.access.js';
-export { insertRelations, signalsBecameCase, subjectRefs } from './subjects.repository.js';
+export { insertRelations, signalsBecameCase, subjectRefs, subjectsWithData } from './subjects.repository.js';
 export { subjectsRoutes } from './subjects.routes.js';
 export { type FoundSubject, personIdentifiers, SubjectSearch } from './subjects.search.js';
 export { type KnownElsewhere, type RecordReferences, SubjectsService } from './subjects.service.js';

@@ -537,6 +537,12 @@ export async function subjectRefs(db: Db, ids: readonly string[]) {
   return db.selectFrom('subjects').select(['id', 'kind', 'label']).where('id', 'in', ids).execute();
 }
 
+/** Subjects with their data, for another module that shows them (and logs each one shown). */
+export async function subjectsWithData(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('subjects').select(['id', 'kind', 'label', 'data']).where('id', 'in', ids).execute();
+}
+
 export async function findSubject(db: Db, id: string) {
   return db
     .selectFrom('subjects')
