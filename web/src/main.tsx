@@ -148,6 +148,33 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="location.figures" />,
+                children: [
+                  {
+                    path: 'risicolocaties',
+                    lazy: page(() => import('./features/places/places-page.js'), 'PlacesPage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="location.read" />,
+                children: [
+                  {
+                    path: 'risicolocaties/:locationId',
+                    lazy: page(() => import('./features/places/location-page.js'), 'LocationPage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="inspection.read" />,
+                children: [
+                  {
+                    path: 'controles/:inspectionId',
+                    lazy: page(() => import('./features/places/inspection-page.js'), 'InspectionPage'),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="hitcheck.answer" />,
                 children: [
                   {

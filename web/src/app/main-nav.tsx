@@ -19,6 +19,7 @@ const items: readonly Item[] = [
   { to: '/overleggen', label: 'nav.meetings', permission: 'meeting.manage' },
   { to: '/casussen', label: 'nav.cases', permission: 'case.read' },
   { to: '/subjecten', label: 'nav.subjects', permission: 'subject.read' },
+  { to: '/risicolocaties', label: 'nav.places', permission: 'location.figures' },
   { to: '/verantwoording', label: 'nav.dashboard', permission: 'report.read' },
   { to: '/regio', label: 'nav.region', permission: 'reference.read' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'user.read' },

@@ -1,0 +1,414 @@
+import { locationKinds, type ProjectFigureRow } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  Button,
+  ButtonGroup,
+  FormFieldCheckbox,
+  FormFieldErrorMessage,
+  FormFieldTextbox,
+  Heading1,
+  Paragraph,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { ApiError } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { DateField, isoDateFromToday } from '../../components/date-field.js';
+import { FormValues } from '../../components/form-values.js';
+import { LIST_PAGE_SIZE, Pager, useListParams } from '../../components/list-controls.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
+import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
+import { can, useMe } from '../auth/auth-api.js';
+import { useMunicipalities } from '../reference/reference-api.js';
+import {
+  createLocation,
+  placesKey,
+  useFigures,
+  useInspections,
+  useLocations,
+  useProjects,
+} from './places-api.js';
+
+const thisYear = new Date().getFullYear();
+const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
+
+/**
+ * Places: a risk-location project's figures for a year (as the annual plan reports them), the
+ * register of locations the user may see with their status, the inspections, and flagging a new
+ * location. Steering roles see the figures only.
+ */
+export function PlacesPage() {
+  const me = useMe();
+  const { params, page, update } = useListParams('-flaggedOn');
+  const projects = useProjects();
+  const projectId = params.get('project') ?? projects.data?.[0]?.id ?? '';
+  const year = Number(params.get('jaar')) || thisYear - 1;
+  const readsLocations = can(me.data, 'location.read');
+  useEffect(() => {
+    document.title = `${t('places.title')} · ${t('app.name')}`;
+  }, []);
+  return (
+    <>
+      <Heading1>{t('places.title')}</Heading1>
+      <Paragraph>{t('places.intro')}</Paragraph>
+      {projects.isPending ? <Loading /> : null}
+      {projects.isError ? (
+        <ProblemAlert error={projects.error} onRetry={() => void projects.refetch()} />
+      ) : null}
+      {projects.data && projects.data.length === 0 ? <Paragraph>{t('places.noProjects')}</Paragraph> : null}
+      {projects.data && projects.data.length > 0 ? (
+        <div className="samenspel-filters">
+          <SelectField
+            id="project"
+            label={t('places.project')}
+            value={projectId}
+            onChange={(event) => update({ project: event.currentTarget.value })}
+            options={projects.data.map((p) => [p.id, p.name] as const)}
+          />
+          <SelectField
+            id="jaar"
+            label={t('places.year')}
+            value={String(year)}
+            onChange={(event) => update({ jaar: event.currentTarget.value })}
+            options={years.map((y) => [y, y] as const)}
+          />
+        </div>
+      ) : null}
+      {projectId ? <Figures projectId={projectId} year={year} /> : null}
+      {readsLocations ? (
+        <Locations
+          projectId={projectId}
+          page={page}
+          status={params.get('status') ?? ''}
+          onPage={(p) => update({ pagina: String(p) })}
+          onStatus={(status) => update({ status })}
+        />
+      ) : null}
+      {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
+      {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
+    </>
+  );
+}
+
+const measures: ReadonlyArray<[keyof ProjectFigureRow, MessageKey]> = [
+  ['flagged', 'places.flagged'],
+  ['flaggedInBaseline', 'places.flaggedInBaseline'],
+  ['flaggedNew', 'places.flaggedNew'],
+  ['lookedInto', 'places.lookedInto'],
+  ['lookedIntoInPeriod', 'places.lookedIntoInPeriod'],
+  ['confirmed', 'places.confirmed'],
+  ['dispelled', 'places.dispelled'],
+  ['open', 'places.open'],
+  ['addressed', 'places.addressed'],
+  ['addressedInPeriod', 'places.addressedInPeriod'],
+  ['inspections', 'places.inspections'],
+  ['integralInspections', 'places.integralInspections'],
+];
+
+function Figures({ projectId, year }: { projectId: string; year: number }) {
+  const figures = useFigures(projectId, year);
+  if (figures.isPending) return <Loading />;
+  if (figures.isError) return <ProblemAlert error={figures.error} onRetry={() => void figures.refetch()} />;
+  const f = figures.data;
+  return (
+    <Section id="cijfers" title={t('places.figures', { year })}>
+      {f.project.baselineOn ? (
+        <Paragraph>{t('places.baseline', { date: formatDate(f.project.baselineOn) })}</Paragraph>
+      ) : null}
+      <DataTable
+        caption={t('places.figuresCaption', { project: f.project.name, year })}
+        columns={[t('places.measure'), { label: t('places.number'), className: 'samenspel-number' }]}
+        cards={false}
+      >
+        {measures.map(([key, label]) => (
+          <TableRow key={key}>
+            <TableHeaderCell scope="row">{t(label, { year })}</TableHeaderCell>
+            <TableCell className="samenspel-number">{formatNumber(f.total[key])}</TableCell>
+          </TableRow>
+        ))}
+        <TableRow>
+          <TableHeaderCell scope="row">{t('places.addressedMunicipalities')}</TableHeaderCell>
+          <TableCell className="samenspel-number">{formatNumber(f.total.addressedMunicipalities)}</TableCell>
+        </TableRow>
+      </DataTable>
+      {f.municipalities.length > 0 ? (
+        <DataTable
+          caption={t('places.perMunicipality', { year })}
+          columns={[
+            t('places.municipality'),
+            { label: t('places.flagged', { year }), className: 'samenspel-number' },
+            { label: t('places.lookedInto'), className: 'samenspel-number' },
+            { label: t('places.open'), className: 'samenspel-number' },
+            { label: t('places.addressed'), className: 'samenspel-number' },
+            { label: t('places.inspectionsShort'), className: 'samenspel-number' },
+          ]}
+        >
+          {f.municipalities.map((m) => (
+            <TableRow key={m.municipality.code}>
+              <TableHeaderCell scope="row">{m.municipality.name}</TableHeaderCell>
+              <TableCell className="samenspel-number">{formatNumber(m.flagged)}</TableCell>
+              <TableCell className="samenspel-number">{formatNumber(m.lookedInto)}</TableCell>
+              <TableCell className="samenspel-number">{formatNumber(m.open)}</TableCell>
+              <TableCell className="samenspel-number">{formatNumber(m.addressed)}</TableCell>
+              <TableCell className="samenspel-number">{formatNumber(m.inspections)}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      ) : null}
+      {f.protected ? <Paragraph>{t('places.protected')}</Paragraph> : null}
+    </Section>
+  );
+}
+
+function Locations({
+  projectId,
+  page,
+  status,
+  onPage,
+  onStatus,
+}: {
+  projectId: string;
+  page: number;
+  status: string;
+  onPage: (page: number) => void;
+  onStatus: (status: string) => void;
+}) {
+  const query = new URLSearchParams({ page: String(page), pageSize: String(LIST_PAGE_SIZE) });
+  if (projectId) query.set('projectId', projectId);
+  if (status) query.set('status', status);
+  const locations = useLocations(query);
+  return (
+    <Section id="locaties" title={t('places.locations')}>
+      <SelectField
+        id="status"
+        label={t('places.status')}
+        value={status}
+        onChange={(event) => onStatus(event.currentTarget.value)}
+        placeholder={t('places.everyStatus')}
+        options={(['flagged', 'looked-into', 'confirmed', 'dispelled', 'addressed', 'closed'] as const).map(
+          (s) => [s, t(`locationStatus.${s}`)] as const,
+        )}
+      />
+      {locations.isPending ? <Loading /> : null}
+      {locations.isError ? (
+        <ProblemAlert error={locations.error} onRetry={() => void locations.refetch()} />
+      ) : null}
+      {locations.data && locations.data.total === 0 ? <Paragraph>{t('places.noLocations')}</Paragraph> : null}
+      {locations.data && locations.data.total > 0 ? (
+        <>
+          <DataTable
+            caption={t('places.locationsCaption', { count: locations.data.total })}
+            columns={[
+              t('places.address'),
+              t('places.kind'),
+              t('places.municipality'),
+              t('places.status'),
+              t('places.since'),
+            ]}
+          >
+            {locations.data.items.map((l) => (
+              <TableRow key={l.id}>
+                <TableCell>
+                  <RouterLink to={`/risicolocaties/${l.id}`} className="utrecht-link">
+                    {l.address}
+                  </RouterLink>
+                </TableCell>
+                <TableCell>{t(`locationKind.${l.kind}`)}</TableCell>
+                <TableCell>{l.municipality.name}</TableCell>
+                <TableCell>{t(`locationStatus.${l.status}`)}</TableCell>
+                <TableCell>{formatDate(l.statusSince)}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+          <Pager
+            page={page}
+            pageSize={LIST_PAGE_SIZE}
+            total={locations.data.total}
+            label={t('places.locations')}
+            onPage={onPage}
+          />
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
+function Inspections({ projectId }: { projectId: string }) {
+  const query = new URLSearchParams({ pageSize: '10' });
+  if (projectId) query.set('projectId', projectId);
+  const inspections = useInspections(query);
+  return (
+    <Section id="controles" title={t('places.inspectionsTitle')}>
+      {inspections.isPending ? <Loading /> : null}
+      {inspections.isError ? (
+        <ProblemAlert error={inspections.error} onRetry={() => void inspections.refetch()} />
+      ) : null}
+      {inspections.data && inspections.data.total === 0 ? (
+        <Paragraph>{t('places.noInspections')}</Paragraph>
+      ) : null}
+      {inspections.data && inspections.data.total > 0 ? (
+        <DataTable
+          caption={t('places.inspectionsCaption', {
+            shown: inspections.data.items.length,
+            count: inspections.data.total,
+          })}
+          columns={[
+            t('places.date'),
+            t('places.municipality'),
+            t('places.inspectionKind'),
+            t('places.partners'),
+          ]}
+        >
+          {inspections.data.items.map((i) => (
+            <TableRow key={i.id}>
+              <TableCell>
+                <RouterLink to={`/controles/${i.id}`} className="utrecht-link">
+                  {formatDate(i.heldOn ?? i.plannedOn)}
+                </RouterLink>
+                {i.heldOn ? '' : ` (${t(i.cancelledOn ? 'places.cancelled' : 'places.planned')})`}
+              </TableCell>
+              <TableCell>{i.municipality.name}</TableCell>
+              <TableCell>{t(i.integral ? 'places.integral' : 'places.single')}</TableCell>
+              <TableCell>{i.organisations.map((o) => o.name).join(', ')}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      ) : null}
+    </Section>
+  );
+}
+
+function NewLocation({ projectId }: { projectId: string }) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const municipalities = useMunicipalities(me.data?.region.id);
+  const projects = useProjects();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: createLocation,
+    onSuccess: async (location) => {
+      await queryClient.invalidateQueries({ queryKey: placesKey });
+      await navigate(`/risicolocaties/${location.id}`);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = new FormValues(new FormData(event.currentTarget));
+    const number = v.optional('houseNumber');
+    create.mutate({
+      kind: v.choice('kind', locationKinds),
+      name: v.optional('name'),
+      municipalityCode: v.text('municipalityCode'),
+      projectId: v.optional('projectId'),
+      inBaseline: v.text('inBaseline') === 'ja',
+      happenedOn: v.optional('happenedOn'),
+      note: v.optional('note'),
+      address: {
+        street: v.optional('street'),
+        houseNumber: number === undefined ? undefined : Number(number),
+        postcode: v.optional('postcode'),
+        place: v.optional('place'),
+      },
+    });
+  }
+
+  const error = (name: string) => ({ invalid: Boolean(errors[name]), errorMessage: errors[name] });
+  return (
+    <Section id="nieuwe-locatie" title={t('places.new')}>
+      <Paragraph>{t('places.newIntro')}</Paragraph>
+      {create.isError && !(create.error instanceof ApiError && create.error.problem.invalidParams) ? (
+        <ProblemAlert error={create.error} />
+      ) : null}
+      {errors.address ? <FormFieldErrorMessage>{errors.address}</FormFieldErrorMessage> : null}
+      <form key={projectId} onSubmit={submit} noValidate>
+        <SelectField
+          id="locatie-soort"
+          name="kind"
+          label={t('places.kind')}
+          defaultValue="business-unit"
+          options={locationKinds.map((k) => [k, t(`locationKind.${k}`)] as const)}
+        />
+        <SelectField
+          id="locatie-gemeente"
+          name="municipalityCode"
+          label={t('places.municipality')}
+          defaultValue=""
+          placeholder={t('places.chooseMunicipality')}
+          options={(municipalities.data ?? []).map((m) => [m.code, m.name] as const)}
+          {...error('municipalityCode')}
+        />
+        <FormFieldTextbox
+          id="locatie-straat"
+          name="street"
+          label={t('places.street')}
+          {...error('address.street')}
+        />
+        <FormFieldTextbox
+          id="locatie-huisnummer"
+          name="houseNumber"
+          label={t('places.houseNumber')}
+          inputMode="numeric"
+          {...error('address.houseNumber')}
+        />
+        <FormFieldTextbox
+          id="locatie-postcode"
+          name="postcode"
+          label={t('places.postcode')}
+          {...error('address.postcode')}
+        />
+        <FormFieldTextbox
+          id="locatie-plaats"
+          name="place"
+          label={t('places.place')}
+          {...error('address.place')}
+        />
+        <FormFieldTextbox
+          id="locatie-naam"
+          name="name"
+          label={t('places.name')}
+          description={t('places.nameHint')}
+        />
+        <SelectField
+          id="locatie-project"
+          name="projectId"
+          label={t('places.project')}
+          defaultValue={projectId}
+          placeholder={t('places.noProject')}
+          options={(projects.data ?? []).map((p) => [p.id, p.name] as const)}
+          {...error('projectId')}
+        />
+        <FormFieldCheckbox
+          id="locatie-nulmeting"
+          name="inBaseline"
+          value="ja"
+          label={t('places.inBaseline')}
+        />
+        {errors.inBaseline ? <FormFieldErrorMessage>{errors.inBaseline}</FormFieldErrorMessage> : null}
+        <DateField
+          id="locatie-datum"
+          name="happenedOn"
+          label={t('places.flaggedOn')}
+          defaultValue={isoDateFromToday()}
+          {...error('happenedOn')}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="primary-action-button" disabled={create.isPending}>
+            {t('places.flag')}
+          </Button>
+        </ButtonGroup>
+        {create.isPending ? <Loading label={t('admin.saving')} /> : null}
+      </form>
+    </Section>
+  );
+}
