@@ -145,7 +145,7 @@ describe(`places on ${testEngine()}`, () => {
       await flag({ projectId: p.id, on: '2020-06-01' }),
       await flag({ projectId: p.id, on: '2020-07-01' }),
     ];
-    const new2021 = await flag({ projectId: p.id, on: '2021-03-01', municipalityCode: 'GM0356' });
+    await flag({ projectId: p.id, on: '2021-03-01', municipalityCode: 'GM0356' });
     await flag({ projectId: p.id, on: '2022-01-05' }); // after the period: not counted
     const [a, b, c] = base;
     if (!a || !b || !c) throw new Error('no baseline');
