@@ -11,6 +11,7 @@ import { createUser } from '../../server/src/testing/identity.ts';
 import { signIn } from '../../server/src/testing/session.ts';
 import { benchAccountability } from './accountability.ts';
 import { benchDatabase } from './database.ts';
+import { benchHotspots } from './hotspots.ts';
 import { benchLinking } from './linking.ts';
 import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
 import { reportMatching } from './matching.ts';
@@ -153,6 +154,9 @@ if (wants('linking')) await benchLinking(database, ROUNDS);
 
 // 6. Pages in the browser: time to content and JavaScript per page, per role.
 if (wants('pages')) await benchPages(ROUNDS);
+
+// 7. Hotspots: 1,000,000 points in the province of Utrecht to H3 cells and Getis-Ord Gi*.
+if (wants('hotspots')) await benchHotspots(ROUNDS);
 
 await app.close();
 await unlogged.close();
