@@ -110,6 +110,14 @@ describe('places: risk locations and inspections', () => {
     await figures.waitFor();
     expect(await figures.getByRole('row', { name: /waarvan in de nulmeting/ }).textContent()).toContain('6');
     await page.getByText('Per gemeente ziet u afgeronde aantallen').waitFor();
+    // The map: the region's boundaries with its layers, switched by keyboard in the layer control.
+    await page.getByRole('region', { name: `Kaart van ${p.name}, 2021` }).waitFor();
+    const hotspots = page.getByRole('checkbox', { name: 'Hotspots (Gi*)' });
+    expect(await hotspots.isChecked()).toBe(true);
+    await hotspots.focus();
+    await page.keyboard.press('Space');
+    expect(await hotspots.isChecked()).toBe(false);
+    await page.getByText(/De kaart toont 0 locaties die u mag openen/).waitFor();
     expect(await page.getByRole('heading', { name: 'Locaties', exact: true }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'places-figures');

@@ -83,6 +83,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'location-project.create': 'Risicolocatieproject gestart',
   'location-project.figures': 'Cijfers van een risicolocatieproject bekeken',
   'location-project.list': 'Risicolocatieprojecten bekeken',
+  'location-project.map': 'Kaart van een risicolocatieproject bekeken',
   'location.addressed': 'Risicolocatie aangepakt',
   'location.case': 'Risicolocatie aan een casus gekoppeld',
   'location.closed': 'Risicolocatie afgesloten',

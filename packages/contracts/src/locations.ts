@@ -354,3 +354,46 @@ export const registeredAddress = z.object({
   latitude: z.number(),
   longitude: z.number(),
 });
+
+export const projectMapQuery = z.strictObject({
+  year: z.coerce.number().int('Een jaar is een heel getal.').min(2000).max(2100),
+});
+
+const outline = z.array(z.array(z.number())).describe('A closed ring of [longitude, latitude] pairs');
+
+/** A project's map for a year: points for whoever may see them, aggregates and hotspots for all. */
+export const projectMap = z.object({
+  project: namedRef,
+  year: z.number().int(),
+  points: z
+    .array(
+      z.object({
+        id: uuid,
+        kind: locationKind,
+        status: locationStatus,
+        latitude: z.number(),
+        longitude: z.number(),
+      }),
+    )
+    .describe('Only the locations the reader may open'),
+  cells: z
+    .array(z.object({ cell: z.string(), count: z.number().int(), outline }))
+    .describe('Locations per H3 cell; through the disclosure gate for aggregates-only readers'),
+  hotspots: z.array(
+    z.object({
+      cell: z.string(),
+      class: z.enum(['hot-99', 'hot-95', 'hot-90', 'cold-90', 'cold-95', 'cold-99']),
+      z: z.number().nullable(),
+      outline,
+    }),
+  ),
+  neighbourhood: z.object({
+    resolution: z.number().int(),
+    ring: z.number().int(),
+    cellEdgeMetres: z.number(),
+    studyArea: z.string(),
+    cells: z.number().int(),
+  }),
+  protected: z.boolean(),
+});
+export type ProjectMap = z.infer<typeof projectMap>;

@@ -1,4 +1,4 @@
-import type { LocationPage, LocationProject, ProjectFigures } from '@samenspel/contracts';
+import type { LocationPage, LocationProject, ProjectFigures, ProjectMap } from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_TIMEOUT, demoSeedOutput, type TestApp, testEngine } from '../testing/index.js';
@@ -74,6 +74,14 @@ describe(`the demo region's places on ${testEngine()}`, () => {
     expect(steering.total).toEqual(figures.total);
     expect(steering.protected).toBe(true);
     expect(steering.municipalities.every((m) => m.flagged % 5 === 0 && m.protected)).toBe(true);
+    // The map: the analyst sees every point and exact cells; the programme manager no point.
+    const url = `/api/v1/location-projects/${project?.id}/map?year=2021`;
+    const map = await get<ProjectMap>('analist@riec-mn.example', url);
+    expect(map.points).toHaveLength(207);
+    expect(map.cells.reduce((sum, c) => sum + c.count, 0)).toBe(207);
+    const gated = await get<ProjectMap>('programmamanager@riec-mn.example', url);
+    expect(gated.points).toEqual([]);
+    expect(gated.cells.every((c) => c.count >= 5 && c.count % 5 === 0)).toBe(true);
   });
 
   it('places every location inside West-Utrecht, and shows the steering roles none', async () => {

@@ -398,6 +398,16 @@ const matrix: Record<string, Entry> = {
       url: `/api/v1/location-projects/${await projectAt()}/figures?from=2021-01-01&to=2021-12-31`,
     }),
   },
+  'GET /api/v1/location-projects/{projectId}/map': {
+    logs: 'location-project.map',
+    permitted: 'programme_manager',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/location-projects/${await projectAt()}/map?year=2021`,
+    }),
+  },
   'GET /api/v1/locations': {
     logs: 'location.list',
     permitted: 'partner_staff',

@@ -28,3 +28,24 @@ export function gateFigures<R extends ProjectFigureRow & { municipality: { code:
       return rounded;
     });
 }
+
+/** A count as the gate publishes it to an aggregates-only reader: null when it is suppressed. */
+export function gatedCount(n: number, k = MINIMUM_RECORDS): number | null {
+  return n >= k ? roundToFive(n) : null;
+}
+
+/**
+ * The cells of a map as aggregates-only readers see them: a cell with fewer than `k` records is
+ * left out altogether (as is an empty one, so that "none" and "a few" look the same), every
+ * other count is rounded to five. Because the same records always give the same answer and
+ * every published count stands for at least five possible true counts, subtracting two
+ * overlapping answers (a year and the year before, a project and a status within it) leaves a
+ * difference of which several values below `k` remain possible: no one works out how many
+ * records a small group holds (see disclosure.test.ts, which tries).
+ */
+export function gateCells<C extends { count: number }>(cells: readonly C[], k = MINIMUM_RECORDS): C[] {
+  return cells.flatMap((c) => {
+    const count = gatedCount(c.count, k);
+    return count === null ? [] : [{ ...c, count }];
+  });
+}

@@ -4,6 +4,7 @@ import type {
   LocationPage,
   LocationProject,
   ProjectFigures,
+  ProjectMap,
 } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -246,6 +247,47 @@ describe(`places on ${testEngine()}`, () => {
     expect(refused.statusCode).toBe(404);
     // Steering roles read no location at all.
     expect((await cast.call(await cast.manager(), 'GET', '/api/v1/locations')).statusCode).toBe(403);
+  });
+
+  it('maps the points a reader may open, the cells through the gate, and a cluster as a hotspot', async () => {
+    const p = await project();
+    const put = async (latitude: number, longitude: number, by?: string) =>
+      (
+        await cast.ok<LocationDetail>(
+          by ? await cast.staff(by) : await cast.analyst(),
+          'POST',
+          '/api/v1/locations',
+          {
+            kind: 'business-unit',
+            // The RIEC's in Nieuwegein, Utrecht's own in Utrecht: Utrecht's staff see only theirs.
+            municipalityCode: by ? 'GM0344' : 'GM0356',
+            name: 'Unit',
+            projectId: p.id,
+            point: { latitude, longitude },
+            happenedOn: '2021-03-01',
+          },
+        )
+      ).id;
+    // Twelve units on one business park, six scattered over the city, one flagged by Utrecht itself.
+    for (let i = 0; i < 12; i += 1) await put(52.1 + i * 0.0002, 5.05 + i * 0.0002);
+    for (let i = 0; i < 6; i += 1) await put(52.05 + i * 0.02, 5.0 + (i % 3) * 0.06);
+    const own = await put(52.09, 5.12, 'GM0344');
+    const url = `/api/v1/location-projects/${p.id}/map?year=2021`;
+    const analyst = await cast.ok<ProjectMap>(await cast.analyst(), 'GET', url);
+    expect(analyst.points).toHaveLength(19);
+    expect(analyst.cells.reduce((sum, c) => sum + c.count, 0)).toBe(19);
+    expect(analyst.hotspots.some((h) => h.class.startsWith('hot') && (h.z ?? 0) > 0)).toBe(true);
+    expect(analyst.neighbourhood).toMatchObject({ resolution: 8, ring: 1 });
+    // Utrecht's staff see their own point only; the cells and hotspots through the gate.
+    const utrecht = await cast.ok<ProjectMap>(await cast.staff('GM0344'), 'GET', url);
+    expect(utrecht.points.map((x) => x.id)).toEqual([own]);
+    expect(utrecht.protected).toBe(true);
+    expect(utrecht.cells.every((c) => c.count >= 5 && c.count % 5 === 0)).toBe(true);
+    expect(utrecht.hotspots.every((h) => h.z === null)).toBe(true);
+    // The programme manager sees no point at all.
+    const manager = await cast.ok<ProjectMap>(await cast.manager(), 'GET', url);
+    expect(manager.points).toEqual([]);
+    expect(manager.cells.length).toBeGreaterThan(0);
   });
 
   it('logs every subject a location shows, in the same action', async () => {

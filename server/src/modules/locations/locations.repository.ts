@@ -560,3 +560,14 @@ export async function municipalityIn(db: Db, regionId: string, code: string): Pr
     .executeTakeFirst();
   return !!row;
 }
+
+/** The points of a project's locations flagged on or before a day. */
+export function projectPoints(db: Db, projectId: string, to: string) {
+  return db
+    .selectFrom('locations')
+    .select(['id', 'kind', 'status', 'latitude', 'longitude'])
+    .where('projectId', '=', projectId)
+    .where('flaggedOn', '<=', to)
+    .where('latitude', 'is not', null)
+    .execute();
+}

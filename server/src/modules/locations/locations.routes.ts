@@ -21,6 +21,8 @@ import {
   locationSubjectRequest,
   projectFigures,
   projectFiguresQuery,
+  projectMap,
+  projectMapQuery,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problems.js';
@@ -70,6 +72,21 @@ export const locationsRoutes: FastifyPluginAsyncZod<{ service: LocationsService 
       },
     },
     async (request) => service.figures(request.context, request.params.projectId, request.query),
+  );
+
+  app.get(
+    '/location-projects/:projectId/map',
+    {
+      schema: {
+        tags,
+        summary:
+          "A project's map for a year: points the reader may open, locations per H3 cell and Gi* hotspots (through the disclosure gate for aggregates-only readers)",
+        params: locationProjectParams,
+        querystring: projectMapQuery,
+        response: { 200: projectMap, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => service.map(request.context, request.params.projectId, request.query.year),
   );
 
   app.get(

@@ -17,6 +17,7 @@ import type {
   LocationSubjectRequest,
   ProjectFigures,
   ProjectFiguresQuery,
+  ProjectMap,
   RegisterData,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
@@ -42,6 +43,7 @@ import {
   presentProject,
 } from './locations.presenter.js';
 import * as repo from './locations.repository.js';
+import { mapLayers } from './maps.js';
 
 const activity = 'samenspel.locations';
 
@@ -158,6 +160,48 @@ export class LocationsService {
         to: query.to,
         total,
         municipalities: gated ? gateFigures(rows) : rows.map((r) => ({ ...r, protected: false })),
+        protected: gated,
+      };
+    });
+  }
+
+  /**
+   * A project's map for a year (the locations flagged by its end): the points of the locations
+   * the reader may open, and for every reader the locations per H3 cell and the Gi* hotspots,
+   * through the disclosure gate for aggregates-only readers.
+   */
+  async map(context: RequestContext, projectId: string, year: number): Promise<ProjectMap> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'location-project.map', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.figures');
+      const [project] = await repo.findProjects(trx, actor.regionId, [projectId]);
+      if (!project) throw notFound();
+      const rows = await repo.projectPoints(trx, projectId, `${year}-12-31`);
+      const located = rows.flatMap((r) =>
+        r.latitude !== null && r.longitude !== null
+          ? [{ ...r, latitude: r.latitude, longitude: r.longitude }]
+          : [],
+      );
+      const visible = await access.allowed(
+        trx,
+        actor,
+        'location.read',
+        located.map((r) => r.id),
+      );
+      const gated = aggregatesOnly(actor);
+      return {
+        project: { id: project.id, name: project.name },
+        year,
+        points: located
+          .filter((r) => visible.has(r.id))
+          .map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            status: r.status,
+            latitude: r.latitude,
+            longitude: r.longitude,
+          })),
+        ...mapLayers(located, gated),
         protected: gated,
       };
     });

@@ -10,6 +10,7 @@ import type {
   LocationProject,
   locationStepRequest,
   ProjectFigures,
+  ProjectMap,
 } from '@samenspel/contracts';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -99,4 +100,14 @@ export function inspectionStep(id: string, body: InspectionStepBody): Promise<In
 
 export function addFinding(id: string, body: FindingBody): Promise<Inspection> {
   return sendJson<Inspection, FindingBody>('POST', `/api/v1/inspections/${id}/findings`, body);
+}
+
+/** A project's map for a year: points the reader may open, cells and hotspots. */
+export function useProjectMap(projectId: string | undefined, year: number) {
+  return useQuery({
+    queryKey: [...placesKey, 'map', projectId, year],
+    enabled: Boolean(projectId),
+    queryFn: ({ signal }) =>
+      getJson<ProjectMap>(`/api/v1/location-projects/${projectId}/map?year=${year}`, signal),
+  });
 }

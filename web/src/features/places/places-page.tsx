@@ -25,15 +25,17 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useMunicipalities } from '../reference/reference-api.js';
+import { useBoundaries, useMunicipalities } from '../reference/reference-api.js';
 import {
   createLocation,
   placesKey,
   useFigures,
   useInspections,
   useLocations,
+  useProjectMap,
   useProjects,
 } from './places-api.js';
+import { ProjectMapView } from './project-map.js';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
@@ -81,6 +83,7 @@ export function PlacesPage() {
         </div>
       ) : null}
       {projectId ? <Figures projectId={projectId} year={year} /> : null}
+      {projectId ? <MapSection projectId={projectId} year={year} /> : null}
       {readsLocations ? (
         <Locations
           projectId={projectId}
@@ -93,6 +96,20 @@ export function PlacesPage() {
       {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
       {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
     </>
+  );
+}
+
+function MapSection({ projectId, year }: { projectId: string; year: number }) {
+  const me = useMe();
+  const map = useProjectMap(projectId, year);
+  const boundaries = useBoundaries(me.data?.region.id);
+  const failed = [map, boundaries].find((q) => q.isError);
+  return (
+    <Section id="kaart" title={t('places.mapTitle', { year })}>
+      {map.isPending || boundaries.isPending ? <Loading /> : null}
+      {failed?.error ? <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} /> : null}
+      {map.data && boundaries.data ? <ProjectMapView map={map.data} boundaries={boundaries.data} /> : null}
+    </Section>
   );
 }
 
