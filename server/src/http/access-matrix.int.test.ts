@@ -1890,6 +1890,8 @@ describe(`access matrix on ${testEngine()}`, () => {
         refused ??= Promise.resolve(entry.call());
         return refused;
       };
+      // A read changes nothing either: the calls that are let through share that set-up too.
+      const reads = route.startsWith('GET ');
       if (entry.public) {
         it('needs no session', async () => {
           const response = await send(await entry.call());
@@ -1899,7 +1901,7 @@ describe(`access matrix on ${testEngine()}`, () => {
       }
 
       it(`${forPartnerSystems.has(route) ? 'lets' : 'refuses'} a partner system's token`, async () => {
-        const call = forPartnerSystems.has(route) ? await entry.call() : await refusedCall();
+        const call = forPartnerSystems.has(route) && !reads ? await entry.call() : await refusedCall();
         const response = await send(call, partnerSystem);
         if (forPartnerSystems.has(route)) expect(response.statusCode, response.body).toBe(entry.ok);
         else expect([400, 401, 403, 404]).toContain(response.statusCode);
@@ -1939,7 +1941,7 @@ describe(`access matrix on ${testEngine()}`, () => {
 
       it(`lets ${entry.permitted === 'any' ? 'any signed-in user' : entry.permitted} through`, async () => {
         const role = entry.permitted ?? 'any';
-        let call = await entry.call();
+        let call = reads ? await refusedCall() : await entry.call();
         let session = role === 'any' ? sessions.get('partner_staff') : sessions.get(role);
         if (entry.freshSession) ({ session, call } = await freshSession(role as Role, entry, call));
         const response = await send(call, session);
