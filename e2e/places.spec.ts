@@ -104,6 +104,14 @@ describe('places: risk locations and inspections', () => {
         inBaseline: true,
         happenedOn: '2020-01-10',
       });
+    const layer = `Gelegenheidskaart Utrecht ${p.name}`;
+    await spec.cast.ok(analyst, 'POST', '/api/v1/map-layers', {
+      kind: 'opportunity',
+      name: layer,
+      municipalityCode: 'GM0344',
+      madeOn: '2021-06-01',
+      csv: 'latitude;longitude;indicator\n52.09;5.11;bedrijventerrein\n52.1;5.05;leegstand\n',
+    });
     const page = await spec.visitors.page(await spec.cast.manager());
     await page.goto(`${spec.samenspel.url}/risicolocaties?project=${p.id}&jaar=2021`);
     const figures = page.getByRole('table', { name: `${p.name}: cijfers over 2021` });
@@ -118,6 +126,16 @@ describe('places: risk locations and inspections', () => {
     await page.keyboard.press('Space');
     expect(await hotspots.isChecked()).toBe(false);
     await page.getByText(/De kaart toont 0 locaties die u mag openen/).waitFor();
+    // The district's opportunity map is a layer to switch on, and listed with its indicators.
+    const opportunity = page.getByRole('checkbox', { name: layer });
+    expect(await opportunity.isChecked()).toBe(false);
+    await opportunity.focus();
+    await page.keyboard.press('Space');
+    expect(await opportunity.isChecked()).toBe(true);
+    const row = page
+      .getByRole('table', { name: /kaarten van de regio/ })
+      .getByRole('row', { name: new RegExp(layer) });
+    expect(await row.textContent()).toContain('bedrijventerrein, leegstand');
     expect(await page.getByRole('heading', { name: 'Locaties', exact: true }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'places-figures');

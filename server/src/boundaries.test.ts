@@ -101,6 +101,7 @@ const owners: Record<string, readonly string[]> = {
     'inspection_follow_ups',
     'address_register',
     'address_register_loads',
+    'map_layers',
   ],
 };
 const reference = new Set(owners.organisations);

@@ -52,6 +52,8 @@ export const permissions = [
   'inspection.read',
   'inspection.manage',
   'address-register.manage',
+  'map-layer.read',
+  'map-layer.manage',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

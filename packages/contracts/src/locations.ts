@@ -397,3 +397,75 @@ export const projectMap = z.object({
   protected: z.boolean(),
 });
 export type ProjectMap = z.infer<typeof projectMap>;
+
+export const mapLayerKinds = ['opportunity', 'risk'] as const;
+export type MapLayerKind = (typeof mapLayerKinds)[number];
+
+const position = z.tuple([z.number().min(3.2).max(7.3), z.number().min(50.5).max(53.8)]);
+const ring = z.array(position).min(4);
+/** The features of an opportunity or risk map: areas and points with an indicator, no persons. */
+export const mapLayerFeature = z.object({
+  type: z.literal('Feature'),
+  geometry: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('Point'), coordinates: position }),
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+  ]),
+  properties: z.object({
+    indicator: z.string().trim().min(1, 'Elk object heeft een indicator.').max(100),
+    value: z.number().optional(),
+    label: z.string().max(200).optional(),
+  }),
+});
+export const mapLayerFeatures = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(mapLayerFeature).min(1, 'Een kaart heeft minstens één object.').max(10_000),
+});
+export type MapLayerFeatures = z.infer<typeof mapLayerFeatures>;
+
+export const createMapLayerRequest = z
+  .strictObject({
+    kind: z.enum(mapLayerKinds, 'Kies gelegenheidskaart of risicokaart.'),
+    name: text(200, 'Geef de kaart een naam.'),
+    municipalityCode: cbsMunicipalityCode.optional(),
+    baseTeamId: z.string().optional(),
+    madeOn: isoDate,
+    source: optionalText(2000),
+    geojson: z.unknown().optional().describe('A GeoJSON FeatureCollection (WGS84)'),
+    csv: z
+      .string()
+      .max(5_000_000)
+      .optional()
+      .describe('Or CSV with columns latitude, longitude, indicator and optionally value and label'),
+  })
+  .refine((v) => (v.geojson === undefined) !== (v.csv === undefined), {
+    message: 'Lever de kaart als GeoJSON of als CSV.',
+    path: ['geojson'],
+  })
+  .refine((v) => v.municipalityCode || v.baseTeamId, {
+    message: 'Kies de gemeente of het basisteam van de kaart.',
+    path: ['municipalityCode'],
+  });
+export type CreateMapLayerRequest = z.infer<typeof createMapLayerRequest>;
+
+export const mapLayerSummary = z.object({
+  id: uuid,
+  kind: z.enum(mapLayerKinds),
+  name: z.string(),
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
+  baseTeam: z.object({ id: z.string(), name: z.string() }).nullable(),
+  district: z.object({ id: z.string(), name: z.string() }).nullable(),
+  madeOn: isoDate,
+  organisation: namedRef,
+  source: z.string().nullable(),
+  featureCount: z.number().int(),
+  indicators: z.array(z.string()),
+});
+export type MapLayerSummary = z.infer<typeof mapLayerSummary>;
+export const mapLayer = mapLayerSummary.extend({ features: mapLayerFeatures });
+export type MapLayer = z.infer<typeof mapLayer>;
+export const mapLayerParams = z.object({ layerId: uuid });
+export const mapLayerListQuery = z.strictObject({
+  kind: z.enum(mapLayerKinds).optional(),
+  districtId: z.string().optional(),
+});

@@ -18,7 +18,7 @@ import {
   InterventionsService,
   loadInterventionCatalogue,
 } from '../modules/interventions/index.js';
-import { AddressRegisterService, LocationsService } from '../modules/locations/index.js';
+import { AddressRegisterService, LocationsService, MapLayersService } from '../modules/locations/index.js';
 import { MeetingsService } from '../modules/meetings/index.js';
 import { NotificationMailer, NotificationsService, StepNotifier } from '../modules/notifications/index.js';
 import {
@@ -132,6 +132,7 @@ export function createServices(options: ServicesOptions) {
     meetings: new MeetingsService({ ...deps, signals }),
     locations: new LocationsService({ ...deps, answers: options.stepAnswers ?? true }),
     addressRegister: new AddressRegisterService(deps),
+    mapLayers: new MapLayersService(deps),
     cases,
     information,
     interventions: new InterventionsService({ cases }),

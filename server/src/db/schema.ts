@@ -19,6 +19,7 @@ import type {
   LocationKind,
   LocationStatus,
   LocationSubjectRole,
+  MapLayerFeatures,
   MatchEvidence,
   MeetingKind,
   MemberRole,
@@ -934,6 +935,22 @@ export interface AddressRegisterLoadsTable {
   loadedBy: string | null;
 }
 
+export interface MapLayersTable {
+  id: Generated<string>;
+  regionId: string;
+  kind: 'opportunity' | 'risk';
+  name: string;
+  municipalityCode: string | null;
+  baseTeamId: string | null;
+  madeOn: DateColumn;
+  organisationId: string;
+  source: string | null;
+  features: Json<MapLayerFeatures>;
+  featureCount: number;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   regions: RegionsTable;
@@ -1017,4 +1034,5 @@ export interface DB {
   inspectionFollowUps: InspectionFollowUpsTable;
   addressRegister: AddressRegisterTable;
   addressRegisterLoads: AddressRegisterLoadsTable;
+  mapLayers: MapLayersTable;
 }

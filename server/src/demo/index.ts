@@ -3,7 +3,7 @@ import { markNotificationsReadBefore } from '../modules/notifications/index.js';
 import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
 import { seedDemoCases } from './cases.js';
 import { DemoClock } from './clock.js';
-import { seedDemoPlaces } from './places.js';
+import { seedDemoMaps, seedDemoPlaces } from './places.js';
 import { seedDemoSignals } from './signals.js';
 
 export { type DemoCredentials, demoAccounts } from './accounts.js';
@@ -24,6 +24,7 @@ export async function seedDemo(
   const cases = await seedDemoCases(demo, progress);
   demo.set(today);
   const locations = await seedDemoPlaces(demo);
+  await seedDemoMaps(demo);
   // Had they worked in Samenspel all along, the demo's users would have read what reached them
   // before the last two weeks: only the recent notifications are new.
   await markNotificationsReadBefore(options.database.db, new Date(today.getTime() - 14 * 86_400_000), today);

@@ -1,4 +1,10 @@
-import type { LocationPage, LocationProject, ProjectFigures, ProjectMap } from '@samenspel/contracts';
+import type {
+  LocationPage,
+  LocationProject,
+  MapLayerSummary,
+  ProjectFigures,
+  ProjectMap,
+} from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_TIMEOUT, demoSeedOutput, type TestApp, testEngine } from '../testing/index.js';
@@ -82,6 +88,16 @@ describe(`the demo region's places on ${testEngine()}`, () => {
     const gated = await get<ProjectMap>('programmamanager@riec-mn.example', url);
     expect(gated.points).toEqual([]);
     expect(gated.cells.every((c) => c.count >= 5 && c.count % 5 === 0)).toBe(true);
+  });
+
+  it("holds Oost-Utrecht's five opportunity maps and four risk maps of 2021", async () => {
+    const { items } = await get<{ items: MapLayerSummary[] }>(
+      'programmamanager@riec-mn.example',
+      '/api/v1/map-layers?districtId=oost-utrecht',
+    );
+    expect(items.filter((l) => l.kind === 'opportunity')).toHaveLength(5);
+    expect(items.filter((l) => l.kind === 'risk')).toHaveLength(4);
+    expect(items.every((l) => l.madeOn.startsWith('2021-'))).toBe(true);
   });
 
   it('places every location inside West-Utrecht, and shows the steering roles none', async () => {

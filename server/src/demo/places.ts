@@ -224,3 +224,111 @@ export async function seedDemoPlaces(demo: DemoClock): Promise<number> {
   for (let i = 0; i < w.inspections2021; i += 1) await inspect(day(2021, rnd, 1, 360), i < w.integral2021, i);
   return flagged.length;
 }
+
+/**
+ * Oost-Utrecht's maps of 2021 (Jaarplan 2022, Terugblik 2021): five municipal opportunity maps
+ * from geographic indicators and four risk maps from police information, one per base team. The
+ * shipped reference data knows two of Oost-Utrecht's base teams; the other two risk maps are
+ * drawn for the municipality their base team is named after. Areas and points are made up,
+ * inside the municipalities' boundaries.
+ */
+export async function seedDemoMaps(demo: DemoClock): Promise<number> {
+  const { as, actorOf } = demo;
+  const { mapLayers, organisations } = demo.services;
+  const reader = as(await actorOf('analist@riec-mn.example'));
+  if ((await mapLayers.list(reader, { districtId: 'oost-utrecht' })).length) return 0;
+  const rnd = seededRandom(2021_5);
+  const boundaries = await organisations.boundaries(reader, REGION);
+  const feature = (code: string) => boundaries.features.find((f) => f.properties.code === code);
+  const pointsIn = (codes: readonly string[], n: number, indicator: string, value?: number) =>
+    Array.from({ length: n }, () => {
+      const place = feature(pick(rnd, codes));
+      if (!place) throw new Error('no boundary');
+      const p = pointIn(place.geometry, rnd);
+      return {
+        type: 'Feature' as const,
+        geometry: { type: 'Point' as const, coordinates: [p.longitude, p.latitude] },
+        properties: { indicator, ...(value === undefined ? {} : { value: 1 + Math.floor(rnd() * value) }) },
+      };
+    });
+  const parks = (code: string, n: number) =>
+    pointsIn([code], n, 'bedrijventerrein').map((p) => {
+      const [lng = 0, lat = 0] = p.geometry.coordinates;
+      const w = 0.004 + rnd() * 0.006;
+      const h = 0.002 + rnd() * 0.004;
+      return {
+        type: 'Feature' as const,
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [lng, lat],
+              [lng + w, lat],
+              [lng + w, lat + h],
+              [lng, lat + h],
+              [lng, lat],
+            ],
+          ],
+        },
+        properties: { indicator: 'bedrijventerrein' },
+      };
+    });
+  let made = 0;
+  const opportunity: Array<[string, string]> = [
+    ['GM0307', 'Amersfoort'],
+    ['GM0342', 'Soest'],
+    ['GM0355', 'Zeist'],
+    ['GM0345', 'Veenendaal'],
+    ['GM0310', 'De Bilt'],
+  ];
+  for (const [code, name] of opportunity) {
+    await mapLayers.create(reader, {
+      kind: 'opportunity',
+      name: `Gelegenheidskaart ${name} 2021`,
+      municipalityCode: code,
+      madeOn: day(2021, rnd, 60, 300),
+      source: 'Geografische indicatoren: bedrijventerreinen, afgelegen gebouwen, leegstand',
+      geojson: {
+        type: 'FeatureCollection',
+        features: [
+          ...parks(code, 3 + Math.floor(rnd() * 3)),
+          ...pointsIn([code], 6 + Math.floor(rnd() * 6), 'afgelegen gebouw'),
+          ...pointsIn([code], 4 + Math.floor(rnd() * 6), 'leegstand'),
+        ],
+      },
+      csv: undefined,
+    });
+    made += 1;
+  }
+  const risk: Array<{ name: string; baseTeamId?: string; municipalityCode?: string; codes: string[] }> = [
+    {
+      name: 'Utrechtse Heuvelrug',
+      baseTeamId: 'utrechtse-heuvelrug',
+      codes: ['GM1581', 'GM0345', 'GM0340', 'GM0352'],
+    },
+    {
+      name: 'Zeist/Bunnik/Leusden/Woudenberg',
+      baseTeamId: 'zeist-bunnik-leusden-woudenberg',
+      codes: ['GM0355', 'GM0312', 'GM0327', 'GM0351'],
+    },
+    { name: 'Amersfoort', municipalityCode: 'GM0307', codes: ['GM0307'] },
+    { name: 'Eemland-Noord (Soest)', municipalityCode: 'GM0342', codes: ['GM0342'] },
+  ];
+  for (const r of risk) {
+    await mapLayers.create(reader, {
+      kind: 'risk',
+      name: `Risicokaart basisteam ${r.name} 2021`,
+      baseTeamId: r.baseTeamId,
+      municipalityCode: r.municipalityCode,
+      madeOn: day(2021, rnd, 120, 330),
+      source: 'Politie-informatie over gebieden met verhoogd risico',
+      geojson: {
+        type: 'FeatureCollection',
+        features: pointsIn(r.codes, 8 + Math.floor(rnd() * 8), 'verhoogd risico', 3),
+      },
+      csv: undefined,
+    });
+    made += 1;
+  }
+  return made;
+}

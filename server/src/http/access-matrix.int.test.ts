@@ -331,6 +331,15 @@ async function inspectionAt(held = false): Promise<string> {
   return created.id;
 }
 
+/** An opportunity map of one business park. */
+const mapLayerPayload = () => ({
+  kind: 'opportunity',
+  name: `Gelegenheidskaart ${code()}`,
+  municipalityCode: 'GM0344',
+  madeOn: '2021-06-01',
+  csv: 'latitude;longitude;indicator\n52.1;5.1;bedrijventerrein\n',
+});
+
 /** A tiny BAG extract as CSV, with the address the lookup asks for. */
 const addressCsv = (): Call['raw'] => ({
   body: Buffer.from('postcode;huisnummer;straat;woonplaats;lat;lon\n3541AA;7;Matrixweg;Utrecht;52.1;5.1\n'),
@@ -406,6 +415,32 @@ const matrix: Record<string, Entry> = {
     call: async () => ({
       method: 'GET',
       url: `/api/v1/location-projects/${await projectAt()}/map?year=2021`,
+    }),
+  },
+  'GET /api/v1/map-layers': {
+    logs: 'map-layer.list',
+    permitted: 'programme_manager',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/map-layers' }),
+  },
+  'POST /api/v1/map-layers': {
+    logs: 'map-layer.create',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 201,
+    call: () => ({ method: 'POST', url: '/api/v1/map-layers', payload: mapLayerPayload() }),
+  },
+  'GET /api/v1/map-layers/{layerId}': {
+    logs: 'map-layer.read',
+    permitted: 'partner_staff',
+    denied: 'privacy_officer',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/map-layers/${(await asRole('riec_analyst', { method: 'POST', url: '/api/v1/map-layers', payload: mapLayerPayload() })).id}`,
     }),
   },
   'GET /api/v1/locations': {

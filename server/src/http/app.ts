@@ -25,7 +25,7 @@ import { healthRoutes } from '../modules/health/index.js';
 import { hitcheckRoutes } from '../modules/hitcheck/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
 import { interventionsRoutes } from '../modules/interventions/index.js';
-import { addressRegisterRoutes, locationsRoutes } from '../modules/locations/index.js';
+import { addressRegisterRoutes, locationsRoutes, mapLayersRoutes } from '../modules/locations/index.js';
 import { meetingsRoutes } from '../modules/meetings/index.js';
 import { notificationsRoutes } from '../modules/notifications/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
@@ -210,6 +210,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(meetingsRoutes, { service: services.meetings });
       await api.register(locationsRoutes, { service: services.locations });
       await api.register(addressRegisterRoutes, { service: services.addressRegister });
+      await api.register(mapLayersRoutes, { service: services.mapLayers });
       await api.register(casesRoutes, {
         service: services.cases,
         information: services.information,

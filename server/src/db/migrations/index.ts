@@ -20,6 +20,7 @@ import * as processingLogRecords from './20261206T143700-processing-log-records.
 import * as searchIndexes from './20261206T143800-search-indexes.js';
 import * as dutchSubjectLabels from './20261206T150000-dutch-subject-labels.js';
 import * as locations from './20261206T160000-locations.js';
+import * as mapLayers from './20261206T170000-map-layers.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '20261206T143800-search-indexes': searchIndexes,
   '20261206T150000-dutch-subject-labels': dutchSubjectLabels,
   '20261206T160000-locations': locations,
+  '20261206T170000-map-layers': mapLayers,
 };

@@ -102,6 +102,8 @@ describe(`signing in on ${testEngine()}`, () => {
         'inspection.create',
         'inspection.read',
         'inspection.manage',
+        'map-layer.read',
+        'map-layer.manage',
       ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },

@@ -5,3 +5,5 @@ export * from './hotspots.js';
 export { locationsRules } from './locations.access.js';
 export { locationsRoutes } from './locations.routes.js';
 export { LocationsService } from './locations.service.js';
+export { mapLayersRoutes } from './map-layers.routes.js';
+export { MapLayersService } from './map-layers.service.js';

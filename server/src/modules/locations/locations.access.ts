@@ -6,6 +6,7 @@ import type { Actor } from '../../shared/context.js';
 import { type AccessRules, grantsOf, type Scopes, scopedRule } from '../access/index.js';
 import { participatesInCase } from '../cases/index.js';
 import { inCollaborationOf } from '../collaborations/index.js';
+import { mapLayersIn } from './map-layers.repository.js';
 
 type Lb = ExpressionBuilder<DB & { l: LocationsTable }, 'l'>;
 type LocationScope = (eb: Lb, actor: Actor) => Expression<SqlBool>;
@@ -149,6 +150,13 @@ export const locationsRules: AccessRules = {
   'location-project.manage': { roles: ['riec_analyst'] },
   'inspection.create': { roles: ['riec_analyst', 'partner_staff', 'case_director'] },
   'address-register.manage': { roles: ['administrator'] },
+  // Opportunity and risk maps hold areas and indicators, no persons: every role that works
+  // with places or steers reads its region's; analysts make them.
+  'map-layer.read': {
+    roles: ['riec_analyst', 'partner_staff', 'case_director', 'meeting_chair', 'programme_manager'],
+    records: async (db, actor, ids) => mapLayersIn(db, actor.regionId, ids),
+  },
+  'map-layer.manage': { roles: ['riec_analyst'] },
   ...Object.fromEntries(
     (Object.keys(locationScopes) as LocationPermission[]).map((p) => [
       p,

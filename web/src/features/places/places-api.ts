@@ -9,10 +9,12 @@ import type {
   LocationPage,
   LocationProject,
   locationStepRequest,
+  MapLayer,
+  MapLayerSummary,
   ProjectFigures,
   ProjectMap,
 } from '@samenspel/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson, sendJson } from '../../components/api.js';
 
@@ -109,5 +111,25 @@ export function useProjectMap(projectId: string | undefined, year: number) {
     enabled: Boolean(projectId),
     queryFn: ({ signal }) =>
       getJson<ProjectMap>(`/api/v1/location-projects/${projectId}/map?year=${year}`, signal),
+  });
+}
+
+/** The region's opportunity and risk maps (without their features). */
+export function useMapLayers(enabled = true) {
+  return useQuery({
+    queryKey: [...placesKey, 'layers'],
+    enabled,
+    queryFn: ({ signal }) =>
+      getJson<{ items: MapLayerSummary[] }>('/api/v1/map-layers', signal).then((r) => r.items),
+  });
+}
+
+/** The features of the given map layers. */
+export function useMapLayerFeatures(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: [...placesKey, 'layer', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) => getJson<MapLayer>(`/api/v1/map-layers/${id}`, signal),
+    })),
   });
 }

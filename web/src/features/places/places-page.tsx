@@ -12,7 +12,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
@@ -32,6 +32,8 @@ import {
   useFigures,
   useInspections,
   useLocations,
+  useMapLayerFeatures,
+  useMapLayers,
   useProjectMap,
   useProjects,
 } from './places-api.js';
@@ -93,6 +95,7 @@ export function PlacesPage() {
           onStatus={(status) => update({ status })}
         />
       ) : null}
+      {can(me.data, 'map-layer.read') ? <LayersSection /> : null}
       {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
       {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
     </>
@@ -103,12 +106,62 @@ function MapSection({ projectId, year }: { projectId: string; year: number }) {
   const me = useMe();
   const map = useProjectMap(projectId, year);
   const boundaries = useBoundaries(me.data?.region.id);
+  const projects = useProjects();
+  const district = projects.data?.find((p) => p.id === projectId)?.district?.id;
+  const layers = useMapLayers(can(me.data, 'map-layer.read'));
+  // The opportunity and risk maps of the project's district, as layers to switch on.
+  const ofDistrict = (layers.data ?? [])
+    .filter((l) => !district || l.district?.id === district)
+    .map((l) => l.id);
+  const features = useMapLayerFeatures(ofDistrict);
+  // The same layers keep the same array, so that the map is drawn again only when they change.
+  const loaded = features.map((q) => q.dataUpdatedAt).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layers change when `loaded` does
+  const overlays = useMemo(() => features.flatMap((q) => (q.data ? [q.data] : [])), [loaded]);
   const failed = [map, boundaries].find((q) => q.isError);
   return (
     <Section id="kaart" title={t('places.mapTitle', { year })}>
       {map.isPending || boundaries.isPending ? <Loading /> : null}
       {failed?.error ? <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} /> : null}
-      {map.data && boundaries.data ? <ProjectMapView map={map.data} boundaries={boundaries.data} /> : null}
+      {map.data && boundaries.data ? (
+        <ProjectMapView map={map.data} boundaries={boundaries.data} layers={overlays} />
+      ) : null}
+    </Section>
+  );
+}
+
+/** The region's opportunity maps (per municipality) and risk maps (per base team). */
+function LayersSection() {
+  const layers = useMapLayers();
+  return (
+    <Section id="kaartlagen" title={t('places.layers')}>
+      {layers.isPending ? <Loading /> : null}
+      {layers.isError ? <ProblemAlert error={layers.error} onRetry={() => void layers.refetch()} /> : null}
+      {layers.data && layers.data.length === 0 ? <Paragraph>{t('places.noLayers')}</Paragraph> : null}
+      {layers.data && layers.data.length > 0 ? (
+        <DataTable
+          caption={t('places.layersCaption', { count: layers.data.length })}
+          columns={[
+            t('places.layerName'),
+            t('places.layerKind'),
+            t('places.layerArea'),
+            t('places.layerMadeOn'),
+            { label: t('places.layerObjects'), className: 'samenspel-number' },
+            t('places.layerIndicators'),
+          ]}
+        >
+          {layers.data.map((l) => (
+            <TableRow key={l.id}>
+              <TableHeaderCell scope="row">{l.name}</TableHeaderCell>
+              <TableCell>{t(`places.layerKind.${l.kind}`)}</TableCell>
+              <TableCell>{l.municipality?.name ?? l.baseTeam?.name ?? ''}</TableCell>
+              <TableCell>{formatDate(l.madeOn)}</TableCell>
+              <TableCell className="samenspel-number">{formatNumber(l.featureCount)}</TableCell>
+              <TableCell>{l.indicators.join(', ')}</TableCell>
+            </TableRow>
+          ))}
+        </DataTable>
+      ) : null}
     </Section>
   );
 }

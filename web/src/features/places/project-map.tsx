@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import type { BoundaryCollection, ProjectMap } from '@samenspel/contracts';
+import type { BoundaryCollection, MapLayer, ProjectMap } from '@samenspel/contracts';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
@@ -44,7 +44,16 @@ export function mapAsGeoJson(map: ProjectMap): GeoJSON.FeatureCollection {
  * off (Leaflet's layer control, open and reachable by keyboard). What the map shows is also said
  * in words under it, and can be downloaded as GeoJSON.
  */
-export function ProjectMapView({ map, boundaries }: { map: ProjectMap; boundaries: BoundaryCollection }) {
+export function ProjectMapView({
+  map,
+  boundaries,
+  layers = [],
+}: {
+  map: ProjectMap;
+  boundaries: BoundaryCollection;
+  /** Opportunity and risk maps to offer as layers, off at first. */
+  layers?: readonly MapLayer[];
+}) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;
@@ -89,6 +98,27 @@ export function ProjectMapView({ map, boundaries }: { map: ProjectMap; boundarie
     cells.addTo(leaflet);
     hotspots.addTo(leaflet);
     points.addTo(leaflet);
+    const extra = Object.fromEntries(
+      layers.map((layer) => [
+        layer.name,
+        L.geoJSON(layer.features as GeoJSON.FeatureCollection, {
+          style: {
+            color: layer.kind === 'risk' ? '#b30000' : '#006d2c',
+            weight: 2,
+            dashArray: layer.kind === 'risk' ? '4 3' : '',
+            fillOpacity: 0.25,
+          },
+          pointToLayer: (_feature, at) =>
+            L.circleMarker(at, {
+              radius: 4,
+              color: layer.kind === 'risk' ? '#b30000' : '#006d2c',
+              weight: 2,
+              fillOpacity: 0.5,
+            }),
+          onEachFeature: (feature, shape) => shape.bindTooltip(String(feature.properties?.indicator ?? '')),
+        }),
+      ]),
+    );
     L.control
       .layers(
         undefined,
@@ -96,6 +126,7 @@ export function ProjectMapView({ map, boundaries }: { map: ProjectMap; boundarie
           [t('places.map.points')]: points,
           [t('places.map.cells')]: cells,
           [t('places.map.hotspots')]: hotspots,
+          ...extra,
         },
         { collapsed: false },
       )
@@ -111,7 +142,7 @@ export function ProjectMapView({ map, boundaries }: { map: ProjectMap; boundarie
     return () => {
       leaflet.remove();
     };
-  }, [map, boundaries]);
+  }, [map, boundaries, layers]);
 
   function download() {
     const blob = new Blob([JSON.stringify(mapAsGeoJson(map))], { type: 'application/geo+json' });
