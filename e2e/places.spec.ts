@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Inspection, LocationDetail, LocationProject } from '@samenspel/contracts';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './src/axe.ts';
@@ -133,10 +134,22 @@ describe('places: risk locations and inspections', () => {
     await page.keyboard.press('Space');
     expect(await opportunity.isChecked()).toBe(true);
     const row = page
-      .getByRole('table', { name: /kaarten van de regio/ })
+      .getByRole('table', { name: /Kaarten van de regio/ })
       .getByRole('row', { name: new RegExp(layer) });
     expect(await row.textContent()).toContain('bedrijventerrein, leegstand');
     expect(await page.getByRole('heading', { name: 'Locaties', exact: true }).count()).toBe(0);
+    // Both downloads of the map: GeoJSON, and a PNG of what is drawn.
+    const [geojson] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kaart downloaden als GeoJSON' }).click(),
+    ]);
+    expect(geojson.suggestedFilename()).toBe(`${p.name} 2021.geojson`);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Kaart downloaden als afbeelding (PNG)' }).click(),
+    ]);
+    const bytes = await readFile(await png.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'places-figures');
   });

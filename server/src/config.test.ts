@@ -31,3 +31,26 @@ describe('mail configuration', () => {
     ).toThrow(/smtp:\/\/ or smtps:\/\//);
   });
 });
+
+describe('base map configuration', () => {
+  const pdok = 'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png';
+
+  it('draws no base map without SAMENSPEL_MAP_TILES', () => {
+    expect(loadConfig({}).mapTiles).toBeNull();
+  });
+
+  it("takes a tile source with its attribution, such as PDOK's BRT-Achtergrondkaart", () => {
+    expect(
+      loadConfig({ SAMENSPEL_MAP_TILES: pdok, SAMENSPEL_MAP_TILES_ATTRIBUTION: 'Kaartgegevens © Kadaster' })
+        .mapTiles,
+    ).toEqual({ url: pdok, attribution: 'Kaartgegevens © Kadaster' });
+  });
+
+  it('refuses a tile source without attribution, over plain http, or without {z}, {x} and {y}', () => {
+    expect(() => loadConfig({ SAMENSPEL_MAP_TILES: pdok })).toThrow(/ATTRIBUTION/);
+    for (const url of [pdok.replace('https', 'http'), 'https://tiles.example.nl/{z}/{x}.png'])
+      expect(() =>
+        loadConfig({ SAMENSPEL_MAP_TILES: url, SAMENSPEL_MAP_TILES_ATTRIBUTION: 'Kaart' }),
+      ).toThrow(ConfigError);
+  });
+});

@@ -44,6 +44,14 @@ const environment = z.object({
     .regex(/^smtps?:\/\/[^\s]+$/, 'SAMENSPEL_SMTP_URL must be an smtp:// or smtps:// URL')
     .optional(),
   SAMENSPEL_MAIL_FROM: z.string().min(3).optional(),
+  SAMENSPEL_MAP_TILES: z
+    .string()
+    .regex(
+      /^https:\/\/[^\s{}]+\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
+      'SAMENSPEL_MAP_TILES must be an https:// URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  SAMENSPEL_MAP_TILES_ATTRIBUTION: z.string().min(3).max(300).optional(),
 });
 
 export type DatabaseConfig =
@@ -67,6 +75,16 @@ export interface Config {
   attachments: AttachmentsConfig;
   /** Notification e-mails; null: notifications in the app only. */
   mail: MailConfig | null;
+  /** A base map's tiles under the maps; null: the boundaries are the whole map (no third party). */
+  mapTiles: MapTilesConfig | null;
+}
+
+/** A tile server for a base map, e.g. PDOK's BRT-Achtergrondkaart. */
+export interface MapTilesConfig {
+  /** `https://…/{z}/{x}/{y}.png` (Leaflet's URL template). */
+  url: string;
+  /** Who the tiles are from, shown on the map. */
+  attribution: string;
 }
 
 /** Where and how notification e-mails go out. */
@@ -113,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   // A mail is only a link into Samenspel, so it needs the address people open Samenspel at.
+  if (e.SAMENSPEL_MAP_TILES && !e.SAMENSPEL_MAP_TILES_ATTRIBUTION)
+    throw new ConfigError(
+      'Invalid configuration:\n  SAMENSPEL_MAP_TILES needs SAMENSPEL_MAP_TILES_ATTRIBUTION: a base map says whose it is',
+    );
   if (e.SAMENSPEL_SMTP_URL && !e.SAMENSPEL_PUBLIC_URL)
     throw new ConfigError(
       'Invalid configuration:\n  SAMENSPEL_SMTP_URL needs SAMENSPEL_PUBLIC_URL: the mails link to Samenspel there',
@@ -154,6 +176,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             from: e.SAMENSPEL_MAIL_FROM ?? `Samenspel <noreply@${new URL(e.SAMENSPEL_PUBLIC_URL).hostname}>`,
             publicUrl: e.SAMENSPEL_PUBLIC_URL,
           }
+        : null,
+    mapTiles:
+      e.SAMENSPEL_MAP_TILES && e.SAMENSPEL_MAP_TILES_ATTRIBUTION
+        ? { url: e.SAMENSPEL_MAP_TILES, attribution: e.SAMENSPEL_MAP_TILES_ATTRIBUTION }
         : null,
   };
 }

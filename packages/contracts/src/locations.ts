@@ -469,3 +469,11 @@ export const mapLayerListQuery = z.strictObject({
   kind: z.enum(mapLayerKinds).optional(),
   districtId: z.string().optional(),
 });
+
+export const mapSettings = z.object({
+  tiles: z
+    .object({ url: z.string().describe('Leaflet URL template'), attribution: z.string() })
+    .nullable()
+    .describe('The base map; null: the municipal boundaries are the whole map'),
+});
+export type MapSettings = z.infer<typeof mapSettings>;

@@ -133,6 +133,7 @@ export function createProgram(): Command {
         version: VERSION,
         auth: config.auth,
         attachmentMaxBytes: config.attachments.maxBytes,
+        mapTiles: config.mapTiles,
       });
       const host = options.host ?? config.host;
       await app.listen({ port: options.port ?? config.port, host });

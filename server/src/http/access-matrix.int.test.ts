@@ -417,6 +417,12 @@ const matrix: Record<string, Entry> = {
       url: `/api/v1/location-projects/${await projectAt()}/map?year=2021`,
     }),
   },
+  'GET /api/v1/map-settings': {
+    logs: null,
+    permitted: 'any',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/map-settings' }),
+  },
   'GET /api/v1/map-layers': {
     logs: 'map-layer.list',
     permitted: 'programme_manager',

@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Services } from '../app/index.js';
-import type { AuthConfig, Config } from '../config.js';
+import type { AuthConfig, Config, MapTilesConfig } from '../config.js';
 import { apiTokensRoutes } from '../modules/api-tokens/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { authRoutes } from '../modules/auth/index.js';
@@ -37,7 +37,7 @@ import { usersRoutes } from '../modules/users/index.js';
 import { AppError, invalid, notFound } from '../shared/errors.js';
 import { authentication } from './auth.js';
 import { sendProblem, toProblem } from './problems.js';
-import { isApiRequest, setSecurityHeaders } from './security-headers.js';
+import { isApiRequest, securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   /** The services of the composition root (`app/services.ts`). */
@@ -49,9 +49,19 @@ export interface AppOptions {
   auth: AuthConfig;
   /** The largest attachment accepted, in bytes. */
   attachmentMaxBytes: number;
+  /** A base map's tiles under the maps; without it, none. */
+  mapTiles?: MapTilesConfig | null;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** The origin of a tile URL template (its subdomain placeholder, as in {s}.tile…, stands for any). */
+function tileOrigin(template: string): string {
+  const url = new URL(template.replace(/\{[a-z]\}/g, '0'));
+  return template.includes('{s}.')
+    ? `${url.protocol}//*.${url.host.split('.').slice(1).join('.')}`
+    : url.origin;
+}
 
 export type App = FastifyInstance;
 
@@ -64,6 +74,10 @@ const activities: Array<[RegExp, string]> = [
   [/^\/api\/v1\/subjects/, 'samenspel.subjects'],
   [/^\/api\/v1\/(users|api-tokens|security-settings)/, 'samenspel.user-administration'],
   [/^\/api\/v1\/collaborations/, 'samenspel.collaborations'],
+  [
+    /^\/api\/v1\/(locations|location-projects|inspections|map-layers|map-settings|address-register)/,
+    'samenspel.locations',
+  ],
   [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
@@ -85,6 +99,8 @@ export function registeredRoutes(app: App): string[] {
 /** Builds the HTTP server: API under /api/v1, OpenAPI, problem+json errors, and the web app. */
 export async function buildApp(options: AppOptions): Promise<App> {
   configureDutchMessages();
+  const mapTiles = options.mapTiles ?? null;
+  const setSecurityHeaders = securityHeaders(mapTiles ? [tileOrigin(mapTiles.url)] : []);
   const app = Fastify({
     logger: { level: options.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     requestIdHeader: false,
@@ -210,7 +226,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(meetingsRoutes, { service: services.meetings });
       await api.register(locationsRoutes, { service: services.locations });
       await api.register(addressRegisterRoutes, { service: services.addressRegister });
-      await api.register(mapLayersRoutes, { service: services.mapLayers });
+      await api.register(mapLayersRoutes, { service: services.mapLayers, tiles: mapTiles });
       await api.register(casesRoutes, {
         service: services.cases,
         information: services.information,

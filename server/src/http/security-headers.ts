@@ -11,13 +11,14 @@ const apiHeaders: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-// The web app: only its own scripts, styles, images and API; never framed.
-const webHeaders: Record<string, string> = {
+// The web app: only its own scripts, styles, images and API (and a configured base map's tiles);
+// never framed.
+const webHeaders = (imageOrigins: readonly string[]): Record<string, string> => ({
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    ["img-src 'self' data:", ...imageOrigins].join(' '),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -32,18 +33,22 @@ const webHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
-};
+});
 
 export function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
-// Listed once at start-up: every response walks one of these.
-const apiEntries = Object.entries(apiHeaders);
-const webEntries = Object.entries(webHeaders);
-
-export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  for (const [name, value] of isApiRequest(request) ? apiEntries : webEntries) {
-    if (!reply.hasHeader(name)) reply.header(name, value);
-  }
+/**
+ * The hook that sets the headers, with the lists made once at start-up: every response walks one
+ * of them. `imageOrigins` are the origins besides its own the web app may load images from.
+ */
+export function securityHeaders(imageOrigins: readonly string[] = []) {
+  const apiEntries = Object.entries(apiHeaders);
+  const webEntries = Object.entries(webHeaders(imageOrigins));
+  return (request: FastifyRequest, reply: FastifyReply): void => {
+    for (const [name, value] of isApiRequest(request) ? apiEntries : webEntries) {
+      if (!reply.hasHeader(name)) reply.header(name, value);
+    }
+  };
 }

@@ -5,17 +5,37 @@ import {
   mapLayerListQuery,
   mapLayerParams,
   mapLayerSummary,
+  mapSettings,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problems.js';
+import { forbidden, unauthenticated } from '../../shared/errors.js';
 import type { MapLayersService } from './map-layers.service.js';
 
 const tags = ['Places'];
 
-export const mapLayersRoutes: FastifyPluginAsyncZod<{ service: MapLayersService }> = async (
-  app,
-  { service },
-) => {
+export const mapLayersRoutes: FastifyPluginAsyncZod<{
+  service: MapLayersService;
+  /** A base map's tiles, when the deployment configures a tile source. */
+  tiles: { url: string; attribution: string } | null;
+}> = async (app, { service, tiles }) => {
+  app.get(
+    '/map-settings',
+    {
+      schema: {
+        tags,
+        summary: "The base map under the maps: the deployment's tile source, or none (boundaries only)",
+        response: { 200: mapSettings, ...problemResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      // For the people who look at maps; a partner system has no map to draw.
+      if (!request.context.actor) throw unauthenticated();
+      if (request.context.actor.kind !== 'user') throw forbidden();
+      return { tiles };
+    },
+  );
+
   app.get(
     '/map-layers',
     {

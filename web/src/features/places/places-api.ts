@@ -11,6 +11,7 @@ import type {
   locationStepRequest,
   MapLayer,
   MapLayerSummary,
+  MapSettings,
   ProjectFigures,
   ProjectMap,
 } from '@samenspel/contracts';
@@ -131,5 +132,14 @@ export function useMapLayerFeatures(ids: readonly string[]) {
       queryKey: [...placesKey, 'layer', id],
       queryFn: ({ signal }: { signal: AbortSignal }) => getJson<MapLayer>(`/api/v1/map-layers/${id}`, signal),
     })),
+  });
+}
+
+/** The deployment's base map, if it configures one. */
+export function useMapSettings() {
+  return useQuery({
+    queryKey: [...placesKey, 'settings'],
+    queryFn: ({ signal }) => getJson<MapSettings>('/api/v1/map-settings', signal),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }

@@ -34,6 +34,7 @@ import {
   useLocations,
   useMapLayerFeatures,
   useMapLayers,
+  useMapSettings,
   useProjectMap,
   useProjects,
 } from './places-api.js';
@@ -118,13 +119,19 @@ function MapSection({ projectId, year }: { projectId: string; year: number }) {
   const loaded = features.map((q) => q.dataUpdatedAt).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: the layers change when `loaded` does
   const overlays = useMemo(() => features.flatMap((q) => (q.data ? [q.data] : [])), [loaded]);
+  const settings = useMapSettings();
   const failed = [map, boundaries].find((q) => q.isError);
   return (
     <Section id="kaart" title={t('places.mapTitle', { year })}>
       {map.isPending || boundaries.isPending ? <Loading /> : null}
       {failed?.error ? <ProblemAlert error={failed.error} onRetry={() => void failed.refetch()} /> : null}
       {map.data && boundaries.data ? (
-        <ProjectMapView map={map.data} boundaries={boundaries.data} layers={overlays} />
+        <ProjectMapView
+          map={map.data}
+          boundaries={boundaries.data}
+          layers={overlays}
+          tiles={settings.data?.tiles ?? null}
+        />
       ) : null}
     </Section>
   );

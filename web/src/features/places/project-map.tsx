@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import type { BoundaryCollection, MapLayer, ProjectMap } from '@samenspel/contracts';
+import type { BoundaryCollection, MapLayer, MapSettings, ProjectMap } from '@samenspel/contracts';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
@@ -48,9 +48,12 @@ export function ProjectMapView({
   map,
   boundaries,
   layers = [],
+  tiles = null,
 }: {
   map: ProjectMap;
   boundaries: BoundaryCollection;
+  /** The deployment's base map; without it the municipal boundaries are the whole map. */
+  tiles?: MapSettings['tiles'];
   /** Opportunity and risk maps to offer as layers, off at first. */
   layers?: readonly MapLayer[];
 }) {
@@ -63,8 +66,9 @@ export function ProjectMapView({
       .zoom({ zoomInTitle: t('region.map.zoomIn'), zoomOutTitle: t('region.map.zoomOut') })
       .addTo(leaflet);
     L.control.attribution({ prefix: false }).addAttribution(t('region.map.attribution')).addTo(leaflet);
+    if (tiles) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(leaflet);
     const base = L.geoJSON(boundaries as GeoJSON.FeatureCollection, {
-      style: { color: '#555555', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 },
+      style: { color: '#555555', weight: 1, fillColor: '#ffffff', fillOpacity: tiles ? 0 : 0.6 },
       interactive: false,
     }).addTo(leaflet);
     const most = Math.max(1, ...map.cells.map((c) => c.count));
@@ -142,15 +146,46 @@ export function ProjectMapView({
     return () => {
       leaflet.remove();
     };
-  }, [map, boundaries, layers]);
+  }, [map, boundaries, layers, tiles]);
 
-  function download() {
-    const blob = new Blob([JSON.stringify(mapAsGeoJson(map))], { type: 'application/geo+json' });
+  /**
+   * The map as a PNG: the drawn layers (Leaflet's SVG) over the map's background, at the size
+   * shown. A base map's tiles are left out: they come from another server.
+   */
+  async function downloadPng() {
+    const element = container.current;
+    const svg = element?.querySelector('.leaflet-overlay-pane svg');
+    if (!element || !svg) return;
+    const box = element.getBoundingClientRect();
+    const drawn = svg.getBoundingClientRect();
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(box.width);
+    canvas.height = Math.round(box.height);
+    const context = canvas.getContext('2d');
+    if (!context) return;
+    context.fillStyle = '#eef3f6';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, drawn.left - box.left, drawn.top - box.top, drawn.width, drawn.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob) save(blob, `${map.project.name} ${map.year}.png`);
+  }
+
+  function save(blob: Blob, name: string) {
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `${map.project.name} ${map.year}.geojson`;
+    link.download = name;
     link.click();
     URL.revokeObjectURL(link.href);
+  }
+
+  function download() {
+    save(
+      new Blob([JSON.stringify(mapAsGeoJson(map))], { type: 'application/geo+json' }),
+      `${map.project.name} ${map.year}.geojson`,
+    );
   }
 
   const hot = map.hotspots.filter((h) => h.class.startsWith('hot')).length;
@@ -176,6 +211,9 @@ export function ProjectMapView({
       <ButtonGroup>
         <Button appearance="secondary-action-button" onClick={download}>
           {t('places.map.download')}
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => void downloadPng()}>
+          {t('places.map.downloadPng')}
         </Button>
       </ButtonGroup>
     </>
