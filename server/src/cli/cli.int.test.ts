@@ -9,28 +9,6 @@ cliTestFile();
 // Each command is a process of its own that opens the database (on PGlite: loads its WebAssembly
 // first), several per test: slower than the usual integration test, the more so on a busy machine.
 describe(`samenspel CLI on ${testEngine()}`, { timeout: 120_000 }, () => {
-  it('prints help listing its commands', async () => {
-    const { code, stdout } = await samenspel(['--help']);
-    expect(code).toBe(0);
-    for (const command of ['serve', 'migrate', 'seed', 'audit', 'user', 'version'])
-      expect(stdout).toContain(command);
-  });
-
-  it('prints its version', async () => {
-    const { code, stdout } = await samenspel(['version']);
-    expect(code).toBe(0);
-    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-  });
-
-  it('refuses an unknown command and a bad option with a clear message and exit code 2', async () => {
-    const unknown = await samenspel(['serv']);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown command 'serv'");
-    const badPort = await samenspel(['serve', '--port', 'tachtig']);
-    expect(badPort.code).toBe(2);
-    expect(badPort.stderr).toContain('Use a number from 0 to 65535.');
-  });
-
   it('migrates, then has nothing left to migrate', async () => {
     const { env } = await place('empty');
     const first = await samenspel(['migrate'], env);
