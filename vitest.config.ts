@@ -83,7 +83,8 @@ const projects: TestProjectInlineConfiguration[] = [
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 60_000,
       hookTimeout: 90_000,
-      fileParallelism: false,
+      // One file at a time (each starts a server and a browser), beside the server's files.
+      maxWorkers: 1,
       isolate: false,
       sequence: { groupOrder: 1 },
     },
