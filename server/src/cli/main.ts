@@ -98,7 +98,7 @@ async function seed(database: Database, config: Config, demo: boolean): Promise<
   );
   console.log(
     locations
-      ? `Demo places: West-Utrecht's risk-location project with ${locations} locations and the inspections of 2020 and 2021, as the annual plan counts them.`
+      ? `Demo places: West-Utrecht's risk-location project with ${locations} locations and the inspections of 2021, as the annual plan counts them.`
       : 'Demo places: already there.',
   );
 }

@@ -24,7 +24,6 @@ export const westUtrecht = {
   dispelled: 12,
   addressed2020: 25,
   addressed2021: 45,
-  inspections2020: 18,
   inspections2021: 40,
   integral2021: 15,
 } as const;
@@ -202,8 +201,8 @@ export async function seedDemoPlaces(demo: DemoClock): Promise<number> {
   for (const l of dispelled)
     await step(l.id, 'dispelled', later(lookedOn.get(l.id) ?? l.on, rnd, 30, '2021-12-31'));
 
-  // Inspections: 18 in 2020, 40 in 2021 of which 15 integral (municipality, police and the
-  // Tax Administration), the others by the municipality with the police.
+  // Inspections: the 40 of 2021, 15 of them integral (the RIEC, the police and the Tax
+  // Administration), the others by the RIEC with the police.
   const inspect = async (on: string, integral: boolean, index: number) => {
     const place = district[index % district.length];
     if (!place) return;
@@ -220,7 +219,6 @@ export async function seedDemoPlaces(demo: DemoClock): Promise<number> {
     });
     await locations.inspectionStep(reader, created.id, { type: 'held', happenedOn: on });
   };
-  for (let i = 0; i < w.inspections2020; i += 1) await inspect(day(2020, rnd, 60, 360), i % 3 === 0, i);
   for (let i = 0; i < w.inspections2021; i += 1) await inspect(day(2021, rnd, 1, 360), i < w.integral2021, i);
   return flagged.length;
 }

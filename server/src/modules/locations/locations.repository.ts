@@ -571,3 +571,12 @@ export function projectPoints(db: Db, projectId: string, to: string) {
     .where('latitude', 'is not', null)
     .execute();
 }
+
+/** Whether an inspection was held or cancelled, and when. */
+export function inspectionDates(db: Db, id: string) {
+  return db
+    .selectFrom('inspections')
+    .select(['heldOn', 'cancelledOn'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}

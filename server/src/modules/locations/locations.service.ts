@@ -572,8 +572,8 @@ export class LocationsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: `inspection.${request.type}`, activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'inspection.manage', [id]);
-      const current = await this.inspection(trx, actor, id);
-      if (current.heldOn || current.cancelledOn)
+      const current = await repo.inspectionDates(trx, id);
+      if (current?.heldOn || current?.cancelledOn)
         throw conflict(
           'inspection.step_refused',
           current.heldOn ? 'Deze controle is al gehouden.' : 'Deze controle is afgelast.',
