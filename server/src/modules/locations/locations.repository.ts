@@ -5,7 +5,7 @@ import type {
   LocationStatus,
   LocationSubjectRole,
 } from '@samenspel/contracts';
-import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
 import type { DB, InspectionsTable, LocationsTable } from '../../db/schema.js';
@@ -59,29 +59,8 @@ export async function projectNameTaken(db: Db, regionId: string, name: string): 
 
 // ---- locations ----
 
-export interface NewLocation {
-  regionId: string;
-  collaborationId: string;
-  projectId: string | null;
-  kind: LocationKind;
-  name: string | null;
-  postcode: string | null;
-  houseNumber: number | null;
-  houseLetter: string | null;
-  houseNumberAddition: string | null;
-  street: string | null;
-  place: string | null;
-  municipalityCode: string;
-  bagId: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  pointSource: 'address-register' | 'map' | null;
-  organisationId: string;
-  inBaseline: boolean;
-  flaggedOn: string;
-  createdAt: Date;
-  createdBy: string | null;
-}
+/** A new location as the service gives it: the table's columns but its id and status (flagged). */
+export type NewLocation = Omit<Insertable<LocationsTable>, 'id' | 'status'>;
 
 export async function insertLocation(db: Db, location: NewLocation): Promise<string> {
   const row = await db
@@ -176,6 +155,7 @@ export async function findLocations(
   reachable: LocationPredicate,
   filter: LocationFilter,
   page: { page: number; pageSize: number },
+  options: { count?: boolean } = {},
 ) {
   const base = filtered(locationsQuery(db, reachable), filter);
   const [rows, count] = await Promise.all([
@@ -193,7 +173,10 @@ export async function findLocations(
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    // One record's page needs no count of all.
+    options.count === false
+      ? { n: '0' }
+      : base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -378,6 +361,7 @@ export async function findInspections(
   reachable: InspectionPredicate,
   filter: InspectionFilter,
   page: { page: number; pageSize: number },
+  options: { count?: boolean } = {},
 ) {
   let base = db
     .selectFrom('inspections as i')
@@ -429,7 +413,9 @@ export async function findInspections(
       .limit(page.pageSize)
       .offset((page.page - 1) * page.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    options.count === false
+      ? { n: '0' }
+      : base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }

@@ -229,6 +229,7 @@ export class LocationsService {
       locationsReachable(actor, 'location.read'),
       { ids: [id] },
       { page: 1, pageSize: 1 },
+      { count: false },
     );
     const row = rows[0];
     if (!row) throw notFound();
@@ -456,6 +457,7 @@ export class LocationsService {
       inspectionsReachable(actor, 'inspection.read'),
       { ids: [id] },
       { page: 1, pageSize: 1 },
+      { count: false },
     );
     const row = rows[0];
     if (!row) throw notFound();
