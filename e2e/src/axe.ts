@@ -1,10 +1,19 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
-/** WCAG 2.1 AA violations on the page, one line each; an empty list is a pass. */
+/**
+ * WCAG 2.1 AA violations on the page, one line each; an empty list is a pass.
+ *
+ * Axe runs in the page itself (`axe.run`, the builder's "legacy mode"). The default mode runs
+ * `axe.runPartial` in every frame and then opens a blank page in the context to combine the parts,
+ * which only cross-origin frames need; Samenspel's pages have no frames, and the blank page doubled
+ * the time of every check (measured on cases.spec: 17 checks in 28 s against 14 s).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+  if (page.frames().length > 1) throw new Error('the page has frames: check them with the default mode');
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .setLegacyMode(true)
     .analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
