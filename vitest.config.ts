@@ -62,12 +62,12 @@ const projects: TestProjectInlineConfiguration[] = [
       hookTimeout: 60_000,
       // Files share the worker's loaded modules (the app, the schemas): each file still has its own database.
       isolate: false,
-      // The embedded engine first, on both cores. The server's files run beside the browser
-      // flows, one at a time: a browser flow leaves much of the second core idle (it waits on
-      // Chromium and on its page), and the server's tests wait on PostgreSQL as much as they compute.
-      maxWorkers: engine === 'pglite' ? 2 : 1,
+      // Both engines with the unit files, two at a time. (Vitest runs the projects of one group one
+      // after the other when their worker limit is 1, so the server's files cannot run one at a
+      // time beside the browser flows: they waited for the flows to end.)
+      maxWorkers: 2,
       // Each test makes its own records: in any order, every test must pass.
-      sequence: { shuffle: { files: false, tests: true }, groupOrder: engine === 'pglite' ? 0 : 1 },
+      sequence: { shuffle: { files: false, tests: true }, groupOrder: 0 },
     },
   })),
   // The browser flows on one engine: the embedded default a new user meets (or the one named by
