@@ -56,6 +56,12 @@ export const collaborationDetail = z.object({
   retentionTerms: z.array(
     z.object({ recordKind: retentionRecordKind, runsFrom: retentionStart, months: z.number().int() }),
   ),
+  disclosureMinimum: z
+    .number()
+    .int()
+    .describe(
+      'The fewest records a published cell or row of a map or aggregate may stand for (k, at least 5)',
+    ),
   /** Organisations of the region that are not (or no longer) members: the choice when adding one. */
   candidates: z.array(namedRef),
 });
@@ -98,6 +104,15 @@ export const retentionRequest = z.strictObject({
     .min(1, 'Een termijn is minstens één maand.')
     .max(1200, 'Een termijn is hoogstens 100 jaar.'),
 });
+
+export const disclosureRequest = z.strictObject({
+  minimum: z
+    .number('Geef het kleinste aantal als een getal.')
+    .int('Geef een heel aantal.')
+    .min(5, 'Het kleinste aantal is minstens 5: minder maakt een kaart herleidbaar tot personen.')
+    .max(100, 'Het kleinste aantal is hoogstens 100.'),
+});
+export type DisclosureRequest = z.infer<typeof disclosureRequest>;
 
 export type CollaborationRequest = z.infer<typeof collaborationRequest>;
 export type MemberRequest = z.infer<typeof memberRequest>;

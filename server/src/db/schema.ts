@@ -385,6 +385,8 @@ export interface CollaborationsTable {
   regionId: string;
   kind: CollaborationKind;
   name: string;
+  /** The disclosure gate's k: the fewest records a published cell or row may stand for (5 or more). */
+  disclosureMinimum: Generated<number>;
   createdAt: Generated<Date>;
 }
 
@@ -910,6 +912,7 @@ export interface InspectionFollowUpsTable {
 }
 
 export interface AddressRegisterTable {
+  regionId: string;
   postcode: string;
   houseNumber: number;
   houseLetter: Generated<string>;
@@ -925,6 +928,7 @@ export interface AddressRegisterTable {
 
 export interface AddressRegisterLoadsTable {
   id: Generated<string>;
+  regionId: string;
   fileName: string;
   fileHash: string;
   format: 'csv' | 'gpkg';

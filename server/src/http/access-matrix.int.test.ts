@@ -1027,6 +1027,18 @@ const matrix: Record<string, Entry> = {
       payload: { runsFrom: 'decision', months: 6 },
     }),
   },
+  'PUT /api/v1/collaborations/{collaborationId}/disclosure': {
+    logs: 'collaboration.disclosure.set',
+    permitted: 'administrator',
+    denied: 'privacy_officer',
+    records: true,
+    ok: 200,
+    call: async () => ({
+      method: 'PUT',
+      url: `/api/v1/collaborations/${await signalTable()}/disclosure`,
+      payload: { minimum: 10 },
+    }),
+  },
 
   'POST /api/v1/signals': {
     logs: 'signal.create-draft',

@@ -21,6 +21,8 @@ import * as searchIndexes from './20261206T143800-search-indexes.js';
 import * as dutchSubjectLabels from './20261206T150000-dutch-subject-labels.js';
 import * as locations from './20261206T160000-locations.js';
 import * as mapLayers from './20261206T170000-map-layers.js';
+import * as disclosureMinimum from './20261206T180000-disclosure-minimum.js';
+import * as addressRegisterRegions from './20261206T190000-address-register-regions.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -49,4 +51,6 @@ export const migrations: Record<string, Migration> = {
   '20261206T150000-dutch-subject-labels': dutchSubjectLabels,
   '20261206T160000-locations': locations,
   '20261206T170000-map-layers': mapLayers,
+  '20261206T180000-disclosure-minimum': disclosureMinimum,
+  '20261206T190000-address-register-regions': addressRegisterRegions,
 };

@@ -185,6 +185,20 @@ describe(`collaborations on ${testEngine()}`, () => {
       { runsFrom: 'closure', months: 24 },
     );
     expect(term.retentionTerms).toEqual([{ recordKind: 'case-closed', runsFrom: 'closure', months: 24 }]);
+    // The disclosure gate's k: five unless the collaboration sets more, never fewer.
+    expect(term.disclosureMinimum).toBe(5);
+    const fewer = await cast.call(await admin(), 'PUT', `/api/v1/collaborations/${id}/disclosure`, {
+      minimum: 3,
+    });
+    expect(fewer.statusCode).toBe(400);
+    expect(fewer.json().invalidParams[0].reason).toContain('minstens 5');
+    const stricter = await cast.ok<CollaborationDetail>(
+      await admin(),
+      'PUT',
+      `/api/v1/collaborations/${id}/disclosure`,
+      { minimum: 10 },
+    );
+    expect(stricter.disclosureMinimum).toBe(10);
     // The one coordinator cannot leave before another is named.
     const last = await cast.call(
       await admin(),
@@ -206,6 +220,7 @@ describe(`collaborations on ${testEngine()}`, () => {
       'member-role-changed',
       'purpose-added',
       'retention-set',
+      'disclosure-set',
     ]);
     // Only one covenant per region.
     const second = await cast.call(await admin(), 'POST', '/api/v1/collaborations', {

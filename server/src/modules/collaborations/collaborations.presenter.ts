@@ -8,7 +8,7 @@ export function presentSummary(
 }
 
 export function presentCollaboration(
-  c: { id: string; kind: CollaborationKind; name: string },
+  c: { id: string; kind: CollaborationKind; name: string; disclosureMinimum: number },
   parts: Awaited<ReturnType<typeof collaborationParts>>,
 ): CollaborationDetail {
   return {
@@ -24,6 +24,7 @@ export function presentCollaboration(
     purposes: parts.purposes,
     legalBases: parts.legalBases,
     retentionTerms: parts.retentionTerms,
+    disclosureMinimum: c.disclosureMinimum,
     candidates: parts.candidates,
   };
 }

@@ -134,9 +134,27 @@ export async function listCollaborations(db: Db, regionId: string) {
 export async function findCollaboration(db: Db, id: string) {
   return db
     .selectFrom('collaborations')
-    .select(['id', 'regionId', 'kind', 'name'])
+    .select(['id', 'regionId', 'kind', 'name', 'disclosureMinimum'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The disclosure gate's k of a collaboration (5 when it sets nothing more). */
+export async function disclosureMinimumOf(db: Db, collaborationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('collaborations')
+    .select('disclosureMinimum')
+    .where('id', '=', collaborationId)
+    .executeTakeFirstOrThrow();
+  return row.disclosureMinimum;
+}
+
+export async function setDisclosureMinimum(db: Db, collaborationId: string, minimum: number): Promise<void> {
+  await db
+    .updateTable('collaborations')
+    .set({ disclosureMinimum: minimum })
+    .where('id', '=', collaborationId)
+    .execute();
 }
 
 export async function collaborationParts(db: Db, id: string, regionId: string) {

@@ -3,6 +3,7 @@ import {
   collaborationParams,
   collaborationRequest,
   collaborationSummary,
+  disclosureRequest,
   legalBasisChange,
   legalBasisParams,
   legalBasisRequest,
@@ -184,5 +185,21 @@ export const collaborationsRoutes: FastifyPluginAsyncZod<{ service: Collaboratio
         request.params.recordKind,
         request.body,
       ),
+  );
+
+  app.put(
+    '/collaborations/:collaborationId/disclosure',
+    {
+      schema: {
+        tags,
+        summary:
+          "Set the disclosure gate's smallest group (k) for the collaboration's maps and aggregates (5 to 100)",
+        params: collaborationParams,
+        body: disclosureRequest,
+        response: changed,
+      },
+    },
+    async (request) =>
+      service.setDisclosureMinimum(request.context, request.params.collaborationId, request.body),
   );
 };

@@ -3,6 +3,7 @@ import type {
   CollaborationDetail,
   CollaborationRequest,
   CollaborationSummary,
+  DisclosureRequest,
   LegalBasisRequest,
   MemberRequest,
   PurposeRequest,
@@ -166,6 +167,18 @@ export class CollaborationsService {
     return this.change(context, 'collaboration.retention.set', collaborationId, async (trx) => {
       await repo.setRetentionTerm(trx, { collaborationId, recordKind, ...request });
       return { id: collaborationId, type: 'retention-set', details: { recordKind, ...request } };
+    });
+  }
+
+  /** Sets the disclosure gate's k for the collaboration's maps and aggregates (5 to 100). */
+  async setDisclosureMinimum(
+    context: RequestContext,
+    collaborationId: string,
+    request: DisclosureRequest,
+  ): Promise<CollaborationDetail> {
+    return this.change(context, 'collaboration.disclosure.set', collaborationId, async (trx) => {
+      await repo.setDisclosureMinimum(trx, collaborationId, request.minimum);
+      return { id: collaborationId, type: 'disclosure-set', details: { minimum: request.minimum } };
     });
   }
 

@@ -2,6 +2,7 @@ export { collaborationsRules, inCollaborationOf } from './collaborations.access.
 export {
   collaborationsIn as collaborationsOfRegion,
   covenantOf,
+  disclosureMinimumOf,
   isLegalBasisOf,
   legalBasesOf,
   participatingAmong,

@@ -3,7 +3,14 @@ import { problemCodes, type Role } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../../shared/context.js';
 import { AppError } from '../../shared/errors.js';
-import { createTestApp, createUser, type TestApp, type TestUser } from '../../testing/index.js';
+import {
+  createTestApp,
+  createUser,
+  ensureOtherRegion,
+  OTHER_REGION,
+  type TestApp,
+  type TestUser,
+} from '../../testing/index.js';
 import { AddressRegisterService } from './address-register.service.js';
 
 /**
@@ -128,9 +135,36 @@ describe('the address register', () => {
     });
     expect(second.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect(second.fileHash).not.toBe(first.fileHash);
-    const rows = await t.database.db.selectFrom('addressRegister').select('loadId').distinct().execute();
+    const rows = await t.database.db
+      .selectFrom('addressRegister')
+      .select('loadId')
+      .where('regionId', '=', adminUser.regionId)
+      .distinct()
+      .execute();
     expect(rows).toEqual([{ loadId: second.loadId }]);
     expect((await loggedResults(adminUser.id)).slice(before.length)).toEqual(['success', 'success']);
+  });
+
+  it("keeps each region's register apart: a load replaces its own region's only, a lookup reads its own", async () => {
+    await ensureOtherRegion(t.database.db);
+    const otherUser = await createUser(t.database.db, t.keys, {
+      roles: ['administrator'],
+      regionId: OTHER_REGION,
+    });
+    const other = contextOf(otherUser, ['administrator']);
+    await service.load(admin, file('6666GG;1;;;Verzonnenlaan;Testdorp;GM0344;155000;463000'), 'mn.csv');
+    await service.load(
+      other,
+      file('7777HH;1;;;Elders;Andersdorp;;156000;464000', '7777HH;2;;;Elders;Andersdorp;;156010;464000'),
+      'test.csv',
+    );
+    // The other region's load left Midden-Nederland's register whole, and neither sees the other's.
+    expect(await service.lookup(admin, { postcode: '6666GG', houseNumber: 1 })).not.toBeNull();
+    expect(await service.lookup(admin, { postcode: '7777HH', houseNumber: 1 })).toBeNull();
+    expect(await service.lookup(other, { postcode: '6666GG', houseNumber: 1 })).toBeNull();
+    expect(await service.lookup(other, { postcode: '7777HH', houseNumber: 2 })).not.toBeNull();
+    expect(await service.status(admin)).toMatchObject({ addresses: 1, lastLoad: { fileName: 'mn.csv' } });
+    expect(await service.status(other)).toMatchObject({ addresses: 2, lastLoad: { fileName: 'test.csv' } });
   });
 
   it('writes nothing when one row is refused, and names every refused row in Dutch', async () => {

@@ -9,6 +9,7 @@ import type { AddressRegisterFormat, AddressRow } from './address-register.js';
 const BATCH = 5_000;
 
 export interface AddressRegisterLoadRecord {
+  regionId: string;
   fileName: string;
   /** SHA-256 of the file, hex. */
   fileHash: string;
@@ -21,7 +22,7 @@ export interface AddressRegisterLoadRecord {
 }
 
 /**
- * Records the load and puts its rows in the place of the previous register, on the caller's
+ * Records the load and puts its rows in the place of the region's previous register, on the caller's
  * transaction (so a failure anywhere leaves the previous register whole). Rows are deleted rather
  * than truncated: lookups keep reading the previous register until the transaction commits.
  * Returns the load's id.
@@ -36,12 +37,13 @@ export async function replaceAddressRegister(
     .values(load)
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.deleteFrom('addressRegister').execute();
+  await trx.deleteFrom('addressRegister').where('regionId', '=', load.regionId).execute();
   for (let start = 0; start < rows.length; start += BATCH) {
     await trx
       .insertInto('addressRegister')
       .values(
         rows.slice(start, start + BATCH).map((row) => ({
+          regionId: load.regionId,
           postcode: row.postcode,
           houseNumber: row.houseNumber,
           houseLetter: row.houseLetter,
@@ -76,9 +78,10 @@ export interface RegisteredAddress {
   loadId: string;
 }
 
-/** One address of the register by its key (the postcode normalised: `1234AB`); none is ''. */
+/** One address of a region's register by its key (the postcode normalised: `1234AB`); none is ''. */
 export async function lookupAddress(
   db: Db,
+  regionId: string,
   address: {
     postcode: string;
     houseNumber: number;
@@ -101,6 +104,7 @@ export async function lookupAddress(
       'longitude',
       'loadId',
     ])
+    .where('regionId', '=', regionId)
     .where('postcode', '=', address.postcode)
     .where('houseNumber', '=', address.houseNumber)
     .where('houseLetter', '=', (address.houseLetter ?? '').toUpperCase())
@@ -124,11 +128,12 @@ export interface AddressRegisterStatus {
   addresses: number;
 }
 
-/** The last load and how many addresses the register holds. */
-export async function addressRegisterStatus(db: Db): Promise<AddressRegisterStatus> {
+/** The last load of a region and how many addresses its register holds. */
+export async function addressRegisterStatus(db: Db, regionId: string): Promise<AddressRegisterStatus> {
   const lastLoad = await db
     .selectFrom('addressRegisterLoads')
     .select(['id', 'fileName', 'fileHash', 'format', 'rows', 'accepted', 'rejected', 'loadedAt', 'loadedBy'])
+    .where('regionId', '=', regionId)
     .orderBy('loadedAt', 'desc')
     .orderBy('id')
     .limit(1)
@@ -136,6 +141,7 @@ export async function addressRegisterStatus(db: Db): Promise<AddressRegisterStat
   const { addresses } = await db
     .selectFrom('addressRegister')
     .select((eb) => eb.fn.countAll<number>().as('addresses'))
+    .where('regionId', '=', regionId)
     .executeTakeFirstOrThrow();
   return { lastLoad: lastLoad ?? null, addresses: Number(addresses) };
 }

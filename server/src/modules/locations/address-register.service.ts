@@ -121,6 +121,7 @@ export class AddressRegisterService {
       const loadId = await repo.replaceAddressRegister(
         trx,
         {
+          regionId: actor.regionId,
           fileName,
           fileHash,
           format,
@@ -153,8 +154,8 @@ export class AddressRegisterService {
   async lookup(context: RequestContext, address: AddressQuery): Promise<Address | null> {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'address-register.lookup', activity }, async (trx) => {
-      await access.requireAccess(trx, context.actor, 'reference.read');
-      const row = await repo.lookupAddress(trx, normaliseQuery(address));
+      const actor = await access.requireAccess(trx, context.actor, 'reference.read');
+      const row = await repo.lookupAddress(trx, actor.regionId, normaliseQuery(address));
       if (!row) return null;
       return {
         postcode: row.postcode,
@@ -174,8 +175,8 @@ export class AddressRegisterService {
   /** The last load and the register's size, for the administrator; null before the first load. */
   async status(context: RequestContext): Promise<AddressRegisterState | null> {
     const { db, access } = this.deps;
-    await access.requireAccess(db, context.actor, MANAGE);
-    const { lastLoad, addresses } = await repo.addressRegisterStatus(db);
+    const actor = await access.requireAccess(db, context.actor, MANAGE);
+    const { lastLoad, addresses } = await repo.addressRegisterStatus(db, actor.regionId);
     if (!lastLoad) return null;
     return { lastLoad: { ...lastLoad, loadedAt: lastLoad.loadedAt.toISOString() }, addresses };
   }

@@ -290,6 +290,50 @@ describe(`places on ${testEngine()}`, () => {
     expect(manager.cells.length).toBeGreaterThan(0);
   });
 
+  it("gates with the collaboration's own smallest group when it sets more than five", async () => {
+    const p = await project();
+    for (let i = 0; i < 7; i += 1)
+      await cast.ok(await cast.analyst(), 'POST', '/api/v1/locations', {
+        kind: 'shed',
+        municipalityCode: 'GM0344',
+        name: 'Loods',
+        projectId: p.id,
+        point: { latitude: 52.1 + i * 0.0001, longitude: 5.1 },
+        happenedOn: '2021-03-01',
+      });
+    const figures = `/api/v1/location-projects/${p.id}/figures?from=2021-01-01&to=2021-12-31`;
+    const map = `/api/v1/location-projects/${p.id}/map?year=2021`;
+    const manager = await cast.manager();
+    const seen = async () => ({
+      rows: (await cast.ok<ProjectFigures>(manager, 'GET', figures)).municipalities.map((m) => m.flagged),
+      cells: (await cast.ok<ProjectMap>(manager, 'GET', map)).cells.map((c) => c.count),
+    });
+    expect(await seen()).toEqual({ rows: [5], cells: [5] });
+    const collaborationId = (
+      await cast.ok<{ items: Array<{ id: string; kind: string }> }>(
+        await cast.member(['administrator']),
+        'GET',
+        '/api/v1/collaborations',
+      )
+    ).items.find((c) => c.kind === 'covenant')?.id;
+    const setMinimum = async (minimum: number) =>
+      cast.ok(
+        await cast.member(['administrator']),
+        'PUT',
+        `/api/v1/collaborations/${collaborationId}/disclosure`,
+        { minimum },
+      );
+    await setMinimum(10);
+    try {
+      expect(await seen()).toEqual({ rows: [], cells: [] });
+      // The analyst, who may open every location of the region, is not gated.
+      const analyst = await cast.ok<ProjectMap>(await cast.analyst(), 'GET', map);
+      expect(analyst.cells.map((c) => c.count)).toEqual([7]);
+    } finally {
+      await setMinimum(5);
+    }
+  });
+
   it('logs every subject a location shows, in the same action', async () => {
     const signal = await newSignal(cast);
     const sighting = await t.database.db

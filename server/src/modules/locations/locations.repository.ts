@@ -40,7 +40,15 @@ export function findProjects(db: Db, regionId: string, ids?: readonly string[]) 
   let q = db
     .selectFrom('locationProjects as p')
     .leftJoin('districts as d', 'd.id', 'p.districtId')
-    .select(['p.id', 'p.name', 'p.description', 'p.baselineOn', 'p.districtId', 'd.name as districtName'])
+    .select([
+      'p.id',
+      'p.name',
+      'p.description',
+      'p.baselineOn',
+      'p.districtId',
+      'p.collaborationId',
+      'd.name as districtName',
+    ])
     .where('p.regionId', '=', regionId);
   if (ids) q = q.where('p.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
   return q.orderBy('p.name').execute();

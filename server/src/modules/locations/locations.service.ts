@@ -27,7 +27,7 @@ import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
 import { caseNames } from '../cases/index.js';
-import { covenantOf, participatingAmong } from '../collaborations/index.js';
+import { covenantOf, disclosureMinimumOf, participatingAmong } from '../collaborations/index.js';
 import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
 import { subjectsWithData } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
@@ -159,7 +159,9 @@ export class LocationsService {
         from: query.from,
         to: query.to,
         total,
-        municipalities: gated ? gateFigures(rows) : rows.map((r) => ({ ...r, protected: false })),
+        municipalities: gated
+          ? gateFigures(rows, await disclosureMinimumOf(trx, project.collaborationId))
+          : rows.map((r) => ({ ...r, protected: false })),
         protected: gated,
       };
     });
@@ -201,7 +203,11 @@ export class LocationsService {
             latitude: r.latitude,
             longitude: r.longitude,
           })),
-        ...mapLayers(located, gated),
+        ...mapLayers(
+          located,
+          gated,
+          gated ? await disclosureMinimumOf(trx, project.collaborationId) : undefined,
+        ),
         protected: gated,
       };
     });
@@ -327,7 +333,7 @@ export class LocationsService {
       if (problems.length) throw invalid(problems);
       const known =
         compact && a.houseNumber
-          ? await lookupAddress(trx, {
+          ? await lookupAddress(trx, actor.regionId, {
               postcode: compact,
               houseNumber: a.houseNumber,
               houseLetter: a.houseLetter,

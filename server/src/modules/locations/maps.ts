@@ -22,14 +22,17 @@ interface Point {
 /**
  * The aggregate and hotspot layers of a set of points. Aggregates-only readers get the cells
  * through the disclosure gate, and of the hotspots only the significant cells whose neighbourhood
- * holds at least five points, without their z-scores.
+ * holds at least `k` points (the collaboration's smallest group), without their z-scores.
  */
-export function mapLayers(points: readonly Point[], gated: boolean) {
+export function mapLayers(points: readonly Point[], gated: boolean, k = MINIMUM_RECORDS) {
   const latitudes = Float64Array.from(points, (p) => p.latitude);
   const longitudes = Float64Array.from(points, (p) => p.longitude);
   const aggregate = pointsToCells(latitudes, longitudes, AGGREGATE_RESOLUTION);
   const counted = aggregate.cells.map((cell, i) => ({ cell, count: aggregate.counts[i] ?? 0 }));
-  const cells = (gated ? gateCells(counted) : counted).map((c) => ({ ...c, outline: cellOutline(c.cell) }));
+  const cells = (gated ? gateCells(counted, k) : counted).map((c) => ({
+    ...c,
+    outline: cellOutline(c.cell),
+  }));
   const fine = pointsToCells(latitudes, longitudes, HOTSPOT_RESOLUTION);
   const hot = getisOrdGiStar(fine, { ring: HOTSPOT_RING });
   const index = new Map(hot.cells.map((c, i) => [c, i]));
@@ -49,7 +52,7 @@ export function mapLayers(points: readonly Point[], gated: boolean) {
         const at = index.get(other);
         if (at !== undefined) around += hot.counts[at] ?? 0;
       }
-      if (around < MINIMUM_RECORDS) return;
+      if (around < k) return;
     }
     hotspots.push({
       cell,
