@@ -398,6 +398,39 @@ export const projectMap = z.object({
 });
 export type ProjectMap = z.infer<typeof projectMap>;
 
+export const regionMapQuery = projectMapQuery;
+export type RegionMapQuery = z.infer<typeof regionMapQuery>;
+
+const aggregateLayer = z.object({
+  cells: z
+    .array(z.object({ cell: z.string(), count: z.number().int(), outline }))
+    .describe('Records per H3 cell (resolution 7); through the disclosure gate for aggregates-only readers'),
+  records: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Records of the year in all; rounded (null below k) for aggregates-only readers'),
+  placed: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Of those, the records placed on the map; rounded (null below k) for aggregates-only readers'),
+});
+
+export const regionMap = z.object({
+  year: z.number().int(),
+  layers: z.object({
+    signals: aggregateLayer.describe("Signals received in the year, at their subjects' addresses"),
+    cases: aggregateLayer.describe(
+      "Cases open in the year, at their subjects' addresses and their locations",
+    ),
+    locations: aggregateLayer.describe('Risk locations flagged by the end of the year'),
+  }),
+  minimum: z.number().int().describe("The disclosure gate's smallest group (k) of the region's covenant"),
+  protected: z.boolean(),
+});
+export type RegionMap = z.infer<typeof regionMap>;
+
 export const mapLayerKinds = ['opportunity', 'risk'] as const;
 export type MapLayerKind = (typeof mapLayerKinds)[number];
 

@@ -417,6 +417,13 @@ const matrix: Record<string, Entry> = {
       url: `/api/v1/location-projects/${await projectAt()}/map?year=2021`,
     }),
   },
+  'GET /api/v1/region-map': {
+    logs: 'region-map.read',
+    permitted: 'programme_manager',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/region-map?year=2021' }),
+  },
   'GET /api/v1/map-settings': {
     logs: null,
     permitted: 'any',

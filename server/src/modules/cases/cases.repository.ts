@@ -693,3 +693,15 @@ export async function casesByName(
       .orderBy('c.startedOn', 'desc');
   return q.limit(limit).execute();
 }
+
+/** The cases of a region open at some time within a period (started by its end, not closed before its start). */
+export async function openWithin(db: Db, regionId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cases')
+    .select('id')
+    .where('regionId', '=', regionId)
+    .where('startedOn', '<=', to)
+    .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', from)]))
+    .execute();
+  return rows.map((r) => r.id);
+}

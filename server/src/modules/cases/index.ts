@@ -1,7 +1,11 @@
 export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
 export { casesRules, participatesInCase } from './cases.access.js';
-export { namesOf as caseNames, referencesOf as caseReferences } from './cases.repository.js';
+export {
+  namesOf as caseNames,
+  openWithin as casesOpenWithin,
+  referencesOf as caseReferences,
+} from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
 export { searchCases } from './cases.search.js';
 export {

@@ -145,3 +145,31 @@ export async function addressRegisterStatus(db: Db, regionId: string): Promise<A
     .executeTakeFirstOrThrow();
   return { lastLoad: lastLoad ?? null, addresses: Number(addresses) };
 }
+
+/**
+ * The points of many addresses in a region's register, by the key `POSTCODE|number|LETTERADDITION`
+ * (letter and addition together, upper case; '' when none), read by postcode in one query.
+ */
+export async function pointsOfAddresses(
+  db: Db,
+  regionId: string,
+  postcodes: readonly string[],
+): Promise<Map<string, { latitude: number; longitude: number }>> {
+  if (postcodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('addressRegister')
+    .select(['postcode', 'houseNumber', 'houseLetter', 'houseNumberAddition', 'latitude', 'longitude'])
+    .where('regionId', '=', regionId)
+    .where('postcode', 'in', [...new Set(postcodes)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      addressKey(r.postcode, r.houseNumber, `${r.houseLetter}${r.houseNumberAddition}`),
+      { latitude: r.latitude, longitude: r.longitude },
+    ]),
+  );
+}
+
+export function addressKey(postcode: string, houseNumber: number, addition: string): string {
+  return `${postcode}|${houseNumber}|${addition}`;
+}

@@ -5,6 +5,7 @@ import type {
   LocationProject,
   ProjectFigures,
   ProjectMap,
+  RegionMap,
 } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -332,6 +333,78 @@ describe(`places on ${testEngine()}`, () => {
     } finally {
       await setMinimum(5);
     }
+  });
+
+  it("maps the region's signals, cases and locations as aggregates at their addresses, through the gate", async () => {
+    // An invented register: two neighbouring addresses in Utrecht and one in Amersfoort (RD metres).
+    const register = [
+      'postcode;huisnummer;huisletter;toevoeging;straat;woonplaats;gemeentecode;x;y',
+      '3454ZZ;1;;;Verzonnenlaan;Utrecht;GM0344;131000;455000',
+      '3454ZZ;2;A;;Verzonnenlaan;Utrecht;GM0344;131020;455010',
+      '3811ZZ;5;;;Bedachtweg;Amersfoort;GM0307;155000;463000',
+    ].join('\n');
+    const loaded = await cast.call(
+      await cast.member(['administrator']),
+      'PUT',
+      '/api/v1/address-register?fileName=register.csv',
+      register,
+      { 'content-type': 'text/csv' },
+    );
+    expect(loaded.statusCode, loaded.body).toBe(200);
+    const address = (postcode: string, houseNumber: number, houseNumberAddition?: string) => ({
+      kind: 'address' as const,
+      postcode,
+      houseNumber,
+      ...(houseNumberAddition ? { houseNumberAddition } : {}),
+    });
+    // Six signals at the two Utrecht addresses (one of them as a person's address), one in Amersfoort.
+    for (let i = 0; i < 5; i += 1)
+      await newSignal(cast, { subjects: [address('3454 zz', i % 2 ? 1 : 2, i % 2 ? undefined : 'a')] });
+    await newSignal(cast, {
+      subjects: [
+        {
+          kind: 'person',
+          firstNames: 'Jan',
+          surname: 'Verzonnen',
+          address: { postcode: '3454ZZ', houseNumber: 1 },
+        },
+      ],
+    });
+    await newSignal(cast, { subjects: [address('3811ZZ', 5)] });
+    // A case at a location tied to it, in Amersfoort.
+    const c = await newCase(cast);
+    const location = await cast.ok<LocationDetail>(await cast.analyst(), 'POST', '/api/v1/locations', {
+      kind: 'shed',
+      municipalityCode: 'GM0307',
+      name: 'Loods',
+      point: { latitude: 52.156, longitude: 5.387 },
+    });
+    await cast.ok(await cast.analyst(), 'POST', `/api/v1/locations/${location.id}/cases`, { caseId: c.id });
+
+    const year = Number(dutchDay().slice(0, 4));
+    const url = `/api/v1/region-map?year=${year}`;
+    const analyst = await cast.ok<RegionMap>(await cast.analyst(), 'GET', url);
+    expect(analyst.protected).toBe(false);
+    const counts = (cells: RegionMap['layers']['signals']['cells']) => cells.map((x) => x.count).sort();
+    // The other tests' signals name no address in this register: only these seven are placed.
+    expect(counts(analyst.layers.signals.cells)).toEqual([1, 6]);
+    expect(analyst.layers.signals.placed).toBe(7);
+    expect(analyst.layers.signals.records).toBeGreaterThanOrEqual(7);
+    expect(analyst.layers.cases.cells.map((x) => x.count)).toEqual([1]);
+    expect(analyst.layers.locations.cells.reduce((sum, x) => sum + x.count, 0)).toBeGreaterThan(0);
+    // Steering roles and partners get the cells of five or more, rounded, and rounded totals.
+    for (const reader of [await cast.manager(), await cast.staff('GM0344')]) {
+      const gated = await cast.ok<RegionMap>(reader, 'GET', url);
+      expect(gated.protected).toBe(true);
+      expect(gated.minimum).toBe(5);
+      expect(gated.layers.signals.cells.map((x) => x.count)).toEqual([5]);
+      expect(gated.layers.signals.placed).toBe(5);
+      expect(gated.layers.cases.cells).toEqual([]);
+      expect((gated.layers.signals.records ?? 0) % 5).toBe(0);
+    }
+    // A year without records: empty layers, no error.
+    const empty = await cast.ok<RegionMap>(await cast.analyst(), 'GET', '/api/v1/region-map?year=2001');
+    expect(empty.layers.signals).toEqual({ cells: [], records: 0, placed: 0 });
   });
 
   it('logs every subject a location shows, in the same action', async () => {

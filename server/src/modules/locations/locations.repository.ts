@@ -566,6 +566,29 @@ export function projectPoints(db: Db, projectId: string, to: string) {
     .execute();
 }
 
+/** The located locations of a region flagged by a day, for the region map. */
+export function regionPoints(db: Db, regionId: string, to: string) {
+  return db
+    .selectFrom('locations')
+    .select(['id', 'latitude', 'longitude'])
+    .where('regionId', '=', regionId)
+    .where('flaggedOn', '<=', to)
+    .where('latitude', 'is not', null)
+    .execute();
+}
+
+/** The points of the located locations tied to these cases, by case. */
+export async function caseLocationPoints(db: Db, caseIds: readonly string[]) {
+  if (caseIds.length === 0) return [];
+  return db
+    .selectFrom('locationCases as lc')
+    .innerJoin('locations as l', 'l.id', 'lc.locationId')
+    .select(['lc.caseId', 'l.latitude', 'l.longitude'])
+    .where('lc.caseId', 'in', caseIds)
+    .where('l.latitude', 'is not', null)
+    .execute();
+}
+
 /** Whether an inspection was held or cancelled, and when. */
 export function inspectionDates(db: Db, id: string) {
   return db

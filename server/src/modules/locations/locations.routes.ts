@@ -23,6 +23,8 @@ import {
   projectFiguresQuery,
   projectMap,
   projectMapQuery,
+  regionMap,
+  regionMapQuery,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../http/problems.js';
@@ -87,6 +89,20 @@ export const locationsRoutes: FastifyPluginAsyncZod<{ service: LocationsService 
       },
     },
     async (request) => service.map(request.context, request.params.projectId, request.query.year),
+  );
+
+  app.get(
+    '/region-map',
+    {
+      schema: {
+        tags,
+        summary:
+          "The region's signals, cases and risk locations of a year per H3 cell: aggregates only, through the disclosure gate for aggregates-only readers",
+        querystring: regionMapQuery,
+        response: { 200: regionMap, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => service.regionMap(request.context, request.query.year),
   );
 
   app.get(

@@ -18,6 +18,7 @@ import type {
   ProjectFigures,
   ProjectFiguresQuery,
   ProjectMap,
+  RegionMap,
   RegisterData,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
@@ -26,13 +27,14 @@ import { amsterdamDate, happenedProblems } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import type { AuditRecorder } from '../audit/index.js';
-import { caseNames } from '../cases/index.js';
+import { caseNames, casesOpenWithin } from '../cases/index.js';
 import { covenantOf, disclosureMinimumOf, participatingAmong } from '../collaborations/index.js';
 import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
-import { subjectsWithData } from '../subjects/index.js';
+import { signalsReceivedWithin } from '../signals/index.js';
+import { addressesOfRecords, subjectsWithData } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
-import { lookupAddress } from './address-register.repository.js';
-import { gateFigures } from './disclosure.js';
+import { addressKey, lookupAddress, pointsOfAddresses } from './address-register.repository.js';
+import { gatedCount, gateFigures } from './disclosure.js';
 import { aggregatesOnly, inspectionsReachable, locationsReachable } from './locations.access.js';
 import {
   figureRow,
@@ -43,7 +45,7 @@ import {
   presentProject,
 } from './locations.presenter.js';
 import * as repo from './locations.repository.js';
-import { mapLayers } from './maps.js';
+import { aggregateLayer, mapLayers, type Point } from './maps.js';
 
 const activity = 'samenspel.locations';
 
@@ -208,6 +210,74 @@ export class LocationsService {
           gated,
           gated ? await disclosureMinimumOf(trx, project.collaborationId) : undefined,
         ),
+        protected: gated,
+      };
+    });
+  }
+
+  /**
+   * The region's map for a year: its signals (received in the year) and cases (open in the year)
+   * at the addresses their subjects name, found in the region's address register, and a case also
+   * at the locations tied to it; its risk locations flagged by the year's end. Aggregates only: a
+   * record counts once in each H3 cell it has an address in, and aggregates-only readers get the
+   * cells and totals through the disclosure gate with the covenant's k.
+   */
+  async regionMap(context: RequestContext, year: number): Promise<RegionMap> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'region-map.read', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'location.figures');
+      const from = `${year}-01-01`;
+      const to = `${year}-12-31`;
+      const [signalIds, caseIds, locations] = await Promise.all([
+        signalsReceivedWithin(trx, actor.regionId, from, to),
+        casesOpenWithin(trx, actor.regionId, from, to),
+        repo.regionPoints(trx, actor.regionId, to),
+      ]);
+      const addresses = await addressesOfRecords(trx, { signalIds, caseIds });
+      const points = await pointsOfAddresses(
+        trx,
+        actor.regionId,
+        addresses.map((a) => a.postcode),
+      );
+      const signalSet = new Set(signalIds);
+      const caseSet = new Set(caseIds);
+      const placed = { signals: new Map<string, Point[]>(), cases: new Map<string, Point[]>() };
+      const add = (layer: Map<string, Point[]>, id: string, point: Point) =>
+        layer.set(id, [...(layer.get(id) ?? []), point]);
+      for (const a of addresses) {
+        const point = points.get(addressKey(a.postcode, a.houseNumber, a.addition));
+        if (!point) continue;
+        if (a.signalId && signalSet.has(a.signalId)) add(placed.signals, a.signalId, point);
+        if (a.caseId && caseSet.has(a.caseId)) add(placed.cases, a.caseId, point);
+      }
+      for (const l of await repo.caseLocationPoints(trx, caseIds))
+        if (l.latitude !== null && l.longitude !== null)
+          add(placed.cases, l.caseId, { latitude: l.latitude, longitude: l.longitude });
+      const gated = aggregatesOnly(actor);
+      const k = await disclosureMinimumOf(trx, await covenantOf(trx, actor.regionId));
+      const total = (n: number) => (gated ? gatedCount(n, k) : n);
+      const layer = (records: number, byRecord: Map<string, Point[]>) => ({
+        cells: aggregateLayer([...byRecord.values()], gated, k),
+        records: total(records),
+        placed: total(byRecord.size),
+      });
+      return {
+        year,
+        layers: {
+          signals: layer(signalIds.length, placed.signals),
+          cases: layer(caseIds.length, placed.cases),
+          locations: layer(
+            locations.length,
+            new Map(
+              locations.flatMap((l) =>
+                l.latitude !== null && l.longitude !== null
+                  ? [[l.id, [{ latitude: l.latitude, longitude: l.longitude }]]]
+                  : [],
+              ),
+            ),
+          ),
+        },
+        minimum: k,
         protected: gated,
       };
     });

@@ -1,4 +1,4 @@
-import { cellToBoundary, gridDisk } from 'h3-js';
+import { cellToBoundary, gridDisk, latLngToCell } from 'h3-js';
 import { gateCells, MINIMUM_RECORDS } from './disclosure.js';
 import { getisOrdGiStar, type HotspotClass, pointsToCells } from './hotspots.js';
 
@@ -14,7 +14,7 @@ export function cellOutline(cell: string): number[][] {
   return [...ring, ring[0] ?? []];
 }
 
-interface Point {
+export interface Point {
   latitude: number;
   longitude: number;
 }
@@ -72,4 +72,24 @@ export function mapLayers(points: readonly Point[], gated: boolean, k = MINIMUM_
       cells: hot.cells.length,
     },
   };
+}
+
+/**
+ * Records per H3 cell of the aggregate resolution, each record counted once in every cell it has
+ * a point in; through the disclosure gate with `k` for aggregates-only readers.
+ */
+export function aggregateLayer(
+  records: ReadonlyArray<readonly Point[]>,
+  gated: boolean,
+  k = MINIMUM_RECORDS,
+) {
+  const counts = new Map<string, number>();
+  for (const points of records) {
+    const cells = new Set(points.map((p) => latLngToCell(p.latitude, p.longitude, AGGREGATE_RESOLUTION)));
+    for (const cell of cells) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  }
+  const counted = [...counts]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([cell, count]) => ({ cell, count }));
+  return (gated ? gateCells(counted, k) : counted).map((c) => ({ ...c, outline: cellOutline(c.cell) }));
 }

@@ -6,6 +6,7 @@ export {
   lastDecidedOn as signalsDecidedOn,
   originsOf as signalOrigins,
   receivedOnOf as signalsReceivedOn,
+  receivedWithin as signalsReceivedWithin,
   referencesOf as signalReferences,
   subjectsByIds as signalSubjectsByIds,
   subjectsOf as signalSubjectsOf,

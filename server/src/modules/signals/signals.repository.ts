@@ -542,3 +542,23 @@ export async function signalsByReference(db: Db, reachable: Reachable, prefix: s
     .limit(limit)
     .execute();
 }
+
+/** The signals of a region received (the date it happened) within a period, for the region map. */
+export async function receivedWithin(db: Db, regionId: string, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('signals as s')
+    .select('s.id')
+    .where('s.regionId', '=', regionId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('signalEvents as se')
+          .select('se.id')
+          .whereRef('se.signalId', '=', 's.id')
+          .where('se.type', '=', 'received')
+          .where('se.happenedOn', '>=', from)
+          .where('se.happenedOn', '<=', to),
+      ),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

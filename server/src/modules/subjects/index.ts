@@ -22,7 +22,14 @@ export {
   type Sighting,
 } from './register.js';
 export { subjectsRules } from './subjects.access.js';
-export { insertRelations, signalsBecameCase, subjectRefs, subjectsWithData } from './subjects.repository.js';
+export {
+  addressesOfRecords,
+  insertRelations,
+  type RecordAddress,
+  signalsBecameCase,
+  subjectRefs,
+  subjectsWithData,
+} from './subjects.repository.js';
 export { subjectsRoutes } from './subjects.routes.js';
 export { type FoundSubject, personIdentifiers, SubjectSearch } from './subjects.search.js';
 export { type KnownElsewhere, type RecordReferences, SubjectsService } from './subjects.service.js';

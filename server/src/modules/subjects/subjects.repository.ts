@@ -886,3 +886,62 @@ export async function sightingsOfRoots(db: Db, roots: readonly string[]) {
     order by g.seen_at desc`.execute(db);
   return rows;
 }
+
+/** An address a signal or case names: an address subject's, or the one recorded for a person. */
+export interface RecordAddress {
+  signalId: string | null;
+  /** The case, also for a signal's subject when the signal became that case. */
+  caseId: string | null;
+  postcode: string;
+  houseNumber: number;
+  /** Letter and addition together, upper case, without spaces; '' when none. */
+  addition: string;
+}
+
+/**
+ * The addresses of signals and cases as their sources recorded them (each sighting's own data),
+ * for placing them on a map; nothing else of the subjects is read.
+ */
+export async function addressesOfRecords(
+  db: Db,
+  records: { signalIds: readonly string[]; caseIds: readonly string[] },
+): Promise<RecordAddress[]> {
+  if (records.signalIds.length === 0 && records.caseIds.length === 0) return [];
+  const none = ['00000000-0000-0000-0000-000000000000'];
+  const signals = records.signalIds.length ? records.signalIds : none;
+  const cases = records.caseIds.length ? records.caseIds : none;
+  // An address subject's own fields, or the address recorded with a person.
+  const address = sql<unknown>`case when ss.data->>'kind' = 'address' then ss.data else ss.data->'address' end`;
+  const rows = await db
+    .selectFrom('subjectSightings as ss')
+    .select([
+      'ss.signalId',
+      sql<string | null>`coalesce(ss.case_id, ss.signal_case_id)`.as('caseId'),
+      sql<string | null>`(${address})->>'postcode'`.as('postcode'),
+      sql<string | null>`(${address})->>'houseNumber'`.as('houseNumber'),
+      sql<string | null>`(${address})->>'houseNumberAddition'`.as('addition'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('ss.signalId', 'in', signals),
+        eb('ss.caseId', 'in', cases),
+        eb('ss.signalCaseId', 'in', cases),
+      ]),
+    )
+    .where(sql<boolean>`ss.data->>'kind' = 'address' or ss.data->'address' is not null`)
+    .execute();
+  const compact = (v: string | null) => (v ?? '').replace(/[\s.-]/g, '').toUpperCase();
+  return rows.flatMap((r) => {
+    const houseNumber = Number(r.houseNumber);
+    if (!r.postcode || !Number.isInteger(houseNumber)) return [];
+    return [
+      {
+        signalId: r.signalId,
+        caseId: r.caseId,
+        postcode: compact(r.postcode),
+        houseNumber,
+        addition: compact(r.addition),
+      },
+    ];
+  });
+}
