@@ -3,7 +3,7 @@ import type { Actor } from '../shared/context.js';
 import { seededRandom } from '../shared/seeded-random.js';
 import type { DemoClock } from './clock.js';
 import { type CasePlan, planDemoHistory } from './history.js';
-import { demoFacilitator, demoSubjects, kvkFrom, pick } from './people.js';
+import { demoFacilitator, demoSubjects, kvkFrom, noteAddress, pick } from './people.js';
 
 const REGION = 'midden-nederland';
 const DAY = 86_400_000;
@@ -150,6 +150,14 @@ export async function seedDemoCases(
     street: 'Stationsplein',
     town: 'Utrecht',
   };
+  noteAddress({
+    postcode: '3511 ED',
+    houseNumber: 45,
+    addition: undefined,
+    street: 'Stationsplein',
+    town: 'Utrecht',
+    municipalityCode: 'GM0344',
+  });
   const at = (iso: string) => demo.set(new Date(`${iso}T10:00:00Z`));
   const rnd = seededRandom(2021);
   const config = await cases.configuration(as(actors.analyst));
@@ -240,7 +248,11 @@ export async function seedDemoCases(
         municipalityCode: plan.municipality.code,
         themeIds: plan.themes.map((t) => themeId(t)),
         urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
-        subjects: demoSubjects(rnd, { town: plan.municipality.name, districtId: plan.districtId }),
+        subjects: demoSubjects(rnd, {
+          town: plan.municipality.name,
+          municipalityCode: plan.municipality.code,
+          districtId: plan.districtId,
+        }),
         happenedOn: received,
       },
       true,

@@ -3,7 +3,7 @@ import { markNotificationsReadBefore } from '../modules/notifications/index.js';
 import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
 import { seedDemoCases } from './cases.js';
 import { DemoClock } from './clock.js';
-import { seedDemoMaps, seedDemoPlaces } from './places.js';
+import { seedDemoAddressRegister, seedDemoMaps, seedDemoPlaces } from './places.js';
 import { seedDemoSignals } from './signals.js';
 
 export { type DemoCredentials, demoAccounts } from './accounts.js';
@@ -25,6 +25,7 @@ export async function seedDemo(
   demo.set(today);
   const locations = await seedDemoPlaces(demo);
   await seedDemoMaps(demo);
+  await seedDemoAddressRegister(demo);
   // Had they worked in Samenspel all along, the demo's users would have read what reached them
   // before the last two weeks: only the recent notifications are new.
   await markNotificationsReadBefore(options.database.db, new Date(today.getTime() - 14 * 86_400_000), today);

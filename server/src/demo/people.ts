@@ -161,7 +161,30 @@ export function demoPerson(rnd: Random): Extract<SubjectInput, { kind: 'person' 
 export interface DemoPlace {
   /** The municipality's name, used as the town. */
   town: string;
+  /** The municipality's code: the demo's address register puts the address inside it. */
+  municipalityCode: string;
   districtId: string | null;
+}
+
+/** An invented address the demo used, and the municipality it lies in. */
+export interface DemoAddress {
+  postcode: string;
+  houseNumber: number;
+  addition: string | undefined;
+  street: string;
+  town: string;
+  municipalityCode: string;
+}
+
+/**
+ * The addresses the demo's signals and cases name, collected as they are made: the demo's address
+ * register (an invented extract, see places.ts) holds them, so that the region map can place them.
+ */
+export const demoAddressBook = new Map<string, DemoAddress>();
+
+export function noteAddress(address: DemoAddress): void {
+  const key = `${address.postcode.replace(/\s/g, '')}|${address.houseNumber}|${(address.addition ?? '').toUpperCase()}`;
+  if (!demoAddressBook.has(key)) demoAddressBook.set(key, address);
 }
 
 /** The people, company, address and (sometimes) account a signal about a place is about. */
@@ -175,13 +198,19 @@ export function demoSubjects(rnd: Random, place: DemoPlace): SubjectInput[] {
     kvkNumber: kvkFrom(rnd),
   });
   const area = pick(rnd, postcodeAreas[place.districtId ?? ''] ?? ['35']);
-  out.push({
-    kind: 'address',
+  const address = {
+    kind: 'address' as const,
     postcode: `${area}${10 + Math.floor(rnd() * 89)} ${pick(rnd, ['AB', 'CD', 'EK', 'GH', 'LM', 'RT', 'VX'])}`,
     houseNumber: 1 + Math.floor(rnd() * 200),
     houseNumberAddition: rnd() < 0.15 ? pick(rnd, ['A', 'B', 'bis', '2']) : undefined,
     street: pick(rnd, streets),
     town: place.town,
+  };
+  out.push(address);
+  noteAddress({
+    ...address,
+    addition: address.houseNumberAddition,
+    municipalityCode: place.municipalityCode,
   });
   if (rnd() < 0.5) out.push({ kind: 'account', iban: ibanFrom(rnd), holder: undefined });
   return out;

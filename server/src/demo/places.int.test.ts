@@ -4,6 +4,7 @@ import type {
   MapLayerSummary,
   ProjectFigures,
   ProjectMap,
+  RegionMap,
 } from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +99,26 @@ describe(`the demo region's places on ${testEngine()}`, () => {
     expect(items.filter((l) => l.kind === 'opportunity')).toHaveLength(5);
     expect(items.filter((l) => l.kind === 'risk')).toHaveLength(4);
     expect(items.every((l) => l.madeOn.startsWith('2021-'))).toBe(true);
+  });
+
+  it("places the 2021 signals and cases on the region map through the demo's address register", async () => {
+    const analyst = await get<RegionMap>('analist@riec-mn.example', '/api/v1/region-map?year=2021');
+    // Most demo cases name an address (the register holds all of them); some name none.
+    const { records, placed } = analyst.layers.cases;
+    expect(records).toBeGreaterThan(100);
+    expect(placed).toBeGreaterThan((records ?? 0) * 0.6);
+    expect(placed).toBeLessThanOrEqual(records ?? 0);
+    expect(analyst.layers.cases.cells.reduce((sum, c) => sum + c.count, 0)).toBeGreaterThanOrEqual(
+      placed ?? 0,
+    );
+    expect(analyst.layers.locations.placed).toBe(207);
+    const manager = await get<RegionMap>('programmamanager@riec-mn.example', '/api/v1/region-map?year=2021');
+    expect(manager.protected).toBe(true);
+    // The cases are spread thin: hardly a cell holds five. The totals come rounded.
+    expect(manager.layers.cases.records).toBe(Math.round((records ?? 0) / 5) * 5);
+    for (const layer of [manager.layers.cases, manager.layers.signals, manager.layers.locations])
+      expect(layer.cells.every((c) => c.count >= 5 && c.count % 5 === 0)).toBe(true);
+    expect(manager.layers.cases.cells.length).toBeLessThan(analyst.layers.cases.cells.length);
   });
 
   it('places every location inside West-Utrecht, and shows the steering roles none', async () => {

@@ -1,7 +1,7 @@
 import type { BoundaryCollection, LocationKind } from '@samenspel/contracts';
 import { seededRandom } from '../shared/seeded-random.js';
 import type { DemoClock } from './clock.js';
-import { pick } from './people.js';
+import { demoAddressBook, pick } from './people.js';
 
 const REGION = 'midden-nederland';
 
@@ -329,4 +329,43 @@ export async function seedDemoMaps(demo: DemoClock): Promise<number> {
     made += 1;
   }
   return made;
+}
+
+/**
+ * The demo region's address register: an invented extract holding the invented addresses the
+ * demo's signals and cases name (collected as they were made), each at a random point inside its
+ * municipality, loaded by the administrator as a CSV with WGS84 points. It lets the region map
+ * place the demo's signals and cases. Nothing is loaded when the region has a register.
+ */
+export async function seedDemoAddressRegister(demo: DemoClock): Promise<number> {
+  const { as, actorOf } = demo;
+  const { addressRegister, organisations } = demo.services;
+  const admin = as(await actorOf('beheerder@riec-mn.example'));
+  if ((await addressRegister.status(admin)) || demoAddressBook.size === 0) return 0;
+  const rnd = seededRandom(3511);
+  const boundaries = await organisations.boundaries(admin, REGION);
+  const rows = ['postcode;huisnummer;huisletter;toevoeging;straat;woonplaats;gemeentecode;lat;lon'];
+  for (const a of demoAddressBook.values()) {
+    const place = boundaries.features.find((f) => f.properties.code === a.municipalityCode);
+    if (!place) continue;
+    const { latitude, longitude } = pointIn(place.geometry, rnd);
+    // A single letter is a house letter in the BAG; anything else an addition.
+    const letter = /^[A-Za-z]$/.test(a.addition ?? '') ? (a.addition ?? '') : '';
+    const addition = letter ? '' : (a.addition ?? '');
+    rows.push(
+      [
+        a.postcode,
+        a.houseNumber,
+        letter,
+        addition,
+        a.street,
+        a.town,
+        a.municipalityCode,
+        latitude,
+        longitude,
+      ].join(';'),
+    );
+  }
+  const loaded = await addressRegister.load(admin, Buffer.from(`${rows.join('\n')}\n`), 'demo-adressen.csv');
+  return loaded.accepted;
 }

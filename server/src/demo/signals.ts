@@ -98,7 +98,11 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
         municipalityCode: municipality,
         themeIds: [pick(rnd, themes).id],
         urgency: pick(rnd, ['normal', 'normal', 'high', 'low'] as const),
-        subjects: demoSubjects(rnd, { town: place.name, districtId: place.districtId }),
+        subjects: demoSubjects(rnd, {
+          town: place.name,
+          municipalityCode: place.code,
+          districtId: place.districtId,
+        }),
         happenedOn: amsterdamDate(clock),
       },
       true,
@@ -192,7 +196,11 @@ export async function seedDemoSignals(demo: DemoClock, today = new Date()): Prom
       as(actors.municipality),
       {
         description: pick(rnd, descriptions),
-        subjects: demoSubjects(rnd, { town: 'Utrecht', districtId: 'utrecht-stad' }),
+        subjects: demoSubjects(rnd, {
+          town: 'Utrecht',
+          municipalityCode: 'GM0344',
+          districtId: 'utrecht-stad',
+        }),
       },
       false,
     );
