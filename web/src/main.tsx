@@ -230,6 +230,18 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="address-register.manage" />,
+                children: [
+                  {
+                    path: 'beheer/adresregister',
+                    lazy: page(
+                      () => import('./features/places/address-register-page.js'),
+                      'AddressRegisterPage',
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="collaboration.read" />,
                 children: [
                   {

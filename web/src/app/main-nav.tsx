@@ -24,6 +24,7 @@ const items: readonly Item[] = [
   { to: '/regio', label: 'nav.region', permission: 'reference.read' },
   { to: '/beheer/gebruikers', label: 'nav.users', permission: 'user.read' },
   { to: '/beheer/api-tokens', label: 'nav.apiTokens', permission: 'api-token.manage' },
+  { to: '/beheer/adresregister', label: 'nav.addressRegister', permission: 'address-register.manage' },
   { to: '/beheer/samenwerkingsverbanden', label: 'nav.collaborations', permission: 'collaboration.read' },
   { to: '/verwerkingslog', label: 'nav.auditLog', permission: 'audit.read' },
 ];

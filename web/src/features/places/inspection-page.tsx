@@ -1,4 +1,4 @@
-import { findingKinds } from '@samenspel/contracts';
+import { type FollowUpKind, findingKinds, followUpKinds, type Inspection } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -10,6 +10,7 @@ import {
   FormFieldTextarea,
   FormFieldTextbox,
   Heading1,
+  Heading3,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
@@ -24,8 +25,16 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
-import { useMe } from '../auth/auth-api.js';
-import { addFinding, inspectionStep, placesKey, useInspection } from './places-api.js';
+import { can, useMe } from '../auth/auth-api.js';
+import {
+  addFinding,
+  addFollowUp,
+  inspectionStep,
+  placesKey,
+  useCaseChoices,
+  useInspection,
+  useSignalChoices,
+} from './places-api.js';
 
 /** One inspection: partners, locations visited (those the reader may see), findings per partner and what followed. */
 export function InspectionPage() {
@@ -75,6 +84,7 @@ export function InspectionPage() {
         ) : null}
       </DataList>
       {i.canManage && !i.heldOn && !i.cancelledOn && inspectionId ? <Held id={inspectionId} /> : null}
+      {i.canManage && !i.heldOn && !i.cancelledOn && inspectionId ? <Cancel id={inspectionId} /> : null}
       <Section id="locaties" title={t('places.visited')}>
         {i.locations.length === 0 ? <Paragraph>{t('places.noVisibleLocations')}</Paragraph> : null}
         <UnorderedList>
@@ -102,6 +112,7 @@ export function InspectionPage() {
           <NewFinding id={inspectionId} partners={i.organisations} />
         ) : null}
       </Section>
+      <FollowUps inspection={i} />
     </>
   );
 }
@@ -142,6 +153,202 @@ function Held({ id }: { id: string }) {
         {held.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
     </Section>
+  );
+}
+
+/** Recording that a planned inspection did not take place, on the day it was called off. */
+function Cancel({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const cancel = useMutation({
+    mutationFn: (happenedOn: string | undefined) => inspectionStep(id, { type: 'cancelled', happenedOn }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: placesKey }),
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
+    },
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    cancel.mutate(new FormValues(new FormData(event.currentTarget)).optional('happenedOn'));
+  }
+  return (
+    <Section id="afgelast" title={t('places.recordCancelled')}>
+      {cancel.isError && !(cancel.error instanceof ApiError && cancel.error.problem.invalidParams) ? (
+        <ProblemAlert error={cancel.error} />
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <DateField
+          id="afgelast-datum"
+          name="happenedOn"
+          label={t('places.cancelledOnLabel')}
+          defaultValue={isoDateFromToday()}
+          invalid={Boolean(errors.happenedOn)}
+          errorMessage={errors.happenedOn}
+        />
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button" disabled={cancel.isPending}>
+            {t('places.markCancelled')}
+          </Button>
+        </ButtonGroup>
+        {cancel.isPending ? <Loading label={t('admin.saving')} /> : null}
+      </form>
+    </Section>
+  );
+}
+
+/** What followed from the inspection, and (for its partners) a form to record more. */
+function FollowUps({ inspection: i }: { inspection: Inspection }) {
+  const me = useMe();
+  const tiesCase = i.followUps.some((f) => f.caseId);
+  const tiesSignal = i.followUps.some((f) => f.signalId);
+  // The names of the cases and signals it led to, as far as the reader may see them.
+  const cases = useCaseChoices(can(me.data, 'case.read') && (tiesCase || i.canManage));
+  const signals = useSignalChoices(can(me.data, 'signal.read') && (tiesSignal || i.canManage));
+  const caseName = (id: string) => {
+    const found = cases.data?.find((c) => c.id === id);
+    return found ? `${found.codeName} (${found.reference})` : t('places.followUpThatCase');
+  };
+  const signalName = (id: string) =>
+    signals.data?.find((s) => s.id === id)?.reference ?? t('places.followUpThatSignal');
+  return (
+    <Section id="vervolg" title={t('places.followUps')}>
+      {i.followUps.length === 0 ? <Paragraph>{t('places.noFollowUps')}</Paragraph> : null}
+      <UnorderedList>
+        {i.followUps.map((f) => (
+          <UnorderedListItem key={f.id}>
+            <strong>{t(`places.followUpKind.${f.kind}`)}</strong>
+            {f.caseId ? (
+              <>
+                {': '}
+                <RouterLink to={`/casussen/${f.caseId}`} className="utrecht-link">
+                  {caseName(f.caseId)}
+                </RouterLink>
+              </>
+            ) : null}
+            {f.signalId ? (
+              <>
+                {': '}
+                <RouterLink to={`/signalen/${f.signalId}`} className="utrecht-link">
+                  {signalName(f.signalId)}
+                </RouterLink>
+              </>
+            ) : null}
+            {f.note ? ` — ${f.note}` : ''}
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+      {i.canManage ? (
+        <NewFollowUp
+          id={i.id}
+          cases={(cases.data ?? []).map((c) => [c.id, `${c.codeName} (${c.reference})`] as const)}
+          signals={(signals.data ?? []).map(
+            (s) => [s.id, s.municipality ? `${s.reference} (${s.municipality.name})` : s.reference] as const,
+          )}
+          loading={cases.isFetching || signals.isFetching}
+        />
+      ) : null}
+    </Section>
+  );
+}
+
+function NewFollowUp({
+  id,
+  cases,
+  signals,
+  loading,
+}: {
+  id: string;
+  cases: ReadonlyArray<readonly [string, string]>;
+  signals: ReadonlyArray<readonly [string, string]>;
+  loading: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<FollowUpKind>('intervention');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const followUp = useMutation({
+    mutationFn: (body: Parameters<typeof addFollowUp>[1]) => addFollowUp(id, body),
+    onSuccess: async () => {
+      setErrors({});
+      await queryClient.invalidateQueries({ queryKey: placesKey });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
+    },
+  });
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const v = new FormValues(new FormData(form));
+    followUp.mutate(
+      {
+        kind,
+        signalId: kind === 'signal' ? v.optional('signalId') : undefined,
+        caseId: kind === 'case' ? v.optional('caseId') : undefined,
+        note: v.optional('note'),
+      },
+      {
+        onSuccess: () => {
+          form.reset();
+          setKind('intervention');
+        },
+      },
+    );
+  }
+  const error = (name: string) => ({ invalid: Boolean(errors[name]), errorMessage: errors[name] });
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="vervolg-nieuw">
+      <Heading3 id="vervolg-nieuw">{t('places.newFollowUp')}</Heading3>
+      {followUp.isError && !(followUp.error instanceof ApiError && followUp.error.problem.invalidParams) ? (
+        <ProblemAlert error={followUp.error} />
+      ) : null}
+      <SelectField
+        id="vervolg-soort"
+        name="kind"
+        label={t('places.followUpKind')}
+        value={kind}
+        onChange={(event) => {
+          const next = followUpKinds.find((k) => k === event.currentTarget.value);
+          if (next) setKind(next);
+        }}
+        options={followUpKinds.map((k) => [k, t(`places.followUpKind.${k}`)] as const)}
+        {...error('kind')}
+      />
+      {kind === 'case' ? (
+        <SelectField
+          id="vervolg-casus"
+          name="caseId"
+          label={t('places.followUpCase')}
+          defaultValue=""
+          placeholder={loading ? t('loading') : t('places.chooseCase')}
+          options={cases}
+          {...error('caseId')}
+        />
+      ) : null}
+      {kind === 'signal' ? (
+        <SelectField
+          id="vervolg-signaal"
+          name="signalId"
+          label={t('places.followUpSignal')}
+          defaultValue=""
+          placeholder={loading ? t('loading') : t('places.chooseSignal')}
+          options={signals}
+          {...error('signalId')}
+        />
+      ) : null}
+      <FormFieldTextarea
+        id="vervolg-toelichting"
+        name="note"
+        label={t(kind === 'intervention' || kind === 'other' ? 'places.followUpNote' : 'places.note')}
+        description={kind === 'intervention' || kind === 'other' ? t('places.followUpNoteHint') : undefined}
+        {...error('note')}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" disabled={followUp.isPending}>
+          {t('places.addFollowUp')}
+        </Button>
+      </ButtonGroup>
+      {followUp.isPending ? <Loading label={t('admin.saving')} /> : null}
+    </form>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { LocationStatus } from '@samenspel/contracts';
+import { type LocationDetail, type LocationStatus, locationSubjectRoles } from '@samenspel/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
@@ -7,12 +7,19 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldErrorMessage,
   FormFieldTextarea,
+  FormLabel,
   Heading1,
   Heading3,
   OrderedList,
   OrderedListItem,
   Paragraph,
+  RadioButton,
+  Textbox,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
@@ -27,10 +34,20 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
-import { placesKey, takeStep, useLocation } from './places-api.js';
+import { can, useMe } from '../auth/auth-api.js';
+import { useSearch } from '../search/search-api.js';
+import {
+  addLocationCase,
+  addLocationSubject,
+  placesKey,
+  takeStep,
+  useCaseChoices,
+  useLocation,
+} from './places-api.js';
 
 /** One risk location: where it is, its status path with dates, the next step, its subjects, cases and inspections. */
 export function LocationPage() {
+  const me = useMe();
   const { locationId } = useParams();
   const location = useLocation(locationId);
   useEffect(() => {
@@ -99,10 +116,21 @@ export function LocationPage() {
         <UnorderedList>
           {l.subjects.map((s) => (
             <UnorderedListItem key={`${s.id}-${s.role}`}>
-              {s.label} — {t(`locationSubjectRole.${s.role}`)}
+              {can(me.data, 'subject.read') ? (
+                <RouterLink to={`/subjecten/${s.id}`} className="utrecht-link">
+                  {s.label}
+                </RouterLink>
+              ) : (
+                s.label
+              )}{' '}
+              — {t(`locationSubjectRole.${s.role}`)}
             </UnorderedListItem>
           ))}
         </UnorderedList>
+        {l.canManage && can(me.data, 'subject.read') ? <TieSubject location={l} /> : null}
+        {l.canManage && !can(me.data, 'subject.read') ? (
+          <Paragraph>{t('places.tieSubjectAnalysts')}</Paragraph>
+        ) : null}
       </Section>
       <Section id="casussen-controles" title={t('places.casesAndInspections')}>
         {l.cases.length === 0 && l.inspections.length === 0 ? (
@@ -126,8 +154,196 @@ export function LocationPage() {
             </UnorderedListItem>
           ))}
         </UnorderedList>
+        {l.canManage && can(me.data, 'case.read') ? <TieCase location={l} /> : null}
       </Section>
     </>
+  );
+}
+
+/**
+ * Tying a register subject to the location: search the register (the search box's own search, by
+ * name, BSN, KvK number or address), choose one of the subjects found and its role.
+ */
+function TieSubject({ location }: { location: LocationDetail }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState('');
+  const [q, setQ] = useState('');
+  const [chosen, setChosen] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const results = useSearch(q);
+  const found = (results.data?.subjects ?? []).filter((s) => s.inRegister);
+  const tie = useMutation({
+    mutationFn: (body: Parameters<typeof addLocationSubject>[1]) => addLocationSubject(location.id, body),
+    onSuccess: async () => {
+      setErrors({});
+      setChosen('');
+      // Tied: the search starts over for the next subject.
+      setQ('');
+      setDraft('');
+      await queryClient.invalidateQueries({ queryKey: placesKey });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
+    },
+  });
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setChosen('');
+    setQ(draft.trim());
+  }
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const v = new FormValues(new FormData(event.currentTarget));
+    if (!chosen) {
+      setErrors({ subjectId: t('places.chooseSubjectFirst') });
+      return;
+    }
+    tie.mutate({
+      subjectId: chosen,
+      role: v.choice('role', locationSubjectRoles),
+    });
+  }
+  const subjectError = errors.subjectId;
+  return (
+    <>
+      <form onSubmit={search} noValidate aria-labelledby="subject-zoeken">
+        <Heading3 id="subject-zoeken">{t('places.tieSubject')}</Heading3>
+        <FormField label={<FormLabel htmlFor="subject-zoekvraag">{t('places.subjectQuery')}</FormLabel>}>
+          <Textbox
+            id="subject-zoekvraag"
+            type="search"
+            autoComplete="off"
+            value={draft}
+            onChange={(event) => setDraft(event.currentTarget.value)}
+          />
+        </FormField>
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button">
+            {t('places.searchSubject')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      {results.isFetching ? <Loading label={t('places.searching')} /> : null}
+      {results.isError ? <ProblemAlert error={results.error} /> : null}
+      {results.data?.notice ? <Paragraph>{results.data.notice}</Paragraph> : null}
+      {results.data && !results.isFetching && found.length === 0 ? (
+        <Paragraph role="status">{t('places.noSubjectsFound')}</Paragraph>
+      ) : null}
+      {found.length > 0 ? (
+        <form onSubmit={submit} noValidate aria-label={t('places.tieSubjectForm')}>
+          {tie.isError && !(tie.error instanceof ApiError && tie.error.problem.invalidParams) ? (
+            <ProblemAlert error={tie.error} />
+          ) : null}
+          <Fieldset
+            invalid={Boolean(subjectError)}
+            aria-describedby={subjectError ? 'subject-fout' : undefined}
+          >
+            <FieldsetLegend>{t('places.subjectsFound', { count: found.length })}</FieldsetLegend>
+            {subjectError ? (
+              <FormFieldErrorMessage id="subject-fout">{subjectError}</FormFieldErrorMessage>
+            ) : null}
+            {found.map((s) => (
+              <p key={s.id} className="samenspel-radio">
+                <RadioButton
+                  id={`subject-${s.id}`}
+                  name="subjectId"
+                  value={s.id}
+                  checked={chosen === s.id}
+                  onChange={() => {
+                    setChosen(s.id);
+                    setErrors((e) => ({ ...e, subjectId: '' }));
+                  }}
+                />
+                <FormLabel htmlFor={`subject-${s.id}`} type="radio">
+                  {[
+                    s.name,
+                    s.dateOfBirth ? t('places.bornOn', { date: formatDate(s.dateOfBirth) }) : null,
+                    s.detail,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </FormLabel>
+              </p>
+            ))}
+          </Fieldset>
+          <SelectField
+            id="subject-rol"
+            name="role"
+            label={t('places.subjectRole')}
+            defaultValue="owner"
+            options={locationSubjectRoles.map((r) => [r, t(`locationSubjectRole.${r}`)] as const)}
+            invalid={Boolean(errors.role)}
+            errorMessage={errors.role}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={tie.isPending}>
+              {t('places.tieSubjectButton')}
+            </Button>
+          </ButtonGroup>
+          {tie.isPending ? <Loading label={t('admin.saving')} /> : null}
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** Tying the location to a case the user may see: its partners then see the location too. */
+function TieCase({ location }: { location: LocationDetail }) {
+  const queryClient = useQueryClient();
+  const cases = useCaseChoices();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const tie = useMutation({
+    mutationFn: (caseId: string) => addLocationCase(location.id, caseId),
+    onSuccess: async () => {
+      setErrors({});
+      await queryClient.invalidateQueries({ queryKey: placesKey });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
+    },
+  });
+  const tied = new Set(location.cases.map((c) => c.id));
+  const choices = (cases.data ?? []).filter((c) => !tied.has(c.id));
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const caseId = new FormValues(new FormData(form)).text('caseId');
+    if (!caseId) {
+      setErrors({ caseId: t('places.chooseCaseFirst') });
+      return;
+    }
+    tie.mutate(caseId, { onSuccess: () => form.reset() });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="casus-koppelen">
+      <Heading3 id="casus-koppelen">{t('places.tieCase')}</Heading3>
+      {cases.isPending ? <Loading /> : null}
+      {cases.isError ? <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
+      {tie.isError && !(tie.error instanceof ApiError && tie.error.problem.invalidParams) ? (
+        <ProblemAlert error={tie.error} />
+      ) : null}
+      {cases.data ? (
+        <>
+          <SelectField
+            id="casus-keuze"
+            name="caseId"
+            label={t('places.case')}
+            hint={t('places.caseHint')}
+            defaultValue=""
+            placeholder={t('places.chooseCase')}
+            options={choices.map((c) => [c.id, `${c.codeName} (${c.reference})`] as const)}
+            invalid={Boolean(errors.caseId)}
+            errorMessage={errors.caseId}
+          />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" disabled={tie.isPending}>
+              {t('places.tieCaseButton')}
+            </Button>
+          </ButtonGroup>
+        </>
+      ) : null}
+      {tie.isPending ? <Loading label={t('admin.saving')} /> : null}
+    </form>
   );
 }
 

@@ -1,23 +1,31 @@
 import type {
+  AddressRegisterLoaded,
+  AddressRegisterState,
+  CasePage,
   createInspectionRequest,
   createLocationRequest,
   Inspection,
   InspectionPage,
   inspectionFindingRequest,
+  inspectionFollowUpRequest,
   inspectionStepRequest,
   LocationDetail,
   LocationPage,
   LocationProject,
   locationStepRequest,
+  locationSubjectRequest,
   MapLayer,
   MapLayerSummary,
   MapSettings,
+  ProblemDetails,
   ProjectFigures,
   ProjectMap,
+  registeredAddress,
+  SignalPage,
 } from '@samenspel/contracts';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { getJson, sendJson } from '../../components/api.js';
+import { ApiError, getJson, sendJson } from '../../components/api.js';
 
 export const placesKey = ['places'] as const;
 
@@ -26,6 +34,9 @@ export type LocationStepBody = z.input<typeof locationStepRequest>;
 export type CreateInspectionBody = z.input<typeof createInspectionRequest>;
 export type InspectionStepBody = z.input<typeof inspectionStepRequest>;
 export type FindingBody = z.input<typeof inspectionFindingRequest>;
+export type FollowUpBody = z.input<typeof inspectionFollowUpRequest>;
+export type LocationSubjectBody = z.input<typeof locationSubjectRequest>;
+export type RegisteredAddress = z.infer<typeof registeredAddress>;
 
 export function useProjects(enabled = true) {
   return useQuery({
@@ -103,6 +114,110 @@ export function inspectionStep(id: string, body: InspectionStepBody): Promise<In
 
 export function addFinding(id: string, body: FindingBody): Promise<Inspection> {
   return sendJson<Inspection, FindingBody>('POST', `/api/v1/inspections/${id}/findings`, body);
+}
+
+export function addFollowUp(id: string, body: FollowUpBody): Promise<Inspection> {
+  return sendJson<Inspection, FollowUpBody>('POST', `/api/v1/inspections/${id}/follow-ups`, body);
+}
+
+export function addLocationSubject(id: string, body: LocationSubjectBody): Promise<LocationDetail> {
+  return sendJson<LocationDetail, LocationSubjectBody>('POST', `/api/v1/locations/${id}/subjects`, body);
+}
+
+export function addLocationCase(id: string, caseId: string): Promise<LocationDetail> {
+  return sendJson<LocationDetail, { caseId: string }>('POST', `/api/v1/locations/${id}/cases`, { caseId });
+}
+
+/** The open cases the user may see, by code name: the choices to tie a location or a follow-up to. */
+export function useCaseChoices(enabled = true) {
+  return useQuery({
+    queryKey: [...placesKey, 'case-choices'],
+    enabled,
+    queryFn: ({ signal }) =>
+      getJson<CasePage>('/api/v1/cases?open=true&sort=codeName&pageSize=100', signal).then((r) => r.items),
+  });
+}
+
+/** The latest signals the user may see: the choices for a follow-up that became a signal. */
+export function useSignalChoices(enabled = true) {
+  return useQuery({
+    queryKey: [...placesKey, 'signal-choices'],
+    enabled,
+    queryFn: ({ signal }) => getJson<SignalPage>('/api/v1/signals?pageSize=100', signal).then((r) => r.items),
+  });
+}
+
+/** An address's point from the address register; a 404 when the register does not know it. */
+export function lookupAddress(query: {
+  postcode: string;
+  houseNumber: string;
+  houseLetter?: string | undefined;
+}): Promise<RegisteredAddress> {
+  const params = new URLSearchParams({ postcode: query.postcode, houseNumber: query.houseNumber });
+  if (query.houseLetter) params.set('houseLetter', query.houseLetter);
+  return getJson<RegisteredAddress>(`/api/v1/address-register/lookup?${params}`);
+}
+
+/** The last load of the address register and how many addresses it holds (administrators). */
+export function useAddressRegister(enabled = true) {
+  return useQuery({
+    queryKey: [...placesKey, 'address-register'],
+    enabled,
+    queryFn: ({ signal }) => getJson<AddressRegisterState>('/api/v1/address-register', signal),
+    staleTime: 0,
+  });
+}
+
+/**
+ * Replaces the address register with a file (CSV or GeoPackage, sent as the body), reporting how
+ * much of the file has been sent; a refused file arrives as the problem listing every refused row.
+ * XMLHttpRequest, not fetch: only it reports the progress of an upload.
+ */
+export function uploadAddressRegister(
+  file: File,
+  csrfToken: string | undefined,
+  onProgress: (sent: number, total: number) => void,
+): Promise<AddressRegisterLoaded> {
+  const type = /\.gpkg$/i.test(file.name) ? 'application/geopackage+sqlite3' : 'text/csv';
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('PUT', `/api/v1/address-register?${new URLSearchParams({ fileName: file.name })}`);
+    request.setRequestHeader('Accept', 'application/json');
+    request.setRequestHeader('Content-Type', type);
+    if (csrfToken) request.setRequestHeader('X-CSRF-Token', csrfToken);
+    request.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : 0);
+    request.onerror = () =>
+      reject(
+        new ApiError({
+          type: 'about:blank',
+          title: 'Geen verbinding met Samenspel',
+          status: 0,
+          code: 'client.offline',
+          detail: 'Het bestand kon niet worden verstuurd. Controleer uw verbinding en probeer het opnieuw.',
+        }),
+      );
+    request.onload = () => {
+      const contentType = request.getResponseHeader('content-type') ?? '';
+      if (request.status >= 200 && request.status < 300) {
+        resolve(JSON.parse(request.responseText) as AddressRegisterLoaded);
+        return;
+      }
+      reject(
+        new ApiError(
+          contentType.includes('problem+json')
+            ? (JSON.parse(request.responseText) as ProblemDetails)
+            : {
+                type: 'about:blank',
+                title: 'Geen verbinding met Samenspel',
+                status: request.status,
+                code: 'client.http_error',
+                detail: `De server antwoordde met status ${request.status}.`,
+              },
+        ),
+      );
+    };
+    request.send(file);
+  });
 }
 
 /** A project's map for a year: points the reader may open, cells and hotspots. */

@@ -3,6 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
   FormFieldCheckbox,
   FormFieldErrorMessage,
   FormFieldTextbox,
@@ -12,7 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
@@ -20,7 +22,7 @@ import { DateField, isoDateFromToday } from '../../components/date-field.js';
 import { FormValues } from '../../components/form-values.js';
 import { LIST_PAGE_SIZE, Pager, useListParams } from '../../components/list-controls.js';
 import { Loading } from '../../components/loading.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
+import { ProblemAlert, problemDetail } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
@@ -28,6 +30,7 @@ import { can, useMe } from '../auth/auth-api.js';
 import { useBoundaries, useMunicipalities } from '../reference/reference-api.js';
 import {
   createLocation,
+  lookupAddress,
   placesKey,
   useFigures,
   useInspections,
@@ -38,6 +41,8 @@ import {
   useProjectMap,
   useProjects,
 } from './places-api.js';
+import { PlanInspection } from './plan-inspection.js';
+import { PointPicker } from './point-picker.js';
 import { ProjectMapView } from './project-map.js';
 
 const thisYear = new Date().getFullYear();
@@ -98,7 +103,15 @@ export function PlacesPage() {
       ) : null}
       {can(me.data, 'map-layer.read') ? <LayersSection /> : null}
       {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
+      {can(me.data, 'inspection.create') ? <PlanInspection projectId={projectId} /> : null}
       {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
+      {can(me.data, 'address-register.manage') ? (
+        <Paragraph>
+          <RouterLink to="/beheer/adresregister" className="utrecht-link">
+            {t('places.register.manage')}
+          </RouterLink>
+        </Paragraph>
+      ) : null}
     </>
   );
 }
@@ -361,13 +374,24 @@ function Inspections({ projectId }: { projectId: string }) {
   );
 }
 
+/** A number typed the Dutch way (a decimal comma) or the English way; NaN when it is none. */
+function degrees(text: string): number {
+  return text.trim() ? Number(text.trim().replace(',', '.')) : Number.NaN;
+}
+
 function NewLocation({ projectId }: { projectId: string }) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const municipalities = useMunicipalities(me.data?.region.id);
+  const boundaries = useBoundaries(me.data?.region.id);
+  const settings = useMapSettings();
   const projects = useProjects();
+  const formRef = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [latitude, setLatitude] = useState('');
+  const [longitude, setLongitude] = useState('');
+  const [lookupMessage, setLookupMessage] = useState('');
   const create = useMutation({
     mutationFn: createLocation,
     onSuccess: async (location) => {
@@ -378,6 +402,54 @@ function NewLocation({ projectId }: { projectId: string }) {
       if (error instanceof ApiError && error.problem.invalidParams) setErrors(error.fieldErrors());
     },
   });
+  const lookup = useMutation({
+    mutationFn: lookupAddress,
+    onMutate: () => setLookupMessage(''),
+    onSuccess: (address) => {
+      setErrors((e) => ({ ...e, 'address.postcode': '', 'address.houseNumber': '' }));
+      setLatitude(String(address.latitude));
+      setLongitude(String(address.longitude));
+      // The street, place and municipality from the register, where the form has none yet.
+      const form = formRef.current;
+      const fill = (name: string, value: string | null) => {
+        const field = form?.elements.namedItem(name);
+        if (
+          value &&
+          (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) &&
+          !field.value
+        )
+          field.value = value;
+      };
+      fill('street', address.street);
+      fill('place', address.place);
+      fill('municipalityCode', address.municipalityCode);
+      setLookupMessage(
+        t('places.lookupFound', {
+          address: `${address.street} ${address.houseNumber}${address.houseLetter ?? ''}${address.addition ? `-${address.addition}` : ''}, ${address.postcode.replace(/^(\d{4}) ?([A-Z]{2})$/, '$1 $2')} ${address.place}`,
+        }),
+      );
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.problem.invalidParams) {
+        const found = error.fieldErrors();
+        setErrors((e) => ({
+          ...e,
+          'address.postcode': found.postcode ?? '',
+          'address.houseNumber': found.houseNumber ?? '',
+        }));
+        setLookupMessage(t('places.lookupInvalid'));
+      } else if (error instanceof ApiError && error.status === 404)
+        setLookupMessage(`${problemDetail(error, '')} ${t('places.lookupNotFound')}`);
+      else setLookupMessage(problemDetail(error, t('places.lookupFailed')));
+    },
+  });
+
+  function findAddress() {
+    const form = formRef.current;
+    if (!form) return;
+    const v = new FormValues(new FormData(form));
+    lookup.mutate({ postcode: v.text('postcode'), houseNumber: v.text('houseNumber') });
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -397,10 +469,18 @@ function NewLocation({ projectId }: { projectId: string }) {
         postcode: v.optional('postcode'),
         place: v.optional('place'),
       },
+      // A point half filled in is sent as it is, so that the server says what is missing.
+      point:
+        latitude.trim() || longitude.trim()
+          ? { latitude: degrees(latitude), longitude: degrees(longitude) }
+          : undefined,
     });
   }
 
   const error = (name: string) => ({ invalid: Boolean(errors[name]), errorMessage: errors[name] });
+  const lat = degrees(latitude);
+  const lng = degrees(longitude);
+  const point = Number.isFinite(lat) && Number.isFinite(lng) ? { lat, lng } : null;
   return (
     <Section id="nieuwe-locatie" title={t('places.new')}>
       <Paragraph>{t('places.newIntro')}</Paragraph>
@@ -408,7 +488,7 @@ function NewLocation({ projectId }: { projectId: string }) {
         <ProblemAlert error={create.error} />
       ) : null}
       {errors.address ? <FormFieldErrorMessage>{errors.address}</FormFieldErrorMessage> : null}
-      <form key={projectId} onSubmit={submit} noValidate>
+      <form key={projectId} ref={formRef} onSubmit={submit} noValidate>
         <SelectField
           id="locatie-soort"
           name="kind"
@@ -450,6 +530,70 @@ function NewLocation({ projectId }: { projectId: string }) {
           label={t('places.place')}
           {...error('address.place')}
         />
+        <Fieldset>
+          <FieldsetLegend>{t('places.pointLegend')}</FieldsetLegend>
+          <Paragraph id="locatie-punt-hulp">{t('places.pointHelp')}</Paragraph>
+          <ButtonGroup>
+            <Button
+              type="button"
+              appearance="secondary-action-button"
+              disabled={lookup.isPending}
+              onClick={findAddress}
+            >
+              {t('places.lookup')}
+            </Button>
+          </ButtonGroup>
+          <div role="status" aria-live="polite">
+            {lookup.isPending ? <Loading label={t('places.lookingUp')} /> : null}
+            {lookupMessage ? <Paragraph>{lookupMessage}</Paragraph> : null}
+          </div>
+          {boundaries.data ? (
+            <PointPicker
+              boundaries={boundaries.data}
+              tiles={settings.data?.tiles ?? null}
+              latitude={point?.lat ?? null}
+              longitude={point?.lng ?? null}
+              describedBy="locatie-punt-hulp"
+              onPick={(picked) => {
+                setLatitude(String(picked.latitude));
+                setLongitude(String(picked.longitude));
+                setErrors((e) => ({ ...e, point: '', 'point.latitude': '', 'point.longitude': '' }));
+              }}
+            />
+          ) : null}
+          {boundaries.isPending ? <Loading /> : null}
+          {errors.point && !errors['point.latitude'] && !errors['point.longitude'] ? (
+            <FormFieldErrorMessage>{errors.point}</FormFieldErrorMessage>
+          ) : null}
+          <div className="samenspel-point-fields">
+            <FormFieldTextbox
+              id="locatie-breedtegraad"
+              label={t('places.latitude')}
+              description={t('places.latitudeHint')}
+              inputMode="decimal"
+              autoComplete="off"
+              value={latitude}
+              onChange={(event) => {
+                // FormFieldTextbox hands its onChange to the input, so the target is the input.
+                if (event.target instanceof HTMLInputElement) setLatitude(event.target.value);
+              }}
+              {...error('point.latitude')}
+            />
+            <FormFieldTextbox
+              id="locatie-lengtegraad"
+              label={t('places.longitude')}
+              description={t('places.longitudeHint')}
+              inputMode="decimal"
+              autoComplete="off"
+              value={longitude}
+              onChange={(event) => {
+                // FormFieldTextbox hands its onChange to the input, so the target is the input.
+                if (event.target instanceof HTMLInputElement) setLongitude(event.target.value);
+              }}
+              {...error('point.longitude')}
+            />
+          </div>
+        </Fieldset>
         <FormFieldTextbox
           id="locatie-naam"
           name="name"
