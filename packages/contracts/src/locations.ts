@@ -245,6 +245,12 @@ export const inspection = z.object({
       kind: z.enum(followUpKinds),
       signalId: uuid.nullable(),
       caseId: uuid.nullable(),
+      label: z
+        .string()
+        .nullable()
+        .describe(
+          "The signal's reference or the case's code name and reference, when the reader may open it",
+        ),
       note: z.string().nullable(),
     }),
   ),

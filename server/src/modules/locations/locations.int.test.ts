@@ -480,7 +480,16 @@ describe(`places on ${testEngine()}`, () => {
     expect(after.findings.map((f) => [f.organisation.name, f.kind, f.count])).toEqual([
       ['Politie eenheid Midden-Nederland', 'drugs', 400],
     ]);
-    expect(after.followUps.map((f) => [f.kind, f.signalId])).toEqual([['signal', signal.id]]);
+    expect(after.followUps.map((f) => [f.kind, f.signalId, f.label])).toEqual([
+      ['signal', signal.id, signal.reference],
+    ]);
+    // Utrecht took part in the inspection but may not open the police's signal: a signal followed, not which.
+    const utrecht = await cast.ok<Inspection>(
+      await cast.staff('GM0344'),
+      'GET',
+      `/api/v1/inspections/${planned.id}`,
+    );
+    expect(utrecht.followUps.map((f) => [f.kind, f.signalId, f.label])).toEqual([['signal', null, null]]);
     // The police see the inspection, not the location the RIEC flagged: that is Utrecht's and the RIEC's.
     expect(after.locations).toEqual([]);
     const seen = await cast.ok<Inspection>(analyst, 'GET', `/api/v1/inspections/${planned.id}`);

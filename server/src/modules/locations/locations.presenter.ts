@@ -112,9 +112,14 @@ export function presentLocationDetail(
   };
 }
 
+/** An inspection's parts; what followed is labelled where the reader may open it. */
+type InspectionParts = Awaited<ReturnType<typeof repo.inspectionParts>>;
+
 export function presentInspection(
   r: repo.InspectionRow,
-  parts: Awaited<ReturnType<typeof repo.inspectionParts>>,
+  parts: Omit<InspectionParts, 'followUps'> & {
+    followUps: Array<InspectionParts['followUps'][number] & { label: string | null }>;
+  },
   canManage: boolean,
 ): Inspection {
   return {

@@ -30,7 +30,7 @@ import type { AuditRecorder } from '../audit/index.js';
 import { caseNames, casesOpenWithin } from '../cases/index.js';
 import { covenantOf, disclosureMinimumOf, participatingAmong } from '../collaborations/index.js';
 import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
-import { signalsReceivedWithin } from '../signals/index.js';
+import { signalReferences, signalsReceivedWithin } from '../signals/index.js';
 import { addressesOfRecords, subjectsWithData } from '../subjects/index.js';
 import { displayNames } from '../users/index.js';
 import { addressKey, lookupAddress, pointsOfAddresses } from './address-register.repository.js';
@@ -546,9 +546,26 @@ export class LocationsService {
       parts.locations.map((l) => l.id),
     );
     const canManage = (await this.deps.access.allowed(trx, actor, 'inspection.manage', [id])).has(id);
+    // What followed is named only where the reader may open it (the cases' and signals' own rules):
+    // to anyone else a signal or case followed, without which.
+    const ids = (key: 'caseId' | 'signalId') => parts.followUps.flatMap((f) => (f[key] ? [f[key]] : []));
+    const [openCases, openSignals] = await Promise.all([
+      this.deps.access.allowed(trx, actor, 'case.read', ids('caseId')),
+      this.deps.access.allowed(trx, actor, 'signal.read', ids('signalId')),
+    ]);
+    const [caseLabels, signalLabels] = await Promise.all([
+      caseNames(trx, [...openCases]),
+      signalReferences(trx, [...openSignals]),
+    ]);
+    const followUps = parts.followUps.map((f) => ({
+      ...f,
+      caseId: f.caseId && openCases.has(f.caseId) ? f.caseId : null,
+      signalId: f.signalId && openSignals.has(f.signalId) ? f.signalId : null,
+      label: (f.caseId && caseLabels.get(f.caseId)) || (f.signalId && signalLabels.get(f.signalId)) || null,
+    }));
     return presentInspection(
       row,
-      { ...parts, locations: parts.locations.filter((l) => visible.has(l.id)) },
+      { ...parts, followUps, locations: parts.locations.filter((l) => visible.has(l.id)) },
       canManage,
     );
   }
