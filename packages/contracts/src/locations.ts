@@ -335,7 +335,11 @@ export const addressRegisterLoadQuery = z.strictObject({
 export const addressRegisterState = z.object({
   lastLoad: addressRegisterLoaded
     .omit({ loadId: true })
-    .extend({ id: uuid, loadedBy: z.string().nullable() })
+    .extend({
+      id: uuid,
+      loadedBy: z.string().nullable(),
+      loadedByName: z.string().nullable().describe('The name of the person who loaded it'),
+    })
     .nullable(),
   addresses: z.number().int(),
 });

@@ -130,6 +130,7 @@ describe('the address register', () => {
         rejected: 0,
         loadedAt: second.loadedAt,
         loadedBy: adminUser.id,
+        loadedByName: expect.stringMatching(/^Test administrator \d+$/),
       },
       addresses: 2,
     });

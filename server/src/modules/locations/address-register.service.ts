@@ -3,6 +3,7 @@ import type { InvalidParam, Permission } from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import { invalid } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { displayNames } from '../users/index.js';
 import {
   type AddressRegisterFormat,
   normaliseAddition,
@@ -58,7 +59,11 @@ export interface Address {
 
 /** What the administrator's screen shows: the last load and the register's size. */
 export interface AddressRegisterState {
-  lastLoad: Omit<AddressRegisterLoaded, 'loadId'> & { id: string; loadedBy: string | null };
+  lastLoad: Omit<AddressRegisterLoaded, 'loadId'> & {
+    id: string;
+    loadedBy: string | null;
+    loadedByName: string | null;
+  };
   addresses: number;
 }
 
@@ -178,7 +183,15 @@ export class AddressRegisterService {
     const actor = await access.requireAccess(db, context.actor, MANAGE);
     const { lastLoad, addresses } = await repo.addressRegisterStatus(db, actor.regionId);
     if (!lastLoad) return null;
-    return { lastLoad: { ...lastLoad, loadedAt: lastLoad.loadedAt.toISOString() }, addresses };
+    const names = await displayNames(db, [lastLoad.loadedBy]);
+    return {
+      lastLoad: {
+        ...lastLoad,
+        loadedAt: lastLoad.loadedAt.toISOString(),
+        loadedByName: (lastLoad.loadedBy && names.get(lastLoad.loadedBy)) || null,
+      },
+      addresses,
+    };
   }
 }
 

@@ -37,10 +37,6 @@ interface RowProblem {
   reason: string;
 }
 
-function isId(text: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
-}
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -129,7 +125,7 @@ export function AddressRegisterPage() {
               <DataListValue>
                 {formatDateTime(last.loadedAt)}
                 {/* The server names the loader by user id for now; an id says nothing to a reader. */}
-                {last.loadedBy && !isId(last.loadedBy) ? ` — ${last.loadedBy}` : ''}
+                {last.loadedByName ? ` — ${last.loadedByName}` : ''}
               </DataListValue>
             </DataListItem>
             <DataListItem>
