@@ -199,17 +199,10 @@ function Cancel({ id }: { id: string }) {
 /** What followed from the inspection, and (for its partners) a form to record more. */
 function FollowUps({ inspection: i }: { inspection: Inspection }) {
   const me = useMe();
-  const tiesCase = i.followUps.some((f) => f.caseId);
-  const tiesSignal = i.followUps.some((f) => f.signalId);
-  // The names of the cases and signals it led to, as far as the reader may see them.
-  const cases = useCaseChoices(can(me.data, 'case.read') && (tiesCase || i.canManage));
-  const signals = useSignalChoices(can(me.data, 'signal.read') && (tiesSignal || i.canManage));
-  const caseName = (id: string) => {
-    const found = cases.data?.find((c) => c.id === id);
-    return found ? `${found.codeName} (${found.reference})` : t('places.followUpThatCase');
-  };
-  const signalName = (id: string) =>
-    signals.data?.find((s) => s.id === id)?.reference ?? t('places.followUpThatSignal');
+  // The server names the cases and signals it led to only where the reader may open them; the
+  // choices are for recording more.
+  const cases = useCaseChoices(can(me.data, 'case.read') && i.canManage);
+  const signals = useSignalChoices(can(me.data, 'signal.read') && i.canManage);
   return (
     <Section id="vervolg" title={t('places.followUps')}>
       {i.followUps.length === 0 ? <Paragraph>{t('places.noFollowUps')}</Paragraph> : null}
@@ -221,7 +214,7 @@ function FollowUps({ inspection: i }: { inspection: Inspection }) {
               <>
                 {': '}
                 <RouterLink to={`/casussen/${f.caseId}`} className="utrecht-link">
-                  {caseName(f.caseId)}
+                  {f.label ?? t('places.followUpThatCase')}
                 </RouterLink>
               </>
             ) : null}
@@ -229,7 +222,7 @@ function FollowUps({ inspection: i }: { inspection: Inspection }) {
               <>
                 {': '}
                 <RouterLink to={`/signalen/${f.signalId}`} className="utrecht-link">
-                  {signalName(f.signalId)}
+                  {f.label ?? t('places.followUpThatSignal')}
                 </RouterLink>
               </>
             ) : null}
