@@ -171,4 +171,31 @@ describe('administration', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'collaborations');
   });
+
+  it("sets the covenant's smallest number per cell or row, never below five", async () => {
+    const page = await adminPage(await administrator());
+    await page.goto(`${spec.samenspel.url}/beheer/samenwerkingsverbanden`);
+    const section = page.getByRole('region', { name: 'Kaarten en cijfers' });
+    await section.getByText('Het kleinste aantal per vak of rij is nu 5.').waitFor();
+    const form = section.getByRole('form', { name: 'Kleinste aantal wijzigen' });
+    const field = form.getByLabel('Kleinste aantal per vak of rij');
+    expect(await field.inputValue()).toBe('5');
+    // Three would make a map traceable to persons: refused next to the field, in Dutch.
+    await field.fill('3');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form
+      .getByText('Het kleinste aantal is minstens 5: minder maakt een kaart herleidbaar tot personen.')
+      .waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await field.fill('10');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await section.getByText('Het kleinste aantal per vak of rij is nu 10.').waitFor();
+    expect(await form.getByLabel('Kleinste aantal per vak of rij').inputValue()).toBe('10');
+    expect(await form.getByText('Het kleinste aantal is minstens 5', { exact: false }).count()).toBe(0);
+    // Read again from the server: it kept ten.
+    await page.reload();
+    await section.getByText('Het kleinste aantal per vak of rij is nu 10.').waitFor();
+    await screenshot(page, 'collaborations-disclosure');
+  });
 });

@@ -1,9 +1,11 @@
 import {
   type CollaborationDetail,
+  type DisclosureRequest,
   memberRoles,
   retentionRecordKinds,
   retentionStarts,
 } from '@samenspel/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   FormFieldTextarea,
@@ -17,6 +19,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
+import { sendJson } from '../../components/api.js';
 import { ChangeForm } from '../../components/change-form.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
@@ -25,7 +28,13 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useChangeCollaboration, useCollaboration, useCollaborations } from './collaborations-api.js';
+import { placesKey } from '../places/places-api.js';
+import {
+  collaborationsKey,
+  useChangeCollaboration,
+  useCollaboration,
+  useCollaborations,
+} from './collaborations-api.js';
 
 /**
  * The region's collaborations (samenwerkingsverbanden): who takes part with which role, for
@@ -296,6 +305,60 @@ function Collaboration({ detail, manages }: { detail: CollaborationDetail; manag
           </ChangeForm>
         ) : null}
       </Section>
+
+      <Disclosure detail={detail} manages={manages} />
     </>
+  );
+}
+
+/**
+ * The disclosure gate's smallest group (k) of the collaboration: cells of a map and rows of an
+ * overview with fewer records are not shown to readers who see aggregates only. The server
+ * refuses fewer than five.
+ */
+function Disclosure({ detail, manages }: { detail: CollaborationDetail; manages: boolean }) {
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: DisclosureRequest) =>
+      sendJson<CollaborationDetail, DisclosureRequest>(
+        'PUT',
+        `/api/v1/collaborations/${detail.id}/disclosure`,
+        body,
+      ),
+    onSuccess: (saved) => {
+      queryClient.setQueryData([...collaborationsKey, detail.id], saved);
+      // A project's figures and maps take this k: they are read again.
+      void queryClient.invalidateQueries({ queryKey: placesKey });
+    },
+  });
+  return (
+    <Section id="kaarten-en-cijfers" title={t('collaborations.disclosure')}>
+      <Paragraph>{t('collaborations.disclosureIntro')}</Paragraph>
+      <Paragraph>{t('collaborations.disclosureCurrent', { minimum: detail.disclosureMinimum })}</Paragraph>
+      {manages ? (
+        // Drawn anew with the saved number, so that the field shows it.
+        <ChangeForm
+          key={detail.disclosureMinimum}
+          id="kleinste-aantal"
+          title={t('collaborations.setDisclosure')}
+          submitLabel={t('collaborations.save')}
+          mutation={save}
+          problemAt="minimum"
+          toVariables={(v) => ({
+            minimum: v.text('minimum') === '' ? Number.NaN : Number(v.text('minimum')),
+          })}
+        >
+          {(field) => (
+            <FormFieldTextbox
+              {...field('minimum')}
+              label={t('collaborations.disclosureMinimum')}
+              description={t('collaborations.disclosureHelp')}
+              inputMode="numeric"
+              defaultValue={String(detail.disclosureMinimum)}
+            />
+          )}
+        </ChangeForm>
+      ) : null}
+    </Section>
   );
 }

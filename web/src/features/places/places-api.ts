@@ -20,6 +20,7 @@ import type {
   ProblemDetails,
   ProjectFigures,
   ProjectMap,
+  RegionMap,
   registeredAddress,
   SignalPage,
 } from '@samenspel/contracts';
@@ -227,6 +228,15 @@ export function useProjectMap(projectId: string | undefined, year: number) {
     enabled: Boolean(projectId),
     queryFn: ({ signal }) =>
       getJson<ProjectMap>(`/api/v1/location-projects/${projectId}/map?year=${year}`, signal),
+  });
+}
+
+/** The region's signals, cases and risk locations of a year as counts per H3 cell. */
+export function useRegionMap(year: number, enabled = true) {
+  return useQuery({
+    queryKey: [...placesKey, 'region-map', year],
+    enabled,
+    queryFn: ({ signal }) => getJson<RegionMap>(`/api/v1/region-map?year=${year}`, signal),
   });
 }
 

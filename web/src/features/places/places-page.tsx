@@ -44,6 +44,7 @@ import {
 import { PlanInspection } from './plan-inspection.js';
 import { PointPicker } from './point-picker.js';
 import { ProjectMapView } from './project-map.js';
+import { RegionMapSection } from './region-map.js';
 
 const thisYear = new Date().getFullYear();
 const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
@@ -92,6 +93,10 @@ export function PlacesPage() {
       ) : null}
       {projectId ? <Figures projectId={projectId} year={year} /> : null}
       {projectId ? <MapSection projectId={projectId} year={year} /> : null}
+      {!projects.isPending && can(me.data, 'location.figures') ? (
+        // The year chosen above; without projects there is no choice, and the map shows this year.
+        <RegionMapSection year={projects.data?.length ? year : Number(params.get('jaar')) || thisYear} />
+      ) : null}
       {readsLocations ? (
         <Locations
           projectId={projectId}

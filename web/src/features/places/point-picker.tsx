@@ -1,9 +1,9 @@
-import 'leaflet/dist/leaflet.css';
 import './places.css';
 import type { BoundaryCollection, MapSettings } from '@samenspel/contracts';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/i18n.js';
+import { baseMap } from './base-map.js';
 
 /** Degrees to seven decimals (about a centimetre), as the server stores a point. */
 export function roundDegrees(value: number): number {
@@ -40,16 +40,7 @@ export function PointPicker({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const leaflet = L.map(element, { zoomControl: false, attributionControl: false, zoomSnap: 0.25 });
-    L.control
-      .zoom({ zoomInTitle: t('region.map.zoomIn'), zoomOutTitle: t('region.map.zoomOut') })
-      .addTo(leaflet);
-    L.control.attribution({ prefix: false }).addAttribution(t('region.map.attribution')).addTo(leaflet);
-    if (tiles) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(leaflet);
-    const base = L.geoJSON(boundaries as GeoJSON.FeatureCollection, {
-      style: { color: '#555555', weight: 1, fillColor: '#ffffff', fillOpacity: tiles ? 0 : 0.6 },
-      interactive: false,
-    }).addTo(leaflet);
+    const { leaflet, base } = baseMap(element, boundaries, tiles);
     leaflet.fitBounds(base.getBounds(), { padding: [8, 8] });
     leaflet.on('click', (event: L.LeafletMouseEvent) =>
       pick.current({ latitude: roundDegrees(event.latlng.lat), longitude: roundDegrees(event.latlng.lng) }),

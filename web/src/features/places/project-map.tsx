@@ -1,9 +1,9 @@
-import 'leaflet/dist/leaflet.css';
 import type { BoundaryCollection, MapLayer, MapSettings, ProjectMap } from '@samenspel/contracts';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/i18n.js';
+import { baseMap } from './base-map.js';
 
 const hotColours: Record<ProjectMap['hotspots'][number]['class'], string> = {
   'hot-99': '#a50f15',
@@ -61,16 +61,7 @@ export function ProjectMapView({
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const leaflet = L.map(element, { zoomControl: false, attributionControl: false, zoomSnap: 0.25 });
-    L.control
-      .zoom({ zoomInTitle: t('region.map.zoomIn'), zoomOutTitle: t('region.map.zoomOut') })
-      .addTo(leaflet);
-    L.control.attribution({ prefix: false }).addAttribution(t('region.map.attribution')).addTo(leaflet);
-    if (tiles) L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(leaflet);
-    const base = L.geoJSON(boundaries as GeoJSON.FeatureCollection, {
-      style: { color: '#555555', weight: 1, fillColor: '#ffffff', fillOpacity: tiles ? 0 : 0.6 },
-      interactive: false,
-    }).addTo(leaflet);
+    const { leaflet, base } = baseMap(element, boundaries, tiles);
     const most = Math.max(1, ...map.cells.map((c) => c.count));
     const cells = L.featureGroup(
       map.cells.map((c) =>
