@@ -61,10 +61,15 @@ function servicesOptions(database: Database, config: Config, keys: Keys): Servic
   return { database, keys, auth: config.auth, attachments: config.attachments, mail: config.mail };
 }
 
-async function seed(database: Database, config: Config, demo: boolean): Promise<void> {
+/** Refuses the demo in production mode, before any database is opened. */
+function refuseDemoInProduction(config: Config, demo: boolean | undefined): void {
   if (demo && config.production) {
     throw new UsageError('Demo accounts are never created in production mode (SAMENSPEL_ENV=production).');
   }
+}
+
+async function seed(database: Database, config: Config, demo: boolean): Promise<void> {
+  refuseDemoInProduction(config, demo);
   const { loadReferences } = await application();
   const { regions: loaded, activities } = await loadReferences(database);
   console.log(`Register of processing activities: ${activities} activities`);
@@ -124,6 +129,7 @@ export function createProgram(): Command {
     .option('--demo', 'load the demo region before serving (same as seed --demo)')
     .action(async (options: { port?: number; host?: string; demo?: boolean }) => {
       const config = loadConfig();
+      refuseDemoInProduction(config, options.demo);
       const database = await openDatabase(config.database);
       const [{ createServices, loadReferences }, { buildApp }] = await Promise.all([
         application(),
@@ -183,12 +189,13 @@ export function createProgram(): Command {
     .command('seed')
     .description('load the reference data of every region (municipalities, partners, themes)')
     .option('--demo', 'also load the demo region of Midden-Nederland')
-    .action((options: { demo?: boolean }) =>
-      withDatabase(async (database, config) => {
+    .action((options: { demo?: boolean }) => {
+      refuseDemoInProduction(loadConfig(), options.demo);
+      return withDatabase(async (database, config) => {
         await migrate(database);
         await seed(database, config, options.demo ?? false);
-      }),
-    );
+      });
+    });
 
   const audit = program.command('audit').description('the processing log and the user-action log');
   audit
