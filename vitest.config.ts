@@ -54,7 +54,7 @@ const projects: TestProjectInlineConfiguration[] = [
       ],
       exclude: integration,
       // Two cores: the unit and integration files run two at a time (they wait on the database
-      // as much as they compute), then the browser files one at a time.
+      // as much as they compute), then the browser files two at a time.
       maxWorkers: 2,
       sequence: { groupOrder: 0 },
     },
