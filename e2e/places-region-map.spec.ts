@@ -67,7 +67,9 @@ describe('places: the region map', () => {
         'U ziet aantallen per vak afgerond op vijf; vakken met minder dan 5 signalen worden niet getoond, zodat geen vak naar een enkel adres wijst.',
       )
       .waitFor();
-    await gated.getByText('5 van de 5 signalen staan op de kaart', { exact: false }).waitFor();
+    await gated
+      .getByText('Afgerond op vijf: 5 van de 5 signalen staan op de kaart.', { exact: false })
+      .waitFor();
     expect(await axeViolations(manager)).toEqual([]);
     await screenshot(manager, 'places-region-map-gated');
   });

@@ -228,8 +228,15 @@ function placedSentence(map: RegionMap, layer: LayerName): string {
   if (records === null) return t(`places.regionMap.fewRecords.${layer}`, params);
   if (records === 0) return t(`places.regionMap.noRecords.${layer}`, params);
   if (placed === null) return t(`places.regionMap.fewPlaced.${layer}`, { ...params, records });
-  if (placed === records && !map.protected)
-    return t(`places.regionMap.allPlaced.${layer}`, { ...params, count: records });
+  // Rounded figures say how many, not which are missing: no reason given for "the rest".
+  if (map.protected)
+    return t('places.regionMap.placedRounded', {
+      ...params,
+      placed: formatNumber(placed),
+      records: formatNumber(records),
+      noun: t(`places.regionMap.noun.${layer}`),
+    });
+  if (placed === records) return t(`places.regionMap.allPlaced.${layer}`, { ...params, count: records });
   const key: MessageKey = `places.regionMap.placed.${layer}`;
   return t(key, { ...params, count: placed, placed: formatNumber(placed), records: formatNumber(records) });
 }
