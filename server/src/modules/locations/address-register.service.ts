@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { InvalidParam, Permission } from '@samenspel/contracts';
+import type {
+  AddressRegisterLoaded,
+  AddressRegisterState,
+  InvalidParam,
+  Permission,
+} from '@samenspel/contracts';
 import type { RequestContext } from '../../shared/context.js';
 import { invalid } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
@@ -21,20 +26,6 @@ const MANAGE: Permission = 'address-register.manage';
 /** The register serves the places' work: loads and lookups are logged under its activity. */
 const activity = 'samenspel.locations';
 
-/** The answer to a successful load. */
-export interface AddressRegisterLoaded {
-  loadId: string;
-  fileName: string;
-  /** SHA-256 of the file, hex. */
-  fileHash: string;
-  format: AddressRegisterFormat;
-  /** Rows (CSV) or features (GeoPackage) read; all of them were accepted. */
-  rows: number;
-  accepted: number;
-  rejected: number;
-  loadedAt: string;
-}
-
 /** An address to look up; spaces and lower case in the postcode, letter and addition are fine. */
 export interface AddressQuery {
   postcode: string;
@@ -55,16 +46,6 @@ export interface Address {
   bagId: string | null;
   latitude: number;
   longitude: number;
-}
-
-/** What the administrator's screen shows: the last load and the register's size. */
-export interface AddressRegisterState {
-  lastLoad: Omit<AddressRegisterLoaded, 'loadId'> & {
-    id: string;
-    loadedBy: string | null;
-    loadedByName: string | null;
-  };
-  addresses: number;
 }
 
 /** Where a row is, in words: a line of a CSV file or a feature of a GeoPackage. */
