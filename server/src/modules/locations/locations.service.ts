@@ -242,8 +242,11 @@ export class LocationsService {
       const signalSet = new Set(signalIds);
       const caseSet = new Set(caseIds);
       const placed = { signals: new Map<string, Point[]>(), cases: new Map<string, Point[]>() };
-      const add = (layer: Map<string, Point[]>, id: string, point: Point) =>
-        layer.set(id, [...(layer.get(id) ?? []), point]);
+      const add = (layer: Map<string, Point[]>, id: string, point: Point) => {
+        const points = layer.get(id);
+        if (points) points.push(point);
+        else layer.set(id, [point]);
+      };
       for (const a of addresses) {
         const point = points.get(addressKey(a.postcode, a.houseNumber, a.addition));
         if (!point) continue;
