@@ -571,31 +571,19 @@ function NewLocation({ projectId }: { projectId: string }) {
             <FormFieldErrorMessage>{errors.point}</FormFieldErrorMessage>
           ) : null}
           <div className="samenspel-point-fields">
-            <FormFieldTextbox
+            <CoordinateField
               id="locatie-breedtegraad"
-              label={t('places.latitude')}
-              description={t('places.latitudeHint')}
-              inputMode="decimal"
-              autoComplete="off"
+              axis="latitude"
               value={latitude}
-              onChange={(event) => {
-                // FormFieldTextbox hands its onChange to the input, so the target is the input.
-                if (event.target instanceof HTMLInputElement) setLatitude(event.target.value);
-              }}
-              {...error('point.latitude')}
+              onChange={setLatitude}
+              error={error('point.latitude')}
             />
-            <FormFieldTextbox
+            <CoordinateField
               id="locatie-lengtegraad"
-              label={t('places.longitude')}
-              description={t('places.longitudeHint')}
-              inputMode="decimal"
-              autoComplete="off"
+              axis="longitude"
               value={longitude}
-              onChange={(event) => {
-                // FormFieldTextbox hands its onChange to the input, so the target is the input.
-                if (event.target instanceof HTMLInputElement) setLongitude(event.target.value);
-              }}
-              {...error('point.longitude')}
+              onChange={setLongitude}
+              error={error('point.longitude')}
             />
           </div>
         </Fieldset>
@@ -636,5 +624,30 @@ function NewLocation({ projectId }: { projectId: string }) {
         {create.isPending ? <Loading label={t('admin.saving')} /> : null}
       </form>
     </Section>
+  );
+}
+
+/** A latitude or longitude typed by hand (a decimal comma is fine), beside the map's click. */
+function CoordinateField(props: {
+  id: string;
+  axis: 'latitude' | 'longitude';
+  value: string;
+  onChange: (value: string) => void;
+  error: { invalid: boolean; errorMessage: string | undefined };
+}) {
+  return (
+    <FormFieldTextbox
+      id={props.id}
+      label={t(`places.${props.axis}`)}
+      description={t(`places.${props.axis}Hint`)}
+      inputMode="decimal"
+      autoComplete="off"
+      value={props.value}
+      onChange={(event) => {
+        // FormFieldTextbox hands its onChange to the input, so the target is the input.
+        if (event.target instanceof HTMLInputElement) props.onChange(event.target.value);
+      }}
+      {...props.error}
+    />
   );
 }
