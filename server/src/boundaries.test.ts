@@ -103,19 +103,42 @@ const owners: Record<string, readonly string[]> = {
     'address_register_loads',
     'map_layers',
   ],
+  finance: ['finance_lines'],
+  programmes: [
+    'programmes',
+    'programme_goals',
+    'goal_results',
+    'activity_kinds',
+    'activities',
+    'norms',
+    'norm_versions',
+    'norm_ambitions',
+    'norm_members',
+    'norm_statuses',
+    'norm_reviews',
+    'norm_review_points',
+    'scans',
+    'scan_versions',
+    'scan_runs',
+    'scan_run_objects',
+    'scan_actions',
+    'scan_action_steps',
+  ],
 };
 const reference = new Set(owners.organisations);
 
 /**
  * Reads across modules that are the design's, not accidents: the session lookup on every request
  * is one query over the session and its user; the report engine is a read model over the record,
- * one statement per table of the report (it never writes another module's tables); a case's
+ * one statement per table of the report (it never writes another module's tables), and so are
+ * the programmes' computed indicators (one statement each, docs/programmes.md); a case's
  * provision shows the name of the collaboration's legal basis it rests on.
  */
 const readsAcross: Record<string, 'all' | readonly string[]> = {
   auth: ['users', 'user_roles'],
   cases: ['legal_bases'],
   reports: 'all',
+  programmes: 'all',
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -54,6 +54,18 @@ export const permissions = [
   'address-register.manage',
   'map-layer.read',
   'map-layer.manage',
+  'programme.read',
+  'programme.manage',
+  'activity.read',
+  'activity.manage',
+  'case-progress.read',
+  'finance.read',
+  'finance.manage',
+  'norm.read',
+  'norm.manage',
+  'scan.read',
+  'scan.manage',
+  'scan.run',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -550,6 +550,9 @@ export type MeetingKind = z.infer<typeof meetingKind>;
 export const createMeetingRequest = z.strictObject({
   kind: meetingKind,
   districtId: slug,
+  municipalityCode: cbsMunicipalityCode
+    .optional()
+    .describe('For a local meeting (LOO): the municipality whose meeting it is, in the district'),
   date: isoDate,
   attendingOrganisationIds: z.array(uuid).min(1, 'Kies wie er aanwezig zijn.').max(60),
   signalIds: z.array(uuid).max(100).default([]),
@@ -558,6 +561,7 @@ export const meeting = z.object({
   id: uuid,
   kind: meetingKind,
   district: z.object({ id: slug, name: z.string() }),
+  municipality: z.object({ code: z.string(), name: z.string() }).nullable(),
   date: isoDate,
   attendingOrganisations: z.array(namedRef),
   agenda: z.array(z.object({ signalId: uuid, reference: z.string(), outcome: z.string().nullable() })),

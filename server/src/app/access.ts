@@ -3,11 +3,13 @@ import { apiTokensRules } from '../modules/api-tokens/index.js';
 import { auditRules } from '../modules/audit/index.js';
 import { casesRules } from '../modules/cases/index.js';
 import { collaborationsRules } from '../modules/collaborations/index.js';
+import { financeRules } from '../modules/finance/index.js';
 import { hitcheckRules } from '../modules/hitcheck/index.js';
 import { locationsRules } from '../modules/locations/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
 import { notificationsRules } from '../modules/notifications/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
+import { normsRules, programmesRules, scansRules } from '../modules/programmes/index.js';
 import { reportsRules } from '../modules/reports/index.js';
 import { searchRules } from '../modules/search/index.js';
 import { signalsRules } from '../modules/signals/index.js';
@@ -28,6 +30,10 @@ export function createAccess(): Access {
     locationsRules,
     casesRules,
     reportsRules,
+    programmesRules,
+    financeRules,
+    normsRules,
+    scansRules,
     subjectsRules,
     notificationsRules,
     searchRules,

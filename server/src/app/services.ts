@@ -11,6 +11,7 @@ import {
   caseReferences,
 } from '../modules/cases/index.js';
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
+import { FinanceService } from '../modules/finance/index.js';
 import { HitcheckRounds, HitcheckService, roundsAwaitingAnswers } from '../modules/hitcheck/index.js';
 import { ImportsService } from '../modules/imports/index.js';
 import {
@@ -26,6 +27,12 @@ import {
   loadReferenceData,
   OrganisationsService,
 } from '../modules/organisations/index.js';
+import {
+  ActivitiesService,
+  NormsService,
+  ProgrammesService,
+  ScansService,
+} from '../modules/programmes/index.js';
 import { ReportsService } from '../modules/reports/index.js';
 import { SearchService } from '../modules/search/index.js';
 import { SignalQueue, SignalsService, signalReferences } from '../modules/signals/index.js';
@@ -112,6 +119,7 @@ export function createServices(options: ServicesOptions) {
     answers: options.stepAnswers ?? true,
   });
   const information = new CaseInformationService({ cases });
+  const locations = new LocationsService({ ...deps, answers: options.stepAnswers ?? true });
   return {
     database: options.database,
     access,
@@ -130,9 +138,14 @@ export function createServices(options: ServicesOptions) {
     signalQueue: new SignalQueue({ ...deps, rounds }),
     hitcheck: new HitcheckService({ ...deps, signals, notifier }),
     meetings: new MeetingsService({ ...deps, signals }),
-    locations: new LocationsService({ ...deps, answers: options.stepAnswers ?? true }),
+    locations,
     addressRegister: new AddressRegisterService(deps),
     mapLayers: new MapLayersService(deps),
+    programmes: new ProgrammesService(deps),
+    activities: new ActivitiesService(deps),
+    finance: new FinanceService(deps),
+    norms: new NormsService(deps),
+    scans: new ScansService({ ...deps, locations }),
     cases,
     information,
     interventions: new InterventionsService({ cases }),

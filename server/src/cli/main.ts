@@ -298,6 +298,9 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
     console.error(`samenspel: ${error instanceof Error ? error.message : String(error)}`);
+    // A refused input names every error: say which, so that the one who ran it can fix it.
+    for (const p of (error as { errors?: Array<{ name: string; reason: string }> }).errors ?? [])
+      console.error(`  ${p.name}: ${p.reason}`);
     return 1;
   }
 }

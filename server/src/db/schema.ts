@@ -13,8 +13,11 @@ import type {
   Decision,
   FindingKind,
   FollowUpKind,
+  GoalResultKind,
+  GoalScopeKind,
   HitAnswer,
   ImportStatus,
+  IndicatorRef,
   InterventionKind,
   LocationKind,
   LocationStatus,
@@ -23,9 +26,11 @@ import type {
   MatchEvidence,
   MeetingKind,
   MemberRole,
+  NormStatus,
   NotificationKind,
   PartnerKind,
   Permission,
+  ProgrammeKind,
   RegisterData,
   RegisterKind,
   RelationType,
@@ -33,6 +38,10 @@ import type {
   RetentionRecordKind,
   RetentionStart,
   Role,
+  ScanActionStatus,
+  ScanDefinition,
+  ScanKind,
+  ScanSubject,
   SightingSource,
   SignalRoute,
   SignalSource,
@@ -41,6 +50,7 @@ import type {
   SubjectKind,
   SubjectRole,
   SuggestionStatus,
+  TargetKind,
   TargetMeasure,
   Urgency,
 } from '@samenspel/contracts';
@@ -363,6 +373,8 @@ export interface MeetingsTable {
   districtId: string;
   kind: MeetingKind;
   date: DateColumn;
+  /** The municipality whose local meeting (LOO) it is; none for a district's meeting. */
+  municipalityCode: ColumnType<string | null, string | null | undefined, string | null>;
   createdBy: string | null;
   createdAt: Timestamp;
 }
@@ -955,6 +967,229 @@ export interface MapLayersTable {
   createdBy: string | null;
 }
 
+export interface ProgrammesTable {
+  id: Generated<string>;
+  regionId: string;
+  year: number;
+  kind: ProgrammeKind;
+  districtId: string | null;
+  name: string;
+  description: string | null;
+  position: Generated<number>;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ProgrammeGoalsTable {
+  id: Generated<string>;
+  programmeId: string;
+  position: number;
+  text: string;
+  scopeKind: GoalScopeKind;
+  districtId: string | null;
+  baseTeamId: string | null;
+  municipalityCode: string | null;
+  periodFrom: DateColumn;
+  periodTo: DateColumn;
+  targetKind: TargetKind;
+  /** numeric: read as a string. */
+  targetMinimum: ColumnType<string | null, number | null, number | null>;
+  targetMaximum: ColumnType<string | null, number | null, number | null>;
+  targetText: string | null;
+  resultKind: GoalResultKind;
+  indicators: Json<IndicatorRef[]>;
+  createdAt: Timestamp;
+  createdBy: string | null;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface GoalResultsTable {
+  id: Generated<string>;
+  goalId: string;
+  value: ColumnType<string | null, number | null, number | null>;
+  text: string | null;
+  source: string;
+  recordedOn: DateColumn;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface ActivityKindsTable {
+  regionId: string;
+  code: string;
+  name: string;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ActivitiesTable {
+  id: Generated<string>;
+  regionId: string;
+  kind: string;
+  title: string;
+  heldOn: DateColumn;
+  municipalityCode: string | null;
+  partnerId: string | null;
+  participants: number | null;
+  pupils: number | null;
+  dossiers: number | null;
+  reach: number | null;
+  caseId: string | null;
+  programmeId: string | null;
+  note: string | null;
+  organisationId: string;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface NormsTable {
+  id: Generated<string>;
+  regionId: string;
+  districtId: string | null;
+  name: string;
+  description: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface NormVersionsTable {
+  id: Generated<string>;
+  normId: string;
+  number: number;
+  validFrom: DateColumn;
+  note: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface NormAmbitionsTable {
+  versionId: string;
+  code: string;
+  position: number;
+  title: string;
+  description: string | null;
+}
+
+export interface NormMembersTable {
+  versionId: string;
+  organisationId: string;
+}
+
+export interface NormStatusesTable {
+  id: Generated<string>;
+  normId: string;
+  organisationId: string;
+  ambitionCode: string;
+  status: NormStatus;
+  happenedOn: DateColumn;
+  evidence: string | null;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+  recordingOrganisationId: string;
+}
+
+export interface NormReviewsTable {
+  id: Generated<string>;
+  normId: string;
+  versionId: string;
+  heldOn: DateColumn;
+  note: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface NormReviewPointsTable {
+  id: Generated<string>;
+  reviewId: string;
+  position: number;
+  organisationId: string;
+  ambitionCode: string;
+  status: 'not-started' | 'in-progress';
+  since: DateColumn | null;
+  outcome: string | null;
+  outcomeRecordedAt: NullableTimestamp;
+  outcomeRecordedBy: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ScansTable {
+  id: Generated<string>;
+  regionId: string;
+  name: string;
+  kind: ScanKind;
+  subject: ScanSubject;
+  description: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ScanVersionsTable {
+  id: Generated<string>;
+  scanId: string;
+  number: number;
+  definition: Json<ScanDefinition>;
+  note: string | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+/** A run's or an object's answers: the chosen option's value per question code. */
+export type StoredScanAnswers = Array<{ code: string; value: string }>;
+
+export interface ScanRunsTable {
+  id: Generated<string>;
+  regionId: string;
+  scanId: string;
+  versionId: string;
+  municipalityCode: string;
+  heldOn: DateColumn;
+  answers: ColumnType<StoredScanAnswers | null, string | null, string | null>;
+  note: string | null;
+  organisationId: string;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface ScanRunObjectsTable {
+  id: Generated<string>;
+  runId: string;
+  position: number;
+  answers: Json<StoredScanAnswers>;
+  locationId: string | null;
+}
+
+export interface ScanActionsTable {
+  id: Generated<string>;
+  runId: string;
+  title: string;
+  questionCode: string | null;
+  dueOn: DateColumn | null;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ScanActionStepsTable {
+  id: Generated<string>;
+  actionId: string;
+  status: ScanActionStatus;
+  happenedOn: DateColumn;
+  note: string | null;
+  organisationId: string;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
+export interface FinanceLinesTable {
+  regionId: string;
+  year: number;
+  line: string;
+  /** numeric: read as a string. */
+  budget: ColumnType<string | null, number | null, number | null>;
+  realisation: ColumnType<string | null, number | null, number | null>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   regions: RegionsTable;
@@ -1039,4 +1274,23 @@ export interface DB {
   addressRegister: AddressRegisterTable;
   addressRegisterLoads: AddressRegisterLoadsTable;
   mapLayers: MapLayersTable;
+  programmes: ProgrammesTable;
+  programmeGoals: ProgrammeGoalsTable;
+  goalResults: GoalResultsTable;
+  activityKinds: ActivityKindsTable;
+  activities: ActivitiesTable;
+  financeLines: FinanceLinesTable;
+  norms: NormsTable;
+  normVersions: NormVersionsTable;
+  normAmbitions: NormAmbitionsTable;
+  normMembers: NormMembersTable;
+  normStatuses: NormStatusesTable;
+  normReviews: NormReviewsTable;
+  normReviewPoints: NormReviewPointsTable;
+  scans: ScansTable;
+  scanVersions: ScanVersionsTable;
+  scanRuns: ScanRunsTable;
+  scanRunObjects: ScanRunObjectsTable;
+  scanActions: ScanActionsTable;
+  scanActionSteps: ScanActionStepsTable;
 }

@@ -160,6 +160,7 @@ export async function seedDemoCases(
   });
   const at = (iso: string) => demo.set(new Date(`${iso}T10:00:00Z`));
   const rnd = seededRandom(2021);
+  let fiuCases2021 = 0; // see fiuSource
   const config = await cases.configuration(as(actors.analyst));
   const basis = (code: string) => config.legalBases.find((b) => b.code === code)?.id ?? '';
   const catalogue = (code: string) => config.interventions.find((i) => i.code === code)?.id ?? '';
@@ -213,6 +214,21 @@ export async function seedDemoCases(
     await reports.setTargets(as(actors.manager), districtId, 2021, { targets: list });
   return plans.length;
 
+  /**
+   * The annual plan's FIU chain for 2021: of the FIU signals of that year, two started a RIEC
+   * case (Jaarplan 2022, "Criminele geldstromen"): the first two money-laundering cases of 2021
+   * whose signal came in that year. Other signals touching 2021 are not the FIU's
+   * (seedDemoProgrammes adds the year's other FIU signals, which did not become cases); in the
+   * other years the draw decides.
+   */
+  function fiuSource(theme: string, drawn: boolean, received: string, start: string): 'fiu' | null {
+    const inYear = (d: string) => d.startsWith('2021');
+    if (!inYear(received) && !inYear(start)) return drawn ? 'fiu' : null;
+    if (theme !== 'money_laundering' || !inYear(received) || !inYear(start) || fiuCases2021 >= 2) return null;
+    fiuCases2021 += 1;
+    return 'fiu';
+  }
+
   async function signalFor(plan: CasePlan, start: string): Promise<string | null> {
     const municipalityId = municipalityOrg(plan.municipality.code);
     const submitter =
@@ -230,6 +246,10 @@ export async function seedDemoCases(
     const discussed = addDays(substantiated, -(3 + Math.floor(rnd() * 9)));
     const received = addDays(discussed, -(5 + Math.floor(rnd() * 18)));
     const theme = plan.themes[0] ?? 'other';
+    // Drawn as before, so that the rest of the history stays the same (the draw decides the
+    // next ones); the FIU source is then given where the annual plan's FIU chain allows it.
+    const fiuDrawn = theme === 'money_laundering' && rnd() < 0.35;
+    const otherSource = fiuDrawn ? 'partner' : rnd() < 0.1 ? 'meld-misdaad-anoniem' : 'partner';
     at(received);
     const signal = await signals.create(
       as(submitter),
@@ -238,12 +258,7 @@ export async function seedDemoCases(
           plan.origin === 'municipality+police'
             ? [orgId('politie'), municipalityId]
             : [submitter.organisationId],
-        source:
-          theme === 'money_laundering' && rnd() < 0.35
-            ? 'fiu'
-            : rnd() < 0.1
-              ? 'meld-misdaad-anoniem'
-              : 'partner',
+        source: fiuSource(theme, fiuDrawn, received, start) ?? otherSource,
         description: pick(rnd, descriptions[theme]),
         municipalityCode: plan.municipality.code,
         themeIds: plan.themes.map((t) => themeId(t)),

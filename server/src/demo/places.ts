@@ -64,7 +64,7 @@ function inRing(x: number, y: number, ring: Ring): boolean {
 }
 
 /** A random point inside a municipality's boundary (its polygons' outer rings, holes left out). */
-function pointIn(geometry: BoundaryCollection['features'][number]['geometry'], rnd: () => number) {
+export function pointIn(geometry: BoundaryCollection['features'][number]['geometry'], rnd: () => number) {
   const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as Ring[][];
   const rings = polygons.map((p) => p[0] ?? []);
   const all = rings.flat();

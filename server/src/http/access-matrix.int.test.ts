@@ -355,7 +355,238 @@ async function registerLoaded(): Promise<void> {
     throw new Error(`address register: ${response.statusCode} ${response.body}`);
 }
 
+/** A norm of the region with Utrecht as its member and one ambition, from 2021. */
+async function normId(): Promise<string> {
+  const norm = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/norms',
+    payload: {
+      name: `Matrixnorm ${Math.random().toString(36).slice(2, 8)}`,
+      validFrom: '2021-01-01',
+      ambitions: [{ code: 'A1', title: 'Ambitie 1 (voorbeeld)' }],
+      memberIds: [org.GM0344],
+    },
+  });
+  return norm.id;
+}
+
+/** A review of a new norm: its agenda holds Utrecht's open ambition. */
+async function normReview(): Promise<{ id: string; points: Array<{ id: string }> }> {
+  return asRole('riec_analyst', {
+    method: 'POST',
+    url: `/api/v1/norms/${await normId()}/reviews`,
+    payload: {},
+  });
+}
+
+const matrixScan = {
+  questions: [
+    {
+      code: 'Q1',
+      text: 'Is er een aanspreekpunt?',
+      options: [
+        { value: 'nee', label: 'Nee', points: 0 },
+        { value: 'ja', label: 'Ja', points: 1 },
+      ],
+    },
+  ],
+};
+
+async function scanId(): Promise<string> {
+  const scan = await asRole('riec_analyst', {
+    method: 'POST',
+    url: '/api/v1/scans',
+    payload: {
+      name: `Matrixscan ${Math.random().toString(36).slice(2, 8)}`,
+      kind: 'weerbaarheidsscan',
+      subject: 'municipality',
+      definition: matrixScan,
+    },
+  });
+  return scan.id;
+}
+
+/** A run of a new scan in Utrecht, with one follow-up action. */
+async function scanRun(): Promise<{ id: string; actions: Array<{ id: string }> }> {
+  return asRole('riec_analyst', {
+    method: 'POST',
+    url: `/api/v1/scans/${await scanId()}/runs`,
+    payload: {
+      municipalityCode: 'GM0344',
+      answers: { Q1: 'nee' },
+      actions: [{ title: 'Aanspreekpunt aanwijzen' }],
+    },
+  });
+}
+
+/** A programme of the matrix's own, with one goal recorded by hand. */
+async function programmeWithGoal(): Promise<{ id: string; goalId: string }> {
+  const created = await asRole('programme_manager', {
+    method: 'POST',
+    url: '/api/v1/programmes',
+    payload: { year: 2021, kind: 'programme', name: `Programma ${code()}` },
+  });
+  const withGoal = await asRole('programme_manager', {
+    method: 'POST',
+    url: `/api/v1/programmes/${created.id}/goals`,
+    payload: goalPayload(),
+  });
+  return { id: created.id, goalId: withGoal.items[0].id };
+}
+const goalPayload = () => ({
+  text: 'Twee actieweken',
+  scope: { kind: 'region' },
+  target: { kind: 'number', minimum: 2 },
+  result: { kind: 'recorded' },
+});
+const activityPayload = () => ({ kind: 'webinar', title: 'Bibob-webinar', heldOn: today, participants: 30 });
+
 const matrix: Record<string, Entry> = {
+  'GET /api/v1/finance/{year}': {
+    logs: 'finance.read',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/finance/2021' }),
+  },
+  'PUT /api/v1/finance/{year}': {
+    logs: 'finance.update',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({
+      method: 'PUT',
+      url: '/api/v1/finance/2021',
+      payload: { lines: [{ line: 'municipalities', budget: 291_000, realisation: 312_000 }] },
+    }),
+  },
+  'GET /api/v1/indicators': {
+    logs: 'indicator.list',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/indicators' }),
+  },
+  'GET /api/v1/programmes': {
+    logs: 'programme.list',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/programmes?year=2021' }),
+  },
+  'POST /api/v1/programmes': {
+    logs: 'programme.create',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/programmes',
+      payload: { year: 2022, kind: 'programme', name: `Programma ${code()}` },
+    }),
+  },
+  'GET /api/v1/programmes/{programmeId}': {
+    logs: 'programme.read',
+    records: true,
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/programmes/${(await programmeWithGoal()).id}` }),
+  },
+  'POST /api/v1/programmes/{programmeId}/goals': {
+    logs: 'goal.create',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/programmes/${(await programmeWithGoal()).id}/goals`,
+      payload: goalPayload(),
+    }),
+  },
+  'PUT /api/v1/programmes/{programmeId}/goals/{goalId}': {
+    logs: 'goal.update',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => {
+      const p = await programmeWithGoal();
+      return { method: 'PUT', url: `/api/v1/programmes/${p.id}/goals/${p.goalId}`, payload: goalPayload() };
+    },
+  },
+  'DELETE /api/v1/programmes/{programmeId}/goals/{goalId}': {
+    logs: 'goal.delete',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    ok: 200,
+    call: async () => {
+      const p = await programmeWithGoal();
+      return { method: 'DELETE', url: `/api/v1/programmes/${p.id}/goals/${p.goalId}` };
+    },
+  },
+  'POST /api/v1/programmes/{programmeId}/goals/{goalId}/results': {
+    logs: 'goal.record-result',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: async () => {
+      const p = await programmeWithGoal();
+      return {
+        method: 'POST',
+        url: `/api/v1/programmes/${p.id}/goals/${p.goalId}/results`,
+        payload: { value: 2, source: 'Verslag van het DTO', recordedOn: today },
+      };
+    },
+  },
+  'GET /api/v1/case-progress': {
+    logs: 'case-progress.read',
+    permitted: 'partner_staff',
+    denied: 'privacy_officer',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/case-progress?year=2021' }),
+  },
+  'GET /api/v1/activity-kinds': {
+    logs: 'activity-kind.list',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/activity-kinds' }),
+  },
+  'POST /api/v1/activity-kinds': {
+    logs: 'activity-kind.create',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: () => {
+      const c = code();
+      return { method: 'POST', url: '/api/v1/activity-kinds', payload: { code: c, name: `Soort ${c}` } };
+    },
+  },
+  'GET /api/v1/activities': {
+    logs: 'activity.list',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/activities' }),
+  },
+  'GET /api/v1/activities.xlsx': {
+    logs: 'activity.export',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/activities.xlsx' }),
+  },
+  'POST /api/v1/activities': {
+    logs: 'activity.create',
+    permitted: 'case_director',
+    denied: 'partner_staff',
+    ok: 201,
+    call: () => ({ method: 'POST', url: '/api/v1/activities', payload: activityPayload() }),
+  },
   'PUT /api/v1/address-register': {
     logs: 'address-register.load',
     permitted: 'administrator',
@@ -1803,6 +2034,234 @@ const matrix: Record<string, Entry> = {
     denied: 'partner_staff',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/processing-activities' }),
+  },
+  'GET /api/v1/norms': {
+    logs: 'norm.list',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/norms' }),
+  },
+  'POST /api/v1/norms': {
+    logs: 'norm.create',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/norms',
+      payload: {
+        name: `Matrixnorm ${Math.random().toString(36).slice(2, 8)}`,
+        validFrom: '2021-01-01',
+        ambitions: [{ code: 'A1', title: 'Ambitie 1 (voorbeeld)' }],
+        memberIds: [org.GM0344],
+      },
+    }),
+  },
+  'GET /api/v1/norms/{normId}': {
+    logs: 'norm.read',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/norms/${await normId()}` }),
+  },
+  'POST /api/v1/norms/{normId}/versions': {
+    logs: 'norm.version',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/norms/${await normId()}/versions`,
+      payload: {
+        validFrom: '2022-01-01',
+        ambitions: [{ code: 'A1', title: 'Ambitie 1 (voorbeeld)' }],
+        memberIds: [org.GM0344],
+      },
+    }),
+  },
+  'GET /api/v1/norms/{normId}/matrix': {
+    logs: 'norm.matrix',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/norms/${await normId()}/matrix?on=2021-06-30` }),
+  },
+  'GET /api/v1/norms/{normId}/members/{organisationId}': {
+    logs: 'norm.timeline',
+    permitted: 'meeting_chair',
+    denied: 'case_director',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/norms/${await normId()}/members/${org.GM0344}` }),
+  },
+  'POST /api/v1/norms/{normId}/statuses': {
+    logs: 'norm.status',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/norms/${await normId()}/statuses`,
+      payload: { organisationId: org.GM0344, ambitionCode: 'A1', status: 'in-progress' },
+    }),
+  },
+  'POST /api/v1/norms/{normId}/reviews': {
+    logs: 'norm-review.create',
+    permitted: 'riec_analyst',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 201,
+    call: async () => ({ method: 'POST', url: `/api/v1/norms/${await normId()}/reviews`, payload: {} }),
+  },
+  'GET /api/v1/norm-reviews/{reviewId}': {
+    logs: 'norm-review.read',
+    permitted: 'meeting_chair',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'meeting_chair',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/norm-reviews/${(await normReview()).id}` }),
+  },
+  'PUT /api/v1/norm-reviews/{reviewId}/points/{pointId}': {
+    logs: 'norm-review.outcome',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 200,
+    call: async () => {
+      const review = await normReview();
+      return {
+        method: 'PUT',
+        url: `/api/v1/norm-reviews/${review.id}/points/${review.points[0]?.id}`,
+        payload: { outcome: 'Gemeente stelt een plan op.' },
+      };
+    },
+  },
+  'GET /api/v1/scans': {
+    logs: 'scan.list',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/scans' }),
+  },
+  'POST /api/v1/scans': {
+    logs: 'scan.create',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/scans',
+      payload: {
+        name: `Matrixscan ${Math.random().toString(36).slice(2, 8)}`,
+        kind: 'weerbaarheidsscan',
+        subject: 'municipality',
+        definition: matrixScan,
+      },
+    }),
+  },
+  'GET /api/v1/scans/{scanId}': {
+    logs: 'scan.read',
+    permitted: 'partner_staff',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/scans/${await scanId()}` }),
+  },
+  'POST /api/v1/scans/{scanId}/versions': {
+    logs: 'scan.version',
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/scans/${await scanId()}/versions`,
+      payload: { definition: matrixScan, note: 'Tweede versie' },
+    }),
+  },
+  'GET /api/v1/scans/{scanId}/runs': {
+    logs: 'scan-run.list',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/scans/${await scanId()}/runs` }),
+  },
+  'POST /api/v1/scans/{scanId}/runs': {
+    logs: 'scan-run.create',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/scans/${await scanId()}/runs`,
+      payload: { municipalityCode: 'GM0344', answers: { Q1: 'ja' } },
+    }),
+  },
+  'GET /api/v1/scans/{scanId}/comparison': {
+    logs: 'scan.comparison',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'programme_manager',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/scans/${await scanId()}/comparison` }),
+  },
+  'GET /api/v1/scan-runs/{runId}': {
+    logs: 'scan-run.read',
+    permitted: 'programme_manager',
+    denied: 'meeting_chair',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/scan-runs/${(await scanRun()).id}` }),
+  },
+  'POST /api/v1/scan-runs/{runId}/actions': {
+    logs: 'scan-action.create',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/scan-runs/${(await scanRun()).id}/actions`,
+      payload: { title: 'Training voor handhavers' },
+    }),
+  },
+  'POST /api/v1/scan-actions/{actionId}/steps': {
+    logs: 'scan-action.step',
+    permitted: 'riec_analyst',
+    denied: 'programme_manager',
+    records: true,
+    foreign: 'riec_analyst',
+    otherOrganisation: true,
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/scan-actions/${(await scanRun()).actions[0]?.id}/steps`,
+      payload: { status: 'in-progress' },
+    }),
   },
 };
 

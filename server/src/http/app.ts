@@ -21,6 +21,7 @@ import { auditRoutes } from '../modules/audit/index.js';
 import { authRoutes } from '../modules/auth/index.js';
 import { casesRoutes } from '../modules/cases/index.js';
 import { collaborationsRoutes } from '../modules/collaborations/index.js';
+import { financeRoutes } from '../modules/finance/index.js';
 import { healthRoutes } from '../modules/health/index.js';
 import { hitcheckRoutes } from '../modules/hitcheck/index.js';
 import { importsRoutes } from '../modules/imports/index.js';
@@ -29,6 +30,7 @@ import { addressRegisterRoutes, locationsRoutes, mapLayersRoutes } from '../modu
 import { meetingsRoutes } from '../modules/meetings/index.js';
 import { notificationsRoutes } from '../modules/notifications/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
+import { normsRoutes, programmesRoutes, scansRoutes } from '../modules/programmes/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
 import { searchRoutes } from '../modules/search/index.js';
 import { signalsRoutes } from '../modules/signals/index.js';
@@ -80,6 +82,7 @@ const activities: Array<[RegExp, string]> = [
   ],
   [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
+  [/^\/api\/v1\/(norms|norm-reviews|scans|scan-runs|scan-actions)/, 'samenspel.programmes'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
   [/^\/api\/v1\/search/, 'samenspel.search'],
@@ -227,6 +230,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(locationsRoutes, { service: services.locations });
       await api.register(addressRegisterRoutes, { service: services.addressRegister });
       await api.register(mapLayersRoutes, { service: services.mapLayers, tiles: mapTiles });
+      await api.register(programmesRoutes, { service: services.programmes, activities: services.activities });
+      await api.register(financeRoutes, { service: services.finance });
+      await api.register(normsRoutes, { service: services.norms });
+      await api.register(scansRoutes, { service: services.scans });
       await api.register(casesRoutes, {
         service: services.cases,
         information: services.information,

@@ -23,6 +23,9 @@ import * as locations from './20261206T160000-locations.js';
 import * as mapLayers from './20261206T170000-map-layers.js';
 import * as disclosureMinimum from './20261206T180000-disclosure-minimum.js';
 import * as addressRegisterRegions from './20261206T190000-address-register-regions.js';
+import * as programmes from './20261207T090000-programmes.js';
+import * as normsAndScans from './20261207T100000-norms-and-scans.js';
+import * as finance from './20261207T110000-finance.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -53,4 +56,7 @@ export const migrations: Record<string, Migration> = {
   '20261206T170000-map-layers': mapLayers,
   '20261206T180000-disclosure-minimum': disclosureMinimum,
   '20261206T190000-address-register-regions': addressRegisterRegions,
+  '20261207T090000-programmes': programmes,
+  '20261207T100000-norms-and-scans': normsAndScans,
+  '20261207T110000-finance': finance,
 };

@@ -1,8 +1,9 @@
 export { addressRegisterRoutes } from './address-register.routes.js';
 export { AddressRegisterService } from './address-register.service.js';
+export { gatedCount, MINIMUM_RECORDS } from './disclosure.js';
 // Hotspot analysis on the H3 grid (Getis-Ord Gi*): pure functions, for the map routes and the benchmark.
 export * from './hotspots.js';
-export { locationsRules } from './locations.access.js';
+export { aggregatesOnly, locationsRules } from './locations.access.js';
 export { locationsRoutes } from './locations.routes.js';
 export { LocationsService } from './locations.service.js';
 export { mapLayersRoutes } from './map-layers.routes.js';

@@ -15,6 +15,7 @@ import type {
   LocationProject,
   LocationStepRequest,
   LocationSubjectRequest,
+  LocationSummary,
   ProjectFigures,
   ProjectFiguresQuery,
   ProjectMap,
@@ -362,95 +363,126 @@ export class LocationsService {
   }
 
   async create(context: RequestContext, request: CreateLocationRequest): Promise<LocationDetail> {
-    const { audit, access, now } = this.deps;
+    const { audit, access } = this.deps;
     return audit.run(context, { action: 'location.create', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'location.create');
-      const on = request.happenedOn ?? this.today();
-      const problems: InvalidParam[] = happenedProblems('happenedOn', on, this.today());
-      const [municipality] = await municipalitiesIn(trx, actor.regionId, [request.municipalityCode]);
-      if (!municipality)
-        problems.push(
-          problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
-        );
-      const project = request.projectId
-        ? (await repo.findProjects(trx, actor.regionId, [request.projectId]))[0]
-        : undefined;
-      if (request.projectId && !project)
-        problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
-      if (request.inBaseline && !project?.baselineOn)
-        problems.push(
-          problem(
-            'inBaseline',
-            'no_baseline',
-            'Alleen een locatie van een project met een nulmeting hoort bij de nulmeting.',
-          ),
-        );
-      else if (request.inBaseline && project?.baselineOn && on > project.baselineOn)
-        problems.push(
-          problem(
-            'inBaseline',
-            'after_baseline',
-            'Een locatie van de nulmeting is gesignaleerd vóór de datum van de nulmeting.',
-          ),
-        );
-      const a = request.address;
-      const compact = a.postcode?.replace(' ', '') ?? null;
-      if (!request.point && !(compact && a.houseNumber) && !a.street && !request.name)
-        problems.push(
-          problem(
-            'address',
-            'no_place',
-            'Geef een adres, een naam of een punt op de kaart, zodat de locatie te vinden is.',
-          ),
-        );
-      if (problems.length) throw invalid(problems);
-      const known =
-        compact && a.houseNumber
-          ? await lookupAddress(trx, actor.regionId, {
-              postcode: compact,
-              houseNumber: a.houseNumber,
-              houseLetter: a.houseLetter,
-              addition: a.houseNumberAddition,
-            })
-          : undefined;
-      const point =
-        request.point ?? (known ? { latitude: known.latitude, longitude: known.longitude } : null);
-      const id = await repo.insertLocation(trx, {
-        regionId: actor.regionId,
-        collaborationId: await covenantOf(trx, actor.regionId),
-        projectId: request.projectId ?? null,
-        kind: request.kind,
-        name: request.name ?? null,
-        postcode: compact,
-        houseNumber: a.houseNumber ?? null,
-        houseLetter: a.houseLetter ?? null,
-        houseNumberAddition: a.houseNumberAddition ?? null,
-        street: a.street ?? known?.street ?? null,
-        place: a.place ?? known?.place ?? null,
-        municipalityCode: request.municipalityCode,
-        bagId: known?.bagId ?? null,
-        latitude: point?.latitude ?? null,
-        longitude: point?.longitude ?? null,
-        pointSource: request.point ? 'map' : known ? 'address-register' : null,
-        organisationId: actor.organisationId,
-        inBaseline: request.inBaseline,
-        flaggedOn: on,
-        createdAt: now(),
-        createdBy: userOf(actor),
-      });
-      await repo.insertLocationEvent(trx, {
-        locationId: id,
-        type: 'flagged',
-        happenedOn: on,
-        recordedAt: now(),
-        organisationId: actor.organisationId,
-        userId: userOf(actor),
-        note: request.note ?? null,
-        details: { inBaseline: request.inBaseline },
-      });
+      const id = await this.flagWithin(trx, actor, request);
       if (!this.deps.answers) return { id } as LocationDetail;
       return this.detail(trx, actor, id, record);
     });
+  }
+
+  /**
+   * Flags a location in another module's transaction (a scan's object at or above its threshold,
+   * in the scan's run): the same checks and steps as `create`, whose caller has checked
+   * 'location.create'. Refuses with every problem at once; answers the new location's id.
+   */
+  async flagWithin(trx: Db, actor: Actor, request: CreateLocationRequest): Promise<string> {
+    const { now } = this.deps;
+    const on = request.happenedOn ?? this.today();
+    const problems: InvalidParam[] = happenedProblems('happenedOn', on, this.today());
+    const [municipality] = await municipalitiesIn(trx, actor.regionId, [request.municipalityCode]);
+    if (!municipality)
+      problems.push(
+        problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
+      );
+    const project = request.projectId
+      ? (await repo.findProjects(trx, actor.regionId, [request.projectId]))[0]
+      : undefined;
+    if (request.projectId && !project)
+      problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
+    if (request.inBaseline && !project?.baselineOn)
+      problems.push(
+        problem(
+          'inBaseline',
+          'no_baseline',
+          'Alleen een locatie van een project met een nulmeting hoort bij de nulmeting.',
+        ),
+      );
+    else if (request.inBaseline && project?.baselineOn && on > project.baselineOn)
+      problems.push(
+        problem(
+          'inBaseline',
+          'after_baseline',
+          'Een locatie van de nulmeting is gesignaleerd vóór de datum van de nulmeting.',
+        ),
+      );
+    const a = request.address;
+    const compact = a.postcode?.replace(' ', '') ?? null;
+    if (!request.point && !(compact && a.houseNumber) && !a.street && !request.name)
+      problems.push(
+        problem(
+          'address',
+          'no_place',
+          'Geef een adres, een naam of een punt op de kaart, zodat de locatie te vinden is.',
+        ),
+      );
+    if (problems.length) throw invalid(problems);
+    const known =
+      compact && a.houseNumber
+        ? await lookupAddress(trx, actor.regionId, {
+            postcode: compact,
+            houseNumber: a.houseNumber,
+            houseLetter: a.houseLetter,
+            addition: a.houseNumberAddition,
+          })
+        : undefined;
+    const point = request.point ?? (known ? { latitude: known.latitude, longitude: known.longitude } : null);
+    const id = await repo.insertLocation(trx, {
+      regionId: actor.regionId,
+      collaborationId: await covenantOf(trx, actor.regionId),
+      projectId: request.projectId ?? null,
+      kind: request.kind,
+      name: request.name ?? null,
+      postcode: compact,
+      houseNumber: a.houseNumber ?? null,
+      houseLetter: a.houseLetter ?? null,
+      houseNumberAddition: a.houseNumberAddition ?? null,
+      street: a.street ?? known?.street ?? null,
+      place: a.place ?? known?.place ?? null,
+      municipalityCode: request.municipalityCode,
+      bagId: known?.bagId ?? null,
+      latitude: point?.latitude ?? null,
+      longitude: point?.longitude ?? null,
+      pointSource: request.point ? 'map' : known ? 'address-register' : null,
+      organisationId: actor.organisationId,
+      inBaseline: request.inBaseline,
+      flaggedOn: on,
+      createdAt: now(),
+      createdBy: userOf(actor),
+    });
+    await repo.insertLocationEvent(trx, {
+      locationId: id,
+      type: 'flagged',
+      happenedOn: on,
+      recordedAt: now(),
+      organisationId: actor.organisationId,
+      userId: userOf(actor),
+      note: request.note ?? null,
+      details: { inBaseline: request.inBaseline },
+    });
+    return id;
+  }
+
+  /**
+   * The locations among the ids that the actor may open, as the register lists them: for another
+   * module's page, which names a location only to whoever may open it (a scan's objects).
+   */
+  async summariesWithin(
+    trx: Db,
+    actor: Actor,
+    ids: readonly string[],
+  ): Promise<Map<string, LocationSummary>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const { rows } = await repo.findLocations(
+      trx,
+      locationsReachable(actor, 'location.read'),
+      { ids: unique },
+      { page: 1, pageSize: unique.length },
+      { count: false },
+    );
+    return new Map(rows.map((r) => [r.id, presentLocationSummary(r)]));
   }
 
   /** The next step on a location's status path, dated, never overwriting an earlier one. */

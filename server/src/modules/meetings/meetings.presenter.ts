@@ -10,6 +10,10 @@ export function presentMeeting(
     id: m.id,
     kind: m.kind,
     district: { id: m.districtId, name: m.districtName },
+    municipality:
+      m.municipalityCode && m.municipalityName
+        ? { code: m.municipalityCode, name: m.municipalityName }
+        : null,
     date: m.date,
     attendingOrganisations: m.organisations,
     agenda: agenda.map((a) => ({ signalId: a.signalId, reference: a.reference, outcome: a.outcome })),

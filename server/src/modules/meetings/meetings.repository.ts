@@ -10,6 +10,7 @@ export async function insertMeeting(
     regionId: string;
     collaborationId: string;
     districtId: string;
+    municipalityCode: string | null;
     kind: MeetingKind;
     date: string;
     createdBy: string | null;
@@ -58,12 +59,15 @@ export async function findMeetings(
   let q = db
     .selectFrom('meetings as m')
     .innerJoin('districts as d', 'd.id', 'm.districtId')
+    .leftJoin('municipalities as mu', 'mu.code', 'm.municipalityCode')
     .select((eb) => [
       'm.id',
       'm.kind',
       'm.date',
       'd.id as districtId',
       'd.name as districtName',
+      'mu.code as municipalityCode',
+      'mu.name as municipalityName',
       jsonArrayFrom(
         eb
           .selectFrom('meetingOrganisations as mo')

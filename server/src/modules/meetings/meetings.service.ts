@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../shared/context.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { covenantOf, participatingAmong } from '../collaborations/index.js';
-import { districtIn, organisationsIn } from '../organisations/index.js';
+import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
 import {
   type SignalsService,
   signalCollaborations,
@@ -57,6 +57,23 @@ export class MeetingsService {
           code: 'unknown_district',
           reason: 'Dit district hoort niet bij uw regio.',
         });
+      if (request.municipalityCode) {
+        const [place] = await municipalitiesIn(trx, actor.regionId, [request.municipalityCode]);
+        if (request.kind !== 'loo')
+          problems.push({
+            name: 'municipalityCode',
+            in: 'body',
+            code: 'not_local',
+            reason: 'Alleen een lokaal ondermijningsoverleg (LOO) hoort bij één gemeente.',
+          });
+        else if (place?.districtId !== request.districtId)
+          problems.push({
+            name: 'municipalityCode',
+            in: 'body',
+            code: 'not_in_district',
+            reason: 'Deze gemeente hoort niet bij het gekozen district.',
+          });
+      }
       // A meeting is one collaboration's: the region's covenant, with its signals and members.
       const collaborationId = await covenantOf(trx, actor.regionId);
       const members = await participatingAmong(trx, collaborationId, request.attendingOrganisationIds);
@@ -82,6 +99,7 @@ export class MeetingsService {
         regionId: actor.regionId,
         collaborationId,
         districtId: request.districtId,
+        municipalityCode: request.municipalityCode ?? null,
         kind: request.kind,
         date: request.date,
         createdBy: userOf(actor),

@@ -31,7 +31,8 @@ export type ReportScope =
   | { kind: 'region'; regionId: string }
   | { kind: 'district'; regionId: string; districtId: string }
   | { kind: 'regional'; regionId: string }
-  | { kind: 'municipality'; regionId: string; municipalityCode: string };
+  | { kind: 'municipality'; regionId: string; municipalityCode: string }
+  | { kind: 'base-team'; regionId: string; baseTeamId: string };
 
 export interface Period {
   from: string;
@@ -51,6 +52,10 @@ function caseScope(scope: ReportScope): RawBuilder<boolean> {
     case 'municipality':
       return sql<boolean>`${region} and exists (select 1 from case_municipalities cm
         where cm.case_id = c.id and cm.municipality_code = ${scope.municipalityCode})`;
+    case 'base-team':
+      return sql<boolean>`${region} and exists (select 1 from case_municipalities cm
+        join municipalities m on m.code = cm.municipality_code
+        where cm.case_id = c.id and m.base_team_id = ${scope.baseTeamId})`;
   }
 }
 
@@ -106,7 +111,7 @@ export async function accountabilityTable(
 ): Promise<AccountabilityTable> {
   const { from, to } = period;
   const products =
-    scope.kind === 'municipality'
+    scope.kind === 'municipality' || scope.kind === 'base-team'
       ? sql`null::int`
       : sql`(select count(*)::int from analysis_products ap where ap.region_id = ${scope.regionId}
           and ap.delivered_on between ${from}::date and ${to}::date
@@ -239,7 +244,7 @@ export async function districtFigures(
   scope: ReportScope,
   period: Period,
 ): Promise<Array<Omit<DistrictFigures, 'targets'>>> {
-  if (scope.kind === 'municipality') return [];
+  if (scope.kind === 'municipality' || scope.kind === 'base-team') return [];
   const { rows } = await sql<{
     id: string | null;
     name: string | null;
@@ -270,6 +275,68 @@ export async function districtFigures(
     new: r.new,
     closed: r.closed,
   }));
+}
+
+/** Handled, new and closed in a scope and period: the district table's counts for any scope. */
+export async function caseCounts(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<{ handled: number; new: number; closed: number }> {
+  const { rows } = await sql<{ handled: number; new: number; closed: number }>`
+    with handled as (${handledCases(scope, period)})
+    select count(*)::int as handled,
+      count(*) filter (where started_on >= ${period.from}::date)::int as new,
+      count(*) filter (where closed_in_period)::int as closed
+    from handled`.execute(db);
+  return rows[0] ?? { handled: 0, new: 0, closed: 0 };
+}
+
+/** Interventions carried out in the period in cases of the scope, per kind. */
+export async function interventionCounts(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<Record<string, number>> {
+  const { rows } = await sql<{ kind: string; count: number }>`
+    select i.kind, count(*)::int as count
+    from interventions i join cases c on c.id = i.case_id
+    where ${caseScope(scope)} and i.carried_out_on between ${period.from}::date and ${period.to}::date
+    group by i.kind`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.kind, r.count]));
+}
+
+/**
+ * The cases handled in the period by their phase on its last day (closed when their last open
+ * period had ended by then; otherwise the last phase they had moved to, or start), and the
+ * results recorded in the period per kind.
+ */
+export async function phaseAndResultCounts(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+): Promise<{ phases: Record<string, number>; results: Record<string, number> }> {
+  const phases = await sql<{ phase: string; count: number }>`
+    with handled as (${handledCases(scope, period)}),
+    at_end as (
+      select h.id,
+        case when not exists (select 1 from case_open_periods p where p.case_id = h.id
+            and p.opened_on <= ${period.to}::date and (p.closed_on is null or p.closed_on > ${period.to}::date))
+          then 'closed'
+          else coalesce((select e.details->>'to' from case_events e where e.case_id = h.id and e.type = 'phase'
+            and e.happened_on <= ${period.to}::date order by e.happened_on desc, e.at desc limit 1), 'start')
+        end as phase
+      from handled h)
+    select phase, count(*)::int as count from at_end group by phase`.execute(db);
+  const results = await sql<{ kind: string; count: number }>`
+    select r.kind, count(*)::int as count
+    from results r join cases c on c.id = r.case_id
+    where ${caseScope(scope)} and r.recorded_on between ${period.from}::date and ${period.to}::date
+    group by r.kind`.execute(db);
+  return {
+    phases: Object.fromEntries(phases.rows.map((r) => [r.phase, r.count])),
+    results: Object.fromEntries(results.rows.map((r) => [r.kind, r.count])),
+  };
 }
 
 /** Per month of the period: cases started, closed, and open at the end of the month. */
@@ -318,6 +385,9 @@ function signalScope(scope: ReportScope): RawBuilder<boolean> {
       return sql<boolean>`false`;
     case 'municipality':
       return sql<boolean>`${region} and s.municipality_code = ${scope.municipalityCode}`;
+    case 'base-team':
+      return sql<boolean>`${region} and exists (select 1 from municipalities m
+        where m.code = s.municipality_code and m.base_team_id = ${scope.baseTeamId})`;
   }
 }
 

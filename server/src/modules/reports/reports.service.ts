@@ -52,7 +52,7 @@ export class ReportsService {
     trx: Db,
     actor: Actor,
     query: ReportQuery,
-  ): Promise<{ scope: ReportScope; name: string }> {
+  ): Promise<{ scope: Exclude<ReportScope, { kind: 'base-team' }>; name: string }> {
     const regionId = actor.regionId;
     if (query.district === REGIONAL_SCOPE)
       return { scope: { kind: 'regional', regionId }, name: 'Regionale casussen' };

@@ -1,0 +1,3 @@
+export { financeRules } from './finance.access.js';
+export { financeRoutes } from './finance.routes.js';
+export { FinanceService } from './finance.service.js';
