@@ -208,6 +208,109 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="programme.read" />,
+                children: [
+                  {
+                    path: 'programmas',
+                    lazy: page(() => import('./features/programmes/programmes-page.js'), 'ProgrammesPage'),
+                  },
+                  {
+                    path: 'programmas/indicatoren',
+                    lazy: page(() => import('./features/programmes/indicators-page.js'), 'IndicatorsPage'),
+                  },
+                  {
+                    path: 'programmas/:programmeId',
+                    lazy: page(() => import('./features/programmes/programme-page.js'), 'ProgrammePage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="activity.read" />,
+                children: [
+                  {
+                    path: 'activiteiten',
+                    lazy: page(() => import('./features/programmes/activities-page.js'), 'ActivitiesPage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="finance.read" />,
+                children: [
+                  {
+                    path: 'financien',
+                    lazy: page(() => import('./features/finance/finance-page.js'), 'FinancePage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="case-progress.read" />,
+                children: [
+                  {
+                    path: 'voortgang-casussen',
+                    lazy: page(
+                      () => import('./features/programmes/case-progress-page.js'),
+                      'CaseProgressPage',
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="norm.read" />,
+                children: [
+                  {
+                    path: 'normen',
+                    lazy: page(() => import('./features/programmes/norms/norms-pages.js'), 'NormsPage'),
+                  },
+                  {
+                    path: 'normen/:normId',
+                    lazy: page(() => import('./features/programmes/norms/norms-pages.js'), 'NormPage'),
+                  },
+                  {
+                    path: 'normen/:normId/deelnemers/:organisationId',
+                    lazy: page(
+                      () => import('./features/programmes/norms/norm-member-page.js'),
+                      'NormMemberPage',
+                    ),
+                  },
+                  {
+                    path: 'normen/besprekingen/:reviewId',
+                    lazy: page(
+                      () => import('./features/programmes/norms/norm-review-page.js'),
+                      'NormReviewPage',
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="scan.read" />,
+                children: [
+                  {
+                    path: 'scans',
+                    lazy: page(() => import('./features/programmes/scans/scans-pages.js'), 'ScansPage'),
+                  },
+                  {
+                    path: 'scans/:scanId',
+                    lazy: page(() => import('./features/programmes/scans/scans-pages.js'), 'ScanPage'),
+                  },
+                  {
+                    path: 'scans/uitvoeringen/:runId',
+                    lazy: page(() => import('./features/programmes/scans/scan-run-page.js'), 'ScanRunPage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="scan.run" />,
+                children: [
+                  {
+                    path: 'scans/:scanId/uitvoeren',
+                    lazy: page(
+                      () => import('./features/programmes/scans/scan-run-form.js'),
+                      'ScanRunFormPage',
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="user.read" />,
                 children: [
                   {

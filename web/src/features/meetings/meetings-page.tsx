@@ -55,7 +55,10 @@ export function MeetingsPage() {
                 </RouterLink>
               </TableCell>
               <TableCell>{t(`meetingKind.${m.kind}`)}</TableCell>
-              <TableCell>{m.district.name}</TableCell>
+              <TableCell>
+                {m.district.name}
+                {m.municipality ? ` · ${m.municipality.name}` : ''}
+              </TableCell>
               <TableCell className="samenspel-number">{m.agenda.length}</TableCell>
             </TableRow>
           ))}
@@ -75,6 +78,7 @@ function NewMeeting() {
   const municipalities = useMunicipalities(me.data?.region.id);
   const signals = useSignals();
   const [districtId, setDistrictId] = useState('');
+  const [kind, setKind] = useState<string>('loo');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: createMeeting,
@@ -101,6 +105,7 @@ function NewMeeting() {
     create.mutate({
       kind: v.choice('kind', meetingKind.options) ?? 'loo',
       districtId: v.text('districtId'),
+      ...(v.text('municipalityCode') ? { municipalityCode: v.text('municipalityCode') } : {}),
       date: v.text('date'),
       attendingOrganisationIds: v.all('attendingOrganisationIds'),
       signalIds: v.all('signalIds'),
@@ -117,7 +122,8 @@ function NewMeeting() {
           id="overleg-soort"
           name="kind"
           label={t('meetings.kind')}
-          defaultValue="loo"
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value)}
           options={meetingKind.options.map((k) => [k, t(`meetingKind.${k}`)] as const)}
         />
         <SelectField
@@ -131,6 +137,20 @@ function NewMeeting() {
           invalid={Boolean(errors.districtId)}
           errorMessage={errors.districtId}
         />
+        {kind === 'loo' && districtId ? (
+          <SelectField
+            id="overleg-gemeente"
+            name="municipalityCode"
+            label={t('meetings.municipality')}
+            hint={t('meetings.municipalityHint')}
+            placeholder={t('meetings.noMunicipality')}
+            options={(municipalities.data ?? [])
+              .filter((m) => m.districtId === districtId)
+              .map((m) => [m.code, m.name] as const)}
+            invalid={Boolean(errors.municipalityCode)}
+            errorMessage={errors.municipalityCode}
+          />
+        ) : null}
         <DateField
           id="overleg-datum"
           name="date"
