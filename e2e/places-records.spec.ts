@@ -27,7 +27,7 @@ async function inspection(locationIds: string[] = []): Promise<Inspection> {
   });
 }
 
-const today = () => new Date().toLocaleDateString('nl-NL');
+const today = () => new Date().toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam' });
 
 describe('places: planning, follow-up, ties, the point and the address register', () => {
   it('a partner plans an integral inspection by keyboard, hears it needs two partners, and cancels it', async () => {

@@ -47,7 +47,9 @@ describe('places: risk locations and inspections', () => {
     await page.getByRole('button', { name: 'Stap vastleggen' }).click();
     await page.getByText('Deze datum ligt in de toekomst.').waitFor();
     await page.getByLabel('Datum van de stap').fill('');
-    await page.getByLabel('Datum van de stap').pressSequentially(new Date().toLocaleDateString('nl-NL'));
+    await page
+      .getByLabel('Datum van de stap')
+      .pressSequentially(new Date().toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam' }));
     await page.getByLabel('Toelichting (optioneel)').fill('Gemeente en politie keken samen.');
     await page.getByRole('button', { name: 'Stap vastleggen' }).click();
     await page.getByRole('listitem').filter({ hasText: 'Gemeente en politie keken samen.' }).waitFor();

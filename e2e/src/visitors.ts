@@ -20,6 +20,8 @@ export class Visitors {
     const context = await this.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: 'nl-NL',
+      // Dutch officials' browsers: the days they type are the Netherlands' days, as the server's.
+      timezoneId: 'Europe/Amsterdam',
       ...options,
     });
     this.contexts.push(context);
