@@ -104,6 +104,7 @@ const owners: Record<string, readonly string[]> = {
     'map_layers',
   ],
   finance: ['finance_lines'],
+  'annual-reports': ['annual_reports', 'annual_report_sections', 'annual_report_section_versions'],
   programmes: [
     'programmes',
     'programme_goals',
@@ -139,6 +140,7 @@ const readsAcross: Record<string, 'all' | readonly string[]> = {
   cases: ['legal_bases'],
   reports: 'all',
   programmes: 'all',
+  'annual-reports': ['users'],
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

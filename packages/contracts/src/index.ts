@@ -9,6 +9,7 @@ export * from './reference.js';
 export const API_VERSION = '1.0.0';
 export const API_BASE_PATH = '/api/v1';
 export * from './accountability-lines.js';
+export * from './annual-reports.js';
 export * from './cases.js';
 export * from './collaborations.js';
 export * from './finance.js';

@@ -1,4 +1,5 @@
 import { Access } from '../modules/access/index.js';
+import { annualReportsRules } from '../modules/annual-reports/index.js';
 import { apiTokensRules } from '../modules/api-tokens/index.js';
 import { auditRules } from '../modules/audit/index.js';
 import { casesRules } from '../modules/cases/index.js';
@@ -32,6 +33,7 @@ export function createAccess(): Access {
     reportsRules,
     programmesRules,
     financeRules,
+    annualReportsRules,
     normsRules,
     scansRules,
     subjectsRules,

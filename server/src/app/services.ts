@@ -1,5 +1,6 @@
 import type { AttachmentsConfig, AuthConfig, MailConfig } from '../config.js';
 import type { Database } from '../db/database.js';
+import { AnnualReportsService } from '../modules/annual-reports/index.js';
 import { ApiTokensService } from '../modules/api-tokens/index.js';
 import { AuditService, loadProcessingActivities } from '../modules/audit/index.js';
 import { AuthService, revokeSessions } from '../modules/auth/index.js';
@@ -144,6 +145,7 @@ export function createServices(options: ServicesOptions) {
     programmes: new ProgrammesService(deps),
     activities: new ActivitiesService(deps),
     finance: new FinanceService(deps),
+    annualReports: new AnnualReportsService(deps),
     norms: new NormsService(deps),
     scans: new ScansService({ ...deps, locations }),
     cases,

@@ -34,6 +34,8 @@ import type {
   RegisterData,
   RegisterKind,
   RelationType,
+  ReportBlock,
+  ReportSectionStatus,
   ResultKind,
   RetentionRecordKind,
   RetentionStart,
@@ -1190,6 +1192,42 @@ export interface FinanceLinesTable {
   updatedBy: string | null;
 }
 
+export interface AnnualReportsTable {
+  id: Generated<string>;
+  regionId: string;
+  year: number;
+  title: string;
+  status: 'draft' | 'published';
+  createdAt: Timestamp;
+  createdBy: string | null;
+  publishedAt: NullableTimestamp;
+  publishedBy: string | null;
+  snapshot: ColumnType<unknown | null, string | null | undefined, string | null>;
+  snapshotSha256: string | null;
+}
+
+export interface AnnualReportSectionsTable {
+  id: Generated<string>;
+  reportId: string;
+  parentId: string | null;
+  position: number;
+  key: string;
+  title: string;
+  blocks: Json<ReportBlock[]>;
+  ownerId: string | null;
+  status: ReportSectionStatus;
+}
+
+export interface AnnualReportSectionVersionsTable {
+  id: Generated<string>;
+  sectionId: string;
+  prose: string;
+  status: 'draft' | 'submitted' | 'approved' | 'returned';
+  note: string | null;
+  recordedAt: Timestamp;
+  recordedBy: string | null;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   regions: RegionsTable;
@@ -1280,6 +1318,9 @@ export interface DB {
   activityKinds: ActivityKindsTable;
   activities: ActivitiesTable;
   financeLines: FinanceLinesTable;
+  annualReports: AnnualReportsTable;
+  annualReportSections: AnnualReportSectionsTable;
+  annualReportSectionVersions: AnnualReportSectionVersionsTable;
   norms: NormsTable;
   normVersions: NormVersionsTable;
   normAmbitions: NormAmbitionsTable;

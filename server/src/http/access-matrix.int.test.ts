@@ -441,7 +441,133 @@ const goalPayload = () => ({
 });
 const activityPayload = () => ({ kind: 'webinar', title: 'Bibob-webinar', heldOn: today, participants: 30 });
 
+/** A new annual report in a year of its own, as the programme manager starts it. */
+let reportYear = 2040;
+async function draftReport(): Promise<{ id: string; items: Array<{ id: string }> }> {
+  return asRole('programme_manager', {
+    method: 'POST',
+    url: '/api/v1/annual-reports',
+    payload: { year: reportYear++ },
+  });
+}
+/** A report whose every section the programme manager wrote, submitted and approved. */
+async function approvedReport(): Promise<string> {
+  const report = await draftReport();
+  for (const s of report.items) {
+    const url = `/api/v1/annual-reports/${report.id}/sections/${s.id}`;
+    await asRole('programme_manager', { method: 'PUT', url: `${url}/prose`, payload: { prose: 'Tekst.' } });
+    await asRole('programme_manager', { method: 'POST', url: `${url}/steps`, payload: { type: 'submit' } });
+    await asRole('programme_manager', { method: 'POST', url: `${url}/steps`, payload: { type: 'approve' } });
+  }
+  return report.id;
+}
+let published: Promise<string> | undefined;
+/** One published report, shared by the routes that read it. */
+function publishedReport(): Promise<string> {
+  published ??= approvedReport().then(async (id) => {
+    await asRole('programme_manager', { method: 'POST', url: `/api/v1/annual-reports/${id}/publication` });
+    return id;
+  });
+  return published;
+}
+
 const matrix: Record<string, Entry> = {
+  'GET /api/v1/annual-reports': {
+    logs: 'annual-report.list',
+    permitted: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/annual-reports' }),
+  },
+  'POST /api/v1/annual-reports': {
+    logs: 'annual-report.create',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: () => ({ method: 'POST', url: '/api/v1/annual-reports', payload: { year: reportYear++ } }),
+  },
+  'GET /api/v1/annual-reports/{reportId}': {
+    logs: 'annual-report.read',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/annual-reports/${(await draftReport()).id}` }),
+  },
+  'PUT /api/v1/annual-reports/{reportId}/sections/{sectionId}/owner': {
+    logs: 'annual-report.owner',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => {
+      const r = await draftReport();
+      return {
+        method: 'PUT',
+        url: `/api/v1/annual-reports/${r.id}/sections/${r.items[0]?.id}/owner`,
+        payload: { ownerId: null },
+      };
+    },
+  },
+  'PUT /api/v1/annual-reports/{reportId}/sections/{sectionId}/prose': {
+    logs: 'annual-report.write',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: async () => {
+      const r = await draftReport();
+      return {
+        method: 'PUT',
+        url: `/api/v1/annual-reports/${r.id}/sections/${r.items[0]?.id}/prose`,
+        payload: { prose: 'Tekst.' },
+      };
+    },
+  },
+  'POST /api/v1/annual-reports/{reportId}/sections/{sectionId}/steps': {
+    logs: 'annual-report.return',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: async () => {
+      const r = await draftReport();
+      const url = `/api/v1/annual-reports/${r.id}/sections/${r.items[0]?.id}`;
+      await asRole('programme_manager', { method: 'PUT', url: `${url}/prose`, payload: { prose: 'Tekst.' } });
+      await asRole('programme_manager', { method: 'POST', url: `${url}/steps`, payload: { type: 'submit' } });
+      return { method: 'POST', url: `${url}/steps`, payload: { type: 'return', note: 'Nog niet af.' } };
+    },
+  },
+  'POST /api/v1/annual-reports/{reportId}/publication': {
+    logs: 'annual-report.publish',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/annual-reports/${await approvedReport()}/publication`,
+    }),
+  },
+  'GET /api/v1/annual-reports/{reportId}/publication': {
+    logs: 'annual-report.read-published',
+    records: true,
+    permitted: 'partner_staff',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/annual-reports/${await publishedReport()}/publication`,
+    }),
+  },
+  'GET /api/v1/annual-reports/{reportId}/publication/tables/{tableId}': {
+    logs: 'annual-report.read-published',
+    records: true,
+    permitted: 'case_director',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/annual-reports/${await publishedReport()}/publication/tables/verantwoordingstabel`,
+    }),
+  },
   'GET /api/v1/finance/{year}': {
     logs: 'finance.read',
     permitted: 'riec_analyst',

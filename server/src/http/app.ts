@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Services } from '../app/index.js';
 import type { AuthConfig, Config, MapTilesConfig } from '../config.js';
+import { annualReportsRoutes } from '../modules/annual-reports/index.js';
 import { apiTokensRoutes } from '../modules/api-tokens/index.js';
 import { auditRoutes } from '../modules/audit/index.js';
 import { authRoutes } from '../modules/auth/index.js';
@@ -82,7 +83,10 @@ const activities: Array<[RegExp, string]> = [
   ],
   [/^\/api\/v1\/(audit|processing-activities)/, 'samenspel.audit-review'],
   [/^\/api\/v1\/(reports|district-targets|analysis-products)/, 'samenspel.accountability'],
-  [/^\/api\/v1\/(norms|norm-reviews|scans|scan-runs|scan-actions)/, 'samenspel.programmes'],
+  [
+    /^\/api\/v1\/(norms|norm-reviews|scans|scan-runs|scan-actions|programmes|indicators|activities|activity-kinds|case-progress|finance|annual-reports)/,
+    'samenspel.programmes',
+  ],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
   [/^\/api\/v1\/search/, 'samenspel.search'],
@@ -232,6 +236,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(mapLayersRoutes, { service: services.mapLayers, tiles: mapTiles });
       await api.register(programmesRoutes, { service: services.programmes, activities: services.activities });
       await api.register(financeRoutes, { service: services.finance });
+      await api.register(annualReportsRoutes, { service: services.annualReports });
       await api.register(normsRoutes, { service: services.norms });
       await api.register(scansRoutes, { service: services.scans });
       await api.register(casesRoutes, {

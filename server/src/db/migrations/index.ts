@@ -26,6 +26,7 @@ import * as addressRegisterRegions from './20261206T190000-address-register-regi
 import * as programmes from './20261207T090000-programmes.js';
 import * as normsAndScans from './20261207T100000-norms-and-scans.js';
 import * as finance from './20261207T110000-finance.js';
+import * as annualReports from './20261207T120000-annual-reports.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T090000-programmes': programmes,
   '20261207T100000-norms-and-scans': normsAndScans,
   '20261207T110000-finance': finance,
+  '20261207T120000-annual-reports': annualReports,
 };

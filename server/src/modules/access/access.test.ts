@@ -37,6 +37,8 @@ describe('access rules', () => {
       'processing-activity.read',
       'collaboration.read',
       'notification.read',
+      // The published annual report is for every signed-in user of the region.
+      'annual-report.read',
     ]);
     expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
     expect(access.permissionsOf(user(['administrator']))).toContain('collaboration.manage');

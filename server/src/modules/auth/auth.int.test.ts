@@ -109,6 +109,8 @@ describe(`signing in on ${testEngine()}`, () => {
         'activity.manage',
         'case-progress.read',
         'finance.read',
+        'annual-report.read',
+        'annual-report.write',
         'norm.read',
         'norm.manage',
         'scan.read',

@@ -1,3 +1,3 @@
 export { financeRules } from './finance.access.js';
 export { financeRoutes } from './finance.routes.js';
-export { FinanceService } from './finance.service.js';
+export { FinanceService, financeYearOf } from './finance.service.js';

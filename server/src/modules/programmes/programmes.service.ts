@@ -150,6 +150,60 @@ export async function activityKindsOf(db: Db, regionId: string) {
   ];
 }
 
+/**
+ * Programmes with their goals computed from the record (or as recorded by hand), for a region:
+ * the programme pages and the annual report read the same.
+ */
+export async function presentProgrammes(
+  trx: Db,
+  regionId: string,
+  rows: repo.ProgrammeRow[],
+): Promise<Programme[]> {
+  const goals = await repo.findGoals(
+    trx,
+    rows.map((r) => r.id),
+  );
+  const region = (await regionName(trx, regionId)) ?? regionId;
+  const calculator = new Calculator(trx);
+  const presented: Array<{ programmeId: string; goal: ReturnType<typeof presentGoal> }> = [];
+  // One goal after the other: a transaction runs one statement at a time.
+  for (const g of goals) {
+    {
+      const scope: repo.IndicatorScope = {
+        regionId: regionId,
+        kind: g.scopeKind,
+        districtId: g.districtId,
+        baseTeamId: g.baseTeamId,
+        municipalityCode: g.municipalityCode,
+      };
+      const period = { from: String(g.periodFrom).slice(0, 10), to: String(g.periodTo).slice(0, 10) };
+      const figures = [];
+      if (g.resultKind === 'computed')
+        for (const ref of g.indicators) figures.push(await calculator.figure(ref, scope, period));
+      presented.push({ programmeId: g.programmeId, goal: presentGoal(g, region, figures) });
+    }
+  }
+  return rows.map((r) => {
+    const items = presented.filter((p) => p.programmeId === r.id).map((p) => p.goal);
+    return {
+      id: r.id,
+      year: r.year,
+      kind: r.kind,
+      district: r.districtId && r.districtName ? { id: r.districtId, name: r.districtName } : null,
+      name: r.name,
+      description: r.description,
+      goals: r.goals,
+      reached: items.filter((g) => g.status === 'reached' || g.status === 'above-range').length,
+      items,
+    };
+  });
+}
+
+/** A region's programmes of a year, computed now. */
+export async function programmesOfYear(db: Db, regionId: string, year: number): Promise<Programme[]> {
+  return presentProgrammes(db, regionId, await repo.findProgrammes(db, regionId, { year }));
+}
+
 /** Programmes and district action plans with their goals, computed from the record or recorded by hand. */
 export class ProgrammesService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -162,47 +216,6 @@ export class ProgrammesService {
     });
   }
 
-  private async present(trx: Db, actor: Actor, rows: repo.ProgrammeRow[]): Promise<Programme[]> {
-    const goals = await repo.findGoals(
-      trx,
-      rows.map((r) => r.id),
-    );
-    const region = (await regionName(trx, actor.regionId)) ?? actor.regionId;
-    const calculator = new Calculator(trx);
-    const presented: Array<{ programmeId: string; goal: ReturnType<typeof presentGoal> }> = [];
-    // One goal after the other: a transaction runs one statement at a time.
-    for (const g of goals) {
-      {
-        const scope: repo.IndicatorScope = {
-          regionId: actor.regionId,
-          kind: g.scopeKind,
-          districtId: g.districtId,
-          baseTeamId: g.baseTeamId,
-          municipalityCode: g.municipalityCode,
-        };
-        const period = { from: String(g.periodFrom).slice(0, 10), to: String(g.periodTo).slice(0, 10) };
-        const figures = [];
-        if (g.resultKind === 'computed')
-          for (const ref of g.indicators) figures.push(await calculator.figure(ref, scope, period));
-        presented.push({ programmeId: g.programmeId, goal: presentGoal(g, region, figures) });
-      }
-    }
-    return rows.map((r) => {
-      const items = presented.filter((p) => p.programmeId === r.id).map((p) => p.goal);
-      return {
-        id: r.id,
-        year: r.year,
-        kind: r.kind,
-        district: r.districtId && r.districtName ? { id: r.districtId, name: r.districtName } : null,
-        name: r.name,
-        description: r.description,
-        goals: r.goals,
-        reached: items.filter((g) => g.status === 'reached' || g.status === 'above-range').length,
-        items,
-      };
-    });
-  }
-
   async list(
     context: RequestContext,
     filter: { year?: number | undefined; districtId?: string | undefined },
@@ -211,7 +224,7 @@ export class ProgrammesService {
     return audit.run(context, { action: 'programme.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'programme.read');
       const rows = await repo.findProgrammes(trx, actor.regionId, filter);
-      return (await this.present(trx, actor, rows)).map(({ items: _, ...summary }) => summary);
+      return (await presentProgrammes(trx, actor.regionId, rows)).map(({ items: _, ...summary }) => summary);
     });
   }
 
@@ -224,9 +237,9 @@ export class ProgrammesService {
   }
 
   private async one(trx: Db, actor: Actor, programmeId: string): Promise<Programme> {
-    const [programme] = await this.present(
+    const [programme] = await presentProgrammes(
       trx,
-      actor,
+      actor.regionId,
       await repo.findProgrammes(trx, actor.regionId, { ids: [programmeId] }),
     );
     if (!programme) throw notFound();

@@ -2,6 +2,7 @@ export { reportsRules } from './reports.access.js';
 export {
   accountabilityTable,
   caseCounts,
+  districtFigures,
   interventionCounts,
   leadTimes,
   type Period,

@@ -1,0 +1,3 @@
+export { annualReportsRules } from './annual-reports.access.js';
+export { annualReportsRoutes } from './annual-reports.routes.js';
+export { AnnualReportsService } from './annual-reports.service.js';
