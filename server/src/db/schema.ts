@@ -1204,6 +1204,7 @@ export interface AnnualReportsTable {
   publishedBy: string | null;
   snapshot: ColumnType<unknown | null, string | null | undefined, string | null>;
   snapshotSha256: string | null;
+  pdf: Buffer | null;
 }
 
 export interface AnnualReportSectionsTable {

@@ -1,6 +1,7 @@
 import type { ServicesOptions } from '../app/index.js';
 import { markNotificationsReadBefore } from '../modules/notifications/index.js';
 import { type DemoCredentials, seedDemoAccounts } from './accounts.js';
+import { seedDemoAnnualReport } from './annual-report.js';
 import { seedDemoCases } from './cases.js';
 import { DemoClock } from './clock.js';
 import { seedDemoFinance } from './finance.js';
@@ -33,6 +34,7 @@ export async function seedDemo(
   await seedDemoProgrammes(demo);
   await seedDemoFinance(demo);
   await seedDemoNormsAndScans(demo);
+  await seedDemoAnnualReport(demo);
   demo.set(today);
   // Had they worked in Samenspel all along, the demo's users would have read what reached them
   // before the last two weeks: only the recent notifications are new.

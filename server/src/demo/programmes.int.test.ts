@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CaseProgress, FinanceYear, Programme, ProgrammeSummary } from '@samenspel/contracts';
+import type {
+  AnnualReportSummary,
+  CaseProgress,
+  FinanceYear,
+  Programme,
+  ProgrammeSummary,
+  PublishedReport,
+} from '@samenspel/contracts';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DEMO_TIMEOUT, demoSeedOutput, type TestApp, testEngine } from '../testing/index.js';
@@ -210,5 +217,36 @@ describe(`the demo's programme pages of 2021 on ${testEngine()}`, () => {
     expect(totals(year.totals.income)).toEqual(sheet.baten.totaal);
     expect(totals(year.totals.costs)).toEqual(sheet.lasten.totaal);
     expect(year.warnings).toEqual([]);
+  });
+
+  it("publishes the annual report over 2021 with the plan's figures: the national table, the districts, the finance", async () => {
+    const { items } = await get<{ items: AnnualReportSummary[] }>('/api/v1/annual-reports');
+    const summary = items.find((r) => r.year === 2021);
+    expect(summary).toMatchObject({ status: 'published', sections: 13, approved: 13 });
+    const report = await get<PublishedReport>(`/api/v1/annual-reports/${summary?.id}/publication`);
+    const table = (id: string) => report.sections.flatMap((x) => x.tables).find((t) => t.id === id);
+    const national = table('verantwoordingstabel');
+    const line = (start: string) => national?.rows.find((r) => r.label.startsWith(start))?.cells[0]?.value;
+    const t = figures.verantwoordingstabel;
+    expect([line('2a'), line('2b'), line('2c'), line('2e')]).toEqual([
+      t['2a_casussen_behandeld'].totaal,
+      t['2b_voortgekomen_uit_ondermijningsbeelden'],
+      t['2c_signaal_gemeente'],
+      t['2e_signaal_politie'],
+    ]);
+    expect(line('5 ')).toBe(t['5_afpakbedragen_eur'].totaal_integraal_opgelegd);
+    // Published tables print small counts as "< 5": Utrecht-Stad's four new cases among them.
+    const districtsTable = table('casussen-per-district');
+    const row = (name: string) =>
+      districtsTable?.rows.find((r) => r.label === name)?.cells.map((c) => c.display);
+    expect(row('West-Utrecht')).toEqual(['17', '7', '6']);
+    expect(row('Utrecht-Stad')).toEqual(['14', '< 5', '6']);
+    const finance = table('exploitatieoverzicht');
+    expect(finance?.rows.find((r) => r.label === 'Totaal baten')?.cells.map((c) => c.display)).toEqual([
+      '6.526',
+      '5.848',
+      '6.862',
+    ]);
+    expect(report.sections.find((x) => x.key === 'regio')?.prose).toMatch(/^\[Demotekst\]/);
   });
 });

@@ -558,6 +558,16 @@ const matrix: Record<string, Entry> = {
       url: `/api/v1/annual-reports/${await publishedReport()}/publication`,
     }),
   },
+  'GET /api/v1/annual-reports/{reportId}/publication.pdf': {
+    logs: 'annual-report.read-published',
+    records: true,
+    permitted: 'meeting_chair',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/annual-reports/${await publishedReport()}/publication.pdf`,
+    }),
+  },
   'GET /api/v1/annual-reports/{reportId}/publication/tables/{tableId}': {
     logs: 'annual-report.read-published',
     records: true,

@@ -20,8 +20,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       -- the SHA-256 of its canonical JSON.
       snapshot jsonb,
       snapshot_sha256 text,
+      -- The archival PDF (PDF/A-2b, tagged), built from the snapshot once, at publication.
+      pdf bytea,
       unique (region_id, year),
-      check ((status = 'published') = (snapshot is not null))
+      check ((status = 'published') = (snapshot is not null)),
+      check ((status = 'published') = (pdf is not null))
     );
 
     create table annual_report_sections (

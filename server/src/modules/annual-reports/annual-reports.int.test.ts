@@ -2,6 +2,27 @@ import type { AnnualReport, PublishedReport } from '@samenspel/contracts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cast, createTestApp, newCase, type TestApp, testEngine } from '../../testing/index.js';
+import { reportPdf } from './annual-reports.pdf.js';
+
+/** The PDF read back as a reader would: its outline, its text, its PDF/A claim. */
+async function readPdf(bytes: Uint8Array) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
+  const outline = (await doc.getOutline()) ?? [];
+  const titles = (items: typeof outline): string[] =>
+    items.flatMap((i) => [i.title, ...titles(i.items ?? [])]);
+  let text = '';
+  for (let n = 1; n <= doc.numPages; n += 1) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    text += `${content.items.map((i) => ('str' in i ? i.str : '')).join(' ')}\n`;
+  }
+  const { metadata } = await doc.getMetadata();
+  return { pages: doc.numPages, outline: titles(outline), text, pdfa: metadata?.get('pdfaid:part') ?? null };
+}
 
 /**
  * The annual report from draft to publication, on a year of its own (2017): sections written by
@@ -114,6 +135,25 @@ describe(`the annual report on ${testEngine()}`, () => {
       ['verantwoording', 1],
     ]);
     expect(published.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // The archival PDF: the sections are its outline, every page numbered, PDF/A-2b, and the
+    // same frozen report gives the same bytes.
+    const download = await cast.call(manager, 'GET', `${api}/${report.id}/publication.pdf`);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    const pdf = await readPdf(download.rawPayload);
+    expect(pdf.outline).toEqual([
+      '1 Regio Midden-Nederland',
+      '2 Districten',
+      '2.1 District Utrecht-Stad',
+      "3 Regionale programma's",
+      '4 Financiën',
+      '5 Landelijke verantwoordingstabel',
+    ]);
+    expect(pdf.text).toContain(`Pagina 1 van ${pdf.pages}`);
+    expect(pdf.text.replace(/\s+/g, ' ')).toContain('Een jaar van goede samenwerking in vijf districten.');
+    expect(pdf.text).toContain(published.sha256);
+    expect(pdf.pdfa).toBe('2');
+    expect(Buffer.compare(reportPdf(published), download.rawPayload)).toBe(0);
 
     // Every signed-in user of the region reads it; the draft view stays with those who wrote it.
     const staff = await cast.staff('GM0344');

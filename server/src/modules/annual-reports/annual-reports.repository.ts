@@ -135,7 +135,13 @@ export async function recordVersion(
 export async function publish(
   db: Db,
   reportId: string,
-  row: { snapshot: string; snapshotSha256: string; publishedAt: Date; publishedBy: string | null },
+  row: {
+    snapshot: string;
+    snapshotSha256: string;
+    pdf: Buffer;
+    publishedAt: Date;
+    publishedBy: string | null;
+  },
 ): Promise<void> {
   await db
     .updateTable('annualReports')
@@ -143,6 +149,16 @@ export async function publish(
     .where('id', '=', reportId)
     .where('status', '=', 'draft')
     .execute();
+}
+
+export async function pdfOf(db: Db, reportId: string): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom('annualReports')
+    .select('pdf')
+    .where('id', '=', reportId)
+    .executeTakeFirst();
+  // PGlite answers a bytea as a Uint8Array, node-postgres as a Buffer.
+  return row?.pdf ? Buffer.from(row.pdf) : null;
 }
 
 export async function reportsIn(db: Db, regionId: string, ids: readonly string[]): Promise<Set<string>> {

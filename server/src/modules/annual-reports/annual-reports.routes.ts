@@ -145,6 +145,28 @@ export const annualReportsRoutes: FastifyPluginAsyncZod<{ service: AnnualReports
   );
 
   app.get(
+    '/annual-reports/:reportId/publication.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'The published report as an archival PDF (PDF/A-2b, tagged, with outline and page numbers)',
+        params: annualReportParams,
+        response: {
+          200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } },
+          ...problemResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { pdf, year } = await service.pdf(request.context, request.params.reportId);
+      return reply
+        .type('application/pdf')
+        .header('Content-Disposition', `attachment; filename="jaarverslag-${year}.pdf"`)
+        .send(pdf as unknown as string);
+    },
+  );
+
+  app.get(
     '/annual-reports/:reportId/publication/tables/:tableId',
     {
       schema: {

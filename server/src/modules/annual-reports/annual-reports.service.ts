@@ -18,6 +18,7 @@ import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { covenantOf, disclosureMinimumOf } from '../collaborations/index.js';
 import { regionName } from '../organisations/index.js';
 import { programmesOfYear } from '../programmes/index.js';
+import { reportPdf } from './annual-reports.pdf.js';
 import * as repo from './annual-reports.repository.js';
 import {
   districtCasesTable,
@@ -335,6 +336,7 @@ export class AnnualReportsService {
       await repo.publish(trx, reportId, {
         snapshot: canonical(published),
         snapshotSha256: sha256,
+        pdf: reportPdf(published),
         publishedAt: at,
         publishedBy: userOf(actor),
       });
@@ -350,6 +352,18 @@ export class AnnualReportsService {
       const row = await repo.snapshotOf(trx, reportId);
       if (!row?.snapshot) throw notFound();
       return row.snapshot as PublishedReport;
+    });
+  }
+
+  /** The archival PDF, built once at publication from the frozen report. */
+  async pdf(context: RequestContext, reportId: string): Promise<{ pdf: Buffer; year: number }> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'annual-report.read-published', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'annual-report.read', [reportId]);
+      const [row] = await repo.findReports(trx, actor.regionId, [reportId]);
+      const pdf = await repo.pdfOf(trx, reportId);
+      if (!row || !pdf) throw notFound();
+      return { pdf, year: row.year };
     });
   }
 
