@@ -243,6 +243,37 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="annual-report.read" />,
+                children: [
+                  {
+                    path: 'jaarverslagen',
+                    lazy: page(
+                      () => import('./features/annual-reports/annual-reports-page.js'),
+                      'AnnualReportsPage',
+                    ),
+                  },
+                  {
+                    path: 'jaarverslagen/:reportId/publicatie',
+                    lazy: page(
+                      () => import('./features/annual-reports/publication-page.js'),
+                      'PublicationPage',
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="annual-report.write" />,
+                children: [
+                  {
+                    path: 'jaarverslagen/:reportId',
+                    lazy: page(
+                      () => import('./features/annual-reports/annual-report-page.js'),
+                      'AnnualReportPage',
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="case-progress.read" />,
                 children: [
                   {

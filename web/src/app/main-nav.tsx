@@ -25,6 +25,7 @@ const items: readonly Item[] = [
   { to: '/activiteiten', label: 'nav.activities', permission: 'activity.read' },
   { to: '/voortgang-casussen', label: 'nav.caseProgress', permission: 'case-progress.read' },
   { to: '/financien', label: 'nav.finance', permission: 'finance.read' },
+  { to: '/jaarverslagen', label: 'nav.annualReports', permission: 'annual-report.read' },
   { to: '/normen', label: 'nav.norms', permission: 'norm.read' },
   { to: '/scans', label: 'nav.scans', permission: 'scan.read' },
   { to: '/regio', label: 'nav.region', permission: 'reference.read' },

@@ -55,7 +55,7 @@ export async function nationalTable(c: TableContext): Promise<ReportTable> {
     scope: `Regio ${c.regionName}`,
     definition: 'docs/accountability.md',
     gated: false,
-    columns: ['', 'Aantal of bedrag'],
+    columns: ['Onderdeel', 'Aantal of bedrag'],
     rows: accountabilityLines(t).map((l) => ({
       label: [l.number, l.label].filter(Boolean).join(' '),
       level: l.level,
