@@ -3,7 +3,7 @@
 // build's median time against the goal (at most 5 s) and whether two builds give the same bytes.
 import { performance } from 'node:perf_hooks';
 import type { PublishedReport } from '@samenspel/contracts';
-import { reportPdf } from '../../server/src/modules/annual-reports/annual-reports.pdf.ts';
+import { reportPdf } from '../../server/src/modules/annual-reports/index.ts';
 import { median } from './load.ts';
 
 function syntheticReport(tables: number): PublishedReport {

@@ -31,6 +31,7 @@ import type {
   PartnerKind,
   Permission,
   ProgrammeKind,
+  PublishedReport,
   RegisterData,
   RegisterKind,
   RelationType,
@@ -1202,7 +1203,7 @@ export interface AnnualReportsTable {
   createdBy: string | null;
   publishedAt: NullableTimestamp;
   publishedBy: string | null;
-  snapshot: ColumnType<unknown | null, string | null | undefined, string | null>;
+  snapshot: ColumnType<PublishedReport | null, string | null | undefined, string | null>;
   snapshotSha256: string | null;
   pdf: Buffer | null;
 }

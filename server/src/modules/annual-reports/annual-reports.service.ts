@@ -351,7 +351,7 @@ export class AnnualReportsService {
       await access.requireAccess(trx, context.actor, 'annual-report.read', [reportId]);
       const row = await repo.snapshotOf(trx, reportId);
       if (!row?.snapshot) throw notFound();
-      return row.snapshot as PublishedReport;
+      return row.snapshot;
     });
   }
 
