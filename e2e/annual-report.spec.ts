@@ -200,7 +200,15 @@ describe('the annual report', () => {
         .getByRole('region', { name: 'District Utrecht-Stad' })
         .getByRole('link', { name: /^Definities van de tabel/ })
         .getAttribute('href'),
-    ).toBe('/programmas/indicatoren');
+    ).toBe('#definities');
+    // The report explains its own figures: each indicator links to its definition inside it.
+    const handled = page
+      .getByRole('region', { name: 'District Utrecht-Stad' })
+      .getByRole('link', { name: 'cases.handled' });
+    expect(await handled.getAttribute('href')).toBe('#definitie-cases-handled');
+    expect(await page.locator('#definitie-cases-handled + dd').textContent()).toMatch(
+      /^Integrale casussen die op enig moment/,
+    );
     expect(await page.getByRole('link', { name: 'Gegevens (JSON)' }).getAttribute('href')).toBe(
       `${api}/${report.id}/publication`,
     );

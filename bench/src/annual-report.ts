@@ -52,6 +52,7 @@ function syntheticReport(tables: number): PublishedReport {
     publishedAt: '2022-03-15T10:00:00.000Z',
     sha256: 'a'.repeat(64),
     minimum: 5,
+    definitions: [],
     sections,
   };
 }

@@ -96,6 +96,9 @@ export const publishedReport = z.object({
   publishedAt: z.iso.datetime(),
   sha256: z.string(),
   minimum: z.number().int(),
+  definitions: z
+    .array(z.object({ id: z.string(), name: z.string(), definition: z.string() }))
+    .describe("The indicators' definitions as they were at publication: the report explains its own figures"),
   sections: z.array(
     z.object({
       key: z.string(),

@@ -148,7 +148,9 @@ describe(`the annual report on ${testEngine()}`, () => {
       "3 Regionale programma's",
       '4 Financiën',
       '5 Landelijke verantwoordingstabel',
+      'Definities van de indicatoren',
     ]);
+    expect(pdf.text).toContain('cases.handled');
     expect(pdf.text).toContain(`Pagina 1 van ${pdf.pages}`);
     expect(pdf.text.replace(/\s+/g, ' ')).toContain('Een jaar van goede samenwerking in vijf districten.');
     expect(pdf.text).toContain(published.sha256);

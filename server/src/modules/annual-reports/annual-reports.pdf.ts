@@ -46,6 +46,9 @@ const TEMPLATE = String.raw`
   }
 }
 
+#heading(level: 1, numbering: none, "Definities van de indicatoren")
+#for i in data.definitions { par[#strong(i.name) (#raw(i.id)): #i.definition] }
+
 #v(1em)
 #text(size: 8pt)[Vingerafdruk van het gepubliceerde verslag (SHA-256): #data.sha256]
 `;
@@ -58,6 +61,7 @@ function templateData(report: PublishedReport) {
     author: `RIEC ${report.region}`,
     date: amsterdamDate(new Date(report.publishedAt)),
     sha256: report.sha256,
+    definitions: report.definitions,
     sections: report.sections.map((s) => ({
       level: s.level,
       title: s.title,

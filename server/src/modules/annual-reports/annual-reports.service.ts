@@ -17,7 +17,7 @@ import { invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { covenantOf, disclosureMinimumOf } from '../collaborations/index.js';
 import { regionName } from '../organisations/index.js';
-import { programmesOfYear } from '../programmes/index.js';
+import { indicators, programmesOfYear } from '../programmes/index.js';
 import { reportPdf } from './annual-reports.pdf.js';
 import * as repo from './annual-reports.repository.js';
 import {
@@ -323,6 +323,11 @@ export class AnnualReportsService {
         title: report.title,
         publishedAt: at.toISOString(),
         minimum: report.minimum,
+        definitions: Object.values(indicators).map((i) => ({
+          id: i.id,
+          name: i.name,
+          definition: i.definition,
+        })),
         sections: report.items.map((s) => ({
           key: s.key,
           level: depth(s),

@@ -1,6 +1,6 @@
 import type { PublishedReport, ReportTable } from '@samenspel/contracts';
 import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { type MouseEvent, type ReactNode, useEffect } from 'react';
+import { Fragment, type MouseEvent, type ReactNode, useEffect } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { useHashTarget } from '../../components/hash-target.js';
 import { Loading } from '../../components/loading.js';
@@ -8,7 +8,14 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import { pdfHref, publicationHref, tableCsvHref, usePublishedReport } from './annual-reports-api.js';
-import { definedByIndicators, LevelHeading, Prose, ReportTableView, sectionAnchor } from './report-table.js';
+import {
+  definedByIndicators,
+  definitionAnchor,
+  LevelHeading,
+  Prose,
+  ReportTableView,
+  sectionAnchor,
+} from './report-table.js';
 import './annual-reports.css';
 
 const publishedFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -42,8 +49,7 @@ export function PublicationPage() {
 function Publication({ report }: { report: PublishedReport }) {
   const me = useMe();
   const navigate = useNavigate();
-  // The indicators' page is for those who read programmes; others find the definitions at the end.
-  const indicators = can(me.data, 'programme.read');
+  // The report carries its indicators' definitions at the end, as they were at publication.
   const documents = [
     ...new Map(
       report.sections
@@ -119,8 +125,9 @@ function Publication({ report }: { report: PublishedReport }) {
               <ReportTableView
                 key={table.id}
                 table={table}
-                linkIndicators={indicators}
-                after={<TableLinks report={report} table={table} indicators={indicators} follow={follow} />}
+                linkIndicators
+                inReport
+                after={<TableLinks report={report} table={table} follow={follow} />}
               />
             ))}
           </section>
@@ -132,6 +139,18 @@ function Publication({ report }: { report: PublishedReport }) {
           {t('annualReports.definitions')}
         </Heading2>
         <Paragraph>{t('annualReports.definitionsIndicators')}</Paragraph>
+        {report.definitions.length ? (
+          <dl className="samenspel-definitions">
+            {report.definitions.map((d) => (
+              <Fragment key={d.id}>
+                <dt id={definitionAnchor(d.id)} tabIndex={-1}>
+                  {d.name} <code>{d.id}</code>
+                </dt>
+                <dd>{d.definition}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        ) : null}
         {documents.map((table) => (
           <Paragraph key={table.definition}>
             {t('annualReports.definitionOf', { title: table.title, source: table.definition })}
@@ -191,12 +210,10 @@ function Contents({
 function TableLinks({
   report,
   table,
-  indicators,
   follow,
 }: {
   report: PublishedReport;
   table: ReportTable;
-  indicators: boolean;
   follow: (event: MouseEvent<HTMLAnchorElement>, anchor: string) => void;
 }) {
   const context = (
@@ -205,21 +222,14 @@ function TableLinks({
   return (
     <ul className="samenspel-report-table__links">
       <li>
-        {indicators && definedByIndicators(table) ? (
-          <RouterLink to="/programmas/indicatoren" className="utrecht-link">
-            {t('annualReports.definitionsLink')}
-            {context}
-          </RouterLink>
-        ) : (
-          <a
-            href={`#${definitionsAnchor}`}
-            className="utrecht-link"
-            onClick={(e) => follow(e, definitionsAnchor)}
-          >
-            {t('annualReports.definitionsLink')}
-            {context}
-          </a>
-        )}
+        <a
+          href={`#${definitionsAnchor}`}
+          className="utrecht-link"
+          onClick={(e) => follow(e, definitionsAnchor)}
+        >
+          {t('annualReports.definitionsLink')}
+          {context}
+        </a>
       </li>
       <li>
         <a href={tableCsvHref(report.id, table.id)} className="utrecht-link" download={`${table.id}.csv`}>

@@ -39,8 +39,24 @@ function numericColumn(table: ReportTable, index: number): boolean {
 
 const computedPrefix = 'Berekend uit het dossier: ';
 
-/** A row's note; the indicators a computed figure comes from link to their definitions. */
-function Note({ note, linkIndicators }: { note: string; linkIndicators: boolean }) {
+/** The anchor of an indicator's definition inside a published report. */
+export function definitionAnchor(id: string): string {
+  return `definitie-${id.replace(/\./g, '-')}`;
+}
+
+/**
+ * A row's note; the indicators a computed figure comes from link to their definitions: in a
+ * published report to the definitions it carries, elsewhere to the indicators page.
+ */
+function Note({
+  note,
+  linkIndicators,
+  inReport,
+}: {
+  note: string;
+  linkIndicators: boolean;
+  inReport: boolean;
+}) {
   if (!linkIndicators || !note.startsWith(computedPrefix))
     return <span className="samenspel-report-table__note">{note}</span>;
   const ids = note.slice(computedPrefix.length).split(/,\s*/).filter(Boolean);
@@ -50,9 +66,15 @@ function Note({ note, linkIndicators }: { note: string; linkIndicators: boolean 
       {ids.map((id, i) => (
         <Fragment key={id}>
           {i ? ', ' : null}
-          <RouterLink to={indicatorHref(id)} className="utrecht-link">
-            {id}
-          </RouterLink>
+          {inReport ? (
+            <a href={`#${definitionAnchor(id)}`} className="utrecht-link">
+              {id}
+            </a>
+          ) : (
+            <RouterLink to={indicatorHref(id)} className="utrecht-link">
+              {id}
+            </RouterLink>
+          )}
         </Fragment>
       ))}
     </span>
@@ -68,10 +90,13 @@ function Note({ note, linkIndicators }: { note: string; linkIndicators: boolean 
 export function ReportTableView({
   table,
   linkIndicators = false,
+  inReport = false,
   after,
 }: {
   table: ReportTable;
   linkIndicators?: boolean;
+  /** A published report, which carries the definitions of its indicators itself. */
+  inReport?: boolean;
   after?: ReactNode;
 }) {
   const [first = '', ...rest] = table.columns;
@@ -108,7 +133,9 @@ export function ReportTableView({
                 <>
                   <TableHeaderCell scope="row" className={`samenspel-report-table__level-${row.level}`}>
                     {row.label}
-                    {row.note ? <Note note={row.note} linkIndicators={linkIndicators} /> : null}
+                    {row.note ? (
+                      <Note note={row.note} linkIndicators={linkIndicators} inReport={inReport} />
+                    ) : null}
                   </TableHeaderCell>
                   {row.cells.map((cell, i) => (
                     <TableCell
