@@ -140,7 +140,7 @@ const readsAcross: Record<string, 'all' | readonly string[]> = {
   cases: ['legal_bases'],
   reports: 'all',
   programmes: 'all',
-  'annual-reports': ['users'],
+  'annual-reports': ['users', 'user_roles'],
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -111,6 +111,10 @@ export const publishedReport = z.object({
 });
 export type PublishedReport = z.infer<typeof publishedReport>;
 
+/** Who may own a section: the region's active users whose role lets them write the report. */
+export const possibleOwner = z.object({ id: uuid, name: z.string(), organisation: z.string() });
+export type PossibleOwner = z.infer<typeof possibleOwner>;
+
 export const annualReportParams = z.strictObject({ reportId: uuid });
 export const reportSectionParams = z.strictObject({ reportId: uuid, sectionId: uuid });
 export const reportTableParams = z.strictObject({

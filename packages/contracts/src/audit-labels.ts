@@ -13,6 +13,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'annual-report.create': 'Jaarverslag gestart',
   'annual-report.list': 'Jaarverslagen bekeken',
   'annual-report.owner': 'Eigenaar van een hoofdstuk van het jaarverslag gekozen',
+  'annual-report.possible-owners': 'Mogelijke schrijvers van het jaarverslag bekeken',
   'annual-report.publish': 'Jaarverslag gepubliceerd',
   'annual-report.read': 'Jaarverslag in wording bekeken',
   'annual-report.read-published': 'Gepubliceerd jaarverslag bekeken',

@@ -493,6 +493,17 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: async () => ({ method: 'GET', url: `/api/v1/annual-reports/${(await draftReport()).id}` }),
   },
+  'GET /api/v1/annual-reports/{reportId}/possible-owners': {
+    logs: 'annual-report.possible-owners',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/annual-reports/${(await draftReport()).id}/possible-owners`,
+    }),
+  },
   'PUT /api/v1/annual-reports/{reportId}/sections/{sectionId}/owner': {
     logs: 'annual-report.owner',
     records: true,

@@ -78,8 +78,21 @@ describe(`the annual report on ${testEngine()}`, () => {
       '990',
     );
 
-    // The manager gives the region's section to the analyst, who writes and submits it.
+    // The manager gives the region's section to the analyst, who writes and submits it; partner
+    // staff write no report and cannot be chosen.
     const regio = report.items[0];
+    const staffMember = await cast.staff('GM0344');
+    const { items: owners } = await cast.ok<{ items: Array<{ id: string }> }>(
+      manager,
+      'GET',
+      `${api}/${report.id}/possible-owners`,
+    );
+    expect(owners.map((o) => o.id)).toEqual(expect.arrayContaining([analyst.user.id, manager.user.id]));
+    expect(owners.map((o) => o.id)).not.toContain(staffMember.user.id);
+    const notAWriter = await cast.call(manager, 'PUT', `${api}/${report.id}/sections/${regio?.id}/owner`, {
+      ownerId: staffMember.user.id,
+    });
+    expect(notAWriter.json().invalidParams[0].code).toBe('not_a_writer');
     report = await cast.ok(manager, 'PUT', `${api}/${report.id}/sections/${regio?.id}/owner`, {
       ownerId: analyst.user.id,
     });

@@ -184,8 +184,13 @@ export async function publishedIn(db: Db, regionId: string, ids: readonly string
   return new Set(rows.map((r) => r.id));
 }
 
-export async function userInRegion(db: Db, regionId: string, userId: string): Promise<boolean> {
-  const { rows } = await sql<{ id: string }>`
-    select u.id from users u where u.id = ${userId} and u.region_id = ${regionId}`.execute(db);
-  return rows.length > 0;
+/** The region's active users with one of the roles, by name. */
+export async function usersWithRoles(db: Db, regionId: string, roles: readonly string[]) {
+  const { rows } = await sql<{ id: string; name: string; organisation: string }>`
+    select u.id, u.display_name as name, o.name as organisation
+    from users u join partner_organisations o on o.id = u.organisation_id
+    where u.region_id = ${regionId} and u.active
+      and exists (select 1 from user_roles r where r.user_id = u.id and r.role = any(${roles as string[]}))
+    order by u.display_name, u.id`.execute(db);
+  return rows;
 }

@@ -4,6 +4,7 @@ import {
   annualReportSummary,
   createAnnualReportRequest,
   listOf,
+  possibleOwner,
   publishedReport,
   reportSectionParams,
   reportTableParams,
@@ -59,6 +60,19 @@ export const annualReportsRoutes: FastifyPluginAsyncZod<{ service: AnnualReports
       },
     },
     async (request) => service.get(request.context, request.params.reportId),
+  );
+
+  app.get(
+    '/annual-reports/:reportId/possible-owners',
+    {
+      schema: {
+        tags,
+        summary: "Who may own a section: the region's active users whose role lets them write the report",
+        params: annualReportParams,
+        response: { 200: listOf(possibleOwner), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => ({ items: await service.possibleOwners(request.context, request.params.reportId) }),
   );
 
   app.put(

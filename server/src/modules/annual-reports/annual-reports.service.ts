@@ -3,6 +3,7 @@ import type {
   AnnualReport,
   AnnualReportSummary,
   InvalidParam,
+  PossibleOwner,
   Programme,
   PublishedReport,
   ReportBlock,
@@ -29,6 +30,8 @@ import {
 } from './annual-reports.tables.js';
 
 const activity = 'samenspel.programmes';
+/** The roles that write sections of the report (annual-report.write). */
+const WRITERS = ['programme_manager', 'riec_analyst', 'case_director', 'meeting_chair'] as const;
 const problem = (name: string, code: string, reason: string): InvalidParam => ({
   name,
   in: 'body',
@@ -196,10 +199,25 @@ export class AnnualReportsService {
         throw invalid([
           problem('reportId', 'published', 'Dit jaarverslag is gepubliceerd en verandert niet meer.'),
         ]);
-      if (ownerId && !(await repo.userInRegion(trx, actor.regionId, ownerId)))
-        throw invalid([problem('ownerId', 'unknown_user', 'Deze gebruiker hoort niet bij uw regio.')]);
+      if (ownerId && !(await repo.usersWithRoles(trx, actor.regionId, WRITERS)).some((u) => u.id === ownerId))
+        throw invalid([
+          problem(
+            'ownerId',
+            'not_a_writer',
+            'Deze gebruiker kan geen hoofdstuk van het jaarverslag schrijven.',
+          ),
+        ]);
       await repo.setOwner(trx, sectionId, ownerId);
       return this.one(trx, actor, reportId);
+    });
+  }
+
+  /** Who may own a section: the region's active users whose role lets them write the report. */
+  async possibleOwners(context: RequestContext, reportId: string): Promise<PossibleOwner[]> {
+    const { audit, access } = this.deps;
+    return audit.run(context, { action: 'annual-report.possible-owners', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, 'annual-report.manage', [reportId]);
+      return repo.usersWithRoles(trx, actor.regionId, WRITERS);
     });
   }
 

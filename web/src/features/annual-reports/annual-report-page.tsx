@@ -22,8 +22,8 @@ import { formatDateTime, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
 import {
   useAnnualReport,
+  usePossibleOwners,
   usePublish,
-  useRegionUsers,
   useSectionStep,
   useSetOwner,
   useWriteProse,
@@ -235,20 +235,18 @@ function SectionView({
   );
 }
 
-/**
- * The section's owner. Only administrators may list the region's users, so a programme manager
- * is offered themselves, nobody, and whoever owns the section now.
- */
+/** The section's owner: nobody, or one of the region's users who may write the report. */
 function OwnerForm({ report, section }: { report: AnnualReport; section: ReportSectionView }) {
   const me = useMe();
-  const users = useRegionUsers(can(me.data, 'user.read'));
+  const users = usePossibleOwners(report.id, can(me.data, 'annual-report.manage'));
   const setOwner = useSetOwner(report.id);
   const id = `eigenaar-${section.key}`;
   const myself = me.data?.user;
   const choices = new Map<string, string>([['', t('annualReports.ownerNone')]]);
   if (myself) choices.set(myself.id, t('annualReports.ownerMe', { name: myself.displayName }));
   if (section.owner) choices.set(section.owner.id, section.owner.name);
-  for (const u of users.data ?? []) if (u.active && !choices.has(u.id)) choices.set(u.id, u.displayName);
+  for (const u of users.data ?? [])
+    if (!choices.has(u.id)) choices.set(u.id, `${u.name} (${u.organisation})`);
   const [message, setMessage] = useState('');
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -2,9 +2,9 @@ import type {
   AnnualReport,
   AnnualReportSummary,
   createAnnualReportRequest,
+  PossibleOwner,
   PublishedReport,
   SectionStepRequest,
-  UserSummary,
 } from '@samenspel/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -54,11 +54,15 @@ export function usePublishedReport(reportId: string | undefined) {
 }
 
 /** The region's users, to choose a section's owner from; only administrators may list them. */
-export function useRegionUsers(enabled: boolean) {
+/** Who may own a section of the report (the programme manager asks). */
+export function usePossibleOwners(reportId: string, enabled: boolean) {
   return useQuery({
-    queryKey: ['users'],
+    queryKey: ['annual-reports', reportId, 'possible-owners'],
     enabled,
-    queryFn: ({ signal }) => getJson<{ items: UserSummary[] }>('/api/v1/users', signal).then((r) => r.items),
+    queryFn: ({ signal }) =>
+      getJson<{ items: PossibleOwner[] }>(`/api/v1/annual-reports/${reportId}/possible-owners`, signal).then(
+        (r) => r.items,
+      ),
   });
 }
 
