@@ -193,8 +193,7 @@ export class AnnualReportsService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'annual-report.owner', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'annual-report.manage', [reportId]);
-      const report = await this.one(trx, actor, reportId);
-      if (!report.items.some((s) => s.id === sectionId)) throw notFound();
+      const { report } = await this.section(trx, actor, reportId, sectionId);
       if (report.status === 'published')
         throw invalid([
           problem('reportId', 'published', 'Dit jaarverslag is gepubliceerd en verandert niet meer.'),
@@ -222,12 +221,17 @@ export class AnnualReportsService {
   }
 
   /** The section, if the actor may work on it: its owner, or a programme manager. */
+  /**
+   * The section, if the actor may work on it (its owner, or a programme manager), read without
+   * its tables: a write checks the section's state, and only its answer computes the figures.
+   */
   private async section(trx: Db, actor: Actor, reportId: string, sectionId: string) {
-    const report = await this.one(trx, actor, reportId);
-    const section = report.items.find((s) => s.id === sectionId);
-    if (!section) throw notFound();
+    const [report] = await repo.findReports(trx, actor.regionId, [reportId]);
+    const row = report ? (await repo.sectionsOf(trx, reportId)).find((s) => s.id === sectionId) : undefined;
+    if (!report || !row) throw notFound();
     const manages = this.deps.access.holds(actor, 'annual-report.manage');
-    if (!manages && section.owner?.id !== userOf(actor)) throw notFound();
+    if (!manages && row.ownerId !== userOf(actor)) throw notFound();
+    const section = { status: row.status, prose: row.history[0]?.prose ?? '', blocks: row.blocks };
     return { report, section, manages };
   }
 
@@ -288,7 +292,7 @@ export class AnnualReportsService {
       if (step.type !== 'submit' && !manages) throw notFound();
       if (step.type === 'submit' && section.status !== 'draft')
         refuse('not_a_draft', 'Alleen een hoofdstuk in concept kan worden ingediend.');
-      if (step.type === 'submit' && !section.prose.trim() && !section.tables.length)
+      if (step.type === 'submit' && !section.prose.trim() && !section.blocks.length)
         refuse('empty', 'Schrijf eerst de tekst van dit hoofdstuk.');
       if (step.type === 'approve' && section.status !== 'submitted')
         refuse('not_submitted', 'Alleen een ingediend hoofdstuk kan worden goedgekeurd.');
