@@ -56,7 +56,7 @@ export function presentActions(run: RunRow): ScanAction[] {
       title: a.title,
       questionCode: a.questionCode,
       dueOn: a.dueOn,
-      status: last?.status ?? a.status ?? 'open',
+      status: last?.status ?? 'open',
       since: last?.happenedOn ?? run.heldOn,
       steps: a.steps.map((s) => ({
         status: s.status,

@@ -183,6 +183,21 @@ export async function actionState(db: Db, actionId: string) {
  * Runs the predicate reaches, newest first, with their municipality, version (and its
  * definition), objects and follow-up actions with their steps.
  */
+/** The first run of each municipality of a scan (by the day held, then recorded): the ones that are no rerun. */
+export async function firstRunIds(db: Db, reachable: RunPredicate, scanId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('scanRuns as r')
+    .distinctOn('r.municipalityCode')
+    .select('r.id')
+    .where('r.scanId', '=', scanId)
+    .where(reachable)
+    .orderBy('r.municipalityCode')
+    .orderBy('r.heldOn')
+    .orderBy('r.recordedAt')
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function findRuns(
   db: Db,
   reachable: RunPredicate,
@@ -239,14 +254,6 @@ export async function findRuns(
                 .orderBy('s.happenedOn')
                 .orderBy('s.recordedAt'),
             ).as('steps'),
-            a
-              .selectFrom('scanActionSteps as s')
-              .select('s.status')
-              .whereRef('s.actionId', '=', 'a.id')
-              .orderBy('s.happenedOn', 'desc')
-              .orderBy('s.recordedAt', 'desc')
-              .limit(1)
-              .as('status'),
           ])
           .whereRef('a.runId', '=', 'r.id')
           .orderBy('a.createdAt')

@@ -153,16 +153,9 @@ export class ScansService {
       await this.scan(trx, actor, scanId);
       const reachable = scanRunsReachable(actor, 'scan.read');
       const runs = await repo.findRuns(trx, reachable, { scanId, ...query });
-      // A rerun: the municipality's earlier run is among all its runs of the scan, not only the year's.
-      const all = query.year ? await repo.findRuns(trx, reachable, { scanId }) : runs;
-      const earlier = (run: repo.RunRow) =>
-        all.some(
-          (r) =>
-            r.municipalityCode === run.municipalityCode &&
-            r.id !== run.id &&
-            (r.heldOn < run.heldOn || (r.heldOn === run.heldOn && r.recordedAt < run.recordedAt)),
-        );
-      return runs.map((run) => presentRunSummary(run, scoreOfRun(run), earlier(run)));
+      // A rerun: not the municipality's first run of the scan (in any year, not only the year's).
+      const first = await repo.firstRunIds(trx, reachable, scanId);
+      return runs.map((run) => presentRunSummary(run, scoreOfRun(run), !first.has(run.id)));
     });
   }
 
