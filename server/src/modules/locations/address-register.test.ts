@@ -1,9 +1,9 @@
 import initSqlJs from 'sql.js';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
+import { detectSeparator } from '../../shared/text-files.js';
 import {
   decodeGpkgPoint,
-  detectSeparator,
   type ParsedAddressRegister,
   parseAddressRegister,
   rdToWgs84,

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import proj4 from 'proj4';
 import initSqlJs, { type Database as SqliteDatabase, type SqlJsStatic } from 'sql.js';
 import { invalid } from '../../shared/errors.js';
+import { decodeText, detectSeparator } from '../../shared/text-files.js';
 
 /**
  * Reading an extract of the BAG (Basisregistratie Adressen en Gebouwen) into address points:
@@ -407,34 +408,6 @@ function checkRows(raws: Iterable<RawRow>, format: AddressRegisterFormat): Parse
 
 // ---------------------------------------------------------------------------------------------
 // CSV
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/** UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), else Windows-1252. */
-export function decodeText(file: Uint8Array): string {
-  if (UTF8_BOM.every((byte, i) => file[i] === byte)) return new TextDecoder('utf-8').decode(file.subarray(3));
-  if (file[0] === 0xff && file[1] === 0xfe) return new TextDecoder('utf-16le').decode(file.subarray(2));
-  if (file[0] === 0xfe && file[1] === 0xff) return new TextDecoder('utf-16be').decode(file.subarray(2));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file);
-  } catch {
-    // Not valid UTF-8: what Excel on Windows writes for "CSV (gescheiden door lijstscheidingsteken)".
-    return new TextDecoder('windows-1252').decode(file);
-  }
-}
-
-/** The separator of the header line: the most frequent of `;`, `,` and tab outside quotes. */
-export function detectSeparator(text: string): ';' | ',' | '\t' {
-  const counts = { ';': 0, ',': 0, '\t': 0 };
-  let inQuotes = false;
-  for (const char of text) {
-    if (char === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (char === '\n' || char === '\r')) break;
-    else if (!inQuotes && char in counts) counts[char as keyof typeof counts] += 1;
-  }
-  const [best] = (Object.entries(counts) as Array<[keyof typeof counts, number]>).sort((a, b) => b[1] - a[1]);
-  return best && best[1] > 0 ? best[0] : ';';
-}
 
 /** The lines a record spans: one, and one more for each line break inside a quoted value. */
 function linesIn(record: readonly string[]): number {

@@ -11,8 +11,8 @@ import type { RequestContext } from '../../shared/context.js';
 import { amsterdamDate } from '../../shared/dates.js';
 import { invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { detectSeparator } from '../../shared/text-files.js';
 import { municipalitiesIn } from '../organisations/index.js';
-import { detectSeparator } from './address-register.js';
 import * as repo from './map-layers.repository.js';
 
 const activity = 'samenspel.locations';
