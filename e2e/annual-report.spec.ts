@@ -116,7 +116,8 @@ describe('the annual report', () => {
       .toBe('Het hoofdstuk is goedgekeurd.');
     await section.getByText('Goedgekeurd', { exact: true }).first().waitFor();
     await section.getByText(/^Geschiedenis \(3 stappen\)$/).click();
-    expect(await section.getByRole('listitem').allTextContents()).toEqual([
+    // The history's steps (the section's table has its footnotes as a list too).
+    expect(await section.getByRole('listitem').filter({ hasText: / · / }).allTextContents()).toEqual([
       expect.stringMatching(/^Goedgekeurd · /),
       expect.stringMatching(/^Ingediend · /),
       expect.stringMatching(/^Tekst opgeslagen · /),
@@ -189,6 +190,21 @@ describe('the annual report', () => {
         .getByRole('cell')
         .allTextContents(),
     ).toEqual(['< 5', '< 5', '< 5']);
+    // A chart of the districts and a map of Places: pictures with a text alternative, their
+    // figures in the table under each.
+    await page
+      .getByRole('img', {
+        name: new RegExp(`^Staafdiagram van de integrale casussen per district in ${year}`),
+      })
+      .waitFor();
+    await page
+      .getByRole('img', {
+        name: /^Kaart van de \d+ gemeenten van de regio, gekleurd naar het aantal risicolocaties/,
+      })
+      .waitFor();
+    await page
+      .getByRole('table', { name: new RegExp(`^Risicolocaties en controles per gemeente, ${year}`) })
+      .waitFor();
     // Its definitions: the national table's named at the end, the programmes' on the indicators' page.
     await page.getByText(/de definities van deze cijfers staan in docs\/accountability\.md\.$/).waitFor();
     const csv = page.getByRole('link', { name: /^CSV van de tabel Cijfermatige resultaten/ });

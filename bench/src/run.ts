@@ -10,7 +10,7 @@ import { testAuthConfig } from '../../server/src/testing/app.ts';
 import { createUser } from '../../server/src/testing/identity.ts';
 import { signIn } from '../../server/src/testing/session.ts';
 import { benchAccountability } from './accountability.ts';
-import { benchAnnualReport } from './annual-report.ts';
+import { benchAnnualReport, benchSnapshotRead } from './annual-report.ts';
 import { benchDatabase } from './database.ts';
 import { benchHotspots } from './hotspots.ts';
 import { benchLinking } from './linking.ts';
@@ -158,7 +158,12 @@ if (wants('pages')) await benchPages(ROUNDS);
 
 // 7. Hotspots: 1,000,000 points in the province of Utrecht to H3 cells and Getis-Ord Gi*.
 if (wants('hotspots')) await benchHotspots(ROUNDS);
-if (wants('annual-report')) await benchAnnualReport(ROUNDS);
+
+// 8. The annual report: its archival PDF, and figures read from a published report's frozen snapshot.
+if (wants('annual-report')) {
+  await benchAnnualReport(ROUNDS);
+  await benchSnapshotRead(database, ROUNDS);
+}
 
 await app.close();
 await unlogged.close();

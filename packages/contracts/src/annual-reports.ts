@@ -17,6 +17,7 @@ export const reportBlock = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('district-cases') }),
   z.object({ kind: z.literal('programme'), programmeId: uuid }),
   z.object({ kind: z.literal('finance') }),
+  z.object({ kind: z.literal('places-map') }),
 ]);
 export type ReportBlock = z.infer<typeof reportBlock>;
 
@@ -46,6 +47,16 @@ export const reportTable = z.object({
     }),
   ),
   footnotes: z.array(z.string()),
+  graphic: z
+    .object({
+      kind: z.enum(['chart', 'map']),
+      svg: z
+        .string()
+        .describe("The picture as frozen with the table; the table's cells are its text version"),
+      description: z.string().describe('The text alternative'),
+    })
+    .optional()
+    .describe('A chart or map of the same cells, drawn at publication (aggregates only)'),
 });
 export type ReportTable = z.infer<typeof reportTable>;
 

@@ -247,6 +247,14 @@ describe(`the demo's programme pages of 2021 on ${testEngine()}`, () => {
       '5.848',
       '6.862',
     ]);
+    // Places on the map: West-Utrecht's 207 risk locations in its ten municipalities, the only
+    // ones with five or more; the others white on the map and "< 5" in the table.
+    const places = table('plaatsen-per-gemeente');
+    const shown = places?.rows.filter((r) => r.cells[0]?.value !== null) ?? [];
+    expect(shown).toHaveLength(10);
+    expect(shown.reduce((sum, r) => sum + (r.cells[0]?.value ?? 0), 0)).toBe(207);
+    expect(places?.graphic?.kind).toBe('map');
+    expect(table('casussen-per-district')?.graphic?.kind).toBe('chart');
     expect(report.sections.find((x) => x.key === 'regio')?.prose).toMatch(/^\[Demotekst\]/);
   });
 });

@@ -56,6 +56,28 @@ describe(`the annual report on ${testEngine()}`, () => {
         { line: 'personnel', budget: 1_000_000, realisation: 990_000 },
       ],
     });
+    // Places: six inspections in Utrecht in 2017, four of them integral.
+    for (const [i, integral] of [true, true, true, true, false, false].entries()) {
+      const held = `2017-0${i + 3}-10`;
+      const inspection = await cast.ok<{ id: string }>(analyst, 'POST', '/api/v1/inspections', {
+        municipalityCode: 'GM0344',
+        integral,
+        plannedOn: held,
+        organisationIds: [await cast.org('politie')],
+      });
+      await cast.ok(analyst, 'POST', `/api/v1/inspections/${inspection.id}/steps`, {
+        type: 'held',
+        happenedOn: held,
+      });
+    }
+    // Places: seven risk locations flagged in Utrecht in 2017.
+    for (let i = 0; i < 7; i++)
+      await cast.ok(analyst, 'POST', '/api/v1/locations', {
+        kind: 'business-unit',
+        municipalityCode: 'GM0344',
+        address: { street: 'Industrieweg', houseNumber: 200 + i, postcode: '3542 AD', place: 'Utrecht' },
+        happenedOn: `2017-0${i + 1}-15`,
+      });
     let report = await cast.ok<AnnualReport>(manager, 'POST', api, { year: 2017 });
     expect(report.items.map((s) => s.key)).toEqual([
       'regio',
@@ -77,6 +99,27 @@ describe(`the annual report on ${testEngine()}`, () => {
     expect(table(report, 'financien')?.rows.find((r) => r.label === 'Totaal lasten')?.cells[1]?.display).toBe(
       '990',
     );
+    // The map of Places: every municipality of the region at the year's end in the table (38 of
+    // today's 39: Vijfheerenlanden began in 2019), Utrecht's seven risk locations and six
+    // inspections shown, none addressed; on the map one municipality coloured, the others white.
+    const map = table(report, 'regio');
+    expect(map?.rows).toHaveLength(38);
+    expect(map?.rows.map((r) => r.label)).not.toContain('Vijfheerenlanden');
+    expect(map?.rows.find((r) => r.label === 'Utrecht')?.cells).toEqual([
+      { value: 7, display: '7' },
+      { value: null, display: '< 5' },
+      { value: 6, display: '6' },
+    ]);
+    expect(map?.rows.find((r) => r.label === 'Almere')?.cells[0]).toEqual({ value: null, display: '< 5' });
+    expect(map?.graphic?.kind).toBe('map');
+    const fills = [...(map?.graphic?.svg.matchAll(/<path d="[^"]+" fill="(#[0-9a-f]{6})"/g) ?? [])].map(
+      (m) => m[1],
+    );
+    expect(fills).toHaveLength(38);
+    expect(fills.filter((f) => f !== '#ffffff')).toEqual(['#c6dbef']); // 7 lies in the first class, 5 to 10
+    expect(map?.graphic?.description).toContain('37 gemeenten met geen of minder dan 5 risicolocaties');
+    // The districts' chart draws a bar only for a published count.
+    expect(table(report, 'districten')?.graphic?.kind).toBe('chart');
 
     // The manager gives the region's section to the analyst, who writes and submits it; partner
     // staff write no report and cannot be chosen.
@@ -168,6 +211,9 @@ describe(`the annual report on ${testEngine()}`, () => {
     expect(pdf.text.replace(/\s+/g, ' ')).toContain('Een jaar van goede samenwerking in vijf districten.');
     expect(pdf.text).toContain(published.sha256);
     expect(pdf.pdfa).toBe('2');
+    // The map and the chart are in the PDF with the legend's text.
+    expect(pdf.text).toContain('geen of minder dan 5');
+    expect(pdf.text).toContain('Risicolocaties en controles per gemeente, 2017');
     expect(Buffer.compare(reportPdf(published), download.rawPayload)).toBe(0);
 
     // Every signed-in user of the region reads it; the draft view stays with those who wrote it.

@@ -37,6 +37,11 @@ const TEMPLATE = String.raw`
   heading(level: s.level, s.title)
   for p in s.paragraphs { par(p) }
   for t in s.tables {
+    if t.graphic != none {
+      block(width: 100%, breakable: false,
+        image(bytes(t.graphic.svg), format: "svg", alt: t.graphic.description,
+          width: if t.graphic.kind == "map" { 70% } else { 100% }))
+    }
     figure(kind: table, caption: t.caption,
       table(columns: t.columns.len(), align: (x, _) => if x == 0 { left } else { right },
         stroke: 0.4pt, inset: 4pt,
@@ -71,6 +76,9 @@ function templateData(report: PublishedReport) {
         .filter(Boolean),
       tables: s.tables.map((t) => ({
         caption: `${t.title} (${t.scope}, ${dutchDate(t.period.from)} t/m ${dutchDate(t.period.to)})`,
+        graphic: t.graphic
+          ? { kind: t.graphic.kind, svg: t.graphic.svg, description: t.graphic.description }
+          : null,
         columns: t.columns.map((c) => c || ' '),
         rows: t.rows.map((r) => [
           `${'\u00a0\u00a0\u00a0'.repeat(r.level)}${r.label}`,

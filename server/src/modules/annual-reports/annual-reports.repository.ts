@@ -1,4 +1,4 @@
-import type { ReportBlock, ReportSectionStatus } from '@samenspel/contracts';
+import type { PublishedReport, ReportBlock, ReportSectionStatus, ReportTable } from '@samenspel/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
@@ -66,12 +66,33 @@ export function findReports(db: Db, regionId: string, ids?: readonly string[]) {
 }
 export type ReportRow = Awaited<ReturnType<typeof findReports>>[number];
 
+/**
+ * One table of a published report, read from its frozen snapshot by the database (a JSON path),
+ * without loading the rest of the report: what its CSV file holds.
+ */
+export async function publishedTable(db: Db, reportId: string, tableId: string) {
+  const { rows } = await sql<{ table: string | null }>`
+    select jsonb_path_query_first(snapshot, '$.sections[*].tables[*] ? (@.id == $id)',
+      jsonb_build_object('id', ${tableId}::text))::text as table
+    from annual_reports where id = ${reportId} and status = 'published'`.execute(db);
+  const text = rows[0]?.table;
+  return text ? (JSON.parse(text) as ReportTable) : null;
+}
+
+/**
+ * A published report's frozen snapshot. Read as text and parsed here: handed over as JSON, every
+ * object in it would be walked again by the column-name plugin (twice the time for a report of
+ * 230 kB, `npm run bench -- annual-report`), for keys that are already as written.
+ */
 export async function snapshotOf(db: Db, reportId: string) {
-  return db
+  const row = await db
     .selectFrom('annualReports')
-    .select(['snapshot', 'snapshotSha256', 'publishedAt'])
+    .select([sql<string | null>`snapshot::text`.as('snapshot'), 'snapshotSha256', 'publishedAt'])
     .where('id', '=', reportId)
     .executeTakeFirst();
+  return (
+    row && { ...row, snapshot: row.snapshot === null ? null : (JSON.parse(row.snapshot) as PublishedReport) }
+  );
 }
 
 /** A report's sections in print order, with their owner's name and their prose history. */

@@ -25,6 +25,7 @@ import {
   districtCasesTable,
   financeTable,
   nationalTable,
+  placesMapTable,
   programmeTable,
   type TableContext,
 } from './annual-reports.tables.js';
@@ -80,6 +81,7 @@ export class AnnualReportsService {
       if (b.kind === 'accountability-table') tables.push(await nationalTable(context));
       if (b.kind === 'district-cases') tables.push(await districtCasesTable(context));
       if (b.kind === 'finance') tables.push(await financeTable(context));
+      if (b.kind === 'places-map') tables.push(await placesMapTable(context));
       if (b.kind === 'programme') {
         const t = await programmeTable(context, b.programmeId, cache);
         if (t) tables.push(t);
@@ -153,7 +155,7 @@ export class AnnualReportsService {
       let position = 0;
       const add = (parentId: string | null, key: string, title: string, blocks: ReportBlock[]) =>
         repo.insertSection(trx, { reportId: id, parentId, position: position++, key, title, blocks });
-      await add(null, 'regio', `Regio ${region}`, []);
+      await add(null, 'regio', `Regio ${region}`, [{ kind: 'places-map' }]);
       const districts = await add(null, 'districten', 'Districten', [{ kind: 'district-cases' }]);
       for (const p of programmes.filter((x) => x.kind === 'district'))
         await add(
@@ -396,8 +398,15 @@ export class AnnualReportsService {
 
   /** One table of the published report as CSV: its rows, with the printed and the published value. */
   async tableCsv(context: RequestContext, reportId: string, tableId: string): Promise<string> {
-    const report = await this.published(context, reportId);
-    const table = report.sections.flatMap((s) => s.tables).find((t) => t.id === tableId);
+    const { audit, access } = this.deps;
+    const table = await audit.run(
+      context,
+      { action: 'annual-report.read-published', activity },
+      async (trx) => {
+        await access.requireAccess(trx, context.actor, 'annual-report.read', [reportId]);
+        return repo.publishedTable(trx, reportId, tableId);
+      },
+    );
     if (!table) throw notFound();
     return csvDocument([
       table.columns,

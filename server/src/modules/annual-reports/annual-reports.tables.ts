@@ -6,8 +6,11 @@ import {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import { financeYearOf } from '../finance/index.js';
+import { placesPerMunicipality } from '../locations/index.js';
+import { municipalityBoundaries } from '../organisations/index.js';
 import { programmesOfYear } from '../programmes/index.js';
 import { accountabilityTable, districtFigures } from '../reports/index.js';
+import { type Boundary, barChart, choropleth } from './annual-reports.graphics.js';
 
 const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 const statusNames: Record<string, string> = {
@@ -74,6 +77,13 @@ export async function nationalTable(c: TableContext): Promise<ReportTable> {
 export async function districtCasesTable(c: TableContext): Promise<ReportTable> {
   const period = yearPeriod(c.year);
   const rows = await districtFigures(c.db, { kind: 'region', regionId: c.regionId }, period);
+  const series = ['Behandeld', 'Nieuw', 'Afgesloten'] as const;
+  const tableRows = rows.map((r) => ({
+    label: r.district?.name ?? 'Regionale casussen',
+    level: 0,
+    note: null,
+    cells: [r.handled, r.new, r.closed].map((v) => countCell(v, c.minimum, true)),
+  }));
   return {
     id: 'casussen-per-district',
     title: `Integrale casussen per district, ${c.year}`,
@@ -81,14 +91,67 @@ export async function districtCasesTable(c: TableContext): Promise<ReportTable> 
     scope: `Regio ${c.regionName}`,
     definition: 'docs/programmes.md#indicators',
     gated: true,
-    columns: ['District', 'Behandeld', 'Nieuw', 'Afgesloten'],
-    rows: rows.map((r) => ({
-      label: r.district?.name ?? 'Regionale casussen',
-      level: 0,
-      note: null,
-      cells: [r.handled, r.new, r.closed].map((v) => countCell(v, c.minimum, true)),
-    })),
+    columns: ['District', ...series],
+    rows: tableRows,
     footnotes: [`Aantallen onder de ${c.minimum} staan als "< ${c.minimum}".`],
+    graphic: {
+      kind: 'chart',
+      svg: barChart({
+        categories: tableRows.map((r) => r.label),
+        series: series.slice(),
+        cells: tableRows.map((r) => r.cells),
+      }),
+      description: `Staafdiagram van de integrale casussen per district in ${c.year}: behandeld, nieuw en afgesloten. De aantallen staan in de tabel.`,
+    },
+  };
+}
+
+/**
+ * Places: per municipality of the region, the risk locations flagged by the year's end, those
+ * addressed in the year and the inspections held in it, in a table (every municipality, in the
+ * alphabet) and on a map coloured by the risk locations; counts under the minimum withheld, zero
+ * included.
+ */
+export async function placesMapTable(c: TableContext): Promise<ReportTable> {
+  const period = yearPeriod(c.year);
+  const [rows, boundaries] = await Promise.all([
+    placesPerMunicipality(c.db, c.regionId, period.from, period.to),
+    municipalityBoundaries(c.db, c.regionId),
+  ]);
+  const tableRows = rows.map((r) => ({
+    label: r.name,
+    level: 0,
+    note: null,
+    cells: [r.flagged, r.addressedInPeriod, r.inspections].map((v) => countCell(v, c.minimum, true)),
+  }));
+  const flagged = new Map(rows.map((r, i) => [r.code, tableRows[i]?.cells[0]?.value ?? null]));
+  const withheld = tableRows.filter((r) => r.cells[0]?.value === null).length;
+  return {
+    id: 'plaatsen-per-gemeente',
+    title: `Risicolocaties en controles per gemeente, ${c.year}`,
+    period,
+    scope: `Regio ${c.regionName}`,
+    definition: 'docs/locations.md',
+    gated: true,
+    columns: ['Gemeente', 'Risicolocaties', `Aangepakt in ${c.year}`, 'Controles'],
+    rows: tableRows,
+    footnotes: [
+      `Aantallen onder de ${c.minimum} staan als "< ${c.minimum}", ook nul.`,
+      `Risicolocaties: gesignaleerd tot en met 31 december ${c.year}; aangepakt: met de stap "aangepakt" in ${c.year}; controles: gehouden in ${c.year}, in de gemeente van de controle.`,
+      'Kaart: gemeentegrenzen CBS, Kadaster (CC BY 4.0).',
+    ],
+    graphic: {
+      kind: 'map',
+      svg: choropleth({
+        areas: boundaries.flatMap((b) =>
+          b.boundary && flagged.has(b.code)
+            ? [{ boundary: b.boundary as Boundary, value: flagged.get(b.code) ?? null }]
+            : [],
+        ),
+        minimum: c.minimum,
+      }),
+      description: `Kaart van de ${rows.length} gemeenten van de regio, gekleurd naar het aantal risicolocaties eind ${c.year}; ${withheld} gemeenten met geen of minder dan ${c.minimum} risicolocaties zijn wit. De aantallen staan in de tabel.`,
+    },
   };
 }
 

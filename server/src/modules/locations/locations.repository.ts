@@ -597,3 +597,36 @@ export function inspectionDates(db: Db, id: string) {
     .where('id', '=', id)
     .executeTakeFirst();
 }
+
+/**
+ * The region's places per municipality (docs/locations.md): risk locations flagged on or before
+ * the period's end (`flagged`), those with an "addressed" step in the period (`addressedInPeriod`)
+ * and the inspections held in the period. Every municipality of the region valid at the period's
+ * end, zero included. The annual report's map reads this (aggregates only; the report applies the
+ * small-numbers rule).
+ */
+export async function placesPerMunicipality(db: Db, regionId: string, from: string, to: string) {
+  const { rows } = await sql<{
+    code: string;
+    name: string;
+    flagged: number;
+    addressedInPeriod: number;
+    inspections: number;
+  }>`
+    select m.code, m.name,
+      (select count(*)::int from locations l
+        where l.region_id = ${regionId} and l.municipality_code = m.code and l.flagged_on <= ${to}::date) as flagged,
+      (select count(*)::int from locations l
+        where l.region_id = ${regionId} and l.municipality_code = m.code and exists (
+          select 1 from location_events e where e.location_id = l.id and e.type = 'addressed'
+            and e.happened_on between ${from}::date and ${to}::date)) as addressed_in_period,
+      (select count(*)::int from inspections i
+        where i.region_id = ${regionId} and i.municipality_code = m.code
+          and i.held_on between ${from}::date and ${to}::date) as inspections
+    from municipalities m
+    where m.region_id = ${regionId}
+      and (m.valid_from is null or m.valid_from <= ${to}::date)
+      and (m.valid_until is null or m.valid_until > ${to}::date)
+    order by m.name`.execute(db);
+  return rows;
+}

@@ -1,6 +1,7 @@
 export { organisationsRules } from './organisations.access.js';
 export {
   districtIn,
+  listBoundaries as municipalityBoundaries,
   municipalitiesIn,
   municipalityName,
   organisationByCode,

@@ -106,6 +106,14 @@ export function ReportTableView({
   ];
   return (
     <div className="samenspel-report-table" id={`tabel-${table.id}`}>
+      {table.graphic ? (
+        // The picture as frozen with the table; the table under it holds the same figures as text.
+        <img
+          className={`samenspel-report-table__graphic samenspel-report-table__graphic--${table.graphic.kind}`}
+          src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(table.graphic.svg)}`}
+          alt={table.graphic.description}
+        />
+      ) : null}
       <DataTable
         caption={
           <>
