@@ -268,4 +268,56 @@ describe('the annual report', () => {
     expect(await staff.getByRole('link', { name: new RegExp(`^Jaarverslag ${year}`) }).count()).toBe(0);
     expect(await staff.getByRole('form', { name: 'Jaarverslag starten' }).count()).toBe(0);
   });
+  it('finance from a spreadsheet: its refused rows shown with what is wrong, the corrected file imported, by keyboard', async () => {
+    const year = 2010;
+    const manager = await spec.cast.manager();
+    const page = await spec.visitors.page(manager);
+    await page.goto(`${spec.samenspel.url}/financien?jaar=${year}`);
+    await page.getByRole('heading', { level: 2, name: 'Importeren uit een spreadsheet' }).waitFor();
+    const file = page.getByLabel('Bestand (CSV of Excel)');
+    const csv = (rows: string[]) => ({
+      name: `financien-${year}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['Jaar;Regel;Begroting;Realisatie', ...rows].join('\r\n')),
+    });
+    await file.setInputFiles(csv([`${year};Bijdragen gemeenten;€ 291.000;312.000`, `${year};Huur;5;5`]));
+    await page.getByRole('button', { name: 'Controleren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`financien-${year}.csv: 2 rijen — 1 goed, 1 geweigerd, 0 overgeslagen.`).waitFor();
+    const refused = page.getByRole('table', { name: 'Geweigerde rijen' });
+    expect(await refused.getByRole('row', { name: /^3 / }).getByRole('cell').allTextContents()).toEqual([
+      'Regel',
+      'Huur',
+      expect.stringMatching(/^Dit is geen regel van het exploitatieoverzicht\./),
+    ]);
+    expect(
+      await page.getByRole('link', { name: 'Foutenbestand downloaden (CSV)' }).getAttribute('href'),
+    ).toMatch(/^\/api\/v1\/imports\/[0-9a-f-]{36}\/errors\.csv$/);
+    expect(await page.getByRole('button', { name: 'Importeren' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'finance-import-refused');
+
+    // The corrected file: checked, then imported; the table shows it at once.
+    await file.setInputFiles(
+      csv([`${year};Bijdragen gemeenten;€ 291.000;312.000`, `${year};Personele lasten;291000;312000`]),
+    );
+    await page.getByRole('button', { name: 'Controleren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Geen rij geweigerd. Klik op Importeren om 2 rijen vast te leggen.').waitFor();
+    await page.getByRole('button', { name: 'Importeren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Geïmporteerd: 2 rijen vastgelegd.').waitFor();
+    const table = page.getByRole('table', { name: new RegExp(`^Exploitatieoverzicht ${year}`) });
+    await expect
+      .poll(async () =>
+        table
+          .getByRole('row', { name: /^Totaal baten/ })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      )
+      .toBe('291');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'finance-import');
+  });
 });

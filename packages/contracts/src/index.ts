@@ -14,6 +14,7 @@ export * from './cases.js';
 export * from './collaborations.js';
 export * from './finance.js';
 export * from './identifiers.js';
+export * from './imports.js';
 export * from './lists.js';
 export * from './locations.js';
 export * from './names.js';

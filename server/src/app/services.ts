@@ -14,7 +14,7 @@ import {
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
 import { FinanceService } from '../modules/finance/index.js';
 import { HitcheckRounds, HitcheckService, roundsAwaitingAnswers } from '../modules/hitcheck/index.js';
-import { ImportsService } from '../modules/imports/index.js';
+import { ImportPipelineService, ImportsService } from '../modules/imports/index.js';
 import {
   caseInterventions,
   InterventionsService,
@@ -155,6 +155,7 @@ export function createServices(options: ServicesOptions) {
     reports: new ReportsService(deps),
     subjects,
     imports: new ImportsService({ ...deps, cases, information }),
+    importPipeline: new ImportPipelineService(deps),
     notifications: new NotificationsService({
       ...deps,
       notifier,

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
@@ -103,5 +106,32 @@ describe(`samenspel CLI on the demo region, on ${testEngine()}`, { timeout: DEMO
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`user-action log: chain BROKEN at record ${victim}`);
     expect(broken.stdout).toMatch(/processing log: \d+ records, chain intact/);
+  });
+
+  it('imports a spreadsheet as a named user, names every refused row and exits 1, writes a clean file whole', async () => {
+    const { env } = await place('demo');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'samenspel-import-'));
+    const bad = path.join(dir, 'financien.csv');
+    await writeFile(bad, 'Jaar;Regel;Begroting\n2019;Bijdragen gemeenten;291000\n2019;Huur;5\n');
+    const as = ['--as', 'programmamanager@riec-mn.example'];
+    const refused = await samenspel(['import', 'finance', bad, ...as], env);
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stdout).toContain(
+      'financien.csv: 2 rijen — 1 goed, 1 geweigerd, 0 overgeslagen; 0 vastgelegd (refused).',
+    );
+    expect(refused.stdout).toContain(
+      'regel 3, kolom Regel (Huur): Dit is geen regel van het exploitatieoverzicht.',
+    );
+    const good = path.join(dir, 'goed.csv');
+    await writeFile(good, 'Jaar;Regel;Begroting\n2019;Bijdragen gemeenten;291000\n');
+    const dry = await samenspel(['import', 'finance', good, ...as, '--dry-run'], env);
+    expect(dry.stdout).toContain('1 goed, 0 geweigerd, 0 overgeslagen; 0 vastgelegd (checked).');
+    const done = await samenspel(['import', 'finance', good, ...as], env);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('1 vastgelegd (committed).');
+    const nobody = await samenspel(['import', 'finance', good, '--as', 'niemand@riec-mn.example'], env);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toContain('Er is geen actieve gebruiker niemand@riec-mn.example.');
+    await rm(dir, { recursive: true, force: true });
   });
 });

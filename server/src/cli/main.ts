@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { importKinds } from '@samenspel/contracts';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ServicesOptions } from '../app/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
@@ -262,6 +263,72 @@ export function createProgram(): Command {
         console.log(`Administrator ${options.email} created. Initial password (shown once): ${password}`);
         console.log('Sign in with it and set up the authenticator app.');
       }),
+    );
+
+  program
+    .command('import')
+    .description(
+      'import a spreadsheet (CSV or XLSX) as a user: every row checked, every accepted row written or none; exits 1 when a row is refused',
+    )
+    .argument('<kind>', `the kind of import: ${importKinds.join(', ')}`)
+    .argument('<file>', 'the CSV or XLSX file')
+    .requiredOption('--as <email>', 'the active user who imports (needs the permission of the kind)')
+    .option('--dry-run', 'check every row and report, write nothing')
+    .option('--sheet <name>', "a workbook's sheet (default: the first one with data)")
+    .option('--mapping <json>', 'column heading → field, as JSON (default: saved or by the headings)')
+    .action(
+      (
+        kind: string,
+        file: string,
+        options: { as: string; dryRun?: boolean; sheet?: string; mapping?: string },
+      ) =>
+        withDatabase(async (database, config) => {
+          if (!(importKinds as readonly string[]).includes(kind))
+            throw new UsageError(`Onbekend soort import '${kind}'. Kies uit: ${importKinds.join(', ')}.`);
+          const [{ createServices }, { traceFrom }, { findUserByEmail }, { readFile }, { basename }] =
+            await Promise.all([
+              application(),
+              import('../modules/audit/index.js'),
+              import('../modules/users/index.js'),
+              import('node:fs/promises'),
+              import('node:path'),
+            ]);
+          const { importPipeline, users } = createServices(
+            servicesOptions(database, config, await keysOf(config)),
+          );
+          const user = await findUserByEmail(database.db, options.as.trim().toLowerCase());
+          if (!user?.active) throw new UsageError(`Er is geen actieve gebruiker ${options.as}.`);
+          let mapping: Record<string, string> | undefined;
+          try {
+            mapping = options.mapping ? JSON.parse(options.mapping) : undefined;
+          } catch {
+            throw new UsageError('--mapping is geen JSON-object van kolomnaam naar veld.');
+          }
+          const report = await importPipeline.run(
+            {
+              actor: await users.actorOf(user.email),
+              trace: traceFrom(undefined),
+              client: { address: null, userAgent: 'samenspel import' },
+            },
+            {
+              kind: kind as (typeof importKinds)[number],
+              fileName: basename(file),
+              bytes: await readFile(file),
+              sheet: options.sheet,
+              mapping,
+              mode: options.dryRun ? 'dry-run' : 'commit',
+            },
+          );
+          console.log(
+            `${basename(file)}: ${report.rows} rijen — ${report.accepted} goed, ${report.rejected} geweigerd, ${report.skipped} overgeslagen; ${report.written} vastgelegd (${report.status}).`,
+          );
+          for (const p of report.problems)
+            console.log(
+              `  regel ${p.line}${p.column ? `, kolom ${p.column}` : ''}${p.value !== null ? ` (${p.value})` : ''}: ${p.reason} [${p.code}]`,
+            );
+          for (const r of report.skippedRows) console.log(`  regel ${r.line} overgeslagen: ${r.reason}`);
+          if (report.rejected > 0) process.exitCode = 1;
+        }),
     );
 
   program

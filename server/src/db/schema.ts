@@ -16,6 +16,7 @@ import type {
   GoalResultKind,
   GoalScopeKind,
   HitAnswer,
+  ImportRowProblem,
   ImportStatus,
   IndicatorRef,
   InterventionKind,
@@ -1193,6 +1194,44 @@ export interface FinanceLinesTable {
   updatedBy: string | null;
 }
 
+export interface ImportsTable {
+  id: Generated<string>;
+  regionId: string;
+  organisationId: string;
+  kind: string;
+  mode: 'dry-run' | 'commit';
+  status: 'checked' | 'committed' | 'refused';
+  fileName: string;
+  fileSha256: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  separator: string | null;
+  sheet: string | null;
+  sheets: ColumnType<string[], string, string>;
+  mapping: ColumnType<Array<{ column: string; field: string | null; label: string | null }>, string, string>;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  written: number;
+  problems: ColumnType<ImportRowProblem[], string, string>;
+  skippedRows: ColumnType<Array<{ line: number; reason: string }>, string, string>;
+  errorRows: ColumnType<
+    { header: string[]; rows: Array<{ line: number; cells: Array<string | null>; error: string }> },
+    string,
+    string
+  >;
+  createdAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface ImportMappingsTable {
+  organisationId: string;
+  kind: string;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  updatedAt: Timestamp;
+}
+
 export interface AnnualReportsTable {
   id: Generated<string>;
   regionId: string;
@@ -1320,6 +1359,8 @@ export interface DB {
   activityKinds: ActivityKindsTable;
   activities: ActivitiesTable;
   financeLines: FinanceLinesTable;
+  imports: ImportsTable;
+  importMappings: ImportMappingsTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;
   annualReportSectionVersions: AnnualReportSectionVersionsTable;

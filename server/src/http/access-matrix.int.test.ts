@@ -607,6 +607,43 @@ const matrix: Record<string, Entry> = {
       payload: { lines: [{ line: 'municipalities', budget: 291_000, realisation: 312_000 }] },
     }),
   },
+  'GET /api/v1/import-kinds': {
+    logs: 'import.kinds',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/import-kinds' }),
+  },
+  'POST /api/v1/imports/{kind}': {
+    logs: 'import.dry-run',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => financeImportCall(),
+  },
+  'GET /api/v1/imports': {
+    logs: 'import.list',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/imports' }),
+  },
+  'GET /api/v1/imports/{importId}': {
+    logs: 'import.read',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/imports/${await financeImport()}` }),
+  },
+  'GET /api/v1/imports/{importId}/errors.csv': {
+    logs: 'import.error-file',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/imports/${await financeImport()}/errors.csv` }),
+  },
   'GET /api/v1/indicators': {
     logs: 'indicator.list',
     permitted: 'programme_manager',
@@ -2487,6 +2524,25 @@ async function send(call: Call, session?: ApiSession) {
     ...(call.raw ? { payload: call.raw.body } : {}),
     headers: { ...(session?.headers ?? {}), ...(call.raw?.headers ?? {}) },
   });
+}
+
+/** A dry run of a finance import of two lines, one of them refused. */
+function financeImportCall(): Call {
+  return {
+    method: 'POST',
+    url: '/api/v1/imports/finance?mode=dry-run&fileName=financien.csv',
+    raw: {
+      body: Buffer.from('Jaar;Regel;Begroting\n2021;Bijdragen gemeenten;291000\n2021;Geen regel;5\n'),
+      headers: { 'content-type': 'text/csv' },
+    },
+  };
+}
+
+/** An import of the programme manager's organisation, made once. */
+let financeImportId: Promise<string> | undefined;
+function financeImport(): Promise<string> {
+  financeImportId ??= send(financeImportCall(), sessions.get('programme_manager')).then((r) => r.json().id);
+  return financeImportId;
 }
 
 /** A small PDF as a multipart upload. */

@@ -25,7 +25,7 @@ import { collaborationsRoutes } from '../modules/collaborations/index.js';
 import { financeRoutes } from '../modules/finance/index.js';
 import { healthRoutes } from '../modules/health/index.js';
 import { hitcheckRoutes } from '../modules/hitcheck/index.js';
-import { importsRoutes } from '../modules/imports/index.js';
+import { importPipelineRoutes, importsRoutes } from '../modules/imports/index.js';
 import { interventionsRoutes } from '../modules/interventions/index.js';
 import { addressRegisterRoutes, locationsRoutes, mapLayersRoutes } from '../modules/locations/index.js';
 import { meetingsRoutes } from '../modules/meetings/index.js';
@@ -87,6 +87,7 @@ const activities: Array<[RegExp, string]> = [
     /^\/api\/v1\/(norms|norm-reviews|scans|scan-runs|scan-actions|programmes|indicators|activities|activity-kinds|case-progress|finance|annual-reports)/,
     'samenspel.programmes',
   ],
+  [/^\/api\/v1\/(imports|import-kinds)/, 'samenspel.imports'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
   [/^\/api\/v1\/search/, 'samenspel.search'],
@@ -248,6 +249,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(reportsRoutes, { service: services.reports });
       await api.register(subjectsRoutes, { service: services.subjects });
       await api.register(importsRoutes, { service: services.imports });
+      await api.register(importPipelineRoutes, { service: services.importPipeline });
       await api.register(notificationsRoutes, { service: services.notifications });
       await api.register(searchRoutes, { service: services.search });
       api.get(

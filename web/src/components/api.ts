@@ -84,8 +84,8 @@ export async function sendJson<TResponse, TBody extends object = never>(
   return parse<TResponse>(response);
 }
 
-/** A text body of another type (FollowTheMoney JSON lines), with the CSRF token. */
-export async function sendText<T>(path: string, body: string, contentType: string): Promise<T> {
+/** A body of another type (FollowTheMoney JSON lines, a spreadsheet file), with the CSRF token. */
+export async function sendText<T>(path: string, body: string | Blob, contentType: string): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': contentType };
   if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body });

@@ -27,6 +27,7 @@ import * as programmes from './20261207T090000-programmes.js';
 import * as normsAndScans from './20261207T100000-norms-and-scans.js';
 import * as finance from './20261207T110000-finance.js';
 import * as annualReports from './20261207T120000-annual-reports.js';
+import * as imports from './20261207T150000-imports.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T100000-norms-and-scans': normsAndScans,
   '20261207T110000-finance': finance,
   '20261207T120000-annual-reports': annualReports,
+  '20261207T150000-imports': imports,
 };

@@ -78,6 +78,39 @@ export async function financeYearOf(db: Db, regionId: string, year: number): Pro
   };
 }
 
+/**
+ * What is wrong with a year's lines, each problem named by its line's index: amounts in whole
+ * euros and never negative (but for a withdrawal from the reserve, which is negative when money is
+ * added to it), FTE with at most two decimals, no line twice. The API and the import check the same.
+ */
+export function financeLineProblems(lines: FinanceYearRequest['lines']): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  const seen = new Set<FinanceLineCode>();
+  lines.forEach((l, i) => {
+    const at = (field: string, code: string, reason: string) =>
+      problems.push({ name: `lines.${i}.${field}`, in: 'body', code, reason });
+    const definition = financeLineDefinitions.find((d) => d.code === l.line);
+    if (seen.has(l.line)) at('line', 'line_twice', `De regel '${definition?.name}' staat er twee keer in.`);
+    seen.add(l.line);
+    for (const field of ['budget', 'realisation'] as const) {
+      const v = l[field];
+      if (v === null || v === undefined) continue;
+      if (v < 0 && l.line !== RESERVE_LINE)
+        at(field, 'negative', `Een bedrag op '${definition?.name}' kan niet negatief zijn.`);
+      if (definition?.group === 'fte' ? Math.round(v * 100) !== v * 100 : !Number.isInteger(v))
+        at(
+          field,
+          'precision',
+          definition?.group === 'fte'
+            ? 'Vul fte in met hoogstens twee decimalen.'
+            : 'Vul een bedrag in hele euro’s in.',
+        );
+      if (Math.abs(v) >= 1e12) at(field, 'too_large', 'Dit bedrag is te groot.');
+    }
+  });
+  return problems;
+}
+
 export class FinanceService {
   constructor(private readonly deps: ServiceDeps) {}
 
@@ -98,31 +131,7 @@ export class FinanceService {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'finance.update', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'finance.manage');
-      const problems: InvalidParam[] = [];
-      const seen = new Set<FinanceLineCode>();
-      request.lines.forEach((l, i) => {
-        const at = (field: string, code: string, reason: string) =>
-          problems.push({ name: `lines.${i}.${field}`, in: 'body', code, reason });
-        const definition = financeLineDefinitions.find((d) => d.code === l.line);
-        if (seen.has(l.line))
-          at('line', 'line_twice', `De regel '${definition?.name}' staat er twee keer in.`);
-        seen.add(l.line);
-        for (const field of ['budget', 'realisation'] as const) {
-          const v = l[field];
-          if (v === null || v === undefined) continue;
-          if (v < 0 && l.line !== RESERVE_LINE)
-            at(field, 'negative', `Een bedrag op '${definition?.name}' kan niet negatief zijn.`);
-          if (definition?.group === 'fte' ? Math.round(v * 100) !== v * 100 : !Number.isInteger(v))
-            at(
-              field,
-              'precision',
-              definition?.group === 'fte'
-                ? 'Vul fte in met hoogstens twee decimalen.'
-                : 'Vul een bedrag in hele euro’s in.',
-            );
-          if (Math.abs(v) >= 1e12) at(field, 'too_large', 'Dit bedrag is te groot.');
-        }
-      });
+      const problems = financeLineProblems(request.lines);
       if (problems.length) throw invalid(problems);
       await repo.upsertLines(
         trx,

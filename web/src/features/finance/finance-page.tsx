@@ -21,6 +21,7 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
+import { ImportPanel } from '../imports/import-panel.js';
 import './finance-page.css';
 
 const thisYear = new Date().getFullYear();
@@ -49,6 +50,7 @@ function useFinanceYear(year: number) {
  */
 export function FinancePage() {
   const me = useMe();
+  const queryClient = useQueryClient();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('jaar')) || thisYear - 1;
   const finance = useFinanceYear(year);
@@ -76,6 +78,13 @@ export function FinancePage() {
       {finance.isError ? <ProblemAlert error={finance.error} onRetry={() => void finance.refetch()} /> : null}
       {data ? <FinanceTable data={data} /> : null}
       {data && can(me.data, 'finance.manage') ? <RecordFinance key={year} data={data} /> : null}
+      {can(me.data, 'finance.manage') ? (
+        <ImportPanel
+          kind="finance"
+          intro={t('imports.financeIntro')}
+          onCommitted={() => void queryClient.invalidateQueries({ queryKey: ['finance'] })}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,383 @@
+import { createHash } from 'node:crypto';
+import type {
+  ImportKind,
+  ImportKindView,
+  ImportReport,
+  ImportRowProblem,
+  ImportSummary,
+  InvalidParam,
+} from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor, RequestContext } from '../../shared/context.js';
+import { csvDocument } from '../../shared/csv.js';
+import { forbidden, invalid, notFound } from '../../shared/errors.js';
+import { type ServiceDeps, userOf } from '../../shared/service.js';
+import { displayNames } from '../users/index.js';
+import { automaticMapping, type ImportKindDefinition, importKindDefinitions } from './pipeline.kinds.js';
+import { FileRefusal, readSpreadsheet, type SourceFile } from './pipeline.read.js';
+import * as repo from './pipeline.repository.js';
+import { shown } from './pipeline.values.js';
+
+const activity = 'samenspel.imports';
+
+export interface ImportInput {
+  kind: ImportKind;
+  fileName: string;
+  bytes: Uint8Array;
+  /** A workbook's sheet; the first one with data by default. */
+  sheet?: string | undefined;
+  /** Column heading → field key ('' leaves a column out); else the saved or the automatic mapping. */
+  mapping?: Record<string, string> | undefined;
+  mode: 'dry-run' | 'commit';
+}
+
+const fileProblem = (code: string, reason: string): InvalidParam => ({
+  name: 'file',
+  in: 'body',
+  code,
+  reason,
+});
+
+/**
+ * The import pipeline: a spreadsheet read, its columns mapped to a kind's fields, every row
+ * checked with the API's own rules, and (in a commit without rejected rows) every accepted row
+ * written in the one transaction of the run, or none. Rows recorded already exactly as given are
+ * skipped with their reason, so importing the same or a corrected file again adds only what is
+ * new. Every run is kept with the file's SHA-256, the person and its counts.
+ */
+export class ImportPipelineService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** The kinds this person may import, with their fields and the organisation's saved mapping. */
+  async kinds(context: RequestContext): Promise<ImportKindView[]> {
+    const { audit } = this.deps;
+    return audit.run(context, { action: 'import.kinds', activity }, async (trx) => {
+      const actor = await this.importer(trx, context.actor, forbidden);
+      const views: ImportKindView[] = [];
+      for (const d of this.kindsOf(actor))
+        views.push({
+          kind: d.kind,
+          name: d.name,
+          description: d.description,
+          fields: d.fields.map((f) => ({
+            key: f.key,
+            label: f.label,
+            required: f.required,
+            description: f.description,
+          })),
+          savedMapping: await repo.savedMapping(trx, actor.organisationId, d.kind),
+        });
+      return views;
+    });
+  }
+
+  /**
+   * Who may see imports: someone who may run at least one kind (the kind's own permission, the
+   * one its records ask for in the API). Refused: 403, or 404 where a record was asked for.
+   */
+  private async importer(trx: Db, who: Actor | null, refuse: () => Error): Promise<Actor> {
+    const actor = await this.deps.access.requireAccess(trx, who, 'reference.read');
+    if (!this.kindsOf(actor).length) throw refuse();
+    return actor;
+  }
+
+  private kindsOf(actor: Actor): Array<ImportKindDefinition<unknown>> {
+    return Object.values(importKindDefinitions).filter((d) =>
+      this.deps.access.holds(actor, d.permission as never),
+    );
+  }
+
+  async run(context: RequestContext, input: ImportInput): Promise<ImportReport> {
+    const { audit, access, now } = this.deps;
+    const definition = importKindDefinitions[input.kind];
+    return audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
+      let file: SourceFile;
+      try {
+        file = await readSpreadsheet(input.bytes, input.fileName, input.sheet);
+      } catch (error) {
+        if (error instanceof FileRefusal) throw invalid([fileProblem(error.code, error.reason)]);
+        throw error;
+      }
+      const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
+      const report = await this.check(trx, actor, definition, file, mapping);
+      let status: ImportReport['status'] = 'checked';
+      let written = 0;
+      if (input.mode === 'commit') {
+        if (report.rejected > 0) status = 'refused';
+        else {
+          written = await definition.write(trx, actor, report.values, now(), userOf(actor));
+          status = 'committed';
+          await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
+        }
+      }
+      const row = {
+        regionId: actor.regionId,
+        organisationId: actor.organisationId,
+        kind: definition.kind,
+        mode: input.mode,
+        status,
+        fileName: input.fileName.slice(0, 255),
+        fileSha256: createHash('sha256').update(input.bytes).digest('hex'),
+        format: file.format,
+        encoding: file.encoding,
+        separator: file.separator,
+        sheet: file.sheet,
+        sheets: JSON.stringify(file.sheets),
+        mapping: JSON.stringify(
+          file.header.map((column) => {
+            const field = mapping[column] ?? null;
+            return { column, field, label: definition.fields.find((f) => f.key === field)?.label ?? null };
+          }),
+        ),
+        rows: report.rows,
+        accepted: report.accepted,
+        rejected: report.rejected,
+        skipped: report.skipped,
+        written,
+        problems: JSON.stringify(report.problems),
+        skippedRows: JSON.stringify(report.skippedRows),
+        errorRows: JSON.stringify({ header: file.header, rows: report.errorRows }),
+        createdAt: now(),
+        createdBy: userOf(actor),
+      };
+      const saved = await this.one(trx, actor, await repo.insertImport(trx, row));
+      return present(saved, await displayNames(trx, [saved.createdBy]));
+    });
+  }
+
+  /** The columns' fields: as asked, else the organisation's saved mapping, else by their headings. */
+  private async mappingOf(
+    trx: Db,
+    actor: Actor,
+    definition: ImportKindDefinition<unknown>,
+    header: readonly string[],
+    asked: Record<string, string> | undefined,
+  ): Promise<Record<string, string>> {
+    const keys = new Set(definition.fields.map((f) => f.key));
+    let mapping: Record<string, string>;
+    if (asked) {
+      const problems: InvalidParam[] = [];
+      for (const [column, field] of Object.entries(asked)) {
+        if (!header.includes(column))
+          problems.push({
+            name: `mapping.${column}`,
+            in: 'body',
+            code: 'no_such_column',
+            reason: `De kolom '${column}' staat niet in het bestand.`,
+          });
+        else if (field && !keys.has(field))
+          problems.push({
+            name: `mapping.${column}`,
+            in: 'body',
+            code: 'no_such_field',
+            reason: `'${field}' is geen veld van deze import.`,
+          });
+      }
+      if (problems.length) throw invalid(problems);
+      mapping = Object.fromEntries(Object.entries(asked).filter(([, field]) => field));
+    } else {
+      const saved = await repo.savedMapping(trx, actor.organisationId, definition.kind);
+      const fromSaved = Object.fromEntries(
+        Object.entries(saved ?? {}).filter(([column, field]) => header.includes(column) && keys.has(field)),
+      );
+      mapping = { ...automaticMapping(header, definition.fields), ...fromSaved };
+    }
+    const fields = Object.values(mapping);
+    const twice = [...new Set(fields.filter((f, i) => fields.indexOf(f) !== i))];
+    const label = (key: string) => definition.fields.find((f) => f.key === key)?.label ?? key;
+    const problems: InvalidParam[] = twice.map((f) =>
+      fileProblem('field_twice', `Twee kolommen zijn gekoppeld aan '${label(f)}'. Kies er één.`),
+    );
+    const missing = definition.fields.filter((f) => f.required && !fields.includes(f.key));
+    if (missing.length)
+      problems.push(
+        fileProblem(
+          'columns_missing',
+          `Er is geen kolom voor ${missing.map((f) => `'${f.label}'`).join(' en ')}. Kolommen in het bestand: ${header.filter(Boolean).join(', ') || '(geen)'}. Noem de kolom zo, of koppel hem hieronder.`,
+        ),
+      );
+    if (problems.length) throw invalid(problems);
+    return mapping;
+  }
+
+  /** Every row checked: accepted, rejected (each problem with its line, column and value) or skipped. */
+  private async check(
+    trx: Db,
+    actor: Actor,
+    definition: ImportKindDefinition<unknown>,
+    file: SourceFile,
+    mapping: Record<string, string>,
+  ) {
+    const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
+    const indexOf = new Map(file.header.map((h, i) => [h, i]));
+    const personal = new Set(definition.fields.filter((f) => f.personal).map((f) => f.key));
+    const problems: ImportRowProblem[] = [];
+    const errorRows: Array<{ line: number; cells: Array<string | null>; error: string }> = [];
+    const skippedRows: Array<{ line: number; reason: string }> = [];
+    const candidates: Array<{ line: number; key: string; value: unknown; fingerprint: string }> = [];
+    let rejected = 0;
+    for (const row of file.rows) {
+      const cell = (field: string) => {
+        const column = columnOf.get(field);
+        if (column === undefined) return undefined;
+        return row.cells[indexOf.get(column) ?? -1] ?? null;
+      };
+      const result = definition.row(cell);
+      const rowProblems: ImportRowProblem[] = [];
+      if ('problems' in result)
+        for (const p of result.problems) {
+          const column = p.field ? (columnOf.get(p.field) ?? null) : null;
+          const raw = p.field ? cell(p.field) : undefined;
+          rowProblems.push({
+            line: row.line,
+            column,
+            value:
+              raw === undefined ? null : p.field && personal.has(p.field) ? mask(shown(raw)) : shown(raw),
+            code: p.code,
+            reason: p.reason,
+          });
+        }
+      else {
+        const key = definition.key(result.value);
+        const fingerprint = JSON.stringify(result.value);
+        const earlier = candidates.find((c) => c.key === key);
+        if (earlier && earlier.fingerprint === fingerprint) {
+          skippedRows.push({ line: row.line, reason: `Dezelfde rij als regel ${earlier.line}.` });
+          continue;
+        }
+        if (earlier)
+          rowProblems.push({
+            line: row.line,
+            column: null,
+            value: null,
+            code: 'duplicate_row',
+            reason: `Deze rij gaat over hetzelfde als regel ${earlier.line}, met andere waarden. Houd er één over.`,
+          });
+        else candidates.push({ line: row.line, key, value: result.value, fingerprint });
+      }
+      if (rowProblems.length) {
+        rejected += 1;
+        problems.push(...rowProblems);
+        errorRows.push({
+          line: row.line,
+          cells: file.header.map((_, i) => shown(row.cells[i] ?? null)),
+          error: rowProblems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join(' '),
+        });
+      }
+    }
+    const unchanged = await definition.unchanged(
+      trx,
+      actor,
+      candidates.map((c) => c.value),
+    );
+    const values: unknown[] = [];
+    for (const c of candidates)
+      if (unchanged.has(c.key)) skippedRows.push({ line: c.line, reason: 'Staat al zo in Samenspel.' });
+      else values.push(c.value);
+    skippedRows.sort((a, b) => a.line - b.line);
+    return {
+      rows: file.rows.length,
+      accepted: values.length,
+      rejected,
+      skipped: skippedRows.length,
+      problems,
+      skippedRows,
+      errorRows,
+      values,
+    };
+  }
+
+  private scope(actor: Actor) {
+    return {
+      regionId: actor.regionId,
+      organisationId: actor.organisationId,
+      kinds: this.kindsOf(actor).map((d) => d.kind),
+    };
+  }
+
+  /** One import the actor may see (the same rule as the list), or 404. */
+  private async one(trx: Db, actor: Actor, importId: string): Promise<repo.ImportRow> {
+    const [row] = await repo.reachableImports(trx, this.scope(actor)).where('i.id', '=', importId).execute();
+    if (!row) throw notFound();
+    return row;
+  }
+
+  /** The organisation's imports of the kinds this person may run, newest first. */
+  async list(context: RequestContext): Promise<ImportSummary[]> {
+    const { audit } = this.deps;
+    return audit.run(context, { action: 'import.list', activity }, async (trx) => {
+      const actor = await this.importer(trx, context.actor, forbidden);
+      const rows = await repo
+        .reachableImports(trx, this.scope(actor))
+        .orderBy('i.createdAt', 'desc')
+        .limit(100)
+        .execute();
+      const names = await displayNames(
+        trx,
+        rows.map((r) => r.createdBy),
+      );
+      return rows.map((r) => {
+        const { problems: _p, skippedRows: _s, mapping: _m, sheets: _h, ...summary } = present(r, names);
+        return summary;
+      });
+    });
+  }
+
+  async get(context: RequestContext, importId: string): Promise<ImportReport> {
+    const { audit } = this.deps;
+    return audit.run(context, { action: 'import.read', activity }, async (trx) => {
+      const row = await this.one(trx, await this.importer(trx, context.actor, () => notFound()), importId);
+      return present(row, await displayNames(trx, [row.createdBy]));
+    });
+  }
+
+  /** The error file: the rejected rows as they were in the file, with a column saying what is wrong. */
+  async errorFile(context: RequestContext, importId: string): Promise<{ csv: string; fileName: string }> {
+    const { audit } = this.deps;
+    return audit.run(context, { action: 'import.error-file', activity }, async (trx) => {
+      const actor = await this.importer(trx, context.actor, () => notFound());
+      const row = await this.one(trx, actor, importId);
+      const { header, rows } = row.errorRows;
+      return {
+        csv: csvDocument([
+          [...header, 'Regel in het bestand', 'Fout'],
+          ...rows.map((r) => [...r.cells, String(r.line), r.error]),
+        ]),
+        fileName: `${row.fileName.replace(/\.[^.]+$/, '')}-fouten.csv`,
+      };
+    });
+  }
+}
+
+/** Personal data in the row report: the first and last character, the rest as dots. */
+function mask(value: string | null): string | null {
+  if (value === null || value.length <= 2) return value === null ? null : '••';
+  return `${value[0]}${'•'.repeat(Math.min(6, value.length - 2))}${value.at(-1)}`;
+}
+
+function present(r: repo.ImportRow, names: ReadonlyMap<string, string>): ImportReport {
+  return {
+    id: r.id,
+    kind: r.kind as ImportKind,
+    mode: r.mode,
+    status: r.status,
+    fileName: r.fileName,
+    fileSha256: r.fileSha256,
+    format: r.format,
+    encoding: r.encoding,
+    separator: r.separator,
+    sheet: r.sheet,
+    sheets: r.sheets,
+    mapping: r.mapping,
+    rows: r.rows,
+    accepted: r.accepted,
+    rejected: r.rejected,
+    skipped: r.skipped,
+    written: r.written,
+    problems: r.problems,
+    skippedRows: r.skippedRows,
+    createdAt: new Date(r.createdAt).toISOString(),
+    createdBy: r.createdBy ? (names.get(r.createdBy) ?? null) : null,
+  };
+}

@@ -1,0 +1,207 @@
+import type { ImportKind, ImportReport } from '@samenspel/contracts';
+import { useMutation } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading3,
+  Paragraph,
+  TableCell,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { sendText } from '../../components/api.js';
+import { DataTable } from '../../components/data-table.js';
+import { Loading } from '../../components/loading.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { Section } from '../../components/section.js';
+import { t } from '../../i18n/i18n.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Importing a spreadsheet through the import pipeline: choose a file, check it (a dry run that
+ * reports every row), and import it when no row is refused. The report names every refused row
+ * with its line, column, value and what is wrong, and offers the error file to fix and check again.
+ */
+export function ImportPanel({
+  kind,
+  intro,
+  onCommitted,
+}: {
+  kind: ImportKind;
+  intro: string;
+  onCommitted: () => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [missing, setMissing] = useState(false);
+  const run = useMutation({
+    mutationFn: ({ chosen, mode }: { chosen: File; mode: 'dry-run' | 'commit' }) =>
+      sendText<ImportReport>(
+        `/api/v1/imports/${kind}?${new URLSearchParams({ mode, fileName: chosen.name })}`,
+        chosen,
+        /\.xlsx$/i.test(chosen.name) ? XLSX : chosen.type || 'text/csv',
+      ),
+    onSuccess: (report) => {
+      if (report.status === 'committed' && report.written > 0) onCommitted();
+      requestAnimationFrame(() => result.current?.focus());
+    },
+  });
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    const chosen = input.current?.files?.[0] ?? null;
+    setFile(chosen);
+    setMissing(!chosen);
+    if (chosen) run.mutate({ chosen, mode: 'dry-run' });
+  };
+  const report = run.data;
+  return (
+    <Section id={`import-${kind}`} title={t('imports.title')}>
+      <Paragraph>{intro}</Paragraph>
+      <form onSubmit={check} noValidate>
+        <FormField
+          invalid={missing}
+          label={<FormLabel htmlFor={`import-${kind}-bestand`}>{t('imports.file')}</FormLabel>}
+        >
+          {missing ? (
+            <FormFieldErrorMessage id={`import-${kind}-fout`}>
+              {t('places.register.noFile')}
+            </FormFieldErrorMessage>
+          ) : null}
+          <FormFieldDescription id={`import-${kind}-hulp`}>.csv, .txt, .xlsx</FormFieldDescription>
+          <input
+            id={`import-${kind}-bestand`}
+            ref={input}
+            type="file"
+            accept=".csv,.txt,.xlsx,text/csv"
+            aria-describedby={[`import-${kind}-hulp`, missing ? `import-${kind}-fout` : null]
+              .filter(Boolean)
+              .join(' ')}
+            onChange={() => {
+              setMissing(false);
+              run.reset();
+            }}
+          />
+        </FormField>
+        <ButtonGroup>
+          <Button type="submit" appearance="secondary-action-button" disabled={run.isPending}>
+            {t('imports.check')}
+          </Button>
+        </ButtonGroup>
+      </form>
+      {run.isPending ? <Loading label={t('imports.checking')} /> : null}
+      <div ref={result} tabIndex={-1}>
+        {run.isError ? <ProblemAlert error={run.error} /> : null}
+        {report ? (
+          <Report
+            report={report}
+            pending={run.isPending}
+            onCommit={() => file && run.mutate({ chosen: file, mode: 'commit' })}
+          />
+        ) : null}
+      </div>
+    </Section>
+  );
+}
+
+function Report({
+  report,
+  pending,
+  onCommit,
+}: {
+  report: ImportReport;
+  pending: boolean;
+  onCommit: () => void;
+}) {
+  const details =
+    report.format === 'csv'
+      ? ` (${report.encoding}, ${report.separator === '\t' ? 'tab' : `"${report.separator}"`})`
+      : report.sheet
+        ? ` (${report.sheet})`
+        : '';
+  const outcome =
+    report.status === 'committed'
+      ? { type: 'ok' as const, text: t('imports.committed', { written: report.written }) }
+      : report.status === 'refused'
+        ? { type: 'error' as const, text: t('imports.refused', { rejected: report.rejected }) }
+        : report.rejected > 0
+          ? { type: 'warning' as const, text: t('imports.fixFirst') }
+          : report.accepted > 0
+            ? { type: 'info' as const, text: t('imports.ready', { accepted: report.accepted }) }
+            : { type: 'info' as const, text: t('imports.nothingNew') };
+  return (
+    <>
+      <Alert type={outcome.type} role={outcome.type === 'error' ? 'alert' : 'status'}>
+        <Paragraph>
+          {t('imports.summary', {
+            file: report.fileName,
+            rows: report.rows,
+            accepted: report.accepted,
+            rejected: report.rejected,
+            skipped: report.skipped,
+          })}
+        </Paragraph>
+        <Paragraph>{outcome.text}</Paragraph>
+      </Alert>
+      <Paragraph>
+        {t('imports.readAs', { format: report.format === 'csv' ? 'CSV' : 'Excel-werkmap', details })}{' '}
+        {t('imports.mapping', {
+          columns: report.mapping
+            .map((m) => `${m.column || '–'} → ${m.label ?? t('imports.unused')}`)
+            .join('; '),
+        })}
+      </Paragraph>
+      {report.mode === 'dry-run' && report.rejected === 0 && report.accepted > 0 ? (
+        <ButtonGroup>
+          <Button type="button" appearance="primary-action-button" disabled={pending} onClick={onCommit}>
+            {t('imports.commit')}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+      {report.problems.length ? (
+        <>
+          <DataTable
+            caption={t('imports.problems')}
+            columns={[t('imports.line'), t('imports.column'), t('imports.value'), t('imports.reason')]}
+          >
+            {report.problems.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a report's problems never move
+              <TableRow key={i}>
+                <TableHeaderCell scope="row">{p.line}</TableHeaderCell>
+                <TableCell>{p.column ?? t('imports.wholeRow')}</TableCell>
+                <TableCell>{p.value ?? ''}</TableCell>
+                <TableCell>{p.reason}</TableCell>
+              </TableRow>
+            ))}
+          </DataTable>
+          <Paragraph>
+            <a className="utrecht-link" href={`/api/v1/imports/${report.id}/errors.csv`} download>
+              {t('imports.errorFile')}
+            </a>
+          </Paragraph>
+        </>
+      ) : null}
+      {report.skippedRows.length ? (
+        <>
+          <Heading3>{t('imports.skippedRows')}</Heading3>
+          <UnorderedList>
+            {report.skippedRows.map((r) => (
+              <UnorderedListItem key={r.line}>
+                {t('imports.skippedRow', { line: r.line, reason: r.reason })}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
+      ) : null}
+    </>
+  );
+}
