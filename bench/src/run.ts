@@ -13,6 +13,7 @@ import { benchAccountability } from './accountability.ts';
 import { benchAnnualReport, benchSnapshotRead } from './annual-report.ts';
 import { benchDatabase } from './database.ts';
 import { benchHotspots } from './hotspots.ts';
+import { benchImports } from './imports.ts';
 import { benchLinking } from './linking.ts';
 import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
 import { reportMatching } from './matching.ts';
@@ -164,6 +165,9 @@ if (wants('annual-report')) {
   await benchAnnualReport(ROUNDS);
   await benchSnapshotRead(database, ROUNDS);
 }
+
+// 9. Imports: a 200,000-row CSV validated and a 200,000-row XLSX dry run, against plain parsing.
+if (wants('imports')) await benchImports(ROUNDS);
 
 await app.close();
 await unlogged.close();

@@ -1,5 +1,7 @@
 export { importsRoutes } from './imports.routes.js';
 export { ImportsService } from './imports.service.js';
-export { FileRefusal, MAX_IMPORT_BYTES } from './pipeline.read.js';
+// The pipeline's parts without the database: for the import benchmark.
+export { importKindDefinitions } from './pipeline.kinds.js';
+export { FileRefusal, MAX_IMPORT_BYTES, readSpreadsheet } from './pipeline.read.js';
 export { importPipelineRoutes } from './pipeline.routes.js';
-export { type ImportInput, ImportPipelineService } from './pipeline.service.js';
+export { checkRows, type ImportInput, ImportPipelineService } from './pipeline.service.js';

@@ -202,6 +202,7 @@ export class ImportPipelineService {
   }
 
   /** Every row checked: accepted, rejected (each problem with its line, column and value) or skipped. */
+  /** Every row checked, then the ones recorded already exactly so skipped. */
   private async check(
     trx: Db,
     actor: Actor,
@@ -209,63 +210,7 @@ export class ImportPipelineService {
     file: SourceFile,
     mapping: Record<string, string>,
   ) {
-    const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
-    const indexOf = new Map(file.header.map((h, i) => [h, i]));
-    const personal = new Set(definition.fields.filter((f) => f.personal).map((f) => f.key));
-    const problems: ImportRowProblem[] = [];
-    const errorRows: Array<{ line: number; cells: Array<string | null>; error: string }> = [];
-    const skippedRows: Array<{ line: number; reason: string }> = [];
-    const candidates: Array<{ line: number; key: string; value: unknown; fingerprint: string }> = [];
-    let rejected = 0;
-    for (const row of file.rows) {
-      const cell = (field: string) => {
-        const column = columnOf.get(field);
-        if (column === undefined) return undefined;
-        return row.cells[indexOf.get(column) ?? -1] ?? null;
-      };
-      const result = definition.row(cell);
-      const rowProblems: ImportRowProblem[] = [];
-      if ('problems' in result)
-        for (const p of result.problems) {
-          const column = p.field ? (columnOf.get(p.field) ?? null) : null;
-          const raw = p.field ? cell(p.field) : undefined;
-          rowProblems.push({
-            line: row.line,
-            column,
-            value:
-              raw === undefined ? null : p.field && personal.has(p.field) ? mask(shown(raw)) : shown(raw),
-            code: p.code,
-            reason: p.reason,
-          });
-        }
-      else {
-        const key = definition.key(result.value);
-        const fingerprint = JSON.stringify(result.value);
-        const earlier = candidates.find((c) => c.key === key);
-        if (earlier && earlier.fingerprint === fingerprint) {
-          skippedRows.push({ line: row.line, reason: `Dezelfde rij als regel ${earlier.line}.` });
-          continue;
-        }
-        if (earlier)
-          rowProblems.push({
-            line: row.line,
-            column: null,
-            value: null,
-            code: 'duplicate_row',
-            reason: `Deze rij gaat over hetzelfde als regel ${earlier.line}, met andere waarden. Houd er één over.`,
-          });
-        else candidates.push({ line: row.line, key, value: result.value, fingerprint });
-      }
-      if (rowProblems.length) {
-        rejected += 1;
-        problems.push(...rowProblems);
-        errorRows.push({
-          line: row.line,
-          cells: file.header.map((_, i) => shown(row.cells[i] ?? null)),
-          error: rowProblems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join(' '),
-        });
-      }
-    }
+    const { candidates, problems, skippedRows, errorRows, rejected } = checkRows(definition, file, mapping);
     const unchanged = await definition.unchanged(
       trx,
       actor,
@@ -348,6 +293,80 @@ export class ImportPipelineService {
       };
     });
   }
+}
+
+/**
+ * Every row of a file checked against a kind, without the database: accepted candidates (one per
+ * identity), refused rows with their problems (and as they were, for the error file), and rows
+ * skipped as a repeat of an earlier one. Also what the import benchmark times.
+ */
+export function checkRows(
+  definition: ImportKindDefinition<unknown>,
+  file: SourceFile,
+  mapping: Record<string, string>,
+) {
+  const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
+  const indexOf = new Map(file.header.map((h, i) => [h, i]));
+  const personal = new Set(definition.fields.filter((f) => f.personal).map((f) => f.key));
+  const problems: ImportRowProblem[] = [];
+  const errorRows: Array<{ line: number; cells: Array<string | null>; error: string }> = [];
+  const skippedRows: Array<{ line: number; reason: string }> = [];
+  const candidates: Array<{ line: number; key: string; value: unknown; fingerprint: string }> = [];
+  const byKey = new Map<string, (typeof candidates)[number]>();
+  let rejected = 0;
+  for (const row of file.rows) {
+    const cell = (field: string) => {
+      const column = columnOf.get(field);
+      if (column === undefined) return undefined;
+      return row.cells[indexOf.get(column) ?? -1] ?? null;
+    };
+    const result = definition.row(cell);
+    const rowProblems: ImportRowProblem[] = [];
+    if ('problems' in result)
+      for (const p of result.problems) {
+        const column = p.field ? (columnOf.get(p.field) ?? null) : null;
+        const raw = p.field ? cell(p.field) : undefined;
+        rowProblems.push({
+          line: row.line,
+          column,
+          value: raw === undefined ? null : p.field && personal.has(p.field) ? mask(shown(raw)) : shown(raw),
+          code: p.code,
+          reason: p.reason,
+        });
+      }
+    else {
+      const key = definition.key(result.value);
+      const fingerprint = JSON.stringify(result.value);
+      const earlier = byKey.get(key);
+      if (earlier && earlier.fingerprint === fingerprint) {
+        skippedRows.push({ line: row.line, reason: `Dezelfde rij als regel ${earlier.line}.` });
+        continue;
+      }
+      if (earlier)
+        rowProblems.push({
+          line: row.line,
+          column: null,
+          value: null,
+          code: 'duplicate_row',
+          reason: `Deze rij gaat over hetzelfde als regel ${earlier.line}, met andere waarden. Houd er één over.`,
+        });
+      else {
+        const candidate = { line: row.line, key, value: result.value, fingerprint };
+        candidates.push(candidate);
+        byKey.set(key, candidate);
+      }
+    }
+    if (rowProblems.length) {
+      rejected += 1;
+      problems.push(...rowProblems);
+      errorRows.push({
+        line: row.line,
+        cells: file.header.map((_, i) => shown(row.cells[i] ?? null)),
+        error: rowProblems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join(' '),
+      });
+    }
+  }
+  return { candidates, problems, skippedRows, errorRows, rejected };
 }
 
 /** Personal data in the row report: the first and last character, the rest as dots. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { readSpreadsheet } from './pipeline.read.js';
+import { readDate, readNumber } from './pipeline.values.js';
+
+describe('reading a spreadsheet for an import', () => {
+  it('gives each CSV row the line it starts on, after blank lines and values with a line break', async () => {
+    const file = await readSpreadsheet(
+      Buffer.from('Jaar,Toelichting\r\n2021,"twee\r\nregels"\r\n\r\n2022,een\r\n'),
+      'f.csv',
+    );
+    expect(file.rows.map((r) => [r.line, r.cells[0]])).toEqual([
+      [2, '2021'],
+      [5, '2022'],
+    ]);
+  });
+
+  it('reads amounts and dates the way Dutch spreadsheets write them', () => {
+    expect(readNumber('€ 1.234.567')).toEqual({ ok: true, value: 1_234_567 });
+    expect(readNumber('1.234,56')).toEqual({ ok: true, value: 1234.56 });
+    expect(readNumber('1,234.56')).toEqual({ ok: true, value: 1234.56 });
+    expect(readNumber('(21)')).toEqual({ ok: true, value: -21 });
+    expect(readNumber('1.234,567')).toMatchObject({ ok: false, code: 'precision' });
+    expect(readNumber('veel')).toMatchObject({ ok: false, code: 'not_a_number' });
+    expect(readDate('31-12-2021')).toEqual({ ok: true, value: '2021-12-31' });
+    expect(readDate('2021-12-31')).toEqual({ ok: true, value: '2021-12-31' });
+    expect(readDate(44561)).toEqual({ ok: true, value: '2021-12-31' });
+    expect(readDate(new Date(Date.UTC(2021, 11, 31)))).toEqual({ ok: true, value: '2021-12-31' });
+    expect(readDate('31-02-2021')).toMatchObject({ ok: false, code: 'no_such_date' });
+    expect(readDate('eind december')).toMatchObject({ ok: false, code: 'not_a_date' });
+    expect(readDate({ formula: 'TODAY()' })).toMatchObject({ ok: false, code: 'formula' });
+  });
+});
