@@ -297,12 +297,29 @@ describe('the annual report', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'finance-import-refused');
 
-    // The corrected file: checked, then imported; the table shows it at once.
-    await file.setInputFiles(
-      csv([`${year};Bijdragen gemeenten;€ 291.000;312.000`, `${year};Personele lasten;291000;312000`]),
-    );
+    // The corrected file has its budget under another heading: matched by hand, checked again,
+    // then imported; the table shows it at once.
+    await file.setInputFiles({
+      name: `financien-${year}.csv`,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'Jaar;Regel;Plan;Realisatie',
+          `${year};Bijdragen gemeenten;€ 291.000;312.000`,
+          `${year};Personele lasten;291000;312000`,
+        ].join('\r\n'),
+      ),
+    });
     await page.getByRole('button', { name: 'Controleren' }).focus();
     await page.keyboard.press('Enter');
+    const plan = page.getByLabel('Kolom ‘Plan’');
+    await plan.waitFor();
+    expect(await plan.inputValue()).toBe('');
+    await plan.focus();
+    await plan.selectOption({ label: 'Begroting' });
+    await page.getByRole('button', { name: 'Opnieuw controleren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/Plan → Begroting/).waitFor();
     await page.getByText('Geen rij geweigerd. Klik op Importeren om 2 rijen vast te leggen.').waitFor();
     await page.getByRole('button', { name: 'Importeren' }).focus();
     await page.keyboard.press('Enter');

@@ -610,7 +610,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/v1/import-kinds': {
     logs: 'import.kinds',
     permitted: 'programme_manager',
-    denied: 'riec_analyst',
+    denied: 'partner_staff',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/import-kinds' }),
   },
@@ -624,7 +624,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/v1/imports': {
     logs: 'import.list',
     permitted: 'programme_manager',
-    denied: 'riec_analyst',
+    denied: 'partner_staff',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/imports' }),
   },

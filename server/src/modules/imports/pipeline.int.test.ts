@@ -246,4 +246,52 @@ describe(`importing spreadsheets on ${testEngine()}`, () => {
     expect((await cast.ok<{ items: ImportReport[] }>(other, 'GET', '/api/v1/imports')).items).toEqual([]);
     expect((await cast.call(manager, 'GET', `/api/v1/imports/${mine.json.id}`)).statusCode).toBe(200);
   });
+  it("imports activities: kinds, municipalities and partners by their names, the API's rules for each row, nothing twice", async () => {
+    const analyst = await cast.analyst();
+    const csv = [
+      'Soort;Titel;Datum;Gemeente;Partner;Deelnemers',
+      'Bibob-ondersteuning;Advies horecavergunning;14-03-2019;Utrecht;politie;3',
+      'Training;Training signalen herkennen;2019-04-02;GM0307;;25',
+      'Koffie;Kennismaking;2019-04-03;;;',
+      'Training;Nog een training;31-12-2099;;;',
+      'Training;Training in Parijs;2019-05-01;Parijs;;',
+      'Training;Te veel;2019-05-02;;;veel',
+    ].join('\n');
+    const post = (mode: string) =>
+      cast.call(analyst, 'POST', `/api/v1/imports/activities?mode=${mode}&fileName=activiteiten.csv`, csv, {
+        'content-type': 'text/csv',
+      });
+    const dry = (await post('dry-run')).json() as ImportReport;
+    expect(dry).toMatchObject({ rows: 6, accepted: 2, rejected: 4, skipped: 0 });
+    expect(dry.problems.map((p) => [p.line, p.column, p.code])).toEqual([
+      [4, 'Soort', 'unknown_activity_kind'],
+      [5, 'Datum', 'in_the_future'],
+      [6, 'Gemeente', 'unknown_municipality'],
+      [7, 'Deelnemers', 'not_a_number'],
+    ]);
+    // Without the refused rows: committed, and the same file again adds nothing.
+    const clean = csv.split('\n').slice(0, 3).join('\n');
+    const send = (mode: string) =>
+      cast.call(analyst, 'POST', `/api/v1/imports/activities?mode=${mode}&fileName=a.csv`, clean, {
+        'content-type': 'text/csv',
+      });
+    expect((await send('commit')).json()).toMatchObject({ status: 'committed', written: 2 });
+    expect((await send('commit')).json()).toMatchObject({ status: 'committed', written: 0, skipped: 2 });
+    const { items } = await cast.ok<{
+      items: Array<{
+        title: string;
+        municipality: { name: string } | null;
+        partner: { name: string } | null;
+        participants: number | null;
+      }>;
+    }>(analyst, 'GET', '/api/v1/activities?from=2019-01-01&to=2019-12-31');
+    expect(items.find((a) => a.title === 'Advies horecavergunning')).toMatchObject({
+      municipality: { name: 'Utrecht' },
+      partner: { name: 'Politie eenheid Midden-Nederland' },
+      participants: 3,
+    });
+    // The analyst may import activities, not finance.
+    const kinds = await cast.ok<{ items: ImportKindView[] }>(analyst, 'GET', '/api/v1/import-kinds');
+    expect(kinds.items.map((k) => k.kind)).toEqual(['activities']);
+  });
 });

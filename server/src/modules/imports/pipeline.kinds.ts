@@ -1,4 +1,6 @@
 import {
+  type CreateActivityRequest,
+  createActivityRequest,
   type FinanceLineCode,
   financeLineDefinitions,
   financeYearRequest,
@@ -7,8 +9,15 @@ import {
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
 import { financeLineProblems, financeLinesOf, recordFinanceLines } from '../finance/index.js';
+import {
+  type ActivityLookups,
+  activitiesHeldWithin,
+  activityLookups,
+  activityProblems,
+  recordActivities,
+} from '../programmes/index.js';
 import type { Cell } from './pipeline.read.js';
-import { readNumber, readYear } from './pipeline.values.js';
+import { readDate, readNumber, readText, readYear } from './pipeline.values.js';
 
 /** A field of a kind: what a column can be mapped to, and the headings that map to it by themselves. */
 export interface KindField {
@@ -40,7 +49,12 @@ export interface ImportKindDefinition<T> {
   /** The permission that lets one run it: the same one the API asks for these records. */
   permission: string;
   fields: readonly KindField[];
-  row(cell: (field: string) => Cell | undefined): { value: T } | { problems: FieldProblem[] };
+  /** What the rows are checked against (the region's municipalities, say), read once per file. */
+  prepare?(db: Db, actor: Actor, today: string): Promise<unknown>;
+  row(
+    cell: (field: string) => Cell | undefined,
+    context: unknown,
+  ): { value: T } | { problems: FieldProblem[] };
   key(value: T): string;
   /** The keys of the values recorded already exactly as given. */
   unchanged(db: Db, actor: Actor, values: readonly T[]): Promise<Set<string>>;
@@ -191,9 +205,201 @@ const finance: ImportKindDefinition<FinanceRow> = {
   },
 };
 
+// ---- activities -------------------------------------------------------------------------------
+
+interface ActivityContext extends ActivityLookups {
+  today: string;
+}
+
+const byNameOrCode = <T extends { name: string; code: string | null }>(list: readonly T[], text: string) => {
+  const wanted = fold(text);
+  return list.find((x) => fold(x.name) === wanted || (x.code !== null && fold(x.code) === wanted));
+};
+
+const activityKey = (a: {
+  kind: string;
+  title: string;
+  heldOn: string;
+  municipalityCode?: string | null | undefined;
+}) => [a.kind, fold(a.title), a.heldOn, a.municipalityCode ?? ''].join('|');
+
+const activities: ImportKindDefinition<CreateActivityRequest> = {
+  kind: 'activities',
+  name: 'Activiteiten',
+  description:
+    'Per rij een activiteit van het RIEC: Bibob- of TOV-ondersteuning, een training, een schoolprogramma … met de datum, de gemeente, de partner en de aantallen.',
+  permission: 'activity.manage',
+  fields: [
+    {
+      key: 'kind',
+      label: 'Soort',
+      required: true,
+      description: 'De soort activiteit, met zijn naam of code.',
+      synonyms: ['soort', 'soort activiteit', 'type', 'kind'],
+    },
+    {
+      key: 'title',
+      label: 'Titel',
+      required: true,
+      description: 'Wat de activiteit was.',
+      synonyms: ['titel', 'omschrijving', 'onderwerp', 'activiteit', 'title'],
+    },
+    {
+      key: 'heldOn',
+      label: 'Datum',
+      required: true,
+      description: 'Wanneer, zoals 31-12-2021.',
+      synonyms: ['datum', 'gehouden op', 'date'],
+    },
+    {
+      key: 'municipality',
+      label: 'Gemeente',
+      required: false,
+      description: 'De gemeente, met haar naam of CBS-code.',
+      synonyms: ['gemeente', 'gemeentecode', 'municipality'],
+    },
+    {
+      key: 'partner',
+      label: 'Partner',
+      required: false,
+      description: 'De partner voor wie, met zijn naam of code.',
+      synonyms: ['partner', 'organisatie', 'voor'],
+    },
+    {
+      key: 'participants',
+      label: 'Deelnemers',
+      required: false,
+      description: 'Het aantal deelnemers.',
+      synonyms: ['deelnemers', 'aantal deelnemers'],
+    },
+    {
+      key: 'pupils',
+      label: 'Leerlingen',
+      required: false,
+      description: 'Het aantal leerlingen.',
+      synonyms: ['leerlingen', 'aantal leerlingen'],
+    },
+    {
+      key: 'dossiers',
+      label: 'Dossiers',
+      required: false,
+      description: 'Het aantal dossiers.',
+      synonyms: ['dossiers', 'aantal dossiers'],
+    },
+    {
+      key: 'reach',
+      label: 'Bereik',
+      required: false,
+      description: 'Het bereik (mensen die het zagen of hoorden).',
+      synonyms: ['bereik'],
+    },
+    {
+      key: 'note',
+      label: 'Opmerking',
+      required: false,
+      description: 'Een toelichting.',
+      synonyms: ['opmerking', 'toelichting', 'note'],
+    },
+  ],
+  async prepare(db, actor, today) {
+    return { ...(await activityLookups(db, actor.regionId)), today } satisfies ActivityContext;
+  },
+  row(cell, context) {
+    const lookups = context as ActivityContext;
+    const problems: FieldProblem[] = [];
+    const take = <V>(
+      field: string,
+      read: { ok: true; value: V } | { ok: false; code: string; reason: string },
+    ) => {
+      if (read.ok) return read.value;
+      problems.push({ field, code: read.code, reason: read.reason });
+      return undefined;
+    };
+    const kindText = take('kind', readText(cell('kind') ?? null, 200));
+    const kind = kindText ? byNameOrCode(lookups.kinds, kindText) : undefined;
+    if (kindText && !kind)
+      problems.push({
+        field: 'kind',
+        code: 'unknown_activity_kind',
+        reason: `Deze soort activiteit kent Samenspel niet. Kies uit: ${lookups.kinds.map((k) => k.name).join('; ')}.`,
+      });
+    const title = take('title', readText(cell('title') ?? null, 300));
+    const heldOn = take('heldOn', readDate(cell('heldOn') ?? null));
+    const municipalityText = take('municipality', readText(cell('municipality') ?? null, 100));
+    const municipality = municipalityText
+      ? byNameOrCode(lookups.municipalities, municipalityText)
+      : undefined;
+    if (municipalityText && !municipality)
+      problems.push({
+        field: 'municipality',
+        code: 'unknown_municipality',
+        reason: 'Deze gemeente hoort niet bij uw regio. Schrijf haar naam of CBS-code (GM0344).',
+      });
+    const partnerText = take('partner', readText(cell('partner') ?? null, 200));
+    const partner = partnerText ? byNameOrCode(lookups.partners, partnerText) : undefined;
+    if (partnerText && !partner)
+      problems.push({
+        field: 'partner',
+        code: 'unknown_partner',
+        reason: 'Deze partner hoort niet bij uw regio.',
+      });
+    const count = (field: 'participants' | 'pupils' | 'dossiers' | 'reach') => {
+      const raw = cell(field);
+      return raw === undefined ? undefined : (take(field, readNumber(raw, 0)) ?? undefined);
+    };
+    const request = {
+      kind: kind?.code,
+      title: title ?? undefined,
+      heldOn: heldOn ?? undefined,
+      ...(municipality ? { municipalityCode: municipality.code } : {}),
+      ...(partner ? { partnerId: partner.id } : {}),
+      participants: count('participants') ?? undefined,
+      pupils: count('pupils') ?? undefined,
+      dossiers: count('dossiers') ?? undefined,
+      reach: count('reach') ?? undefined,
+      note: take('note', readText(cell('note') ?? null, 2000)) ?? undefined,
+    };
+    if (problems.length) return { problems };
+    // The API's own contract and rules.
+    const parsed = createActivityRequest.safeParse(JSON.parse(JSON.stringify(request)));
+    if (!parsed.success)
+      return {
+        problems: parsed.error.issues.map((i) => ({
+          field: fieldOf[String(i.path[0])] ?? String(i.path[0] ?? '') ?? null,
+          code: 'invalid',
+          reason: i.message,
+        })),
+      };
+    const rules = activityProblems(parsed.data, lookups, lookups.today);
+    if (rules.length)
+      return {
+        problems: rules.map((p) => ({
+          field: fieldOf[p.name] ?? p.name,
+          code: p.code ?? 'invalid',
+          reason: p.reason,
+        })),
+      };
+    return { value: parsed.data };
+  },
+  key: activityKey,
+  async unchanged(db, actor, values) {
+    if (!values.length) return new Set();
+    const dates = values.map((v) => v.heldOn).sort();
+    const stored = await activitiesHeldWithin(db, actor.regionId, dates[0] ?? '', dates.at(-1) ?? '');
+    const known = new Set(stored.map((a) => activityKey({ ...a, heldOn: String(a.heldOn).slice(0, 10) })));
+    return new Set(values.map(activityKey).filter((k) => known.has(k)));
+  },
+  async write(db, actor, values, at) {
+    return (await recordActivities(db, actor, values, at)).length;
+  },
+};
+
+/** The API's names of an activity's fields, as the import's fields. */
+const fieldOf: Record<string, string> = { municipalityCode: 'municipality', partnerId: 'partner' };
+
 /** Every kind of import, by its name in the API and the CLI. */
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own row type; the pipeline treats them alike
-export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>> = { finance };
+export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>> = { finance, activities };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */
 export function automaticMapping(

@@ -10,6 +10,7 @@ import type {
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
 import { csvDocument } from '../../shared/csv.js';
+import { amsterdamDate } from '../../shared/dates.js';
 import { forbidden, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { displayNames } from '../users/index.js';
@@ -194,7 +195,7 @@ export class ImportPipelineService {
       problems.push(
         fileProblem(
           'columns_missing',
-          `Er is geen kolom voor ${missing.map((f) => `'${f.label}'`).join(' en ')}. Kolommen in het bestand: ${header.filter(Boolean).join(', ') || '(geen)'}. Noem de kolom zo, of koppel hem hieronder.`,
+          `Er is geen kolom voor ${missing.map((f) => `'${f.label}' (kopje ${[f.label, ...f.synonyms.filter((x) => x !== f.label.toLowerCase())].map((x) => `'${x}'`).join(' of ')})`).join(' en ')}. Kolommen in het bestand: ${header.filter(Boolean).join(', ') || '(geen)'}. Geef de kolom zo'n kopje en controleer het bestand opnieuw.`,
         ),
       );
     if (problems.length) throw invalid(problems);
@@ -210,7 +211,15 @@ export class ImportPipelineService {
     file: SourceFile,
     mapping: Record<string, string>,
   ) {
-    const { candidates, problems, skippedRows, errorRows, rejected } = checkRows(definition, file, mapping);
+    const context = definition.prepare
+      ? await definition.prepare(trx, actor, amsterdamDate(this.deps.now()))
+      : undefined;
+    const { candidates, problems, skippedRows, errorRows, rejected } = checkRows(
+      definition,
+      file,
+      mapping,
+      context,
+    );
     const unchanged = await definition.unchanged(
       trx,
       actor,
@@ -304,6 +313,7 @@ export function checkRows(
   definition: ImportKindDefinition<unknown>,
   file: SourceFile,
   mapping: Record<string, string>,
+  context?: unknown,
 ) {
   const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
   const indexOf = new Map(file.header.map((h, i) => [h, i]));
@@ -320,7 +330,7 @@ export function checkRows(
       if (column === undefined) return undefined;
       return row.cells[indexOf.get(column) ?? -1] ?? null;
     };
-    const result = definition.row(cell);
+    const result = definition.row(cell, context);
     const rowProblems: ImportRowProblem[] = [];
     if ('problems' in result)
       for (const p of result.problems) {

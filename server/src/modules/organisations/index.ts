@@ -2,6 +2,8 @@ export { organisationsRules } from './organisations.access.js';
 export {
   districtIn,
   listBoundaries as municipalityBoundaries,
+  listMunicipalities,
+  listPartnerOrganisations,
   municipalitiesIn,
   municipalityName,
   organisationByCode,

@@ -13,7 +13,7 @@ import { invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { listWorkbook } from '../../shared/workbook.js';
 import { caseReferences } from '../cases/index.js';
-import { districtIn, municipalitiesIn, organisationsIn } from '../organisations/index.js';
+import { districtIn, listMunicipalities, listPartnerOrganisations } from '../organisations/index.js';
 import * as repo from './programmes.repository.js';
 import { activityKindsOf } from './programmes.service.js';
 
@@ -24,6 +24,82 @@ const problem = (name: string, code: string, reason: string): InvalidParam => ({
   code,
   reason,
 });
+
+export type ActivityLookups = Awaited<ReturnType<typeof activityLookups>>;
+
+/** What a new activity is checked against: the region's kinds of activity, municipalities and partners. */
+export async function activityLookups(db: Db, regionId: string) {
+  const [kinds, municipalities, partners] = await Promise.all([
+    activityKindsOf(db, regionId),
+    listMunicipalities(db, { regionId, on: undefined }),
+    listPartnerOrganisations(db, { regionId, on: undefined }),
+  ]);
+  return {
+    kinds: kinds.map((k) => ({ code: k.code, name: k.name })),
+    municipalities: municipalities.map((m) => ({ code: m.code, name: m.name })),
+    partners: partners.map((p) => ({ id: p.id, code: p.code, name: p.name })),
+  };
+}
+
+/**
+ * The rules of a new activity beyond its contract: a kind of the region, a date not in the
+ * future, a municipality and a partner of the region. The API and the import check the same.
+ */
+export function activityProblems(
+  request: Pick<CreateActivityRequest, 'kind' | 'heldOn' | 'municipalityCode' | 'partnerId'>,
+  lookups: ActivityLookups,
+  today: string,
+): InvalidParam[] {
+  const problems: InvalidParam[] = [];
+  if (!lookups.kinds.some((k) => k.code === request.kind))
+    problems.push(problem('kind', 'unknown_activity_kind', 'Kies een soort activiteit.'));
+  if (request.heldOn > today)
+    problems.push(problem('heldOn', 'in_the_future', 'Deze datum ligt in de toekomst.'));
+  if (request.municipalityCode && !lookups.municipalities.some((m) => m.code === request.municipalityCode))
+    problems.push(
+      problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
+    );
+  if (request.partnerId && !lookups.partners.some((p) => p.id === request.partnerId))
+    problems.push(problem('partnerId', 'unknown_partner', 'Deze partner hoort niet bij uw regio.'));
+  return problems;
+}
+
+/** Records checked activities for the actor's organisation, in the caller's transaction. */
+export async function recordActivities(
+  db: Db,
+  actor: Actor,
+  requests: readonly CreateActivityRequest[],
+  at: Date,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const request of requests)
+    ids.push(
+      await repo.insertActivity(db, {
+        regionId: actor.regionId,
+        kind: request.kind,
+        title: request.title,
+        heldOn: request.heldOn,
+        municipalityCode: request.municipalityCode ?? null,
+        partnerId: request.partnerId ?? null,
+        participants: request.participants ?? null,
+        pupils: request.pupils ?? null,
+        dossiers: request.dossiers ?? null,
+        reach: request.reach ?? null,
+        caseId: request.caseId ?? null,
+        programmeId: request.programmeId ?? null,
+        note: request.note ?? null,
+        organisationId: actor.organisationId,
+        recordedAt: at,
+        recordedBy: userOf(actor),
+      }),
+    );
+  return ids;
+}
+
+/** The activities of the region held in a period, for recognising one recorded already. */
+export function activitiesHeldWithin(db: Db, regionId: string, from: string, to: string) {
+  return repo.activityIdentities(db, regionId, from, to);
+}
 
 /**
  * The activity register: Bibob and TOV support, trainings, webinars, Q-colleges, school
@@ -167,50 +243,19 @@ export class ActivitiesService {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'activity.create', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'activity.manage');
-      const problems: InvalidParam[] = [];
-      const kinds = await activityKindsOf(trx, actor.regionId);
-      if (!kinds.some((k) => k.code === request.kind))
-        problems.push(problem('kind', 'unknown_activity_kind', 'Kies een soort activiteit.'));
-      if (request.heldOn > amsterdamDate(now()))
-        problems.push(problem('heldOn', 'in_the_future', 'Deze datum ligt in de toekomst.'));
-      if (
-        request.municipalityCode &&
-        !(await municipalitiesIn(trx, actor.regionId, [request.municipalityCode])).length
-      )
-        problems.push(
-          problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
-        );
-      if (request.partnerId && !(await organisationsIn(trx, actor.regionId, [request.partnerId])).length)
-        problems.push(problem('partnerId', 'unknown_partner', 'Deze partner hoort niet bij uw regio.'));
+      const problems = activityProblems(
+        request,
+        await activityLookups(trx, actor.regionId),
+        amsterdamDate(now()),
+      );
       if (request.programmeId && !(await repo.programmesIn(trx, actor.regionId, [request.programmeId])).size)
         problems.push(problem('programmeId', 'unknown_programme', 'Dit programma bestaat niet in uw regio.'));
       // A case the recorder may not open is "not found": nobody learns that it exists.
       if (request.caseId && !(await access.allowed(trx, actor, 'case.read', [request.caseId])).size)
         problems.push(problem('caseId', 'unknown_case', 'Deze casus is niet gevonden.'));
       if (problems.length) throw invalid(problems);
-      const id = await repo.insertActivity(trx, {
-        regionId: actor.regionId,
-        kind: request.kind,
-        title: request.title,
-        heldOn: request.heldOn,
-        municipalityCode: request.municipalityCode ?? null,
-        partnerId: request.partnerId ?? null,
-        participants: request.participants ?? null,
-        pupils: request.pupils ?? null,
-        dossiers: request.dossiers ?? null,
-        reach: request.reach ?? null,
-        caseId: request.caseId ?? null,
-        programmeId: request.programmeId ?? null,
-        note: request.note ?? null,
-        organisationId: actor.organisationId,
-        recordedAt: now(),
-        recordedBy: userOf(actor),
-      });
-      const [row] = await this.present(
-        trx,
-        actor,
-        await repo.findActivities(trx, actor.regionId, { ids: [id] }),
-      );
+      const ids = await recordActivities(trx, actor, [request], now());
+      const [row] = await this.present(trx, actor, await repo.findActivities(trx, actor.regionId, { ids }));
       if (!row) throw notFound();
       return row;
     });

@@ -1,4 +1,11 @@
-export { ActivitiesService } from './activities.service.js';
+export {
+  ActivitiesService,
+  type ActivityLookups,
+  activitiesHeldWithin,
+  activityLookups,
+  activityProblems,
+  recordActivities,
+} from './activities.service.js';
 export { indicators } from './indicators.js';
 export { normsRules } from './norms.access.js';
 export { normsRoutes } from './norms.routes.js';

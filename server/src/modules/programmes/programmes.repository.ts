@@ -523,3 +523,14 @@ export function findActivities(
   return q.orderBy('a.heldOn', 'desc').orderBy('a.recordedAt', 'desc').limit(5000).execute();
 }
 export type ActivityRow = Awaited<ReturnType<typeof findActivities>>[number];
+
+/** What identifies the region's activities held in a period: kind, title, date and municipality. */
+export function activityIdentities(db: Db, regionId: string, from: string, to: string) {
+  return db
+    .selectFrom('activities')
+    .select(['kind', 'title', 'heldOn', 'municipalityCode'])
+    .where('regionId', '=', regionId)
+    .where('heldOn', '>=', from)
+    .where('heldOn', '<=', to)
+    .execute();
+}

@@ -1,5 +1,5 @@
-import type { ImportKind, ImportReport } from '@samenspel/contracts';
-import { useMutation } from '@tanstack/react-query';
+import type { ImportKind, ImportKindView, ImportReport } from '@samenspel/contracts';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -17,11 +17,12 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { sendText } from '../../components/api.js';
+import { getJson, sendText } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
+import { SelectField } from '../../components/select-field.js';
 import { t } from '../../i18n/i18n.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -44,10 +45,29 @@ export function ImportPanel({
   const result = useRef<HTMLDivElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
+  // The columns' fields as the person set them; none: the saved or the automatic mapping.
+  const [mapping, setMapping] = useState<Record<string, string> | null>(null);
+  const kinds = useQuery({
+    queryKey: ['import-kinds'],
+    queryFn: ({ signal }) => getJson<{ items: ImportKindView[] }>('/api/v1/import-kinds', signal),
+  });
+  const fields = kinds.data?.items.find((k) => k.kind === kind)?.fields ?? [];
   const run = useMutation({
-    mutationFn: ({ chosen, mode }: { chosen: File; mode: 'dry-run' | 'commit' }) =>
+    mutationFn: ({
+      chosen,
+      mode,
+      columns,
+    }: {
+      chosen: File;
+      mode: 'dry-run' | 'commit';
+      columns: Record<string, string> | null;
+    }) =>
       sendText<ImportReport>(
-        `/api/v1/imports/${kind}?${new URLSearchParams({ mode, fileName: chosen.name })}`,
+        `/api/v1/imports/${kind}?${new URLSearchParams({
+          mode,
+          fileName: chosen.name,
+          ...(columns ? { mapping: JSON.stringify(columns) } : {}),
+        })}`,
         chosen,
         /\.xlsx$/i.test(chosen.name) ? XLSX : chosen.type || 'text/csv',
       ),
@@ -61,7 +81,8 @@ export function ImportPanel({
     const chosen = input.current?.files?.[0] ?? null;
     setFile(chosen);
     setMissing(!chosen);
-    if (chosen) run.mutate({ chosen, mode: 'dry-run' });
+    setMapping(null);
+    if (chosen) run.mutate({ chosen, mode: 'dry-run', columns: null });
   };
   const report = run.data;
   return (
@@ -88,6 +109,7 @@ export function ImportPanel({
               .join(' ')}
             onChange={() => {
               setMissing(false);
+              setMapping(null);
               run.reset();
             }}
           />
@@ -102,11 +124,24 @@ export function ImportPanel({
       <div ref={result} tabIndex={-1}>
         {run.isError ? <ProblemAlert error={run.error} /> : null}
         {report ? (
-          <Report
-            report={report}
-            pending={run.isPending}
-            onCommit={() => file && run.mutate({ chosen: file, mode: 'commit' })}
-          />
+          <>
+            <Report
+              report={report}
+              pending={run.isPending}
+              onCommit={() => file && run.mutate({ chosen: file, mode: 'commit', columns: mapping })}
+            />
+            <ColumnMapping
+              key={report.id}
+              kind={kind}
+              report={report}
+              fields={fields}
+              pending={run.isPending}
+              onCheck={(columns) => {
+                setMapping(columns);
+                if (file) run.mutate({ chosen: file, mode: 'dry-run', columns });
+              }}
+            />
+          </>
         ) : null}
       </div>
     </Section>
@@ -203,5 +238,63 @@ function Report({
         </>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The file's columns with the field each one fills, found by their headings (or as saved last
+ * time); a person changes them and checks the file again.
+ */
+function ColumnMapping({
+  kind,
+  report,
+  fields,
+  pending,
+  onCheck,
+}: {
+  kind: ImportKind;
+  report: ImportReport;
+  fields: ImportKindView['fields'];
+  pending: boolean;
+  onCheck: (mapping: Record<string, string>) => void;
+}) {
+  const [chosen, setChosen] = useState<Record<string, string>>(() =>
+    Object.fromEntries(report.mapping.map((m) => [m.column, m.field ?? ''])),
+  );
+  if (!fields.length || report.status === 'committed') return null;
+  const options = [
+    ['', t('imports.unused')] as const,
+    ...fields.map((f) => [f.key, f.required ? `${f.label} *` : f.label] as const),
+  ];
+  return (
+    <form
+      className="samenspel-import-mapping"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onCheck(chosen);
+      }}
+    >
+      <Heading3>{t('imports.mappingTitle')}</Heading3>
+      <Paragraph>{t('imports.mappingHint')}</Paragraph>
+      {report.mapping.map((m, i) => (
+        <SelectField
+          // biome-ignore lint/suspicious/noArrayIndexKey: a file's columns keep their order
+          key={i}
+          id={`import-${kind}-kolom-${i}`}
+          label={t('imports.columnField', { column: m.column || '–' })}
+          value={chosen[m.column] ?? ''}
+          options={options}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setChosen((c) => ({ ...c, [m.column]: value }));
+          }}
+        />
+      ))}
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" disabled={pending}>
+          {t('imports.checkAgain')}
+        </Button>
+      </ButtonGroup>
+    </form>
   );
 }

@@ -27,6 +27,7 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
+import { ImportPanel } from '../imports/import-panel.js';
 import { useCaseChoices } from '../places/places-api.js';
 import { useDistricts, useMunicipalities, usePartnerOrganisations } from '../reference/reference-api.js';
 import {
@@ -58,6 +59,7 @@ const counts = ['participants', 'pupils', 'dossiers', 'reach'] as const;
  */
 export function ActivitiesPage() {
   const me = useMe();
+  const queryClient = useQueryClient();
   const regionId = me.data?.region.id;
   const kinds = useActivityKinds();
   const districts = useDistricts(regionId);
@@ -174,6 +176,13 @@ export function ActivitiesPage() {
       ) : null}
       {data && data.items.length > 0 ? <ActivityTable list={data} /> : null}
       {can(me.data, 'activity.manage') ? <NewActivity /> : null}
+      {can(me.data, 'activity.manage') ? (
+        <ImportPanel
+          kind="activities"
+          intro={t('imports.activitiesIntro')}
+          onCommitted={() => void queryClient.invalidateQueries({ queryKey: [...activitiesKey, 'list'] })}
+        />
+      ) : null}
       {can(me.data, 'programme.manage') ? <NewActivityKind /> : null}
     </>
   );
