@@ -115,6 +115,45 @@ describe('person matching', () => {
     }
   });
 
+  it('finds a date with one slip of a finger in each record, and keeps namesakes born close together apart', () => {
+    const base: PersonRecord = {
+      id: 'x',
+      firstNames: 'Hendrik',
+      prefix: 'van',
+      surname: 'Dijk',
+      dateOfBirth: '1975-02-18',
+    };
+    const a = person(base);
+    // 1975-02-18 and 1976-02-17: a neighbouring key in the year of one record, in the day of the other.
+    const b = person({ ...base, id: 'y', dateOfBirth: '1976-02-17' });
+    expect(shared(a, b)).toBe(true);
+    expect(
+      new Set(
+        blockingKeys(a)
+          .filter((k) => blockingKeys(b).includes(k))
+          .map((k) => k[0]),
+      ),
+    ).toEqual(new Set(['o']));
+    expect(scorePair(a, b).evidence.find((e) => e.field === 'dateOfBirth')?.explanation).toContain(
+      'naastgelegen toets',
+    );
+    expect(scorePair(a, b).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+    // Moved as well: two namesakes more often than two slips.
+    const moved = { postcode: '3511 AB', houseNumber: 1 };
+    expect(
+      scorePair(
+        person({ ...base, ...moved }),
+        person({ ...base, id: 'z', dateOfBirth: '1976-02-17', postcode: '9711 AB', houseNumber: 2 }),
+      ).probability,
+    ).toBeLessThan(DEFAULT_THRESHOLD);
+    // Two digits off in one part of the date (the 18th and the 25th) or digits far apart on the
+    // keyboard: someone else.
+    for (const dateOfBirth of ['1975-02-25', '1979-02-13'])
+      expect(scorePair(a, person({ ...base, id: 'w', dateOfBirth })).probability, dateOfBirth).toBeLessThan(
+        DEFAULT_THRESHOLD,
+      );
+  });
+
   it('finds married names in every form, and the partner’s surname alone when first names and date agree', () => {
     const maiden = person({
       id: 'm',
@@ -142,10 +181,15 @@ describe('person matching', () => {
     expect(shared(maiden, partner)).toBe(true);
     expect(levels(maiden, partner)[0]).toBe('surname:weak');
     expect(scorePair(maiden, partner).probability).toBeGreaterThan(DEFAULT_THRESHOLD);
-    // With initials only, another surname is too little to go on.
-    expect(
-      scorePair(maiden, person({ ...partnerRecord, id: 'q', firstNames: 'A.M.' })).probability,
-    ).toBeLessThan(DEFAULT_THRESHOLD);
+    // With initials only, another surname is too little to go on, unless both records give the
+    // same home: the look-alikes at one address differ in first name or date of birth.
+    const { postcode: _postcode, houseNumber: _houseNumber, ...elsewhere } = partnerRecord;
+    expect(scorePair(maiden, person({ ...elsewhere, id: 'q', firstNames: 'A.M.' })).probability).toBeLessThan(
+      DEFAULT_THRESHOLD,
+    );
+    const atHome = scorePair(maiden, person({ ...partnerRecord, id: 'r', firstNames: 'A.M.' }));
+    expect(atHome.evidence[0]?.explanation).toContain('zelfde adres');
+    expect(atHome.probability).toBeGreaterThan(DEFAULT_THRESHOLD);
   });
 
   it('reads spelling variants of first names and joined or split surnames as the same', () => {

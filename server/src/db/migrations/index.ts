@@ -28,6 +28,7 @@ import * as normsAndScans from './20261207T100000-norms-and-scans.js';
 import * as finance from './20261207T110000-finance.js';
 import * as annualReports from './20261207T120000-annual-reports.js';
 import * as imports from './20261207T150000-imports.js';
+import * as dateSlipKeys from './20261207T160000-date-slip-keys.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T110000-finance': finance,
   '20261207T120000-annual-reports': annualReports,
   '20261207T150000-imports': imports,
+  '20261207T160000-date-slip-keys': dateSlipKeys,
 };

@@ -123,16 +123,24 @@ export function blockingKeys(p: PreparedPerson): string[] {
   if (p.address) keys.add(`p:${p.address}`);
   // IJ is one letter: "I." may be the initial of "IJsbrand" (folded "ysbrand").
   const initial = (p.name.initials[0] ?? '').replace('i', 'y');
+  const given = p.name.givenKeys[0];
   if (p.dob) {
     const { year, month, day } = p.dob;
     const dm = month <= day ? `${month}-${day}` : `${day}-${month}`;
-    const given = p.name.givenKeys[0];
     for (const sound of p.name.sounds) {
       keys.add(`s:${sound}|${year}|${dm}`);
       keys.add(`m:${sound}|${year}|${month}|${initial}`);
       keys.add(`e:${sound}|${year}|${day}|${initial}`);
       keys.add(`a:${sound}|${dm}|${initial}`);
     }
+    // One wrong digit in each of two records leaves one part of the date in common: with the
+    // whole first name (its spelling key) beside the surname's sound, such keys stay small.
+    if (given)
+      for (const sound of p.name.sounds) {
+        keys.add(`y:${sound}|${year}|${given}`);
+        keys.add(`o:${sound}|${month}|${given}`);
+        keys.add(`x:${sound}|${day}|${given}`);
+      }
     keys.add(`d:${year}-${dm}|${initial}`);
     const surnameInitial = p.surnameKey[0] ?? '';
     if (given) {
@@ -350,61 +358,146 @@ function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatist
 }
 
 type Dob = { year: number; month: number; day: number };
-const digits = (d: Dob) => `${d.year}${String(d.month).padStart(2, '0')}${String(d.day).padStart(2, '0')}`;
 
-function dobEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
+/** Two digits next to each other on the keyboard's number row (1 2 3 … 9 0): a slip of a finger. */
+function neighbours(a: number, b: number): boolean {
+  return Math.abs((a || 10) - (b || 10)) === 1;
+}
+
+/** The eight digits of a date (yyyymmdd), without making a string: scoring is the hot loop. */
+function dateDigits(d: Dob, out: number[]): number[] {
+  out[0] = Math.floor(d.year / 1000) % 10;
+  out[1] = Math.floor(d.year / 100) % 10;
+  out[2] = Math.floor(d.year / 10) % 10;
+  out[3] = d.year % 10;
+  out[4] = Math.floor(d.month / 10);
+  out[5] = d.month % 10;
+  out[6] = Math.floor(d.day / 10);
+  out[7] = d.day % 10;
+  return out;
+}
+const digitsA: number[] = [];
+const digitsB: number[] = [];
+
+/**
+ * How two dates of birth differ: the same, day and month swapped, one digit (in the year's tens:
+ * as likely a generation apart), two digits in two parts of the date (one mistyped digit in each
+ * record: a day and a month, a year and a day), a swap and a digit, or otherwise. `adjacent`
+ * counts the differing digits that are neighbouring keys, the usual slip.
+ */
+type DateComparison = {
+  kind: 'exact' | 'swap' | 'one' | 'tens' | 'two' | 'swapDigit' | 'different';
+  adjacent: number;
+  /** Whether the year's tens differ. */
+  tens: boolean;
+  /** The first differing digit (0–7, of yyyymmdd); for 'different', how many digits of the year differ. */
+  at: number;
+};
+
+function compareDates(x: Dob, y: Dob): DateComparison {
+  if (x.year === y.year && x.month === y.month && x.day === y.day)
+    return { kind: 'exact', adjacent: 0, tens: false, at: -1 };
+  if (x.year === y.year && x.month === y.day && x.day === y.month)
+    return { kind: 'swap', adjacent: 0, tens: false, at: -1 };
+  const da = dateDigits(x, digitsA);
+  const db = dateDigits(y, digitsB);
+  let count = 0;
+  let adjacent = 0;
+  let at = -1;
+  let yearOff = 0;
+  let monthOff = 0;
+  let dayOff = 0;
+  for (let i = 0; i < 8; i++) {
+    const p = da[i] as number;
+    const q = db[i] as number;
+    if (p === q) continue;
+    count++;
+    if (i < 4) yearOff++;
+    else if (i < 6) monthOff++;
+    else dayOff++;
+    if (neighbours(p, q)) adjacent++;
+    if (at < 0) at = i;
+  }
+  const tens = da[2] !== db[2];
+  if (count === 1) return { kind: tens ? 'tens' : 'one', adjacent, tens, at };
+  if (count === 2 && yearOff < 2 && monthOff < 2 && dayOff < 2) return { kind: 'two', adjacent, tens, at };
+  // Day and month swapped and one digit mistyped: the year's digits as they are, day and month crosswise.
+  let swappedOff = 0;
+  for (let i = 0; i < 4; i++) if (da[i] !== db[i]) swappedOff++;
+  const swapped = [Math.floor(x.day / 10), x.day % 10, Math.floor(x.month / 10), x.month % 10];
+  for (let i = 0; i < 4; i++) if (swapped[i] !== db[i + 4]) swappedOff++;
+  if (swappedOff === 1) return { kind: 'swapDigit', adjacent, tens, at };
+  return { kind: 'different', adjacent, tens, at: yearOff };
+}
+
+/**
+ * Whether two dates are too far apart for one person's records, whatever else agrees: more than
+ * a swap, one mistyped digit, or two (not both in the year), also within one part of the date.
+ */
+function datesApart(x: Dob, y: Dob): boolean {
+  const { kind, at } = compareDates(x, y);
+  if (kind !== 'different') return false;
+  const da = dateDigits(x, digitsA);
+  const db = dateDigits(y, digitsB);
+  let count = 0;
+  for (let i = 0; i < 8; i++) if (da[i] !== db[i]) count++;
+  return count > 2 || at === 2;
+}
+
+function dobEvidence(a: PreparedPerson, b: PreparedPerson, date?: DateComparison): FieldEvidence {
   const field = 'dateOfBirth';
   if (!a.dob || !b.dob) return { field, level: 'missing', weight: 0, explanation: 'Geboortedatum ontbreekt' };
-  const x = a.dob;
-  const y = b.dob;
-  if (x.year === y.year && x.month === y.month && x.day === y.day)
-    return { field, level: 'exact', weight: 9, explanation: 'Geboortedatum gelijk' };
-  if (x.year === y.year && x.month === y.day && x.day === y.month)
-    return {
-      field,
-      level: 'strong',
-      weight: 6,
-      explanation: 'Geboortedatum gelijk met dag en maand verwisseld',
-    };
-  const da = digits(x);
-  const db = digits(y);
-  let off = -1;
-  let count = 0;
-  let inYear = 0;
-  for (let i = 0; i < da.length; i++)
-    if (da[i] !== db[i]) {
-      count++;
-      if (i < 4) inYear++;
-      if (off < 0) off = i;
+  const { kind, adjacent, tens, at } = date ?? compareDates(a.dob, b.dob);
+  const key = adjacent ? ', naastgelegen toets' : '';
+  switch (kind) {
+    case 'exact':
+      return { field, level: 'exact', weight: 9, explanation: 'Geboortedatum gelijk' };
+    case 'swap':
+      return {
+        field,
+        level: 'strong',
+        weight: 6,
+        explanation: 'Geboortedatum gelijk met dag en maand verwisseld',
+      };
+    case 'one': {
+      // One digit off: a typing error, most often a neighbouring key.
+      const where = at < 4 ? 'het jaar' : at < 6 ? 'de maand' : 'de dag';
+      return {
+        field,
+        level: 'partial',
+        weight: adjacent ? 6.5 : 3.5,
+        explanation: `Geboortedatum op één cijfer na gelijk (in ${where}${key})`,
+      };
     }
-  // Two mistyped digits (one in each record, or a swap and a digit) are still some evidence; not
-  // two in the year, which is as likely a generation apart (a father and a son).
-  const swappedOff = [...digits({ year: x.year, month: x.day, day: x.month })].filter(
-    (c, i) => c !== db[i],
-  ).length;
-  if (count > 1 && inYear < 2 && (count === 2 || swappedOff === 1))
-    return {
-      field,
-      level: 'weak',
-      weight: 0.5,
-      explanation: 'Geboortedatum op twee cijfers na gelijk',
-    };
-  if (count > 1) return { field, level: 'different', weight: -9, explanation: 'Geboortedatum verschilt' };
-  // One digit off: a typing error. In the year's tens it is as likely a generation apart.
-  if (off === 2)
-    return {
-      field,
-      level: 'weak',
-      weight: 2.5,
-      explanation: 'Geboortedatum op één cijfer na gelijk (tiental van het jaar)',
-    };
-  const where = off < 4 ? 'het jaar' : off < 6 ? 'de maand' : 'de dag';
-  return {
-    field,
-    level: 'partial',
-    weight: 4,
-    explanation: `Geboortedatum op één cijfer na gelijk (in ${where})`,
-  };
+    case 'tens':
+      // In the year's tens it is as likely a generation apart.
+      return {
+        field,
+        level: 'weak',
+        weight: adjacent ? 5 : 2,
+        explanation: `Geboortedatum op één cijfer na gelijk (tiental van het jaar${key})`,
+      };
+    case 'two':
+      // One mistyped digit in each record: evidence when both are neighbouring keys, and not in
+      // the year's tens (a generation); otherwise two people born close together more often.
+      return {
+        field,
+        level: 'weak',
+        weight: tens ? -2 : adjacent === 2 ? 3 : adjacent === 1 ? -2 : -3,
+        explanation: `Geboortedatum op twee cijfers na gelijk${adjacent === 2 && !tens ? ', elk een naastgelegen toets' : ''}`,
+      };
+    case 'swapDigit':
+      return {
+        field,
+        level: 'weak',
+        weight: 0.5,
+        explanation: 'Geboortedatum gelijk op dag en maand verwisseld en één cijfer na',
+      };
+    default:
+      // Two digits off in one part of the date (the 12th and the 25th of one month) are far more
+      // often two people; two in the year as likely a generation apart.
+      return { field, level: 'different', weight: -9, explanation: 'Geboortedatum verschilt' };
+  }
 }
 
 function addressEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
@@ -437,7 +530,8 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
   }
   let surname = surnameEvidence(a, b, stats);
   let given = givenEvidence(a, b, stats);
-  const dob = dobEvidence(a, b);
+  const date = a.dob && b.dob ? compareDates(a.dob, b.dob) : null;
+  let dob = dobEvidence(a, b, date ?? undefined);
   // A woman recorded under her partner's surname alone: every first name and the date of birth
   // agree, the surname does not. Less evidence against than another surname on its own, when
   // more than one first name agrees or the address does too: one first name and a date are
@@ -456,20 +550,46 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
       explanation:
         'Achternaam verschilt; mogelijk de naam van de partner (voornamen en geboortedatum gelijk)',
     };
-  // Same surname and date of birth but another first name: twins, more than a mistake.
-  if (given.level === 'different' && dob.level === 'exact' && surname.weight > 0)
+  // At the same home, with first names that fit and a date of birth that (nearly) agrees, another
+  // surname is most likely a woman's under her partner's name: the look-alikes one finds at one
+  // address (a partner, children, parents, twins) differ in first name or date of birth.
+  else if (surname.level === 'different' && address.level === 'exact' && given.weight > 0 && dob.weight > 0)
+    surname = {
+      field: 'surname',
+      level: 'weak',
+      weight: 1.5,
+      explanation:
+        'Achternaam verschilt; mogelijk de naam van de partner (zelfde adres, voornamen en geboortedatum passen)',
+    };
+  // Same surname and (nearly) the same date of birth but another first name: twins, more than a
+  // mistake.
+  if (given.level === 'different' && dob.weight > 0 && surname.weight > 0)
     given = {
       ...given,
       weight: given.weight - 5,
       explanation: `${given.explanation}, bij dezelfde achternaam en geboortedatum (tweeling?)`,
     };
   // Moved and a date not quite the same: two namesakes far more often than two mistakes in one
-  // person's records.
+  // person's records; all the more so with a mistake in each record's date.
   if (address.level === 'different' && dob.level !== 'exact' && dob.level !== 'missing')
     address = {
       ...address,
-      weight: address.weight - 2,
+      weight: address.weight - (date?.kind === 'two' ? 3 : 1),
       explanation: `${address.explanation}, en de geboortedatum is niet gelijk`,
+    };
+  // At the same home, names that agree and a date two mistyped digits apart (not in the year's
+  // tens, where parent and child with one name differ): one person's records, each with a slip.
+  if (
+    address.level === 'exact' &&
+    date?.kind === 'two' &&
+    !date.tens &&
+    given.weight > 0 &&
+    surname.weight > 0
+  )
+    dob = {
+      ...dob,
+      weight: dob.weight + 5,
+      explanation: `${dob.explanation}, op hetzelfde adres`,
     };
   evidence.push(surname, given, dob, address);
   const weight = evidence.reduce((s, e) => s + e.weight, 0);
@@ -517,6 +637,9 @@ export const keyKinds: Record<string, string> = {
   g: 'voornaam, geboortejaar, maand en eerste letter van de achternaam',
   h: 'voornaam, geboortejaar, dag en eerste letter van de achternaam',
   k: 'voornaam, dag en maand van geboorte en eerste letter van de achternaam',
+  y: 'klank van de achternaam, voornaam en geboortejaar',
+  o: 'klank van de achternaam, voornaam en geboortemaand',
+  x: 'klank van de achternaam, voornaam en geboortedag',
   n: 'klank van de achternaam en eerste voorletter (zonder geboortedatum)',
 };
 
@@ -579,7 +702,7 @@ export function clearlyDifferent(a: PreparedPerson, b: PreparedPerson): FieldEvi
   const dob = dobEvidence(a, b);
   const surname = surnameEvidence(a, b);
   const given = givenEvidence(a, b);
-  if (dob.level === 'different') return [dob];
+  if (a.dob && b.dob && datesApart(a.dob, b.dob)) return [dob];
   if (surname.level === 'different' && given.level === 'different') return [surname, given];
   return null;
 }
