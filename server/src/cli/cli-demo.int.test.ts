@@ -124,14 +124,11 @@ describe(`samenspel CLI on the demo region, on ${testEngine()}`, { timeout: DEMO
     );
     const good = path.join(dir, 'goed.csv');
     await writeFile(good, 'Jaar;Regel;Begroting\n2019;Bijdragen gemeenten;291000\n');
-    const dry = await samenspel(['import', 'finance', good, ...as, '--dry-run'], env);
-    expect(dry.stdout).toContain('1 goed, 0 geweigerd, 0 overgeslagen; 0 vastgelegd (checked).');
+    // The dry run, the other kinds and the refusals of a file are the API's tests (pipeline.int.test.ts):
+    // each command here is a process that opens the database, so only these two run.
     const done = await samenspel(['import', 'finance', good, ...as], env);
     expect(done.code, done.stderr).toBe(0);
-    expect(done.stdout).toContain('1 vastgelegd (committed).');
-    const nobody = await samenspel(['import', 'finance', good, '--as', 'niemand@riec-mn.example'], env);
-    expect(nobody.code).toBe(2);
-    expect(nobody.stderr).toContain('Er is geen actieve gebruiker niemand@riec-mn.example.');
+    expect(done.stdout).toContain('1 goed, 0 geweigerd, 0 overgeslagen; 1 vastgelegd (committed).');
     await rm(dir, { recursive: true, force: true });
   });
 });
