@@ -361,7 +361,9 @@ const activities: ImportKindDefinition<CreateActivityRequest> = {
     };
     if (problems.length) return { problems };
     // The API's own contract and rules.
-    const parsed = createActivityRequest.safeParse(JSON.parse(JSON.stringify(request)));
+    const parsed = createActivityRequest.safeParse(
+      Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)),
+    );
     if (!parsed.success)
       return {
         problems: parsed.error.issues.map((i) => ({

@@ -91,15 +91,20 @@ export class ImportPipelineService {
   async run(context: RequestContext, input: ImportInput): Promise<ImportReport> {
     const { audit, access, now } = this.deps;
     const definition = importKindDefinitions[input.kind];
+    // The file is read before the transaction, so that a large one does not hold a database
+    // connection while it is parsed; only for someone who may run the kind (the check below
+    // decides and logs, as for everyone).
+    let read: SourceFile | FileRefusal | null = null;
+    if (context.actor && access.holds(context.actor, definition.permission as never))
+      read = await readSpreadsheet(input.bytes, input.fileName, input.sheet).catch((error: unknown) => {
+        if (error instanceof FileRefusal) return error;
+        throw error;
+      });
     return audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
-      let file: SourceFile;
-      try {
-        file = await readSpreadsheet(input.bytes, input.fileName, input.sheet);
-      } catch (error) {
-        if (error instanceof FileRefusal) throw invalid([fileProblem(error.code, error.reason)]);
-        throw error;
-      }
+      if (read instanceof FileRefusal) throw invalid([fileProblem(read.code, read.reason)]);
+      if (!read) throw forbidden();
+      const file = read;
       const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
       const report = await this.check(trx, actor, definition, file, mapping);
       let status: ImportReport['status'] = 'checked';
