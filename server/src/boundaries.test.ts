@@ -104,6 +104,15 @@ const owners: Record<string, readonly string[]> = {
     'map_layers',
   ],
   finance: ['finance_lines'],
+  privacy: [
+    'job_runs',
+    'legal_holds',
+    'destruction_lists',
+    'destruction_items',
+    'retention_postponements',
+    'destruction_receipts',
+    'pending_file_deletions',
+  ],
   'annual-reports': ['annual_reports', 'annual_report_sections', 'annual_report_section_versions'],
   programmes: [
     'programmes',
@@ -141,6 +150,9 @@ const readsAcross: Record<string, 'all' | readonly string[]> = {
   reports: 'all',
   programmes: 'all',
   'annual-reports': ['users', 'user_roles'],
+  // Retention finds what falls due with one statement per kind of record over the modules that
+  // hold it; destroying is each module's own function, called by the retention service.
+  privacy: 'all',
 };
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -69,6 +69,11 @@ export const permissions = [
   'scan.read',
   'scan.manage',
   'scan.run',
+  'retention.read',
+  'retention.manage',
+  'retention.approve',
+  'legal-hold.manage',
+  'job.read',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -20,6 +20,7 @@ export * from './locations.js';
 export * from './names.js';
 export * from './norms.js';
 export * from './notifications.js';
+export * from './privacy.js';
 export * from './programmes.js';
 export * from './reports.js';
 export * from './scans.js';

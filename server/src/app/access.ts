@@ -10,6 +10,7 @@ import { locationsRules } from '../modules/locations/index.js';
 import { meetingsRules } from '../modules/meetings/index.js';
 import { notificationsRules } from '../modules/notifications/index.js';
 import { organisationsRules } from '../modules/organisations/index.js';
+import { privacyRules } from '../modules/privacy/index.js';
 import { normsRules, programmesRules, scansRules } from '../modules/programmes/index.js';
 import { reportsRules } from '../modules/reports/index.js';
 import { searchRules } from '../modules/search/index.js';
@@ -39,5 +40,6 @@ export function createAccess(): Access {
     subjectsRules,
     notificationsRules,
     searchRules,
+    privacyRules,
   );
 }

@@ -28,6 +28,7 @@ import {
   loadReferenceData,
   OrganisationsService,
 } from '../modules/organisations/index.js';
+import { RetentionService } from '../modules/privacy/index.js';
 import {
   ActivitiesService,
   NormsService,
@@ -164,6 +165,7 @@ export function createServices(options: ServicesOptions) {
     }),
     mailer,
     search: new SearchService({ ...deps, subjects: new SubjectSearch(deps) }),
+    retention: new RetentionService({ ...deps, attachmentsDir: options.attachments.dir }),
   };
 }
 

@@ -162,6 +162,11 @@ export function createProgram(): Command {
       services.mailer.start(30_000, (error) =>
         app.log.error({ err: error }, 'sending notification mail failed'),
       );
+      // Scheduled and long work: the daily retention run, approved destruction lists.
+      const { startJobs } = await import('../jobs/runner.js');
+      const jobs = await startJobs(services, {
+        onError: (error) => app.log.error({ err: error }, 'job runner'),
+      });
       const address = app.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
       const shown = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
@@ -172,6 +177,7 @@ export function createProgram(): Command {
       const stop = async (signal: string) => {
         console.log(`${signal}: stopping.`);
         clearInterval(sweeping);
+        await jobs.stop();
         await services.mailer.stop();
         await app.close();
         await database.close();

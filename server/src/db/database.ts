@@ -4,7 +4,7 @@ import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import type { DatabaseEngine } from '@samenspel/contracts';
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.js';
 import { PglitePool } from './pglite-pool.js';
@@ -111,4 +111,15 @@ function createKysely(pool: ConstructorParameters<typeof PostgresDialect>[0]['po
 export async function serverVersion(db: Db): Promise<string> {
   const { rows } = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(db);
   return rows[0]?.v.split(' ')[0] ?? 'unknown';
+}
+
+/**
+ * SQL text run as given, with its parameters, rows keyed as the database names the columns: for
+ * a library that brings its own statements (the job runner's pg-boss), on either engine.
+ */
+export function rawExecutor(db: Db) {
+  const plain = db.withoutPlugins();
+  return async (text: string, values?: unknown[]) => ({
+    rows: (await plain.executeQuery(CompiledQuery.raw(text, values ?? []))).rows,
+  });
 }

@@ -67,6 +67,8 @@ import type { ColumnType, Generated } from 'kysely';
 type DateColumn = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** Set later in a record's life: absent when it is inserted. */
+type LaterTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** A `jsonb` column: read as its shape, written as JSON text. */
 type Json<T> = ColumnType<T, string, string>;
 type EventDetails = ColumnType<Record<string, unknown>, string | undefined, string>;
@@ -294,6 +296,8 @@ export interface SignalsTable {
   createdAt: Timestamp;
   receivedAt: NullableTimestamp;
   stageSince: Timestamp;
+  /** Destroyed: only what the accountability figures count is left. */
+  destroyedAt: LaterTimestamp;
 }
 
 export interface SignalOrganisationsTable {
@@ -470,6 +474,8 @@ export interface CasesTable {
   closedOn: DateColumn | null;
   createdBy: string | null;
   createdAt: Timestamp;
+  /** Destroyed: only what the accountability figures count is left. */
+  destroyedAt: LaterTimestamp;
 }
 
 export interface CaseOpenPeriodsTable {
@@ -1269,6 +1275,96 @@ export interface AnnualReportSectionVersionsTable {
   recordedBy: string | null;
 }
 
+export type JobRunStatus = 'running' | 'ok' | 'partial' | 'error';
+
+export interface JobRunsTable {
+  id: Generated<string>;
+  job: string;
+  regionId: string;
+  period: string;
+  status: JobRunStatus;
+  attempts: Generated<number>;
+  startedAt: Timestamp;
+  endedAt: LaterTimestamp;
+  counts: ColumnType<Record<string, number>, string | undefined, string>;
+  message: string | null;
+  traceId: string;
+}
+
+export type HoldRecordKind = 'signal' | 'case';
+export type HoldGround = 'criminal-investigation' | 'court-case' | 'woo-request' | 'complaint' | 'other';
+
+export interface LegalHoldsTable {
+  id: Generated<string>;
+  regionId: string;
+  recordKind: HoldRecordKind;
+  recordId: string;
+  ground: HoldGround;
+  reason: string;
+  placedBy: string | null;
+  placedAt: Timestamp;
+  liftedBy: string | null;
+  liftedAt: LaterTimestamp;
+  liftReason: string | null;
+}
+
+export type DestructionListStatus = 'draft' | 'submitted' | 'approved' | 'executed' | 'returned';
+
+export interface DestructionListsTable {
+  id: Generated<string>;
+  regionId: string;
+  collaborationId: string;
+  draftedOn: DateColumn;
+  runId: string | null;
+  status: DestructionListStatus;
+  submittedBy: string | null;
+  submittedAt: LaterTimestamp;
+  approvedBy: string | null;
+  approvedAt: LaterTimestamp;
+  returnedReason: string | null;
+  executedAt: LaterTimestamp;
+}
+
+export type DestructionItemStatus = 'due' | 'postponed' | 'held' | 'not-due' | 'destroyed';
+
+export interface DestructionItemsTable {
+  id: Generated<string>;
+  listId: string;
+  recordKind: RetentionRecordKind;
+  recordId: string;
+  label: string;
+  organisationId: string | null;
+  dueOn: DateColumn;
+  status: DestructionItemStatus;
+  destroyedAt: LaterTimestamp;
+  counts: ColumnType<Record<string, number>, string | undefined, string>;
+}
+
+export interface RetentionPostponementsTable {
+  id: Generated<string>;
+  regionId: string;
+  recordKind: RetentionRecordKind;
+  recordId: string;
+  listId: string | null;
+  until: DateColumn;
+  reason: string;
+  postponedBy: string | null;
+  postponedAt: Timestamp;
+}
+
+export interface DestructionReceiptsTable {
+  listId: string;
+  organisationId: string;
+  counts: ColumnType<Record<string, number>, string, string>;
+  issuedAt: Timestamp;
+}
+
+export interface PendingFileDeletionsTable {
+  storageName: string;
+  listId: string | null;
+  recordedAt: Timestamp;
+}
+
 export interface DB {
   provinces: ProvincesTable;
   regions: RegionsTable;
@@ -1377,4 +1473,11 @@ export interface DB {
   scanRunObjects: ScanRunObjectsTable;
   scanActions: ScanActionsTable;
   scanActionSteps: ScanActionStepsTable;
+  jobRuns: JobRunsTable;
+  legalHolds: LegalHoldsTable;
+  destructionLists: DestructionListsTable;
+  destructionItems: DestructionItemsTable;
+  retentionPostponements: RetentionPostponementsTable;
+  destructionReceipts: DestructionReceiptsTable;
+  pendingFileDeletions: PendingFileDeletionsTable;
 }

@@ -441,6 +441,56 @@ const goalPayload = () => ({
 });
 const activityPayload = () => ({ kind: 'webinar', title: 'Bibob-webinar', heldOn: today, participants: 30 });
 
+/**
+ * A destruction list of the region's covenant in the state asked for, with one record due on it
+ * (an import's error file that needs no other data): each call a list of a day of its own.
+ */
+let listDay = 0;
+async function destructionList(status: 'draft' | 'submitted'): Promise<{ id: string; itemId: string }> {
+  const db = t.database.db;
+  const covenant = await db
+    .selectFrom('collaborations')
+    .select('id')
+    .where('regionId', '=', 'midden-nederland')
+    .where('kind', '=', 'covenant')
+    .executeTakeFirstOrThrow();
+  listDay += 1;
+  const list = await db
+    .insertInto('destructionLists')
+    .values({
+      regionId: 'midden-nederland',
+      collaborationId: covenant.id,
+      draftedOn: `2020-01-${String(listDay).padStart(2, '0')}`,
+      status,
+      submittedAt: status === 'submitted' ? new Date() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const item = await db
+    .insertInto('destructionItems')
+    .values({
+      listId: list.id,
+      recordKind: 'import-errors',
+      recordId: crypto.randomUUID(),
+      label: 'Foutenbestand',
+      dueOn: '2020-01-01',
+      status: 'due',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: list.id, itemId: item.id };
+}
+/** A legal hold in force on a signal of the region. */
+async function holdId(): Promise<string> {
+  const signal = await newSignal(cast);
+  const hold = await asRole('privacy_officer', {
+    method: 'POST',
+    url: '/api/v1/legal-holds',
+    payload: { reference: signal.reference, ground: 'woo-request', reason: 'Woo-verzoek loopt' },
+  });
+  return hold.id;
+}
+
 /** A new annual report in a year of its own, as the programme manager starts it. */
 let reportYear = 2040;
 async function draftReport(): Promise<{ id: string; items: Array<{ id: string }> }> {
@@ -605,6 +655,123 @@ const matrix: Record<string, Entry> = {
       method: 'PUT',
       url: '/api/v1/finance/2021',
       payload: { lines: [{ line: 'municipalities', budget: 291_000, realisation: 312_000 }] },
+    }),
+  },
+  'GET /api/v1/job-runs': {
+    logs: 'job.list',
+    permitted: 'privacy_officer',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/job-runs' }),
+  },
+  'GET /api/v1/destruction-lists': {
+    logs: 'retention.list',
+    permitted: 'privacy_officer',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/destruction-lists' }),
+  },
+  'POST /api/v1/destruction-lists': {
+    logs: 'retention.draft',
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'POST', url: '/api/v1/destruction-lists' }),
+  },
+  'GET /api/v1/destruction-lists/{listId}': {
+    logs: 'retention.read',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/destruction-lists/${(await destructionList('draft')).id}`,
+    }),
+  },
+  'POST /api/v1/destruction-lists/{listId}/submit': {
+    logs: 'retention.submit',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/destruction-lists/${(await destructionList('draft')).id}/submit`,
+    }),
+  },
+  'POST /api/v1/destruction-lists/{listId}/approve': {
+    logs: 'retention.approve',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/destruction-lists/${(await destructionList('submitted')).id}/approve`,
+    }),
+  },
+  'POST /api/v1/destruction-lists/{listId}/return': {
+    logs: 'retention.return',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'partner_staff',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/destruction-lists/${(await destructionList('submitted')).id}/return`,
+      payload: { reason: 'Eerst de bewaarplichten nagaan' },
+    }),
+  },
+  'POST /api/v1/destruction-lists/{listId}/items/{itemId}/postpone': {
+    logs: 'retention.postpone',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: async () => {
+      const list = await destructionList('draft');
+      return {
+        method: 'POST',
+        url: `/api/v1/destruction-lists/${list.id}/items/${list.itemId}/postpone`,
+        payload: { until: dutchDay(30), reason: 'Rechtszaak loopt nog' },
+      };
+    },
+  },
+  'GET /api/v1/retention-postponements': {
+    logs: 'retention.postponements',
+    permitted: 'programme_manager',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/retention-postponements' }),
+  },
+  'GET /api/v1/legal-holds': {
+    logs: 'legal-hold.list',
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/legal-holds?active=true' }),
+  },
+  'POST /api/v1/legal-holds': {
+    logs: 'legal-hold.place',
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: async () => ({
+      method: 'POST',
+      url: '/api/v1/legal-holds',
+      payload: { reference: (await newSignal(cast)).reference, ground: 'court-case', reason: 'Rechtszaak' },
+    }),
+  },
+  'POST /api/v1/legal-holds/{holdId}/lift': {
+    logs: 'legal-hold.lift',
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/legal-holds/${await holdId()}/lift`,
+      payload: { reason: 'Het verzoek is afgehandeld' },
     }),
   },
   'GET /api/v1/import-kinds': {

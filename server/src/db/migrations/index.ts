@@ -29,6 +29,7 @@ import * as finance from './20261207T110000-finance.js';
 import * as annualReports from './20261207T120000-annual-reports.js';
 import * as imports from './20261207T150000-imports.js';
 import * as dateSlipKeys from './20261207T160000-date-slip-keys.js';
+import * as retention from './20261207T170000-retention.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T120000-annual-reports': annualReports,
   '20261207T150000-imports': imports,
   '20261207T160000-date-slip-keys': dateSlipKeys,
+  '20261207T170000-retention': retention,
 };

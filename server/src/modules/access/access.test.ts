@@ -39,6 +39,12 @@ describe('access rules', () => {
       'notification.read',
       // The published annual report is for every signed-in user of the region.
       'annual-report.read',
+      // The privacy lifecycle: destruction lists, legal holds, the job runs.
+      'retention.read',
+      'retention.manage',
+      'retention.approve',
+      'legal-hold.manage',
+      'job.read',
     ]);
     expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
     expect(access.permissionsOf(user(['administrator']))).toContain('collaboration.manage');

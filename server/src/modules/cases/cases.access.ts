@@ -70,6 +70,8 @@ export function casesReachable(actor: Actor, permission: CasePermission) {
     const reach = grantsOf<CaseScope>(actor, permission, scopes[permission]).map((scope) => scope(eb, actor));
     return eb.and([
       inCollaborationOf(actor, 'c.collaborationId'),
+      // A destroyed case is only its anonymous remainder, for the figures: nobody opens it.
+      eb('c.destroyedAt', 'is', null),
       reach.length ? eb.or(reach) : eb.val(false),
     ]);
   };

@@ -705,3 +705,77 @@ export async function openWithin(db: Db, regionId: string, from: string, to: str
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Cases still holding content, locked for their destruction, with the signals they came from. */
+export async function lockForDestruction(db: Db, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const { rows } = await sql<{ id: string; signalIds: string[] }>`
+    select c.id, coalesce(array_agg(cs.signal_id) filter (where cs.signal_id is not null), '{}') as "signalIds"
+    from (select id from cases where id = any(${ids}::uuid[]) and destroyed_at is null for update) c
+    left join case_signals cs on cs.case_id = c.id
+    group by c.id`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/**
+ * Destroys cases' content, in the caller's transaction: subjects, information provisions,
+ * attachments, communications and every text (goal, strategy, code name, evaluation, the reasons
+ * of steps and participation) go; what the accountability figures count stays (district,
+ * municipalities, themes, origin, participants, phases and their dates) and the case is marked
+ * destroyed. Returns the attachments' stored files, for the caller to remove after the commit.
+ */
+export async function destroyContent(db: Db, ids: readonly string[], at: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const files = await db
+    .deleteFrom('attachments')
+    .where('caseId', 'in', ids)
+    .returning('storageName')
+    .execute();
+  await db.deleteFrom('provisions').where('caseId', 'in', ids).execute();
+  await db.deleteFrom('caseSubjects').where('caseId', 'in', ids).execute();
+  await db.deleteFrom('communications').where('caseId', 'in', ids).execute();
+  await db
+    .updateTable('evaluations')
+    // Emptied, not removed: whether a case was evaluated or the evaluation waived is counted.
+    .set({
+      whatWorked: sql`case when what_worked is null then null else '' end`,
+      whatDidNot: null,
+      lessons: null,
+      waivedReason: sql`case when waived_reason is null then null else '' end`,
+    })
+    .where('caseId', 'in', ids)
+    .execute();
+  await db
+    .updateTable('caseEvents')
+    .set({ details: JSON.stringify({}) })
+    .where('caseId', 'in', ids)
+    .execute();
+  await db
+    .updateTable('caseParticipants')
+    .set({ addedReason: '', removedReason: sql`case when removed_at is null then null else '' end` })
+    .where('caseId', 'in', ids)
+    .execute();
+  await db
+    .updateTable('cases')
+    .set({ goal: null, strategy: null, codeName: 'Vernietigd', destroyedAt: at })
+    .where('id', 'in', ids)
+    .execute();
+  return files.map((f) => f.storageName);
+}
+
+/** Deletes attachments (by id) of cases; returns their stored files, to remove after the commit. */
+export async function deleteAttachments(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.deleteFrom('attachments').where('id', 'in', ids).returning('storageName').execute();
+  return rows.map((r) => r.storageName);
+}
+
+/** Lets go of register subjects that are about to be deleted (a provision keeps its text). */
+export async function unlinkProvisionSubjects(db: Db, subjectIds: readonly string[]): Promise<void> {
+  if (subjectIds.length)
+    await db
+      .updateTable('provisions')
+      .set({ subjectId: null })
+      .where('subjectId', 'in', subjectIds)
+      .execute();
+}

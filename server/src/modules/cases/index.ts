@@ -2,9 +2,13 @@ export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
 export { casesRules, participatesInCase } from './cases.access.js';
 export {
+  deleteAttachments,
+  destroyContent as destroyCaseContent,
+  lockForDestruction as lockCasesForDestruction,
   namesOf as caseNames,
   openWithin as casesOpenWithin,
   referencesOf as caseReferences,
+  unlinkProvisionSubjects,
 } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
 export { searchCases } from './cases.search.js';

@@ -147,3 +147,21 @@ export async function roundsReachable(
     .limit(200)
     .execute();
 }
+
+/** Deletes hit/no-hit rounds (with their subjects, partners and answers): by id, or all of signals. */
+export async function deleteRounds(
+  db: Db,
+  where: { ids?: readonly string[]; signalIds?: readonly string[] },
+): Promise<number> {
+  let count = 0;
+  if (where.ids?.length)
+    count += Number(
+      (await db.deleteFrom('hitcheckRounds').where('id', 'in', where.ids).executeTakeFirst()).numDeletedRows,
+    );
+  if (where.signalIds?.length)
+    count += Number(
+      (await db.deleteFrom('hitcheckRounds').where('signalId', 'in', where.signalIds).executeTakeFirst())
+        .numDeletedRows,
+    );
+  return count;
+}

@@ -58,3 +58,14 @@ export async function saveMapping(
     )
     .execute();
 }
+
+/** Destroys imports' error files: the rejected rows as read and their problems; the counts stay. */
+export async function clearErrorRows(db: Db, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const result = await db
+    .updateTable('imports')
+    .set({ errorRows: JSON.stringify({ header: [], rows: [] }), problems: '[]', skippedRows: '[]' })
+    .where('id', 'in', ids)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,3 +1,4 @@
+export { clearCaseTexts as clearInterventionTexts } from './interventions.repository.js';
 export { interventionsRoutes } from './interventions.routes.js';
 export {
   caseInterventions,

@@ -316,3 +316,19 @@ export async function progressOf(
   for (const r of open) of(r.caseId).openAdvice = { organisation: { id: r.id, name: r.name } };
   return out;
 }
+
+/**
+ * Clears the text of destroyed cases' matrix, advices, interventions and results: the kinds,
+ * partners, dates and amounts stay for the accountability figures.
+ */
+export async function clearCaseTexts(db: Db, caseIds: readonly string[]): Promise<void> {
+  if (!caseIds.length) return;
+  await db.deleteFrom('caseMatrix').where('caseId', 'in', caseIds).execute();
+  await db.updateTable('advices').set({ description: '' }).where('caseId', 'in', caseIds).execute();
+  await db
+    .updateTable('interventions')
+    .set({ description: '', outcome: null })
+    .where('caseId', 'in', caseIds)
+    .execute();
+  await db.updateTable('results').set({ description: null }).where('caseId', 'in', caseIds).execute();
+}

@@ -4,7 +4,11 @@ export { gatedCount, MINIMUM_RECORDS } from './disclosure.js';
 // Hotspot analysis on the H3 grid (Getis-Ord Gi*): pure functions, for the map routes and the benchmark.
 export * from './hotspots.js';
 export { aggregatesOnly, locationsRules } from './locations.access.js';
-export { placesPerMunicipality } from './locations.repository.js';
+export {
+  placesPerMunicipality,
+  unlinkCases as unlinkCasesFromPlaces,
+  unlinkSubjects as unlinkSubjectsFromPlaces,
+} from './locations.repository.js';
 export { locationsRoutes } from './locations.routes.js';
 export { LocationsService } from './locations.service.js';
 export { mapLayersRoutes } from './map-layers.routes.js';

@@ -630,3 +630,14 @@ export async function placesPerMunicipality(db: Db, regionId: string, from: stri
     order by m.name`.execute(db);
   return rows;
 }
+
+/** Unties places from destroyed cases. */
+export async function unlinkCases(db: Db, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length) await db.deleteFrom('locationCases').where('caseId', 'in', caseIds).execute();
+}
+
+/** Lets go of register subjects that are about to be deleted. */
+export async function unlinkSubjects(db: Db, subjectIds: readonly string[]): Promise<void> {
+  if (subjectIds.length)
+    await db.deleteFrom('locationSubjects').where('subjectId', 'in', subjectIds).execute();
+}

@@ -122,3 +122,9 @@ export async function agendaSignals(db: Db, meetingId: string) {
     .execute();
   return new Set(rows.map((r) => r.signalId));
 }
+
+/** Clears what meetings wrote down about these signals (the agenda keeps that they were discussed). */
+export async function clearAgendaOutcomes(db: Db, signalIds: readonly string[]): Promise<void> {
+  if (signalIds.length)
+    await db.updateTable('meetingAgenda').set({ outcome: null }).where('signalId', 'in', signalIds).execute();
+}

@@ -250,3 +250,13 @@ export async function mailFailed(db: Db, notificationId: string, next: Date, err
 export async function dropMail(db: Db, notificationId: string): Promise<void> {
   await db.deleteFrom('notificationMails').where('notificationId', '=', notificationId).execute();
 }
+
+/** Deletes notifications that point at these records (their links name the record's id). */
+export async function deleteLinkingTo(db: Db, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const result = await db
+    .deleteFrom('notifications')
+    .where((eb) => eb.or(ids.map((id) => eb('link', 'like', `%${id}%`))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -3,7 +3,9 @@ export { SignalQueue, startableSignals } from './signals.queue.js';
 export {
   acceptedIn as acceptedSignalsIn,
   collaborationsOf as signalCollaborations,
+  destroyContent as destroySignalContent,
   lastDecidedOn as signalsDecidedOn,
+  lockForDestruction as lockSignalsForDestruction,
   originsOf as signalOrigins,
   receivedOnOf as signalsReceivedOn,
   receivedWithin as signalsReceivedWithin,

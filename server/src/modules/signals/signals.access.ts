@@ -62,6 +62,8 @@ export function signalsReachable(actor: Actor, permission: SignalPermission) {
     );
     return eb.and([
       inCollaborationOf(actor, 's.collaborationId'),
+      // A destroyed signal is only its anonymous remainder, for the figures: nobody opens it.
+      eb('s.destroyedAt', 'is', null),
       reach.length ? eb.or(reach) : eb.val(false),
     ]);
   };

@@ -562,3 +562,42 @@ export async function receivedWithin(db: Db, regionId: string, from: string, to:
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * Destroys signals' content, in the caller's transaction: their subjects as submitted, the text
+ * of their steps and their description go; what the accountability figures count stays (the
+ * dates of the steps, the source, the decision, the municipality, submitters and themes) and the
+ * signal is marked destroyed. Returns the ids it destroyed now (not those destroyed before).
+ */
+export async function destroyContent(db: Db, ids: readonly string[], at: Date): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .updateTable('signals')
+    .set({ description: null, destroyedAt: at })
+    .where('id', 'in', ids)
+    .where('destroyedAt', 'is', null)
+    .returning('id')
+    .execute();
+  const done = rows.map((r) => r.id);
+  if (!done.length) return [];
+  await db.deleteFrom('signalSubjects').where('signalId', 'in', done).execute();
+  await db
+    .updateTable('signalEvents')
+    .set({ details: JSON.stringify({}) })
+    .where('signalId', 'in', done)
+    .execute();
+  return done;
+}
+
+/** Signals still holding content, locked for their destruction (a hold checked under the lock). */
+export async function lockForDestruction(db: Db, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('signals')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('destroyedAt', 'is', null)
+    .forUpdate()
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -15,7 +15,9 @@ export {
   scoreRecords,
 } from './matching.js';
 export {
+  forgetSightings,
   linkBatch,
+  recountSubjectNames,
   refreshPersonMatching,
   registerLabel,
   registerSubject,
@@ -24,6 +26,7 @@ export {
 export { subjectsRules } from './subjects.access.js';
 export {
   addressesOfRecords,
+  deleteSuggestions as deleteMatchSuggestions,
   insertRelations,
   type RecordAddress,
   signalsBecameCase,

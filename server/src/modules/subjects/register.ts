@@ -313,3 +313,52 @@ export async function comparePersons(db: Db, regionId: string, a: readonly strin
   const score = as.length && bs.length ? scoreRecords(as, bs, stats) : null;
   return { keys, score, records: { a: as.length, b: bs.length } };
 }
+
+/**
+ * What destroying signals and cases does to the register, in the caller's transaction: their
+ * sightings go; a subject no other record holds goes with its search keys, relations,
+ * suggestions and merges; a subject that stays takes its earliest remaining record as its own
+ * (label, identifiers) and its matching features and keys from the remaining records only, so
+ * nothing of the destroyed records is left to find it by. Name counts are the caller's to redo
+ * once (`recountSubjectNames`), after a whole run.
+ */
+export async function forgetSightings(
+  db: Db,
+  where: { signalIds: readonly string[]; caseIds: readonly string[] },
+  /** What other modules hold of the subjects about to go (places, provisions), let go first. */
+  release: (db: Db, subjectIds: readonly string[]) => Promise<void>,
+): Promise<{ sightings: number; subjects: number }> {
+  const { count, subjects: touched } = await repo.deleteSightings(db, where);
+  if (!touched.length) return { sightings: 0, subjects: 0 };
+  const going = await repo.subjectsWithoutSightings(db, touched);
+  if (going.length) await release(db, going);
+  await repo.deleteSubjects(db, going);
+  const gone = new Set(going);
+  const kept = touched.filter((id) => !gone.has(id));
+  const matching: Parameters<typeof repo.replaceMatching>[1][number][] = [];
+  for (const row of await repo.remainingRecords(db, kept)) {
+    if (!row.first) continue;
+    const data = row.first as RegisterData;
+    await repo.replaceFirstRecord(db, row.id, { label: registerLabel(data), data, ...identifiersOf(data) });
+    if (data.kind !== 'person') continue;
+    const first = person(row.id, data);
+    const variants: PreparedPerson[] = [];
+    for (const seen of row.seen ?? []) {
+      const p = person(row.id, seen);
+      if (!samePrepared(p, first) && !variants.some((v) => samePrepared(v, p))) variants.push(p);
+    }
+    matching.push({
+      id: row.id,
+      surnameKey: first.surnameKey,
+      givenName: first.name.givenNames[0] ?? null,
+      features: storable(first),
+      variants: variants.length ? variants.map(storable) : null,
+      keys: [...new Set([first, ...variants].flatMap((p) => blockingKeys(p)))],
+    });
+  }
+  await repo.replaceMatching(db, matching);
+  return { sightings: count, subjects: gone.size };
+}
+
+/** Counts the register's person names again (after a destruction run). */
+export const recountSubjectNames = (db: Db) => repo.recountNames(db);

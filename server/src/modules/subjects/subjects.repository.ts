@@ -945,3 +945,94 @@ export async function addressesOfRecords(
     ];
   });
 }
+
+// ---- destruction: what a destroyed signal or case leaves in the register ----
+
+/** Deletes the sightings of these signals and cases; the subjects they were of. */
+export async function deleteSightings(
+  db: Db,
+  where: { signalIds: readonly string[]; caseIds: readonly string[] },
+): Promise<{ count: number; subjects: string[] }> {
+  const { rows } = await sql<{ subject_id: string }>`
+    delete from subject_sightings
+    where signal_id = any(${where.signalIds}::uuid[]) or case_id = any(${where.caseIds}::uuid[])
+      or signal_case_id = any(${where.caseIds}::uuid[])
+    returning subject_id`.execute(db.withoutPlugins());
+  await sql`delete from subject_relations
+    where signal_id = any(${where.signalIds}::uuid[]) or case_id = any(${where.caseIds}::uuid[])`.execute(db);
+  return { count: rows.length, subjects: [...new Set(rows.map((r) => r.subject_id))] };
+}
+
+/**
+ * Those of these subjects that no sighting and no merged subject holds any longer, locked: a
+ * subject others were merged into stays while they do.
+ */
+export async function subjectsWithoutSightings(db: Db, ids: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`
+    select s.id from subjects s
+    where s.id = any(${ids}::uuid[])
+      and not exists (select 1 from subject_sightings g where g.subject_id = s.id)
+      and not exists (select 1 from subjects m where m.merged_into = s.id and not (m.id = any(${ids}::uuid[])))
+    for update`.execute(db.withoutPlugins());
+  return rows.map((r) => r.id);
+}
+
+/** Deletes subjects (none holds a sighting any longer) with their keys, relations, suggestions, merges and conflicts. */
+export async function deleteSubjects(db: Db, gone: readonly string[]): Promise<void> {
+  if (!gone.length) return;
+  await sql`delete from subject_keys where subject_id = any(${gone}::uuid[])`.execute(db);
+  await sql`delete from subject_relations where from_id = any(${gone}::uuid[]) or to_id = any(${gone}::uuid[])`.execute(
+    db,
+  );
+  await sql`delete from match_suggestions where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
+    db,
+  );
+  await sql`delete from subject_merges where survivor_id = any(${gone}::uuid[]) or merged_id = any(${gone}::uuid[])`.execute(
+    db,
+  );
+  await sql`delete from subject_conflicts where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
+    db,
+  );
+  // Merged ones first: a subject merged into another of these goes with it.
+  await sql`update subjects set merged_into = null, root_id = id where id = any(${gone}::uuid[])`.execute(db);
+  await sql`delete from subjects where id = any(${gone}::uuid[])`.execute(db);
+}
+
+/** Each subject's earliest remaining record, and its other records, oldest first. */
+export async function remainingRecords(db: Db, ids: readonly string[]) {
+  const { rows } = await sql<{ id: string; kind: string; first: unknown; seen: unknown[] }>`
+    select s.id, s.kind,
+      (select g.data from subject_sightings g where g.subject_id = s.id order by g.seen_at, g.id limit 1) as first,
+      (select jsonb_agg(g.data order by g.seen_at, g.id) from subject_sightings g where g.subject_id = s.id) as seen
+    from subjects s where s.id = any(${ids}::uuid[])`.execute(db.withoutPlugins());
+  return rows;
+}
+
+/** A subject's own record, label and identifiers, taken again from its earliest remaining record. */
+export async function replaceFirstRecord(
+  db: Db,
+  id: string,
+  values: { label: string; data: unknown } & Identifiers,
+): Promise<void> {
+  await db
+    .updateTable('subjects')
+    .set({
+      label: values.label,
+      data: JSON.stringify(values.data),
+      bsn: values.bsn,
+      kvkNumber: values.kvkNumber,
+      rsin: values.rsin,
+      iban: values.iban,
+      plate: values.plate,
+      addressKey: values.addressKey,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Deletes match suggestions (rejected ones whose term has passed). */
+export async function deleteSuggestions(db: Db, ids: readonly string[]): Promise<number> {
+  if (!ids.length) return 0;
+  const result = await db.deleteFrom('matchSuggestions').where('id', 'in', ids).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

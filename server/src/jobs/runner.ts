@@ -1,0 +1,58 @@
+import PgBoss from 'pg-boss';
+import type { Services } from '../app/index.js';
+import { rawExecutor } from '../db/database.js';
+import { DESTROY_JOB, DRAFT_JOB } from '../modules/privacy/index.js';
+
+/**
+ * The job runner: pg-boss 10 on Samenspel's own database, the embedded one included (it goes
+ * through the application's connection, so it needs no server). pg-boss 11 needs Node 22; 10 is
+ * the last line for Node 20. pg-boss was chosen over graphile-worker 0.17 because it takes a
+ * connection from the caller (`db.executeSql`), where graphile-worker opens its own pool and
+ * LISTEN connection, which the single-connection PGlite cannot give.
+ *
+ * pg-boss keeps the queue: schedules, retries, expiry. What a run did is Samenspel's own record
+ * (`job_runs`: one per job, region and period, with its counts, status and trace), written by
+ * the job itself, so a run is the same record whether the scheduler, the CLI or a test started it.
+ */
+export interface JobRunner {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  /** When the daily retention run drafts its lists (cron, Europe/Amsterdam). */
+  retentionCron?: string;
+  onError?: (error: unknown) => void;
+}
+
+export async function startJobs(services: Services, options: JobOptions = {}): Promise<JobRunner> {
+  const boss = new PgBoss({ db: { executeSql: rawExecutor(services.database.db) }, schema: 'pgboss' });
+  boss.on('error', (error) => options.onError?.(error));
+  await boss.start();
+  await boss.createQueue(DRAFT_JOB, { name: DRAFT_JOB, policy: 'singleton' });
+  await boss.createQueue(DESTROY_JOB, { name: DESTROY_JOB, policy: 'standard' });
+  await boss.schedule(DRAFT_JOB, options.retentionCron ?? '30 2 * * *', {}, { tz: 'Europe/Amsterdam' });
+
+  await boss.work(DRAFT_JOB, async () => {
+    await services.retention.draftAll();
+  });
+  // A killed run is picked up again when its job expires or is retried: it resumes where it was.
+  await boss.work<{ listId: string }>(DESTROY_JOB, async ([job]) => {
+    if (job) await services.retention.executeList(job.data.listId);
+  });
+  services.retention.enqueue = async (name, data) => {
+    await boss.send(name, data, {
+      singletonKey: data.listId,
+      retryLimit: 10,
+      retryDelay: 60,
+      retryBackoff: true,
+    });
+  };
+  return {
+    boss,
+    stop: async () => {
+      services.retention.enqueue = undefined;
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export { privacyRules } from './privacy.access.js';
+export { privacyRoutes } from './privacy.routes.js';
+export { DESTROY_JOB, DRAFT_JOB, type RetentionDeps, RetentionService } from './retention.service.js';
