@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 import { createServices } from '../../server/src/app/index.ts';
 import type { AuthConfig, OidcConfig } from '../../server/src/config.ts';
 import { buildApp } from '../../server/src/http/app.ts';
+import { startJobs } from '../../server/src/jobs/runner.ts';
 import { deriveKeys } from '../../server/src/shared/crypto.ts';
 import { cheapPasswords } from '../../server/src/shared/passwords.ts';
 import { createTestDatabase, demoKeys } from '../../server/src/testing/database.ts';
@@ -28,7 +29,14 @@ export async function freePort(): Promise<number> {
  * Samenspel as a user meets it: the built web app and the API on one port, on a test database
  * (with `demo`, a copy of the demo region built once for the run).
  */
-export async function startSamenspel(options: { port?: number; oidc?: OidcConfig; demo?: boolean } = {}) {
+export async function startSamenspel(
+  options: {
+    port?: number;
+    oidc?: OidcConfig;
+    demo?: boolean /** The job runner, as `serve` starts it. */;
+    jobs?: boolean;
+  } = {},
+) {
   const database = await createTestDatabase({ demo: options.demo ?? false });
   const keys = options.demo ? demoKeys() : deriveKeys(randomBytes(32));
   const auth: AuthConfig = {
@@ -56,6 +64,7 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
     attachmentMaxBytes: maxBytes,
   });
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const jobs = options.jobs ? await startJobs(services) : null;
   return {
     url,
     /** The same app, for setting up data through the API (`new Cast(samenspel)`). */
@@ -63,6 +72,7 @@ export async function startSamenspel(options: { port?: number; oidc?: OidcConfig
     database,
     keys,
     close: async () => {
+      await jobs?.stop();
       await app.close();
       await database.close();
       await rm(attachmentsDir, { recursive: true, force: true });

@@ -398,6 +398,19 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="retention.read" />,
+                children: [
+                  {
+                    path: 'bewaartermijnen',
+                    lazy: page(() => import('./features/privacy/retention-page.js'), 'RetentionPage'),
+                  },
+                  {
+                    path: 'bewaartermijnen/:listId',
+                    lazy: page(() => import('./features/privacy/retention-page.js'), 'RetentionPage'),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="search.use" />,
                 children: [
                   {

@@ -34,6 +34,7 @@ const items: readonly Item[] = [
   { to: '/beheer/adresregister', label: 'nav.addressRegister', permission: 'address-register.manage' },
   { to: '/beheer/samenwerkingsverbanden', label: 'nav.collaborations', permission: 'collaboration.read' },
   { to: '/verwerkingslog', label: 'nav.auditLog', permission: 'audit.read' },
+  { to: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.read' },
 ];
 
 /**
