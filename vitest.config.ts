@@ -7,7 +7,8 @@ const seed = Number(process.env.SAMENSPEL_TEST_SEED ?? Date.now() % 1_000_000);
 process.stdout.write(`Tests shuffled with seed ${seed} (SAMENSPEL_TEST_SEED=${seed} repeats the order).\n`);
 
 /** Test files that work on the demo region, which the global setup builds while the others run. */
-const needsDemo = /server\/src\/(demo\/|cli\/cli-demo\.int)|e2e\/dashboard\.spec/;
+const needsDemo =
+  /server\/src\/(demo\/|cli\/cli-demo\.int|modules\/privacy\/retention\.int)|e2e\/(dashboard|retention)\.spec/;
 
 /** The usual order (slowest first), but the files that wait for the demo region last. */
 class DemoLast extends BaseSequencer {
@@ -32,11 +33,21 @@ const integration = ['server/src/**/*.int.test.ts'];
  * PostgreSQL server (CI) it runs there, where it takes a third of the time; without one, on PGlite.
  */
 const onOneEngine = ['server/src/http/access-matrix.int.test.ts'];
+/**
+ * The command line opens the embedded database by default, as `npm start` does: with a server
+ * too, its files (each command a process of its own) run on PGlite only.
+ */
+const embeddedOnly = ['server/src/cli/cli.int.test.ts', 'server/src/cli/cli-demo.int.test.ts'];
 
 // Integration tests run on PGlite always and, when DATABASE_URL names a server (CI), on PostgreSQL too.
 const engines = process.env.DATABASE_URL ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
 
-const browserEngine = process.env.SAMENSPEL_BROWSER_ENGINE ?? 'pglite';
+// The browser flows test the screens. With a PostgreSQL server (CI) they run there: a copy of the
+// demo region is made in milliseconds instead of loaded into PGlite per file, and the flows take
+// about a fifth less time (e2e/cases.spec.ts: 60 s against 76 s). That the server behaves alike
+// on both engines is what the integration projects prove; without a server they run on PGlite.
+const browserEngine =
+  process.env.SAMENSPEL_BROWSER_ENGINE ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
 if (browserEngine !== 'pglite' && browserEngine !== 'postgresql') {
   throw new Error(`SAMENSPEL_BROWSER_ENGINE must be pglite or postgresql, not ${browserEngine}`);
 }
@@ -64,7 +75,8 @@ const projects: TestProjectInlineConfiguration[] = [
     test: {
       name: `integration-${engine}`,
       include: integration,
-      exclude: engine === 'pglite' && engines.length > 1 ? onOneEngine : [],
+      exclude:
+        engine === 'pglite' && engines.length > 1 ? onOneEngine : engine === 'postgresql' ? embeddedOnly : [],
       env: { SAMENSPEL_TEST_ENGINE: engine },
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 30_000,
@@ -79,10 +91,8 @@ const projects: TestProjectInlineConfiguration[] = [
       sequence: { shuffle: { files: false, tests: true }, groupOrder: 0 },
     },
   })),
-  // The browser flows on one engine: the embedded default a new user meets (or the one named by
-  // SAMENSPEL_BROWSER_ENGINE). They test the screens; that the server's queries behave alike on
-  // both engines is what the integration projects prove, and on two cores a second browser run
-  // would double the longest part of CI.
+  // The browser flows on one engine (above; SAMENSPEL_BROWSER_ENGINE names another): on two cores a
+  // second browser run would double the longest part of CI.
   ...[browserEngine].map((engine) => ({
     resolve: { alias },
     test: {
