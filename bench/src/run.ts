@@ -19,6 +19,7 @@ import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
 import { reportMatching } from './matching.ts';
 import { benchPages } from './pages.ts';
 import { startRawRead } from './raw-read.ts';
+import { benchRetention } from './retention.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -168,6 +169,13 @@ if (wants('annual-report')) {
 
 // 9. Imports: a 200,000-row CSV validated and a 200,000-row XLSX dry run, against plain parsing.
 if (wants('imports')) await benchImports(ROUNDS);
+
+// 10. Retention: 100,000 due cases destroyed by the job while the API serves logged reads.
+if (wants('retention'))
+  await benchRetention(database, services, attachments.dir, {
+    url: `${appUrl}/api/v1/users/${staff.id}`,
+    headers: { cookie: adminSession.cookie },
+  });
 
 await app.close();
 await unlogged.close();

@@ -30,6 +30,7 @@ import * as annualReports from './20261207T120000-annual-reports.js';
 import * as imports from './20261207T150000-imports.js';
 import * as dateSlipKeys from './20261207T160000-date-slip-keys.js';
 import * as retention from './20261207T170000-retention.js';
+import * as caseRecordIndexes from './20261207T180000-case-record-indexes.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T150000-imports': imports,
   '20261207T160000-date-slip-keys': dateSlipKeys,
   '20261207T170000-retention': retention,
+  '20261207T180000-case-record-indexes': caseRecordIndexes,
 };

@@ -209,7 +209,7 @@ export async function restraints(
           .selectFrom('legalHolds')
           .select('recordId')
           .distinct()
-          .where('recordId', 'in', holdOn)
+          .where(sql<boolean>`record_id = any(${holdOn}::uuid[])`)
           .where('liftedAt', 'is', null)
           .execute()
       : [],
@@ -218,7 +218,7 @@ export async function restraints(
           .selectFrom('retentionPostponements')
           .select('recordId')
           .distinct()
-          .where('recordId', 'in', recordIds)
+          .where(sql<boolean>`record_id = any(${recordIds}::uuid[])`)
           .where('until', '>', today)
           .execute()
       : [],
@@ -279,7 +279,8 @@ export async function replaceDraftItems(
     .set({ status: 'not-due' })
     .where('listId', '=', listId)
     .where('status', '<>', 'destroyed')
-    .$if(ids.length > 0, (q) => q.where('recordId', 'not in', ids))
+    // One array parameter, not one per record: a list may hold a hundred thousand.
+    .$if(ids.length > 0, (q) => q.where(sql<boolean>`record_id <> all(${ids}::uuid[])`))
     .execute();
   for (let i = 0; i < items.length; i += 1000) {
     const page = items.slice(i, i + 1000);

@@ -247,7 +247,9 @@ export class RetentionService {
       if (held.has(holdOn(i))) status.set(i.id, 'held');
       else if (postponed.has(i.recordId)) status.set(i.id, 'postponed');
       else if (i.recordKind === 'case-closed' && !closed.has(i.recordId)) status.set(i.id, 'not-due');
-      else if (i.recordKind === 'attachment' && !closed.has(holdOn(i))) status.set(i.id, 'not-due');
+      // An attachment whose case went first (on this list or another) is gone already: destroyed.
+      else if (i.recordKind === 'attachment' && targets.has(i.recordId) && !closed.has(holdOn(i)))
+        status.set(i.id, 'not-due');
     }
     const go = (list: typeof items) => list.filter((i) => !status.has(i.id));
 
