@@ -3,10 +3,19 @@ import type {
   DestructionList,
   DestructionListSummary,
   JobRun,
+  MatchSuggestion,
   SignalDetail,
 } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cast, createTestApp, newPerson, newSignal, type TestApp, testEngine } from '../testing/index.js';
+import {
+  Cast,
+  createTestApp,
+  newPerson,
+  newSignal,
+  type TestApp,
+  testEngine,
+  uniqueSurname,
+} from '../testing/index.js';
 import { type JobRunner, startJobs } from './runner.js';
 
 /**
@@ -32,6 +41,7 @@ afterAll(async () => {
 
 describe(`the job runner on ${testEngine()}`, () => {
   it('destroys an approved list by itself and records the run', async () => {
+    clock = new Date();
     const admin = await cast.member(['administrator']);
     const [covenant] = (
       await cast.ok<{ items: CollaborationSummary[] }>(admin, 'GET', '/api/v1/collaborations')
@@ -88,7 +98,9 @@ describe(`the job runner on ${testEngine()}`, () => {
       period: list?.id,
       counts: expect.objectContaining({ destroyed: 1, subjects: 1, sightings: 1 }),
     });
-    expect(runs.filter((r) => r.job === 'retention-draft').map((r) => r.status)).toEqual(['ok', 'ok']);
+    const drafts = runs.filter((r) => r.job === 'retention-draft');
+    expect(drafts.length).toBeGreaterThanOrEqual(2);
+    expect(drafts.every((r) => r.status === 'ok')).toBe(true);
     // The administrator sees the runs too, a partner does not.
     expect(
       (await cast.call(await cast.member(['administrator']), 'GET', '/api/v1/job-runs')).statusCode,
@@ -103,5 +115,56 @@ describe(`the job runner on ${testEngine()}`, () => {
       .where('label', 'like', `%${person.kind === 'person' ? person.surname : ''}%`)
       .execute();
     expect(found).toEqual([]);
+  });
+
+  it('destroys two records of one person the analyst merged, with the merge and its suggestion', async () => {
+    clock = new Date();
+    const surname = uniqueSurname();
+    const person = { kind: 'person' as const, firstNames: 'Karel', surname, dateOfBirth: '1971-04-09' };
+    const chair = await cast.chair();
+    const officer = await cast.member(['privacy_officer']);
+    for (const dateOfBirth of ['1971-04-09', '1971-09-04']) {
+      const signal = await newSignal(cast, { stage: 'triaged', subjects: [{ ...person, dateOfBirth }] });
+      await cast.ok<SignalDetail>(chair, 'POST', `/api/v1/signals/${signal.id}/transitions`, {
+        type: 'decided',
+        decision: 'not-accepted',
+        reason: 'regular-enforcement',
+        note: 'Past bij de reguliere handhaving van de gemeente.',
+      });
+    }
+    const analyst = await cast.analyst();
+    const suggestion = (
+      await cast.ok<{ items: MatchSuggestion[] }>(analyst, 'GET', '/api/v1/subjects/suggestions')
+    ).items.find((x) => x.a.label.includes(surname) && x.b.label.includes(surname));
+    expect(suggestion).toBeDefined();
+    await cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${suggestion?.id}/decision`, {
+      decision: 'confirmed',
+    });
+
+    // Seven months on: both signals are due.
+    clock = new Date(Date.now() + 200 * 86_400_000);
+    const list = (
+      await cast.ok<{ items: DestructionListSummary[] }>(officer, 'POST', '/api/v1/destruction-lists')
+    ).items.find((l) => l.status === 'draft');
+    expect(list?.counts.due).toBe(2);
+    await cast.ok(officer, 'POST', `/api/v1/destruction-lists/${list?.id}/submit`);
+    await cast.ok(await cast.manager(), 'POST', `/api/v1/destruction-lists/${list?.id}/approve`);
+    let detail: DestructionList | undefined;
+    for (let i = 0; i < 150 && detail?.status !== 'executed'; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      detail = await cast.ok<DestructionList>(officer, 'GET', `/api/v1/destruction-lists/${list?.id}`);
+    }
+    expect(detail).toMatchObject({ status: 'executed', counts: { destroyed: 2 } });
+    const db = t.database.db;
+    expect(
+      await db.selectFrom('subjects').select('id').where('label', 'like', `%${surname}%`).execute(),
+    ).toEqual([]);
+    expect(
+      await db
+        .selectFrom('subjectMerges')
+        .select('id')
+        .where('suggestionId', '=', suggestion?.id ?? '')
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -40,14 +40,14 @@ export async function startJobs(services: Services, options: JobOptions = {}): P
   await boss.work<{ listId: string }>(DESTROY_JOB, async ([job]) => {
     if (job) await services.retention.executeList(job.data.listId);
   });
+  // A list's destruction may take long (100,000 records: six minutes): hours before pg-boss
+  // counts it as hung and starts it again.
   services.retention.enqueue = async (name, data) => {
-    await boss.send(name, data, {
-      singletonKey: data.listId,
-      retryLimit: 10,
-      retryDelay: 60,
-      retryBackoff: true,
-    });
+    await boss.send(name, data, { retryLimit: 10, retryDelay: 60, retryBackoff: true, expireInHours: 6 });
   };
+  // A list approved while no runner ran (or whose job was lost) is taken up now.
+  for (const listId of await services.retention.approvedLists())
+    await services.retention.enqueue(DESTROY_JOB, { listId });
   return {
     boss,
     stop: async () => {

@@ -16,7 +16,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index if not exists case_participants_case on case_participants (case_id);
     create index if not exists meeting_agenda_signal on meeting_agenda (signal_id);
     create index if not exists subject_relations_signal on subject_relations (signal_id) where signal_id is not null;
-    create index if not exists subjects_merged_into on subjects (merged_into) where merged_into is not null;
     create index if not exists destruction_items_to_do on destruction_items (list_id, status, id);
     create index if not exists subject_sightings_case_subject on subject_sightings (case_subject_id) where case_subject_id is not null;
     create index if not exists subject_sightings_signal_subject on subject_sightings (signal_subject_id) where signal_subject_id is not null;

@@ -747,7 +747,10 @@ export async function destroyContent(db: Db, ids: readonly string[], at: Date): 
     .execute();
   await db
     .updateTable('caseEvents')
-    .set({ details: JSON.stringify({}) })
+    // The steps keep what is counted (the phase moved to and from), not what was written.
+    .set({
+      details: sql`jsonb_strip_nulls(jsonb_build_object('to', details->'to', 'from', details->'from'))`,
+    })
     .where('caseId', 'in', ids)
     .execute();
   await db
@@ -768,14 +771,4 @@ export async function deleteAttachments(db: Db, ids: readonly string[]): Promise
   if (!ids.length) return [];
   const rows = await db.deleteFrom('attachments').where('id', 'in', ids).returning('storageName').execute();
   return rows.map((r) => r.storageName);
-}
-
-/** Lets go of register subjects that are about to be deleted (a provision keeps its text). */
-export async function unlinkProvisionSubjects(db: Db, subjectIds: readonly string[]): Promise<void> {
-  if (subjectIds.length)
-    await db
-      .updateTable('provisions')
-      .set({ subjectId: null })
-      .where('subjectId', 'in', subjectIds)
-      .execute();
 }

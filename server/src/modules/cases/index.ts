@@ -8,7 +8,6 @@ export {
   namesOf as caseNames,
   openWithin as casesOpenWithin,
   referencesOf as caseReferences,
-  unlinkProvisionSubjects,
 } from './cases.repository.js';
 export { casesRoutes } from './cases.routes.js';
 export { searchCases } from './cases.search.js';

@@ -40,3 +40,8 @@ export async function markApplied(
     .where('id', '=', id)
     .execute();
 }
+
+/** Deletes the FollowTheMoney imports of destroyed cases: the entities under review are personal data. */
+export async function deleteFtmImportsOfCases(db: Db, caseIds: readonly string[]): Promise<void> {
+  if (caseIds.length) await db.deleteFrom('ftmImports').where('caseId', 'in', caseIds).execute();
+}

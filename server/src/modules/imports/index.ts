@@ -1,3 +1,4 @@
+export { deleteFtmImportsOfCases } from './imports.repository.js';
 export { importsRoutes } from './imports.routes.js';
 export { ImportsService } from './imports.service.js';
 // The pipeline's parts without the database: for the import benchmark.

@@ -16,6 +16,7 @@ import {
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
+import { phaseAndResultCounts } from '../reports/index.js';
 
 /**
  * Retention that deletes, on the demo region: the daily run drafts a list per collaboration, one
@@ -51,6 +52,10 @@ describe(`retention and destruction on ${testEngine()}`, () => {
     'drafts, takes four eyes, honours a postponement and a hold placed after approval, resumes after two faults, and leaves the 2021 figures as they were',
     async () => {
       const before2021 = await accountability(2021);
+      // The cases' phases at the year's end (case progress) read what a step moved a case to.
+      const region = { kind: 'region' as const, regionId: 'midden-nederland' };
+      const year2021 = { from: '2021-01-01', to: '2021-12-31' };
+      const phases2021 = await phaseAndResultCounts(t.database.db, region, year2021);
       const before2020 = await accountability(2020);
 
       // Short terms, so that every closed case and every signal not accepted is due now.
@@ -245,6 +250,7 @@ describe(`retention and destruction on ${testEngine()}`, () => {
       // The figures of 2021 and 2020 are what they were.
       expect(await accountability(2021)).toEqual(before2021);
       expect(await accountability(2020)).toEqual(before2020);
+      expect(await phaseAndResultCounts(t.database.db, region, year2021)).toEqual(phases2021);
 
       // A run of an executed list does nothing again.
       expect(await retention.executeList(list.id)).toBeNull();

@@ -460,15 +460,19 @@ export async function postponementCounts(db: Db, regionId: string) {
 
 /** The items of a list still to destroy, a batch at a time, in a stable order. */
 export async function itemsToDestroy(db: Db, listId: string, limit: number) {
-  return db
-    .selectFrom('destructionItems')
-    .select(['id', 'recordKind', 'recordId', 'organisationId'])
-    .where('listId', '=', listId)
-    .where('status', '=', 'due')
-    .orderBy('id')
-    .limit(limit)
-    .forUpdate()
-    .execute();
+  return (
+    db
+      .selectFrom('destructionItems')
+      .select(['id', 'recordKind', 'recordId', 'organisationId'])
+      .where('listId', '=', listId)
+      .where('status', '=', 'due')
+      .orderBy('id')
+      .limit(limit)
+      // A second run of the same list (a retry while the first still runs) takes other records.
+      .forUpdate()
+      .skipLocked()
+      .execute()
+  );
 }
 
 export async function markDestroyed(
@@ -570,15 +574,22 @@ export async function holdsOf(db: Db, regionId: string, active: boolean | undefi
   return rows;
 }
 
-/** The signal or case of the region with this reference (a hold is placed by number). */
+/**
+ * The signal or case of the region with this reference (a hold is placed by number), locked for
+ * share: a destruction batch that has it locked finishes first (and the hold is refused as too
+ * late), or waits for the hold's commit and then sees it.
+ */
 export async function recordByReference(db: Db, regionId: string, reference: string) {
-  const { rows } = await sql<{ kind: HoldRecordKind; id: string; destroyed: boolean }>`
-    select 'signal' as kind, id, destroyed_at is not null as destroyed from signals
-      where region_id = ${regionId} and upper(reference) = upper(${reference})
-    union all
-    select 'case', id, destroyed_at is not null from cases where region_id = ${regionId} and upper(reference) = upper(${reference})
-    limit 1`.execute(db);
-  return rows[0];
+  const signal = await sql<{ id: string; destroyed: boolean }>`
+    select id, destroyed_at is not null as destroyed from signals
+    where region_id = ${regionId} and upper(reference) = upper(${reference}) for share`.execute(db);
+  const s = signal.rows[0];
+  if (s) return { kind: 'signal' as const, ...s };
+  const found = await sql<{ id: string; destroyed: boolean }>`
+    select id, destroyed_at is not null as destroyed from cases
+    where region_id = ${regionId} and upper(reference) = upper(${reference}) for share`.execute(db);
+  const c = found.rows[0];
+  return c ? { kind: 'case' as const, ...c } : undefined;
 }
 
 export async function insertHold(
@@ -685,4 +696,25 @@ export async function regionsWithTerms(db: Db): Promise<string[]> {
     .orderBy('k.regionId')
     .execute();
   return rows.map((r) => r.regionId);
+}
+
+/** How many records of a list are still to destroy. */
+export async function itemsLeft(db: Db, listId: string): Promise<number> {
+  const row = await db
+    .selectFrom('destructionItems')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('listId', '=', listId)
+    .where('status', '=', 'due')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The approved lists not yet executed (handed to the job runner again when it starts). */
+export async function approvedLists(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('destructionLists')
+    .select('id')
+    .where('status', '=', 'approved')
+    .execute();
+  return rows.map((r) => r.id);
 }

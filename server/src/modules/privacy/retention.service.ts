@@ -15,14 +15,9 @@ import { amsterdamDate } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { traceFrom } from '../audit/index.js';
-import {
-  deleteAttachments,
-  destroyCaseContent,
-  lockCasesForDestruction,
-  unlinkProvisionSubjects,
-} from '../cases/index.js';
+import { deleteAttachments, destroyCaseContent, lockCasesForDestruction } from '../cases/index.js';
 import { deleteHitcheckRounds } from '../hitcheck/index.js';
-import { clearImportErrorRows } from '../imports/index.js';
+import { clearImportErrorRows, deleteFtmImportsOfCases } from '../imports/index.js';
 import { clearInterventionTexts } from '../interventions/index.js';
 import { unlinkCasesFromPlaces, unlinkSubjectsFromPlaces } from '../locations/index.js';
 import { clearAgendaOutcomes } from '../meetings/index.js';
@@ -136,6 +131,11 @@ export class RetentionService {
     return totals;
   }
 
+  /** The approved lists not yet executed: the job runner takes them up again when it starts. */
+  approvedLists(): Promise<string[]> {
+    return repo.approvedLists(this.deps.db);
+  }
+
   /** The daily run of every region with retention terms. */
   async draftAll(): Promise<Record<string, Record<string, number> | null>> {
     const done: Record<string, Record<string, number> | null> = {};
@@ -190,12 +190,20 @@ export class RetentionService {
           throw new Error('Opzettelijke storing in de test, na een batch');
         counts.files = (counts.files ?? 0) + (await this.removePendingFiles());
       }
-      await db.transaction().execute(async (trx) => {
+      // Executed only when nothing is left: another run of the list may still hold some records.
+      const finished = await db.transaction().execute(async (trx) => {
+        if ((await repo.itemsLeft(trx, listId)) > 0) return false;
         await recountSubjectNames(trx);
         counts.receipts = await repo.issueReceipts(trx, listId, now());
         await repo.setListStatus(trx, listId, { status: 'executed', executedAt: now() });
+        return true;
       });
-      await repo.finishRun(db, run.id, { status: 'ok', counts, message: null, at: now() });
+      await repo.finishRun(db, run.id, {
+        status: finished ? 'ok' : 'partial',
+        counts,
+        message: finished ? null : 'Een andere uitvoering van deze lijst vernietigt de rest.',
+        at: now(),
+      });
       return { runId: run.id, counts };
     } catch (error) {
       await repo.finishRun(db, run.id, {
@@ -232,7 +240,11 @@ export class RetentionService {
     );
     const targets = await repo.holdTargets(trx, items);
     const holdOn = (i: { recordKind: string; recordId: string }) => targets.get(i.recordId) ?? i.recordId;
-    const held = await repo.heldNow(trx, [...new Set(items.map(holdOn))]);
+    // A hold on a signal a case came from holds the case too: they are one matter.
+    const held = await repo.heldNow(trx, [
+      ...new Set([...items.map(holdOn), ...cases.flatMap((c) => c.signalIds)]),
+    ]);
+    for (const c of cases) if (c.signalIds.some((id) => held.has(id))) held.add(c.id);
     const postponed = await repo.postponedNow(
       trx,
       items.map((i) => i.recordId),
@@ -264,14 +276,12 @@ export class RetentionService {
         .filter((id) => signals.has(id)),
       ...(await lockSignalsForDestruction(trx, caseSignals)),
     ];
-    const register = await forgetSightings(trx, { signalIds, caseIds }, async (db, subjectIds) => {
-      await unlinkSubjectsFromPlaces(db, subjectIds);
-      await unlinkProvisionSubjects(db, subjectIds);
-    });
+    const register = await forgetSightings(trx, { signalIds, caseIds }, unlinkSubjectsFromPlaces);
     await deleteHitcheckRounds(trx, { signalIds, ids: go(of('hitcheck-round')).map((i) => i.recordId) });
     await clearAgendaOutcomes(trx, signalIds);
     await clearInterventionTexts(trx, caseIds);
     await unlinkCasesFromPlaces(trx, caseIds);
+    await deleteFtmImportsOfCases(trx, caseIds);
     await deleteNotificationsLinkingTo(trx, [...caseIds, ...signalIds]);
     const files = [
       ...(await destroyCaseContent(trx, caseIds, at)),

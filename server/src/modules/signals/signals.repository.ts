@@ -581,9 +581,12 @@ export async function destroyContent(db: Db, ids: readonly string[], at: Date): 
   const done = rows.map((r) => r.id);
   if (!done.length) return [];
   await db.deleteFrom('signalSubjects').where('signalId', 'in', done).execute();
+  // The steps keep what is counted (a decision, a route), not what was written.
   await db
     .updateTable('signalEvents')
-    .set({ details: JSON.stringify({}) })
+    .set({
+      details: sql`jsonb_strip_nulls(jsonb_build_object('decision', details->'decision', 'route', details->'route'))`,
+    })
     .where('signalId', 'in', done)
     .execute();
   return done;

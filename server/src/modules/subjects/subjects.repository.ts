@@ -964,36 +964,55 @@ export async function deleteSightings(
 }
 
 /**
- * Those of these subjects that no sighting and no merged subject holds any longer, locked: a
- * subject others were merged into stays while they do.
+ * Those of these subjects that no sighting holds any longer, locked, and that no subject which
+ * stays points at (merged into it, or it as the root of its chain): a subject others were merged
+ * into stays while they do. Worked out until nothing changes, so a chain goes as a whole or not.
  */
 export async function subjectsWithoutSightings(db: Db, ids: readonly string[]): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`
     select s.id from subjects s
     where s.id = any(${ids}::uuid[])
       and not exists (select 1 from subject_sightings g where g.subject_id = s.id)
-      and not exists (select 1 from subjects m where m.merged_into = s.id and not (m.id = any(${ids}::uuid[])))
     for update`.execute(db.withoutPlugins());
-  return rows.map((r) => r.id);
+  const going = new Set(rows.map((r) => r.id));
+  for (;;) {
+    if (!going.size) return [];
+    const all = [...going];
+    const { rows: held } = await sql<{ id: string }>`
+      select distinct t.target as id from (
+        select merged_into as target, id from subjects where merged_into = any(${all}::uuid[])
+        union all
+        select root_id, id from subjects where root_id = any(${all}::uuid[])
+      ) t
+      where t.id <> t.target and not (t.id = any(${all}::uuid[]))`.execute(db.withoutPlugins());
+    if (!held.length) return all;
+    for (const h of held) going.delete(h.id);
+  }
 }
 
-/** Deletes subjects (none holds a sighting any longer) with their keys, relations, suggestions, merges and conflicts. */
+/**
+ * Deletes subjects no sighting holds any longer, with their keys, relations, merges, suggestions
+ * and conflicts. A merge made on a suggestion that goes keeps the merge and forgets the
+ * suggestion first: a merge points at the suggestion it came from.
+ */
 export async function deleteSubjects(db: Db, gone: readonly string[]): Promise<void> {
   if (!gone.length) return;
   await sql`delete from subject_keys where subject_id = any(${gone}::uuid[])`.execute(db);
   await sql`delete from subject_relations where from_id = any(${gone}::uuid[]) or to_id = any(${gone}::uuid[])`.execute(
     db,
   );
-  await sql`delete from match_suggestions where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
+  await sql`delete from subject_merges where survivor_id = any(${gone}::uuid[]) or merged_id = any(${gone}::uuid[])`.execute(
     db,
   );
-  await sql`delete from subject_merges where survivor_id = any(${gone}::uuid[]) or merged_id = any(${gone}::uuid[])`.execute(
+  await sql`update subject_merges set suggestion_id = null where suggestion_id in (select id from match_suggestions
+    where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[]))`.execute(db);
+  await sql`delete from match_suggestions where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
     db,
   );
   await sql`delete from subject_conflicts where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
     db,
   );
-  // Merged ones first: a subject merged into another of these goes with it.
+  // The ones merged among themselves first: a chain goes as a whole.
   await sql`update subjects set merged_into = null, root_id = id where id = any(${gone}::uuid[])`.execute(db);
   await sql`delete from subjects where id = any(${gone}::uuid[])`.execute(db);
 }
@@ -1033,6 +1052,11 @@ export async function replaceFirstRecord(
 /** Deletes match suggestions (rejected ones whose term has passed). */
 export async function deleteSuggestions(db: Db, ids: readonly string[]): Promise<number> {
   if (!ids.length) return 0;
+  await db
+    .updateTable('subjectMerges')
+    .set({ suggestionId: null })
+    .where('suggestionId', 'in', ids)
+    .execute();
   const result = await db.deleteFrom('matchSuggestions').where('id', 'in', ids).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
