@@ -196,9 +196,10 @@ describe(`retention and destruction on ${testEngine()}`, () => {
         'GET',
         `/api/v1/destruction-lists/${list.id}`,
       );
-      expect(halfway.counts.destroyed).toBe(12);
+      // Three batches of four committed: destroyed, or found held (the hold placed after approval).
+      expect(halfway.counts.destroyed + halfway.counts.held).toBe(12);
       const done = await retention.executeList(list.id, { batchSize: 4 });
-      expect(done?.counts.destroyed).toBe(list.items.length - 2 - 12);
+      expect(done?.counts.destroyed).toBe(list.items.length - 2 - halfway.counts.destroyed);
 
       list = await cast.ok<DestructionList>(await fg(), 'GET', `/api/v1/destruction-lists/${list.id}`);
       expect(list.status).toBe('executed');
