@@ -545,7 +545,9 @@ export async function issueReceipts(db: Db, listId: string, at: Date): Promise<n
 
 // ---- legal holds ----
 
-export async function holdsOf(db: Db, regionId: string, active: boolean | undefined) {
+/** The region's legal holds: in force, lifted or all; or the one with this id. */
+export async function holdsOf(db: Db, regionId: string, filter: { active?: boolean; id?: string } = {}) {
+  const { active, id } = filter;
   const { rows } = await sql<{
     id: string;
     recordKind: HoldRecordKind;
@@ -570,6 +572,7 @@ export async function holdsOf(db: Db, regionId: string, active: boolean | undefi
     left join users lu on lu.id = h.lifted_by
     where h.region_id = ${regionId}
       ${active === undefined ? sql`` : active ? sql`and h.lifted_at is null` : sql`and h.lifted_at is not null`}
+      ${id === undefined ? sql`` : sql`and h.id = ${id}`}
     order by h.placed_at desc`.execute(db.withoutPlugins());
   return rows;
 }

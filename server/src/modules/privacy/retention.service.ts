@@ -544,7 +544,11 @@ export class RetentionService {
     const { audit, access } = this.deps;
     return audit.run(context, { action: 'legal-hold.list', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'legal-hold.manage');
-      return { items: (await repo.holdsOf(trx, actor.regionId, active)).map(presentHold) };
+      return {
+        items: (await repo.holdsOf(trx, actor.regionId, active === undefined ? {} : { active })).map(
+          presentHold,
+        ),
+      };
     });
   }
 
@@ -581,7 +585,7 @@ export class RetentionService {
         placedBy: userOf(actor),
         placedAt: now(),
       });
-      const hold = (await repo.holdsOf(trx, actor.regionId, true)).find((h) => h.id === id);
+      const [hold] = await repo.holdsOf(trx, actor.regionId, { id });
       if (!hold) throw new Error('The hold just placed was not found');
       return presentHold(hold);
     });
@@ -596,7 +600,7 @@ export class RetentionService {
         liftedAt: now(),
         liftReason: reason,
       });
-      const hold = (await repo.holdsOf(trx, actor.regionId, undefined)).find((h) => h.id === holdId);
+      const [hold] = await repo.holdsOf(trx, actor.regionId, { id: holdId });
       if (!hold) throw notFound();
       if (!lifted) throw conflict('hold_lifted', 'Deze bewaarplicht is al opgeheven.');
       return presentHold(hold);
