@@ -15,7 +15,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
@@ -258,10 +258,15 @@ function NewFollowUp({
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<FollowUpKind>('intervention');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const followUp = useMutation({
     mutationFn: (body: Parameters<typeof addFollowUp>[1]) => addFollowUp(id, body),
     onSuccess: async () => {
+      // The form is emptied before the list is fetched again: emptied after, it would undo a choice
+      // made as soon as the new follow-up appeared.
       setErrors({});
+      formRef.current?.reset();
+      setKind('intervention');
       await queryClient.invalidateQueries({ queryKey: placesKey });
     },
     onError: (error) => {
@@ -270,26 +275,17 @@ function NewFollowUp({
   });
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const v = new FormValues(new FormData(form));
-    followUp.mutate(
-      {
-        kind,
-        signalId: kind === 'signal' ? v.optional('signalId') : undefined,
-        caseId: kind === 'case' ? v.optional('caseId') : undefined,
-        note: v.optional('note'),
-      },
-      {
-        onSuccess: () => {
-          form.reset();
-          setKind('intervention');
-        },
-      },
-    );
+    const v = new FormValues(new FormData(event.currentTarget));
+    followUp.mutate({
+      kind,
+      signalId: kind === 'signal' ? v.optional('signalId') : undefined,
+      caseId: kind === 'case' ? v.optional('caseId') : undefined,
+      note: v.optional('note'),
+    });
   }
   const error = (name: string) => ({ invalid: Boolean(errors[name]), errorMessage: errors[name] });
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="vervolg-nieuw">
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="vervolg-nieuw">
       <Heading3 id="vervolg-nieuw">{t('places.newFollowUp')}</Heading3>
       {followUp.isError && !(followUp.error instanceof ApiError && followUp.error.problem.invalidParams) ? (
         <ProblemAlert error={followUp.error} />
@@ -349,10 +345,12 @@ function NewFinding({ id, partners }: { id: string; partners: Array<{ id: string
   const me = useMe();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const finding = useMutation({
     mutationFn: (body: Parameters<typeof addFinding>[1]) => addFinding(id, body),
     onSuccess: async () => {
       setErrors({});
+      formRef.current?.reset();
       await queryClient.invalidateQueries({ queryKey: placesKey });
     },
     onError: (error) => {
@@ -362,21 +360,17 @@ function NewFinding({ id, partners }: { id: string; partners: Array<{ id: string
   const own = partners.find((p) => p.id === me.data?.organisation.id)?.id ?? partners[0]?.id ?? '';
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const v = new FormValues(new FormData(form));
+    const v = new FormValues(new FormData(event.currentTarget));
     const count = v.optional('count');
-    finding.mutate(
-      {
-        organisationId: v.text('organisationId'),
-        kind: v.choice('kind', findingKinds),
-        description: v.text('description'),
-        count: count === undefined ? undefined : Number(count),
-      },
-      { onSuccess: () => form.reset() },
-    );
+    finding.mutate({
+      organisationId: v.text('organisationId'),
+      kind: v.choice('kind', findingKinds),
+      description: v.text('description'),
+      count: count === undefined ? undefined : Number(count),
+    });
   }
   return (
-    <form onSubmit={submit} noValidate aria-label={t('places.newFinding')}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('places.newFinding')}>
       {finding.isError && !(finding.error instanceof ApiError && finding.error.problem.invalidParams) ? (
         <ProblemAlert error={finding.error} />
       ) : null}

@@ -23,7 +23,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ApiError } from '../../components/api.js';
 import { DateField, isoDateFromToday } from '../../components/date-field.js';
@@ -292,10 +292,13 @@ function TieCase({ location }: { location: LocationDetail }) {
   const queryClient = useQueryClient();
   const cases = useCaseChoices();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const tie = useMutation({
     mutationFn: (caseId: string) => addLocationCase(location.id, caseId),
     onSuccess: async () => {
+      // Emptied before the fetch, not after: a choice made once the list shows the tie must stay.
       setErrors({});
+      formRef.current?.reset();
       await queryClient.invalidateQueries({ queryKey: placesKey });
     },
     onError: (error) => {
@@ -306,16 +309,15 @@ function TieCase({ location }: { location: LocationDetail }) {
   const choices = (cases.data ?? []).filter((c) => !tied.has(c.id));
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const caseId = new FormValues(new FormData(form)).text('caseId');
+    const caseId = new FormValues(new FormData(event.currentTarget)).text('caseId');
     if (!caseId) {
       setErrors({ caseId: t('places.chooseCaseFirst') });
       return;
     }
-    tie.mutate(caseId, { onSuccess: () => form.reset() });
+    tie.mutate(caseId);
   }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="casus-koppelen">
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="casus-koppelen">
       <Heading3 id="casus-koppelen">{t('places.tieCase')}</Heading3>
       {cases.isPending ? <Loading /> : null}
       {cases.isError ? <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
