@@ -112,6 +112,9 @@ const owners: Record<string, readonly string[]> = {
     'retention_postponements',
     'destruction_receipts',
     'pending_file_deletions',
+    'data_subject_requests',
+    'data_subject_request_tasks',
+    'data_subject_request_matches',
   ],
   'annual-reports': ['annual_reports', 'annual_report_sections', 'annual_report_section_versions'],
   programmes: [
@@ -151,7 +154,8 @@ const readsAcross: Record<string, 'all' | readonly string[]> = {
   programmes: 'all',
   'annual-reports': ['users', 'user_roles'],
   // Retention finds what falls due with one statement per kind of record over the modules that
-  // hold it; destroying is each module's own function, called by the retention service.
+  // hold it; destroying is each module's own function, called by the retention service. A
+  // data-subject request finds the person's records in every module the same way, reading only.
   privacy: 'all',
 };
 

@@ -74,6 +74,8 @@ export const permissions = [
   'retention.approve',
   'legal-hold.manage',
   'job.read',
+  'dsr.manage',
+  'dsr.decide',
 ] as const;
 export const permission = z.enum(permissions);
 export type Permission = z.infer<typeof permission>;

@@ -12,6 +12,7 @@ export * from './accountability-lines.js';
 export * from './annual-reports.js';
 export * from './cases.js';
 export * from './collaborations.js';
+export * from './data-subject-requests.js';
 export * from './finance.js';
 export * from './identifiers.js';
 export * from './imports.js';

@@ -44,9 +44,12 @@ export type SignalStage = z.infer<typeof signalStage>;
 export const decision = z.enum(decisions);
 export type Decision = z.infer<typeof decision>;
 
-const dateOfBirth = isoDate.refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), {
-  message: 'Deze geboortedatum kan niet kloppen.',
-});
+export const dateOfBirth = isoDate.refine(
+  (d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10),
+  {
+    message: 'Deze geboortedatum kan niet kloppen.',
+  },
+);
 
 /** The fields of a Dutch address, checked alike wherever one is recorded. */
 const addressFields = {

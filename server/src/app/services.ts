@@ -28,7 +28,7 @@ import {
   loadReferenceData,
   OrganisationsService,
 } from '../modules/organisations/index.js';
-import { RetentionService } from '../modules/privacy/index.js';
+import { DsrService, RetentionService } from '../modules/privacy/index.js';
 import {
   ActivitiesService,
   NormsService,
@@ -166,6 +166,7 @@ export function createServices(options: ServicesOptions) {
     mailer,
     search: new SearchService({ ...deps, subjects: new SubjectSearch(deps) }),
     retention: new RetentionService({ ...deps, attachmentsDir: options.attachments.dir }),
+    dataSubjectRequests: new DsrService({ ...deps, pseudonymKey: options.keys.pseudonym }),
   };
 }
 

@@ -11,6 +11,10 @@ import type {
   CollaborationKind,
   DataSubjectType,
   Decision,
+  DsrAnswer,
+  DsrDecision,
+  DsrKind,
+  DsrRecordKind,
   FindingKind,
   FollowUpKind,
   GoalResultKind,
@@ -20,6 +24,7 @@ import type {
   ImportStatus,
   IndicatorRef,
   InterventionKind,
+  identityChecks,
   LocationKind,
   LocationStatus,
   LocationSubjectRole,
@@ -33,6 +38,7 @@ import type {
   Permission,
   ProgrammeKind,
   PublishedReport,
+  RefusalGround,
   RegisterData,
   RegisterKind,
   RelationType,
@@ -1365,7 +1371,59 @@ export interface PendingFileDeletionsTable {
   recordedAt: Timestamp;
 }
 
+export interface DataSubjectRequestsTable {
+  id: Generated<string>;
+  regionId: string;
+  reference: string;
+  kind: DsrKind;
+  receivedOn: DateColumn;
+  surname: string;
+  firstNames: string | null;
+  dateOfBirth: DateColumn;
+  bsn: string | null;
+  contact: string;
+  identityCheck: (typeof identityChecks)[number];
+  identityCheckedOn: DateColumn;
+  details: string | null;
+  deadline: DateColumn;
+  extensionNoticeOn: DateColumn | null;
+  extensionReason: string | null;
+  registeredBy: string | null;
+  registeredAt: Timestamp;
+  answeredOn: DateColumn | null;
+  answeredBy: string | null;
+  answer: ColumnType<DsrAnswer | null, string | null, string | null>;
+}
+
+export interface DataSubjectRequestTasksTable {
+  id: Generated<string>;
+  requestId: string;
+  organisationId: string;
+  ownerId: string | null;
+}
+
+export interface DataSubjectRequestMatchesTable {
+  id: Generated<string>;
+  requestId: string;
+  taskId: string;
+  recordKind: DsrRecordKind;
+  recordId: string | null;
+  label: string;
+  found: string;
+  matchedBy: 'bsn' | 'name-and-birth';
+  review: 'pending' | 'confirmed' | 'rejected';
+  reviewedBy: string | null;
+  decision: DsrDecision | null;
+  ground: RefusalGround | null;
+  explanation: string | null;
+  decidedBy: string | null;
+  decidedAt: NullableTimestamp;
+}
+
 export interface DB {
+  dataSubjectRequests: DataSubjectRequestsTable;
+  dataSubjectRequestTasks: DataSubjectRequestTasksTable;
+  dataSubjectRequestMatches: DataSubjectRequestMatchesTable;
   provinces: ProvincesTable;
   regions: RegionsTable;
   districts: DistrictsTable;

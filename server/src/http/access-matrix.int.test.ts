@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisationByCode } from '../modules/organisations/index.js';
 import {
   type ApiSession,
+  addCaseSubject,
   Cast,
   createTestApp,
   createUser,
   dutchDay,
   newAcceptedSignal,
+  newBsn,
   newCase,
   newMeeting,
+  newPerson,
   newRound,
   newSignal,
   OTHER_REGION,
@@ -18,6 +21,7 @@ import {
   type TestApp,
   type TestUser,
   testEngine,
+  uniqueSurname,
 } from '../testing/index.js';
 import { registeredRoutes } from './app.js';
 
@@ -491,6 +495,48 @@ async function holdId(): Promise<string> {
   return hold.id;
 }
 
+/**
+ * A data-subject request about a person only the RIEC holds data on (a case subject added by its
+ * director): by BSN, its matches are certain; by name only, they wait for review. With `owned`,
+ * the RIEC's task is the analyst's; about nobody, it is ready to answer at once.
+ */
+async function dsrRequest(
+  options: { byName?: boolean; nobody?: boolean; owned?: boolean; answered?: boolean } = {},
+): Promise<{ id: string; taskId: string; matchId: string }> {
+  const person = newPerson({ surname: uniqueSurname(), bsn: newBsn(), dateOfBirth: '1975-05-05' });
+  if (person.kind !== 'person') throw new Error('not a person');
+  if (!options.nobody) await addCaseSubject(cast, (await newCase(cast)).id, person);
+  const request = await asRole('privacy_officer', {
+    method: 'POST',
+    url: '/api/v1/data-subject-requests',
+    payload: {
+      kind: 'access',
+      receivedOn: today,
+      person: {
+        surname: person.surname,
+        dateOfBirth: '1975-05-05',
+        ...(options.byName ? {} : { bsn: person.bsn }),
+      },
+      contact: 'Per post',
+      identityCheck: 'digid',
+      identityCheckedOn: today,
+    },
+  });
+  const task = request.tasks[0];
+  if (options.owned && task)
+    await asRole('privacy_officer', {
+      method: 'PUT',
+      url: `/api/v1/data-subject-requests/${request.id}/owners`,
+      payload: { owners: [{ taskId: task.id, ownerId: users.get('riec_analyst')?.id }] },
+    });
+  if (options.answered)
+    await asRole('privacy_officer', {
+      method: 'POST',
+      url: `/api/v1/data-subject-requests/${request.id}/answer`,
+    });
+  return { id: request.id, taskId: task?.id ?? '', matchId: request.matches[0]?.id ?? '' };
+}
+
 /** A new annual report in a year of its own, as the programme manager starts it. */
 let reportYear = 2040;
 async function draftReport(): Promise<{ id: string; items: Array<{ id: string }> }> {
@@ -773,6 +819,152 @@ const matrix: Record<string, Entry> = {
       url: `/api/v1/legal-holds/${await holdId()}/lift`,
       payload: { reason: 'Het verzoek is afgehandeld' },
     }),
+  },
+  'GET /api/v1/data-subject-requests': {
+    logs: 'dsr.list',
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/data-subject-requests' }),
+  },
+  'POST /api/v1/data-subject-requests': {
+    logs: 'dsr.register',
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 201,
+    call: () => ({
+      method: 'POST',
+      url: '/api/v1/data-subject-requests',
+      payload: {
+        kind: 'objection',
+        receivedOn: today,
+        person: { surname: uniqueSurname(), dateOfBirth: '1981-02-03' },
+        contact: 'Per e-mail',
+        identityCheck: 'id-document-desk',
+        identityCheckedOn: today,
+      },
+    }),
+  },
+  'GET /api/v1/data-subject-requests/{requestId}': {
+    logs: 'dsr.read',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/data-subject-requests/${(await dsrRequest()).id}` }),
+  },
+  'POST /api/v1/data-subject-requests/{requestId}/matches/{matchId}/review': {
+    logs: 'dsr.review',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => {
+      const request = await dsrRequest({ byName: true });
+      return {
+        method: 'POST',
+        url: `/api/v1/data-subject-requests/${request.id}/matches/${request.matchId}/review`,
+        payload: { confirmed: true },
+      };
+    },
+  },
+  'PUT /api/v1/data-subject-requests/{requestId}/owners': {
+    logs: 'dsr.owners',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'administrator',
+    ok: 200,
+    call: async () => {
+      const request = await dsrRequest();
+      return {
+        method: 'PUT',
+        url: `/api/v1/data-subject-requests/${request.id}/owners`,
+        payload: { owners: [{ taskId: request.taskId, ownerId: users.get('riec_analyst')?.id }] },
+      };
+    },
+  },
+  'POST /api/v1/data-subject-requests/{requestId}/extension': {
+    logs: 'dsr.extend',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/data-subject-requests/${(await dsrRequest({ nobody: true })).id}/extension`,
+      payload: { noticeOn: today, reason: 'Drie partners moeten besluiten' },
+    }),
+  },
+  'POST /api/v1/data-subject-requests/{requestId}/answer': {
+    logs: 'dsr.answer',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'POST',
+      url: `/api/v1/data-subject-requests/${(await dsrRequest({ nobody: true })).id}/answer`,
+    }),
+  },
+  'GET /api/v1/data-subject-requests/{requestId}/answer.json': {
+    logs: 'dsr.answer-export',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'programme_manager',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/data-subject-requests/${(await dsrRequest({ nobody: true, answered: true })).id}/answer.json`,
+    }),
+  },
+  'GET /api/v1/data-subject-requests/{requestId}/answer.pdf': {
+    logs: 'dsr.answer-export',
+    records: true,
+    permitted: 'privacy_officer',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/data-subject-requests/${(await dsrRequest({ nobody: true, answered: true })).id}/answer.pdf`,
+    }),
+  },
+  'GET /api/v1/data-subject-tasks': {
+    logs: 'dsr-task.list',
+    permitted: 'riec_analyst',
+    denied: 'administrator',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/data-subject-tasks' }),
+  },
+  'GET /api/v1/data-subject-tasks/{taskId}': {
+    logs: 'dsr-task.read',
+    records: true,
+    // Partner staff may decide on tasks, but only on their own: not on the analyst's.
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => ({
+      method: 'GET',
+      url: `/api/v1/data-subject-tasks/${(await dsrRequest({ owned: true })).taskId}`,
+    }),
+  },
+  'POST /api/v1/data-subject-tasks/{taskId}/matches/{matchId}/decision': {
+    logs: 'dsr-task.decide',
+    records: true,
+    permitted: 'riec_analyst',
+    denied: 'partner_staff',
+    foreign: 'partner_staff',
+    otherOrganisation: true,
+    ok: 200,
+    call: async () => {
+      const request = await dsrRequest({ owned: true });
+      return {
+        method: 'POST',
+        url: `/api/v1/data-subject-tasks/${request.taskId}/matches/${request.matchId}/decision`,
+        payload: { decision: 'grant' },
+      };
+    },
   },
   'GET /api/v1/import-kinds': {
     logs: 'import.kinds',

@@ -31,7 +31,7 @@ import { addressRegisterRoutes, locationsRoutes, mapLayersRoutes } from '../modu
 import { meetingsRoutes } from '../modules/meetings/index.js';
 import { notificationsRoutes } from '../modules/notifications/index.js';
 import { organisationsRoutes } from '../modules/organisations/index.js';
-import { privacyRoutes } from '../modules/privacy/index.js';
+import { dsrRoutes, privacyRoutes } from '../modules/privacy/index.js';
 import { normsRoutes, programmesRoutes, scansRoutes } from '../modules/programmes/index.js';
 import { reportsRoutes } from '../modules/reports/index.js';
 import { searchRoutes } from '../modules/search/index.js';
@@ -90,6 +90,7 @@ const activities: Array<[RegExp, string]> = [
   ],
   [/^\/api\/v1\/(imports|import-kinds)/, 'samenspel.imports'],
   [/^\/api\/v1\/(job-runs|destruction-lists|retention-postponements|legal-holds)/, 'samenspel.retention'],
+  [/^\/api\/v1\/data-subject-(requests|tasks)/, 'samenspel.data-subject-requests'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
   [/^\/api\/v1\/search/, 'samenspel.search'],
@@ -240,6 +241,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(programmesRoutes, { service: services.programmes, activities: services.activities });
       await api.register(financeRoutes, { service: services.finance });
       await api.register(privacyRoutes, { service: services.retention });
+      await api.register(dsrRoutes, { service: services.dataSubjectRequests });
       await api.register(annualReportsRoutes, { service: services.annualReports });
       await api.register(normsRoutes, { service: services.norms });
       await api.register(scansRoutes, { service: services.scans });

@@ -31,6 +31,7 @@ import * as imports from './20261207T150000-imports.js';
 import * as dateSlipKeys from './20261207T160000-date-slip-keys.js';
 import * as retention from './20261207T170000-retention.js';
 import * as caseRecordIndexes from './20261207T180000-case-record-indexes.js';
+import * as dataSubjectRequests from './20261207T190000-data-subject-requests.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T160000-date-slip-keys': dateSlipKeys,
   '20261207T170000-retention': retention,
   '20261207T180000-case-record-indexes': caseRecordIndexes,
+  '20261207T190000-data-subject-requests': dataSubjectRequests,
 };

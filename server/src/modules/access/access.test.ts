@@ -45,6 +45,9 @@ describe('access rules', () => {
       'retention.approve',
       'legal-hold.manage',
       'job.read',
+      // The region's one contact point for data-subject requests, and the owner of a task.
+      'dsr.manage',
+      'dsr.decide',
     ]);
     expect(access.permissionsOf(user(['administrator']))).toContain('user.manage');
     expect(access.permissionsOf(user(['administrator']))).toContain('collaboration.manage');

@@ -116,6 +116,7 @@ describe(`signing in on ${testEngine()}`, () => {
         'scan.read',
         'scan.manage',
         'scan.run',
+        'dsr.decide',
       ],
       session: { state: 'active', method: 'password' },
       secondFactor: { enrolled: true, required: true },
