@@ -12,6 +12,7 @@ import { signIn } from '../../server/src/testing/session.ts';
 import { benchAccountability } from './accountability.ts';
 import { benchAnnualReport, benchSnapshotRead } from './annual-report.ts';
 import { benchDatabase } from './database.ts';
+import { benchDataSubjectRequest } from './dsr.ts';
 import { benchHotspots } from './hotspots.ts';
 import { benchImports } from './imports.ts';
 import { benchLinking } from './linking.ts';
@@ -176,6 +177,13 @@ if (wants('retention'))
     url: `${appUrl}/api/v1/users/${staff.id}`,
     headers: { cookie: adminSession.cookie },
   });
+
+// 11. A data-subject request over a person seen in 1,000 records, against the raw read of them.
+if (wants('dsr')) {
+  const fg = await createUser(database.db, keys, { roles: ['privacy_officer'] });
+  const fgSession = await signIn(app, database.db, fg);
+  await benchDataSubjectRequest(database, keys, ROUNDS, { url: appUrl, headers: fgSession.headers });
+}
 
 await app.close();
 await unlogged.close();
