@@ -411,6 +411,32 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="dsr.manage" />,
+                children: [
+                  {
+                    path: 'verzoeken-betrokkenen',
+                    lazy: page(() => import('./features/privacy/dsr-page.js'), 'DsrRequestsPage'),
+                  },
+                  {
+                    path: 'verzoeken-betrokkenen/:requestId',
+                    lazy: page(() => import('./features/privacy/dsr-page.js'), 'DsrRequestPage'),
+                  },
+                ],
+              },
+              {
+                element: <RequirePermission permission="dsr.decide" />,
+                children: [
+                  {
+                    path: 'mijn-verzoektaken',
+                    lazy: page(() => import('./features/privacy/dsr-tasks-page.js'), 'DsrTasksPage'),
+                  },
+                  {
+                    path: 'mijn-verzoektaken/:taskId',
+                    lazy: page(() => import('./features/privacy/dsr-tasks-page.js'), 'DsrTaskPage'),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="search.use" />,
                 children: [
                   {

@@ -16,6 +16,7 @@ const items: readonly Item[] = [
   { to: '/', label: 'nav.work' },
   { to: '/signalen', label: 'nav.signals', permission: 'signal.read' },
   { to: '/hit-no-hit', label: 'nav.inbox', permission: 'hitcheck.answer' },
+  { to: '/mijn-verzoektaken', label: 'nav.dsrTasks', permission: 'dsr.decide' },
   { to: '/overleggen', label: 'nav.meetings', permission: 'meeting.manage' },
   { to: '/casussen', label: 'nav.cases', permission: 'case.read' },
   { to: '/subjecten', label: 'nav.subjects', permission: 'subject.read' },
@@ -35,6 +36,7 @@ const items: readonly Item[] = [
   { to: '/beheer/samenwerkingsverbanden', label: 'nav.collaborations', permission: 'collaboration.read' },
   { to: '/verwerkingslog', label: 'nav.auditLog', permission: 'audit.read' },
   { to: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.read' },
+  { to: '/verzoeken-betrokkenen', label: 'nav.dsr', permission: 'dsr.manage' },
 ];
 
 /**

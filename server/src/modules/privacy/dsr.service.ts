@@ -65,7 +65,7 @@ function foundAs(data: RegisterData, role: SubjectRole | null): string {
   const name = [data.firstNames, data.prefix, data.surname].filter(Boolean).join(' ');
   const born = data.dateOfBirth ? `, geboren ${dutchDate(data.dateOfBirth)}` : '';
   const bsn = data.bsn ? ', met BSN' : '';
-  const as = role ? ` ${roleLabels[role] ?? ''}`.trimEnd() : '';
+  const as = role && roleLabels[role] ? `, ${roleLabels[role]}` : '';
   return `${name}${born}${bsn}${as}`;
 }
 
