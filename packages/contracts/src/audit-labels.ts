@@ -112,6 +112,7 @@ export const auditActionLabels: Readonly<Record<string, string>> = {
   'retention.read': 'Vernietigingslijst bekeken',
   'retention.submit': 'Vernietigingslijst voorgedragen',
   'retention.approve': 'Vernietigingslijst goedgekeurd',
+  'sharing-matrix.read': 'Overzicht van gegevensdeling bekeken',
   'dsr.list': 'Verzoeken van betrokkenen bekeken',
   'dsr.register': 'Verzoek van een betrokkene geregistreerd',
   'dsr.read': 'Verzoek van een betrokkene bekeken',

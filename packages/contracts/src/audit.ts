@@ -13,9 +13,47 @@ export const processingActivity = z.object({
   dataSubjectCategories: z.array(z.string()),
   personalDataCategories: z.array(z.string()),
   retention: z.string(),
+  /** Who receives the data, by category; empty in versions before they were recorded. */
+  recipients: z.array(z.string()).default([]),
+  /** The collaboration the processing belongs to (the covenant, a collaboration within it). */
+  collaboration: z.string().nullable().default(null),
   validFrom: isoDate,
 });
 export type ProcessingActivity = z.infer<typeof processingActivity>;
+export const processingActivityParams = z.strictObject({
+  activityId: z.string().regex(/^samenspel\.[a-z-]+$/),
+});
+export const processingActivityVersions = z.object({
+  id: z.string(),
+  versions: z.array(processingActivity).describe('Every version, oldest first; the last is in force'),
+});
+
+/**
+ * Who provides information to whom under which legal basis, counted from the provisions
+ * recorded in cases (the provider to each other partner taking part in the case): counts only.
+ */
+export const sharingMatrix = z.object({
+  year: z.number().int().nullable(),
+  organisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  cells: z.array(
+    z.object({
+      from: z.string().describe('The providing organisation'),
+      to: z.string().describe('The receiving organisation'),
+      basis: z.string().describe('The legal basis the provisions rest on'),
+      provisions: z.number().int(),
+      cases: z.number().int(),
+    }),
+  ),
+});
+export type SharingMatrix = z.infer<typeof sharingMatrix>;
+export const sharingMatrixQuery = z.strictObject({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, 'Kies een jaar vanaf 2000.')
+    .max(2100, 'Kies een geldig jaar.')
+    .optional(),
+});
 
 /** Kinds of data subject whose pseudonym a processing record carries. */
 export const dataSubjectTypes = ['employee', 'person', 'company'] as const;

@@ -28,7 +28,7 @@ import {
   loadReferenceData,
   OrganisationsService,
 } from '../modules/organisations/index.js';
-import { DsrService, RetentionService } from '../modules/privacy/index.js';
+import { DsrService, RetentionService, SharingService } from '../modules/privacy/index.js';
 import {
   ActivitiesService,
   NormsService,
@@ -167,6 +167,7 @@ export function createServices(options: ServicesOptions) {
     search: new SearchService({ ...deps, subjects: new SubjectSearch(deps) }),
     retention: new RetentionService({ ...deps, attachmentsDir: options.attachments.dir }),
     dataSubjectRequests: new DsrService({ ...deps, pseudonymKey: options.keys.pseudonym }),
+    sharing: new SharingService(deps),
   };
 }
 

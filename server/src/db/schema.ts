@@ -239,6 +239,8 @@ export interface ProcessingActivitiesTable {
   dataSubjectCategories: string[];
   personalDataCategories: string[];
   retention: string;
+  recipients: ColumnType<string[], string[] | undefined, string[]>;
+  collaboration: string | null;
   validFrom: DateColumn;
 }
 

@@ -2578,6 +2578,20 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/processing-activities' }),
   },
+  'GET /api/v1/processing-activities/{activityId}': {
+    logs: null,
+    permitted: 'administrator',
+    denied: 'case_director',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/processing-activities/samenspel.signals' }),
+  },
+  'GET /api/v1/sharing-matrix': {
+    logs: 'sharing-matrix.read',
+    permitted: 'privacy_officer',
+    denied: 'partner_staff',
+    ok: 200,
+    call: () => ({ method: 'GET', url: '/api/v1/sharing-matrix?year=2026' }),
+  },
   'GET /api/v1/norms': {
     logs: 'norm.list',
     permitted: 'meeting_chair',

@@ -91,6 +91,7 @@ const activities: Array<[RegExp, string]> = [
   [/^\/api\/v1\/(imports|import-kinds)/, 'samenspel.imports'],
   [/^\/api\/v1\/(job-runs|destruction-lists|retention-postponements|legal-holds)/, 'samenspel.retention'],
   [/^\/api\/v1\/data-subject-(requests|tasks)/, 'samenspel.data-subject-requests'],
+  [/^\/api\/v1\/sharing-matrix/, 'samenspel.audit-review'],
   [/^\/api\/v1\/me\/notification/, 'samenspel.notifications'],
   [/^\/api\/v1\/(sessions|me)/, 'samenspel.authentication'],
   [/^\/api\/v1\/search/, 'samenspel.search'],
@@ -241,7 +242,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       await api.register(programmesRoutes, { service: services.programmes, activities: services.activities });
       await api.register(financeRoutes, { service: services.finance });
       await api.register(privacyRoutes, { service: services.retention });
-      await api.register(dsrRoutes, { service: services.dataSubjectRequests });
+      await api.register(dsrRoutes, { service: services.dataSubjectRequests, sharing: services.sharing });
       await api.register(annualReportsRoutes, { service: services.annualReports });
       await api.register(normsRoutes, { service: services.norms });
       await api.register(scansRoutes, { service: services.scans });

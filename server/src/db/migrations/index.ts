@@ -32,6 +32,7 @@ import * as dateSlipKeys from './20261207T160000-date-slip-keys.js';
 import * as retention from './20261207T170000-retention.js';
 import * as caseRecordIndexes from './20261207T180000-case-record-indexes.js';
 import * as dataSubjectRequests from './20261207T190000-data-subject-requests.js';
+import * as processingRegister from './20261207T200000-processing-register.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T170000-retention': retention,
   '20261207T180000-case-record-indexes': caseRecordIndexes,
   '20261207T190000-data-subject-requests': dataSubjectRequests,
+  '20261207T200000-processing-register': processingRegister,
 };

@@ -75,7 +75,8 @@ describe(`processing log on ${testEngine()}`, () => {
       name: 'user.read',
       status: 'ok',
       processingActivityId: 'samenspel.user-administration',
-      processingActivityVersion: 1,
+      // The version in force: the second, which named the recipients.
+      processingActivityVersion: 2,
       parentSpanId: null,
       dataSubjectType: 'employee',
       dataSubjectPseudonym: expectedPseudonym,

@@ -1,5 +1,5 @@
 import type { ActionResult, AuditQuery, DataSubjectType } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { ProcessingActivitiesTable } from '../../db/schema.js';
 import type { LoggedRecord } from '../../shared/context.js';
@@ -245,7 +245,10 @@ export async function userActionBatch(db: Db, afterSeq: number, size: number) {
     .execute();
 }
 
-export async function upsertProcessingActivities(db: Db, activities: ProcessingActivitiesTable[]) {
+export async function upsertProcessingActivities(
+  db: Db,
+  activities: Insertable<ProcessingActivitiesTable>[],
+) {
   if (activities.length === 0) return;
   await db
     .insertInto('processingActivities')
@@ -254,8 +257,10 @@ export async function upsertProcessingActivities(db: Db, activities: ProcessingA
     .execute();
 }
 
-export async function listProcessingActivities(db: Db) {
-  return db.selectFrom('processingActivities').selectAll().orderBy('id').orderBy('version').execute();
+export async function listProcessingActivities(db: Db, id?: string) {
+  let q = db.selectFrom('processingActivities').selectAll();
+  if (id) q = q.where('id', '=', id);
+  return q.orderBy('id').orderBy('version').execute();
 }
 
 /** The current version of each activity, as the log records it. */

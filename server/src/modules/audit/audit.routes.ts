@@ -8,6 +8,8 @@ import {
   dataSubjectTypeLabels,
   listOf,
   processingActivity,
+  processingActivityParams,
+  processingActivityVersions,
   subjectPseudonymRequest,
   subjectPseudonyms,
 } from '@samenspel/contracts';
@@ -134,5 +136,18 @@ export const auditRoutes: FastifyPluginAsyncZod<{ service: AuditService }> = asy
       },
     },
     async (request) => ({ items: await service.processingActivities(request.context) }),
+  );
+
+  app.get(
+    '/processing-activities/:activityId',
+    {
+      schema: {
+        tags,
+        summary: 'One processing activity of the register with every version, oldest first',
+        params: processingActivityParams,
+        response: { 200: processingActivityVersions, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => service.processingActivity(request.context, request.params.activityId),
   );
 };

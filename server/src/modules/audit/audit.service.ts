@@ -11,7 +11,7 @@ import type { Db } from '../../db/database.js';
 import type { RequestContext } from '../../shared/context.js';
 import type { Keys } from '../../shared/crypto.js';
 import { amsterdamDate } from '../../shared/dates.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, notFound } from '../../shared/errors.js';
 import type { Access } from '../access/index.js';
 import { presentEntry } from './audit.presenter.js';
 import { type ActionSpec, AuditRecorder } from './audit.recorder.js';
@@ -299,6 +299,17 @@ export class AuditService {
   async processingActivities(context: RequestContext): Promise<ProcessingActivity[]> {
     await this.access.requireAccess(this.db, context.actor, 'processing-activity.read');
     return listProcessingActivities(this.db);
+  }
+
+  /** One activity of the register with every version, oldest first: the last is in force. */
+  async processingActivity(
+    context: RequestContext,
+    id: string,
+  ): Promise<{ id: string; versions: ProcessingActivity[] }> {
+    await this.access.requireAccess(this.db, context.actor, 'processing-activity.read');
+    const versions = await listProcessingActivities(this.db, id);
+    if (versions.length === 0) throw notFound();
+    return { id, versions };
   }
 
   /** Recomputes every chain of both logs from its first record and names the first that does not hold. */

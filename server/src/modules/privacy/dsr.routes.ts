@@ -13,15 +13,35 @@ import {
   dsrTaskList,
   dsrTaskMatchParams,
   dsrTaskParams,
+  sharingMatrix,
+  sharingMatrixQuery,
 } from '@samenspel/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../http/problems.js';
 import type { DsrService } from './dsr.service.js';
+import type { SharingService } from './register.service.js';
 
 const tags = ['Privacy'];
 
-export const dsrRoutes: FastifyPluginAsyncZod<{ service: DsrService }> = async (app, { service }) => {
+export const dsrRoutes: FastifyPluginAsyncZod<{ service: DsrService; sharing: SharingService }> = async (
+  app,
+  { service, sharing },
+) => {
+  app.get(
+    '/sharing-matrix',
+    {
+      schema: {
+        tags,
+        summary:
+          'Which partner provides information to whom under which legal basis, counted from the provisions in cases',
+        querystring: sharingMatrixQuery,
+        response: { 200: sharingMatrix, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => sharing.matrix(request.context, request.query.year),
+  );
+
   app.get(
     '/data-subject-requests',
     {

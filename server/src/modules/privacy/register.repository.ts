@@ -1,0 +1,33 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+/**
+ * Who provided information to whom under which legal basis: each provision recorded in a case
+ * counts once for every other partner taking part in that case. Counts only; destroyed cases
+ * keep no provisions.
+ */
+export async function sharingCells(db: Db, regionId: string, year: number | undefined) {
+  const { rows } = await sql<{
+    fromId: string;
+    from: string;
+    toId: string;
+    to: string;
+    basis: string;
+    provisions: number;
+    cases: number;
+  }>`
+    select p.organisation_id as "fromId", f.name as from, cp.organisation_id as "toId", t.name as to,
+      b.name as basis, count(*)::int as provisions, count(distinct p.case_id)::int as cases
+    from provisions p
+    join cases c on c.id = p.case_id
+    join case_participants cp on cp.case_id = p.case_id and cp.organisation_id <> p.organisation_id
+      and (cp.removed_at is null or cp.removed_at::date >= p.provided_on)
+    join partner_organisations f on f.id = p.organisation_id
+    join partner_organisations t on t.id = cp.organisation_id
+    join legal_bases b on b.id = p.legal_basis_id
+    where c.region_id = ${regionId} and c.destroyed_at is null
+      and (${year ?? null}::int is null or extract(year from p.provided_on) = ${year ?? null}::int)
+    group by 1, 2, 3, 4, 5
+    order by 2, 4, 5`.execute(db);
+  return rows;
+}
