@@ -52,6 +52,13 @@ const environment = z.object({
     )
     .optional(),
   SAMENSPEL_MAP_TILES_ATTRIBUTION: z.string().min(3).max(300).optional(),
+  // The processing log's retention in whole months: at least six (the BIO's minimum for logs).
+  SAMENSPEL_LOG_RETENTION_MONTHS: z.coerce
+    .number()
+    .int()
+    .min(6, 'SAMENSPEL_LOG_RETENTION_MONTHS must be at least 6 (the BIO keeps logs half a year at least)')
+    .max(240)
+    .default(24),
 });
 
 export type DatabaseConfig =
@@ -77,6 +84,8 @@ export interface Config {
   mail: MailConfig | null;
   /** A base map's tiles under the maps; null: the boundaries are the whole map (no third party). */
   mapTiles: MapTilesConfig | null;
+  /** How many whole months the processing log keeps before a month is dropped. */
+  logRetentionMonths: number;
 }
 
 /** A tile server for a base map, e.g. PDOK's BRT-Achtergrondkaart. */
@@ -181,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.SAMENSPEL_MAP_TILES && e.SAMENSPEL_MAP_TILES_ATTRIBUTION
         ? { url: e.SAMENSPEL_MAP_TILES, attribution: e.SAMENSPEL_MAP_TILES_ATTRIBUTION }
         : null,
+    logRetentionMonths: e.SAMENSPEL_LOG_RETENTION_MONTHS,
   };
 }

@@ -10,7 +10,7 @@ const uuid = z.uuid('Dit is geen geldige id.');
 const reason = (message: string) =>
   z.string().trim().min(3, message).max(1000, 'Schrijf de reden in hoogstens 1000 tekens.');
 
-export const jobNames = ['retention-draft', 'retention-destroy'] as const;
+export const jobNames = ['retention-draft', 'retention-destroy', 'log-rotate'] as const;
 export const jobName = z.enum(jobNames);
 export type JobName = z.infer<typeof jobName>;
 export const jobRunStatuses = ['running', 'ok', 'partial', 'error'] as const;

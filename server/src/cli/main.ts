@@ -165,6 +165,7 @@ export function createProgram(): Command {
       // Scheduled and long work: the daily retention run, approved destruction lists.
       const { startJobs } = await import('../jobs/runner.js');
       const jobs = await startJobs(services, {
+        logRetentionMonths: config.logRetentionMonths,
         onError: (error) => app.log.error({ err: error }, 'job runner'),
       });
       const address = app.server.address();
@@ -215,8 +216,11 @@ export function createProgram(): Command {
         const reports = await audit.verify();
         let broken = false;
         for (const report of reports) {
+          const dropped = report.dropped
+            ? `; ${report.dropped} older records in dropped months, anchored`
+            : '';
           if (report.firstBroken === null) {
-            console.log(`${report.chain} log: ${report.records} records, chain intact`);
+            console.log(`${report.chain} log: ${report.records} records, chain intact${dropped}`);
           } else {
             broken = true;
             console.log(
@@ -225,6 +229,25 @@ export function createProgram(): Command {
           }
         }
         if (broken) process.exitCode = 1;
+      }),
+    );
+
+  audit
+    .command('rotate')
+    .description("drop the processing log's months older than its retention, leaving an anchor per chain")
+    .option('--keep-months <n>', 'months to keep (at least 6; default SAMENSPEL_LOG_RETENTION_MONTHS)')
+    .action((options: { keepMonths?: string }) =>
+      withDatabase(async (database, config) => {
+        const { createServices } = await application();
+        const { retention } = createServices(servicesOptions(database, config, await keysOf(config)));
+        const keep =
+          options.keepMonths === undefined ? config.logRetentionMonths : Number(options.keepMonths);
+        const result = await retention.rotateLog(keep);
+        console.log(
+          result === null
+            ? 'The processing log was already rotated this month.'
+            : `Dropped ${result.months} month(s) with ${result.records} processing records; kept ${keep} months.`,
+        );
       }),
     );
 

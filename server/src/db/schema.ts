@@ -264,6 +264,16 @@ export interface ProcessingLogTable {
   hash: string;
 }
 
+export interface ProcessingLogAnchorsTable {
+  month: DateColumn;
+  chain: number;
+  records: ColumnType<number, number, number>;
+  lastSeq: ColumnType<number, number, number>;
+  lastHash: string;
+  anchor: string;
+  droppedAt: Timestamp;
+}
+
 export interface UserActionLogTable {
   seq: Generated<number>;
   chain: number;
@@ -1288,7 +1298,7 @@ export type JobRunStatus = 'running' | 'ok' | 'partial' | 'error';
 export interface JobRunsTable {
   id: Generated<string>;
   job: string;
-  regionId: string;
+  regionId: string | null;
   period: string;
   status: JobRunStatus;
   attempts: Generated<number>;
@@ -1443,6 +1453,7 @@ export interface DB {
   oidcRequests: OidcRequestsTable;
   processingActivities: ProcessingActivitiesTable;
   processingLog: ProcessingLogTable;
+  processingLogAnchors: ProcessingLogAnchorsTable;
   userActionLog: UserActionLogTable;
   signals: SignalsTable;
   signalOrganisations: SignalOrganisationsTable;

@@ -1,7 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Services } from '../app/index.js';
 import { rawExecutor } from '../db/database.js';
-import { DESTROY_JOB, DRAFT_JOB } from '../modules/privacy/index.js';
+import { DEFAULT_LOG_MONTHS } from '../modules/audit/index.js';
+import { DESTROY_JOB, DRAFT_JOB, LOG_ROTATE_JOB } from '../modules/privacy/index.js';
 
 /**
  * The job runner: pg-boss 10 on Samenspel's own database, the embedded one included (it goes
@@ -22,6 +23,8 @@ export interface JobRunner {
 export interface JobOptions {
   /** When the daily retention run drafts its lists (cron, Europe/Amsterdam). */
   retentionCron?: string;
+  /** How many whole months the processing log keeps (at least six). */
+  logRetentionMonths?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -32,6 +35,12 @@ export async function startJobs(services: Services, options: JobOptions = {}): P
   await boss.createQueue(DRAFT_JOB, { name: DRAFT_JOB, policy: 'singleton' });
   await boss.createQueue(DESTROY_JOB, { name: DESTROY_JOB, policy: 'standard' });
   await boss.schedule(DRAFT_JOB, options.retentionCron ?? '30 2 * * *', {}, { tz: 'Europe/Amsterdam' });
+  // The processing log drops its expired months on the first night of each month.
+  await boss.createQueue(LOG_ROTATE_JOB, { name: LOG_ROTATE_JOB, policy: 'singleton' });
+  await boss.schedule(LOG_ROTATE_JOB, '15 3 1 * *', {}, { tz: 'Europe/Amsterdam' });
+  await boss.work(LOG_ROTATE_JOB, async () => {
+    await services.retention.rotateLog(options.logRetentionMonths ?? DEFAULT_LOG_MONTHS);
+  });
 
   await boss.work(DRAFT_JOB, async () => {
     await services.retention.draftAll();

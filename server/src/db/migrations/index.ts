@@ -33,6 +33,8 @@ import * as retention from './20261207T170000-retention.js';
 import * as caseRecordIndexes from './20261207T180000-case-record-indexes.js';
 import * as dataSubjectRequests from './20261207T190000-data-subject-requests.js';
 import * as processingRegister from './20261207T200000-processing-register.js';
+import * as processingLogPartitions from './20261207T210000-processing-log-partitions.js';
+import * as installationJobRuns from './20261207T210100-installation-job-runs.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -73,4 +75,6 @@ export const migrations: Record<string, Migration> = {
   '20261207T180000-case-record-indexes': caseRecordIndexes,
   '20261207T190000-data-subject-requests': dataSubjectRequests,
   '20261207T200000-processing-register': processingRegister,
+  '20261207T210000-processing-log-partitions': processingLogPartitions,
+  '20261207T210100-installation-job-runs': installationJobRuns,
 };

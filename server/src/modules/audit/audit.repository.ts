@@ -356,3 +356,63 @@ export async function actionCountsSince(db: Db, since: Date) {
     .orderBy('action')
     .execute();
 }
+
+/** The processing log's monthly partitions, oldest first, with the first day of each month. */
+export async function logMonths(db: Db): Promise<Array<{ name: string; month: string }>> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid
+    where i.inhparent = 'processing_log'::regclass order by c.relname`.execute(db);
+  return rows.flatMap((r) => {
+    const m = /^processing_log_(\d{4})_(\d{2})$/.exec(r.name);
+    return m ? [{ name: r.name, month: `${m[1]}-${m[2]}-01` }] : [];
+  });
+}
+
+/** Per chain, what a month holds: its count and its last record. */
+export async function monthChains(db: Db, partition: string) {
+  const { rows } = await sql<{ chain: number; records: string; lastSeq: string; lastHash: string }>`
+    select l.chain, c.records, l.seq as "lastSeq", l.hash as "lastHash"
+    from (select chain, count(*) as records, max(seq) as last from ${sql.table(partition)} group by chain) c
+    join ${sql.table(partition)} l on l.chain = c.chain and l.seq = c.last`.execute(db);
+  return rows.map((r) => ({
+    chain: r.chain,
+    records: Number(r.records),
+    lastSeq: Number(r.lastSeq),
+    lastHash: r.lastHash,
+  }));
+}
+
+export interface LogAnchor {
+  month: string;
+  chain: number;
+  records: number;
+  lastSeq: number;
+  lastHash: string;
+  anchor: string;
+}
+
+export async function insertAnchors(db: Db, anchors: readonly LogAnchor[], at: Date) {
+  if (anchors.length === 0) return;
+  await db
+    .insertInto('processingLogAnchors')
+    .values(anchors.map((a) => ({ ...a, droppedAt: at })))
+    .execute();
+}
+
+export async function dropLogMonth(db: Db, partition: string) {
+  await sql`drop table ${sql.table(partition)}`.execute(db);
+}
+
+export async function logAnchors(db: Db): Promise<LogAnchor[]> {
+  const rows = await db
+    .selectFrom('processingLogAnchors')
+    .select(['month', 'chain', 'records', 'lastSeq', 'lastHash', 'anchor'])
+    .orderBy('lastSeq')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    month: String(r.month),
+    records: Number(r.records),
+    lastSeq: Number(r.lastSeq),
+  }));
+}

@@ -21,10 +21,16 @@ import {
   type ChainHeads,
   chainHash,
   currentActivityVersions,
+  dropLogMonth,
   findEntries,
   GENESIS,
+  insertAnchors,
   isChainConflict,
+  type LogAnchor,
   listProcessingActivities,
+  logAnchors,
+  logMonths,
+  monthChains,
   processingBatch,
   processingContent,
   userActionBatch,
@@ -74,6 +80,17 @@ export interface ChainReport {
   records: number;
   /** Sequence number of the first record whose hash or link does not hold. */
   firstBroken: number | null;
+  /** Records in months dropped by the log's retention, vouched for by their anchors. */
+  dropped?: number;
+}
+
+/** The processing log's retention: never less than the BIO's minimum, in whole months. */
+export const MIN_LOG_MONTHS = 6;
+export const DEFAULT_LOG_MONTHS = 24;
+
+/** The keyed anchor a dropped month leaves per chain: nobody with only the database can forge it. */
+function anchorOf(key: Buffer, a: Omit<LogAnchor, 'anchor'>): string {
+  return chainHash(key, a.lastHash, `anchor|${a.month}|${a.chain}|${a.records}|${a.lastSeq}`);
 }
 
 /**
@@ -312,31 +329,83 @@ export class AuditService {
     return { id, versions };
   }
 
-  /** Recomputes every chain of both logs from its first record and names the first that does not hold. */
+  /**
+   * The processing log's retention: drops every month that ended more than `keepMonths` months
+   * ago, whole, after writing an anchor per chain (its count and last hash, keyed) so that
+   * `verify` carries on across the gap. Never keeps less than the BIO's minimum.
+   */
+  async rotate(options: {
+    keepMonths: number;
+    now: Date;
+  }): Promise<Array<{ month: string; records: number }>> {
+    if (!Number.isInteger(options.keepMonths) || options.keepMonths < MIN_LOG_MONTHS)
+      throw new Error(`The processing log is kept at least ${MIN_LOG_MONTHS} months`);
+    const today = amsterdamDate(options.now);
+    const [y, m] = today.split('-').map(Number) as [number, number];
+    const cutoff = new Date(Date.UTC(y, m - 1 - options.keepMonths, 1)).toISOString().slice(0, 10);
+    const dropped: Array<{ month: string; records: number }> = [];
+    for (const month of await logMonths(this.db)) {
+      if (month.month >= cutoff) continue;
+      const records = await this.db.transaction().execute(async (trx) => {
+        const chains = await monthChains(trx, month.name);
+        await insertAnchors(
+          trx,
+          chains.map((c) => {
+            const a = { month: month.month, ...c };
+            return { ...a, anchor: anchorOf(this.keys.audit, a) };
+          }),
+          options.now,
+        );
+        await dropLogMonth(trx, month.name);
+        return chains.reduce((n, c) => n + c.records, 0);
+      });
+      dropped.push({ month: month.month, records });
+    }
+    return dropped;
+  }
+
+  /**
+   * Recomputes every chain of both logs from its first record and names the first that does not
+   * hold. Where the processing log's retention dropped a month, a record may follow the last
+   * record of that month on its chain: the month's anchor, checked with the key, vouches for it.
+   */
   async verify(batchSize = 5000): Promise<ChainReport[]> {
+    const anchors = new Map<string, LogAnchor>();
+    let dropped = 0;
+    let forged: number | null = null;
+    for (const a of await logAnchors(this.db)) {
+      if (anchorOf(this.keys.audit, a) !== a.anchor) forged ??= a.lastSeq;
+      anchors.set(`${a.chain}|${a.lastHash}`, a);
+      dropped += a.records;
+    }
     const check = async <R extends { seq: number; chain: number; previousHash: string; hash: string }>(
       name: ChainReport['chain'],
       batch: (after: number) => Promise<R[]>,
       content: (row: R) => string,
+      anchored: boolean,
     ): Promise<ChainReport> => {
-      const heads = new Map<number, string>();
+      const heads = new Map<number, { hash: string; seq: number }>();
       let after = 0;
       let records = 0;
+      const extra = anchored ? { dropped } : {};
+      if (anchored && forged !== null) return { chain: name, records, firstBroken: forged, ...extra };
       for (;;) {
         const rows = await batch(after);
         for (const row of rows) {
           records += 1;
-          const previous = heads.get(row.chain) ?? GENESIS;
-          if (
-            row.previousHash !== previous ||
-            chainHash(this.keys.audit, previous, content(row)) !== row.hash
-          ) {
-            return { chain: name, records, firstBroken: row.seq };
+          const head = heads.get(row.chain) ?? { hash: GENESIS, seq: 0 };
+          const anchor = anchored ? anchors.get(`${row.chain}|${row.previousHash}`) : undefined;
+          const follows =
+            row.previousHash === head.hash ||
+            // After a dropped stretch: the anchor's last record came after the head and before this one.
+            (anchor !== undefined && anchor.lastSeq > head.seq && anchor.lastSeq < row.seq);
+          if (!follows || chainHash(this.keys.audit, row.previousHash, content(row)) !== row.hash) {
+            return { chain: name, records, firstBroken: row.seq, ...extra };
           }
-          heads.set(row.chain, row.hash);
+          heads.set(row.chain, { hash: row.hash, seq: row.seq });
           after = row.seq;
         }
-        if (rows.length < batchSize) return { chain: name, records, firstBroken: null };
+        if (rows.length < batchSize) return { chain: name, records, firstBroken: null, ...extra };
       }
     };
     return [
@@ -344,11 +413,13 @@ export class AuditService {
         'processing',
         (after) => processingBatch(this.db, after, batchSize),
         (row) => processingContent(row.chain, row),
+        true,
       ),
       await check(
         'user-action',
         (after) => userActionBatch(this.db, after, batchSize),
         (row) => userActionContent(row.chain, row),
+        false,
       ),
     ];
   }

@@ -9,7 +9,13 @@ export {
   isChainConflict,
 } from './audit.repository.js';
 export { auditRoutes } from './audit.routes.js';
-export { AuditService, type ChainReport, type Work } from './audit.service.js';
+export {
+  AuditService,
+  type ChainReport,
+  DEFAULT_LOG_MONTHS,
+  MIN_LOG_MONTHS,
+  type Work,
+} from './audit.service.js';
 export { loadProcessingActivities } from './processing-activities.js';
 export { pseudonymise, type SubjectIdentifier } from './pseudonym.js';
 export { traceFrom, traceparentOf } from './trace.js';

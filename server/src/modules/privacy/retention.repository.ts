@@ -17,12 +17,12 @@ import type { DestructionItemStatus, HoldGround, HoldRecordKind, JobRunStatus } 
  */
 export async function startRun(
   db: Db,
-  run: { job: string; regionId: string; period: string; traceId: string; at: Date },
+  run: { job: string; regionId: string | null; period: string; traceId: string; at: Date },
 ): Promise<{ id: string; attempts: number } | null> {
   const { rows } = await sql<{ id: string; attempts: number }>`
     insert into job_runs (job, region_id, period, status, started_at, trace_id)
     values (${run.job}, ${run.regionId}, ${run.period}, 'running', ${run.at}, ${run.traceId})
-    on conflict (job, region_id, period) do update
+    on conflict on constraint job_runs_singleton do update
       set attempts = job_runs.attempts + 1, status = 'running', started_at = excluded.started_at,
         ended_at = null, trace_id = excluded.trace_id, message = null
       where job_runs.status <> 'ok'
@@ -43,13 +43,16 @@ export async function finishRun(
 }
 
 export async function runsOf(db: Db, regionId: string, limit: number) {
-  return db
-    .selectFrom('jobRuns')
-    .selectAll()
-    .where('regionId', '=', regionId)
-    .orderBy('startedAt', 'desc')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('jobRuns')
+      .selectAll()
+      // The region's runs and the installation's (the processing log's rotation).
+      .where((eb) => eb.or([eb('regionId', '=', regionId), eb('regionId', 'is', null)]))
+      .orderBy('startedAt', 'desc')
+      .limit(limit)
+      .execute()
+  );
 }
 
 // ---- what falls due ----

@@ -29,6 +29,7 @@ import * as repo from './retention.repository.js';
 const activity = 'samenspel.retention';
 export const DRAFT_JOB = 'retention-draft';
 export const DESTROY_JOB = 'retention-destroy';
+export const LOG_ROTATE_JOB = 'log-rotate';
 
 /** A run started by the scheduler rather than a person: logged without an actor, with its own trace. */
 function jobContext(): RequestContext {
@@ -134,6 +135,45 @@ export class RetentionService {
   /** The approved lists not yet executed: the job runner takes them up again when it starts. */
   approvedLists(): Promise<string[]> {
     return repo.approvedLists(this.deps.db);
+  }
+
+  /**
+   * The processing log's retention, once a month for the whole installation: months older than
+   * `keepMonths` are dropped whole, each leaving its anchors. One run per month (a second call
+   * that month does nothing: null).
+   */
+  async rotateLog(keepMonths: number): Promise<{ months: number; records: number } | null> {
+    const { db, now, audit } = this.deps;
+    const context = jobContext();
+    const run = await repo.startRun(db, {
+      job: LOG_ROTATE_JOB,
+      regionId: null,
+      period: this.today().slice(0, 7),
+      traceId: context.trace.traceId,
+      at: now(),
+    });
+    if (!run) return null;
+    try {
+      const dropped = await audit.rotate({ keepMonths, now: now() });
+      const counts = { months: dropped.length, records: dropped.reduce((n, d) => n + d.records, 0) };
+      await repo.finishRun(db, run.id, {
+        status: 'ok',
+        counts,
+        message: dropped.length
+          ? `Vervallen maanden: ${dropped.map((d) => d.month.slice(0, 7)).join(', ')}`
+          : null,
+        at: now(),
+      });
+      return counts;
+    } catch (error) {
+      await repo.finishRun(db, run.id, {
+        status: 'error',
+        counts: {},
+        message: error instanceof Error ? error.message : String(error),
+        at: now(),
+      });
+      throw error;
+    }
   }
 
   /** The daily run of every region with retention terms. */
