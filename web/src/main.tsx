@@ -398,6 +398,18 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="processing-activity.read" />,
+                children: [
+                  {
+                    path: 'verwerkingsregister',
+                    lazy: page(
+                      () => import('./features/privacy/processing-register-page.js'),
+                      'ProcessingRegisterPage',
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="retention.read" />,
                 children: [
                   {

@@ -35,6 +35,7 @@ const items: readonly Item[] = [
   { to: '/beheer/adresregister', label: 'nav.addressRegister', permission: 'address-register.manage' },
   { to: '/beheer/samenwerkingsverbanden', label: 'nav.collaborations', permission: 'collaboration.read' },
   { to: '/verwerkingslog', label: 'nav.auditLog', permission: 'audit.read' },
+  { to: '/verwerkingsregister', label: 'nav.processingRegister', permission: 'processing-activity.read' },
   { to: '/bewaartermijnen', label: 'nav.retention', permission: 'retention.read' },
   { to: '/verzoeken-betrokkenen', label: 'nav.dsr', permission: 'dsr.manage' },
 ];

@@ -1,6 +1,7 @@
 import type {
   AuditEntry,
   ProcessingActivity,
+  SharingMatrix,
   subjectPseudonymRequest,
   subjectPseudonyms,
 } from '@samenspel/contracts';
@@ -53,6 +54,15 @@ export function useProcessingActivities() {
     queryKey: ['processing-activities'],
     queryFn: ({ signal }) =>
       getJson<{ items: ProcessingActivity[] }>('/api/v1/processing-activities', signal).then((r) => r.items),
+  });
+}
+
+/** Who provided how much to whom under which basis, in one year or (without a year) in all years. */
+export function useSharingMatrix(year: string) {
+  return useQuery({
+    queryKey: ['sharing-matrix', year],
+    queryFn: ({ signal }) =>
+      getJson<SharingMatrix>(`/api/v1/sharing-matrix${year ? `?year=${year}` : ''}`, signal),
   });
 }
 
