@@ -49,7 +49,7 @@ const owners: Record<string, readonly string[]> = {
   ],
   auth: ['sessions', 'sign_in_throttle', 'oidc_requests'],
   'api-tokens': ['api_tokens'],
-  audit: ['processing_activities', 'processing_log', 'user_action_log'],
+  audit: ['processing_activities', 'processing_log', 'processing_log_anchors', 'user_action_log'],
   signals: ['signals', 'signal_organisations', 'signal_themes', 'signal_subjects', 'signal_events'],
   hitcheck: [
     'hitcheck_rounds',

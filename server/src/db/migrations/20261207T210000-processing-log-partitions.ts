@@ -25,7 +25,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create index processing_log_subject_month on processing_log (data_subject_pseudonym)
       where data_subject_pseudonym is not null;
 
-    -- The month's partition, created once (two appends racing for it wait for one another).
+    -- The month's partition, created once (two appends racing for it wait for one another). Made
+    -- as a table and then attached: attaching locks the log only against other schema changes
+    -- (SHARE UPDATE EXCLUSIVE), where CREATE ... PARTITION OF would wait for every transaction
+    -- that read the log (the chain heads) and deadlock with one waiting here in turn.
     create function ensure_log_month(at timestamptz) returns void language plpgsql as $$
     declare
       first timestamptz := date_trunc('month', at, 'Europe/Amsterdam');
@@ -33,8 +36,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     begin
       if to_regclass(name) is not null then return; end if;
       perform pg_advisory_xact_lock(hashtext('processing_log_month'));
-      if to_regclass(name) is not null then return; end if;
-      execute format('create table %I partition of processing_log for values from (%L) to (%L)',
+      -- Asked of the catalog with this statement's snapshot: the cache behind to_regclass need not
+      -- have seen the partition that the transaction this one waited for made.
+      if exists (select from pg_class where relname = name and relnamespace = current_schema()::regnamespace) then
+        return;
+      end if;
+      execute format('create table %I (like processing_log including defaults including constraints)', name);
+      execute format('alter table processing_log attach partition %I for values from (%L) to (%L)',
         name, first, ((first at time zone 'Europe/Amsterdam') + interval '1 month') at time zone 'Europe/Amsterdam');
     end $$;
 

@@ -173,6 +173,17 @@ describe(`retention and destruction on ${testEngine()}`, () => {
       expect(unknown.statusCode).toBe(400);
       expect(unknown.json().invalidParams[0]).toMatchObject({ name: 'reference', code: 'unknown_reference' });
 
+      // A case of the list reopened and closed again today, after approval: its term runs anew.
+      const reclosed = rest.pop();
+      if (!reclosed) throw new Error('too few cases');
+      const { rows: closure } = await sql<{ closedOn: string }>`
+        select closed_on::text as "closedOn" from cases where id = ${reclosed.recordId}`.execute(
+        t.database.db,
+      );
+      await sql`update cases set closed_on = ${dutchDay()}::date where id = ${reclosed.recordId}`.execute(
+        t.database.db,
+      );
+
       // A case of the list with a subject in the register, to follow what happens to it.
       const destroyedIds = rest.map((i) => i.recordId);
       const sightingsBefore = await count(
@@ -196,16 +207,18 @@ describe(`retention and destruction on ${testEngine()}`, () => {
         'GET',
         `/api/v1/destruction-lists/${list.id}`,
       );
-      // Three batches of four committed: destroyed, or found held (the hold placed after approval).
-      expect(halfway.counts.destroyed + halfway.counts.held).toBe(12);
+      // Three batches of four committed: destroyed, or found held (the hold placed after approval)
+      // or no longer due (closed anew).
+      expect(halfway.counts.destroyed + halfway.counts.held + halfway.counts['not-due']).toBe(12);
       const done = await retention.executeList(list.id, { batchSize: 4 });
-      expect(done?.counts.destroyed).toBe(list.items.length - 2 - halfway.counts.destroyed);
+      expect(done?.counts.destroyed).toBe(list.items.length - 3 - halfway.counts.destroyed);
 
       list = await cast.ok<DestructionList>(await fg(), 'GET', `/api/v1/destruction-lists/${list.id}`);
       expect(list.status).toBe('executed');
       expect(list.items.find((i) => i.id === held.id)?.status).toBe('held');
       expect(list.items.find((i) => i.id === postponed.id)?.status).toBe('postponed');
-      expect(list.counts).toMatchObject({ due: 0, destroyed: list.items.length - 2 });
+      expect(list.items.find((i) => i.id === reclosed.id)?.status).toBe('not-due');
+      expect(list.counts).toMatchObject({ due: 0, destroyed: list.items.length - 3 });
       expect(list.receipts.length).toBeGreaterThan(1);
       // Each partner's receipt counts a case once, also when it both brought it in and took part.
       const destroyedCases = list.items.filter(
@@ -248,7 +261,10 @@ describe(`retention and destruction on ${testEngine()}`, () => {
       ).toBe(0);
       expect(await count(sql<{ n: number }>`select count(*)::int as n from pending_file_deletions`)).toBe(0);
 
-      // The figures of 2021 and 2020 are what they were.
+      // The case closed anew stays; put back as it was, the figures of 2021 and 2020 are what they were.
+      await sql`update cases set closed_on = ${closure[0]?.closedOn}::date where id = ${reclosed.recordId}`.execute(
+        t.database.db,
+      );
       expect(await accountability(2021)).toEqual(before2021);
       expect(await accountability(2020)).toEqual(before2020);
       expect(await phaseAndResultCounts(t.database.db, region, year2021)).toEqual(phases2021);

@@ -680,16 +680,36 @@ export async function holdTargets(db: Db, items: ReadonlyArray<{ recordKind: str
   return map;
 }
 
-/** Of these closed cases, those that are still closed (a reopened case is not due). */
-export async function stillClosed(db: Db, caseIds: readonly string[]): Promise<Set<string>> {
+/**
+ * Of these closed cases, those that are still closed (a reopened case is not due) and, with the
+ * term, still due by it today: a case reopened and closed again runs from its new closure.
+ */
+export async function stillClosed(
+  db: Db,
+  caseIds: readonly string[],
+  term?: { runsFrom: RetentionStart; months: number; today: string },
+): Promise<Set<string>> {
   if (!caseIds.length) return new Set();
-  const rows = await db
-    .selectFrom('cases')
-    .select('id')
-    .where('id', 'in', caseIds)
-    .where('phase', '=', 'closed')
-    .execute();
+  const due = term
+    ? sql`and (${caseStart(term.runsFrom)} + make_interval(months => ${term.months}))::date <= ${term.today}::date`
+    : sql``;
+  const { rows } = await sql<{ id: string }>`
+    select c.id from cases c
+    where c.id = any(${caseIds as string[]}::uuid[]) and c.phase = 'closed' and c.closed_on is not null ${due}`.execute(
+    db,
+  );
   return new Set(rows.map((r) => r.id));
+}
+
+/** The list's collaboration's term for a kind of record, if it has one. */
+export async function termOfList(db: Db, listId: string, kind: RetentionRecordKind) {
+  return db
+    .selectFrom('destructionLists as l')
+    .innerJoin('retentionTerms as t', 't.collaborationId', 'l.collaborationId')
+    .select(['t.runsFrom', 't.months'])
+    .where('l.id', '=', listId)
+    .where('t.recordKind', '=', kind)
+    .executeTakeFirst();
 }
 
 /** The regions whose collaborations have retention terms: the daily run's regions. */

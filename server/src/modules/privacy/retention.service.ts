@@ -109,17 +109,18 @@ export class RetentionService {
         own,
         today,
       );
+      // A case postponed postpones its attachments too (they are due on their own term).
       const { held, postponed } = await repo.restraints(
         trx,
         due.map((d) => d.holdOn),
-        due.map((d) => d.recordId),
+        due.flatMap((d) => (d.recordKind === 'attachment' ? [d.recordId, d.holdOn] : [d.recordId])),
         today,
       );
       const items = due.map((d) => ({
         ...d,
         status: (held.has(d.holdOn)
           ? 'held'
-          : postponed.has(d.recordId)
+          : postponed.has(d.recordId) || (d.recordKind === 'attachment' && postponed.has(d.holdOn))
             ? 'postponed'
             : 'due') as DestructionItemStatus,
       }));
@@ -176,11 +177,23 @@ export class RetentionService {
     }
   }
 
-  /** The daily run of every region with retention terms. */
+  /**
+   * The daily run of every region with retention terms. A region that fails does not keep the
+   * others from their run (its run is recorded as an error); the job fails after all were tried,
+   * so that pg-boss retries it and the failed region's run is taken up again.
+   */
   async draftAll(): Promise<Record<string, Record<string, number> | null>> {
     const done: Record<string, Record<string, number> | null> = {};
-    for (const regionId of await repo.regionsWithTerms(this.deps.db))
-      done[regionId] = (await this.draftRun(regionId))?.counts ?? null;
+    const failures: unknown[] = [];
+    for (const regionId of await repo.regionsWithTerms(this.deps.db)) {
+      try {
+        done[regionId] = (await this.draftRun(regionId))?.counts ?? null;
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length)
+      throw new AggregateError(failures, `The daily retention run failed in ${failures.length} region(s)`);
     return done;
   }
 
@@ -287,20 +300,28 @@ export class RetentionService {
     for (const c of cases) if (c.signalIds.some((id) => held.has(id))) held.add(c.id);
     const postponed = await repo.postponedNow(
       trx,
-      items.map((i) => i.recordId),
+      items.flatMap((i) => (i.recordKind === 'attachment' ? [i.recordId, holdOn(i)] : [i.recordId])),
       today,
     );
-    const closed = await repo.stillClosed(trx, [
-      ...caseItems.map((i) => i.recordId),
-      ...of('attachment').map((i) => holdOn(i)),
-    ]);
+    // Closed still, and for a case still due by its term: reopened and closed again, it runs anew.
+    const term = await repo.termOfList(trx, listId, 'case-closed');
+    const closed = await repo.stillClosed(
+      trx,
+      caseItems.map((i) => i.recordId),
+      term ? { ...term, today } : undefined,
+    );
+    const casesOfAttachments = await repo.stillClosed(
+      trx,
+      of('attachment').map((i) => holdOn(i)),
+    );
     const status = new Map<string, DestructionItemStatus>();
     for (const i of items) {
       if (held.has(holdOn(i))) status.set(i.id, 'held');
-      else if (postponed.has(i.recordId)) status.set(i.id, 'postponed');
+      else if (postponed.has(i.recordId) || (i.recordKind === 'attachment' && postponed.has(holdOn(i))))
+        status.set(i.id, 'postponed');
       else if (i.recordKind === 'case-closed' && !closed.has(i.recordId)) status.set(i.id, 'not-due');
       // An attachment whose case went first (on this list or another) is gone already: destroyed.
-      else if (i.recordKind === 'attachment' && targets.has(i.recordId) && !closed.has(holdOn(i)))
+      else if (i.recordKind === 'attachment' && targets.has(i.recordId) && !casesOfAttachments.has(holdOn(i)))
         status.set(i.id, 'not-due');
     }
     const go = (list: typeof items) => list.filter((i) => !status.has(i.id));
