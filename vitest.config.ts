@@ -32,7 +32,21 @@ const integration = ['server/src/**/*.int.test.ts'];
  * alike (scope.int.test.ts and the modules' own tests check the predicates on both). With a
  * PostgreSQL server (CI) it runs there, where it takes a third of the time; without one, on PGlite.
  */
-const onOneEngine = ['server/src/http/access-matrix.int.test.ts'];
+const onOneEngine = [
+  'server/src/http/access-matrix.int.test.ts',
+  // Likewise, with a server, the files whose weight is not in SQL that differs between the engines:
+  // scoring persons (matching), hashing passwords (auth, password change), typesetting PDFs
+  // (annual reports), encrypting files (attachments), validating the API description, and the
+  // demo region's figures, which are computed by the same statements on both. The embedded
+  // database still builds the demo region (the CLI's files below) and runs every other file.
+  'server/src/modules/subjects/matching.int.test.ts',
+  'server/src/modules/auth/auth.int.test.ts',
+  'server/src/modules/auth/password-change.int.test.ts',
+  'server/src/modules/annual-reports/annual-reports.int.test.ts',
+  'server/src/modules/cases/attachments.int.test.ts',
+  'server/src/http/api.int.test.ts',
+  'server/src/demo/*.int.test.ts',
+];
 /**
  * The command line opens the embedded database by default, as `npm start` does: with a server
  * too, its files (each command a process of its own) run on PGlite only.

@@ -58,7 +58,7 @@ const environment = z.object({
     .int()
     .min(6, 'SAMENSPEL_LOG_RETENTION_MONTHS must be at least 6 (the BIO keeps logs half a year at least)')
     .max(240)
-    .default(24),
+    .default(60),
 });
 
 export type DatabaseConfig =

@@ -262,6 +262,8 @@ export interface ProcessingLogTable {
   recordId: string | null;
   previousHash: string;
   hash: string;
+  /** When the database wrote the record: its month's partition. */
+  loggedAt: Generated<Date>;
 }
 
 export interface ProcessingLogAnchorsTable {

@@ -5,6 +5,12 @@ import { type Kysely, sql } from 'kysely';
 // time it is needed. A month dropped leaves an anchor per chain (its last hash, keyed with the
 // log's key) from which `audit verify` carries on across the gap.
 //
+// The months are those of `logged_at`, when the database wrote the record, not `started_at`: a
+// record can only be appended after the one before it on its chain was committed, so `logged_at`
+// follows each chain's order, where a request that started before midnight may be appended after
+// one that started after it (another process), which would leave a month's last record in the
+// middle of the chain.
+//
 // A partitioned table's unique indexes must hold the partition key, so the processing log can no
 // longer refuse a fork of its own: the user-action log still does (unique chain and previous hash),
 // and every append writes both logs on the same chain in one statement, so a fork of either fails.
@@ -16,11 +22,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table processing_log_before_partitions drop constraint processing_log_record_type_check;
 
     create table processing_log (
-      like processing_log_before_partitions including defaults including constraints including identity
-    ) partition by range (started_at);
+      like processing_log_before_partitions including defaults including constraints including identity,
+      logged_at timestamptz not null default clock_timestamp()
+    ) partition by range (logged_at);
     alter table processing_log add constraint processing_log_record_type_check
       check (record_type in ('signal', 'case', 'subject', 'round', 'meeting', 'location', 'inspection'));
-    alter table processing_log add primary key (seq, started_at);
+    alter table processing_log add primary key (seq, logged_at);
     create index processing_log_trace_month on processing_log (trace_id);
     create index processing_log_subject_month on processing_log (data_subject_pseudonym)
       where data_subject_pseudonym is not null;
@@ -44,6 +51,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       execute format('create table %I (like processing_log including defaults including constraints)', name);
       execute format('alter table processing_log attach partition %I for values from (%L) to (%L)',
         name, first, ((first at time zone 'Europe/Amsterdam') + interval '1 month') at time zone 'Europe/Amsterdam');
+      -- Row triggers reach a partition from the log; a statement trigger against TRUNCATE does not.
+      execute format('create trigger %I before truncate on %I for each statement execute function refuse_log_change()',
+        name || '_no_truncate', name);
     end $$;
 
     -- What a dropped month leaves: per chain its records' count and last hash, and an anchor (an
@@ -61,22 +71,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create or replace function append_log(processing jsonb, actions jsonb) returns void language plpgsql as $$
     declare
+      -- One moment for the month and the rows, so that a call at midnight cannot miss its month.
+      written timestamptz := clock_timestamp();
       m timestamptz;
     begin
-      for m in select distinct date_trunc('month', (r ->> 'started_at')::timestamptz, 'Europe/Amsterdam')
+      for m in select distinct date_trunc('month', coalesce((r ->> 'logged_at')::timestamptz, written), 'Europe/Amsterdam')
                from jsonb_array_elements(processing) r loop
         perform ensure_log_month(m);
       end loop;
       insert into processing_log (chain, trace_id, span_id, parent_span_id, name, status, started_at, ended_at,
         processing_activity_id, processing_activity_version, data_subject_type, data_subject_pseudonym,
-        record_type, record_id, previous_hash, hash)
+        record_type, record_id, previous_hash, hash, logged_at)
       select chain, trace_id, span_id, parent_span_id, name, status, started_at, ended_at,
         processing_activity_id, processing_activity_version, data_subject_type, data_subject_pseudonym,
-        record_type, record_id, previous_hash, hash
+        record_type, record_id, previous_hash, hash, coalesce(logged_at, written)
       from jsonb_to_recordset(processing) as x(chain smallint, trace_id text, span_id text, parent_span_id text,
         name text, status text, started_at timestamptz, ended_at timestamptz, processing_activity_id text,
         processing_activity_version integer, data_subject_type text, data_subject_pseudonym text,
-        record_type text, record_id uuid, previous_hash text, hash text);
+        record_type text, record_id uuid, previous_hash text, hash text, logged_at timestamptz);
       insert into user_action_log (chain, trace_id, span_id, at, actor_type, user_id, api_token_id, organisation_id,
         region_id, roles, purpose, action, result, client_address, user_agent, previous_hash, hash)
       select chain, trace_id, span_id, at, actor_type, user_id, api_token_id, organisation_id,
@@ -94,7 +106,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         perform ensure_log_month(m);
       end loop;
     end $$;
-    insert into processing_log overriding system value select * from processing_log_before_partitions;
+    insert into processing_log overriding system value select *, started_at from processing_log_before_partitions;
     select setval(pg_get_serial_sequence('processing_log', 'seq'),
       coalesce((select max(seq) from processing_log_before_partitions), 0) + 1, false);
     drop table processing_log_before_partitions;
@@ -102,6 +114,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger processing_log_append_only before update or delete on processing_log
       for each row execute function refuse_log_change();
     create trigger processing_log_no_truncate before truncate on processing_log
+      for each statement execute function refuse_log_change();
+    create trigger processing_log_anchors_append_only before update or delete on processing_log_anchors
+      for each row execute function refuse_log_change();
+    create trigger processing_log_anchors_no_truncate before truncate on processing_log_anchors
       for each statement execute function refuse_log_change();
   `.execute(db);
 }

@@ -20,6 +20,11 @@ export interface ProcessingRecord {
   /** The record (signal, case, …) the processing concerned, when it concerned one. */
   recordType: LoggedRecord['type'] | null;
   recordId: string | null;
+  /**
+   * When the database wrote it, which decides its month; the database's clock unless given (an
+   * import of an older log gives it, and so do the tests of the log's months).
+   */
+  loggedAt?: Date;
 }
 
 export interface UserActionRecord {
@@ -148,6 +153,7 @@ function processingRow(r: Linked<ProcessingRecord>) {
     record_id: r.recordId,
     previous_hash: r.previousHash,
     hash: r.hash,
+    logged_at: r.loggedAt?.toISOString() ?? null,
   };
 }
 
@@ -415,4 +421,9 @@ export async function logAnchors(db: Db): Promise<LogAnchor[]> {
     records: Number(r.records),
     lastSeq: Number(r.lastSeq),
   }));
+}
+
+/** For the rest of the transaction, give up on a lock after this long instead of waiting. */
+export async function limitLockWait(db: Db, wait: '5s') {
+  await sql`select set_config('lock_timeout', ${wait}, true)`.execute(db);
 }

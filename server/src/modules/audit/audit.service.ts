@@ -27,6 +27,7 @@ import {
   insertAnchors,
   isChainConflict,
   type LogAnchor,
+  limitLockWait,
   listProcessingActivities,
   logAnchors,
   logMonths,
@@ -86,7 +87,7 @@ export interface ChainReport {
 
 /** The processing log's retention: never less than the BIO's minimum, in whole months. */
 export const MIN_LOG_MONTHS = 6;
-export const DEFAULT_LOG_MONTHS = 24;
+export const DEFAULT_LOG_MONTHS = 60;
 
 /** The keyed anchor a dropped month leaves per chain: nobody with only the database can forge it. */
 function anchorOf(key: Buffer, a: Omit<LogAnchor, 'anchor'>): string {
@@ -347,6 +348,9 @@ export class AuditService {
     for (const month of await logMonths(this.db)) {
       if (month.month >= cutoff) continue;
       const records = await this.db.transaction().execute(async (trx) => {
+        // Dropping a month locks the log: rather than hold every request up behind a long reader,
+        // give up after a few seconds (the job runs again).
+        await limitLockWait(trx, '5s');
         const chains = await monthChains(trx, month.name);
         await insertAnchors(
           trx,

@@ -44,6 +44,7 @@ async function loggedAt(chain: number, at: string, records = 3) {
         dataSubjectPseudonym: hex(32),
         recordType: null,
         recordId: null,
+        loggedAt: when,
       })),
       [
         {
@@ -104,19 +105,30 @@ describe(`the processing log's months on ${testEngine()}`, () => {
     // Nothing is left to drop: a second rotation drops nothing.
     expect(await t.services.audit.rotate({ keepMonths: 12, now: new Date() })).toEqual([]);
 
-    // A forged anchor (its count changed) is found.
-    await sql`update processing_log_anchors set records = records + 1 where month = '2024-02-01' and chain = 3`.execute(
-      t.database.db,
-    );
-    const forged = await t.services.audit.verify();
-    expect(forged[0]?.firstBroken).not.toBeNull();
-    await sql`update processing_log_anchors set records = records - 1 where month = '2024-02-01' and chain = 3`.execute(
-      t.database.db,
-    );
+    // Anchors cannot be changed; one forged with the triggers switched off is found.
+    await expect(
+      sql`update processing_log_anchors set records = records + 1 where month = '2024-02-01'`.execute(
+        t.database.db,
+      ),
+    ).rejects.toThrow(/append-only/);
+    const forge = (by: number) =>
+      t.database.db.transaction().execute(async (trx) => {
+        await sql`alter table processing_log_anchors disable trigger processing_log_anchors_append_only`.execute(
+          trx,
+        );
+        await sql`update processing_log_anchors set records = records + ${by}
+          where month = '2024-02-01' and chain = 3`.execute(trx);
+        await sql`alter table processing_log_anchors enable trigger processing_log_anchors_append_only`.execute(
+          trx,
+        );
+      });
+    await forge(1);
+    expect((await t.services.audit.verify())[0]?.firstBroken).not.toBeNull();
+    await forge(-1);
     expect((await t.services.audit.verify())[0]?.firstBroken).toBeNull();
   });
 
-  it('keeps the log append-only across its months', async () => {
+  it('keeps the log and its anchors append-only across its months, a month truncated too', async () => {
     await cast.analyst();
     const { rows } = await sql<{
       seq: number;
@@ -127,6 +139,13 @@ describe(`the processing log's months on ${testEngine()}`, () => {
     await expect(
       sql`update processing_log set name = 'x' where seq = ${rows[0]?.seq ?? 0}`.execute(t.database.db),
     ).rejects.toThrow(/append-only/);
+    const [month] = (await logMonths(t.database.db)).slice(-1);
+    await expect(
+      sql`truncate ${sql.table(month?.name ?? 'processing_log')}`.execute(t.database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from processing_log_anchors`.execute(t.database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('records the monthly rotation as one run of the installation', async () => {

@@ -20,20 +20,20 @@ const TEMPLATE = `
 
 #for p in data.intro { par(p) }
 
-#heading(level: 1, numbering: none, "Wat wij over u verwerken")
+#heading(level: 1, numbering: none, data.heading)
 #if data.provided.len() == 0 [ #par(data.none) ] else [
-  #table(columns: (auto, auto, 1fr), stroke: 0.4pt, inset: 4pt,
-    table.header([Partner], [Gegeven], [Wat er staat]),
+  #table(columns: (auto, auto, 1fr, auto), stroke: 0.4pt, inset: 4pt,
+    table.header([Partner], [Vastlegging], [Wat er over u staat], [Besluit]),
     ..data.provided.flatten().map(c => [#c]))
 ]
 
 #if data.restricted.len() > 0 [
-  #heading(level: 1, numbering: none, "Beperkt verstrekt")
+  #heading(level: 1, numbering: none, "Deels toegewezen")
   #for r in data.restricted { par(r) }
 ]
 
 #if data.refused.len() > 0 [
-  #heading(level: 1, numbering: none, "Niet verstrekt")
+  #heading(level: 1, numbering: none, "Afgewezen")
   #for r in data.refused { par(r) }
 ]
 
@@ -48,6 +48,19 @@ const kinds: Record<DsrKind, string> = {
   restriction: 'beperking van de verwerking',
   objection: 'bezwaar',
 };
+/** Per kind of request: the section's heading and what a granted (or partly granted) record means. */
+const outcomes: Record<DsrKind, { heading: string; grant: string; restrict: string }> = {
+  access: { heading: 'Wat wij over u verwerken', grant: 'verstrekt', restrict: 'deels verstrekt' },
+  rectification: {
+    heading: 'Uw verzoek om rectificatie',
+    grant: 'wordt gerectificeerd',
+    restrict: 'deels gerectificeerd',
+  },
+  erasure: { heading: 'Uw verzoek om verwijdering', grant: 'wordt verwijderd', restrict: 'deels verwijderd' },
+  restriction: { heading: 'Uw verzoek om beperking', grant: 'verwerking beperkt', restrict: 'deels beperkt' },
+  objection: { heading: 'Uw bezwaar', grant: 'bezwaar toegewezen', restrict: 'deels toegewezen' },
+};
+
 const records: Record<DsrRecordKind, string> = {
   signal: 'Signaal',
   case: 'Casus',
@@ -68,11 +81,16 @@ function templateData(a: DsrAnswer) {
         ? `Gegevens over u worden verwerkt door: ${a.controllers.join(', ')}. Zij zijn samen verantwoordelijk binnen het RIEC-samenwerkingsverband en hebben elk over hun eigen gegevens besloten.`
         : 'Geen van de partners van het RIEC-samenwerkingsverband verwerkt gegevens over u.',
     ],
-    none: 'Er zijn geen gegevens die wij u kunnen verstrekken.',
+    heading: outcomes[a.kind].heading,
+    none:
+      a.kind === 'access'
+        ? 'Er zijn geen gegevens die wij u kunnen verstrekken.'
+        : 'Er zijn geen gegevens waarvoor uw verzoek kan worden toegewezen.',
     provided: a.provided.map((p) => [
       p.organisation,
       `${records[p.recordKind]} ${p.recordKind === 'log' || p.recordKind === 'register' ? '' : p.record}`.trim(),
       p.data,
+      p.restricted ? outcomes[a.kind].restrict : outcomes[a.kind].grant,
     ]),
     restricted: a.provided
       .filter((p) => p.restricted)

@@ -22,13 +22,20 @@ export async function requestsIn(db: Db, regionId: string, ids: readonly string[
   return new Set(rows.map((r) => r.id));
 }
 
-/** The tasks among `ids` the user owns: a partner decides only for what it was given. */
+/**
+ * The tasks among `ids` the user owns and that hold a record confirmed as the person's: a
+ * partner decides only for what it was given, and sees nothing of a request whose matches with
+ * it are still to be reviewed or were not the person.
+ */
 export async function tasksOwnedBy(db: Db, userId: string, ids: readonly string[]): Promise<Set<string>> {
   const rows = await db
-    .selectFrom('dataSubjectRequestTasks')
-    .select('id')
-    .where('ownerId', '=', userId)
-    .where('id', '=', sql<string>`any(${ids as string[]}::uuid[])`)
+    .selectFrom('dataSubjectRequestTasks as k')
+    .select('k.id')
+    .where('k.ownerId', '=', userId)
+    .where('k.id', '=', sql<string>`any(${ids as string[]}::uuid[])`)
+    .where(
+      sql<boolean>`exists (select from data_subject_request_matches m where m.task_id = k.id and m.review = 'confirmed')`,
+    )
     .execute();
   return new Set(rows.map((r) => r.id));
 }
@@ -100,17 +107,20 @@ export async function sightingsOfRoots(db: Db, roots: readonly string[]) {
 /** The hit/no-hit rounds that asked about these subjects of signals. */
 export async function roundsOfSignalSubjects(db: Db, signalSubjectIds: readonly string[]) {
   if (signalSubjectIds.length === 0) return [];
-  const { rows } = await sql<{ id: string; signalReference: string; createdAt: Date }>`
-    select distinct r.id, s.reference as "signalReference", r.created_at as "createdAt"
+  const { rows } = await sql<{ id: string; signalSubjectId: string; createdAt: Date }>`
+    select distinct on (r.id) r.id, rs.subject_id as "signalSubjectId", r.created_at as "createdAt"
     from hitcheck_round_subjects rs
     join hitcheck_rounds r on r.id = rs.round_id
-    join signals s on s.id = r.signal_id
-    where rs.subject_id = any(${signalSubjectIds as string[]}::uuid[])`.execute(db);
+    where rs.subject_id = any(${signalSubjectIds as string[]}::uuid[])
+    order by r.id`.execute(db);
   return rows;
 }
 
-/** How the processing log recorded these pseudonyms: per processing activity, counts and dates. */
-export async function logActivities(db: Db, pseudonyms: readonly string[]) {
+/**
+ * How the processing log recorded these pseudonyms in this region (the log is the installation's;
+ * an action's region is on its user-action record): per processing activity, counts and dates.
+ */
+export async function logActivities(db: Db, regionId: string, pseudonyms: readonly string[]) {
   if (pseudonyms.length === 0) return [];
   const { rows } = await sql<{
     pseudonym: string;
@@ -126,6 +136,7 @@ export async function logActivities(db: Db, pseudonyms: readonly string[]) {
       count(*)::int as count, min(l.started_at) as first, max(l.started_at) as last
     from processing_log l
     where l.data_subject_pseudonym = any(${pseudonyms as string[]}::text[])
+      and exists (select from user_action_log a where a.trace_id = l.trace_id and a.region_id = ${regionId})
     group by 1, 2
     order by 2`.execute(db);
   return rows;
@@ -186,9 +197,12 @@ export interface RequestSummaryRow {
 }
 
 /** The region's requests: open ones by deadline, then the answered ones, newest first. */
-export async function requestsOf(db: Db, regionId: string): Promise<RequestSummaryRow[]> {
-  const { rows } = await sql<RequestSummaryRow>`
-    select ${summaryColumns} from data_subject_requests r
+export async function requestsOf(
+  db: Db,
+  regionId: string,
+): Promise<Array<RequestSummaryRow & { bsn: string | null; dateOfBirth: string }>> {
+  const { rows } = await sql<RequestSummaryRow & { bsn: string | null; dateOfBirth: string }>`
+    select ${summaryColumns}, r.bsn, r.date_of_birth::text as "dateOfBirth" from data_subject_requests r
     where r.region_id = ${regionId}
     order by r.answered_on is not null, r.deadline, r.answered_on desc, r.reference
     limit 500`.execute(db);
@@ -325,20 +339,27 @@ export async function reviewMatch(
 
 export async function decideMatch(
   db: Db,
+  owner: string | null,
   taskId: string,
   matchId: string,
   decision: Pick<DataSubjectRequestMatchesTable, 'decision' | 'ground' | 'explanation' | 'decidedBy'> & {
     decidedAt: Date;
   },
 ) {
-  return db
-    .updateTable('dataSubjectRequestMatches')
-    .set(decision)
-    .where('id', '=', matchId)
-    .where('taskId', '=', taskId)
-    .where('review', '=', 'confirmed')
-    .returning('id')
-    .executeTakeFirst();
+  return (
+    db
+      .updateTable('dataSubjectRequestMatches')
+      .set(decision)
+      .where('id', '=', matchId)
+      .where('taskId', '=', taskId)
+      .where('review', '=', 'confirmed')
+      // Still the owner: a change of owner committed since the access check wins.
+      .where(
+        sql<boolean>`exists (select from data_subject_request_tasks k where k.id = ${taskId} and k.owner_id = ${owner})`,
+      )
+      .returning('id')
+      .executeTakeFirst()
+  );
 }
 
 /** A task with its request, for its owner. */

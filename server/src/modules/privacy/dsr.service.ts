@@ -14,7 +14,7 @@ import type { Insertable } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DataSubjectRequestMatchesTable } from '../../db/schema.js';
 import type { RequestContext } from '../../shared/context.js';
-import { amsterdamDate, dutchDate, happenedProblems } from '../../shared/dates.js';
+import { amsterdamDate, daysBetweenDates, dutchDate, happenedProblems } from '../../shared/dates.js';
 import { conflict, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { type AuditRecorder, pseudonymise, type SubjectIdentifier } from '../audit/index.js';
@@ -134,12 +134,13 @@ export class DsrService {
         ...happenedProblems('receivedOn', request.receivedOn, today),
         ...happenedProblems('identityCheckedOn', request.identityCheckedOn, today),
       ];
-      if (request.identityCheckedOn < monthsAfter(request.receivedOn, -3))
+      if (daysBetweenDates(request.identityCheckedOn, request.receivedOn) > 90)
         problems.push({
           name: 'identityCheckedOn',
           in: 'body',
           code: 'too_early',
-          reason: 'De identiteit moet bij dit verzoek zijn vastgesteld, niet maanden ervoor.',
+          reason:
+            'De identiteit moet bij dit verzoek zijn vastgesteld: hoogstens 90 dagen vóór de ontvangst.',
         });
       if (problems.length) throw invalid(problems);
       const { person } = request;
@@ -236,18 +237,26 @@ export class DsrService {
         organisationId: riec,
       });
     }
-    const subjectIds = (match: 'bsn' | 'name-and-birth') =>
-      sightings.flatMap((g) => (g.signalSubjectId && how(g.root) === match ? [g.signalSubjectId] : []));
-    for (const match of ['bsn', 'name-and-birth'] as const)
-      for (const r of await repo.roundsOfSignalSubjects(trx, subjectIds(match)))
+    // A round asked about a partner's signal: it goes with that signal, to the same partner, and
+    // its label names no number (refused, the signal must not show through its round).
+    const signalHolder = new Map<string, string>();
+    for (const g of sightings)
+      if (g.signalSubjectId)
+        signalHolder.set(g.signalSubjectId, g.organisationId ?? g.recordOrganisationId ?? riec);
+    for (const match of ['bsn', 'name-and-birth'] as const) {
+      const ids = sightings.flatMap((g) =>
+        g.signalSubjectId && how(g.root) === match ? [g.signalSubjectId] : [],
+      );
+      for (const r of await repo.roundsOfSignalSubjects(trx, ids))
         add(`round:${r.id}`, {
           recordKind: 'round',
           recordId: r.id,
-          label: `Ronde bij ${r.signalReference}`,
-          found: `Gevraagd op ${dutchDate(amsterdamDate(new Date(r.createdAt)))}`,
+          label: `Hit/no-hitronde van ${dutchDate(amsterdamDate(new Date(r.createdAt)))}`,
+          found: 'Gevraagd of partners de persoon kennen',
           matchedBy: match,
-          organisationId: riec,
+          organisationId: signalHolder.get(r.signalSubjectId) ?? riec,
         });
+    }
 
     // The processing log: under the BSN, and under every identifier the person's records carry.
     const identifiers = new Map<string, { subject: SubjectIdentifier; match: 'bsn' | 'name-and-birth' }>();
@@ -273,7 +282,7 @@ export class DsrService {
       string,
       { name: string; count: number; first: Date; last: Date; match: 'bsn' | 'name-and-birth' }
     >();
-    for (const row of await repo.logActivities(trx, [...identifiers.keys()])) {
+    for (const row of await repo.logActivities(trx, request.regionId, [...identifiers.keys()])) {
       const match = identifiers.get(row.pseudonym)?.match ?? 'name-and-birth';
       const key = `${row.activityId}|${match}`;
       const known = perActivity.get(key);
@@ -374,9 +383,12 @@ export class DsrService {
 
   async requests(context: RequestContext): Promise<{ items: DsrSummary[] }> {
     const { audit, access } = this.deps;
-    return audit.run(context, { action: 'dsr.list', activity }, async (trx) => {
+    return audit.run(context, { action: 'dsr.list', activity }, async (trx, record) => {
       const actor = await access.requireAccess(trx, context.actor, 'dsr.manage');
-      return { items: (await repo.requestsOf(trx, actor.regionId)).map(summary) };
+      const rows = await repo.requestsOf(trx, actor.regionId);
+      // The list names each requester: each is a data subject of this read.
+      for (const r of rows) this.subjectOf(record, r);
+      return { items: rows.map(summary) };
     });
   }
 
@@ -604,7 +616,7 @@ export class DsrService {
       const k = await repo.taskRow(trx, taskId);
       if (!k) throw notFound();
       await this.open(trx, k.requestId);
-      const done = await repo.decideMatch(trx, taskId, matchId, {
+      const done = await repo.decideMatch(trx, userOf(actor), taskId, matchId, {
         decision: body.decision,
         ground: body.decision === 'grant' ? null : (body.ground ?? null),
         explanation: body.explanation || null,

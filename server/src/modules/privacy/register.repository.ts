@@ -17,11 +17,14 @@ export async function sharingCells(db: Db, regionId: string, year: number | unde
     cases: number;
   }>`
     select p.organisation_id as "fromId", f.name as from, cp.organisation_id as "toId", t.name as to,
-      b.name as basis, count(*)::int as provisions, count(distinct p.case_id)::int as cases
+      b.name as basis, count(distinct p.id)::int as provisions, count(distinct p.case_id)::int as cases
     from provisions p
     join cases c on c.id = p.case_id
+    -- The partners taking part on the day of the provision (a partner that left and came back
+    -- has two periods; a provision counts once).
     join case_participants cp on cp.case_id = p.case_id and cp.organisation_id <> p.organisation_id
-      and (cp.removed_at is null or cp.removed_at::date >= p.provided_on)
+      and (cp.added_at at time zone 'Europe/Amsterdam')::date <= p.provided_on
+      and (cp.removed_at is null or (cp.removed_at at time zone 'Europe/Amsterdam')::date >= p.provided_on)
     join partner_organisations f on f.id = p.organisation_id
     join partner_organisations t on t.id = cp.organisation_id
     join legal_bases b on b.id = p.legal_basis_id
