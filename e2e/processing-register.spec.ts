@@ -31,13 +31,13 @@ describe('the register of processing: the FG reads every activity, its versions 
       .getByRole('link', { name: 'Verwerkingsregister' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Register van verwerkingen' }).waitFor();
-    const requests = page.getByRole('article', { name: 'Verzoeken van betrokkenen' });
+    const requests = page.getByRole('article', { name: 'Signalen: ontvangst, weging en besluit' });
     await requests.getByText('2, geldig vanaf 7 december 2026').waitFor();
-    await requests.getByText('de verzoeker', { exact: true }).waitFor();
+    await requests.getByText('de partner die het signaal indient', { exact: true }).waitFor();
     // The earlier version, by keyboard: recorded before recipients were.
     await requests.getByText('Eerdere versies (1)').focus();
     await page.keyboard.press('Enter');
-    await requests.getByRole('heading', { name: 'Versie 1, geldig vanaf 7 december 2026' }).waitFor();
+    await requests.getByRole('heading', { name: /^Versie 1, geldig vanaf/ }).waitFor();
     expect(await requests.getByText('niet vastgelegd in deze versie').count()).toBeGreaterThan(0);
 
     // The sharing matrix of this year: the picture and the table say the same.
