@@ -54,6 +54,13 @@ const onOneEngine = [
   'server/src/modules/signals/weighing.int.test.ts',
   'server/src/modules/programmes/programmes.int.test.ts',
   'server/src/modules/organisations/reference-data.int.test.ts',
+  // Places' figures and cells (H3 in JavaScript), the scans' and norms' screens, a case's results,
+  // a collaboration's settings: their statements are the ones scope.int and the lists run on both.
+  'server/src/modules/locations/locations.int.test.ts',
+  'server/src/modules/programmes/scans.int.test.ts',
+  'server/src/modules/programmes/norms.int.test.ts',
+  'server/src/modules/interventions/results.int.test.ts',
+  'server/src/modules/collaborations/collaborations.int.test.ts',
 ];
 /**
  * The command line opens the embedded database by default, as `npm start` does: with a server

@@ -35,6 +35,7 @@ import * as dataSubjectRequests from './20261207T190000-data-subject-requests.js
 import * as processingRegister from './20261207T200000-processing-register.js';
 import * as processingLogPartitions from './20261207T210000-processing-log-partitions.js';
 import * as installationJobRuns from './20261207T210100-installation-job-runs.js';
+import * as notificationLinks from './20261207T220000-notification-links.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T200000-processing-register': processingRegister,
   '20261207T210000-processing-log-partitions': processingLogPartitions,
   '20261207T210100-installation-job-runs': installationJobRuns,
+  '20261207T220000-notification-links': notificationLinks,
 };

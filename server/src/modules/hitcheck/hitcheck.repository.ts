@@ -152,16 +152,21 @@ export async function roundsReachable(
 export async function deleteRounds(
   db: Db,
   where: { ids?: readonly string[]; signalIds?: readonly string[] },
-): Promise<number> {
-  let count = 0;
+): Promise<string[]> {
+  const deleted: string[] = [];
   if (where.ids?.length)
-    count += Number(
-      (await db.deleteFrom('hitcheckRounds').where('id', 'in', where.ids).executeTakeFirst()).numDeletedRows,
-    );
+    for (const r of await db
+      .deleteFrom('hitcheckRounds')
+      .where('id', 'in', where.ids)
+      .returning('id')
+      .execute())
+      deleted.push(r.id);
   if (where.signalIds?.length)
-    count += Number(
-      (await db.deleteFrom('hitcheckRounds').where('signalId', 'in', where.signalIds).executeTakeFirst())
-        .numDeletedRows,
-    );
-  return count;
+    for (const r of await db
+      .deleteFrom('hitcheckRounds')
+      .where('signalId', 'in', where.signalIds)
+      .returning('id')
+      .execute())
+      deleted.push(r.id);
+  return deleted;
 }

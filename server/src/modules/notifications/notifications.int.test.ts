@@ -19,7 +19,7 @@ import {
   type TestUser,
   testEngine,
 } from '../../testing/index.js';
-import { addWorkingDays } from './index.js';
+import { addWorkingDays, deleteNotificationsLinkingTo } from './index.js';
 
 /**
  * Who hears of what, in the app and by e-mail: a real SMTP server (smtp-server) receives the
@@ -149,6 +149,11 @@ describe(`who hears of what, on ${testEngine()}`, () => {
       (await storedFor(asked.user, link)).map((n) => n.text),
       signal,
     );
+    // A round destroyed takes its requests with it (and a signal's decision its own), no others.
+    const other = await newRound(cast, { deadlineInDays: 9 });
+    expect(await deleteNotificationsLinkingTo(t.database.db, [roundId])).toBeGreaterThanOrEqual(3);
+    for (const who of [asked, colleague, police]) expect(await storedFor(who.user, link)).toEqual([]);
+    expect(await storedFor(asked.user, `/hit-no-hit#ronde-${other.roundId}`)).toHaveLength(1);
   });
 
   it("tells the signal's writer and submitting organisations of the DTO's decision, nobody else", async () => {

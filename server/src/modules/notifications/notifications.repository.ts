@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@samenspel/contracts';
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { DB, NotificationsTable } from '../../db/schema.js';
 
@@ -252,11 +252,21 @@ export async function dropMail(db: Db, notificationId: string): Promise<void> {
 }
 
 /** Deletes notifications that point at these records (their links name the record's id). */
+/** Where a hit/no-hit request leads: the round on the hit/no-hit page. */
+export function roundLink(roundId: string): string {
+  return `/hit-no-hit#ronde-${roundId}`;
+}
+
+/**
+ * Deletes the notifications that lead to these signals, cases or hit/no-hit rounds: their links
+ * are exact (the notifier writes no other), so they are matched by equality on the link's index.
+ */
 export async function deleteLinkingTo(db: Db, ids: readonly string[]): Promise<number> {
   if (!ids.length) return 0;
+  const links = ids.flatMap((id) => [`/signalen/${id}`, `/casussen/${id}`, roundLink(id)]);
   const result = await db
     .deleteFrom('notifications')
-    .where((eb) => eb.or(ids.map((id) => eb('link', 'like', `%${id}%`))))
+    .where(sql<boolean>`link = any(${links}::text[])`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

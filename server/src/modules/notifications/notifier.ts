@@ -44,9 +44,7 @@ const decisionNames = {
 } as const;
 
 /** Where a hit/no-hit request is answered: the partner's inbox, at the round. */
-export function roundLink(roundId: string): string {
-  return `/hit-no-hit#ronde-${roundId}`;
-}
+export const roundLink = repo.roundLink;
 
 /** The reminders of a round's deadline, worded without anything about the round's subjects. */
 export function deadlineNotice(kind: 'deadline-near' | 'deadline-passed', deadline: string): string {

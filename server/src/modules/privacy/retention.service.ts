@@ -338,12 +338,16 @@ export class RetentionService {
       ...(await lockSignalsForDestruction(trx, caseSignals)),
     ];
     const register = await forgetSightings(trx, { signalIds, caseIds }, unlinkSubjectsFromPlaces);
-    await deleteHitcheckRounds(trx, { signalIds, ids: go(of('hitcheck-round')).map((i) => i.recordId) });
+    const rounds = await deleteHitcheckRounds(trx, {
+      signalIds,
+      ids: go(of('hitcheck-round')).map((i) => i.recordId),
+    });
     await clearAgendaOutcomes(trx, signalIds);
     await clearInterventionTexts(trx, caseIds);
     await unlinkCasesFromPlaces(trx, caseIds);
     await deleteFtmImportsOfCases(trx, caseIds);
-    await deleteNotificationsLinkingTo(trx, [...caseIds, ...signalIds]);
+    // Notifications that lead to what is gone go with it, a round's request to answer too.
+    await deleteNotificationsLinkingTo(trx, [...caseIds, ...signalIds, ...rounds]);
     const files = [
       ...(await destroyCaseContent(trx, caseIds, at)),
       ...(await deleteAttachments(
