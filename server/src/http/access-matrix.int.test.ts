@@ -9,6 +9,7 @@ import {
   createTestApp,
   createUser,
   dutchDay,
+  multipartFile,
   newAcceptedSignal,
   newBsn,
   newCase,
@@ -18,6 +19,7 @@ import {
   newSignal,
   OTHER_REGION,
   signIn,
+  smallPdf,
   type TestApp,
   type TestUser,
   testEngine,
@@ -2920,25 +2922,12 @@ function financeImport(): Promise<string> {
 
 /** A small PDF as a multipart upload. */
 function pdfUpload(): Call['raw'] {
-  const boundary = '----samenspelmatrix';
-  return {
-    body: Buffer.concat([
-      Buffer.from(
-        Object.entries({ title: 'Stuk', documentType: 'overig', classification: 'intern' })
-          .map(
-            ([name, value]) =>
-              `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
-          )
-          .join(''),
-      ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="stuk.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'),
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+  const { payload, headers } = multipartFile(smallPdf, 'stuk.pdf', 'application/pdf', {
+    title: 'Stuk',
+    documentType: 'overig',
+    classification: 'intern',
+  });
+  return { body: payload, headers };
 }
 
 /** A fresh session of a fresh user with the role; for confirm, one that has started enrolment. */

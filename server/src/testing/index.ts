@@ -32,4 +32,5 @@ export {
   type TestUser,
   totpCode,
 } from './identity.js';
+export { multipartFile, smallPdf } from './multipart.js';
 export { type ApiSession, signIn } from './session.js';

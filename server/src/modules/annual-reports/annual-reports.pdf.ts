@@ -1,6 +1,6 @@
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { PublishedReport } from '@samenspel/contracts';
 import { amsterdamDate, dutchDate } from '../../shared/dates.js';
+import { typesetPdf } from '../../shared/typst.js';
 
 /**
  * The archival PDF of a published report, built with Typst (the npm compiler, Typst 0.14): a
@@ -96,17 +96,5 @@ function templateData(report: PublishedReport) {
 
 /** Builds the PDF; the same report always gives the same bytes. */
 export function reportPdf(report: PublishedReport): Buffer {
-  const compiler = NodeCompiler.create({ workspace: '/samenspel-report' });
-  compiler.mapShadow(
-    '/samenspel-report/report.json',
-    Buffer.from(JSON.stringify(templateData(report)), 'utf8'),
-  );
-  const result = compiler.compile({ mainFileContent: TEMPLATE });
-  if (result.hasError() || !result.result) {
-    result.printDiagnostics();
-    throw new Error('The annual report could not be typeset');
-  }
-  const pdf = compiler.pdf(result.result, { pdfStandard: 'a-2b', pdfTags: true });
-  compiler.evictCache(10);
-  return Buffer.from(pdf);
+  return typesetPdf(TEMPLATE, { name: 'report', data: templateData(report) }, 'The annual report');
 }

@@ -7,6 +7,7 @@ import {
   type ApiSession,
   Cast,
   createTestApp,
+  multipartFile,
   newCase,
   type TestApp,
   testEngine,
@@ -28,21 +29,6 @@ const described = {
   classification: 'vertrouwelijk',
 };
 
-function multipart(file: Buffer, fileName: string, type: string, fields: Record<string, string>) {
-  const boundary = `----samenspel${randomBytes(6).toString('hex')}`;
-  const payload = Buffer.concat([
-    ...Object.entries(fields).map(([name, value]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    ),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 function upload(
   session: ApiSession,
   caseId: string,
@@ -51,7 +37,7 @@ function upload(
   type = 'application/pdf',
   fields: Record<string, string> = described,
 ) {
-  const body = multipart(file, fileName, type, fields);
+  const body = multipartFile(file, fileName, type, fields);
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/cases/${caseId}/attachments`,

@@ -1,6 +1,6 @@
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { DsrAnswer, DsrKind, DsrRecordKind } from '@samenspel/contracts';
 import { dutchDate } from '../../shared/dates.js';
+import { typesetPdf } from '../../shared/typst.js';
 
 /**
  * The answer to a data-subject request as a PDF/A-2b, typeset by Typst as the annual report is
@@ -104,17 +104,5 @@ function templateData(a: DsrAnswer) {
 
 /** Builds the PDF; the same answer always gives the same bytes. */
 export function answerPdf(answer: DsrAnswer): Buffer {
-  const compiler = NodeCompiler.create({ workspace: '/samenspel-answer' });
-  compiler.mapShadow(
-    '/samenspel-answer/answer.json',
-    Buffer.from(JSON.stringify(templateData(answer)), 'utf8'),
-  );
-  const result = compiler.compile({ mainFileContent: TEMPLATE });
-  if (result.hasError() || !result.result) {
-    result.printDiagnostics();
-    throw new Error('The answer could not be typeset');
-  }
-  const pdf = compiler.pdf(result.result, { pdfStandard: 'a-2b', pdfTags: true });
-  compiler.evictCache(10);
-  return Buffer.from(pdf);
+  return typesetPdf(TEMPLATE, { name: 'answer', data: templateData(answer) }, 'The answer');
 }

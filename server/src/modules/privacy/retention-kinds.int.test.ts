@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Cast,
   createTestApp,
+  multipartFile,
   newCase,
   newPerson,
   newRound,
   newSignal,
+  smallPdf,
   type TestApp,
   testEngine,
 } from '../../testing/index.js';
@@ -31,7 +33,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(t.database.db)).rows[0];
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 
 describe(`destroying each kind of record on ${testEngine()}`, () => {
   it('destroys every kind with what hangs from it, and gives each partner its receipt', async () => {
@@ -82,25 +83,17 @@ describe(`destroying each kind of record on ${testEngine()}`, () => {
 
     // A case with an attachment, evaluated and closed.
     const c = await newCase(cast, { phase: 'evaluation', participants: ['politie'] });
-    const boundary = '----samenspelkinds';
-    const body = Buffer.concat([
-      Buffer.from(
-        Object.entries({ title: 'Rapport', documentType: 'overig', classification: 'intern' })
-          .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-          .join(''),
-      ),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="rapport.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      pdf,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
     const director = await cast.director();
+    const upload = multipartFile(smallPdf, 'rapport.pdf', 'application/pdf', {
+      title: 'Rapport',
+      documentType: 'overig',
+      classification: 'intern',
+    });
     const uploaded = await t.app.inject({
       method: 'POST',
       url: `/api/v1/cases/${c.id}/attachments`,
-      payload: body,
-      headers: { ...director.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: upload.payload,
+      headers: { ...director.headers, ...upload.headers },
     });
     expect(uploaded.statusCode, uploaded.body).toBeLessThan(300);
     const file = await one(
