@@ -1251,6 +1251,15 @@ export interface ImportsTable {
   createdBy: string | null;
 }
 
+/** Which case each of a source's own case numbers became, with the history it came with. */
+export interface ImportedCasesTable {
+  regionId: string;
+  sourceKey: string;
+  caseId: string | null;
+  fingerprint: string;
+  importId: string;
+}
+
 export interface ImportMappingsTable {
   organisationId: string;
   kind: string;
@@ -1530,6 +1539,7 @@ export interface DB {
   financeLines: FinanceLinesTable;
   imports: ImportsTable;
   importMappings: ImportMappingsTable;
+  importedCases: ImportedCasesTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;
   annualReportSectionVersions: AnnualReportSectionVersionsTable;

@@ -36,6 +36,7 @@ import * as processingRegister from './20261207T200000-processing-register.js';
 import * as processingLogPartitions from './20261207T210000-processing-log-partitions.js';
 import * as installationJobRuns from './20261207T210100-installation-job-runs.js';
 import * as notificationLinks from './20261207T220000-notification-links.js';
+import * as importedCases from './20261207T230000-imported-cases.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T210000-processing-log-partitions': processingLogPartitions,
   '20261207T210100-installation-job-runs': installationJobRuns,
   '20261207T220000-notification-links': notificationLinks,
+  '20261207T230000-imported-cases': importedCases,
 };

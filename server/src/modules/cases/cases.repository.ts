@@ -11,11 +11,64 @@ import {
 import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../db/database.js';
-import type { AttachmentsTable, CasesTable, DB, DistrictsTable } from '../../db/schema.js';
+import type {
+  AttachmentsTable,
+  CaseEventsTable,
+  CaseOpenPeriodsTable,
+  CaseParticipantsTable,
+  CasesTable,
+  DB,
+  DistrictsTable,
+  EvaluationsTable,
+} from '../../db/schema.js';
+import { batches } from '../../shared/batches.js';
 
 export async function nextReference(db: Db, year: number): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('case_reference_seq')::int as n`.execute(db);
   return `CAS-${year}-${String(rows[0]?.n ?? 0).padStart(4, '0')}`;
+}
+
+/** `n` case references in one statement, for an import of many cases: `CAS-<year>-<n>` per year given. */
+export async function nextReferences(db: Db, years: readonly number[]): Promise<string[]> {
+  if (!years.length) return [];
+  const { rows } = await sql<{ n: number }>`
+    select nextval('case_reference_seq')::int as n from generate_series(1, ${years.length}::int)`.execute(db);
+  return years.map((year, i) => `CAS-${year}-${String(rows[i]?.n ?? 0).padStart(4, '0')}`);
+}
+
+/**
+ * Cases with their whole record written at once: a case history from an import, each row as the
+ * steps on a case would have written it (the caller composes them, with ids made beforehand).
+ */
+export interface CaseHistoryRows {
+  cases: Array<Insertable<CasesTable> & { id: string }>;
+  openPeriods: Array<Insertable<CaseOpenPeriodsTable>>;
+  origins: Array<{ caseId: string; organisationId: string }>;
+  municipalities: Array<{ caseId: string; municipalityCode: string }>;
+  themes: Array<{ caseId: string; themeId: string }>;
+  participants: Array<Insertable<CaseParticipantsTable>>;
+  events: Array<Omit<Insertable<CaseEventsTable>, 'details'> & { details: object }>;
+  evaluations: Array<Insertable<EvaluationsTable>>;
+}
+
+export async function insertCaseHistories(db: Db, rows: CaseHistoryRows): Promise<void> {
+  for (const batch of batches(rows.cases, 2000)) await db.insertInto('cases').values(batch).execute();
+  for (const batch of batches(rows.openPeriods, 5000))
+    await db.insertInto('caseOpenPeriods').values(batch).execute();
+  for (const batch of batches(rows.origins, 10_000))
+    await db.insertInto('caseOriginOrganisations').values(batch).execute();
+  for (const batch of batches(rows.municipalities, 10_000))
+    await db.insertInto('caseMunicipalities').values(batch).execute();
+  for (const batch of batches(rows.themes, 10_000)) await db.insertInto('caseThemes').values(batch).execute();
+  for (const batch of batches(rows.participants, 5000))
+    await db.insertInto('caseParticipants').values(batch).execute();
+  for (const batch of batches(rows.events, 5000))
+    await db
+      .insertInto('caseEvents')
+      .values(batch.map((e) => ({ ...e, details: JSON.stringify(e.details) })))
+      .execute();
+  for (const batch of batches(rows.evaluations, 3000))
+    await db.insertInto('evaluations').values(batch).execute();
 }
 
 function summaries(db: Db, quarter: string) {

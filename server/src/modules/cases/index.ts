@@ -2,10 +2,13 @@ export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
 export { casesRules, participatesInCase } from './cases.access.js';
 export {
+  type CaseHistoryRows,
   deleteAttachments,
   destroyContent as destroyCaseContent,
+  insertCaseHistories,
   lockForDestruction as lockCasesForDestruction,
   namesOf as caseNames,
+  nextReferences as nextCaseReferences,
   openWithin as casesOpenWithin,
   referencesOf as caseReferences,
 } from './cases.repository.js';

@@ -16,6 +16,7 @@ import {
   activityProblems,
   recordActivities,
 } from '../programmes/index.js';
+import { caseHistory } from './pipeline.case-history.js';
 import type { Cell } from './pipeline.read.js';
 import { readDate, readNumber, readText, readYear } from './pipeline.values.js';
 
@@ -56,9 +57,31 @@ export interface ImportKindDefinition<T> {
     context: unknown,
   ): { value: T } | { problems: FieldProblem[] };
   key(value: T): string;
-  /** The keys of the values recorded already exactly as given. */
-  unchanged(db: Db, actor: Actor, values: readonly T[]): Promise<Set<string>>;
-  write(db: Db, actor: Actor, values: readonly T[], at: Date, by: string | null): Promise<number>;
+  /**
+   * What rows say together, for a kind whose rows are steps of one record (a case's history):
+   * the problems per line of the rows it refuses. Called with the rows accepted one by one, and
+   * the cells of those refused one by one (a case with one refused row is refused whole).
+   */
+  relate?(
+    db: Db,
+    actor: Actor,
+    rows: ReadonlyArray<{ line: number; value: T }>,
+    context: unknown,
+    refused: ReadonlyArray<{ line: number; cell: (field: string) => Cell | undefined }>,
+  ): Promise<Map<number, FieldProblem[]>>;
+  /**
+   * The keys of the values recorded already exactly as given (skipped: "Staat al zo in
+   * Samenspel."), or each such key with the reason it is skipped.
+   */
+  unchanged(db: Db, actor: Actor, values: readonly T[]): Promise<Set<string> | Map<string, string>>;
+  write(
+    db: Db,
+    actor: Actor,
+    values: readonly T[],
+    at: Date,
+    by: string | null,
+    importId: string,
+  ): Promise<number>;
 }
 
 const fold = (s: string) =>
@@ -401,7 +424,11 @@ const fieldOf: Record<string, string> = { municipalityCode: 'municipality', part
 
 /** Every kind of import, by its name in the API and the CLI. */
 // biome-ignore lint/suspicious/noExplicitAny: each kind has its own row type; the pipeline treats them alike
-export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>> = { finance, activities };
+export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>> = {
+  finance,
+  activities,
+  'case-history': caseHistory,
+};
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */
 export function automaticMapping(

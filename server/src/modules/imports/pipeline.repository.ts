@@ -1,8 +1,9 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { ImportsTable } from '../../db/schema.js';
+import type { ImportedCasesTable, ImportsTable } from '../../db/schema.js';
+import { batches } from '../../shared/batches.js';
 
-export async function insertImport(db: Db, row: Insertable<ImportsTable>): Promise<string> {
+export async function insertImport(db: Db, row: Insertable<ImportsTable> & { id: string }): Promise<string> {
   const { id } = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -68,4 +69,19 @@ export async function clearErrorRows(db: Db, ids: readonly string[]): Promise<nu
     .where('id', 'in', ids)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The cases imported before under these source numbers: the case each became (null: destroyed since) and its history's fingerprint. */
+export async function importedCases(db: Db, regionId: string, sourceKeys: readonly string[]) {
+  if (!sourceKeys.length) return [];
+  return db
+    .selectFrom('importedCases')
+    .select(['sourceKey', 'caseId', 'fingerprint'])
+    .where('regionId', '=', regionId)
+    .where('sourceKey', '=', sql<string>`any(${[...sourceKeys]}::text[])`)
+    .execute();
+}
+
+export async function recordImportedCases(db: Db, rows: ReadonlyArray<Insertable<ImportedCasesTable>>) {
+  for (const batch of batches(rows, 10_000)) await db.insertInto('importedCases').values(batch).execute();
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type {
   ImportKind,
   ImportKindView,
@@ -14,8 +14,13 @@ import { amsterdamDate } from '../../shared/dates.js';
 import { forbidden, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { displayNames } from '../users/index.js';
-import { automaticMapping, type ImportKindDefinition, importKindDefinitions } from './pipeline.kinds.js';
-import { FileRefusal, readSpreadsheet, type SourceFile } from './pipeline.read.js';
+import {
+  automaticMapping,
+  type FieldProblem,
+  type ImportKindDefinition,
+  importKindDefinitions,
+} from './pipeline.kinds.js';
+import { type Cell, FileRefusal, readSpreadsheet, type SourceFile } from './pipeline.read.js';
 import * as repo from './pipeline.repository.js';
 import { shown } from './pipeline.values.js';
 
@@ -107,17 +112,19 @@ export class ImportPipelineService {
       const file = read;
       const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
       const report = await this.check(trx, actor, definition, file, mapping);
+      const importId = randomUUID();
       let status: ImportReport['status'] = 'checked';
       let written = 0;
       if (input.mode === 'commit') {
         if (report.rejected > 0) status = 'refused';
         else {
-          written = await definition.write(trx, actor, report.values, now(), userOf(actor));
+          written = await definition.write(trx, actor, report.values, now(), userOf(actor), importId);
           status = 'committed';
           await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
         }
       }
       const row = {
+        id: importId,
         regionId: actor.regionId,
         organisationId: actor.organisationId,
         kind: definition.kind,
@@ -207,8 +214,10 @@ export class ImportPipelineService {
     return mapping;
   }
 
-  /** Every row checked: accepted, rejected (each problem with its line, column and value) or skipped. */
-  /** Every row checked, then the ones recorded already exactly so skipped. */
+  /**
+   * Every row checked: accepted, rejected (each problem with its line, column and value) or
+   * skipped; then what the rows say together, and the ones recorded already exactly so skipped.
+   */
   private async check(
     trx: Db,
     actor: Actor,
@@ -219,21 +228,44 @@ export class ImportPipelineService {
     const context = definition.prepare
       ? await definition.prepare(trx, actor, amsterdamDate(this.deps.now()))
       : undefined;
-    const { candidates, problems, skippedRows, errorRows, rejected } = checkRows(
-      definition,
-      file,
-      mapping,
-      context,
-    );
+    const checked = checkRows(definition, file, mapping, context);
+    const { problems, skippedRows, errorRows } = checked;
+    let { candidates, rejected } = checked;
+    // What rows say together (a case's steps in their order): the lines it refuses are rejected.
+    const related = definition.relate
+      ? await definition.relate(trx, actor, candidates, context, checked.refused)
+      : new Map<number, FieldProblem[]>();
+    if (related.size) {
+      const { reject } = rowReport(definition, file, mapping);
+      const rowAt = new Map(file.rows.map((r) => [r.line, r]));
+      for (const [line, found] of related) {
+        const row = rowAt.get(line);
+        if (!row || !found.length) continue;
+        const report = reject(row, found);
+        rejected += 1;
+        problems.push(...report.problems);
+        errorRows.push(report.errorRow);
+      }
+      candidates = candidates.filter((c) => !related.get(c.line)?.length);
+      problems.sort((a, b) => a.line - b.line);
+      errorRows.sort((a, b) => a.line - b.line);
+    }
     const unchanged = await definition.unchanged(
       trx,
       actor,
       candidates.map((c) => c.value),
     );
     const values: unknown[] = [];
-    for (const c of candidates)
-      if (unchanged.has(c.key)) skippedRows.push({ line: c.line, reason: 'Staat al zo in Samenspel.' });
+    for (const c of candidates) {
+      const reason =
+        unchanged instanceof Map
+          ? unchanged.get(c.key)
+          : unchanged.has(c.key)
+            ? 'Staat al zo in Samenspel.'
+            : undefined;
+      if (reason) skippedRows.push({ line: c.line, reason });
       else values.push(c.value);
+    }
     skippedRows.sort((a, b) => a.line - b.line);
     return {
       rows: file.rows.length,
@@ -320,35 +352,19 @@ export function checkRows(
   mapping: Record<string, string>,
   context?: unknown,
 ) {
-  const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
-  const indexOf = new Map(file.header.map((h, i) => [h, i]));
-  const personal = new Set(definition.fields.filter((f) => f.personal).map((f) => f.key));
+  const { cellOf, reject } = rowReport(definition, file, mapping);
   const problems: ImportRowProblem[] = [];
-  const errorRows: Array<{ line: number; cells: Array<string | null>; error: string }> = [];
+  const errorRows: ErrorRow[] = [];
   const skippedRows: Array<{ line: number; reason: string }> = [];
-  const candidates: Array<{ line: number; key: string; value: unknown; fingerprint: string }> = [];
-  const byKey = new Map<string, (typeof candidates)[number]>();
+  const candidates: Candidate[] = [];
+  const byKey = new Map<string, Candidate>();
+  const refused: Array<{ line: number; cell: (field: string) => Cell | undefined }> = [];
   let rejected = 0;
   for (const row of file.rows) {
-    const cell = (field: string) => {
-      const column = columnOf.get(field);
-      if (column === undefined) return undefined;
-      return row.cells[indexOf.get(column) ?? -1] ?? null;
-    };
+    const cell = cellOf(row);
     const result = definition.row(cell, context);
-    const rowProblems: ImportRowProblem[] = [];
-    if ('problems' in result)
-      for (const p of result.problems) {
-        const column = p.field ? (columnOf.get(p.field) ?? null) : null;
-        const raw = p.field ? cell(p.field) : undefined;
-        rowProblems.push({
-          line: row.line,
-          column,
-          value: raw === undefined ? null : p.field && personal.has(p.field) ? mask(shown(raw)) : shown(raw),
-          code: p.code,
-          reason: p.reason,
-        });
-      }
+    let found: FieldProblem[] = [];
+    if ('problems' in result) found = result.problems;
     else {
       const key = definition.key(result.value);
       const fingerprint = JSON.stringify(result.value);
@@ -358,30 +374,77 @@ export function checkRows(
         continue;
       }
       if (earlier)
-        rowProblems.push({
-          line: row.line,
-          column: null,
-          value: null,
-          code: 'duplicate_row',
-          reason: `Deze rij gaat over hetzelfde als regel ${earlier.line}, met andere waarden. Houd er één over.`,
-        });
+        found = [
+          {
+            field: null,
+            code: 'duplicate_row',
+            reason: `Deze rij gaat over hetzelfde als regel ${earlier.line}, met andere waarden. Houd er één over.`,
+          },
+        ];
       else {
         const candidate = { line: row.line, key, value: result.value, fingerprint };
         candidates.push(candidate);
         byKey.set(key, candidate);
       }
     }
-    if (rowProblems.length) {
+    if (found.length) {
       rejected += 1;
-      problems.push(...rowProblems);
-      errorRows.push({
-        line: row.line,
-        cells: file.header.map((_, i) => shown(row.cells[i] ?? null)),
-        error: rowProblems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join(' '),
-      });
+      refused.push({ line: row.line, cell });
+      const report = reject(row, found);
+      problems.push(...report.problems);
+      errorRows.push(report.errorRow);
     }
   }
-  return { candidates, problems, skippedRows, errorRows, rejected };
+  return { candidates, problems, skippedRows, errorRows, rejected, refused };
+}
+
+interface Candidate {
+  line: number;
+  key: string;
+  value: unknown;
+  fingerprint: string;
+}
+
+type ErrorRow = { line: number; cells: Array<string | null>; error: string };
+
+/**
+ * How a file's rows are read by field, and how a refused row is reported: each problem with its
+ * line, the file's own column heading and the value as read (masked for personal data), and the
+ * row as it was for the error file.
+ */
+function rowReport(
+  definition: ImportKindDefinition<unknown>,
+  file: SourceFile,
+  mapping: Record<string, string>,
+) {
+  const columnOf = new Map(Object.entries(mapping).map(([column, field]) => [field, column]));
+  const indexOf = new Map(file.header.map((h, i) => [h, i]));
+  const personal = new Set(definition.fields.filter((f) => f.personal).map((f) => f.key));
+  const cellOf = (row: SourceFile['rows'][number]) => (field: string) => {
+    const column = columnOf.get(field);
+    if (column === undefined) return undefined;
+    return row.cells[indexOf.get(column) ?? -1] ?? null;
+  };
+  const reject = (row: SourceFile['rows'][number], found: readonly FieldProblem[]) => {
+    const cell = cellOf(row);
+    const problems: ImportRowProblem[] = found.map((p) => {
+      const raw = p.field ? cell(p.field) : undefined;
+      return {
+        line: row.line,
+        column: p.field ? (columnOf.get(p.field) ?? null) : null,
+        value: raw === undefined ? null : p.field && personal.has(p.field) ? mask(shown(raw)) : shown(raw),
+        code: p.code,
+        reason: p.reason,
+      };
+    });
+    const errorRow: ErrorRow = {
+      line: row.line,
+      cells: file.header.map((_, i) => shown(row.cells[i] ?? null)),
+      error: problems.map((p) => (p.column ? `${p.column}: ${p.reason}` : p.reason)).join(' '),
+    };
+    return { problems, errorRow };
+  };
+  return { cellOf, reject };
 }
 
 /** Personal data in the row report: the first and last character, the rest as dots. */

@@ -1,4 +1,8 @@
-export { clearCaseTexts as clearInterventionTexts } from './interventions.repository.js';
+export {
+  clearCaseTexts as clearInterventionTexts,
+  type InterventionHistoryRows,
+  insertInterventionHistories,
+} from './interventions.repository.js';
 export { interventionsRoutes } from './interventions.routes.js';
 export {
   caseInterventions,

@@ -1,6 +1,8 @@
 import type { AdviceStatus, InterventionKind, ResultRequest } from '@samenspel/contracts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import type { AdvicesTable, InterventionsTable, ResultsTable } from '../../db/schema.js';
+import { batches } from '../../shared/batches.js';
 
 /** Adds the catalogue's interventions to each region; existing ones stay. */
 export async function loadCatalogue(
@@ -40,6 +42,28 @@ export async function insertMatrixEntry(
   m: { caseId: string; barrier: string; catalogueId: string; organisationId: string; chosen: boolean },
 ): Promise<void> {
   await db.insertInto('caseMatrix').values(m).execute();
+}
+
+/**
+ * A case history's advices, interventions and results written at once (from an import), with ids
+ * made beforehand so that an intervention names its advice and a payment its confiscation.
+ */
+export interface InterventionHistoryRows {
+  advices: Array<Insertable<AdvicesTable> & { id: string }>;
+  interventions: Array<Insertable<InterventionsTable> & { id: string }>;
+  results: Array<Insertable<ResultsTable> & { id: string }>;
+}
+
+export async function insertInterventionHistories(db: Db, rows: InterventionHistoryRows): Promise<void> {
+  for (const batch of batches(rows.advices, 5000)) await db.insertInto('advices').values(batch).execute();
+  for (const batch of batches(rows.interventions, 5000))
+    await db.insertInto('interventions').values(batch).execute();
+  // Confiscations before the payments that name them.
+  const ordered = [
+    ...rows.results.filter((r) => !r.confiscationId),
+    ...rows.results.filter((r) => r.confiscationId),
+  ];
+  for (const batch of batches(ordered, 4000)) await db.insertInto('results').values(batch).execute();
 }
 
 export async function insertAdvice(

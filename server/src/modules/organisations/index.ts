@@ -2,8 +2,10 @@ export { organisationsRules } from './organisations.access.js';
 export {
   districtIn,
   listBoundaries as municipalityBoundaries,
+  listDistricts,
   listMunicipalities,
   listPartnerOrganisations,
+  listThemes,
   municipalitiesIn,
   municipalityName,
   organisationByCode,
