@@ -11,6 +11,7 @@ import { createUser } from '../../server/src/testing/identity.ts';
 import { signIn } from '../../server/src/testing/session.ts';
 import { benchAccountability } from './accountability.ts';
 import { benchAnnualReport, benchSnapshotRead } from './annual-report.ts';
+import { benchCaseHistory } from './case-history.ts';
 import { benchDatabase } from './database.ts';
 import { benchDataSubjectRequest } from './dsr.ts';
 import { benchHotspots } from './hotspots.ts';
@@ -170,6 +171,7 @@ if (wants('annual-report')) {
 
 // 9. Imports: a 200,000-row CSV validated and a 200,000-row XLSX dry run, against plain parsing.
 if (wants('imports')) await benchImports(ROUNDS);
+if (wants('case-history')) await benchCaseHistory(app, database, keys, ROUNDS);
 
 // 10. Retention: 100,000 due cases destroyed by the job while the API serves logged reads.
 if (wants('retention'))

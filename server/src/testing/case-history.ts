@@ -107,15 +107,19 @@ export function generateCaseHistory(
     row('Fase', day(start, 10), { Soort: 'Informatie' });
     row('Fase', day(start, 40), { Soort: 'Analyse' });
     const advices: GeneratedCase['advices'] = [];
-    const adviceCount = Math.floor(rnd() * 3);
+    const adviceCount = Math.floor(rnd() * 4);
     for (let a = 0; a < adviceCount; a++) {
       const [name, kind] = pick(adviceKinds);
       const on = day(start, 50 + rnd() * 70);
       advices.push({ kind, on });
       const partner = kind === 'fiscal' ? 'Belastingdienst' : 'Politie eenheid Midden-Nederland';
-      row('Advies', on, { Soort: name, Partner: partner, Omschrijving: `${name} advies` });
+      row('Advies', on, { Soort: name, Partner: partner, Omschrijving: `${name} advies ${a + 1}` });
       if (rnd() < 0.6)
-        row('Interventie', day(on, 20), { Soort: name, Partner: partner, Omschrijving: `${name} ingrijpen` });
+        row('Interventie', day(on, 20), {
+          Soort: name,
+          Partner: partner,
+          Omschrijving: `${name} ingrijpen ${a + 1}`,
+        });
     }
     row('Fase', day(start, 130), { Soort: 'Interventie' });
     const confiscations: GeneratedCase['confiscations'] = [];
