@@ -132,6 +132,13 @@ const router = createBrowserRouter([
                     path: 'casussen/nieuw',
                     lazy: page(() => import('./features/cases/case-new-page.js'), 'CaseNewPage'),
                   },
+                  {
+                    path: 'casussen/historie-importeren',
+                    lazy: page(
+                      () => import('./features/cases/case-history-import-page.js'),
+                      'CaseHistoryImportPage',
+                    ),
+                  },
                 ],
               },
               {

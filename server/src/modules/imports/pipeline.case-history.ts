@@ -224,7 +224,7 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
   kind: 'case-history',
   name: 'Casushistorie',
   description:
-    'Per rij een gedateerde stap van een casus uit het register van de regio (RIEC-IS of een eigen lijst): de start met werknaam, gemeenten, thema’s, herkomst en deelnemers, dan fasen, adviezen, interventies, resultaten met bedragen, innigen en verrekeningen, de evaluatie, de sluiting en een heropening. Zo komen eerdere jaren met hun echte data in Samenspel, en hun verantwoording eruit.',
+    'Per rij een gedateerde stap van een casus uit het register van de regio (RIEC-IS of een eigen lijst): de start met werknaam, gemeenten, thema’s, herkomst en deelnemers, dan fasen, adviezen, interventies, resultaten met bedragen, inningen en verrekeningen, de evaluatie, de sluiting en een heropening. Zo komen eerdere jaren met hun echte data in Samenspel, en hun verantwoording eruit.',
   permission: 'case.create',
   fields: [
     {
@@ -680,19 +680,20 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
       details,
     });
   const participants = new Set<string>();
-  const participate = (organisationId: string | null | undefined, reason: string) => {
+  // A partner takes part since the step that names it: its date, at noon (the moment is not known).
+  const participate = (organisationId: string | null | undefined, reason: string, on: string) => {
     if (!organisationId || participants.has(organisationId)) return;
     participants.add(organisationId);
     t.into.participants.push({
       caseId,
       organisationId,
-      addedAt: t.at,
+      addedAt: new Date(`${on}T12:00:00Z`),
       addedReason: reason,
       removedAt: null,
       removedReason: null,
     });
   };
-  for (const id of s.participantIds) participate(id, 'Deelnemer bij de start (casushistorie)');
+  for (const id of s.participantIds) participate(id, 'Deelnemer bij de start (casushistorie)', start.on);
   for (const organisationId of new Set(s.originOrganisationIds))
     t.into.origins.push({ caseId, organisationId });
   for (const municipalityCode of new Set(s.municipalityCodes))
@@ -717,7 +718,7 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
         break;
       case 'advice': {
         if (!partner) break;
-        participate(partner, 'Kreeg een advies (casushistorie)');
+        participate(partner, 'Kreeg een advies (casushistorie)', v.on);
         const id = randomUUID();
         advices.push({ id, kind: v.kind ?? 'other', organisationId: partner, on: v.on, done: false });
         t.parts.advices.push({
@@ -735,7 +736,7 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
       }
       case 'intervention': {
         if (!partner) break;
-        participate(partner, 'Voerde een interventie uit (casushistorie)');
+        participate(partner, 'Voerde een interventie uit (casushistorie)', v.on);
         const advice = advices.find(
           (a) => !a.done && a.kind === v.kind && a.organisationId === partner && a.on <= v.on,
         );
@@ -759,7 +760,7 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
       }
       case 'result': {
         if (!partner) break;
-        participate(partner, 'Behaalde een resultaat (casushistorie)');
+        participate(partner, 'Behaalde een resultaat (casushistorie)', v.on);
         const id = randomUUID();
         const confiscation = v.kind === 'confiscation';
         if (confiscation) confiscations.push({ id, on: v.on, open: v.cents ?? 0, organisationId: partner });

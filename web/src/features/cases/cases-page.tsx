@@ -110,6 +110,9 @@ export function CasesPage() {
           <ButtonLink appearance="primary-action-button" href="/casussen/nieuw">
             {t('cases.new')}
           </ButtonLink>
+          <ButtonLink appearance="secondary-action-button" href="/casussen/historie-importeren">
+            {t('imports.caseHistory.title')}
+          </ButtonLink>
         </ButtonGroup>
       ) : null}
       <FilterPanel active={activeFilters(list.params)}>
