@@ -63,7 +63,7 @@ export async function benchCaseHistory(
       const report = response.json();
       if (response.statusCode !== 200 || report.rejected !== 0 || report.accepted !== rows.length)
         throw new Error(
-          `the history import did not take the file: ${response.statusCode} ${JSON.stringify({ rows: report.rows, accepted: report.accepted, rejected: report.rejected, skipped: report.skipped, problems: report.problems?.slice(0, 5), skippedRows: report.skippedRows?.slice(0, 5), invalidParams: report.invalidParams })}`,
+          `the history import did not take the file: ${response.statusCode} ${JSON.stringify({ rows: report.rows, accepted: report.accepted, rejected: report.rejected, skipped: report.skipped, problems: report.problems?.slice(0, 5), skippedRows: report.skippedRows?.slice(0, 5), invalidParams: report.invalidParams, detail: report.detail })}`,
         );
       return ms;
     };

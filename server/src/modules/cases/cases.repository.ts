@@ -52,22 +52,22 @@ export interface CaseHistoryRows {
 }
 
 export async function insertCaseHistories(db: Db, rows: CaseHistoryRows): Promise<void> {
-  for (const batch of batches(rows.cases, 2000)) await db.insertInto('cases').values(batch).execute();
-  for (const batch of batches(rows.openPeriods, 5000))
+  for (const batch of batches(rows.cases)) await db.insertInto('cases').values(batch).execute();
+  for (const batch of batches(rows.openPeriods))
     await db.insertInto('caseOpenPeriods').values(batch).execute();
-  for (const batch of batches(rows.origins, 10_000))
+  for (const batch of batches(rows.origins))
     await db.insertInto('caseOriginOrganisations').values(batch).execute();
-  for (const batch of batches(rows.municipalities, 10_000))
+  for (const batch of batches(rows.municipalities))
     await db.insertInto('caseMunicipalities').values(batch).execute();
-  for (const batch of batches(rows.themes, 10_000)) await db.insertInto('caseThemes').values(batch).execute();
-  for (const batch of batches(rows.participants, 5000))
+  for (const batch of batches(rows.themes)) await db.insertInto('caseThemes').values(batch).execute();
+  for (const batch of batches(rows.participants))
     await db.insertInto('caseParticipants').values(batch).execute();
-  for (const batch of batches(rows.events, 5000))
+  for (const batch of batches(rows.events))
     await db
       .insertInto('caseEvents')
       .values(batch.map((e) => ({ ...e, details: JSON.stringify(e.details) })))
       .execute();
-  for (const batch of batches(rows.evaluations, 3000))
+  for (const batch of batches(rows.evaluations))
     await db.insertInto('evaluations').values(batch).execute();
 }
 

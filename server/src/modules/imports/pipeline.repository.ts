@@ -83,5 +83,5 @@ export async function importedCases(db: Db, regionId: string, sourceKeys: readon
 }
 
 export async function recordImportedCases(db: Db, rows: ReadonlyArray<Insertable<ImportedCasesTable>>) {
-  for (const batch of batches(rows, 10_000)) await db.insertInto('importedCases').values(batch).execute();
+  for (const batch of batches(rows)) await db.insertInto('importedCases').values(batch).execute();
 }

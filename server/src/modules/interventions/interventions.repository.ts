@@ -55,15 +55,15 @@ export interface InterventionHistoryRows {
 }
 
 export async function insertInterventionHistories(db: Db, rows: InterventionHistoryRows): Promise<void> {
-  for (const batch of batches(rows.advices, 5000)) await db.insertInto('advices').values(batch).execute();
-  for (const batch of batches(rows.interventions, 5000))
+  for (const batch of batches(rows.advices)) await db.insertInto('advices').values(batch).execute();
+  for (const batch of batches(rows.interventions))
     await db.insertInto('interventions').values(batch).execute();
   // Confiscations before the payments that name them.
   const ordered = [
     ...rows.results.filter((r) => !r.confiscationId),
     ...rows.results.filter((r) => r.confiscationId),
   ];
-  for (const batch of batches(ordered, 4000)) await db.insertInto('results').values(batch).execute();
+  for (const batch of batches(ordered)) await db.insertInto('results').values(batch).execute();
 }
 
 export async function insertAdvice(

@@ -1,0 +1,46 @@
+// A process of its own for the memory figure of issue 18's XLSX benchmark: it reads one workbook,
+// either with plain exceljs streaming (the baseline) or through the import pipeline's dry run of
+// the finance kind (read, columns mapped, every row checked), and prints its peak resident memory.
+// Run by imports.ts; alone: node --import tsx bench/src/xlsx-memory.ts plain|pipeline <file.xlsx>
+import { readFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { checkRows, importKindDefinitions, readSpreadsheet } from '../../server/src/modules/imports/index.ts';
+
+const [mode, file] = process.argv.slice(2);
+if (!file || (mode !== 'plain' && mode !== 'pipeline')) {
+  console.error('usage: xlsx-memory.ts plain|pipeline <file.xlsx>');
+  process.exit(2);
+}
+const bytes = await readFile(file);
+const before = process.resourceUsage().maxRSS;
+const started = performance.now();
+let rows = 0;
+if (mode === 'plain') {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  for await (const sheet of reader)
+    for await (const _ of sheet as unknown as AsyncIterable<unknown>) rows += 1;
+  rows -= 1;
+} else {
+  const read = await readSpreadsheet(bytes, 'financien.xlsx');
+  const mapping = { Jaar: 'year', Regel: 'line', Begroting: 'budget', Realisatie: 'realisation' };
+  const checked = checkRows(importKindDefinitions.finance, read, mapping);
+  rows = read.rows.length;
+  if (checked.rejected) throw new Error(`${checked.rejected} rows refused`);
+}
+// maxRSS is in kilobytes: the most this process ever held, the module code and the file included.
+console.log(
+  JSON.stringify({
+    mode,
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    peakMb: process.resourceUsage().maxRSS / 1024,
+    beforeMb: before / 1024,
+  }),
+);
