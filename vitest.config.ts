@@ -67,6 +67,11 @@ const onOneEngine = [
  * too, its files (each command a process of its own) run on PGlite only.
  */
 const embeddedOnly = ['server/src/cli/cli.int.test.ts', 'server/src/cli/cli-demo.int.test.ts'];
+/**
+ * Two processes on one database (a background import killed in one, run again in the other):
+ * the embedded database has one process, so these run with a PostgreSQL server (CI) only.
+ */
+const serverOnly = ['server/src/modules/imports/import-job-kill.int.test.ts'];
 
 // Integration tests run on PGlite always and, when DATABASE_URL names a server (CI), on PostgreSQL too.
 const engines = process.env.DATABASE_URL ? (['pglite', 'postgresql'] as const) : (['pglite'] as const);
@@ -105,7 +110,11 @@ const projects: TestProjectInlineConfiguration[] = [
       name: `integration-${engine}`,
       include: integration,
       exclude:
-        engine === 'pglite' && engines.length > 1 ? onOneEngine : engine === 'postgresql' ? embeddedOnly : [],
+        engine === 'pglite'
+          ? [...serverOnly, ...(engines.length > 1 ? onOneEngine : [])]
+          : engine === 'postgresql'
+            ? embeddedOnly
+            : [],
       env: { SAMENSPEL_TEST_ENGINE: engine },
       globalSetup: ['server/src/testing/global-setup.ts'],
       testTimeout: 30_000,

@@ -107,3 +107,29 @@ export const importRunQuery = z.strictObject({
 });
 export const importKindList = z.object({ items: z.array(importKindView) });
 export const importList = z.object({ items: z.array(importSummary) });
+
+/**
+ * An import run in the background by the job runner (a large file): where it is, and when it
+ * ended, the import it made (its report at `/imports/{importId}`) or why it failed.
+ */
+export const importJob = z.object({
+  id: z.uuid(),
+  kind: z.enum(importKinds),
+  mode: z.enum(importModes),
+  fileName: z.string(),
+  status: z
+    .enum(['queued', 'running', 'done', 'failed'])
+    .describe('queued: waiting for the runner; running; done: see importId; failed: see error'),
+  phase: z
+    .enum(['reading', 'checking', 'writing'])
+    .nullable()
+    .describe('While running, in the process that runs it'),
+  done: z.number().int().nullable().describe('Rows checked so far, while checking'),
+  total: z.number().int().nullable().describe('Rows in the file, once read'),
+  attempts: z.number().int().describe('Runs started; a run that was killed is started again'),
+  importId: z.uuid().nullable(),
+  error: z.string().nullable().describe('Dutch: why the job failed (a refused file, for one)'),
+  createdAt: z.iso.datetime(),
+});
+export type ImportJob = z.infer<typeof importJob>;
+export const importJobParams = z.strictObject({ jobId: z.uuid('Dit is geen geldige id.') });

@@ -156,7 +156,7 @@ export function createServices(options: ServicesOptions) {
     reports: new ReportsService(deps),
     subjects,
     imports: new ImportsService({ ...deps, cases, information }),
-    importPipeline: new ImportPipelineService(deps),
+    importPipeline: new ImportPipelineService({ ...deps, keys: options.keys }),
     notifications: new NotificationsService({
       ...deps,
       notifier,

@@ -1260,6 +1260,27 @@ export interface ImportedCasesTable {
   importId: string;
 }
 
+/** An import waiting for, or run by, the job runner; its file is erased once the job ended. */
+export interface ImportJobsTable {
+  id: string;
+  regionId: string;
+  organisationId: string;
+  kind: string;
+  mode: 'dry-run' | 'commit';
+  fileName: string;
+  sheet: string | null;
+  mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
+  file: Buffer | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  attempts: Generated<number>;
+  importId: string | null;
+  error: string | null;
+  createdBy: string;
+  createdAt: Timestamp;
+  startedAt: NullableTimestamp;
+  finishedAt: NullableTimestamp;
+}
+
 export interface ImportMappingsTable {
   organisationId: string;
   kind: string;
@@ -1540,6 +1561,7 @@ export interface DB {
   imports: ImportsTable;
   importMappings: ImportMappingsTable;
   importedCases: ImportedCasesTable;
+  importJobs: ImportJobsTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;
   annualReportSectionVersions: AnnualReportSectionVersionsTable;

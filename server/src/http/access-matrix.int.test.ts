@@ -982,6 +982,24 @@ const matrix: Record<string, Entry> = {
     ok: 200,
     call: () => financeImportCall(),
   },
+  'POST /api/v1/import-jobs/{kind}': {
+    logs: 'import.job-start',
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 202,
+    call: () => ({
+      ...financeImportCall(),
+      url: '/api/v1/import-jobs/finance?mode=dry-run&fileName=financien.csv',
+    }),
+  },
+  'GET /api/v1/import-jobs/{jobId}': {
+    logs: 'import.job-read',
+    records: true,
+    permitted: 'programme_manager',
+    denied: 'riec_analyst',
+    ok: 200,
+    call: async () => ({ method: 'GET', url: `/api/v1/import-jobs/${await financeJob()}` }),
+  },
   'GET /api/v1/imports': {
     logs: 'import.list',
     permitted: 'programme_manager',
@@ -2918,6 +2936,16 @@ let financeImportId: Promise<string> | undefined;
 function financeImport(): Promise<string> {
   financeImportId ??= send(financeImportCall(), sessions.get('programme_manager')).then((r) => r.json().id);
   return financeImportId;
+}
+
+/** A background import of the programme manager's organisation, started once (no runner takes it up). */
+let financeJobId: Promise<string> | undefined;
+function financeJob(): Promise<string> {
+  financeJobId ??= send(
+    { ...financeImportCall(), url: '/api/v1/import-jobs/finance?mode=dry-run&fileName=financien.csv' },
+    sessions.get('programme_manager'),
+  ).then((r) => r.json().id);
+  return financeJobId;
 }
 
 /** A small PDF as a multipart upload. */

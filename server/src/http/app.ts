@@ -88,7 +88,7 @@ const activities: Array<[RegExp, string]> = [
     /^\/api\/v1\/(norms|norm-reviews|scans|scan-runs|scan-actions|programmes|indicators|activities|activity-kinds|case-progress|finance|annual-reports)/,
     'samenspel.programmes',
   ],
-  [/^\/api\/v1\/(imports|import-kinds)/, 'samenspel.imports'],
+  [/^\/api\/v1\/(imports|import-kinds|import-jobs)/, 'samenspel.imports'],
   [/^\/api\/v1\/(job-runs|destruction-lists|retention-postponements|legal-holds)/, 'samenspel.retention'],
   [/^\/api\/v1\/data-subject-(requests|tasks)/, 'samenspel.data-subject-requests'],
   [/^\/api\/v1\/sharing-matrix/, 'samenspel.audit-review'],

@@ -26,10 +26,25 @@ export interface JobOptions {
   /** How many whole months the processing log keeps (at least six). */
   logRetentionMonths?: number;
   onError?: (error: unknown) => void;
+  /**
+   * How long an import job may run before it counts as lost (its runner killed) and runs again;
+   * an hour by default. Tests shorten it, and how often pg-boss looks for lost jobs.
+   */
+  importExpireSeconds?: number;
+  maintenanceIntervalSeconds?: number;
 }
 
+/** The queue of imports run in the background (a large file). */
+export const IMPORT_JOB = 'import-run';
+
 export async function startJobs(services: Services, options: JobOptions = {}): Promise<JobRunner> {
-  const boss = new PgBoss({ db: { executeSql: rawExecutor(services.database.db) }, schema: 'pgboss' });
+  const boss = new PgBoss({
+    db: { executeSql: rawExecutor(services.database.db) },
+    schema: 'pgboss',
+    ...(options.maintenanceIntervalSeconds
+      ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+      : {}),
+  });
   boss.on('error', (error) => options.onError?.(error));
   await boss.start();
   await boss.createQueue(DRAFT_JOB, { name: DRAFT_JOB, policy: 'singleton' });
@@ -57,10 +72,27 @@ export async function startJobs(services: Services, options: JobOptions = {}): P
   // A list approved while no runner ran (or whose job was lost) is taken up now.
   for (const listId of await services.retention.approvedLists())
     await services.retention.enqueue(DESTROY_JOB, { listId });
+
+  // Imports in the background: taken up within half a second. One whose runner was killed midway
+  // (its transaction wrote nothing) runs again when the queue retries it once it expired, or at
+  // once when a runner starts: every job left queued or running is handed out again then (a job
+  // still being run elsewhere holds its row locked, and is not run twice).
+  const expire = options.importExpireSeconds ?? 3600;
+  await boss.createQueue(IMPORT_JOB, { name: IMPORT_JOB, policy: 'standard' });
+  await boss.work<{ jobId: string }>(IMPORT_JOB, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (job) await services.importPipeline.runJob(job.data.jobId);
+  });
+  services.importPipeline.enqueue = async (jobId) => {
+    await boss.send(IMPORT_JOB, { jobId }, { retryLimit: 5, retryDelay: 5, expireInSeconds: expire });
+  };
+  for (const jobId of await services.importPipeline.waitingJobs())
+    await services.importPipeline.enqueue(jobId);
+
   return {
     boss,
     stop: async () => {
       services.retention.enqueue = undefined;
+      services.importPipeline.enqueue = undefined;
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };

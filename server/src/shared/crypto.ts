@@ -56,6 +56,21 @@ export function decrypt(key: Buffer, sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
 }
 
+/** AES-256-GCM over bytes (a file waiting for its job): IV (12), tag (16), then the ciphertext. */
+export function sealBytes(key: Buffer, plain: Uint8Array): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+export function openBytes(key: Buffer, sealed: Uint8Array): Buffer {
+  const raw = Buffer.from(sealed);
+  const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
+}
+
 /**
  * The master key: from the environment, or else a key file beside the data that is created
  * on first start (readable by the owner only), outside the data directory so no dump carries it. Production should set the environment variable.

@@ -37,6 +37,7 @@ import * as processingLogPartitions from './20261207T210000-processing-log-parti
 import * as installationJobRuns from './20261207T210100-installation-job-runs.js';
 import * as notificationLinks from './20261207T220000-notification-links.js';
 import * as importedCases from './20261207T230000-imported-cases.js';
+import * as importJobs from './20261207T233000-import-jobs.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T210100-installation-job-runs': installationJobRuns,
   '20261207T220000-notification-links': notificationLinks,
   '20261207T230000-imported-cases': importedCases,
+  '20261207T233000-import-jobs': importJobs,
 };

@@ -67,8 +67,7 @@ export async function insertCaseHistories(db: Db, rows: CaseHistoryRows): Promis
       .insertInto('caseEvents')
       .values(batch.map((e) => ({ ...e, details: JSON.stringify(e.details) })))
       .execute();
-  for (const batch of batches(rows.evaluations))
-    await db.insertInto('evaluations').values(batch).execute();
+  for (const batch of batches(rows.evaluations)) await db.insertInto('evaluations').values(batch).execute();
 }
 
 function summaries(db: Db, quarter: string) {

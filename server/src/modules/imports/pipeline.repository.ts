@@ -1,6 +1,6 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { ImportedCasesTable, ImportsTable } from '../../db/schema.js';
+import type { ImportedCasesTable, ImportJobsTable, ImportsTable } from '../../db/schema.js';
 import { batches } from '../../shared/batches.js';
 
 export async function insertImport(db: Db, row: Insertable<ImportsTable> & { id: string }): Promise<string> {
@@ -84,4 +84,102 @@ export async function importedCases(db: Db, regionId: string, sourceKeys: readon
 
 export async function recordImportedCases(db: Db, rows: ReadonlyArray<Insertable<ImportedCasesTable>>) {
   for (const batch of batches(rows)) await db.insertInto('importedCases').values(batch).execute();
+}
+
+// ---- jobs ----
+
+export async function insertJob(db: Db, row: Insertable<ImportJobsTable>): Promise<void> {
+  await db.insertInto('importJobs').values(row).execute();
+}
+
+/** The jobs a person may see: by the rule of the imports they make (`reachableImports`). */
+export function reachableJobs(
+  db: Db,
+  who: { regionId: string; organisationId: string; kinds: readonly string[] },
+) {
+  let q = db
+    .selectFrom('importJobs as j')
+    .select([
+      'j.id',
+      'j.kind',
+      'j.mode',
+      'j.fileName',
+      'j.status',
+      'j.attempts',
+      'j.importId',
+      'j.error',
+      'j.createdAt',
+    ])
+    .where('j.regionId', '=', who.regionId)
+    .where('j.organisationId', '=', who.organisationId);
+  q = who.kinds.length ? q.where('j.kind', 'in', who.kinds) : q.where((eb) => eb.val(false));
+  return q;
+}
+
+export type ImportJobRow = Awaited<ReturnType<ReturnType<typeof reachableJobs>['executeTakeFirstOrThrow']>>;
+
+/**
+ * Takes a job to run: one queued, or one left `running` by a runner that was killed. A job being
+ * run holds its row locked (`lockJob`) until its transaction ends, so it is skipped here: only
+ * a job whose run died is taken again. Committed at once, so that its status shows.
+ */
+export async function claimJob(db: Db, id: string, at: Date) {
+  return db
+    .updateTable('importJobs')
+    .set((eb) => ({ status: 'running', attempts: eb('attempts', '+', 1), startedAt: at }))
+    .where('id', '=', (eb) =>
+      eb
+        .selectFrom('importJobs as free')
+        .select('free.id')
+        .where('free.id', '=', id)
+        .where('free.status', 'in', ['queued', 'running'])
+        .forUpdate()
+        .skipLocked(),
+    )
+    .returning(['id', 'kind', 'mode', 'fileName', 'sheet', 'mapping', 'file', 'createdBy'])
+    .executeTakeFirst();
+}
+
+/**
+ * In the import's transaction, first: the job's row locked until it ends, so that no other
+ * runner takes the job meanwhile; false when another has it, or it ended.
+ */
+export async function lockJob(db: Db, id: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('importJobs')
+    .select('id')
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** In the import's own transaction: the job is done, and its file erased. */
+export async function finishJob(db: Db, id: string, importId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('importJobs')
+    .set({ status: 'done', importId, file: null, finishedAt: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function failJob(db: Db, id: string, error: string, at: Date): Promise<void> {
+  await db
+    .updateTable('importJobs')
+    .set({ status: 'failed', error: error.slice(0, 2000), file: null, finishedAt: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['queued', 'running'])
+    .execute();
+}
+
+export async function waitingJobs(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('importJobs')
+    .select('id')
+    .where('status', 'in', ['queued', 'running'])
+    .orderBy('createdAt')
+    .execute();
+  return rows.map((r) => r.id);
 }

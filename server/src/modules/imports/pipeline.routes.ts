@@ -1,4 +1,6 @@
 import {
+  importJob,
+  importJobParams,
   importKindList,
   importKindParams,
   importList,
@@ -84,6 +86,47 @@ export const importPipelineRoutes: FastifyPluginAsyncZod<{ service: ImportPipeli
         mapping: mappingOf(request.query.mapping),
         mode: request.query.mode,
       }),
+  );
+
+  app.post(
+    '/import-jobs/:kind',
+    {
+      schema: {
+        tags,
+        summary:
+          'Import a spreadsheet in the background (a large file): the same run as POST /imports/{kind}, by the job runner; ask GET /import-jobs/{jobId} how far it is',
+        params: importKindParams,
+        querystring: importRunQuery,
+        consumes: FORMATS,
+        response: { 202: importJob, ...problemResponses(400, 401, 403, 413) },
+      },
+      bodyLimit: MAX_IMPORT_BYTES + 1024,
+    },
+    async (request, reply) => {
+      const job = await service.startJob(request.context, {
+        kind: request.params.kind,
+        fileName: request.query.fileName,
+        bytes: Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0),
+        sheet: request.query.sheet,
+        mapping: mappingOf(request.query.mapping),
+        mode: request.query.mode,
+      });
+      return reply.code(202).send(job);
+    },
+  );
+
+  app.get(
+    '/import-jobs/:jobId',
+    {
+      schema: {
+        tags,
+        summary:
+          'An import run in the background: queued, running (with its phase and rows checked), done or failed',
+        params: importJobParams,
+        response: { 200: importJob, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (request) => service.job(request.context, request.params.jobId),
   );
 
   app.get(

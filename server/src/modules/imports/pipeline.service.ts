@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type {
+  ImportJob,
   ImportKind,
   ImportKindView,
   ImportReport,
@@ -9,11 +10,13 @@ import type {
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor, RequestContext } from '../../shared/context.js';
+import { type Keys, openBytes, sealBytes } from '../../shared/crypto.js';
 import { csvDocument } from '../../shared/csv.js';
 import { amsterdamDate } from '../../shared/dates.js';
-import { forbidden, invalid, notFound } from '../../shared/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
-import { displayNames } from '../users/index.js';
+import { traceFrom } from '../audit/index.js';
+import { displayNames, findUserById } from '../users/index.js';
 import {
   automaticMapping,
   type FieldProblem,
@@ -52,7 +55,7 @@ const fileProblem = (code: string, reason: string): InvalidParam => ({
  * new. Every run is kept with the file's SHA-256, the person and its counts.
  */
 export class ImportPipelineService {
-  constructor(private readonly deps: ServiceDeps) {}
+  constructor(private readonly deps: ServiceDeps & { keys: Keys }) {}
 
   /** The kinds this person may import, with their fields and the organisation's saved mapping. */
   async kinds(context: RequestContext): Promise<ImportKindView[]> {
@@ -109,54 +112,213 @@ export class ImportPipelineService {
       const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
       if (read instanceof FileRefusal) throw invalid([fileProblem(read.code, read.reason)]);
       if (!read) throw forbidden();
-      const file = read;
-      const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
-      const report = await this.check(trx, actor, definition, file, mapping);
-      const importId = randomUUID();
-      let status: ImportReport['status'] = 'checked';
-      let written = 0;
-      if (input.mode === 'commit') {
-        if (report.rejected > 0) status = 'refused';
-        else {
-          written = await definition.write(trx, actor, report.values, now(), userOf(actor), importId);
-          status = 'committed';
-          await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
-        }
+      return this.execute(trx, actor, definition, input, read);
+    });
+  }
+
+  /**
+   * A read file's run, in the caller's transaction: columns mapped, every row checked, and in a
+   * commit without rejected rows every accepted row written; the run kept with its report.
+   */
+  private async execute(
+    trx: Db,
+    actor: Actor,
+    definition: ImportKindDefinition<unknown>,
+    input: ImportInput,
+    file: SourceFile,
+    progress?: Progress,
+  ): Promise<ImportReport> {
+    const { now } = this.deps;
+    const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
+    const report = await this.check(trx, actor, definition, file, mapping, progress);
+    const importId = randomUUID();
+    let status: ImportReport['status'] = 'checked';
+    let written = 0;
+    if (input.mode === 'commit') {
+      if (report.rejected > 0) status = 'refused';
+      else {
+        progress?.('writing', null, file.rows.length);
+        written = await definition.write(trx, actor, report.values, now(), userOf(actor), importId);
+        status = 'committed';
+        await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
       }
-      const row = {
-        id: importId,
+    }
+    const row = {
+      id: importId,
+      regionId: actor.regionId,
+      organisationId: actor.organisationId,
+      kind: definition.kind,
+      mode: input.mode,
+      status,
+      fileName: input.fileName.slice(0, 255),
+      fileSha256: createHash('sha256').update(input.bytes).digest('hex'),
+      format: file.format,
+      encoding: file.encoding,
+      separator: file.separator,
+      sheet: file.sheet,
+      sheets: JSON.stringify(file.sheets),
+      mapping: JSON.stringify(
+        file.header.map((column) => {
+          const field = mapping[column] ?? null;
+          return { column, field, label: definition.fields.find((f) => f.key === field)?.label ?? null };
+        }),
+      ),
+      rows: report.rows,
+      accepted: report.accepted,
+      rejected: report.rejected,
+      skipped: report.skipped,
+      written,
+      problems: JSON.stringify(report.problems),
+      skippedRows: JSON.stringify(report.skippedRows),
+      errorRows: JSON.stringify({ header: file.header, rows: report.errorRows }),
+      createdAt: now(),
+      createdBy: userOf(actor),
+    };
+    const saved = await this.one(trx, actor, await repo.insertImport(trx, row));
+    return present(saved, await displayNames(trx, [saved.createdBy]));
+  }
+
+  // ---- in the background ----------------------------------------------------------------------
+
+  /** Hands a job to the job runner; set by the runner (without one, jobs wait in `import_jobs`). */
+  enqueue: ((jobId: string) => Promise<void>) | undefined;
+  /** Where each job this process runs is: the phase, rows checked, rows in the file. */
+  private readonly running = new Map<
+    string,
+    { phase: ImportJob['phase']; done: number | null; total: number | null }
+  >();
+
+  /**
+   * A large file imported in the background: the same run as `run`, by the job runner, with
+   * progress to ask for. The file waits encrypted and is erased when the job has ended.
+   */
+  async startJob(context: RequestContext, input: ImportInput): Promise<ImportJob> {
+    const { audit, access, now, keys } = this.deps;
+    const definition = importKindDefinitions[input.kind];
+    const job = await audit.run(context, { action: 'import.job-start', activity }, async (trx) => {
+      const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
+      const createdBy = userOf(actor);
+      if (!createdBy) throw forbidden();
+      if (!input.bytes.length) throw invalid([fileProblem('file_empty', 'Het bestand is leeg.')]);
+      const id = randomUUID();
+      await repo.insertJob(trx, {
+        id,
         regionId: actor.regionId,
         organisationId: actor.organisationId,
         kind: definition.kind,
         mode: input.mode,
-        status,
         fileName: input.fileName.slice(0, 255),
-        fileSha256: createHash('sha256').update(input.bytes).digest('hex'),
-        format: file.format,
-        encoding: file.encoding,
-        separator: file.separator,
-        sheet: file.sheet,
-        sheets: JSON.stringify(file.sheets),
-        mapping: JSON.stringify(
-          file.header.map((column) => {
-            const field = mapping[column] ?? null;
-            return { column, field, label: definition.fields.find((f) => f.key === field)?.label ?? null };
-          }),
-        ),
-        rows: report.rows,
-        accepted: report.accepted,
-        rejected: report.rejected,
-        skipped: report.skipped,
-        written,
-        problems: JSON.stringify(report.problems),
-        skippedRows: JSON.stringify(report.skippedRows),
-        errorRows: JSON.stringify({ header: file.header, rows: report.errorRows }),
+        sheet: input.sheet ?? null,
+        mapping: input.mapping ? JSON.stringify(input.mapping) : null,
+        file: sealBytes(keys.attachments, input.bytes),
+        status: 'queued',
+        createdBy,
         createdAt: now(),
-        createdBy: userOf(actor),
-      };
-      const saved = await this.one(trx, actor, await repo.insertImport(trx, row));
-      return present(saved, await displayNames(trx, [saved.createdBy]));
+      });
+      return this.presentJob(await this.oneJob(trx, actor, id));
     });
+    await this.enqueue?.(job.id);
+    return job;
+  }
+
+  /** A job, with its progress while this process runs it. Seen by whom its import will be seen. */
+  async job(context: RequestContext, jobId: string): Promise<ImportJob> {
+    const { audit } = this.deps;
+    return audit.run(context, { action: 'import.job-read', activity }, async (trx) => {
+      const actor = await this.importer(trx, context.actor, () => notFound());
+      return this.presentJob(await this.oneJob(trx, actor, jobId));
+    });
+  }
+
+  /** The jobs waiting for a runner: queued, or running when the runner that had them stopped. */
+  async waitingJobs(): Promise<string[]> {
+    return repo.waitingJobs(this.deps.db);
+  }
+
+  /**
+   * Runs a job (the job runner calls this): claims it, reads its file, and runs the import as the
+   * person who started it, in one transaction that holds the job's row locked and marks it done.
+   * A job killed midway wrote nothing and is still `running`, unlocked: the next runner to be
+   * given it runs it again. A refused file or a lost permission ends it as `failed` with the
+   * reason; any other error is thrown, so that the runner tries again.
+   */
+  async runJob(jobId: string): Promise<void> {
+    const { db, audit, access, now, keys } = this.deps;
+    const claimed = await repo.claimJob(db, jobId, now());
+    if (!claimed?.file) return;
+    const definition = importKindDefinitions[claimed.kind as ImportKind];
+    const fail = (reason: string) => repo.failJob(db, jobId, reason, now());
+    const user = await findUserById(db, claimed.createdBy);
+    if (!user?.active || !definition) {
+      await fail('Wie de import startte, heeft geen actief account meer.');
+      return;
+    }
+    const actor: Actor = {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      regionId: user.regionId,
+      organisationId: user.organisationId,
+      roles: user.roles,
+      pendingSecondFactor: false,
+      sessionHash: 'import-job',
+    };
+    const context: RequestContext = {
+      actor,
+      trace: traceFrom(undefined),
+      client: { address: null, userAgent: 'samenspel import job' },
+    };
+    const input: ImportInput = {
+      kind: definition.kind,
+      fileName: claimed.fileName,
+      bytes: openBytes(keys.attachments, claimed.file),
+      sheet: claimed.sheet ?? undefined,
+      mapping: claimed.mapping ?? undefined,
+      mode: claimed.mode,
+    };
+    const progress: Progress = (phase, done, total) => this.running.set(jobId, { phase, done, total });
+    try {
+      progress('reading', null, null);
+      const file = await readSpreadsheet(input.bytes, input.fileName, input.sheet);
+      await audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
+        if (!(await repo.lockJob(trx, jobId))) throw new JobTaken();
+        const allowed = await access.requireAccess(trx, actor, definition.permission as never);
+        const report = await this.execute(trx, allowed, definition, input, file, progress);
+        await repo.finishJob(trx, jobId, report.id, now());
+      });
+    } catch (error) {
+      if (error instanceof JobTaken) return;
+      if (error instanceof FileRefusal) await fail(error.reason);
+      else if (error instanceof AppError)
+        await fail(error.errors?.map((e) => e.reason).join(' ') || error.detail || error.title);
+      else throw error;
+    } finally {
+      this.running.delete(jobId);
+    }
+  }
+
+  private async oneJob(trx: Db, actor: Actor, jobId: string) {
+    const [row] = await repo.reachableJobs(trx, this.scope(actor)).where('j.id', '=', jobId).execute();
+    if (!row) throw notFound();
+    return row;
+  }
+
+  private presentJob(row: repo.ImportJobRow): ImportJob {
+    const here = this.running.get(row.id);
+    return {
+      id: row.id,
+      kind: row.kind as ImportKind,
+      mode: row.mode,
+      fileName: row.fileName,
+      status: row.status,
+      phase: row.status === 'running' ? (here?.phase ?? null) : null,
+      done: row.status === 'running' ? (here?.done ?? null) : null,
+      total: row.status === 'running' ? (here?.total ?? null) : null,
+      attempts: row.attempts,
+      importId: row.importId,
+      error: row.error,
+      createdAt: new Date(row.createdAt).toISOString(),
+    };
   }
 
   /** The columns' fields: as asked, else the organisation's saved mapping, else by their headings. */
@@ -224,11 +386,16 @@ export class ImportPipelineService {
     definition: ImportKindDefinition<unknown>,
     file: SourceFile,
     mapping: Record<string, string>,
+    progress?: Progress,
   ) {
     const context = definition.prepare
       ? await definition.prepare(trx, actor, amsterdamDate(this.deps.now()))
       : undefined;
-    const checked = checkRows(definition, file, mapping, context);
+    const checked = progress
+      ? await checkRowsInSteps(definition, file, mapping, context, (done) =>
+          progress('checking', done, file.rows.length),
+        )
+      : checkRows(definition, file, mapping, context);
     const { problems, skippedRows, errorRows } = checked;
     let { candidates, rejected } = checked;
     // What rows say together (a case's steps in their order): the lines it refuses are rejected.
@@ -352,6 +519,38 @@ export function checkRows(
   mapping: Record<string, string>,
   context?: unknown,
 ) {
+  const checker = rowChecker(definition, file, mapping, context);
+  for (const row of file.rows) checker.add(row);
+  return checker.result();
+}
+
+/**
+ * The same, a few thousand rows at a time with a turn for other work in between (a job checks
+ * 100,000 rows in seconds, and the process answers its progress meanwhile).
+ */
+export async function checkRowsInSteps(
+  definition: ImportKindDefinition<unknown>,
+  file: SourceFile,
+  mapping: Record<string, string>,
+  context: unknown,
+  progress: (done: number) => void,
+) {
+  const checker = rowChecker(definition, file, mapping, context);
+  const step = 2000;
+  for (let i = 0; i < file.rows.length; i += step) {
+    for (const row of file.rows.slice(i, i + step)) checker.add(row);
+    progress(Math.min(i + step, file.rows.length));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return checker.result();
+}
+
+function rowChecker(
+  definition: ImportKindDefinition<unknown>,
+  file: SourceFile,
+  mapping: Record<string, string>,
+  context: unknown,
+) {
   const { cellOf, reject } = rowReport(definition, file, mapping);
   const problems: ImportRowProblem[] = [];
   const errorRows: ErrorRow[] = [];
@@ -360,7 +559,7 @@ export function checkRows(
   const byKey = new Map<string, Candidate>();
   const refused: Array<{ line: number; cell: (field: string) => Cell | undefined }> = [];
   let rejected = 0;
-  for (const row of file.rows) {
+  const add = (row: SourceFile['rows'][number]) => {
     const cell = cellOf(row);
     const result = definition.row(cell, context);
     let found: FieldProblem[] = [];
@@ -371,7 +570,7 @@ export function checkRows(
       const earlier = byKey.get(key);
       if (earlier && earlier.fingerprint === fingerprint) {
         skippedRows.push({ line: row.line, reason: `Dezelfde rij als regel ${earlier.line}.` });
-        continue;
+        return;
       }
       if (earlier)
         found = [
@@ -394,8 +593,11 @@ export function checkRows(
       problems.push(...report.problems);
       errorRows.push(report.errorRow);
     }
-  }
-  return { candidates, problems, skippedRows, errorRows, rejected, refused };
+  };
+  return {
+    add,
+    result: () => ({ candidates, problems, skippedRows, errorRows, rejected, refused }),
+  };
 }
 
 interface Candidate {
@@ -406,6 +608,11 @@ interface Candidate {
 }
 
 type ErrorRow = { line: number; cells: Array<string | null>; error: string };
+
+/** Another runner took the job between its claim and its transaction: nothing to do here. */
+class JobTaken extends Error {}
+
+type Progress = (phase: ImportJob['phase'], done: number | null, total: number | null) => void;
 
 /**
  * How a file's rows are read by field, and how a refused row is reported: each problem with its
