@@ -6,7 +6,8 @@ import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
 
-const spec = new BrowserSpec();
+// With the job runner, as `samenspel serve` has it: the import panel runs its files as background jobs.
+const spec = new BrowserSpec({ jobs: true });
 const api = '/api/v1/annual-reports';
 
 /** The element that has focus: its tag, id and text. */

@@ -14,7 +14,8 @@ import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
 
-const spec = new BrowserSpec();
+// With the job runner, as `samenspel serve` has it: the import panel runs its files as background jobs.
+const spec = new BrowserSpec({ jobs: true });
 
 const caseUrl = (c: CaseDetail, tab = '') => `${spec.samenspel.url}/casussen/${c.id}${tab ? `/${tab}` : ''}`;
 /** The municipality, the police and the Tax Administration take part. */

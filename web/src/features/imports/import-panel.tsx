@@ -1,4 +1,4 @@
-import type { ImportKind, ImportKindView, ImportReport } from '@samenspel/contracts';
+import type { ImportJob, ImportKind, ImportKindView, ImportReport } from '@samenspel/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,13 +17,13 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { getJson, sendText } from '../../components/api.js';
+import { ApiError, getJson, sendText } from '../../components/api.js';
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
-import { t } from '../../i18n/i18n.js';
+import { formatNumber, t } from '../../i18n/i18n.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -52,8 +52,10 @@ export function ImportPanel({
     queryFn: ({ signal }) => getJson<{ items: ImportKindView[] }>('/api/v1/import-kinds', signal),
   });
   const fields = kinds.data?.items.find((k) => k.kind === kind)?.fields ?? [];
+  // Where the job is while it runs in the background: queued, reading, checking (rows), writing.
+  const [job, setJob] = useState<ImportJob | null>(null);
   const run = useMutation({
-    mutationFn: ({
+    mutationFn: async ({
       chosen,
       mode,
       columns,
@@ -61,16 +63,33 @@ export function ImportPanel({
       chosen: File;
       mode: 'dry-run' | 'commit';
       columns: Record<string, string> | null;
-    }) =>
-      sendText<ImportReport>(
-        `/api/v1/imports/${kind}?${new URLSearchParams({
+    }) => {
+      let current = await sendText<ImportJob>(
+        `/api/v1/import-jobs/${kind}?${new URLSearchParams({
           mode,
           fileName: chosen.name,
           ...(columns ? { mapping: JSON.stringify(columns) } : {}),
         })}`,
         chosen,
         /\.xlsx$/i.test(chosen.name) ? XLSX : chosen.type || 'text/csv',
-      ),
+      );
+      setJob(current);
+      while (current.status === 'queued' || current.status === 'running') {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        current = await getJson<ImportJob>(`/api/v1/import-jobs/${current.id}`);
+        setJob(current);
+      }
+      if (current.status === 'failed' || !current.importId)
+        throw new ApiError({
+          type: 'urn:samenspel:problem:import.failed',
+          code: 'import.failed',
+          title: t('imports.failed'),
+          status: 422,
+          detail: current.error ?? t('imports.failed'),
+        });
+      return getJson<ImportReport>(`/api/v1/imports/${current.importId}`);
+    },
+    onSettled: () => setJob(null),
     onSuccess: (report) => {
       if (report.status === 'committed' && report.written > 0) onCommitted();
       requestAnimationFrame(() => result.current?.focus());
@@ -120,7 +139,7 @@ export function ImportPanel({
           </Button>
         </ButtonGroup>
       </form>
-      {run.isPending ? <Loading label={t('imports.checking')} /> : null}
+      {run.isPending ? <JobProgress job={job} /> : null}
       <div ref={result} tabIndex={-1}>
         {run.isError ? <ProblemAlert error={run.error} /> : null}
         {report ? (
@@ -146,6 +165,29 @@ export function ImportPanel({
       </div>
     </Section>
   );
+}
+
+/** How far a job is: a bar while its rows are checked, a status line otherwise. */
+function JobProgress({ job }: { job: ImportJob | null }) {
+  if (job?.phase === 'checking' && job.total) {
+    const label = t('imports.progressChecking', {
+      done: formatNumber(job.done ?? 0),
+      total: formatNumber(job.total),
+    });
+    return (
+      <div className="samenspel-import-progress" role="status" aria-live="polite">
+        <progress max={job.total} value={job.done ?? 0} aria-label={label} />
+        <span>{label}</span>
+      </div>
+    );
+  }
+  const label =
+    !job || job.status === 'queued'
+      ? t('imports.progressQueued')
+      : job.phase === 'writing'
+        ? t('imports.progressWriting')
+        : t('imports.checking');
+  return <Loading label={label} />;
 }
 
 function Report({
