@@ -11,7 +11,7 @@ import {
   type ResultKind,
   resultRequest,
 } from '@samenspel/contracts';
-import { amsterdamDate, dutchDate } from '../../shared/dates.js';
+import { dutchDate } from '../../shared/dates.js';
 import {
   type CaseHistoryRows,
   caseReferences,
@@ -226,6 +226,8 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
   description:
     'Per rij een gedateerde stap van een casus uit het register van de regio (RIEC-IS of een eigen lijst): de start met werknaam, gemeenten, thema’s, herkomst en deelnemers, dan fasen, adviezen, interventies, resultaten met bedragen, inningen en verrekeningen, de evaluatie, de sluiting en een heropening. Zo komen eerdere jaren met hun echte data in Samenspel, en hun verantwoording eruit.',
   permission: 'case.create',
+  // Two equal instalments or arrests on one day are two steps: `relate` judges a case's rows.
+  everyRowCounts: true,
   fields: [
     {
       key: 'case',
@@ -401,20 +403,15 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
     const imported = new Map(
       (await repo.importedCases(db, actor.regionId, [...byCase.keys()])).map((r) => [r.sourceKey, r]),
     );
-    const references = await caseReferences(
-      db,
-      [...imported.values()].flatMap((r) => (r.caseId ? [r.caseId] : [])),
-    );
     for (const [caseKey, list] of byCase) {
       const earlier = imported.get(caseKey);
       if (earlier && earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) {
-        const reference = earlier.caseId ? references.get(earlier.caseId) : undefined;
         for (const r of list)
           add(r.line, {
             field: 'case',
             code: 'history_changed',
-            reason: reference
-              ? `Casus ${caseKey} is al ingelezen als ${reference}, met een andere geschiedenis. Leg nieuwe stappen vast in Samenspel zelf, of haal deze casus uit het bestand.`
+            reason: earlier.caseId
+              ? `Casus ${caseKey} is al ingelezen, met een andere geschiedenis. Leg nieuwe stappen vast in Samenspel zelf, of haal deze casus uit het bestand.`
               : `Casus ${caseKey} is al ingelezen en inmiddels vernietigd volgens de bewaartermijn. Haal hem uit het bestand.`,
           });
         continue;
@@ -555,6 +552,13 @@ function sequenceProblems(
   const add = (line: number, code: string, reason: string, field: string | null = 'step') =>
     problems.set(line, [...(problems.get(line) ?? []), { field, code, reason }]);
   const start = list.find((r) => r.value.step === 'start');
+  for (const r of list)
+    if (r.value.step === 'start' && r !== start)
+      add(
+        r.line,
+        'second_start',
+        `Casus ${caseKey} heeft al een rij Start (regel ${start?.line}). Houd er één over.`,
+      );
   if (!start) {
     for (const r of list)
       add(
@@ -668,7 +672,6 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
   const start = steps.find((s) => s.step === 'start');
   if (!start?.start) throw new Error('a case history without a start passed its checks');
   const s = start.start;
-  const recordedOn = amsterdamDate(t.at);
   const event = (type: string, on: string, details: object = {}) =>
     t.into.events.push({
       caseId,
@@ -779,7 +782,8 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
           settledOn: null,
           count: confiscation ? null : (v.count ?? null),
           description: v.description ?? null,
-          recordedOn,
+          // Counted by the date it was recorded (results per kind): for history, the step's date.
+          recordedOn: v.on,
         });
         event('result', v.on, { kind: v.kind });
         break;
@@ -789,6 +793,7 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
         const amount = v.cents ?? 0;
         const on = confiscations.find((c) => c.on <= v.on && c.open >= amount);
         if (!on) throw new Error('a payment without its confiscation passed its checks');
+        participate(partner, 'Inde of verrekende een afpakbedrag (casushistorie)', v.on);
         on.open -= amount;
         const collected = v.step === 'collected';
         t.parts.results.push({
@@ -806,7 +811,7 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
           settledOn: collected ? null : v.on,
           count: null,
           description: v.description ?? null,
-          recordedOn,
+          recordedOn: v.on,
         });
         event('result', v.on, { kind: 'confiscation', confiscationId: on.id });
         break;
@@ -825,12 +830,16 @@ function compose(caseId: string, reference: string, steps: readonly HistoryRow[]
         t.into.openPeriods.push({ caseId, openedOn: opened, closedOn: v.on });
         event('closed', v.on);
         break;
-      case 'reopened':
+      case 'reopened': {
         phase = 'analysis';
         closedOn = null;
-        opened = v.on;
+        // Closed and reopened on the day it opened: one period still open, as the screens keep it.
+        const last = t.into.openPeriods.at(-1);
+        if (last?.caseId === caseId && last.openedOn === v.on) t.into.openPeriods.pop();
+        else opened = v.on;
         event('reopened', v.on, { reason: v.description });
         break;
+      }
     }
   }
   if (phase !== 'closed') t.into.openPeriods.push({ caseId, openedOn: opened, closedOn: null });

@@ -50,6 +50,11 @@ export interface ImportKindDefinition<T> {
   /** The permission that lets one run it: the same one the API asks for these records. */
   permission: string;
   fields: readonly KindField[];
+  /**
+   * Rows that are the same are each a record of their own (two equal instalments on one day),
+   * not a repeat to skip: the kind's `relate` judges them. By default a repeat is skipped.
+   */
+  everyRowCounts?: boolean;
   /** What the rows are checked against (the region's municipalities, say), read once per file. */
   prepare?(db: Db, actor: Actor, today: string): Promise<unknown>;
   row(

@@ -136,7 +136,19 @@ export async function claimJob(db: Db, id: string, at: Date) {
         .forUpdate()
         .skipLocked(),
     )
-    .returning(['id', 'kind', 'mode', 'fileName', 'sheet', 'mapping', 'file', 'createdBy'])
+    .returning([
+      'id',
+      'regionId',
+      'organisationId',
+      'kind',
+      'mode',
+      'fileName',
+      'sheet',
+      'mapping',
+      'file',
+      'createdBy',
+      'attempts',
+    ])
     .executeTakeFirst();
 }
 

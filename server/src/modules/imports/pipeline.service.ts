@@ -126,11 +126,13 @@ export class ImportPipelineService {
     definition: ImportKindDefinition<unknown>,
     input: ImportInput,
     file: SourceFile,
+    first?: FirstPass,
     progress?: Progress,
   ): Promise<ImportReport> {
     const { now } = this.deps;
-    const mapping = await this.mappingOf(trx, actor, definition, file.header, input.mapping);
-    const report = await this.check(trx, actor, definition, file, mapping, progress);
+    const pass = first ?? (await this.firstPass(trx, actor, definition, input, file));
+    const { mapping } = pass;
+    const report = await this.check(trx, actor, definition, file, pass);
     const importId = randomUUID();
     let status: ImportReport['status'] = 'checked';
     let written = 0;
@@ -244,13 +246,32 @@ export class ImportPipelineService {
    */
   async runJob(jobId: string): Promise<void> {
     const { db, audit, access, now, keys } = this.deps;
-    const claimed = await repo.claimJob(db, jobId, now());
-    if (!claimed?.file) return;
-    const definition = importKindDefinitions[claimed.kind as ImportKind];
+    // Handed out twice to this process (retried while it runs here): once is enough. Another
+    // process that takes it meanwhile finds its row locked once the transaction started.
+    if (this.running.has(jobId)) return;
+    this.running.set(jobId, { phase: null, done: null, total: null });
+    const claimed = await repo.claimJob(db, jobId, now()).catch((error: unknown) => {
+      this.running.delete(jobId);
+      throw error;
+    });
+    if (!claimed?.file) {
+      this.running.delete(jobId);
+      return;
+    }
     const fail = (reason: string) => repo.failJob(db, jobId, reason, now());
+    const definition = importKindDefinitions[claimed.kind as ImportKind];
     const user = await findUserById(db, claimed.createdBy);
-    if (!user?.active || !definition) {
-      await fail('Wie de import startte, heeft geen actief account meer.');
+    // The import lands where it was started, as someone still active there, or nowhere.
+    const refusal = !definition
+      ? 'Deze soort import bestaat niet meer.'
+      : !user?.active
+        ? 'Wie de import startte, heeft geen actief account meer.'
+        : user.regionId !== claimed.regionId || user.organisationId !== claimed.organisationId
+          ? 'Wie de import startte, werkt inmiddels bij een andere organisatie. Start hem opnieuw.'
+          : null;
+    if (refusal || !definition || !user) {
+      this.running.delete(jobId);
+      await fail(refusal ?? '');
       return;
     }
     const actor: Actor = {
@@ -268,22 +289,27 @@ export class ImportPipelineService {
       trace: traceFrom(undefined),
       client: { address: null, userAgent: 'samenspel import job' },
     };
-    const input: ImportInput = {
-      kind: definition.kind,
-      fileName: claimed.fileName,
-      bytes: openBytes(keys.attachments, claimed.file),
-      sheet: claimed.sheet ?? undefined,
-      mapping: claimed.mapping ?? undefined,
-      mode: claimed.mode,
-    };
     const progress: Progress = (phase, done, total) => this.running.set(jobId, { phase, done, total });
     try {
       progress('reading', null, null);
+      const input: ImportInput = {
+        kind: definition.kind,
+        fileName: claimed.fileName,
+        bytes: openBytes(keys.attachments, claimed.file),
+        sheet: claimed.sheet ?? undefined,
+        mapping: claimed.mapping ?? undefined,
+        mode: claimed.mode,
+      };
       const file = await readSpreadsheet(input.bytes, input.fileName, input.sheet);
+      // Every row checked before the transaction, so that the database answers meanwhile (the
+      // embedded one runs one transaction at a time); then checked together and written in one.
+      const first = await this.firstPass(db, actor, definition, input, file, progress);
+      if (input.mode === 'commit' && first.checked.rejected === 0)
+        progress('writing', null, file.rows.length);
       await audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
         if (!(await repo.lockJob(trx, jobId))) throw new JobTaken();
         const allowed = await access.requireAccess(trx, actor, definition.permission as never);
-        const report = await this.execute(trx, allowed, definition, input, file, progress);
+        const report = await this.execute(trx, allowed, definition, input, file, first, progress);
         await repo.finishJob(trx, jobId, report.id, now());
       });
     } catch (error) {
@@ -291,7 +317,11 @@ export class ImportPipelineService {
       if (error instanceof FileRefusal) await fail(error.reason);
       else if (error instanceof AppError)
         await fail(error.errors?.map((e) => e.reason).join(' ') || error.detail || error.title);
-      else throw error;
+      // Tried often enough: it ends, with its file erased, instead of waiting for ever.
+      else if (claimed.attempts >= MAX_JOB_ATTEMPTS) {
+        await fail('Het inlezen is steeds mislukt door een fout in Samenspel. Meld het aan de beheerder.');
+        throw error;
+      } else throw error;
     } finally {
       this.running.delete(jobId);
     }
@@ -380,23 +410,42 @@ export class ImportPipelineService {
    * Every row checked: accepted, rejected (each problem with its line, column and value) or
    * skipped; then what the rows say together, and the ones recorded already exactly so skipped.
    */
-  private async check(
-    trx: Db,
+  /**
+   * What needs no transaction: the columns' fields, what the rows are checked against, and every
+   * row checked on its own (a job does this before its transaction, with its progress).
+   */
+  private async firstPass(
+    db: Db,
     actor: Actor,
     definition: ImportKindDefinition<unknown>,
+    input: ImportInput,
     file: SourceFile,
-    mapping: Record<string, string>,
     progress?: Progress,
   ) {
+    const mapping = await this.mappingOf(db, actor, definition, file.header, input.mapping);
     const context = definition.prepare
-      ? await definition.prepare(trx, actor, amsterdamDate(this.deps.now()))
+      ? await definition.prepare(db, actor, amsterdamDate(this.deps.now()))
       : undefined;
     const checked = progress
       ? await checkRowsInSteps(definition, file, mapping, context, (done) =>
           progress('checking', done, file.rows.length),
         )
       : checkRows(definition, file, mapping, context);
-    const { problems, skippedRows, errorRows } = checked;
+    return { mapping, context, checked };
+  }
+
+  private async check(
+    trx: Db,
+    actor: Actor,
+    definition: ImportKindDefinition<unknown>,
+    file: SourceFile,
+    pass: FirstPass,
+  ) {
+    const { mapping, context } = pass;
+    const checked = pass.checked;
+    const problems = [...checked.problems];
+    const skippedRows = [...checked.skippedRows];
+    const errorRows = [...checked.errorRows];
     let { candidates, rejected } = checked;
     // What rows say together (a case's steps in their order): the lines it refuses are rejected.
     const related = definition.relate
@@ -567,7 +616,7 @@ function rowChecker(
     else {
       const key = definition.key(result.value);
       const fingerprint = JSON.stringify(result.value);
-      const earlier = byKey.get(key);
+      const earlier = definition.everyRowCounts ? undefined : byKey.get(key);
       if (earlier && earlier.fingerprint === fingerprint) {
         skippedRows.push({ line: row.line, reason: `Dezelfde rij als regel ${earlier.line}.` });
         return;
@@ -608,6 +657,11 @@ interface Candidate {
 }
 
 type ErrorRow = { line: number; cells: Array<string | null>; error: string };
+
+/** How often a job is run before it ends as failed (the queue retries it in between). */
+export const MAX_JOB_ATTEMPTS = 5;
+
+type FirstPass = Awaited<ReturnType<ImportPipelineService['firstPass']>>;
 
 /** Another runner took the job between its claim and its transaction: nothing to do here. */
 class JobTaken extends Error {}

@@ -75,7 +75,7 @@ export function ImportPanel({
       );
       setJob(current);
       while (current.status === 'queued' || current.status === 'running') {
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         current = await getJson<ImportJob>(`/api/v1/import-jobs/${current.id}`);
         setJob(current);
       }
