@@ -16,9 +16,9 @@ const csv = [caseHistoryHeader, ...rows]
 await writeFile('/tmp/walk/historie.csv', csv);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium-headless-shell' });
 const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
-const code = await generate({ secret: 'ENNDXLIGIEIM7DV33ABOZ6UI6YDVEKS2' });
+const code = await generate({ secret: 'TMBPDNLICUBUA6YDMEWYIFKCKTQDEXCC' });
 const signIn = await context.request.post('/api/v1/sessions', {
-  data: { email: 'analist@riec-mn.example', password: 'demo-30c94284318b', code },
+  data: { email: 'analist@riec-mn.example', password: 'demo-a9fc7e45e3a3', code },
 });
 console.log('sign in', signIn.status());
 const page = await context.newPage();

@@ -1270,7 +1270,8 @@ export interface ImportJobsTable {
   fileName: string;
   sheet: string | null;
   mapping: ColumnType<Record<string, string> | null, string | null, string | null>;
-  file: Buffer | null;
+  /** The sealed file, base64. */
+  file: string | null;
   status: 'queued' | 'running' | 'done' | 'failed';
   attempts: Generated<number>;
   importId: string | null;

@@ -15,7 +15,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       file_name text not null,
       sheet text,
       mapping jsonb,
-      file bytea,
+      -- The file sealed (AES-256-GCM), base64: PGlite takes text far faster than bytea (0.3 s
+      -- against 3.3 s for 7 MB).
+      file text,
       status text not null check (status in ('queued', 'running', 'done', 'failed')),
       attempts integer not null default 0,
       import_id uuid references imports (id),

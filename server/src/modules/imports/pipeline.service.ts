@@ -212,7 +212,7 @@ export class ImportPipelineService {
         fileName: input.fileName.slice(0, 255),
         sheet: input.sheet ?? null,
         mapping: input.mapping ? JSON.stringify(input.mapping) : null,
-        file: sealBytes(keys.attachments, input.bytes),
+        file: sealBytes(keys.attachments, input.bytes).toString('base64'),
         status: 'queued',
         createdBy,
         createdAt: now(),
@@ -295,7 +295,7 @@ export class ImportPipelineService {
       const input: ImportInput = {
         kind: definition.kind,
         fileName: claimed.fileName,
-        bytes: openBytes(keys.attachments, claimed.file),
+        bytes: openBytes(keys.attachments, Buffer.from(claimed.file, 'base64')),
         sheet: claimed.sheet ?? undefined,
         mapping: claimed.mapping ?? undefined,
         mode: claimed.mode,

@@ -26,6 +26,8 @@ import { SelectField } from '../../components/select-field.js';
 import { formatNumber, t } from '../../i18n/i18n.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Rows of a report shown on the page; the error file has every refused row. */
+const SHOWN = 200;
 
 /**
  * Importing a spreadsheet through the import pipeline: choose a file, check it (a dry run that
@@ -250,7 +252,7 @@ function Report({
             caption={t('imports.problems')}
             columns={[t('imports.line'), t('imports.column'), t('imports.value'), t('imports.reason')]}
           >
-            {report.problems.map((p, i) => (
+            {report.problems.slice(0, SHOWN).map((p, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a report's problems never move
               <TableRow key={i}>
                 <TableHeaderCell scope="row">{p.line}</TableHeaderCell>
@@ -260,6 +262,14 @@ function Report({
               </TableRow>
             ))}
           </DataTable>
+          {report.problems.length > SHOWN ? (
+            <Paragraph>
+              {t('imports.moreProblems', {
+                shown: formatNumber(SHOWN),
+                total: formatNumber(report.problems.length),
+              })}
+            </Paragraph>
+          ) : null}
           <Paragraph>
             <a className="utrecht-link" href={`/api/v1/imports/${report.id}/errors.csv`} download>
               {t('imports.errorFile')}
@@ -271,12 +281,17 @@ function Report({
         <>
           <Heading3>{t('imports.skippedRows')}</Heading3>
           <UnorderedList>
-            {report.skippedRows.map((r) => (
+            {report.skippedRows.slice(0, SHOWN).map((r) => (
               <UnorderedListItem key={r.line}>
                 {t('imports.skippedRow', { line: r.line, reason: r.reason })}
               </UnorderedListItem>
             ))}
           </UnorderedList>
+          {report.skippedRows.length > SHOWN ? (
+            <Paragraph>
+              {t('imports.moreSkipped', { more: formatNumber(report.skippedRows.length - SHOWN) })}
+            </Paragraph>
+          ) : null}
         </>
       ) : null}
     </>
