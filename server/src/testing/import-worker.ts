@@ -18,4 +18,4 @@ const services = createServices({
   attachments: { dir: `${process.env.TMPDIR ?? '/tmp'}/samenspel-worker-attachments`, maxBytes: 1024 },
 });
 await startJobs(services, { importExpireSeconds: 3, maintenanceIntervalSeconds: 1 });
-console.log('runner started');
+process.stdout.write('runner started\n');

@@ -12,12 +12,7 @@ import {
   resultRequest,
 } from '@samenspel/contracts';
 import { dutchDate } from '../../shared/dates.js';
-import {
-  type CaseHistoryRows,
-  caseReferences,
-  insertCaseHistories,
-  nextCaseReferences,
-} from '../cases/index.js';
+import { type CaseHistoryRows, insertCaseHistories, nextCaseReferences } from '../cases/index.js';
 import { covenantOf } from '../collaborations/index.js';
 import { type InterventionHistoryRows, insertInterventionHistories } from '../interventions/index.js';
 import {

@@ -97,7 +97,7 @@ export class ImportPipelineService {
   }
 
   async run(context: RequestContext, input: ImportInput): Promise<ImportReport> {
-    const { audit, access, now } = this.deps;
+    const { audit, access } = this.deps;
     const definition = importKindDefinitions[input.kind];
     // The file is read before the transaction, so that a large one does not hold a database
     // connection while it is parsed; only for someone who may run the kind (the check below
