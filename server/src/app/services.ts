@@ -156,7 +156,11 @@ export function createServices(options: ServicesOptions) {
     reports: new ReportsService(deps),
     subjects,
     imports: new ImportsService({ ...deps, cases, information }),
-    importPipeline: new ImportPipelineService({ ...deps, keys: options.keys }),
+    importPipeline: new ImportPipelineService({
+      ...deps,
+      keys: options.keys,
+      ports: { flagLocation: (trx, actor, request) => locations.flagWithin(trx, actor, request) },
+    }),
     notifications: new NotificationsService({
       ...deps,
       notifier,

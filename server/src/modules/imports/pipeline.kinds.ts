@@ -1,5 +1,6 @@
 import {
   type CreateActivityRequest,
+  type CreateLocationRequest,
   createActivityRequest,
   type FinanceLineCode,
   financeLineDefinitions,
@@ -18,7 +19,16 @@ import {
 } from '../programmes/index.js';
 import { caseHistory } from './pipeline.case-history.js';
 import type { Cell } from './pipeline.read.js';
+import { riskLocations } from './pipeline.risk-locations.js';
 import { readDate, readNumber, readText, readYear } from './pipeline.values.js';
+
+/**
+ * What a kind writes through another module's service, in the import's transaction (a risk
+ * location is flagged as the screens flag one).
+ */
+export interface ImportPorts {
+  flagLocation(db: Db, actor: Actor, request: CreateLocationRequest): Promise<string>;
+}
 
 /** A field of a kind: what a column can be mapped to, and the headings that map to it by themselves. */
 export interface KindField {
@@ -86,6 +96,7 @@ export interface ImportKindDefinition<T> {
     at: Date,
     by: string | null,
     importId: string,
+    ports: ImportPorts,
   ): Promise<number>;
 }
 
@@ -433,6 +444,7 @@ export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>
   finance,
   activities,
   'case-history': caseHistory,
+  'risk-locations': riskLocations,
 };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */

@@ -21,6 +21,7 @@ import {
   automaticMapping,
   type FieldProblem,
   type ImportKindDefinition,
+  type ImportPorts,
   importKindDefinitions,
 } from './pipeline.kinds.js';
 import { type Cell, FileRefusal, readSpreadsheet, type SourceFile } from './pipeline.read.js';
@@ -55,7 +56,7 @@ const fileProblem = (code: string, reason: string): InvalidParam => ({
  * new. Every run is kept with the file's SHA-256, the person and its counts.
  */
 export class ImportPipelineService {
-  constructor(private readonly deps: ServiceDeps & { keys: Keys }) {}
+  constructor(private readonly deps: ServiceDeps & { keys: Keys; ports: ImportPorts }) {}
 
   /** The kinds this person may import, with their fields and the organisation's saved mapping. */
   async kinds(context: RequestContext): Promise<ImportKindView[]> {
@@ -140,7 +141,15 @@ export class ImportPipelineService {
       if (report.rejected > 0) status = 'refused';
       else {
         progress?.('writing', null, file.rows.length);
-        written = await definition.write(trx, actor, report.values, now(), userOf(actor), importId);
+        written = await definition.write(
+          trx,
+          actor,
+          report.values,
+          now(),
+          userOf(actor),
+          importId,
+          this.deps.ports,
+        );
         status = 'committed';
         await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
       }

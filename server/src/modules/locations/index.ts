@@ -5,6 +5,8 @@ export { gatedCount, MINIMUM_RECORDS } from './disclosure.js';
 export * from './hotspots.js';
 export { aggregatesOnly, locationsRules } from './locations.access.js';
 export {
+  findProjects as locationProjectsOf,
+  locationIdentities,
   placesPerMunicipality,
   unlinkCases as unlinkCasesFromPlaces,
   unlinkSubjects as unlinkSubjectsFromPlaces,

@@ -641,3 +641,24 @@ export async function unlinkSubjects(db: Db, subjectIds: readonly string[]): Pro
   if (subjectIds.length)
     await db.deleteFrom('locationSubjects').where('subjectId', 'in', subjectIds).execute();
 }
+
+/**
+ * What identifies the region's locations for an import (kind, address or name, municipality):
+ * a row naming one of them again is recorded already.
+ */
+export async function locationIdentities(db: Db, regionId: string) {
+  return db
+    .selectFrom('locations')
+    .select([
+      'kind',
+      'name',
+      'postcode',
+      'houseNumber',
+      'houseLetter',
+      'houseNumberAddition',
+      'street',
+      'municipalityCode',
+    ])
+    .where('regionId', '=', regionId)
+    .execute();
+}

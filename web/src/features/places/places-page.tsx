@@ -27,6 +27,7 @@ import { Section } from '../../components/section.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
+import { ImportPanel } from '../imports/import-panel.js';
 import { useBoundaries, useMunicipalities } from '../reference/reference-api.js';
 import {
   createLocation,
@@ -54,6 +55,18 @@ const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
  * register of locations the user may see with their status, the inspections, and flagging a new
  * location. Steering roles see the figures only.
  */
+/** A register of risk locations from a spreadsheet, through the import panel. */
+function ImportLocations() {
+  const queryClient = useQueryClient();
+  return (
+    <ImportPanel
+      kind="risk-locations"
+      intro={t('imports.riskLocationsIntro')}
+      onCommitted={() => void queryClient.invalidateQueries({ queryKey: placesKey })}
+    />
+  );
+}
+
 export function PlacesPage() {
   const me = useMe();
   const { params, page, update } = useListParams('-flaggedOn');
@@ -110,6 +123,7 @@ export function PlacesPage() {
       {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
       {can(me.data, 'inspection.create') ? <PlanInspection projectId={projectId} /> : null}
       {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
+      {can(me.data, 'location.create') ? <ImportLocations /> : null}
       {can(me.data, 'address-register.manage') ? (
         <Paragraph>
           <RouterLink to="/beheer/adresregister" className="utrecht-link">
