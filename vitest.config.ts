@@ -61,6 +61,9 @@ const onOneEngine = [
   'server/src/modules/programmes/norms.int.test.ts',
   'server/src/modules/interventions/results.int.test.ts',
   'server/src/modules/collaborations/collaborations.int.test.ts',
+  // A register of risk locations flagged through the locations service, whose checks and
+  // statements locations.int and scope.int run on both engines.
+  'server/src/modules/imports/risk-locations.int.test.ts',
 ];
 /**
  * The command line opens the embedded database by default, as `npm start` does: with a server

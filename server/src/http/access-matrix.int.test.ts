@@ -971,7 +971,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/v1/import-kinds': {
     logs: 'import.kinds',
     permitted: 'programme_manager',
-    denied: 'partner_staff',
+    denied: 'meeting_chair',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/import-kinds' }),
   },
@@ -1003,7 +1003,7 @@ const matrix: Record<string, Entry> = {
   'GET /api/v1/imports': {
     logs: 'import.list',
     permitted: 'programme_manager',
-    denied: 'partner_staff',
+    denied: 'meeting_chair',
     ok: 200,
     call: () => ({ method: 'GET', url: '/api/v1/imports' }),
   },
