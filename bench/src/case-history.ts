@@ -11,17 +11,16 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../server/src/db/database.ts';
 import type { Keys } from '../../server/src/shared/crypto.ts';
-import { caseHistoryHeader, generateCaseHistory } from '../../server/src/testing/case-history.ts';
+import {
+  caseHistoryCsv,
+  caseHistoryHeader,
+  generateCaseHistory,
+} from '../../server/src/testing/case-history.ts';
 import { createUser } from '../../server/src/testing/identity.ts';
 import { signIn } from '../../server/src/testing/session.ts';
 import { median } from './load.ts';
 
 const CASES = Number(process.env.BENCH_HISTORY_CASES ?? 10_000);
-
-const csvOf = (rows: readonly (readonly string[])[]) =>
-  [caseHistoryHeader, ...rows]
-    .map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(';'))
-    .join('\r\n');
 
 export async function benchCaseHistory(
   app: FastifyInstance,
@@ -48,7 +47,7 @@ export async function benchCaseHistory(
       seed: 18 + round,
       prefix: `B${round}`,
     });
-    const csv = csvOf(rows);
+    const csv = caseHistoryCsv(rows);
     steps = rows.length;
     bytes = Buffer.byteLength(csv);
     const run = async (mode: 'dry-run' | 'commit') => {

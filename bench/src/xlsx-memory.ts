@@ -3,9 +3,8 @@
 // the finance kind (read, columns mapped, every row checked), and prints its peak resident memory.
 // Run by imports.ts; alone: node --import tsx bench/src/xlsx-memory.ts plain|pipeline <file.xlsx>
 import { readFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { checkRows, importKindDefinitions, readSpreadsheet } from '../../server/src/modules/imports/index.ts';
+import { mapping, plainXlsx } from './finance-file.ts';
 
 const [mode, file] = process.argv.slice(2);
 if (!file || (mode !== 'plain' && mode !== 'pipeline')) {
@@ -17,19 +16,9 @@ const before = process.resourceUsage().maxRSS;
 const started = performance.now();
 let rows = 0;
 if (mode === 'plain') {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const sheet of reader)
-    for await (const _ of sheet as unknown as AsyncIterable<unknown>) rows += 1;
-  rows -= 1;
+  rows = await plainXlsx(bytes);
 } else {
   const read = await readSpreadsheet(bytes, 'financien.xlsx');
-  const mapping = { Jaar: 'year', Regel: 'line', Begroting: 'budget', Realisatie: 'realisation' };
   const checked = checkRows(importKindDefinitions.finance, read, mapping);
   rows = read.rows.length;
   if (checked.rejected) throw new Error(`${checked.rejected} rows refused`);

@@ -1,3 +1,4 @@
+import { csvDocument } from '../shared/csv.js';
 import { seededRandom } from '../shared/seeded-random.js';
 
 /**
@@ -179,4 +180,9 @@ export function generateCaseHistory(
     });
   }
   return { rows, cases };
+}
+
+/** A generated history as a file, the way Samenspel itself writes CSV (semicolons, BOM, quoted cells). */
+export function caseHistoryCsv(rows: readonly (readonly string[])[]): string {
+  return csvDocument([caseHistoryHeader, ...rows]);
 }

@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import { type JobRunner, startJobs } from '../../jobs/runner.js';
 import { deriveKeys } from '../../shared/crypto.js';
 import { testAuthConfig } from '../../testing/app.js';
-import { caseHistoryHeader, generateCaseHistory } from '../../testing/case-history.js';
+import { caseHistoryCsv, generateCaseHistory } from '../../testing/case-history.js';
 import { serverDatabase, serverUrl, testEngine } from '../../testing/database.js';
 import { createUser } from '../../testing/identity.js';
 import { traceFrom } from '../audit/index.js';
@@ -49,9 +49,7 @@ describe(`a background import killed midway on ${testEngine()}`, () => {
       seed: 9,
       prefix: 'K',
     });
-    const csv = [caseHistoryHeader, ...rows]
-      .map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c}"` : c)).join(';'))
-      .join('\r\n');
+    const csv = caseHistoryCsv(rows);
     // Started here, where no runner runs: it waits, queued.
     const job = await services.importPipeline.startJob(
       { actor, trace: traceFrom(undefined), client: { address: null, userAgent: 'test' } },

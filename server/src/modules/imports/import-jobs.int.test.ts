@@ -1,7 +1,7 @@
 import type { CasePage, ImportJob, ImportReport } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JobRunner, startJobs } from '../../jobs/runner.js';
-import { caseHistoryHeader, generateCaseHistory } from '../../testing/case-history.js';
+import { caseHistoryCsv, generateCaseHistory } from '../../testing/case-history.js';
 import { Cast, createTestApp, type TestApp, testEngine } from '../../testing/index.js';
 
 /**
@@ -23,11 +23,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-const csvOf = (rows: readonly (readonly string[])[]) =>
-  [caseHistoryHeader, ...rows]
-    .map((r) => r.map((c) => (/[;"\n]/.test(c) ? `"${c}"` : c)).join(';'))
-    .join('\r\n');
-
 async function finished(who: Awaited<ReturnType<Cast['analyst']>>, id: string): Promise<ImportJob> {
   for (let i = 0; i < 400; i++) {
     const job = await cast.ok<ImportJob>(who, 'GET', `/api/v1/import-jobs/${id}`);
@@ -45,7 +40,7 @@ describe(`imports in the background on ${testEngine()}`, () => {
       analyst,
       'POST',
       '/api/v1/import-jobs/case-history?mode=commit&fileName=historie-2014.csv',
-      csvOf(rows),
+      caseHistoryCsv(rows),
       { 'content-type': 'text/csv' },
     );
     expect(response.statusCode).toBe(202);

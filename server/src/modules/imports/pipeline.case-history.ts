@@ -25,7 +25,7 @@ import { caseDirectors } from '../users/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
 import type { Cell } from './pipeline.read.js';
 import * as repo from './pipeline.repository.js';
-import { readDate, readNumber, readText } from './pipeline.values.js';
+import { fold, readDate, readNumber, readText, rowReader } from './pipeline.values.js';
 
 /**
  * The case-history kind: a region's earlier cases from its old register (a spreadsheet kept by
@@ -75,14 +75,6 @@ export interface HistoryRow {
   cents?: number | null;
   count?: number | null;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 const words = <T extends string>(entries: Record<T, readonly string[]>) =>
   new Map<string, T>(
@@ -873,17 +865,7 @@ function historyRow(
   cell: (field: string) => Cell | undefined,
   l: Lookups,
 ): { value: HistoryRow } | { problems: FieldProblem[] } {
-  const problems: FieldProblem[] = [];
-  const take = <V>(
-    field: string,
-    read: { ok: true; value: V } | { ok: false; code: string; reason: string },
-  ) => {
-    if (read.ok) return read.value;
-    problems.push({ field, code: read.code, reason: read.reason });
-    return undefined;
-  };
-  const text = (field: string, max: number) => take(field, readText(cell(field) ?? null, max)) ?? null;
-  const need = (field: string, what: string) => problems.push({ field, code: 'required', reason: what });
+  const { problems, take, text, need } = rowReader(cell);
   const caseKey = text('case', 100);
   if (!caseKey) need('case', 'Vul het nummer van de casus in de bron in.');
   const stepText = text('step', 100);

@@ -20,7 +20,7 @@ import {
 import { caseHistory } from './pipeline.case-history.js';
 import type { Cell } from './pipeline.read.js';
 import { riskLocations } from './pipeline.risk-locations.js';
-import { readDate, readNumber, readText, readYear } from './pipeline.values.js';
+import { fold, readDate, readNumber, readText, readYear, rowReader } from './pipeline.values.js';
 
 /**
  * What a kind writes through another module's service, in the import's transaction (a risk
@@ -99,14 +99,6 @@ export interface ImportKindDefinition<T> {
     ports: ImportPorts,
   ): Promise<number>;
 }
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 // ---- finance ----------------------------------------------------------------------------------
 
@@ -345,15 +337,7 @@ const activities: ImportKindDefinition<CreateActivityRequest> = {
   },
   row(cell, context) {
     const lookups = context as ActivityContext;
-    const problems: FieldProblem[] = [];
-    const take = <V>(
-      field: string,
-      read: { ok: true; value: V } | { ok: false; code: string; reason: string },
-    ) => {
-      if (read.ok) return read.value;
-      problems.push({ field, code: read.code, reason: read.reason });
-      return undefined;
-    };
+    const { problems, take } = rowReader(cell);
     const kindText = take('kind', readText(cell('kind') ?? null, 200));
     const kind = kindText ? byNameOrCode(lookups.kinds, kindText) : undefined;
     if (kindText && !kind)

@@ -1,8 +1,8 @@
 import { type CreateLocationRequest, createLocationRequest, type LocationKind } from '@samenspel/contracts';
 import { locationIdentities, locationProjectsOf } from '../locations/index.js';
 import { listMunicipalities } from '../organisations/index.js';
-import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
-import { readDate, readNumber, readText } from './pipeline.values.js';
+import type { ImportKindDefinition } from './pipeline.kinds.js';
+import { fold, readDate, readNumber, rowReader } from './pipeline.values.js';
 
 /**
  * The risk-locations kind: a partner's or a project's register of risk locations (a
@@ -11,14 +11,6 @@ import { readDate, readNumber, readText } from './pipeline.values.js';
  * from the address register, the first step of its status path), dated when it was flagged.
  * A location recorded already (same kind and address, or name and municipality) is skipped.
  */
-
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 
 const kinds: Record<LocationKind, readonly string[]> = {
   'business-unit': ['bedrijfsunit', 'bedrijfspand', 'unit'],
@@ -202,16 +194,7 @@ export const riskLocations: ImportKindDefinition<CreateLocationRequest> = {
   },
   row(cell, context) {
     const l = context as Lookups;
-    const problems: FieldProblem[] = [];
-    const take = <V>(
-      field: string,
-      read: { ok: true; value: V } | { ok: false; code: string; reason: string },
-    ) => {
-      if (read.ok) return read.value;
-      problems.push({ field, code: read.code, reason: read.reason });
-      return undefined;
-    };
-    const text = (field: string, max: number) => take(field, readText(cell(field) ?? null, max)) ?? null;
+    const { problems, take, text } = rowReader(cell);
     const kindText = text('kind', 100);
     const kind = kindText ? kindByName.get(fold(kindText)) : undefined;
     if (!kindText)

@@ -16,7 +16,7 @@ import { amsterdamDate } from '../../shared/dates.js';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
 import { traceFrom } from '../audit/index.js';
-import { displayNames, findUserById } from '../users/index.js';
+import { actorFor, displayNames, findUserById } from '../users/index.js';
 import {
   automaticMapping,
   type FieldProblem,
@@ -283,16 +283,7 @@ export class ImportPipelineService {
       await fail(refusal ?? '');
       return;
     }
-    const actor: Actor = {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      regionId: user.regionId,
-      organisationId: user.organisationId,
-      roles: user.roles,
-      pendingSecondFactor: false,
-      sessionHash: 'import-job',
-    };
+    const actor = actorFor(user, 'import-job');
     const context: RequestContext = {
       actor,
       trace: traceFrom(undefined),

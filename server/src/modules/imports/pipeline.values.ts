@@ -1,3 +1,4 @@
+import type { FieldProblem } from './pipeline.kinds.js';
 import type { Cell } from './pipeline.read.js';
 
 /**
@@ -132,4 +133,29 @@ export function readText(cell: Cell, max: number): Read<string | null> {
   const text = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).trim();
   if (text.length > max) return fail('too_long', `Hoogstens ${max} tekens.`);
   return ok(text);
+}
+
+/** A name folded for matching: no accents, no case, punctuation as single spaces. */
+export const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
+/**
+ * A row read field by field: `take` keeps a read value or notes its problem, `text` reads a
+ * cell as text, `need` notes a required field left empty; `problems` holds what was noted.
+ */
+export function rowReader(cell: (field: string) => Cell | undefined) {
+  const problems: FieldProblem[] = [];
+  const take = <V>(field: string, read: Read<V>): V | undefined => {
+    if (read.ok) return read.value;
+    problems.push({ field, code: read.code, reason: read.reason });
+    return undefined;
+  };
+  const text = (field: string, max: number) => take(field, readText(cell(field) ?? null, max)) ?? null;
+  const need = (field: string, reason: string) => problems.push({ field, code: 'required', reason });
+  return { problems, take, text, need };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
 import type { NotifiedStep, Notifier, StepLog } from '../../shared/notifier.js';
 import type { ServiceDeps } from '../../shared/service.js';
-import { activeUsersOf } from '../users/index.js';
+import { activeUsersOf, actorFor } from '../users/index.js';
 import * as repo from './notifications.repository.js';
 
 /** What a notification says and where it leads; `once` makes it a notice given only once. */
@@ -145,16 +145,7 @@ export class StepNotifier implements Notifier {
     const recipients: typeof candidates = [];
     for (const user of candidates) {
       if (audience.except.includes(user.id)) continue;
-      const actor: Actor = {
-        kind: 'user',
-        userId: user.id,
-        email: user.email,
-        regionId: user.regionId,
-        organisationId: user.organisationId,
-        roles: user.roles,
-        pendingSecondFactor: false,
-        sessionHash: 'notification',
-      };
+      const actor = actorFor(user, 'notification');
       if (!access.holds(actor, audience.permission)) continue;
       const allowed = await access.allowed(trx, actor, audience.permission, [audience.recordId]);
       if (allowed.has(audience.recordId)) recipients.push(user);

@@ -19,4 +19,4 @@ export {
   userIdByEmail,
 } from './users.repository.js';
 export { usersRoutes } from './users.routes.js';
-export { type ProvisionedAccount, type SessionRevoker, UsersService } from './users.service.js';
+export { actorFor, type ProvisionedAccount, type SessionRevoker, UsersService } from './users.service.js';

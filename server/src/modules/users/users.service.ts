@@ -278,15 +278,27 @@ export class UsersService {
   async actorOf(email: string): Promise<Actor> {
     const user = await findUserByEmail(this.deps.db, email);
     if (!user) throw new Error(`account ${email} is missing`);
-    return {
-      kind: 'user',
-      userId: user.id,
-      email: user.email,
-      regionId: user.regionId,
-      organisationId: user.organisationId,
-      roles: user.roles,
-      pendingSecondFactor: false,
-      sessionHash: 'system',
-    };
+    return actorFor(user, 'system');
   }
+}
+
+/**
+ * A user as the actor of work done on their behalf without a session (the demo's steps, a
+ * background import, a notification's audience), with the roles they hold now; `sessionHash`
+ * names what acts.
+ */
+export function actorFor(
+  user: Pick<UserRow, 'id' | 'email' | 'regionId' | 'organisationId' | 'roles'>,
+  sessionHash: string,
+): Actor {
+  return {
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    regionId: user.regionId,
+    organisationId: user.organisationId,
+    roles: user.roles,
+    pendingSecondFactor: false,
+    sessionHash,
+  };
 }
