@@ -70,6 +70,9 @@ const onOneEngine = [
   // A register of risk locations flagged through the locations service, whose checks and
   // statements locations.int and scope.int run on both engines.
   'server/src/modules/imports/risk-locations.int.test.ts',
+  // A partner's register of signals submitted through the signals service, whose statements
+  // signals.int and scope.int run on both engines (the kind's own key table as case-history.int).
+  'server/src/modules/imports/signals-import.int.test.ts',
 ];
 /**
  * The command line opens the embedded database by default, as `npm start` does: with a server

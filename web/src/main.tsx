@@ -106,6 +106,13 @@ const router = createBrowserRouter([
                     path: 'signalen/:signalId/bewerken',
                     lazy: page(() => import('./features/signals/intake-page.js'), 'IntakePage'),
                   },
+                  {
+                    path: 'signalen/importeren',
+                    lazy: page(
+                      () => import('./features/signals/signals-import-page.js'),
+                      'SignalsImportPage',
+                    ),
+                  },
                 ],
               },
               {

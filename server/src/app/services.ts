@@ -159,7 +159,11 @@ export function createServices(options: ServicesOptions) {
     importPipeline: new ImportPipelineService({
       ...deps,
       keys: options.keys,
-      ports: { flagLocation: (trx, actor, request) => locations.flagWithin(trx, actor, request) },
+      ports: {
+        flagLocation: (trx, actor, request) => locations.flagWithin(trx, actor, request),
+        submitSignal: (trx, actor, request, record) =>
+          signals.createWithin(trx, actor, request, true, record),
+      },
     }),
     notifications: new NotificationsService({
       ...deps,

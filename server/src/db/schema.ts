@@ -1260,6 +1260,16 @@ export interface ImportedCasesTable {
   importId: string;
 }
 
+/** Which signal each of a source's own signal numbers became, for the organisation that imported it. */
+export interface ImportedSignalsTable {
+  regionId: string;
+  organisationId: string;
+  sourceKey: string;
+  signalId: string | null;
+  fingerprint: string;
+  importId: string;
+}
+
 /** An import waiting for, or run by, the job runner; its file is erased once the job ended. */
 export interface ImportJobsTable {
   id: string;
@@ -1562,6 +1572,7 @@ export interface DB {
   imports: ImportsTable;
   importMappings: ImportMappingsTable;
   importedCases: ImportedCasesTable;
+  importedSignals: ImportedSignalsTable;
   importJobs: ImportJobsTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;

@@ -38,6 +38,7 @@ import * as installationJobRuns from './20261207T210100-installation-job-runs.js
 import * as notificationLinks from './20261207T220000-notification-links.js';
 import * as importedCases from './20261207T230000-imported-cases.js';
 import * as importJobs from './20261207T233000-import-jobs.js';
+import * as importedSignals from './20261208T090000-imported-signals.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -83,4 +84,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T220000-notification-links': notificationLinks,
   '20261207T230000-imported-cases': importedCases,
   '20261207T233000-import-jobs': importJobs,
+  '20261208T090000-imported-signals': importedSignals,
 };

@@ -15,17 +15,22 @@ import { dutchDate } from '../../shared/dates.js';
 import { type CaseHistoryRows, insertCaseHistories, nextCaseReferences } from '../cases/index.js';
 import { covenantOf } from '../collaborations/index.js';
 import { type InterventionHistoryRows, insertInterventionHistories } from '../interventions/index.js';
-import {
-  listDistricts,
-  listMunicipalities,
-  listPartnerOrganisations,
-  listThemes,
-} from '../organisations/index.js';
+import { listDistricts } from '../organisations/index.js';
 import { caseDirectors } from '../users/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
+import {
+  listOf,
+  municipalityNamed,
+  partnerNamed,
+  type RegionLookups,
+  regionLookups,
+  themeNamed,
+  unknownMunicipality,
+  unknownTheme,
+} from './pipeline.lookups.js';
 import type { Cell } from './pipeline.read.js';
 import * as repo from './pipeline.repository.js';
-import { fold, readDate, readNumber, readText, rowReader } from './pipeline.values.js';
+import { fold, readDate, readNumber, readText, rowReader, words } from './pipeline.values.js';
 
 /**
  * The case-history kind: a region's earlier cases from its old register (a spreadsheet kept by
@@ -75,13 +80,6 @@ export interface HistoryRow {
   cents?: number | null;
   count?: number | null;
 }
-
-const words = <T extends string>(entries: Record<T, readonly string[]>) =>
-  new Map<string, T>(
-    (Object.entries(entries) as Array<[T, readonly string[]]>).flatMap(([value, names]) =>
-      [value, ...names].map((n) => [fold(n), value] as [string, T]),
-    ),
-  );
 
 const steps = words<Step>({
   start: ['gestart', 'aanmaak', 'casus gestart', 'begin'],
@@ -143,21 +141,10 @@ const analysisWords = new Set(
 );
 const regionalWords = new Set(['regionaal', 'regio', 'regionale casus', 'geen district'].map(fold));
 
-interface Lookups {
-  today: string;
-  municipalities: Array<{ code: string; name: string; districtId: string | null }>;
+interface Lookups extends RegionLookups {
   districts: Array<{ id: string; name: string }>;
-  partners: Array<{ id: string; code: string | null; name: string; shortName: string | null; kind: string }>;
-  themes: Array<{ id: string; code: string; name: string }>;
   directors: Array<{ id: string; email: string }>;
 }
-
-/** A list in a cell: `Utrecht; Zeist`, also with commas or slashes between. */
-const listOf = (text: string | null) =>
-  (text ?? '')
-    .split(/[;|,/]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const placeholderId = '00000000-0000-4000-8000-000000000000';
 
@@ -351,25 +338,14 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
     },
   ],
   async prepare(db, actor, today) {
-    const [municipalities, districts, partners, themes, directors] = await Promise.all([
-      listMunicipalities(db, { regionId: actor.regionId, on: undefined }),
+    const [region, districts, directors] = await Promise.all([
+      regionLookups(db, actor.regionId, today),
       listDistricts(db, today, { regionId: actor.regionId }),
-      listPartnerOrganisations(db, { regionId: actor.regionId, on: undefined }),
-      listThemes(db, { regionId: actor.regionId }),
       caseDirectors(db, actor.regionId),
     ]);
     return {
-      today,
-      municipalities: municipalities.map((m) => ({ code: m.code, name: m.name, districtId: m.districtId })),
+      ...region,
       districts: districts.map((d) => ({ id: d.id, name: d.name })),
-      partners: partners.map((p) => ({
-        id: p.id,
-        code: p.code,
-        name: p.name,
-        shortName: p.shortName,
-        kind: p.kind,
-      })),
-      themes: themes.map((t) => ({ id: t.id, code: t.code, name: t.name })),
       directors: directors.map((d) => ({ id: d.id, email: d.email.toLowerCase() })),
     } satisfies Lookups;
   },
@@ -887,15 +863,7 @@ function historyRow(
       reason: 'Deze datum ligt in de toekomst. Een stap krijgt de datum waarop hij gebeurde.',
     });
   if (!caseKey || !step || !on || problems.length) return { problems };
-  const partnerOf = (name: string) => {
-    const wanted = fold(name);
-    return l.partners.find(
-      (p) =>
-        fold(p.name) === wanted ||
-        (p.code !== null && fold(p.code) === wanted) ||
-        (p.shortName !== null && fold(p.shortName) === wanted),
-    );
-  };
+  const partnerOf = (name: string) => partnerNamed(l, name);
   const partner = (required: boolean) => {
     const name = text('partner', 200);
     if (!name) {
@@ -944,25 +912,18 @@ function historyRow(
     case 'start': {
       const codeName = text('codeName', 100);
       const municipalities = listOf(text('municipalities', 2000)).map((name) => {
-        const wanted = fold(name);
-        const found = l.municipalities.find((m) => fold(m.name) === wanted || fold(m.code) === wanted);
+        const found = municipalityNamed(l, name);
         if (!found)
           problems.push({
             field: 'municipalities',
             code: 'unknown_municipality',
-            reason: `De gemeente '${name}' hoort niet bij uw regio. Schrijf haar naam of CBS-code (GM0344).`,
+            reason: unknownMunicipality(name),
           });
         return found;
       });
       const themes = listOf(text('themes', 2000)).map((name) => {
-        const wanted = fold(name);
-        const found = l.themes.find((t) => fold(t.name) === wanted || fold(t.code) === wanted);
-        if (!found)
-          problems.push({
-            field: 'themes',
-            code: 'unknown_theme',
-            reason: `Het thema '${name}' kent uw regio niet. Kies uit: ${l.themes.map((t) => t.name).join('; ')}.`,
-          });
+        const found = themeNamed(l, name);
+        if (!found) problems.push({ field: 'themes', code: 'unknown_theme', reason: unknownTheme(l, name) });
         return found;
       });
       let analysis = false;

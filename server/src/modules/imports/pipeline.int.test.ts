@@ -292,6 +292,11 @@ describe(`importing spreadsheets on ${testEngine()}`, () => {
     });
     // The analyst may import activities, not finance.
     const kinds = await cast.ok<{ items: ImportKindView[] }>(analyst, 'GET', '/api/v1/import-kinds');
-    expect(kinds.items.map((k) => k.kind)).toEqual(['activities', 'case-history', 'risk-locations']);
+    expect(kinds.items.map((k) => k.kind)).toEqual([
+      'activities',
+      'case-history',
+      'risk-locations',
+      'signals',
+    ]);
   });
 });

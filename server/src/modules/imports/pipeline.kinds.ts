@@ -6,9 +6,11 @@ import {
   financeLineDefinitions,
   financeYearRequest,
   type ImportKind,
+  type SignalInput,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
+import type { AuditRecorder } from '../audit/index.js';
 import { financeLineProblems, financeLinesOf, recordFinanceLines } from '../finance/index.js';
 import {
   type ActivityLookups,
@@ -20,6 +22,7 @@ import {
 import { caseHistory } from './pipeline.case-history.js';
 import type { Cell } from './pipeline.read.js';
 import { riskLocations } from './pipeline.risk-locations.js';
+import { signals } from './pipeline.signals.js';
 import { fold, readDate, readNumber, readText, readYear, rowReader } from './pipeline.values.js';
 
 /**
@@ -28,6 +31,8 @@ import { fold, readDate, readNumber, readText, readYear, rowReader } from './pip
  */
 export interface ImportPorts {
   flagLocation(db: Db, actor: Actor, request: CreateLocationRequest): Promise<string>;
+  /** A signal submitted as the screens submit one (its subjects registered, each logged): its id. */
+  submitSignal(db: Db, actor: Actor, request: SignalInput, record: AuditRecorder): Promise<string>;
 }
 
 /** A field of a kind: what a column can be mapped to, and the headings that map to it by themselves. */
@@ -97,6 +102,8 @@ export interface ImportKindDefinition<T> {
     by: string | null,
     importId: string,
     ports: ImportPorts,
+    /** The import's entry in the processing log: each data subject written is recorded on it. */
+    record: AuditRecorder,
   ): Promise<number>;
 }
 
@@ -429,6 +436,7 @@ export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>
   activities,
   'case-history': caseHistory,
   'risk-locations': riskLocations,
+  signals,
 };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */

@@ -1,6 +1,11 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { ImportedCasesTable, ImportJobsTable, ImportsTable } from '../../db/schema.js';
+import type {
+  ImportedCasesTable,
+  ImportedSignalsTable,
+  ImportJobsTable,
+  ImportsTable,
+} from '../../db/schema.js';
 import { batches } from '../../shared/batches.js';
 
 export async function insertImport(db: Db, row: Insertable<ImportsTable> & { id: string }): Promise<string> {
@@ -84,6 +89,27 @@ export async function importedCases(db: Db, regionId: string, sourceKeys: readon
 
 export async function recordImportedCases(db: Db, rows: ReadonlyArray<Insertable<ImportedCasesTable>>) {
   for (const batch of batches(rows)) await db.insertInto('importedCases').values(batch).execute();
+}
+
+/** The signals this organisation imported before under these source numbers: the signal each became and its fingerprint. */
+export async function importedSignals(
+  db: Db,
+  regionId: string,
+  organisationId: string,
+  sourceKeys: readonly string[],
+) {
+  if (!sourceKeys.length) return [];
+  return db
+    .selectFrom('importedSignals')
+    .select(['sourceKey', 'signalId', 'fingerprint'])
+    .where('regionId', '=', regionId)
+    .where('organisationId', '=', organisationId)
+    .where('sourceKey', '=', sql<string>`any(${[...sourceKeys]}::text[])`)
+    .execute();
+}
+
+export async function recordImportedSignals(db: Db, rows: ReadonlyArray<Insertable<ImportedSignalsTable>>) {
+  for (const batch of batches(rows)) await db.insertInto('importedSignals').values(batch).execute();
 }
 
 // ---- jobs ----

@@ -15,7 +15,7 @@ import { csvDocument } from '../../shared/csv.js';
 import { amsterdamDate } from '../../shared/dates.js';
 import { AppError, forbidden, invalid, notFound } from '../../shared/errors.js';
 import { type ServiceDeps, userOf } from '../../shared/service.js';
-import { traceFrom } from '../audit/index.js';
+import { type AuditRecorder, traceFrom } from '../audit/index.js';
 import { actorFor, displayNames, findUserById } from '../users/index.js';
 import {
   automaticMapping,
@@ -91,29 +91,46 @@ export class ImportPipelineService {
     return actor;
   }
 
+  /**
+   * The kinds a person may run. Imports are for people, who see the report and answer for what
+   * they bring in: a partner system's token sends its signals one by one (`POST /signals`),
+   * whatever permissions it holds.
+   */
+  /** Someone who may run this kind: its permission, as a person (the access check logs either way). */
+  private async runner(
+    trx: Db,
+    who: Actor | null,
+    definition: ImportKindDefinition<unknown>,
+  ): Promise<Actor> {
+    const actor = await this.deps.access.requireAccess(trx, who, definition.permission as never);
+    if (!this.kindsOf(actor).includes(definition)) throw forbidden();
+    return actor;
+  }
+
   private kindsOf(actor: Actor): Array<ImportKindDefinition<unknown>> {
+    if (actor.kind !== 'user') return [];
     return Object.values(importKindDefinitions).filter((d) =>
       this.deps.access.holds(actor, d.permission as never),
     );
   }
 
   async run(context: RequestContext, input: ImportInput): Promise<ImportReport> {
-    const { audit, access } = this.deps;
+    const { audit } = this.deps;
     const definition = importKindDefinitions[input.kind];
     // The file is read before the transaction, so that a large one does not hold a database
     // connection while it is parsed; only for someone who may run the kind (the check below
     // decides and logs, as for everyone).
     let read: SourceFile | FileRefusal | null = null;
-    if (context.actor && access.holds(context.actor, definition.permission as never))
+    if (context.actor && this.kindsOf(context.actor).includes(definition))
       read = await readSpreadsheet(input.bytes, input.fileName, input.sheet).catch((error: unknown) => {
         if (error instanceof FileRefusal) return error;
         throw error;
       });
-    return audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
-      const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
+    return audit.run(context, { action: `import.${input.mode}`, activity }, async (trx, record) => {
+      const actor = await this.runner(trx, context.actor, definition);
       if (read instanceof FileRefusal) throw invalid([fileProblem(read.code, read.reason)]);
       if (!read) throw forbidden();
-      return this.execute(trx, actor, definition, input, read);
+      return this.execute(trx, actor, record, definition, input, read);
     });
   }
 
@@ -124,6 +141,7 @@ export class ImportPipelineService {
   private async execute(
     trx: Db,
     actor: Actor,
+    record: AuditRecorder,
     definition: ImportKindDefinition<unknown>,
     input: ImportInput,
     file: SourceFile,
@@ -149,6 +167,7 @@ export class ImportPipelineService {
           userOf(actor),
           importId,
           this.deps.ports,
+          record,
         );
         status = 'committed';
         await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
@@ -204,10 +223,10 @@ export class ImportPipelineService {
    * progress to ask for. The file waits encrypted and is erased when the job has ended.
    */
   async startJob(context: RequestContext, input: ImportInput): Promise<ImportJob> {
-    const { audit, access, now, keys } = this.deps;
+    const { audit, now, keys } = this.deps;
     const definition = importKindDefinitions[input.kind];
     const job = await audit.run(context, { action: 'import.job-start', activity }, async (trx) => {
-      const actor = await access.requireAccess(trx, context.actor, definition.permission as never);
+      const actor = await this.runner(trx, context.actor, definition);
       const createdBy = userOf(actor);
       if (!createdBy) throw forbidden();
       if (!input.bytes.length) throw invalid([fileProblem('file_empty', 'Het bestand is leeg.')]);
@@ -254,7 +273,7 @@ export class ImportPipelineService {
    * reason; any other error is thrown, so that the runner tries again.
    */
   async runJob(jobId: string): Promise<void> {
-    const { db, audit, access, now, keys } = this.deps;
+    const { db, audit, now, keys } = this.deps;
     // Handed out twice to this process (retried while it runs here): once is enough. Another
     // process that takes it meanwhile finds its row locked once the transaction started.
     if (this.running.has(jobId)) return;
@@ -306,10 +325,10 @@ export class ImportPipelineService {
       const first = await this.firstPass(db, actor, definition, input, file, progress);
       if (input.mode === 'commit' && first.checked.rejected === 0)
         progress('writing', null, file.rows.length);
-      await audit.run(context, { action: `import.${input.mode}`, activity }, async (trx) => {
+      await audit.run(context, { action: `import.${input.mode}`, activity }, async (trx, record) => {
         if (!(await repo.lockJob(trx, jobId))) throw new JobTaken();
-        const allowed = await access.requireAccess(trx, actor, definition.permission as never);
-        const report = await this.execute(trx, allowed, definition, input, file, first, progress);
+        const allowed = await this.runner(trx, actor, definition);
+        const report = await this.execute(trx, allowed, record, definition, input, file, first, progress);
         await repo.finishJob(trx, jobId, report.id, now());
       });
     } catch (error) {

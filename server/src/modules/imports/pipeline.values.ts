@@ -159,3 +159,11 @@ export function rowReader(cell: (field: string) => Cell | undefined) {
   const need = (field: string, reason: string) => problems.push({ field, code: 'required', reason });
   return { problems, take, text, need };
 }
+
+/** Names for the values of a vocabulary (each value names itself too), folded: a cell's word to its value. */
+export const words = <T extends string>(entries: Record<T, readonly string[]>) =>
+  new Map<string, T>(
+    (Object.entries(entries) as Array<[T, readonly string[]]>).flatMap(([value, names]) =>
+      [value, ...names].map((n) => [fold(n), value] as [string, T]),
+    ),
+  );

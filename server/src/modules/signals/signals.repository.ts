@@ -201,9 +201,10 @@ export async function openSignals(db: Db, reachable: Reachable): Promise<SignalR
     .execute();
 }
 
-export async function nextReference(db: Db, at: Date): Promise<string> {
+/** A signal's reference: the year it was received (or made, for a draft) in the Netherlands, and the next number. */
+export async function nextReference(db: Db, on: string): Promise<string> {
   const { rows } = await sql<{ n: number }>`select nextval('signal_reference_seq')::int as n`.execute(db);
-  return `SIG-${at.getUTCFullYear()}-${String(rows[0]?.n ?? 0).padStart(4, '0')}`;
+  return `SIG-${on.slice(0, 4)}-${String(rows[0]?.n ?? 0).padStart(4, '0')}`;
 }
 
 export async function insertSignal(

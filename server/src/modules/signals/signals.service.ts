@@ -234,49 +234,66 @@ export class SignalsService {
   }
 
   async create(context: RequestContext, input: SignalDraftInput, submit: boolean): Promise<SignalDetail> {
-    const { audit, access, now } = this.deps;
+    const { audit, access } = this.deps;
     return audit.run(
       context,
       { action: submit ? 'signal.submit' : 'signal.create-draft', activity },
       async (trx, record) => {
         const actor = await access.requireAccess(trx, context.actor, 'signal.create');
-        // A draft belongs to the organisation that starts it until the submitters are chosen.
-        if (!input.submittingOrganisationIds?.length)
-          input = { ...input, submittingOrganisationIds: [actor.organisationId] };
-        const collaborationId = await this.collaborationFor(trx, actor, input);
-        const at = now();
-        const receivedOn = input.happenedOn ?? amsterdamDate(at);
-        const problems = [
-          ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
-          ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
-        ];
-        if (problems.length) throw invalid(problems);
-        const id = await repo.insertSignal(trx, {
-          regionId: actor.regionId,
-          collaborationId,
-          reference: await repo.nextReference(trx, at),
-          stage: submit ? 'received' : 'draft',
-          source: null,
-          description: null,
-          municipalityCode: null,
-          urgency: null,
-          createdBy: userOf(actor),
-          createdAt: at,
-          receivedAt: submit ? at : null,
-        });
-        await this.write(trx, id, input, record);
-        if (submit) await this.register(trx, actor, id, collaborationId, at);
-        const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
-        // Written and submitted in one go, the signal was made when it was received.
-        await repo.insertEvent(trx, {
-          ...by,
-          type: 'created',
-          happenedOn: submit ? receivedOn : amsterdamDate(at),
-        });
-        if (submit) await repo.insertEvent(trx, { ...by, type: 'received', happenedOn: receivedOn });
+        const id = await this.createWithin(trx, actor, input, submit, record);
         return this.detail(trx, actor, id, record, false);
       },
     );
+  }
+
+  /**
+   * A signal made, or made and submitted, by someone who may create signals, in the caller's
+   * transaction (a request's, or an import's of a partner's register): checked, written with its
+   * subjects (each recorded on `record`), registered and dated. Its id.
+   */
+  async createWithin(
+    trx: Db,
+    actor: Actor,
+    input: SignalDraftInput,
+    submit: boolean,
+    record: AuditRecorder,
+  ): Promise<string> {
+    const { now } = this.deps;
+    // A draft belongs to the organisation that starts it until the submitters are chosen.
+    if (!input.submittingOrganisationIds?.length)
+      input = { ...input, submittingOrganisationIds: [actor.organisationId] };
+    const collaborationId = await this.collaborationFor(trx, actor, input);
+    const at = now();
+    const receivedOn = input.happenedOn ?? amsterdamDate(at);
+    const problems = [
+      ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
+      ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
+    ];
+    if (problems.length) throw invalid(problems);
+    const id = await repo.insertSignal(trx, {
+      regionId: actor.regionId,
+      collaborationId,
+      reference: await repo.nextReference(trx, submit ? receivedOn : amsterdamDate(at)),
+      stage: submit ? 'received' : 'draft',
+      source: null,
+      description: null,
+      municipalityCode: null,
+      urgency: null,
+      createdBy: userOf(actor),
+      createdAt: at,
+      receivedAt: submit ? at : null,
+    });
+    await this.write(trx, id, input, record);
+    if (submit) await this.register(trx, actor, id, collaborationId, at);
+    const by = { signalId: id, at, userId: userOf(actor), organisationId: actor.organisationId };
+    // Written and submitted in one go, the signal was made when it was received.
+    await repo.insertEvent(trx, {
+      ...by,
+      type: 'created',
+      happenedOn: submit ? receivedOn : amsterdamDate(at),
+    });
+    if (submit) await repo.insertEvent(trx, { ...by, type: 'received', happenedOn: receivedOn });
+    return id;
   }
 
   async updateDraft(

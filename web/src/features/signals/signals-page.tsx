@@ -87,6 +87,11 @@ export function SignalsPage() {
               {t('signals.new')}
             </ButtonLink>
           ) : null}
+          {can(me.data, 'signal.create') ? (
+            <ButtonLink appearance="secondary-action-button" href="/signalen/importeren">
+              {t('signals.import')}
+            </ButtonLink>
+          ) : null}
           <ButtonLink
             appearance="secondary-action-button"
             href="/signalen"

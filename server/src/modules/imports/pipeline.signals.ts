@@ -1,0 +1,676 @@
+import { createHash } from 'node:crypto';
+import {
+  type SignalInput,
+  type SignalSource,
+  type SubjectInput,
+  signalInput,
+  subjectInput,
+  type Urgency,
+} from '@samenspel/contracts';
+import { dutchDate } from '../../shared/dates.js';
+import { covenantOf, participatingAmong } from '../collaborations/index.js';
+import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
+import {
+  listOf,
+  municipalityNamed,
+  partnerNamed,
+  type RegionLookups,
+  regionLookups,
+  themeNamed,
+  unknownMunicipality,
+  unknownTheme,
+} from './pipeline.lookups.js';
+import type { Cell } from './pipeline.read.js';
+import * as repo from './pipeline.repository.js';
+import { fold, readDate, readText, rowReader, words } from './pipeline.values.js';
+
+/**
+ * The signals kind: a partner's register of signals (a municipality's list kept in Excel, an
+ * export of the RIEC's old registration), one row per subject of a signal, the rows of one signal
+ * sharing the source's own number (`Kenmerk`). A signal without subjects is one row without them.
+ * Each row is checked with the API's contracts; then a signal's rows together (its fields alike on
+ * every row that gives them, the rules of submission); a signal with one refused row is refused
+ * whole. Each signal is submitted as the screens submit one (`SignalsService.createWithin`): its
+ * subjects enter the subject register, and every data subject gets a record in the processing log,
+ * in the import's transaction. It keeps the date it was received; the source's number makes a
+ * second import of the same file add nothing.
+ */
+
+/** A row as checked: the signal's fields as this row gives them (null: left blank), and its subject. */
+interface SignalRow {
+  signalKey: string;
+  receivedOn: string | null;
+  source: SignalSource | null;
+  description: string | null;
+  municipalityCode: string | null;
+  themeIds: string[] | null;
+  urgency: Urgency | null;
+  submitterIds: string[] | null;
+  receivedFromId: string | null;
+  subject: SubjectInput | null;
+}
+
+interface Lookups extends RegionLookups {
+  organisationId: string;
+  /** The partners taking part in the region's covenant, whom a signal may name. */
+  members: Set<string>;
+}
+
+const sources = words<SignalSource>({
+  partner: ['partner', 'partnermelding', 'melding partner'],
+  'riec-analysis': ['analyseproduct', 'analyse', 'riec', 'analyseproduct riec'],
+  fiu: ['fiu', 'fiu-melding', 'fiu melding'],
+  'meld-misdaad-anoniem': ['meld misdaad anoniem', 'mma'],
+  'zorg-en-veiligheidshuis': ['zorg- en veiligheidshuis', 'zorg en veiligheidshuis', 'zvh'],
+  other: ['anders', 'overig'],
+});
+const sourceNames =
+  'partner, analyseproduct, FIU-melding, Meld Misdaad Anoniem, Zorg- en Veiligheidshuis, anders';
+const urgencies = words<Urgency>({
+  low: ['laag'],
+  normal: ['normaal', 'gemiddeld', 'midden'],
+  high: ['hoog', 'urgent', 'spoed'],
+});
+const subjectKinds = words<SubjectInput['kind']>({
+  person: ['persoon', 'natuurlijk persoon', 'betrokkene'],
+  company: ['bedrijf', 'onderneming', 'rechtspersoon', 'organisatie'],
+  address: ['adres', 'pand'],
+  account: ['rekening', 'bankrekening', 'iban'],
+  vehicle: ['voertuig', 'kenteken', 'auto'],
+});
+const subjectKindNames = 'persoon, bedrijf, adres, rekening, voertuig';
+
+/** The fields of a subject, by the kind of subject that has them. */
+const subjectFields: Record<SubjectInput['kind'], readonly string[]> = {
+  person: [
+    'firstNames',
+    'prefix',
+    'surname',
+    'dateOfBirth',
+    'bsn',
+    'postcode',
+    'houseNumber',
+    'addition',
+    'street',
+    'town',
+  ],
+  company: ['companyName', 'kvkNumber'],
+  address: ['postcode', 'houseNumber', 'addition', 'street', 'town'],
+  account: ['iban', 'holder'],
+  vehicle: ['registration'],
+};
+const anySubjectField = [...new Set(Object.values(subjectFields).flat())];
+
+/** The API's names of a subject's fields, as the import's fields. */
+const subjectFieldOf: Record<string, string> = {
+  firstNames: 'firstNames',
+  prefix: 'prefix',
+  surname: 'surname',
+  dateOfBirth: 'dateOfBirth',
+  bsn: 'bsn',
+  name: 'companyName',
+  kvkNumber: 'kvkNumber',
+  postcode: 'postcode',
+  houseNumber: 'houseNumber',
+  houseNumberAddition: 'addition',
+  street: 'street',
+  town: 'town',
+  iban: 'iban',
+  holder: 'holder',
+  registration: 'registration',
+};
+/** The API's names of a signal's fields, as the import's fields. */
+const signalFieldOf: Record<string, string> = {
+  source: 'source',
+  description: 'description',
+  municipalityCode: 'municipality',
+  themeIds: 'themes',
+  urgency: 'urgency',
+  submittingOrganisationIds: 'submitters',
+  receivedFromOrganisationId: 'receivedFrom',
+  happenedOn: 'date',
+  subjects: 'subjectKind',
+};
+
+const field = (
+  key: string,
+  label: string,
+  description: string,
+  synonyms: readonly string[],
+  more: { required?: boolean; personal?: boolean } = {},
+) => ({
+  key,
+  label,
+  description,
+  synonyms,
+  required: more.required ?? false,
+  personal: more.personal ?? false,
+});
+
+export const signals: ImportKindDefinition<SignalRow> = {
+  kind: 'signals',
+  name: 'Signalen',
+  description:
+    'Per rij een betrokkene bij een signaal uit het register van een partner; de rijen van één signaal hebben hetzelfde kenmerk. Een signaal zonder betrokkenen is één rij zonder.',
+  permission: 'signal.create',
+  fields: [
+    field(
+      'signal',
+      'Kenmerk',
+      'Het nummer van het signaal in de bron; de rijen van één signaal delen het.',
+      ['kenmerk', 'signaal', 'signaalnummer', 'nummer', 'id'],
+      { required: true },
+    ),
+    field(
+      'date',
+      'Ontvangen op',
+      'Wanneer het signaal binnenkwam, zoals 31-12-2021.',
+      ['ontvangen op', 'datum', 'ontvangen', 'datum ontvangst'],
+      { required: true },
+    ),
+    field('source', 'Bron', `Waar het signaal vandaan komt: ${sourceNames}.`, [
+      'bron',
+      'herkomst',
+      'soort melding',
+    ]),
+    field(
+      'description',
+      'Omschrijving',
+      'Wat er gesignaleerd is, in minstens twintig tekens.',
+      ['omschrijving', 'beschrijving', 'signaal omschrijving', 'toelichting'],
+      { personal: true },
+    ),
+    field('municipality', 'Gemeente', 'De gemeente waar het speelt, met naam of CBS-code.', [
+      'gemeente',
+      'gemeentecode',
+    ]),
+    field('themes', 'Thema’s', 'Een of meer thema’s, met naam of code, gescheiden door ;.', [
+      'themas',
+      'thema',
+      "thema's",
+      'fenomeen',
+    ]),
+    field('urgency', 'Urgentie', 'Laag, normaal of hoog. Leeg: normaal.', ['urgentie', 'prioriteit']),
+    field(
+      'submitters',
+      'Indieners',
+      'De partners die het signaal indienen, met naam of code, gescheiden door ;. Uw eigen organisatie hoort erbij. Leeg: uw organisatie.',
+      ['indieners', 'indiener', 'ingediend door'],
+    ),
+    field(
+      'receivedFrom',
+      'Ontvangen van',
+      'De partner van wie het signaal kwam, als die het niet zelf indiende.',
+      ['ontvangen van', 'melder', 'afkomstig van'],
+    ),
+    field('subjectKind', 'Soort betrokkene', `${subjectKindNames}. Leeg: afgeleid uit wat is ingevuld.`, [
+      'soort betrokkene',
+      'soort subject',
+      'betrokkene',
+    ]),
+    field('firstNames', 'Voornamen', 'Van een persoon.', ['voornamen', 'voornaam'], { personal: true }),
+    field(
+      'prefix',
+      'Tussenvoegsel',
+      'Van een persoon: van, de, van der …',
+      ['tussenvoegsel', 'voorvoegsel'],
+      {
+        personal: true,
+      },
+    ),
+    field('surname', 'Achternaam', 'Van een persoon.', ['achternaam', 'geslachtsnaam'], { personal: true }),
+    field(
+      'dateOfBirth',
+      'Geboortedatum',
+      'Van een persoon, zoals 31-12-1980.',
+      ['geboortedatum', 'geboren'],
+      {
+        personal: true,
+      },
+    ),
+    field(
+      'bsn',
+      'BSN',
+      'Van een persoon: negen cijfers die de elfproef doorstaan.',
+      ['bsn', 'burgerservicenummer'],
+      {
+        personal: true,
+      },
+    ),
+    field('companyName', 'Bedrijfsnaam', 'Van een bedrijf.', ['bedrijfsnaam', 'handelsnaam', 'bedrijf'], {
+      personal: true,
+    }),
+    field('kvkNumber', 'KvK-nummer', 'Van een bedrijf: acht cijfers.', ['kvk-nummer', 'kvk', 'kvknummer']),
+    field('street', 'Straat', 'Het adres van een persoon, of het adres zelf.', ['straat', 'straatnaam'], {
+      personal: true,
+    }),
+    field('houseNumber', 'Huisnummer', 'Bij het adres.', ['huisnummer', 'nr'], { personal: true }),
+    field(
+      'addition',
+      'Toevoeging',
+      'Bij het huisnummer, zoals A of 2-hoog.',
+      ['toevoeging', 'huisnummertoevoeging'],
+      {
+        personal: true,
+      },
+    ),
+    field('postcode', 'Postcode', 'Bij het adres, zoals 3511 ED.', ['postcode'], { personal: true }),
+    field('town', 'Plaats', 'Bij het adres.', ['plaats', 'woonplaats'], { personal: true }),
+    field('iban', 'IBAN', 'Van een rekening.', ['iban', 'rekeningnummer'], { personal: true }),
+    field('holder', 'Rekeninghouder', 'Van een rekening.', ['rekeninghouder', 'tenaamstelling'], {
+      personal: true,
+    }),
+    field('registration', 'Kenteken', 'Van een voertuig.', ['kenteken'], { personal: true }),
+  ],
+  async prepare(db, actor, today) {
+    const region = await regionLookups(db, actor.regionId, today);
+    const covenant = await covenantOf(db, actor.regionId);
+    const members = await participatingAmong(
+      db,
+      covenant,
+      region.partners.map((p) => p.id),
+    );
+    return { ...region, organisationId: actor.organisationId, members } satisfies Lookups;
+  },
+  row(cell, context) {
+    return signalRow(cell, context as Lookups);
+  },
+  key: (v) => `${v.signalKey}\u0000${JSON.stringify(v)}`,
+  async relate(db, actor, rows, context, refused) {
+    const l = context as Lookups;
+    const problems = new Map<number, FieldProblem[]>();
+    const add = (line: number, p: FieldProblem) => problems.set(line, [...(problems.get(line) ?? []), p]);
+    const refusedLines = new Map<string, number[]>();
+    for (const r of refused) {
+      const read = readText(r.cell('signal') ?? null, 100);
+      if (read.ok && read.value)
+        refusedLines.set(read.value, [...(refusedLines.get(read.value) ?? []), r.line]);
+    }
+    const bySignal = grouped(rows);
+    const imported = new Map(
+      (await repo.importedSignals(db, actor.regionId, actor.organisationId, [...bySignal.keys()])).map(
+        (r) => [r.sourceKey, r],
+      ),
+    );
+    for (const [signalKey, list] of bySignal) {
+      const earlier = imported.get(signalKey);
+      if (earlier && earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) {
+        for (const r of list)
+          add(r.line, {
+            field: 'signal',
+            code: 'signal_changed',
+            reason: earlier.signalId
+              ? `Signaal ${signalKey} is al ingelezen, met andere gegevens. Pas het aan in Samenspel zelf, of haal het uit het bestand.`
+              : `Signaal ${signalKey} is al ingelezen en inmiddels vernietigd volgens de bewaartermijn. Haal het uit het bestand.`,
+          });
+        continue;
+      }
+      const own = refusedLines.get(signalKey);
+      if (own) {
+        for (const r of list) add(r.line, signalRefused(signalKey, own));
+        continue;
+      }
+      const found = togetherProblems(signalKey, list, l);
+      if (found.size) {
+        for (const [line, ps] of found) for (const p of ps) add(line, p);
+        const lines = [...found.keys()].sort((a, b) => a - b);
+        for (const r of list) if (!found.has(r.line)) add(r.line, signalRefused(signalKey, lines));
+      }
+    }
+    return problems;
+  },
+  async unchanged(db, actor, values) {
+    const bySignal = grouped(values.map((value, line) => ({ line, value })));
+    const imported = await repo.importedSignals(db, actor.regionId, actor.organisationId, [
+      ...bySignal.keys(),
+    ]);
+    const skipped = new Map<string, string>();
+    for (const earlier of imported) {
+      const list = bySignal.get(earlier.sourceKey) ?? [];
+      if (earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) continue;
+      const reason = earlier.signalId
+        ? 'Staat al zo in Samenspel.'
+        : 'Dit signaal is al ingelezen en inmiddels vernietigd volgens de bewaartermijn; het komt niet terug.';
+      for (const r of list) skipped.set(signals.key(r.value), reason);
+    }
+    return skipped;
+  },
+  async write(db, actor, values, _at, _by, importId, ports, record) {
+    const bySignal = grouped(values.map((value, line) => ({ line, value })));
+    const keys: Array<{
+      regionId: string;
+      organisationId: string;
+      sourceKey: string;
+      signalId: string;
+      fingerprint: string;
+      importId: string;
+    }> = [];
+    for (const [signalKey, list] of bySignal) {
+      const signalId = await ports.submitSignal(
+        db,
+        actor,
+        requestOf(
+          list.map((r) => r.value),
+          actor.organisationId,
+        ),
+        record,
+      );
+      keys.push({
+        regionId: actor.regionId,
+        organisationId: actor.organisationId,
+        sourceKey: signalKey,
+        signalId,
+        fingerprint: fingerprintOf(list.map((r) => r.value)),
+        importId,
+      });
+    }
+    await repo.recordImportedSignals(db, keys);
+    return values.length;
+  },
+};
+
+const labelOf = (key: string) => signals.fields.find((f) => f.key === key)?.label ?? key;
+
+function signalRefused(signalKey: string, lines: readonly number[]): FieldProblem {
+  return {
+    field: null,
+    code: 'signal_refused',
+    reason: `Signaal ${signalKey} wordt niet ingelezen: ${lines.length === 1 ? 'regel' : 'regels'} ${lines.join(', ')} ${lines.length === 1 ? 'is' : 'zijn'} geweigerd. Verbeter ${lines.length === 1 ? 'die' : 'die regels'}; een signaal komt alleen heel binnen.`,
+  };
+}
+
+function grouped<T extends { value: SignalRow }>(rows: readonly T[]): Map<string, T[]> {
+  const bySignal = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = bySignal.get(r.value.signalKey);
+    if (list) list.push(r);
+    else bySignal.set(r.value.signalKey, [r]);
+  }
+  return bySignal;
+}
+
+/** A signal's rows as a whole, whatever their order in the file. */
+function fingerprintOf(values: readonly SignalRow[]): string {
+  const rows = values.map((v) => JSON.stringify(v)).sort();
+  return createHash('sha256').update(rows.join('\n')).digest('hex');
+}
+
+type SignalField = Exclude<keyof SignalRow, 'signalKey' | 'subject'>;
+/** A signal's own fields, with the import's field of each. */
+const signalLevel: ReadonlyArray<[SignalField, string]> = [
+  ['receivedOn', 'date'],
+  ['source', 'source'],
+  ['description', 'description'],
+  ['municipalityCode', 'municipality'],
+  ['themeIds', 'themes'],
+  ['urgency', 'urgency'],
+  ['submitterIds', 'submitters'],
+  ['receivedFromId', 'receivedFrom'],
+];
+
+/** A signal's fields from its rows: each as the first row that gives it. */
+function mergedOf(values: readonly SignalRow[]): Omit<SignalRow, 'subject'> {
+  const merged = { ...(values[0] as SignalRow) };
+  for (const [key] of signalLevel) {
+    const given = values.find((v) => v[key] !== null);
+    (merged as Record<string, unknown>)[key] = given ? given[key] : null;
+  }
+  return merged;
+}
+
+/** The request the screens would send for this signal, submitted, received on its date. */
+function requestOf(values: readonly SignalRow[], organisationId: string): SignalInput {
+  const m = mergedOf(values);
+  return {
+    submittingOrganisationIds: m.submitterIds?.length ? m.submitterIds : [organisationId],
+    source: m.source ?? 'partner',
+    description: m.description ?? '',
+    municipalityCode: m.municipalityCode ?? '',
+    themeIds: m.themeIds ?? [],
+    urgency: m.urgency ?? 'normal',
+    subjects: values.flatMap((v) => (v.subject ? [v.subject] : [])),
+    ...(m.receivedFromId ? { receivedFromOrganisationId: m.receivedFromId } : {}),
+    happenedOn: m.receivedOn ?? undefined,
+  };
+}
+
+/** What a signal's rows say together: alike where they give a field, and a signal that may be submitted. */
+function togetherProblems(
+  signalKey: string,
+  list: ReadonlyArray<{ line: number; value: SignalRow }>,
+  l: Lookups,
+): Map<number, FieldProblem[]> {
+  const problems = new Map<number, FieldProblem[]>();
+  const add = (line: number, p: FieldProblem) => problems.set(line, [...(problems.get(line) ?? []), p]);
+  const ordered = [...list].sort((a, b) => a.line - b.line);
+  const first = ordered[0];
+  if (!first) return problems;
+  for (const [key, fieldKey] of signalLevel) {
+    const giving = ordered.filter((r) => r.value[key] !== null);
+    const at = giving[0];
+    if (!at) continue;
+    for (const r of giving.slice(1))
+      if (JSON.stringify(r.value[key]) !== JSON.stringify(at.value[key]))
+        add(r.line, {
+          field: fieldKey,
+          code: 'signal_differs',
+          reason: `Op regel ${at.line} staat bij signaal ${signalKey} iets anders onder "${labelOf(fieldKey)}". Vul de gegevens van een signaal op één regel in, of op elke regel gelijk.`,
+        });
+  }
+  if (problems.size) return problems;
+  const m = mergedOf(ordered.map((r) => r.value));
+  const need = (fieldKey: string, reason: string) =>
+    add(first.line, { field: fieldKey, code: 'required', reason });
+  if (!m.receivedOn) need('date', `Vul de datum in waarop signaal ${signalKey} binnenkwam.`);
+  if (!m.source) need('source', `Vul de bron van signaal ${signalKey} in: ${sourceNames}.`);
+  if (!m.description) need('description', `Beschrijf signaal ${signalKey} in minstens twintig tekens.`);
+  if (!m.municipalityCode) need('municipality', `Vul de gemeente van signaal ${signalKey} in.`);
+  if (!m.themeIds?.length) need('themes', `Vul een of meer thema’s van signaal ${signalKey} in.`);
+  if (problems.size) return problems;
+  const request = requestOf(
+    ordered.map((r) => r.value),
+    l.organisationId,
+  );
+  const parsed = signalInput.safeParse(request);
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '');
+      add(first.line, { field: signalFieldOf[name] ?? null, code: 'invalid', reason: issue.message });
+    }
+  const submitters = request.submittingOrganisationIds;
+  const from = request.receivedFromOrganisationId;
+  if (!submitters.includes(l.organisationId))
+    add(first.line, {
+      field: 'submitters',
+      code: 'own_organisation_missing',
+      reason:
+        'Uw eigen organisatie moet een van de indieners zijn. Komt het signaal van een partner die het niet zelf indiende, zet die dan bij "Ontvangen van".',
+    });
+  if (from && submitters.includes(from))
+    add(first.line, {
+      field: 'receivedFrom',
+      code: 'also_submitter',
+      reason: 'Een indiener is niet ook de partner waarvan het signaal is ontvangen.',
+    });
+  return problems;
+}
+
+function signalRow(
+  cell: (field: string) => Cell | undefined,
+  l: Lookups,
+): { value: SignalRow } | { problems: FieldProblem[] } {
+  const { problems, take, text, need } = rowReader(cell);
+  const signalKey = text('signal', 100);
+  if (!signalKey) need('signal', 'Vul het kenmerk van het signaal in de bron in.');
+  const receivedOn = take('date', readDate(cell('date') ?? null)) ?? null;
+  if (receivedOn && receivedOn > l.today)
+    problems.push({
+      field: 'date',
+      code: 'in_the_future',
+      reason: `Deze datum ligt in de toekomst (${dutchDate(receivedOn)}). Vul de datum in waarop het signaal binnenkwam.`,
+    });
+  const sourceText = text('source', 100);
+  const source = sourceText ? (sources.get(fold(sourceText)) ?? null) : null;
+  if (sourceText && !source)
+    problems.push({
+      field: 'source',
+      code: 'unknown_source',
+      reason: `Deze bron kent Samenspel niet. Kies uit: ${sourceNames}.`,
+    });
+  const description = text('description', 20_000);
+  if (description !== null && description.length < 20)
+    problems.push({
+      field: 'description',
+      code: 'too_short',
+      reason: 'Beschrijf het signaal in minstens twintig tekens.',
+    });
+  const municipalityText = text('municipality', 100);
+  const municipality = municipalityText ? municipalityNamed(l, municipalityText) : undefined;
+  if (municipalityText && !municipality)
+    problems.push({
+      field: 'municipality',
+      code: 'unknown_municipality',
+      reason: unknownMunicipality(municipalityText),
+    });
+  const themeNames = listOf(text('themes', 2000));
+  const themeIds = themeNames.flatMap((name) => {
+    const found = themeNamed(l, name);
+    if (!found) problems.push({ field: 'themes', code: 'unknown_theme', reason: unknownTheme(l, name) });
+    return found ? [found.id] : [];
+  });
+  const urgencyText = text('urgency', 50);
+  const urgency = urgencyText ? (urgencies.get(fold(urgencyText)) ?? null) : null;
+  if (urgencyText && !urgency)
+    problems.push({
+      field: 'urgency',
+      code: 'unknown_urgency',
+      reason: 'Kies de urgentie: laag, normaal of hoog.',
+    });
+  const partner = (fieldKey: string, name: string) => {
+    const found = partnerNamed(l, name);
+    if (!found)
+      problems.push({
+        field: fieldKey,
+        code: 'unknown_organisation',
+        reason: `De partner '${name}' hoort niet bij uw regio. Schrijf zijn naam of code.`,
+      });
+    else if (!l.members.has(found.id))
+      problems.push({
+        field: fieldKey,
+        code: 'not_a_member',
+        reason: `${found.name} neemt niet deel aan het convenant van de regio.`,
+      });
+    return found && l.members.has(found.id) ? found.id : null;
+  };
+  const submitterIds = listOf(text('submitters', 2000)).flatMap((name) => {
+    const id = partner('submitters', name);
+    return id ? [id] : [];
+  });
+  const receivedFromText = text('receivedFrom', 200);
+  const receivedFromId = receivedFromText ? partner('receivedFrom', receivedFromText) : null;
+  const subject = subjectOf(cell, problems);
+  if (!signalKey || problems.length) return { problems };
+  return {
+    value: {
+      signalKey,
+      receivedOn,
+      source,
+      description,
+      municipalityCode: municipality?.code ?? null,
+      themeIds: themeNames.length ? [...new Set(themeIds)].sort() : null,
+      urgency,
+      submitterIds: submitterIds.length ? [...new Set(submitterIds)].sort() : null,
+      receivedFromId,
+      subject: subject ?? null,
+    },
+  };
+}
+
+/** The row's subject, checked with the API's contract; undefined when the row names none. */
+function subjectOf(
+  cell: (field: string) => Cell | undefined,
+  problems: FieldProblem[],
+): SubjectInput | undefined {
+  const texts = new Map<string, string>();
+  for (const key of anySubjectField) {
+    if (key === 'dateOfBirth') continue;
+    const raw = cell(key) ?? null;
+    // A number kept by Excel loses its leading zeros: a BSN has nine digits, a KvK number eight.
+    const width = key === 'bsn' ? 9 : key === 'kvkNumber' ? 8 : 0;
+    const read = readText(typeof raw === 'number' && width ? String(raw).padStart(width, '0') : raw, 300);
+    if (!read.ok) problems.push({ field: key, code: read.code, reason: read.reason });
+    else if (read.value) texts.set(key, read.value);
+  }
+  const born = readDate(cell('dateOfBirth') ?? null);
+  if (!born.ok) problems.push({ field: 'dateOfBirth', code: born.code, reason: born.reason });
+  const dateOfBirth = born.ok ? born.value : null;
+  const kindText = readText(cell('subjectKind') ?? null, 100);
+  const named = kindText.ok && kindText.value ? subjectKinds.get(fold(kindText.value)) : undefined;
+  if (kindText.ok && kindText.value && !named) {
+    problems.push({
+      field: 'subjectKind',
+      code: 'unknown_subject_kind',
+      reason: `Deze soort betrokkene kent Samenspel niet. Kies uit: ${subjectKindNames}.`,
+    });
+    return undefined;
+  }
+  const given = (k: string) => texts.has(k) || (k === 'dateOfBirth' && dateOfBirth !== null);
+  const kind =
+    named ??
+    (['firstNames', 'surname', 'bsn', 'dateOfBirth', 'prefix'].some(given)
+      ? 'person'
+      : ['companyName', 'kvkNumber'].some(given)
+        ? 'company'
+        : ['iban', 'holder'].some(given)
+          ? 'account'
+          : given('registration')
+            ? 'vehicle'
+            : ['postcode', 'houseNumber', 'addition', 'street', 'town'].some(given)
+              ? 'address'
+              : undefined);
+  if (!kind) return undefined;
+  const stray = anySubjectField.filter((k) => given(k) && !subjectFields[kind].includes(k));
+  for (const k of stray)
+    problems.push({
+      field: k,
+      code: 'not_of_this_kind',
+      reason: `Dit veld hoort niet bij een betrokkene van de soort ${[...subjectKinds.entries()].find(([, v]) => v === kind)?.[0] ?? kind}. Zet elke betrokkene op een eigen regel.`,
+    });
+  if (stray.length) return undefined;
+  const t = (k: string) => texts.get(k);
+  const address = {
+    postcode: t('postcode'),
+    houseNumber: t('houseNumber'),
+    houseNumberAddition: t('addition'),
+    street: t('street'),
+    town: t('town'),
+  };
+  const hasAddress = Object.values(address).some((v) => v !== undefined);
+  const request: Record<string, unknown> =
+    kind === 'person'
+      ? {
+          kind,
+          firstNames: t('firstNames'),
+          prefix: t('prefix'),
+          surname: t('surname'),
+          dateOfBirth: dateOfBirth ?? undefined,
+          bsn: t('bsn'),
+          address: hasAddress ? address : undefined,
+        }
+      : kind === 'company'
+        ? { kind, name: t('companyName'), kvkNumber: t('kvkNumber') }
+        : kind === 'address'
+          ? { kind, ...address }
+          : kind === 'account'
+            ? { kind, iban: t('iban'), holder: t('holder') }
+            : { kind, registration: t('registration') };
+  const parsed = subjectInput.safeParse(JSON.parse(JSON.stringify(request)));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path.at(-1) ?? '');
+      problems.push({ field: subjectFieldOf[name] ?? 'subjectKind', code: 'invalid', reason: issue.message });
+    }
+    return undefined;
+  }
+  return parsed.data;
+}
