@@ -73,6 +73,9 @@ const onOneEngine = [
   // A partner's register of signals submitted through the signals service, whose statements
   // signals.int and scope.int run on both engines (the kind's own key table as case-history.int).
   'server/src/modules/imports/signals-import.int.test.ts',
+  // Inspections recorded through the locations service, whose statements locations.int and
+  // scope.int run on both engines.
+  'server/src/modules/imports/inspections-import.int.test.ts',
 ];
 /**
  * The command line opens the embedded database by default, as `npm start` does: with a server

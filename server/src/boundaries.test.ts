@@ -86,7 +86,15 @@ const owners: Record<string, readonly string[]> = {
     'subject_merges',
     'subject_conflicts',
   ],
-  imports: ['ftm_imports', 'imports', 'import_mappings', 'imported_cases', 'imported_signals', 'import_jobs'],
+  imports: [
+    'ftm_imports',
+    'imports',
+    'import_mappings',
+    'imported_cases',
+    'imported_signals',
+    'imported_inspections',
+    'import_jobs',
+  ],
   notifications: ['notifications', 'notification_triggers', 'notification_preferences', 'notification_mails'],
   locations: [
     'location_projects',

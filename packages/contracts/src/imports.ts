@@ -7,7 +7,14 @@ import { z } from 'zod';
  * + skipped (with a reason).
  */
 
-export const importKinds = ['finance', 'activities', 'case-history', 'risk-locations', 'signals'] as const;
+export const importKinds = [
+  'finance',
+  'activities',
+  'case-history',
+  'risk-locations',
+  'signals',
+  'inspections',
+] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const importModes = ['dry-run', 'commit'] as const;

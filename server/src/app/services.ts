@@ -161,6 +161,8 @@ export function createServices(options: ServicesOptions) {
       keys: options.keys,
       ports: {
         flagLocation: (trx, actor, request) => locations.flagWithin(trx, actor, request),
+        recordInspection: (trx, actor, request, outcome) =>
+          locations.recordInspectionWithin(trx, actor, request, outcome),
         submitSignal: (trx, actor, request, record) =>
           signals.createWithin(trx, actor, request, true, record),
       },

@@ -1270,6 +1270,16 @@ export interface ImportedSignalsTable {
   importId: string;
 }
 
+/** Which inspection each of a source's own inspection numbers became, for the organisation that imported it. */
+export interface ImportedInspectionsTable {
+  regionId: string;
+  organisationId: string;
+  sourceKey: string;
+  inspectionId: string | null;
+  fingerprint: string;
+  importId: string;
+}
+
 /** An import waiting for, or run by, the job runner; its file is erased once the job ended. */
 export interface ImportJobsTable {
   id: string;
@@ -1573,6 +1583,7 @@ export interface DB {
   importMappings: ImportMappingsTable;
   importedCases: ImportedCasesTable;
   importedSignals: ImportedSignalsTable;
+  importedInspections: ImportedInspectionsTable;
   importJobs: ImportJobsTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;

@@ -39,6 +39,7 @@ import * as notificationLinks from './20261207T220000-notification-links.js';
 import * as importedCases from './20261207T230000-imported-cases.js';
 import * as importJobs from './20261207T233000-import-jobs.js';
 import * as importedSignals from './20261208T090000-imported-signals.js';
+import * as importedInspections from './20261208T093000-imported-inspections.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -85,4 +86,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T230000-imported-cases': importedCases,
   '20261207T233000-import-jobs': importJobs,
   '20261208T090000-imported-signals': importedSignals,
+  '20261208T093000-imported-inspections': importedInspections,
 };

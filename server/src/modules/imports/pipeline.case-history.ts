@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   adviceRequest,
   type CaseOrigin,
@@ -11,6 +11,7 @@ import {
   type ResultKind,
   resultRequest,
 } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
 import { dutchDate } from '../../shared/dates.js';
 import { type CaseHistoryRows, insertCaseHistories, nextCaseReferences } from '../cases/index.js';
 import { covenantOf } from '../collaborations/index.js';
@@ -29,8 +30,16 @@ import {
   unknownTheme,
 } from './pipeline.lookups.js';
 import type { Cell } from './pipeline.read.js';
+import {
+  fingerprintOf,
+  groupedBy,
+  type ImportedRecord,
+  type KeyedRecords,
+  relateRecords,
+  unchangedRecords,
+} from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
-import { fold, readDate, readNumber, readText, rowReader, words } from './pipeline.values.js';
+import { fold, readDate, readNumber, rowReader, words } from './pipeline.values.js';
 
 /**
  * The case-history kind: a region's earlier cases from its old register (a spreadsheet kept by
@@ -354,61 +363,24 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
   },
   key: (v) => (v.step === 'start' ? `${v.caseKey}\u0000start` : `${v.caseKey}\u0000${JSON.stringify(v)}`),
   async relate(db, actor, rows, _context, refused) {
-    const problems = new Map<number, FieldProblem[]>();
-    const add = (line: number, p: FieldProblem) => problems.set(line, [...(problems.get(line) ?? []), p]);
-    const byCase = grouped(rows);
-    // A case with a row refused on its own is refused whole: its other rows say why.
-    const refusedLines = new Map<string, number[]>();
-    for (const r of refused) {
-      const key = caseKeyOf(r.cell);
-      if (key) refusedLines.set(key, [...(refusedLines.get(key) ?? []), r.line]);
-    }
-    const imported = new Map(
-      (await repo.importedCases(db, actor.regionId, [...byCase.keys()])).map((r) => [r.sourceKey, r]),
+    const keys = [...new Set(rows.map((r) => r.value.caseKey))];
+    return relateRecords(
+      caseRecords,
+      rows,
+      refused,
+      await imported(db, actor.regionId, keys),
+      sequenceProblems,
     );
-    for (const [caseKey, list] of byCase) {
-      const earlier = imported.get(caseKey);
-      if (earlier && earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) {
-        for (const r of list)
-          add(r.line, {
-            field: 'case',
-            code: 'history_changed',
-            reason: earlier.caseId
-              ? `Casus ${caseKey} is al ingelezen, met een andere geschiedenis. Leg nieuwe stappen vast in Samenspel zelf, of haal deze casus uit het bestand.`
-              : `Casus ${caseKey} is al ingelezen en inmiddels vernietigd volgens de bewaartermijn. Haal hem uit het bestand.`,
-          });
-        continue;
-      }
-      const own = refusedLines.get(caseKey);
-      if (own) {
-        for (const r of list) add(r.line, caseRefused(caseKey, own));
-        continue;
-      }
-      const found = sequenceProblems(caseKey, list);
-      if (found.size) {
-        for (const [line, ps] of found) for (const p of ps) add(line, p);
-        const lines = [...found.keys()].sort((a, b) => a - b);
-        for (const r of list) if (!found.has(r.line)) add(r.line, caseRefused(caseKey, lines));
-      }
-    }
-    return problems;
   },
   async unchanged(db, actor, values) {
-    const byCase = grouped(values.map((value, line) => ({ line, value })));
-    const imported = await repo.importedCases(db, actor.regionId, [...byCase.keys()]);
-    const skipped = new Map<string, string>();
-    for (const earlier of imported) {
-      const list = byCase.get(earlier.sourceKey) ?? [];
-      if (earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) continue;
-      const reason = earlier.caseId
-        ? 'Staat al zo in Samenspel.'
-        : 'Deze casus is al ingelezen en inmiddels vernietigd volgens de bewaartermijn; hij komt niet terug.';
-      for (const r of list) skipped.set(caseHistory.key(r.value), reason);
-    }
-    return skipped;
+    const keys = [...new Set(values.map((v) => v.caseKey))];
+    return unchangedRecords(caseRecords, values, await imported(db, actor.regionId, keys), caseHistory.key);
   },
   async write(db, actor, values, at, by, importId) {
-    const byCase = grouped(values.map((value, line) => ({ line, value })));
+    const byCase = groupedBy(
+      values.map((value, line) => ({ line, value })),
+      caseRecords,
+    );
     if (!byCase.size) return 0;
     const collaborationId = await covenantOf(db, actor.regionId);
     const histories = [...byCase.entries()];
@@ -465,45 +437,34 @@ export const caseHistory: ImportKindDefinition<HistoryRow> = {
   },
 };
 
-function caseRefused(caseKey: string, lines: readonly number[]): FieldProblem {
-  return {
-    field: null,
-    code: 'case_refused',
-    reason: `Casus ${caseKey} wordt niet ingelezen: ${lines.length === 1 ? 'regel' : 'regels'} ${lines.join(', ')} ${lines.length === 1 ? 'is' : 'zijn'} geweigerd. Verbeter ${lines.length === 1 ? 'die' : 'die regels'}; een casus komt alleen heel binnen.`,
-  };
-}
+/** A case's history under its number in the old register. */
+const caseRecords: KeyedRecords<HistoryRow> = {
+  keyOf: (v) => v.caseKey,
+  keyField: 'case',
+  named: (key) => `Casus ${key}`,
+  whole: 'een casus komt alleen heel binnen',
+  // By date, a start first on its day, otherwise in the file's order (a closure and a reopening
+  // on one day as the file lists them).
+  sort: (a, b) =>
+    a.on !== b.on ? (a.on < b.on ? -1 : 1) : Number(b.step === 'start') - Number(a.step === 'start'),
+  changedCode: 'history_changed',
+  changed: (key, gone) =>
+    gone
+      ? `Casus ${key} is al ingelezen en inmiddels vernietigd volgens de bewaartermijn. Haal hem uit het bestand.`
+      : `Casus ${key} is al ingelezen, met een andere geschiedenis. Leg nieuwe stappen vast in Samenspel zelf, of haal deze casus uit het bestand.`,
+  unchangedReason: (gone) =>
+    gone
+      ? 'Deze casus is al ingelezen en inmiddels vernietigd volgens de bewaartermijn; hij komt niet terug.'
+      : 'Staat al zo in Samenspel.',
+  refusedCode: 'case_refused',
+};
 
-function caseKeyOf(cell: (field: string) => Cell | undefined): string | null {
-  const read = readText(cell('case') ?? null, 100);
-  return read.ok ? read.value : null;
-}
-
-/**
- * A case's rows in the order they happened: by date, a start first on its day, otherwise in
- * the file's order (a closure and a reopening on one day as the file lists them).
- */
-function grouped<T extends { value: HistoryRow }>(rows: readonly T[]): Map<string, T[]> {
-  const byCase = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = byCase.get(r.value.caseKey);
-    if (list) list.push(r);
-    else byCase.set(r.value.caseKey, [r]);
-  }
-  for (const list of byCase.values())
-    list.sort((a, b) =>
-      a.value.on !== b.value.on
-        ? a.value.on < b.value.on
-          ? -1
-          : 1
-        : Number(b.value.step === 'start') - Number(a.value.step === 'start'),
-    );
-  return byCase;
-}
-
-/** A case's history as a whole, whatever the order of its rows in the file. */
-function fingerprintOf(values: readonly HistoryRow[]): string {
-  const rows = values.map((v) => JSON.stringify(v)).sort();
-  return createHash('sha256').update(rows.join('\n')).digest('hex');
+async function imported(db: Db, regionId: string, keys: readonly string[]): Promise<ImportedRecord[]> {
+  return (await repo.importedCases(db, regionId, keys)).map((r) => ({
+    sourceKey: r.sourceKey,
+    fingerprint: r.fingerprint,
+    gone: r.caseId === null,
+  }));
 }
 
 /** What a case's steps say together, in their order: the problems per line. */

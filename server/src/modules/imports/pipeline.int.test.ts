@@ -297,6 +297,7 @@ describe(`importing spreadsheets on ${testEngine()}`, () => {
       'case-history',
       'risk-locations',
       'signals',
+      'inspections',
     ]);
   });
 });

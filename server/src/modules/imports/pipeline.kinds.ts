@@ -1,11 +1,13 @@
 import {
   type CreateActivityRequest,
+  type CreateInspectionRequest,
   type CreateLocationRequest,
   createActivityRequest,
   type FinanceLineCode,
   financeLineDefinitions,
   financeYearRequest,
   type ImportKind,
+  type InspectionFindingRequest,
   type SignalInput,
 } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
@@ -20,6 +22,7 @@ import {
   recordActivities,
 } from '../programmes/index.js';
 import { caseHistory } from './pipeline.case-history.js';
+import { inspections } from './pipeline.inspections.js';
 import type { Cell } from './pipeline.read.js';
 import { riskLocations } from './pipeline.risk-locations.js';
 import { signals } from './pipeline.signals.js';
@@ -31,6 +34,17 @@ import { fold, readDate, readNumber, readText, readYear, rowReader } from './pip
  */
 export interface ImportPorts {
   flagLocation(db: Db, actor: Actor, request: CreateLocationRequest): Promise<string>;
+  /** An inspection planned, held or cancelled, with its findings, as the screens record one: its id. */
+  recordInspection(
+    db: Db,
+    actor: Actor,
+    request: CreateInspectionRequest,
+    outcome: {
+      heldOn: string | null;
+      cancelledOn: string | null;
+      findings: readonly InspectionFindingRequest[];
+    },
+  ): Promise<string>;
   /** A signal submitted as the screens submit one (its subjects registered, each logged): its id. */
   submitSignal(db: Db, actor: Actor, request: SignalInput, record: AuditRecorder): Promise<string>;
 }
@@ -437,6 +451,7 @@ export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>
   'case-history': caseHistory,
   'risk-locations': riskLocations,
   signals,
+  inspections,
 };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */

@@ -2,6 +2,7 @@ import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
   ImportedCasesTable,
+  ImportedInspectionsTable,
   ImportedSignalsTable,
   ImportJobsTable,
   ImportsTable,
@@ -110,6 +111,30 @@ export async function importedSignals(
 
 export async function recordImportedSignals(db: Db, rows: ReadonlyArray<Insertable<ImportedSignalsTable>>) {
   for (const batch of batches(rows)) await db.insertInto('importedSignals').values(batch).execute();
+}
+
+/** The inspections this organisation imported before under these source numbers: the inspection each became and its fingerprint. */
+export async function importedInspections(
+  db: Db,
+  regionId: string,
+  organisationId: string,
+  sourceKeys: readonly string[],
+) {
+  if (!sourceKeys.length) return [];
+  return db
+    .selectFrom('importedInspections')
+    .select(['sourceKey', 'inspectionId', 'fingerprint'])
+    .where('regionId', '=', regionId)
+    .where('organisationId', '=', organisationId)
+    .where('sourceKey', '=', sql<string>`any(${[...sourceKeys]}::text[])`)
+    .execute();
+}
+
+export async function recordImportedInspections(
+  db: Db,
+  rows: ReadonlyArray<Insertable<ImportedInspectionsTable>>,
+) {
+  for (const batch of batches(rows)) await db.insertInto('importedInspections').values(batch).execute();
 }
 
 // ---- jobs ----

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   type SignalInput,
   type SignalSource,
@@ -7,6 +6,8 @@ import {
   subjectInput,
   type Urgency,
 } from '@samenspel/contracts';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
 import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
@@ -21,6 +22,17 @@ import {
   unknownTheme,
 } from './pipeline.lookups.js';
 import type { Cell } from './pipeline.read.js';
+import {
+  disagreements,
+  fingerprintOf,
+  groupedBy,
+  type ImportedRecord,
+  type KeyedRecords,
+  mergedFields,
+  type RecordFields,
+  relateRecords,
+  unchangedRecords,
+} from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
 import { fold, readDate, readText, rowReader, words } from './pipeline.values.js';
 
@@ -277,66 +289,20 @@ export const signals: ImportKindDefinition<SignalRow> = {
   },
   key: (v) => `${v.signalKey}\u0000${JSON.stringify(v)}`,
   async relate(db, actor, rows, context, refused) {
-    const l = context as Lookups;
-    const problems = new Map<number, FieldProblem[]>();
-    const add = (line: number, p: FieldProblem) => problems.set(line, [...(problems.get(line) ?? []), p]);
-    const refusedLines = new Map<string, number[]>();
-    for (const r of refused) {
-      const read = readText(r.cell('signal') ?? null, 100);
-      if (read.ok && read.value)
-        refusedLines.set(read.value, [...(refusedLines.get(read.value) ?? []), r.line]);
-    }
-    const bySignal = grouped(rows);
-    const imported = new Map(
-      (await repo.importedSignals(db, actor.regionId, actor.organisationId, [...bySignal.keys()])).map(
-        (r) => [r.sourceKey, r],
-      ),
+    const keys = [...new Set(rows.map((r) => r.value.signalKey))];
+    return relateRecords(signalRecords, rows, refused, await imported(db, actor, keys), (key, list) =>
+      togetherProblems(key, list, context as Lookups),
     );
-    for (const [signalKey, list] of bySignal) {
-      const earlier = imported.get(signalKey);
-      if (earlier && earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) {
-        for (const r of list)
-          add(r.line, {
-            field: 'signal',
-            code: 'signal_changed',
-            reason: earlier.signalId
-              ? `Signaal ${signalKey} is al ingelezen, met andere gegevens. Pas het aan in Samenspel zelf, of haal het uit het bestand.`
-              : `Signaal ${signalKey} is al ingelezen en inmiddels vernietigd volgens de bewaartermijn. Haal het uit het bestand.`,
-          });
-        continue;
-      }
-      const own = refusedLines.get(signalKey);
-      if (own) {
-        for (const r of list) add(r.line, signalRefused(signalKey, own));
-        continue;
-      }
-      const found = togetherProblems(signalKey, list, l);
-      if (found.size) {
-        for (const [line, ps] of found) for (const p of ps) add(line, p);
-        const lines = [...found.keys()].sort((a, b) => a - b);
-        for (const r of list) if (!found.has(r.line)) add(r.line, signalRefused(signalKey, lines));
-      }
-    }
-    return problems;
   },
   async unchanged(db, actor, values) {
-    const bySignal = grouped(values.map((value, line) => ({ line, value })));
-    const imported = await repo.importedSignals(db, actor.regionId, actor.organisationId, [
-      ...bySignal.keys(),
-    ]);
-    const skipped = new Map<string, string>();
-    for (const earlier of imported) {
-      const list = bySignal.get(earlier.sourceKey) ?? [];
-      if (earlier.fingerprint !== fingerprintOf(list.map((r) => r.value))) continue;
-      const reason = earlier.signalId
-        ? 'Staat al zo in Samenspel.'
-        : 'Dit signaal is al ingelezen en inmiddels vernietigd volgens de bewaartermijn; het komt niet terug.';
-      for (const r of list) skipped.set(signals.key(r.value), reason);
-    }
-    return skipped;
+    const keys = [...new Set(values.map((v) => v.signalKey))];
+    return unchangedRecords(signalRecords, values, await imported(db, actor, keys), signals.key);
   },
   async write(db, actor, values, _at, _by, importId, ports, record) {
-    const bySignal = grouped(values.map((value, line) => ({ line, value })));
+    const bySignal = groupedBy(
+      values.map((value, line) => ({ line, value })),
+      signalRecords,
+    );
     const keys: Array<{
       regionId: string;
       organisationId: string;
@@ -369,35 +335,32 @@ export const signals: ImportKindDefinition<SignalRow> = {
   },
 };
 
+/** A signal under its number in the partner's register. */
+const signalRecords: KeyedRecords<SignalRow> & { differsCode: string } = {
+  keyOf: (v) => v.signalKey,
+  keyField: 'signal',
+  named: (key) => `Signaal ${key}`,
+  whole: 'een signaal komt alleen heel binnen',
+  changedCode: 'signal_changed',
+  // A signal's content destroyed under its retention term keeps its row: it is never gone here.
+  changed: (key) =>
+    `Signaal ${key} is al ingelezen, met andere gegevens. Pas het aan in Samenspel zelf, of haal het uit het bestand.`,
+  refusedCode: 'signal_refused',
+  differsCode: 'signal_differs',
+};
+
+async function imported(db: Db, actor: Actor, keys: readonly string[]): Promise<ImportedRecord[]> {
+  return (await repo.importedSignals(db, actor.regionId, actor.organisationId, keys)).map((r) => ({
+    sourceKey: r.sourceKey,
+    fingerprint: r.fingerprint,
+    gone: r.signalId === null,
+  }));
+}
+
 const labelOf = (key: string) => signals.fields.find((f) => f.key === key)?.label ?? key;
 
-function signalRefused(signalKey: string, lines: readonly number[]): FieldProblem {
-  return {
-    field: null,
-    code: 'signal_refused',
-    reason: `Signaal ${signalKey} wordt niet ingelezen: ${lines.length === 1 ? 'regel' : 'regels'} ${lines.join(', ')} ${lines.length === 1 ? 'is' : 'zijn'} geweigerd. Verbeter ${lines.length === 1 ? 'die' : 'die regels'}; een signaal komt alleen heel binnen.`,
-  };
-}
-
-function grouped<T extends { value: SignalRow }>(rows: readonly T[]): Map<string, T[]> {
-  const bySignal = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = bySignal.get(r.value.signalKey);
-    if (list) list.push(r);
-    else bySignal.set(r.value.signalKey, [r]);
-  }
-  return bySignal;
-}
-
-/** A signal's rows as a whole, whatever their order in the file. */
-function fingerprintOf(values: readonly SignalRow[]): string {
-  const rows = values.map((v) => JSON.stringify(v)).sort();
-  return createHash('sha256').update(rows.join('\n')).digest('hex');
-}
-
-type SignalField = Exclude<keyof SignalRow, 'signalKey' | 'subject'>;
 /** A signal's own fields, with the import's field of each. */
-const signalLevel: ReadonlyArray<[SignalField, string]> = [
+const signalLevel: RecordFields<SignalRow> = [
   ['receivedOn', 'date'],
   ['source', 'source'],
   ['description', 'description'],
@@ -408,19 +371,9 @@ const signalLevel: ReadonlyArray<[SignalField, string]> = [
   ['receivedFromId', 'receivedFrom'],
 ];
 
-/** A signal's fields from its rows: each as the first row that gives it. */
-function mergedOf(values: readonly SignalRow[]): Omit<SignalRow, 'subject'> {
-  const merged = { ...(values[0] as SignalRow) };
-  for (const [key] of signalLevel) {
-    const given = values.find((v) => v[key] !== null);
-    (merged as Record<string, unknown>)[key] = given ? given[key] : null;
-  }
-  return merged;
-}
-
 /** The request the screens would send for this signal, submitted, received on its date. */
 function requestOf(values: readonly SignalRow[], organisationId: string): SignalInput {
-  const m = mergedOf(values);
+  const m = mergedFields(values, signalLevel);
   return {
     submittingOrganisationIds: m.submitterIds?.length ? m.submitterIds : [organisationId],
     source: m.source ?? 'partner',
@@ -445,20 +398,13 @@ function togetherProblems(
   const ordered = [...list].sort((a, b) => a.line - b.line);
   const first = ordered[0];
   if (!first) return problems;
-  for (const [key, fieldKey] of signalLevel) {
-    const giving = ordered.filter((r) => r.value[key] !== null);
-    const at = giving[0];
-    if (!at) continue;
-    for (const r of giving.slice(1))
-      if (JSON.stringify(r.value[key]) !== JSON.stringify(at.value[key]))
-        add(r.line, {
-          field: fieldKey,
-          code: 'signal_differs',
-          reason: `Op regel ${at.line} staat bij signaal ${signalKey} iets anders onder "${labelOf(fieldKey)}". Vul de gegevens van een signaal op één regel in, of op elke regel gelijk.`,
-        });
-  }
+  for (const [line, ps] of disagreements(signalRecords, signalKey, list, signalLevel, labelOf))
+    for (const p of ps) add(line, p);
   if (problems.size) return problems;
-  const m = mergedOf(ordered.map((r) => r.value));
+  const m = mergedFields(
+    ordered.map((r) => r.value),
+    signalLevel,
+  );
   const need = (fieldKey: string, reason: string) =>
     add(first.line, { field: fieldKey, code: 'required', reason });
   if (!m.receivedOn) need('date', `Vul de datum in waarop signaal ${signalKey} binnenkwam.`);

@@ -12,6 +12,6 @@ export {
   unlinkSubjects as unlinkSubjectsFromPlaces,
 } from './locations.repository.js';
 export { locationsRoutes } from './locations.routes.js';
-export { LocationsService } from './locations.service.js';
+export { LocationsService, readableLocations } from './locations.service.js';
 export { mapLayersRoutes } from './map-layers.routes.js';
 export { MapLayersService } from './map-layers.service.js';

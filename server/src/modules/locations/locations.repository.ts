@@ -646,6 +646,24 @@ export async function unlinkSubjects(db: Db, subjectIds: readonly string[]): Pro
  * What identifies the region's locations for an import (kind, address or name, municipality):
  * a row naming one of them again is recorded already.
  */
+/**
+ * The locations a predicate reaches, with what identifies them in a register (address, or name in
+ * a municipality): for an import that names the locations of an inspection.
+ */
+export async function reachableLocationIdentities(db: Db, reachable: LocationPredicate) {
+  return locationsQuery(db, reachable)
+    .select([
+      'l.id',
+      'l.name',
+      'l.postcode',
+      'l.houseNumber',
+      'l.houseLetter',
+      'l.houseNumberAddition',
+      'l.municipalityCode',
+    ])
+    .execute();
+}
+
 export async function locationIdentities(db: Db, regionId: string) {
   return db
     .selectFrom('locations')

@@ -643,54 +643,119 @@ export class LocationsService {
   }
 
   async createInspection(context: RequestContext, request: CreateInspectionRequest): Promise<Inspection> {
-    const { audit, access, now } = this.deps;
+    const { audit, access } = this.deps;
     return audit.run(context, { action: 'inspection.create', activity }, async (trx) => {
       const actor = await access.requireAccess(trx, context.actor, 'inspection.create');
-      if (request.locationIds.length)
-        await access.requireAccess(trx, actor, 'location.read', request.locationIds);
-      if (request.caseId) await access.requireAccess(trx, actor, 'case.read', [request.caseId]);
-      const problems: InvalidParam[] = [];
-      if (!(await municipalitiesIn(trx, actor.regionId, [request.municipalityCode])).length)
-        problems.push(
-          problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
-        );
-      if (request.projectId && !(await repo.findProjects(trx, actor.regionId, [request.projectId])).length)
-        problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
-      const partners = [...new Set([actor.organisationId, ...request.organisationIds])];
-      const collaborationId = await covenantOf(trx, actor.regionId);
-      const known = await organisationsIn(trx, actor.regionId, partners);
-      const members = await participatingAmong(trx, collaborationId, partners);
-      if (known.length !== partners.length || members.size !== partners.length)
-        problems.push(
-          problem(
-            'organisationIds',
-            'not_a_member',
-            'Een van de partners hoort niet bij uw regio of neemt niet deel aan het samenwerkingsverband.',
-          ),
-        );
-      if (request.integral && partners.length < 2)
-        problems.push(
-          problem('integral', 'one_partner', 'Een integrale controle houden minstens twee partners samen.'),
-        );
-      if (problems.length) throw invalid(problems);
-      const id = await repo.insertInspection(trx, {
-        regionId: actor.regionId,
-        collaborationId,
-        projectId: request.projectId ?? null,
-        caseId: request.caseId ?? null,
-        municipalityCode: request.municipalityCode,
-        integral: request.integral,
-        plannedOn: request.plannedOn,
-        organisationId: actor.organisationId,
-        note: request.note ?? null,
-        createdAt: now(),
-        createdBy: userOf(actor),
-        organisationIds: partners,
-        locationIds: request.locationIds,
-      });
+      const id = await this.createInspectionWithin(trx, actor, request);
       if (!this.deps.answers) return { id } as Inspection;
       return this.inspection(trx, actor, id);
     });
+  }
+
+  /** An inspection planned by someone who may create inspections, in the caller's transaction: its id. */
+  private async createInspectionWithin(
+    trx: Db,
+    actor: Actor,
+    request: CreateInspectionRequest,
+  ): Promise<string> {
+    const { access, now } = this.deps;
+    if (request.locationIds.length)
+      await access.requireAccess(trx, actor, 'location.read', request.locationIds);
+    if (request.caseId) await access.requireAccess(trx, actor, 'case.read', [request.caseId]);
+    const problems: InvalidParam[] = [];
+    if (!(await municipalitiesIn(trx, actor.regionId, [request.municipalityCode])).length)
+      problems.push(
+        problem('municipalityCode', 'unknown_municipality', 'Deze gemeente hoort niet bij uw regio.'),
+      );
+    if (request.projectId && !(await repo.findProjects(trx, actor.regionId, [request.projectId])).length)
+      problems.push(problem('projectId', 'unknown_project', 'Dit project hoort niet bij uw regio.'));
+    const partners = [...new Set([actor.organisationId, ...request.organisationIds])];
+    const collaborationId = await covenantOf(trx, actor.regionId);
+    const known = await organisationsIn(trx, actor.regionId, partners);
+    const members = await participatingAmong(trx, collaborationId, partners);
+    if (known.length !== partners.length || members.size !== partners.length)
+      problems.push(
+        problem(
+          'organisationIds',
+          'not_a_member',
+          'Een van de partners hoort niet bij uw regio of neemt niet deel aan het samenwerkingsverband.',
+        ),
+      );
+    if (request.integral && partners.length < 2)
+      problems.push(
+        problem('integral', 'one_partner', 'Een integrale controle houden minstens twee partners samen.'),
+      );
+    if (problems.length) throw invalid(problems);
+    return repo.insertInspection(trx, {
+      regionId: actor.regionId,
+      collaborationId,
+      projectId: request.projectId ?? null,
+      caseId: request.caseId ?? null,
+      municipalityCode: request.municipalityCode,
+      integral: request.integral,
+      plannedOn: request.plannedOn,
+      organisationId: actor.organisationId,
+      note: request.note ?? null,
+      createdAt: now(),
+      createdBy: userOf(actor),
+      organisationIds: partners,
+      locationIds: request.locationIds,
+    });
+  }
+
+  /**
+   * An inspection from a register, in an import's transaction: planned as `createInspection`
+   * plans one, then held or cancelled on its day, with the partners' findings (each a partner of
+   * the inspection; someone who sees aggregates only records their own organisation's). The
+   * caller has checked 'inspection.create'; refuses with every problem at once; answers its id.
+   */
+  async recordInspectionWithin(
+    trx: Db,
+    actor: Actor,
+    request: CreateInspectionRequest,
+    outcome: {
+      heldOn: string | null;
+      cancelledOn: string | null;
+      findings: readonly InspectionFindingRequest[];
+    },
+  ): Promise<string> {
+    const today = this.today();
+    const problems: InvalidParam[] = [
+      ...(outcome.heldOn ? happenedProblems('heldOn', outcome.heldOn, today) : []),
+      ...(outcome.cancelledOn ? happenedProblems('cancelledOn', outcome.cancelledOn, today) : []),
+    ];
+    if (outcome.heldOn && outcome.cancelledOn)
+      problems.push(
+        problem('cancelledOn', 'held_and_cancelled', 'Een controle is gehouden of afgelast, niet allebei.'),
+      );
+    if (outcome.findings.length && !outcome.heldOn)
+      problems.push(
+        problem('findings', 'not_held', 'Een controle met bevindingen is gehouden: vul in wanneer.'),
+      );
+    const partners = new Set([actor.organisationId, ...request.organisationIds]);
+    for (const f of outcome.findings)
+      if (!partners.has(f.organisationId))
+        problems.push(problem('findings', 'not_a_partner', 'Deze partner nam niet deel aan de controle.'));
+      else if (aggregatesOnly(actor) && f.organisationId !== actor.organisationId)
+        problems.push(
+          problem('findings', 'other_partner', 'U legt alleen de bevindingen van uw eigen organisatie vast.'),
+        );
+    if (problems.length) throw invalid(problems);
+    const id = await this.createInspectionWithin(trx, actor, request);
+    if (outcome.heldOn) await repo.setInspectionDate(trx, id, { heldOn: outcome.heldOn });
+    if (outcome.cancelledOn) await repo.setInspectionDate(trx, id, { cancelledOn: outcome.cancelledOn });
+    const at = this.deps.now();
+    for (const f of outcome.findings)
+      await repo.insertFinding(trx, {
+        inspectionId: id,
+        organisationId: f.organisationId,
+        kind: f.kind,
+        description: f.description,
+        count: f.count ?? null,
+        recordedAt: at,
+        recordedBy: userOf(actor),
+      });
+    return id;
   }
 
   /** Held or cancelled, on the day it happened. */
@@ -788,6 +853,11 @@ export class LocationsService {
       return this.inspection(trx, actor, id);
     });
   }
+}
+
+/** The locations someone may read, with what identifies them in a register (an import names them so). */
+export function readableLocations(db: Db, actor: Actor) {
+  return repo.reachableLocationIdentities(db, locationsReachable(actor, 'location.read'));
 }
 
 /** The statuses as the refusals name them. */

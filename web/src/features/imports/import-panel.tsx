@@ -38,10 +38,13 @@ export function ImportPanel({
   kind,
   intro,
   onCommitted,
+  title = t('imports.title'),
 }: {
   kind: ImportKind;
   intro: string;
   onCommitted: () => void;
+  /** The panel's heading, where a page has more than one. */
+  title?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const result = useRef<HTMLDivElement>(null);
@@ -107,7 +110,7 @@ export function ImportPanel({
   };
   const report = run.data;
   return (
-    <Section id={`import-${kind}`} title={t('imports.title')}>
+    <Section id={`import-${kind}`} title={title}>
       <Paragraph>{intro}</Paragraph>
       <form onSubmit={check} noValidate>
         <FormField

@@ -56,12 +56,14 @@ const years = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
  * location. Steering roles see the figures only.
  */
 /** A register of risk locations from a spreadsheet, through the import panel. */
-function ImportLocations() {
+/** A register of risk locations, or a list of inspections, from a spreadsheet. */
+function ImportPlaces({ kind }: { kind: 'risk-locations' | 'inspections' }) {
   const queryClient = useQueryClient();
   return (
     <ImportPanel
-      kind="risk-locations"
-      intro={t('imports.riskLocationsIntro')}
+      kind={kind}
+      title={t(kind === 'risk-locations' ? 'imports.riskLocationsTitle' : 'imports.inspectionsTitle')}
+      intro={t(kind === 'risk-locations' ? 'imports.riskLocationsIntro' : 'imports.inspectionsIntro')}
       onCommitted={() => void queryClient.invalidateQueries({ queryKey: placesKey })}
     />
   );
@@ -123,7 +125,8 @@ export function PlacesPage() {
       {can(me.data, 'inspection.read') ? <Inspections projectId={projectId} /> : null}
       {can(me.data, 'inspection.create') ? <PlanInspection projectId={projectId} /> : null}
       {can(me.data, 'location.create') ? <NewLocation projectId={projectId} /> : null}
-      {can(me.data, 'location.create') ? <ImportLocations /> : null}
+      {can(me.data, 'location.create') ? <ImportPlaces kind="risk-locations" /> : null}
+      {can(me.data, 'inspection.create') ? <ImportPlaces kind="inspections" /> : null}
       {can(me.data, 'address-register.manage') ? (
         <Paragraph>
           <RouterLink to="/beheer/adresregister" className="utrecht-link">
