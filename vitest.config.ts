@@ -8,21 +8,15 @@ process.stdout.write(`Tests shuffled with seed ${seed} (SAMENSPEL_TEST_SEED=${se
 
 /** Test files that work on the demo region, which the global setup builds while the others run. */
 const needsDemo =
-  /server\/src\/(demo\/|cli\/cli-demo|modules\/privacy\/retention\.int)|e2e\/(dashboard|retention)\.spec/;
+  /server\/src\/(demo\/|cli\/cli-demo\.int|modules\/privacy\/retention\.int)|e2e\/(dashboard|retention)\.spec/;
 
-/**
- * The usual order (slowest first), but the files that wait for the demo region after the other
- * integration files, and the unit files (a few seconds in all) last, beside them: the demo files
- * are the longest at the end of the first group, and the quick unit files fill the second core.
- */
+/** The usual order (slowest first), but the files that wait for the demo region last. */
 class DemoLast extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const unit = (f: TestSpecification) => f.project.name === 'unit';
     return [
-      ...sorted.filter((f) => !needsDemo.test(f.moduleId) && !unit(f)),
+      ...sorted.filter((f) => !needsDemo.test(f.moduleId)),
       ...sorted.filter((f) => needsDemo.test(f.moduleId)),
-      ...sorted.filter(unit),
     ];
   }
 }
@@ -81,11 +75,7 @@ const onOneEngine = [
  * The command line opens the embedded database by default, as `npm start` does: with a server
  * too, its files (each command a process of its own) run on PGlite only.
  */
-const embeddedOnly = [
-  'server/src/cli/cli.int.test.ts',
-  'server/src/cli/cli-demo.int.test.ts',
-  'server/src/cli/cli-demo-audit.int.test.ts',
-];
+const embeddedOnly = ['server/src/cli/cli.int.test.ts', 'server/src/cli/cli-demo.int.test.ts'];
 /**
  * Two processes on one database (a background import killed in one, run again in the other):
  * the embedded database has one process, so these run with a PostgreSQL server (CI) only.

@@ -85,9 +85,6 @@ function build(engine: TestEngine): Entry {
       await migrateToLatest(database.db);
       await loadReferences(database);
       const base = path.join(dir, 'base.tar');
-      // Checkpointed first, so that a copy starts without replaying the write-ahead log: each
-      // test file's copy then opens in about 0.7 s less CPU time (1.6 s against 2.3 s).
-      await database.pglite.query('checkpoint');
       const dump = await database.pglite.dumpDataDir('none');
       await writeFile(base, Buffer.from(await dump.arrayBuffer()));
       await database.close();
@@ -96,7 +93,6 @@ function build(engine: TestEngine): Entry {
       const demo = path.join(dir, 'demo.tar');
       seeding = seedDemo({ ...cli, SAMENSPEL_DATA_DIR: demoDir }, demoDone, async () => {
         const built = await openPglite({ dataDir: demoDir });
-        await built.pglite.query('checkpoint');
         const demoDump = await built.pglite.dumpDataDir('none');
         await writeFile(demo, Buffer.from(await demoDump.arrayBuffer()));
         await built.close();
