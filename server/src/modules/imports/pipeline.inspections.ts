@@ -8,15 +8,14 @@ import {
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
-import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import { aggregatesOnly, locationProjectsOf, readableLocations } from '../locations/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
 import {
+  type CovenantLookups,
+  covenantLookups,
   listOf,
+  memberNamed,
   municipalityNamed,
-  partnerNamed,
-  type RegionLookups,
-  regionLookups,
   unknownMunicipality,
 } from './pipeline.lookups.js';
 import type { Cell } from './pipeline.read.js';
@@ -58,11 +57,9 @@ interface InspectionRow {
   finding: InspectionFindingRequest | null;
 }
 
-interface Lookups extends RegionLookups {
-  organisationId: string;
+interface Lookups extends CovenantLookups {
   /** The importer sees aggregates only: records their own organisation's findings, no other's. */
   ownFindingsOnly: boolean;
-  members: Set<string>;
   projects: Array<{ id: string; name: string }>;
   locations: Array<{
     id: string;
@@ -159,21 +156,13 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
   ],
   async prepare(db, actor, today) {
     const [region, projects, locations] = await Promise.all([
-      regionLookups(db, actor.regionId, today),
+      covenantLookups(db, actor, today),
       locationProjectsOf(db, actor.regionId),
       readableLocations(db, actor),
     ]);
-    const covenant = await covenantOf(db, actor.regionId);
-    const members = await participatingAmong(
-      db,
-      covenant,
-      region.partners.map((p) => p.id),
-    );
     return {
       ...region,
-      organisationId: actor.organisationId,
       ownFindingsOnly: aggregatesOnly(actor),
-      members,
       projects: projects.map((p) => ({ id: p.id, name: p.name })),
       locations,
     } satisfies Lookups;
@@ -374,18 +363,7 @@ function inspectionRow(
       code: 'unknown_municipality',
       reason: unknownMunicipality(municipalityText),
     });
-  const partner = (fieldKey: string, name: string) => {
-    const found = partnerNamed(l, name);
-    if (!found || !l.members.has(found.id))
-      problems.push({
-        field: fieldKey,
-        code: found ? 'not_a_member' : 'unknown_organisation',
-        reason: found
-          ? `${found.name} neemt niet deel aan het convenant van de regio.`
-          : `De partner '${name}' hoort niet bij uw regio. Schrijf zijn naam of code.`,
-      });
-    return found && l.members.has(found.id) ? found.id : null;
-  };
+  const partner = (fieldKey: string, name: string) => memberNamed(l, fieldKey, name, problems);
   const partnerNames = listOf(text('partners', 2000));
   const partnerIds = partnerNames.flatMap((name) => {
     const id = partner('partners', name);

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/database.js';
+import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import { listMunicipalities, listPartnerOrganisations, listThemes } from '../organisations/index.js';
+import type { FieldProblem } from './pipeline.kinds.js';
 import { fold } from './pipeline.values.js';
 
 /**
@@ -68,3 +70,43 @@ export const unknownMunicipality = (name: string) =>
   `De gemeente '${name}' hoort niet bij uw regio. Schrijf haar naam of CBS-code (GM0344).`;
 export const unknownTheme = (l: RegionLookups, name: string) =>
   `Het thema '${name}' kent uw regio niet. Kies uit: ${l.themes.map((t) => t.name).join('; ')}.`;
+
+/** The region's lookups with the partners taking part in its covenant, whom a signal or an inspection may name. */
+export interface CovenantLookups extends RegionLookups {
+  /** The importer's organisation. */
+  organisationId: string;
+  members: Set<string>;
+}
+
+export async function covenantLookups(
+  db: Db,
+  actor: { regionId: string; organisationId: string },
+  today: string,
+): Promise<CovenantLookups> {
+  const region = await regionLookups(db, actor.regionId, today);
+  const members = await participatingAmong(
+    db,
+    await covenantOf(db, actor.regionId),
+    region.partners.map((p) => p.id),
+  );
+  return { ...region, organisationId: actor.organisationId, members };
+}
+
+/** A partner of the covenant by its name, short name or code; else a problem in `field`, and null. */
+export function memberNamed(
+  l: CovenantLookups,
+  field: string,
+  name: string,
+  problems: FieldProblem[],
+): string | null {
+  const found = partnerNamed(l, name);
+  if (found && l.members.has(found.id)) return found.id;
+  problems.push({
+    field,
+    code: found ? 'not_a_member' : 'unknown_organisation',
+    reason: found
+      ? `${found.name} neemt niet deel aan het convenant van de regio.`
+      : `De partner '${name}' hoort niet bij uw regio. Schrijf zijn naam of code.`,
+  });
+  return null;
+}

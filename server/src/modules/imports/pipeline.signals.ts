@@ -9,14 +9,13 @@ import {
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
-import { covenantOf, participatingAmong } from '../collaborations/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
 import {
+  type CovenantLookups,
+  covenantLookups,
   listOf,
+  memberNamed,
   municipalityNamed,
-  partnerNamed,
-  type RegionLookups,
-  regionLookups,
   themeNamed,
   unknownMunicipality,
   unknownTheme,
@@ -62,11 +61,7 @@ interface SignalRow {
   subject: SubjectInput | null;
 }
 
-interface Lookups extends RegionLookups {
-  organisationId: string;
-  /** The partners taking part in the region's covenant, whom a signal may name. */
-  members: Set<string>;
-}
+type Lookups = CovenantLookups;
 
 const sources = words<SignalSource>({
   partner: ['partner', 'partnermelding', 'melding partner'],
@@ -275,14 +270,7 @@ export const signals: ImportKindDefinition<SignalRow> = {
     field('registration', 'Kenteken', 'Van een voertuig.', ['kenteken'], { personal: true }),
   ],
   async prepare(db, actor, today) {
-    const region = await regionLookups(db, actor.regionId, today);
-    const covenant = await covenantOf(db, actor.regionId);
-    const members = await participatingAmong(
-      db,
-      covenant,
-      region.partners.map((p) => p.id),
-    );
-    return { ...region, organisationId: actor.organisationId, members } satisfies Lookups;
+    return covenantLookups(db, actor, today);
   },
   row(cell, context) {
     return signalRow(cell, context as Lookups);
@@ -492,22 +480,7 @@ function signalRow(
       code: 'unknown_urgency',
       reason: 'Kies de urgentie: laag, normaal of hoog.',
     });
-  const partner = (fieldKey: string, name: string) => {
-    const found = partnerNamed(l, name);
-    if (!found)
-      problems.push({
-        field: fieldKey,
-        code: 'unknown_organisation',
-        reason: `De partner '${name}' hoort niet bij uw regio. Schrijf zijn naam of code.`,
-      });
-    else if (!l.members.has(found.id))
-      problems.push({
-        field: fieldKey,
-        code: 'not_a_member',
-        reason: `${found.name} neemt niet deel aan het convenant van de regio.`,
-      });
-    return found && l.members.has(found.id) ? found.id : null;
-  };
+  const partner = (fieldKey: string, name: string) => memberNamed(l, fieldKey, name, problems);
   const submitterIds = listOf(text('submitters', 2000)).flatMap((name) => {
     const id = partner('submitters', name);
     return id ? [id] : [];
