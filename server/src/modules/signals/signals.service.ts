@@ -214,6 +214,26 @@ export class SignalsService {
     for (const s of subjects) record.subjectData(s, 'signal.subject.write', { type: 'signal', id });
   }
 
+  /**
+   * A signal's content as it will be written, checked: a draft without submitters belongs to the
+   * organisation that starts it; its collaboration; every problem of its references (and, to
+   * submit, of its contract and its date of receipt) at once. The moment of writing and the day
+   * it was received.
+   */
+  private async checked(trx: Db, actor: Actor, input: SignalDraftInput, submit: boolean) {
+    if (!input.submittingOrganisationIds?.length)
+      input = { ...input, submittingOrganisationIds: [actor.organisationId] };
+    const collaborationId = await this.collaborationFor(trx, actor, input);
+    const at = this.deps.now();
+    const receivedOn = input.happenedOn ?? amsterdamDate(at);
+    const problems = [
+      ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
+      ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
+    ];
+    if (problems.length) throw invalid(problems);
+    return { input, collaborationId, at, receivedOn };
+  }
+
   /** A submitted signal's subjects enter the subject register, with the submitter as provenance. */
   private async register(
     trx: Db,
@@ -258,18 +278,8 @@ export class SignalsService {
     submit: boolean,
     record: AuditRecorder,
   ): Promise<string> {
-    const { now } = this.deps;
-    // A draft belongs to the organisation that starts it until the submitters are chosen.
-    if (!input.submittingOrganisationIds?.length)
-      input = { ...input, submittingOrganisationIds: [actor.organisationId] };
-    const collaborationId = await this.collaborationFor(trx, actor, input);
-    const at = now();
-    const receivedOn = input.happenedOn ?? amsterdamDate(at);
-    const problems = [
-      ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
-      ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
-    ];
-    if (problems.length) throw invalid(problems);
+    const { collaborationId, at, receivedOn, ...checked } = await this.checked(trx, actor, input, submit);
+    input = checked.input;
     const id = await repo.insertSignal(trx, {
       regionId: actor.regionId,
       collaborationId,
@@ -302,22 +312,14 @@ export class SignalsService {
     input: SignalDraftInput,
     submit: boolean,
   ): Promise<SignalDetail> {
-    const { audit, access, now } = this.deps;
+    const { audit, access } = this.deps;
     return audit.run(
       context,
       { action: submit ? 'signal.submit' : 'signal.update-draft', activity },
       async (trx, record) => {
         const actor = await access.requireAccess(trx, context.actor, 'signal.update', [id]);
-        if (!input.submittingOrganisationIds?.length)
-          input = { ...input, submittingOrganisationIds: [actor.organisationId] };
-        const collaborationId = await this.collaborationFor(trx, actor, input);
-        const at = now();
-        const receivedOn = input.happenedOn ?? amsterdamDate(at);
-        const problems = [
-          ...(await this.checkReferences(trx, actor, input, submit, collaborationId)),
-          ...(submit ? happenedProblems('happenedOn', receivedOn, amsterdamDate(at)) : []),
-        ];
-        if (problems.length) throw invalid(problems);
+        const { collaborationId, at, receivedOn, ...checked } = await this.checked(trx, actor, input, submit);
+        input = checked.input;
         await repo.updateSignal(trx, id, { collaborationId });
         await this.write(trx, id, input, record);
         if (submit) {
