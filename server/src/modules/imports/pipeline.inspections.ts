@@ -21,14 +21,13 @@ import {
 import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
-  fingerprintOf,
-  groupedBy,
   type ImportedRecord,
   type KeyedRecords,
   mergedFields,
   type RecordFields,
   relateRecords,
   unchangedRecords,
+  writeRecords,
 } from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
 import { fold, readDate, readNumber, rowReader, words } from './pipeline.values.js';
@@ -182,29 +181,25 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
     return unchangedRecords(inspectionRecords, values, await imported(db, actor, keys), inspections.key);
   },
   async write(db, actor, values, _at, _by, importId, ports) {
-    const byKey = groupedBy(
-      values.map((value, line) => ({ line, value })),
-      inspectionRecords,
-    );
-    const keys = [];
-    for (const [sourceKey, list] of byKey) {
-      const rows = list.map((r) => r.value);
+    const written = await writeRecords(inspectionRecords, values, (rows) => {
       const m = mergedFields(rows, inspectionLevel);
-      const inspectionId = await ports.recordInspection(db, actor, requestOf(m, actor.organisationId), {
+      return ports.recordInspection(db, actor, requestOf(m, actor.organisationId), {
         heldOn: m.heldOn,
         cancelledOn: m.cancelledOn,
         findings: rows.flatMap((r) => (r.finding ? [r.finding] : [])),
       });
-      keys.push({
+    });
+    await repo.recordImportedInspections(
+      db,
+      written.map((w) => ({
         regionId: actor.regionId,
         organisationId: actor.organisationId,
-        sourceKey,
-        inspectionId,
-        fingerprint: fingerprintOf(rows),
+        sourceKey: w.sourceKey,
+        inspectionId: w.recordId,
+        fingerprint: w.fingerprint,
         importId,
-      });
-    }
-    await repo.recordImportedInspections(db, keys);
+      })),
+    );
     return values.length;
   },
 };

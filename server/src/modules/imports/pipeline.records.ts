@@ -30,6 +30,27 @@ export interface KeyedRecords<V> {
   refusedCode: string;
 }
 
+/**
+ * Writes each record the rows tell, one after the other in the file's order (`write` answers the
+ * id of the record it made), and answers what an import keeps of each: its number, that id and
+ * the fingerprint of its rows.
+ */
+export async function writeRecords<V>(
+  records: KeyedRecords<V>,
+  values: readonly V[],
+  write: (rows: V[]) => Promise<string>,
+): Promise<Array<{ sourceKey: string; recordId: string; fingerprint: string }>> {
+  const written = [];
+  for (const [sourceKey, list] of groupedBy(
+    values.map((value, line) => ({ line, value })),
+    records,
+  )) {
+    const rows = list.map((r) => r.value);
+    written.push({ sourceKey, recordId: await write(rows), fingerprint: fingerprintOf(rows) });
+  }
+  return written;
+}
+
 /** An earlier import of a record: its fingerprint, and whether the record is gone since (destroyed). */
 export interface ImportedRecord {
   sourceKey: string;

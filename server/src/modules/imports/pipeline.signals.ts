@@ -23,14 +23,13 @@ import {
 import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
-  fingerprintOf,
-  groupedBy,
   type ImportedRecord,
   type KeyedRecords,
   mergedFields,
   type RecordFields,
   relateRecords,
   unchangedRecords,
+  writeRecords,
 } from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
 import { fold, readDate, readText, rowReader, words } from './pipeline.values.js';
@@ -287,38 +286,20 @@ export const signals: ImportKindDefinition<SignalRow> = {
     return unchangedRecords(signalRecords, values, await imported(db, actor, keys), signals.key);
   },
   async write(db, actor, values, _at, _by, importId, ports, record) {
-    const bySignal = groupedBy(
-      values.map((value, line) => ({ line, value })),
-      signalRecords,
+    const written = await writeRecords(signalRecords, values, (rows) =>
+      ports.submitSignal(db, actor, requestOf(rows, actor.organisationId), record),
     );
-    const keys: Array<{
-      regionId: string;
-      organisationId: string;
-      sourceKey: string;
-      signalId: string;
-      fingerprint: string;
-      importId: string;
-    }> = [];
-    for (const [signalKey, list] of bySignal) {
-      const signalId = await ports.submitSignal(
-        db,
-        actor,
-        requestOf(
-          list.map((r) => r.value),
-          actor.organisationId,
-        ),
-        record,
-      );
-      keys.push({
+    await repo.recordImportedSignals(
+      db,
+      written.map((w) => ({
         regionId: actor.regionId,
         organisationId: actor.organisationId,
-        sourceKey: signalKey,
-        signalId,
-        fingerprint: fingerprintOf(list.map((r) => r.value)),
+        sourceKey: w.sourceKey,
+        signalId: w.recordId,
+        fingerprint: w.fingerprint,
         importId,
-      });
-    }
-    await repo.recordImportedSignals(db, keys);
+      })),
+    );
     return values.length;
   },
 };
