@@ -93,6 +93,7 @@ const owners: Record<string, readonly string[]> = {
     'imported_cases',
     'imported_signals',
     'imported_inspections',
+    'imported_case_subjects',
     'import_jobs',
   ],
   notifications: ['notifications', 'notification_triggers', 'notification_preferences', 'notification_mails'],

@@ -149,6 +149,18 @@ const router = createBrowserRouter([
                 ],
               },
               {
+                element: <RequirePermission permission="case.manage" />,
+                children: [
+                  {
+                    path: 'casussen/betrokkenen-importeren',
+                    lazy: page(
+                      () => import('./features/cases/case-subjects-import-page.js'),
+                      'CaseSubjectsImportPage',
+                    ),
+                  },
+                ],
+              },
+              {
                 element: <RequirePermission permission="meeting.manage" />,
                 children: [
                   {

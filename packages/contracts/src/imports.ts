@@ -14,6 +14,7 @@ export const importKinds = [
   'risk-locations',
   'signals',
   'inspections',
+  'subjects',
 ] as const;
 export type ImportKind = (typeof importKinds)[number];
 

@@ -10,6 +10,7 @@ import {
   CasesService,
   caseNames,
   caseReferences,
+  importCaseSubjects,
 } from '../modules/cases/index.js';
 import { CollaborationsService, loadCovenants } from '../modules/collaborations/index.js';
 import { FinanceService } from '../modules/finance/index.js';
@@ -163,6 +164,8 @@ export function createServices(options: ServicesOptions) {
         flagLocation: (trx, actor, request) => locations.flagWithin(trx, actor, request),
         recordInspection: (trx, actor, request, outcome) =>
           locations.recordInspectionWithin(trx, actor, request, outcome),
+        addCaseSubjects: (trx, target, subjects, relations, record) =>
+          importCaseSubjects(trx, target, subjects, relations, record),
         submitSignal: (trx, actor, request, record) =>
           signals.createWithin(trx, actor, request, true, record),
       },

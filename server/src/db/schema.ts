@@ -1280,6 +1280,15 @@ export interface ImportedInspectionsTable {
   importId: string;
 }
 
+/** A subject imported into a case: the case subject its source number became (null: destroyed since). */
+export interface ImportedCaseSubjectsTable {
+  caseId: string;
+  sourceKey: string;
+  caseSubjectId: string | null;
+  fingerprint: string;
+  importId: string;
+}
+
 /** An import waiting for, or run by, the job runner; its file is erased once the job ended. */
 export interface ImportJobsTable {
   id: string;
@@ -1584,6 +1593,7 @@ export interface DB {
   importedCases: ImportedCasesTable;
   importedSignals: ImportedSignalsTable;
   importedInspections: ImportedInspectionsTable;
+  importedCaseSubjects: ImportedCaseSubjectsTable;
   importJobs: ImportJobsTable;
   annualReports: AnnualReportsTable;
   annualReportSections: AnnualReportSectionsTable;

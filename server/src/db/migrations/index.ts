@@ -40,6 +40,7 @@ import * as importedCases from './20261207T230000-imported-cases.js';
 import * as importJobs from './20261207T233000-import-jobs.js';
 import * as importedSignals from './20261208T090000-imported-signals.js';
 import * as importedInspections from './20261208T093000-imported-inspections.js';
+import * as importedCaseSubjects from './20261208T100000-imported-case-subjects.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -87,4 +88,5 @@ export const migrations: Record<string, Migration> = {
   '20261207T233000-import-jobs': importJobs,
   '20261208T090000-imported-signals': importedSignals,
   '20261208T093000-imported-inspections': importedInspections,
+  '20261208T100000-imported-case-subjects': importedCaseSubjects,
 };

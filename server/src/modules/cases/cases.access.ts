@@ -77,6 +77,19 @@ export function casesReachable(actor: Actor, permission: CasePermission) {
   };
 }
 
+/**
+ * The cases the actor may manage, by the rule of `case.manage` above: for a file that names
+ * cases by their reference (an import of their subjects). A case they may not manage is as
+ * unknown as one that does not exist.
+ */
+export async function manageableCases(db: Db, actor: Actor) {
+  return db
+    .selectFrom('cases as c')
+    .select(['c.id', 'c.reference', 'c.collaborationId', 'c.phase'])
+    .where(casesReachable(actor, 'case.manage'))
+    .execute();
+}
+
 function records(permission: CasePermission) {
   return async (db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> => {
     const rows = await db

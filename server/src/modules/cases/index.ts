@@ -1,6 +1,7 @@
 export { AttachmentsService } from './attachments.service.js';
 export { CaseInformationService } from './case-information.service.js';
-export { casesRules, participatesInCase } from './cases.access.js';
+export { type ImportedSubjectRef, importCaseSubjects } from './case-subjects.js';
+export { casesRules, manageableCases, participatesInCase } from './cases.access.js';
 export {
   type CaseHistoryRows,
   deleteAttachments,

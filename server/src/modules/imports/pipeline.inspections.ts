@@ -30,7 +30,7 @@ import {
   writeRecords,
 } from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
-import { fold, readDate, readNumber, rowReader, words } from './pipeline.values.js';
+import { kindField as field, fold, readDate, readNumber, rowReader, words } from './pipeline.values.js';
 
 /**
  * The inspections kind: a partner's or a project's list of inspections (controles), one row per
@@ -82,14 +82,6 @@ const findingKindNames = 'drugs, overtreding, vergunning, aangetroffen personen,
 const yes = new Set(['ja', 'j', 'yes', 'x', '1', 'waar', 'integraal'].map(fold));
 const no = new Set(['nee', 'n', 'no', '0', 'onwaar'].map(fold));
 
-const field = (
-  key: string,
-  label: string,
-  description: string,
-  synonyms: readonly string[],
-  required = false,
-) => ({ key, label, description, synonyms, required });
-
 export const inspections: ImportKindDefinition<InspectionRow> = {
   kind: 'inspections',
   name: 'Controles',
@@ -102,7 +94,7 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
       'Kenmerk',
       'Het nummer van de controle in de bron; de rijen van één controle delen het.',
       ['kenmerk', 'controle', 'controlenummer', 'nummer'],
-      true,
+      { required: true },
     ),
     field('planned', 'Gepland op', 'De dag waarop de controle gepland was, zoals 31-12-2021.', [
       'gepland op',

@@ -298,6 +298,7 @@ describe(`importing spreadsheets on ${testEngine()}`, () => {
       'risk-locations',
       'signals',
       'inspections',
+      'subjects',
     ]);
   });
 });

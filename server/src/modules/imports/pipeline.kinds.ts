@@ -13,6 +13,7 @@ import {
 import type { Db } from '../../db/database.js';
 import type { Actor } from '../../shared/context.js';
 import type { AuditRecorder } from '../audit/index.js';
+import type { importCaseSubjects } from '../cases/index.js';
 import { financeLineProblems, financeLinesOf, recordFinanceLines } from '../finance/index.js';
 import {
   type ActivityLookups,
@@ -26,6 +27,7 @@ import { inspections } from './pipeline.inspections.js';
 import type { Cell } from './pipeline.read.js';
 import { riskLocations } from './pipeline.risk-locations.js';
 import { signals } from './pipeline.signals.js';
+import { subjects } from './pipeline.subjects.js';
 import { fold, readDate, readNumber, readText, readYear, rowReader } from './pipeline.values.js';
 
 /**
@@ -45,6 +47,17 @@ export interface ImportPorts {
       findings: readonly InspectionFindingRequest[];
     },
   ): Promise<string>;
+  /**
+   * Subjects added to a case as the screens add them (registered, each logged), with relations
+   * between them and the case's earlier subjects: the case subjects' ids, in order.
+   */
+  addCaseSubjects(
+    db: Db,
+    target: Parameters<typeof importCaseSubjects>[1],
+    subjects: Parameters<typeof importCaseSubjects>[2],
+    relations: Parameters<typeof importCaseSubjects>[3],
+    record: AuditRecorder,
+  ): Promise<string[]>;
   /** A signal submitted as the screens submit one (its subjects registered, each logged): its id. */
   submitSignal(db: Db, actor: Actor, request: SignalInput, record: AuditRecorder): Promise<string>;
 }
@@ -452,6 +465,7 @@ export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>
   'risk-locations': riskLocations,
   signals,
   inspections,
+  subjects,
 };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */

@@ -14,6 +14,8 @@ export interface KeyedRecords<V> {
   keyOf(value: V): string;
   /** The field holding that number, to read it from a refused row's cells. */
   keyField: string;
+  /** The record's number from a refused row's cells, where it is not the one field (null: none). */
+  keyOfCells?(cell: (field: string) => Cell | undefined): string | null;
   /** How the record is called in a message: `Casus 2019-014`, `Signaal U-12`. */
   named(key: string): string;
   /** That it comes in whole, in a message: `een casus komt alleen heel binnen`. */
@@ -80,7 +82,11 @@ export function fingerprintOf(values: readonly unknown[]): string {
   return createHash('sha256').update(rows.join('\n')).digest('hex');
 }
 
-function refusedWith(records: KeyedRecords<unknown>, key: string, lines: readonly number[]): FieldProblem {
+export function refusedWith(
+  records: KeyedRecords<unknown>,
+  key: string,
+  lines: readonly number[],
+): FieldProblem {
   const one = lines.length === 1;
   return {
     field: null,
@@ -106,8 +112,8 @@ export function relateRecords<V>(
   const refusedLines = new Map<string, number[]>();
   for (const r of refused) {
     const read = readText(r.cell(records.keyField) ?? null, 100);
-    if (read.ok && read.value)
-      refusedLines.set(read.value, [...(refusedLines.get(read.value) ?? []), r.line]);
+    const key = records.keyOfCells ? records.keyOfCells(r.cell) : read.ok ? read.value : null;
+    if (key) refusedLines.set(key, [...(refusedLines.get(key) ?? []), r.line]);
   }
   const earlier = new Map(imported.map((r) => [r.sourceKey, r]));
   for (const [key, list] of groupedBy(rows, records)) {

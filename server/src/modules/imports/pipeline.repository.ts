@@ -1,6 +1,7 @@
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type {
+  ImportedCaseSubjectsTable,
   ImportedCasesTable,
   ImportedInspectionsTable,
   ImportedSignalsTable,
@@ -135,6 +136,33 @@ export async function recordImportedInspections(
   rows: ReadonlyArray<Insertable<ImportedInspectionsTable>>,
 ) {
   for (const batch of batches(rows)) await db.insertInto('importedInspections').values(batch).execute();
+}
+
+/** Every case number a case history of the region was imported under, with the case it became. */
+export async function importedCaseNumbers(db: Db, regionId: string) {
+  return db
+    .selectFrom('importedCases')
+    .select(['sourceKey', 'caseId'])
+    .where('regionId', '=', regionId)
+    .where('caseId', 'is not', null)
+    .execute();
+}
+
+/** The subjects imported before into these cases: the case subject each number became and its fingerprint. */
+export async function importedCaseSubjects(db: Db, caseIds: readonly string[]) {
+  if (!caseIds.length) return [];
+  return db
+    .selectFrom('importedCaseSubjects')
+    .select(['caseId', 'sourceKey', 'caseSubjectId', 'fingerprint'])
+    .where('caseId', '=', sql<string>`any(${[...caseIds]}::uuid[])`)
+    .execute();
+}
+
+export async function recordImportedCaseSubjects(
+  db: Db,
+  rows: ReadonlyArray<Insertable<ImportedCaseSubjectsTable>>,
+) {
+  for (const batch of batches(rows)) await db.insertInto('importedCaseSubjects').values(batch).execute();
 }
 
 // ---- jobs ----

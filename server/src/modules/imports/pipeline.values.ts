@@ -167,3 +167,19 @@ export const words = <T extends string>(entries: Record<T, readonly string[]>) =
       [value, ...names].map((n) => [fold(n), value] as [string, T]),
     ),
   );
+
+/** A field of a kind, for its list of fields: optional and not personal unless told. */
+export const kindField = (
+  key: string,
+  label: string,
+  description: string,
+  synonyms: readonly string[],
+  more: { required?: boolean; personal?: boolean } = {},
+) => ({
+  key,
+  label,
+  description,
+  synonyms,
+  required: more.required ?? false,
+  personal: more.personal ?? false,
+});

@@ -26,6 +26,7 @@ export {
 export { subjectsRules } from './subjects.access.js';
 export {
   addressesOfRecords,
+  caseSubjectsInRegister,
   deleteSuggestions as deleteMatchSuggestions,
   insertRelations,
   type RecordAddress,

@@ -105,14 +105,23 @@ export function CasesPage() {
   return (
     <>
       <Heading1>{t('cases.title')}</Heading1>
-      {can(me.data, 'case.create') ? (
+      {can(me.data, 'case.create') || can(me.data, 'case.manage') ? (
         <ButtonGroup>
-          <ButtonLink appearance="primary-action-button" href="/casussen/nieuw">
-            {t('cases.new')}
-          </ButtonLink>
-          <ButtonLink appearance="secondary-action-button" href="/casussen/historie-importeren">
-            {t('imports.caseHistory.title')}
-          </ButtonLink>
+          {can(me.data, 'case.create') ? (
+            <>
+              <ButtonLink appearance="primary-action-button" href="/casussen/nieuw">
+                {t('cases.new')}
+              </ButtonLink>
+              <ButtonLink appearance="secondary-action-button" href="/casussen/historie-importeren">
+                {t('imports.caseHistory.title')}
+              </ButtonLink>
+            </>
+          ) : null}
+          {can(me.data, 'case.manage') ? (
+            <ButtonLink appearance="secondary-action-button" href="/casussen/betrokkenen-importeren">
+              {t('imports.subjects.title')}
+            </ButtonLink>
+          ) : null}
         </ButtonGroup>
       ) : null}
       <FilterPanel active={activeFilters(list.params)}>
