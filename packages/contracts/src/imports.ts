@@ -15,6 +15,7 @@ export const importKinds = [
   'signals',
   'inspections',
   'subjects',
+  'address-register',
 ] as const;
 export type ImportKind = (typeof importKinds)[number];
 

@@ -315,7 +315,9 @@ export const addressRegisterLoaded = z.object({
   loadId: uuid,
   fileName: z.string(),
   fileHash: z.string().describe('SHA-256 of the file, hex'),
-  format: z.enum(['csv', 'gpkg']),
+  format: z
+    .enum(['csv', 'gpkg', 'xlsx'])
+    .describe('The file loaded: a CSV or GeoPackage extract, or a spreadsheet imported'),
   rows: z.number().int(),
   accepted: z.number().int(),
   rejected: z.number().int(),

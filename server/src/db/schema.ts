@@ -973,7 +973,7 @@ export interface AddressRegisterLoadsTable {
   regionId: string;
   fileName: string;
   fileHash: string;
-  format: 'csv' | 'gpkg';
+  format: 'csv' | 'gpkg' | 'xlsx';
   rows: number;
   accepted: number;
   rejected: number;

@@ -22,6 +22,7 @@ import {
   activityProblems,
   recordActivities,
 } from '../programmes/index.js';
+import { addressRegister } from './pipeline.addresses.js';
 import { caseHistory } from './pipeline.case-history.js';
 import { inspections } from './pipeline.inspections.js';
 import type { Cell } from './pipeline.read.js';
@@ -131,6 +132,8 @@ export interface ImportKindDefinition<T> {
     ports: ImportPorts,
     /** The import's entry in the processing log: each data subject written is recorded on it. */
     record: AuditRecorder,
+    /** The file the rows came from. */
+    file: { name: string; sha256: string; format: 'csv' | 'xlsx' },
   ): Promise<number>;
 }
 
@@ -466,6 +469,7 @@ export const importKindDefinitions: Record<ImportKind, ImportKindDefinition<any>
   signals,
   inspections,
   subjects,
+  'address-register': addressRegister,
 };
 
 /** The column headings matched to fields by themselves: a heading that names a field or one of its synonyms. */

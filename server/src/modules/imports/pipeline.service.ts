@@ -153,6 +153,7 @@ export class ImportPipelineService {
     const { mapping } = pass;
     const report = await this.check(trx, actor, definition, file, pass);
     const importId = randomUUID();
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     let status: ImportReport['status'] = 'checked';
     let written = 0;
     if (input.mode === 'commit') {
@@ -168,6 +169,7 @@ export class ImportPipelineService {
           importId,
           this.deps.ports,
           record,
+          { name: input.fileName.slice(0, 255), sha256, format: file.format },
         );
         status = 'committed';
         await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
@@ -181,7 +183,7 @@ export class ImportPipelineService {
       mode: input.mode,
       status,
       fileName: input.fileName.slice(0, 255),
-      fileSha256: createHash('sha256').update(input.bytes).digest('hex'),
+      fileSha256: sha256,
       format: file.format,
       encoding: file.encoding,
       separator: file.separator,

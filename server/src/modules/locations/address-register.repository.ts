@@ -8,6 +8,21 @@ import type { AddressRegisterFormat, AddressRow } from './address-register.js';
  */
 const BATCH = 5_000;
 
+const registerRow = (regionId: string, row: AddressRow, loadId: string) => ({
+  regionId,
+  postcode: row.postcode,
+  houseNumber: row.houseNumber,
+  houseLetter: row.houseLetter,
+  houseNumberAddition: row.addition,
+  street: row.street,
+  place: row.place,
+  municipalityCode: row.municipalityCode,
+  bagId: row.bagId,
+  latitude: row.latitude,
+  longitude: row.longitude,
+  loadId,
+});
+
 export interface AddressRegisterLoadRecord {
   regionId: string;
   fileName: string;
@@ -41,25 +56,69 @@ export async function replaceAddressRegister(
   for (let start = 0; start < rows.length; start += BATCH) {
     await trx
       .insertInto('addressRegister')
-      .values(
-        rows.slice(start, start + BATCH).map((row) => ({
-          regionId: load.regionId,
-          postcode: row.postcode,
-          houseNumber: row.houseNumber,
-          houseLetter: row.houseLetter,
-          houseNumberAddition: row.addition,
-          street: row.street,
-          place: row.place,
-          municipalityCode: row.municipalityCode,
-          bagId: row.bagId,
-          latitude: row.latitude,
-          longitude: row.longitude,
-          loadId,
-        })),
+      .values(rows.slice(start, start + BATCH).map((row) => registerRow(load.regionId, row, loadId)))
+      .execute();
+  }
+  return loadId;
+}
+
+/**
+ * Records a load that adds addresses to the region's register or changes them (an import of some
+ * addresses, not a replacement): each row is put in place of the register's row for the same
+ * address, on the caller's transaction. Returns the load's id.
+ */
+export async function upsertAddresses(
+  trx: Db,
+  load: AddressRegisterLoadRecord,
+  rows: readonly AddressRow[],
+): Promise<string> {
+  const { id: loadId } = await trx
+    .insertInto('addressRegisterLoads')
+    .values(load)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (let start = 0; start < rows.length; start += BATCH) {
+    await trx
+      .insertInto('addressRegister')
+      .values(rows.slice(start, start + BATCH).map((row) => registerRow(load.regionId, row, loadId)))
+      .onConflict((oc) =>
+        oc
+          .columns(['regionId', 'postcode', 'houseNumber', 'houseLetter', 'houseNumberAddition'])
+          .doUpdateSet((eb) => ({
+            street: eb.ref('excluded.street'),
+            place: eb.ref('excluded.place'),
+            municipalityCode: eb.ref('excluded.municipalityCode'),
+            bagId: eb.ref('excluded.bagId'),
+            latitude: eb.ref('excluded.latitude'),
+            longitude: eb.ref('excluded.longitude'),
+            loadId: eb.ref('excluded.loadId'),
+          })),
       )
       .execute();
   }
   return loadId;
+}
+
+/** The register's rows of a region at these postcodes (normalised: `3511ED`). */
+export async function addressesAtPostcodes(db: Db, regionId: string, postcodes: readonly string[]) {
+  if (postcodes.length === 0) return [];
+  return db
+    .selectFrom('addressRegister')
+    .select([
+      'postcode',
+      'houseNumber',
+      'houseLetter',
+      'houseNumberAddition',
+      'street',
+      'place',
+      'municipalityCode',
+      'bagId',
+      'latitude',
+      'longitude',
+    ])
+    .where('regionId', '=', regionId)
+    .where('postcode', 'in', [...new Set(postcodes)])
+    .execute();
 }
 
 export interface RegisteredAddress {

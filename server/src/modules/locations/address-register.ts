@@ -10,7 +10,8 @@ import { decodeText, detectSeparator } from '../../shared/text-files.js';
  * docs/address-register.md.
  */
 
-export type AddressRegisterFormat = 'csv' | 'gpkg';
+/** An extract loaded whole (CSV, GeoPackage), or a spreadsheet's addresses imported (CSV, XLSX). */
+export type AddressRegisterFormat = 'csv' | 'gpkg' | 'xlsx';
 
 /** One accepted address, with its point in WGS84. Letter and addition are '' when absent. */
 export interface AddressRow {
@@ -76,7 +77,7 @@ export function rdToWgs84(x: number, y: number): { latitude: number; longitude: 
 // ---------------------------------------------------------------------------------------------
 // Columns
 
-type Field =
+export type AddressField =
   | 'postcode'
   | 'houseNumber'
   | 'houseLetter'
@@ -95,7 +96,7 @@ type Field =
  * (`Openbare ruimte naam`, `openbare_ruimte_naam` and `openbareRuimteNaam` are one name). When
  * a file has several, the earlier synonym wins: a nummeraanduiding id before a generic one.
  */
-const synonyms: Record<Field, readonly string[]> = {
+const synonyms: Record<AddressField, readonly string[]> = {
   postcode: ['postcode', 'postalcode', 'zipcode', 'pc6'],
   houseNumber: ['huisnummer', 'housenumber', 'huisnr'],
   houseLetter: ['huisletter', 'houseletter'],
@@ -119,7 +120,7 @@ const synonyms: Record<Field, readonly string[]> = {
 };
 
 /** The Dutch name of a required column in a message, with the names the file may use. */
-const requiredColumns: Array<{ field: Field; label: string }> = [
+const requiredColumns: Array<{ field: AddressField; label: string }> = [
   { field: 'postcode', label: 'postcode' },
   { field: 'houseNumber', label: 'huisnummer' },
   { field: 'street', label: 'straat (openbareruimtenaam)' },
@@ -136,15 +137,15 @@ interface Column {
   index: number;
   name: string;
 }
-type Columns = Partial<Record<Field, Column>>;
+type Columns = Partial<Record<AddressField, Column>>;
 
 /** Which column holds which field, by the header's names. */
 function columnsOf(header: readonly string[]): Columns {
   const found: Columns = {};
-  const rank: Partial<Record<Field, number>> = {};
+  const rank: Partial<Record<AddressField, number>> = {};
   header.forEach((name, index) => {
     const key = normaliseHeader(name);
-    for (const field of Object.keys(synonyms) as Field[]) {
+    for (const field of Object.keys(synonyms) as AddressField[]) {
       const at = synonyms[field].indexOf(key);
       if (at >= 0 && at < (rank[field] ?? Number.POSITIVE_INFINITY)) {
         found[field] = { index, name: name.trim() };
@@ -268,17 +269,17 @@ type RawPoint =
 interface RawRow {
   line: number;
   /** The row's value of a field, '' when the file has no such column. */
-  value(field: Field): string;
+  value(field: AddressField): string;
   /** The file's name of a field's column, or the field's own name when it has none. */
-  column(field: Field): string;
-  has(field: Field): boolean;
+  column(field: AddressField): string;
+  has(field: AddressField): boolean;
   point: RawPoint;
 }
 
 /** Checks one row: an address, or every problem it has. */
 function checkRow(raw: RawRow): { row: AddressRow } | { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: Field, code: string, message: string) =>
+  const problem = (field: AddressField, code: string, message: string) =>
     problems.push({ column: raw.column(field), value: raw.value(field), code, message });
 
   const postcodeText = raw.value('postcode');
@@ -385,7 +386,7 @@ function checkRows(raws: Iterable<RawRow>, format: AddressRegisterFormat): Parse
     const key = `${row.postcode} ${row.houseNumber} ${row.houseLetter} ${row.addition}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      const fields: Field[] = ['postcode', 'houseNumber', 'houseLetter', 'addition'];
+      const fields: AddressField[] = ['postcode', 'houseNumber', 'houseLetter', 'addition'];
       const present = fields.filter((f) => raw.has(f));
       rejected.push({
         line: raw.line,
@@ -404,6 +405,23 @@ function checkRows(raws: Iterable<RawRow>, format: AddressRegisterFormat): Parse
     rows.push(row);
   }
   return { format, rows, rejected, total: rows.length + rejected.length };
+}
+
+/**
+ * Checks one address told field by field, as a row of a spreadsheet the import pipeline read
+ * (its columns mapped to these fields; `has` those mapped): the same checks and messages as a row
+ * of a loaded extract, the point from lat and lon or else from x and y. A problem names the field.
+ */
+export function checkAddressFields(
+  line: number,
+  value: (field: AddressField) => string,
+  has: (field: AddressField) => boolean,
+): { row: AddressRow } | { problems: FieldProblem[] } {
+  const fields = Object.keys(synonyms) as AddressField[];
+  const columns: Columns = Object.fromEntries(
+    fields.filter(has).map((field, index) => [field, { index, name: field }]),
+  );
+  return checkRow({ line, value, column: (field) => field, has, point: csvPoint(columns, value) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +461,7 @@ function parseCsv(file: Uint8Array): ParsedAddressRegister {
       next += linesIn(record);
       // Blank lines, and a spreadsheet's trailing rows of separators only.
       if (record.every((value) => !value.trim())) continue;
-      const value = (field: Field) => {
+      const value = (field: AddressField) => {
         const column = columns[field];
         return column ? (record[column.index] ?? '') : '';
       };
@@ -460,8 +478,8 @@ function parseCsv(file: Uint8Array): ParsedAddressRegister {
 }
 
 /** WGS84 when the row has lat and lon, else RD when it has x and y. */
-function csvPoint(columns: Columns, value: (field: Field) => string): RawPoint {
-  const pair = (a: Field, b: Field) => ({
+function csvPoint(columns: Columns, value: (field: AddressField) => string): RawPoint {
+  const pair = (a: AddressField, b: AddressField) => ({
     column: `${columns[a]?.name ?? a}, ${columns[b]?.name ?? b}`,
     value: `${value(a).trim()}, ${value(b).trim()}`,
   });
@@ -618,7 +636,7 @@ function* gpkgRows(
   try {
     while (statement.step()) {
       const record = statement.getAsObject();
-      const value = (field: Field) => {
+      const value = (field: AddressField) => {
         const column = columns[field];
         const found = column ? record[column.name] : null;
         return found === null || found === undefined ? '' : String(found);

@@ -1,3 +1,9 @@
+export {
+  type AddressField,
+  type AddressRow,
+  checkAddressFields,
+} from './address-register.js';
+export { addressesAtPostcodes, upsertAddresses } from './address-register.repository.js';
 export { addressRegisterRoutes } from './address-register.routes.js';
 export { AddressRegisterService } from './address-register.service.js';
 export { gatedCount, MINIMUM_RECORDS } from './disclosure.js';

@@ -212,19 +212,34 @@ function Report({
         : '';
   const outcome =
     report.status === 'committed'
-      ? { type: 'ok' as const, text: t('imports.committed', { written: report.written }) }
+      ? {
+          type: 'ok' as const,
+          text: t(report.written === 1 ? 'imports.committedOne' : 'imports.committed', {
+            written: report.written,
+          }),
+        }
       : report.status === 'refused'
-        ? { type: 'error' as const, text: t('imports.refused', { rejected: report.rejected }) }
+        ? {
+            type: 'error' as const,
+            text: t(report.rejected === 1 ? 'imports.refusedOne' : 'imports.refused', {
+              rejected: report.rejected,
+            }),
+          }
         : report.rejected > 0
           ? { type: 'warning' as const, text: t('imports.fixFirst') }
           : report.accepted > 0
-            ? { type: 'info' as const, text: t('imports.ready', { accepted: report.accepted }) }
+            ? {
+                type: 'info' as const,
+                text: t(report.accepted === 1 ? 'imports.readyOne' : 'imports.ready', {
+                  accepted: report.accepted,
+                }),
+              }
             : { type: 'info' as const, text: t('imports.nothingNew') };
   return (
     <>
       <Alert type={outcome.type} role={outcome.type === 'error' ? 'alert' : 'status'}>
         <Paragraph>
-          {t('imports.summary', {
+          {t(report.rows === 1 ? 'imports.summaryOne' : 'imports.summary', {
             file: report.fileName,
             rows: report.rows,
             accepted: report.accepted,

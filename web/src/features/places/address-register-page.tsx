@@ -26,6 +26,7 @@ import { ProblemAlert, problemDetail } from '../../components/problem-alert.js';
 import { Section } from '../../components/section.js';
 import { formatDateTime, formatNumber, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
+import { ImportPanel } from '../imports/import-panel.js';
 import './places.css';
 import { placesKey, uploadAddressRegister, useAddressRegister } from './places-api.js';
 
@@ -117,7 +118,8 @@ export function AddressRegisterPage() {
             <DataListItem>
               <DataListKey>{t('places.register.file')}</DataListKey>
               <DataListValue>
-                {last.fileName} ({last.format === 'gpkg' ? 'GeoPackage' : 'CSV'})
+                {last.fileName} (
+                {last.format === 'gpkg' ? 'GeoPackage' : last.format === 'xlsx' ? 'Excel' : 'CSV'})
               </DataListValue>
             </DataListItem>
             <DataListItem>
@@ -215,6 +217,12 @@ export function AddressRegisterPage() {
           ) : null}
         </div>
       </Section>
+      <ImportPanel
+        kind="address-register"
+        title={t('imports.addressRegisterTitle')}
+        intro={t('imports.addressRegisterIntro')}
+        onCommitted={() => void queryClient.invalidateQueries({ queryKey: placesKey })}
+      />
     </>
   );
 }
