@@ -230,7 +230,7 @@ export async function candidatesForKeys(
   regionId: string,
   batch: { ids: readonly string[]; keys: readonly string[] },
   maxBlock: number,
-) {
+): Promise<Array<PersonRow & { newId: string | null }>> {
   // The planner prices a large batch's join above jit_above_cost, and compiling it (with inlining
   // and optimisation) costs more than it saves: a tenth of the join for 10,000 records against a
   // million (bench/src/linking.ts). Off for this statement only, in the caller's transaction or
