@@ -70,9 +70,6 @@ const onOneEngine = [
   // Inspections recorded through the locations service, whose statements locations.int and
   // scope.int run on both engines.
   'server/src/modules/imports/inspections-import.int.test.ts',
-  // Subjects added to cases through the cases module's own function (case subjects, the register,
-  // relations), whose statements cases.int, subjects.int and scope.int run on both engines.
-  'server/src/modules/imports/subjects-import.int.test.ts',
   // A case's steps and the accountability table's statements: the embedded database runs them
   // all when it builds the demo region (196 cases through the same services, each step dated),
   // whose 2021 table the CLI's demo file checks against the annual plan; scope.int and the case

@@ -92,6 +92,12 @@ export interface ImportKindDefinition<T> {
   description: string;
   /** The permission that lets one run it: the same one the API asks for these records. */
   permission: string;
+  /**
+   * Its records each have their own scope (the cases one manages), so that a colleague who may
+   * run the kind may not see what one imported: an import, its report and its error file are
+   * shown to the person who ran it only.
+   */
+  ownImportsOnly?: boolean;
   fields: readonly KindField[];
   /**
    * Rows that are the same are each a record of their own (two equal instalments on one day),
@@ -132,8 +138,8 @@ export interface ImportKindDefinition<T> {
     ports: ImportPorts,
     /** The import's entry in the processing log: each data subject written is recorded on it. */
     record: AuditRecorder,
-    /** The file the rows came from. */
-    file: { name: string; sha256: string; format: 'csv' | 'xlsx' },
+    /** The file the rows came from, and how many rows it has. */
+    file: { name: string; sha256: string; format: 'csv' | 'xlsx'; rows: number },
   ): Promise<number>;
 }
 

@@ -15,20 +15,30 @@ export async function insertImport(db: Db, row: Insertable<ImportsTable> & { id:
   return id;
 }
 
+/** Whom an import is shown to: the kinds they may run, and those of them they see their own of only. */
+export interface ImportScope {
+  regionId: string;
+  organisationId: string;
+  userId: string | null;
+  kinds: readonly string[];
+  ownOnly: readonly string[];
+}
+
 /**
  * The imports a person may see: their own organisation's, in their region, of the kinds they may
- * run. The one rule for the list and for a single import (its report, its error file).
+ * run; of a kind whose records each have their own scope, their own imports only. The one rule
+ * for the list and for a single import (its report, its error file).
  */
-export function reachableImports(
-  db: Db,
-  who: { regionId: string; organisationId: string; kinds: readonly string[] },
-) {
+export function reachableImports(db: Db, who: ImportScope) {
   let q = db
     .selectFrom('imports as i')
     .selectAll('i')
     .where('i.regionId', '=', who.regionId)
     .where('i.organisationId', '=', who.organisationId);
   q = who.kinds.length ? q.where('i.kind', 'in', who.kinds) : q.where((eb) => eb.val(false));
+  // Kinds whose records each have their own scope (a case's subjects): the importer's own only.
+  if (who.ownOnly.length)
+    q = q.where((eb) => eb.or([eb('i.kind', 'not in', who.ownOnly), eb('i.createdBy', '=', who.userId)]));
   return q;
 }
 
@@ -172,10 +182,7 @@ export async function insertJob(db: Db, row: Insertable<ImportJobsTable>): Promi
 }
 
 /** The jobs a person may see: by the rule of the imports they make (`reachableImports`). */
-export function reachableJobs(
-  db: Db,
-  who: { regionId: string; organisationId: string; kinds: readonly string[] },
-) {
+export function reachableJobs(db: Db, who: ImportScope) {
   let q = db
     .selectFrom('importJobs as j')
     .select([
@@ -192,6 +199,9 @@ export function reachableJobs(
     .where('j.regionId', '=', who.regionId)
     .where('j.organisationId', '=', who.organisationId);
   q = who.kinds.length ? q.where('j.kind', 'in', who.kinds) : q.where((eb) => eb.val(false));
+  // Kinds whose records each have their own scope (a case's subjects): the importer's own only.
+  if (who.ownOnly.length)
+    q = q.where((eb) => eb.or([eb('j.kind', 'not in', who.ownOnly), eb('j.createdBy', '=', who.userId)]));
   return q;
 }
 

@@ -169,7 +169,7 @@ export class ImportPipelineService {
           importId,
           this.deps.ports,
           record,
-          { name: input.fileName.slice(0, 255), sha256, format: file.format },
+          { name: input.fileName.slice(0, 255), sha256, format: file.format, rows: report.rows },
         );
         status = 'committed';
         await repo.saveMapping(trx, actor.organisationId, definition.kind, mapping, now());
@@ -516,11 +516,14 @@ export class ImportPipelineService {
     };
   }
 
-  private scope(actor: Actor) {
+  private scope(actor: Actor): repo.ImportScope {
+    const kinds = this.kindsOf(actor);
     return {
       regionId: actor.regionId,
       organisationId: actor.organisationId,
-      kinds: this.kindsOf(actor).map((d) => d.kind),
+      userId: userOf(actor),
+      kinds: kinds.map((d) => d.kind),
+      ownOnly: kinds.filter((d) => d.ownImportsOnly).map((d) => d.kind),
     };
   }
 

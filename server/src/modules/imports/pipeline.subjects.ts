@@ -41,8 +41,11 @@ interface CaseRef {
 }
 
 interface Context {
-  /** The cases by their reference and by the numbers their histories were imported under, folded. */
-  cases: Map<string, CaseRef>;
+  /**
+   * The cases by their reference and by the numbers their histories were imported under, folded;
+   * null for a number that, folded, names two cases (`2019-014` and `2019/014`).
+   */
+  cases: Map<string, CaseRef | null>;
   today: string;
 }
 
@@ -81,16 +84,19 @@ const relationTypes = words<RelationType>({
 const relationNames =
   'eigenaar van, bestuurder van, werkt bij, familie van, relatie van, vertegenwoordigt, faciliteert, lid van, ingeschreven op';
 
+/** Marks the key of a subject without a number (its fingerprint): no number in a file starts with it. */
+const UNNUMBERED = '\u0001';
+
 /** A row's record: a numbered subject of a case, or a row without a number on its own. */
 const keyOf = (v: Pick<SubjectRow, 'caseReference' | 'subjectKey' | 'subject' | 'role'>) =>
-  `${v.caseReference}\u0000${v.subjectKey ?? `#${fingerprintOf([v.subject, v.role])}`}`;
+  `${v.caseReference}\u0000${v.subjectKey ?? `${UNNUMBERED}${fingerprintOf([v.subject, v.role])}`}`;
 const partsOf = (key: string) => {
   const [caseReference = '', subjectKey = ''] = key.split('\u0000');
   return { caseReference, subjectKey };
 };
 const named = (key: string) => {
   const { caseReference, subjectKey } = partsOf(key);
-  return subjectKey.startsWith('#')
+  return subjectKey.startsWith(UNNUMBERED)
     ? `Een betrokkene zonder kenmerk in casus ${caseReference}`
     : `Betrokkene ${subjectKey} in casus ${caseReference}`;
 };
@@ -132,6 +138,7 @@ export const subjects: ImportKindDefinition<SubjectRow> = {
   description:
     'Per rij een betrokkene van een casus (persoon, bedrijf, adres, rekening of voertuig), met hooguit één relatie tot een andere betrokkene van die casus. Een betrokkene met meer relaties krijgt een rij per relatie, onder hetzelfde kenmerk.',
   permission: 'case.manage',
+  ownImportsOnly: true,
   fields: [
     field(
       'case',
@@ -171,13 +178,16 @@ export const subjects: ImportKindDefinition<SubjectRow> = {
     ]),
   ],
   async prepare(db, actor, today) {
-    const cases = new Map<string, CaseRef>();
+    const cases = new Map<string, CaseRef | null>();
     const manageable = await manageableCases(db, actor);
     const byId = new Map(manageable.map((c) => [c.id, c]));
     // The numbers a history came in under first, then the references: a reference always wins.
     for (const n of await repo.importedCaseNumbers(db, actor.regionId)) {
       const c = n.caseId ? byId.get(n.caseId) : undefined;
-      if (c) cases.set(fold(n.sourceKey), c);
+      if (!c) continue;
+      const name = fold(n.sourceKey);
+      const before = cases.get(name);
+      cases.set(name, before === undefined || before?.id === c.id ? c : null);
     }
     for (const c of manageable) cases.set(fold(c.reference), c);
     return { cases, today } satisfies Context;
@@ -191,7 +201,13 @@ export const subjects: ImportKindDefinition<SubjectRow> = {
     const records = subjectRecords(c);
     const earlier = await imported(db, rows);
     const problems = relateRecords(records, rows, refused, earlier, (key, list) => together(key, list, c));
-    return relationProblems(records, rows, problems, earlier);
+    // The subjects with a row refused on its own, by the lines of those rows.
+    const refusedRows = new Map<string, number[]>();
+    for (const r of refused) {
+      const key = records.keyOfCells?.(r.cell);
+      if (key) refusedRows.set(key, [...(refusedRows.get(key) ?? []), r.line]);
+    }
+    return relationProblems(records, rows, problems, earlier, refusedRows);
   },
   async unchanged(db, _actor, values) {
     const rows = values.map((value, line) => ({ line, value }));
@@ -328,11 +344,16 @@ function relationProblems(
   rows: ReadonlyArray<{ line: number; value: SubjectRow }>,
   problems: Map<number, FieldProblem[]>,
   earlier: readonly ImportedRecord[],
+  /** Subjects with rows refused on their own (by the row check), with those rows' lines. */
+  refusedRows: ReadonlyMap<string, readonly number[]>,
 ): Map<number, FieldProblem[]> {
   const known = new Set(earlier.filter((e) => !e.gone).map((e) => e.sourceKey));
   const grouped = groupedBy(rows, records);
   const refusedKeys = () =>
-    new Set([...grouped].filter(([, list]) => list.some((r) => problems.has(r.line))).map(([key]) => key));
+    new Set([
+      ...refusedRows.keys(),
+      ...[...grouped].filter(([, list]) => list.some((r) => problems.has(r.line))).map(([key]) => key),
+    ]);
   for (let changed = true; changed; ) {
     changed = false;
     const refused = refusedKeys();
@@ -344,8 +365,15 @@ function relationProblems(
         if (!relation) continue;
         const target = `${r.value.caseReference}\u0000${relation.to}`;
         if (grouped.has(target) && !refused.has(target)) continue;
-        if (!grouped.has(target) && known.has(target)) continue;
-        const lines = grouped.get(target)?.map((t) => t.line) ?? [];
+        if (!grouped.has(target) && !refused.has(target) && known.has(target)) continue;
+        // The target's refused lines: those refused on their own, else those refused with it.
+        const own = refusedRows.get(target) ?? [];
+        const lines = own.length
+          ? [...own]
+          : (grouped
+              .get(target)
+              ?.filter((t) => problems.has(t.line))
+              .map((t) => t.line) ?? []);
         found.set(r.line, [
           {
             field: 'relatedTo',
@@ -379,6 +407,13 @@ function subjectRow(
   const caseText = text('case', 100);
   const found = caseText ? context.cases.get(fold(caseText)) : undefined;
   if (!caseText) need('case', 'Vul het kenmerk van de casus in.');
+  else if (found === null)
+    problems.push({
+      field: 'case',
+      code: 'ambiguous_case',
+      reason:
+        'Dit nummer hoort bij meer dan één casus die u beheert (de nummers verschillen alleen in leestekens of hoofdletters). Schrijf het kenmerk in Samenspel, zoals CAS-2021-0001.',
+    });
   else if (!found)
     problems.push({
       field: 'case',

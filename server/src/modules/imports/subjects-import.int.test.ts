@@ -98,6 +98,26 @@ describe(`importing the subjects of cases and their relations on ${testEngine()}
       )
       .execute();
     expect(logged.map((l) => l.dataSubjectType).sort()).toEqual(['company', 'person']);
+    const relationsLogged = await t.database.db
+      .selectFrom('processingLog')
+      .select('dataSubjectType')
+      .where('name', '=', 'case.relation.write')
+      .where('traceId', 'in', (q) =>
+        q.selectFrom('processingLog').select('traceId').where('name', '=', 'import.commit'),
+      )
+      .execute();
+    // The person's two relations: the person twice, the company once (the address is no data subject).
+    expect(relationsLogged.map((l) => l.dataSubjectType).sort()).toEqual(['company', 'person', 'person']);
+
+    // The import, its report and its error file are the director's own: another director, and an
+    // analyst of the same organisation, who may import subjects too, do not see it.
+    for (const other of [await cast.member(['case_director', 'meeting_chair']), await cast.analyst()]) {
+      const list = await cast.ok<{ items: Array<{ id: string }> }>(other, 'GET', '/api/v1/imports');
+      expect(list.items.map((i) => i.id)).not.toContain(done.report.id);
+      expect((await cast.call(other, 'GET', `/api/v1/imports/${done.report.id}`)).statusCode).toBe(404);
+    }
+    const own = await cast.ok<{ items: Array<{ id: string }> }>(director, 'GET', '/api/v1/imports');
+    expect(own.items.map((i) => i.id)).toContain(done.report.id);
 
     // The same file again, in another order, adds nothing.
     const again = await upload(director, csv([...rows].reverse()), 'commit');
@@ -122,25 +142,30 @@ describe(`importing the subjects of cases and their relations on ${testEngine()}
     expect(grown.edges.map((e) => e.type).sort()).toEqual(['directorship', 'family', 'ownership']);
   });
 
-  it('finds a case by the number its history came in under', async () => {
+  it('finds a case by the number its history came in under, among the cases the importer manages', async () => {
     const analyst = await cast.analyst();
-    const history = [
-      caseHistoryHeader.join(';'),
+    const startRow = (key: string) =>
       caseHistoryHeader
         .map(
           (h) =>
             ({
-              Casus: 'OUD-77',
+              Casus: key,
               Stap: 'Start',
               Datum: '01-02-2018',
-              Werknaam: 'Oud 77',
+              Werknaam: `Oud ${key}`,
               Gemeenten: 'Utrecht',
               'Thema’s': 'Vastgoed',
               Herkomst: 'Gemeente Utrecht',
               Deelnemers: 'Politie eenheid Midden-Nederland',
             })[h as string] ?? '',
         )
-        .join(';'),
+        .join(';');
+    // OUD-78 and OUD/78 are two cases whose numbers differ in a mark only.
+    const history = [
+      caseHistoryHeader.join(';'),
+      startRow('OUD-77'),
+      startRow('OUD-78'),
+      startRow('OUD/78'),
     ].join('\r\n');
     const imported = await cast.call(
       analyst,
@@ -149,13 +174,40 @@ describe(`importing the subjects of cases and their relations on ${testEngine()}
       history,
       { 'content-type': 'text/csv' },
     );
-    expect(imported.json<ImportReport>()).toMatchObject({ status: 'committed', written: 1 });
+    expect(imported.json<ImportReport>()).toMatchObject({ status: 'committed', written: 3 });
+    const company = `${uniqueSurname()} B.V.`;
     const { report } = await upload(
       analyst,
-      csv([`oud-77;;Hoofdsubject;;;;;;;${uniqueSurname()} B.V.;;;;;;;;;;`]),
+      csv([`oud-77;;Hoofdsubject;;;;;;;${company};;;;;;;;;;`, `OUD 78;;;;;;;;;Een B.V.;;;;;;;;;;`]),
       'commit',
     );
-    expect(report).toMatchObject({ status: 'committed', written: 1 });
+    expect(report.problems.map((p) => [p.line, p.code])).toEqual([[3, 'ambiguous_case']]);
+    const { report: done } = await upload(
+      analyst,
+      csv([`oud-77;;Hoofdsubject;;;;;;;${company};;;;;;;;;;`]),
+      'commit',
+    );
+    expect(done).toMatchObject({ status: 'committed', written: 1 });
+    const cases = await cast.ok<{ items: Array<{ id: string; codeName: string }> }>(
+      analyst,
+      'GET',
+      '/api/v1/cases?pageSize=100',
+    );
+    const oud = cases.items.find((c) => c.codeName === 'Oud OUD-77');
+    const detail = await cast.ok<CaseDetail>(analyst, 'GET', `/api/v1/cases/${oud?.id}`);
+    expect(detail.subjects.map((x) => x.label)).toEqual([company]);
+
+    // A director who does not direct that case: the number is unknown to them, as any other.
+    const director = await cast.director();
+    const refused = await upload(
+      director,
+      csv([`OUD-77;;;;;;;;;Een B.V.;;;;;;;;;;`, `CAS-1900-0009;;;;;;;;;Een B.V.;;;;;;;;;;`]),
+    );
+    expect(refused.report.problems.map((p) => [p.line, p.code])).toEqual([
+      [2, 'unknown_case'],
+      [3, 'unknown_case'],
+    ]);
+    expect(refused.report.problems[0]?.reason).toBe(refused.report.problems[1]?.reason);
   });
 
   it('names every refused row with its line, refuses a subject whole with those related to it, and writes nothing', async () => {
@@ -186,10 +238,13 @@ describe(`importing the subjects of cases and their relations on ${testEngine()}
       // 13: a relation without its kind, 14: a relation from a subject without a number.
       `${ref};P10;;Persoon;Rik;;${surname};;;;;;;;;;P5;;;`,
       `${ref};;;Persoon;Rob;;${surname};;;;;;;;;;P5;familie van;;`,
+      // 15: a subject on one row, refused on its own; 16: related to it.
+      `${ref};P11;;Persoon;Jan;;${surname};31-02-1980;;;;;;;;;;;;`,
+      `${ref};P12;;Persoon;Joop;;${surname};;;;;;;;;;P11;familie van;;`,
     ];
     const before = (await cast.ok<CaseDetail>(director, 'GET', `/api/v1/cases/${kase.id}`)).subjects.length;
     const { report } = await upload(director, csv(rows), 'commit');
-    expect(report).toMatchObject({ status: 'refused', rows: 13, written: 0 });
+    expect(report).toMatchObject({ status: 'refused', rows: 15, written: 0 });
     expect(report.rows).toBe(report.accepted + report.rejected + report.skipped);
     expect(report.problems.map((p) => [p.line, p.column, p.code])).toEqual(
       expect.arrayContaining([
@@ -208,8 +263,15 @@ describe(`importing the subjects of cases and their relations on ${testEngine()}
         [12, 'Relatie met', 'same_subject'],
         [13, 'Soort relatie', 'required'],
         [14, 'Kenmerk betrokkene', 'required'],
+        [15, 'Geboortedatum', 'no_such_date'],
+        [16, 'Relatie met', 'related_refused'],
       ]),
     );
+    // A relation names the line at fault: the target's own refused row.
+    expect(report.problems.find((p) => p.line === 16)?.reason).toMatch(
+      /^Betrokkene P11 wordt niet ingelezen \(regel 15\)/,
+    );
+    expect(report.problems.find((p) => p.line === 4)?.reason).toMatch(/\(regel 2\)/);
     const bsn = report.problems.find((p) => p.column === 'BSN');
     expect(bsn?.value).not.toContain('123456789');
     // The case the director may not manage is exactly as unknown as one that does not exist.
