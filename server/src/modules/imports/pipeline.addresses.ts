@@ -81,6 +81,20 @@ export const addressRegister: ImportKindDefinition<AddressRow> = {
       if (c === undefined || c === null) return '';
       return typeof c === 'number' ? String(c) : (shown(c) ?? '');
     };
+    // Excel keeps fifteen digits of a number: a sixteen-digit BAG id typed as a number may have
+    // lost its last digit, and would pass the check as another id.
+    const bagId = cell('bagId');
+    if (typeof bagId === 'number' && bagId >= 1e15)
+      return {
+        problems: [
+          {
+            field: 'bagId',
+            code: 'address.bag_id_number',
+            reason:
+              'Deze BAG-identificatie staat als getal in de werkmap, en Excel bewaart maar vijftien cijfers: het laatste cijfer kan verloren zijn. Maak de kolom tekst en vul de nummers opnieuw in (of laat de kolom weg).',
+          },
+        ],
+      };
     const checked = checkAddressFields(0, value, (f) => cell(f) !== undefined);
     if ('problems' in checked)
       return {
@@ -140,7 +154,7 @@ export const addressRegister: ImportKindDefinition<AddressRow> = {
         fileName: file.name,
         fileHash: file.sha256,
         format: file.format,
-        rows: values.length,
+        rows: file.rows,
         accepted: values.length,
         rejected: 0,
         loadedAt: at,

@@ -8,6 +8,7 @@ import type {
 import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/schema.js';
+import { batches } from '../../shared/batches.js';
 import type { Actor } from '../../shared/context.js';
 import { inCollaborationOf } from '../collaborations/index.js';
 import { subjectSeenBy } from './subjects.access.js';
@@ -711,13 +712,13 @@ export async function insertRelations(
   db: Db,
   relations: ReadonlyArray<Omit<Insertable<SubjectRelationsTable>, 'id'>>,
 ): Promise<string[]> {
-  if (relations.length === 0) return [];
-  const rows = await db
-    .insertInto('subjectRelations')
-    .values([...relations])
-    .returning('id')
-    .execute();
-  return rows.map((r) => r.id);
+  const ids: string[] = [];
+  // Many rows (an import's relations) in statements below the engines' limits of parameters.
+  for (const batch of batches(relations)) {
+    const rows = await db.insertInto('subjectRelations').values(batch).returning('id').execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }
 
 /** A case's subjects as the register has them, and the relations recorded in the case. */
