@@ -232,11 +232,12 @@ function surnameEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStati
   if (!a.surnameKey || !b.surnameKey)
     return { field, level: 'missing', weight: 0, explanation: 'Achternaam ontbreekt' };
   // Agreeing on a surname weighs by how rare it is; where the two differ in writing, by the
-  // commoner of the two (a married name counts for the part they share).
-  const rare = (...names: string[]) =>
+  // commoner of the two (a married name counts for the part they share). Scoring is the hot loop:
+  // no closure or array per call.
+  const rare = (name: string, other?: string) =>
     stats
       ? rarity(
-          Math.max(...names.map((n) => stats.surnames.get(n) ?? 0)),
+          Math.max(stats.surnames.get(name) ?? 0, other === undefined ? 0 : (stats.surnames.get(other) ?? 0)),
           stats.total,
           TYPICAL_SURNAME,
           1,
@@ -298,21 +299,32 @@ function sameFirstNames(a: PreparedPerson, b: PreparedPerson): boolean {
   return x.length > 0 && x.length === y.length && x.every((k, i) => k === y[i]);
 }
 
+/** How many of a's further first names (after the first) b has among its further ones. */
+function furtherInCommon(a: readonly string[], b: readonly string[]): number {
+  let n = 0;
+  for (let i = 1; i < a.length; i++)
+    for (let j = 1; j < b.length; j++)
+      if (a[i] === b[j]) {
+        n++;
+        break;
+      }
+  return n;
+}
+
 function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatistics): FieldEvidence {
   const field = 'firstNames';
-  // IJ is one letter: "I.J." and "IJsbrand" (folded "ysbrand") have the same initial.
-  const ia = a.name.initials.replace(/i/g, 'y');
-  const ib = b.name.initials.replace(/i/g, 'y');
-  if (!ia || !ib) return { field, level: 'missing', weight: 0, explanation: 'Voornaam ontbreekt' };
+  if (!a.name.initials || !b.name.initials)
+    return { field, level: 'missing', weight: 0, explanation: 'Voornaam ontbreekt' };
   const ga = a.name.givenNames[0];
   const gb = b.name.givenNames[0];
   if (ga && gb) {
     const common = stats ? rarity(stats.givenNames.get(ga), stats.total, TYPICAL_GIVEN, 0, 3, 7) : 5;
     // Every further first name that agrees too says more than the first alone; one that differs
     // (both records have further first names, none in common) says it is someone else.
-    const further = (p: PreparedPerson) => p.name.givenKeys.slice(1);
-    const conflicting = further(a).length > 0 && further(b).length > 0 && !shares(further(a), further(b));
-    const agreeing = further(a).filter((k) => further(b).includes(k)).length;
+    const ka = a.name.givenKeys;
+    const kb = b.name.givenKeys;
+    const agreeing = furtherInCommon(ka, kb);
+    const conflicting = ka.length > 1 && kb.length > 1 && agreeing === 0;
     const more = conflicting ? -3 : Math.min(2.5 * agreeing, 5);
     if (ga === gb)
       return {
@@ -341,7 +353,10 @@ function givenEvidence(a: PreparedPerson, b: PreparedPerson, stats?: NameStatist
       return { field, level: 'weak', weight: 0, explanation: 'Voornaam lijkt op elkaar' };
     return { field, level: 'different', weight: -6, explanation: 'Voornaam verschilt' };
   }
-  // One of the two has initials only.
+  // One of the two has initials only. IJ is one letter: "I.J." and "IJsbrand" (folded "ysbrand")
+  // have the same initial.
+  const ia = a.name.initials.replace(/i/g, 'y');
+  const ib = b.name.initials.replace(/i/g, 'y');
   const shorter = ia.length <= ib.length ? ia : ib;
   const longer = shorter === ia ? ib : ia;
   // Each initial that fits adds to the evidence: "J.P.M." says more than "J.".
