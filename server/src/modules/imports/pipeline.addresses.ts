@@ -67,6 +67,10 @@ const fields = [
 const addressKey = (a: { postcode: string; houseNumber: number; houseLetter: string; addition: string }) =>
   `${a.postcode} ${a.houseNumber} ${a.houseLetter} ${a.addition}`;
 
+/** An address with everything the register holds of it: the same text when nothing would change. */
+const asHeld = (a: Omit<AddressRow, 'line'>) =>
+  JSON.stringify([addressKey(a), a.street, a.place, a.municipalityCode, a.bagId, a.latitude, a.longitude]);
+
 export const addressRegister: ImportKindDefinition<AddressRow> = {
   kind: 'address-register',
   name: 'Adresregister (adressen bijwerken)',
@@ -114,36 +118,8 @@ export const addressRegister: ImportKindDefinition<AddressRow> = {
       actor.regionId,
       values.map((v) => v.postcode),
     );
-    const same = new Set(
-      stored.map((s) =>
-        JSON.stringify([
-          addressKey({ ...s, addition: s.houseNumberAddition }),
-          s.street,
-          s.place,
-          s.municipalityCode,
-          s.bagId,
-          s.latitude,
-          s.longitude,
-        ]),
-      ),
-    );
-    return new Set(
-      values
-        .filter((v) =>
-          same.has(
-            JSON.stringify([
-              addressKey(v),
-              v.street,
-              v.place,
-              v.municipalityCode,
-              v.bagId,
-              v.latitude,
-              v.longitude,
-            ]),
-          ),
-        )
-        .map(addressKey),
-    );
+    const held = new Set(stored.map((s) => asHeld({ ...s, addition: s.houseNumberAddition })));
+    return new Set(values.filter((v) => held.has(asHeld(v))).map(addressKey));
   },
   async write(db, actor, values, at, by, _importId, _ports, _record, file) {
     if (!values.length) return 0;

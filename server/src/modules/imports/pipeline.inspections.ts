@@ -5,8 +5,6 @@ import {
   type InspectionFindingRequest,
   inspectionFindingRequest,
 } from '@samenspel/contracts';
-import type { Db } from '../../db/database.js';
-import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
 import { aggregatesOnly, locationProjectsOf, readableLocations } from '../locations/index.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
@@ -21,7 +19,6 @@ import {
 import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
-  type ImportedRecord,
   type KeyedRecords,
   mergedFields,
   type RecordFields,
@@ -164,13 +161,22 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
   key: (v) => `${v.inspectionKey}\u0000${JSON.stringify(v)}`,
   async relate(db, actor, rows, context, refused) {
     const keys = [...new Set(rows.map((r) => r.value.inspectionKey))];
-    return relateRecords(inspectionRecords, rows, refused, await imported(db, actor, keys), (key, list) =>
-      togetherProblems(key, list, context as Lookups),
+    return relateRecords(
+      inspectionRecords,
+      rows,
+      refused,
+      await repo.importedByOrganisation(db, 'inspections', actor, keys),
+      (key, list) => togetherProblems(key, list, context as Lookups),
     );
   },
   async unchanged(db, actor, values) {
     const keys = [...new Set(values.map((v) => v.inspectionKey))];
-    return unchangedRecords(inspectionRecords, values, await imported(db, actor, keys), inspections.key);
+    return unchangedRecords(
+      inspectionRecords,
+      values,
+      await repo.importedByOrganisation(db, 'inspections', actor, keys),
+      inspections.key,
+    );
   },
   async write(db, actor, values, _at, _by, importId, ports) {
     const written = await writeRecords(inspectionRecords, values, (rows) => {
@@ -181,17 +187,7 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
         findings: rows.flatMap((r) => (r.finding ? [r.finding] : [])),
       });
     });
-    await repo.recordImportedInspections(
-      db,
-      written.map((w) => ({
-        regionId: actor.regionId,
-        organisationId: actor.organisationId,
-        sourceKey: w.sourceKey,
-        inspectionId: w.recordId,
-        fingerprint: w.fingerprint,
-        importId,
-      })),
-    );
+    await repo.recordImportedByOrganisation(db, 'inspections', actor, importId, written);
     return values.length;
   },
 };
@@ -229,14 +225,6 @@ const inspectionLevel: RecordFields<InspectionRow> = [
 ];
 
 const labelOf = (key: string) => inspections.fields.find((f) => f.key === key)?.label ?? key;
-
-async function imported(db: Db, actor: Actor, keys: readonly string[]): Promise<ImportedRecord[]> {
-  return (await repo.importedInspections(db, actor.regionId, actor.organisationId, keys)).map((r) => ({
-    sourceKey: r.sourceKey,
-    fingerprint: r.fingerprint,
-    gone: r.inspectionId === null,
-  }));
-}
 
 /** The request the screens would send to plan this inspection (the importer's organisation among its partners). */
 function requestOf(m: InspectionRow, organisationId: string): CreateInspectionRequest {

@@ -3,12 +3,11 @@ import type { Db } from '../../db/database.js';
 import type {
   ImportedCaseSubjectsTable,
   ImportedCasesTable,
-  ImportedInspectionsTable,
-  ImportedSignalsTable,
   ImportJobsTable,
   ImportsTable,
 } from '../../db/schema.js';
 import { batches } from '../../shared/batches.js';
+import type { ImportedRecord } from './pipeline.records.js';
 
 export async function insertImport(db: Db, row: Insertable<ImportsTable> & { id: string }): Promise<string> {
   const { id } = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
@@ -103,49 +102,48 @@ export async function recordImportedCases(db: Db, rows: ReadonlyArray<Insertable
   for (const batch of batches(rows)) await db.insertInto('importedCases').values(batch).execute();
 }
 
-/** The signals this organisation imported before under these source numbers: the signal each became and its fingerprint. */
-export async function importedSignals(
+/**
+ * The kinds whose records are kept per importing organisation (two partners may number alike),
+ * each in a table of its own so that its record's key can follow the record (set null when it is
+ * deleted): the table and the column of the record.
+ */
+const byOrganisation = {
+  signals: { table: 'imported_signals', record: 'signal_id' },
+  inspections: { table: 'imported_inspections', record: 'inspection_id' },
+} as const;
+
+/** The records this organisation imported before under these source numbers: whether each is gone since, and its fingerprint. */
+export async function importedByOrganisation(
   db: Db,
-  regionId: string,
-  organisationId: string,
+  kind: keyof typeof byOrganisation,
+  who: { regionId: string; organisationId: string },
   sourceKeys: readonly string[],
-) {
+): Promise<ImportedRecord[]> {
   if (!sourceKeys.length) return [];
-  return db
-    .selectFrom('importedSignals')
-    .select(['sourceKey', 'signalId', 'fingerprint'])
-    .where('regionId', '=', regionId)
-    .where('organisationId', '=', organisationId)
-    .where('sourceKey', '=', sql<string>`any(${[...sourceKeys]}::text[])`)
-    .execute();
+  const { table, record } = byOrganisation[kind];
+  const { rows } = await sql<ImportedRecord>`
+    select source_key as "sourceKey", fingerprint, ${sql.ref(record)} is null as gone
+    from ${sql.table(table)}
+    where region_id = ${who.regionId} and organisation_id = ${who.organisationId}
+      and source_key = any(${[...sourceKeys]}::text[])`.execute(db.withoutPlugins());
+  return rows;
 }
 
-export async function recordImportedSignals(db: Db, rows: ReadonlyArray<Insertable<ImportedSignalsTable>>) {
-  for (const batch of batches(rows)) await db.insertInto('importedSignals').values(batch).execute();
-}
-
-/** The inspections this organisation imported before under these source numbers: the inspection each became and its fingerprint. */
-export async function importedInspections(
+/** Keeps which record each source number of this import became, with its rows' fingerprint. */
+export async function recordImportedByOrganisation(
   db: Db,
-  regionId: string,
-  organisationId: string,
-  sourceKeys: readonly string[],
-) {
-  if (!sourceKeys.length) return [];
-  return db
-    .selectFrom('importedInspections')
-    .select(['sourceKey', 'inspectionId', 'fingerprint'])
-    .where('regionId', '=', regionId)
-    .where('organisationId', '=', organisationId)
-    .where('sourceKey', '=', sql<string>`any(${[...sourceKeys]}::text[])`)
-    .execute();
-}
-
-export async function recordImportedInspections(
-  db: Db,
-  rows: ReadonlyArray<Insertable<ImportedInspectionsTable>>,
-) {
-  for (const batch of batches(rows)) await db.insertInto('importedInspections').values(batch).execute();
+  kind: keyof typeof byOrganisation,
+  who: { regionId: string; organisationId: string },
+  importId: string,
+  written: ReadonlyArray<{ sourceKey: string; recordId: string; fingerprint: string }>,
+): Promise<void> {
+  if (!written.length) return;
+  const { table, record } = byOrganisation[kind];
+  await sql`
+    insert into ${sql.table(table)} (region_id, organisation_id, source_key, ${sql.ref(record)}, fingerprint, import_id)
+    select ${who.regionId}, ${who.organisationId}::uuid, w.source_key, w.record_id, w.fingerprint, ${importId}::uuid
+    from unnest(${written.map((w) => w.sourceKey)}::text[], ${written.map((w) => w.recordId)}::uuid[],
+      ${written.map((w) => w.fingerprint)}::text[]) as w(source_key, record_id, fingerprint)`.execute(db);
 }
 
 /** Every case number a case history of the region was imported under, with the case it became. */

@@ -5,8 +5,6 @@ import {
   signalInput,
   type Urgency,
 } from '@samenspel/contracts';
-import type { Db } from '../../db/database.js';
-import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
 import type { FieldProblem, ImportKindDefinition } from './pipeline.kinds.js';
 import {
@@ -22,7 +20,6 @@ import {
 import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
-  type ImportedRecord,
   type KeyedRecords,
   mergedFields,
   type RecordFields,
@@ -157,29 +154,28 @@ export const signals: ImportKindDefinition<SignalRow> = {
   key: (v) => `${v.signalKey}\u0000${JSON.stringify(v)}`,
   async relate(db, actor, rows, context, refused) {
     const keys = [...new Set(rows.map((r) => r.value.signalKey))];
-    return relateRecords(signalRecords, rows, refused, await imported(db, actor, keys), (key, list) =>
-      togetherProblems(key, list, context as Lookups),
+    return relateRecords(
+      signalRecords,
+      rows,
+      refused,
+      await repo.importedByOrganisation(db, 'signals', actor, keys),
+      (key, list) => togetherProblems(key, list, context as Lookups),
     );
   },
   async unchanged(db, actor, values) {
     const keys = [...new Set(values.map((v) => v.signalKey))];
-    return unchangedRecords(signalRecords, values, await imported(db, actor, keys), signals.key);
+    return unchangedRecords(
+      signalRecords,
+      values,
+      await repo.importedByOrganisation(db, 'signals', actor, keys),
+      signals.key,
+    );
   },
   async write(db, actor, values, _at, _by, importId, ports, record) {
     const written = await writeRecords(signalRecords, values, (rows) =>
       ports.submitSignal(db, actor, requestOf(rows, actor.organisationId), record),
     );
-    await repo.recordImportedSignals(
-      db,
-      written.map((w) => ({
-        regionId: actor.regionId,
-        organisationId: actor.organisationId,
-        sourceKey: w.sourceKey,
-        signalId: w.recordId,
-        fingerprint: w.fingerprint,
-        importId,
-      })),
-    );
+    await repo.recordImportedByOrganisation(db, 'signals', actor, importId, written);
     return values.length;
   },
 };
@@ -197,14 +193,6 @@ const signalRecords: KeyedRecords<SignalRow> & { differsCode: string } = {
   refusedCode: 'signal_refused',
   differsCode: 'signal_differs',
 };
-
-async function imported(db: Db, actor: Actor, keys: readonly string[]): Promise<ImportedRecord[]> {
-  return (await repo.importedSignals(db, actor.regionId, actor.organisationId, keys)).map((r) => ({
-    sourceKey: r.sourceKey,
-    fingerprint: r.fingerprint,
-    gone: r.signalId === null,
-  }));
-}
 
 const labelOf = (key: string) => signals.fields.find((f) => f.key === key)?.label ?? key;
 

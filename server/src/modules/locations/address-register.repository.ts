@@ -99,23 +99,26 @@ export async function upsertAddresses(
   return loadId;
 }
 
+/** An address of the register as it is read: its key, its names and codes, its point. */
+const addressColumns = [
+  'postcode',
+  'houseNumber',
+  'houseLetter',
+  'houseNumberAddition',
+  'street',
+  'place',
+  'municipalityCode',
+  'bagId',
+  'latitude',
+  'longitude',
+] as const;
+
 /** The register's rows of a region at these postcodes (normalised: `3511ED`). */
 export async function addressesAtPostcodes(db: Db, regionId: string, postcodes: readonly string[]) {
   if (postcodes.length === 0) return [];
   return db
     .selectFrom('addressRegister')
-    .select([
-      'postcode',
-      'houseNumber',
-      'houseLetter',
-      'houseNumberAddition',
-      'street',
-      'place',
-      'municipalityCode',
-      'bagId',
-      'latitude',
-      'longitude',
-    ])
+    .select([...addressColumns])
     .where('regionId', '=', regionId)
     .where('postcode', 'in', [...new Set(postcodes)])
     .execute();
@@ -150,19 +153,7 @@ export async function lookupAddress(
 ): Promise<RegisteredAddress | undefined> {
   return db
     .selectFrom('addressRegister')
-    .select([
-      'postcode',
-      'houseNumber',
-      'houseLetter',
-      'houseNumberAddition',
-      'street',
-      'place',
-      'municipalityCode',
-      'bagId',
-      'latitude',
-      'longitude',
-      'loadId',
-    ])
+    .select([...addressColumns, 'loadId'])
     .where('regionId', '=', regionId)
     .where('postcode', '=', address.postcode)
     .where('houseNumber', '=', address.houseNumber)
