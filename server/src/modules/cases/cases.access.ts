@@ -85,7 +85,7 @@ export function casesReachable(actor: Actor, permission: CasePermission) {
 export async function manageableCases(db: Db, actor: Actor) {
   return db
     .selectFrom('cases as c')
-    .select(['c.id', 'c.reference', 'c.collaborationId', 'c.phase'])
+    .select(['c.id', 'c.reference', 'c.collaborationId'])
     .where(casesReachable(actor, 'case.manage'))
     .execute();
 }

@@ -101,14 +101,17 @@ const named = (key: string) => {
     : `Betrokkene ${subjectKey} in casus ${caseReference}`;
 };
 
-function subjectRecords(context: Context): KeyedRecords<SubjectRow> & { differsCode: string } {
+/** A subject under its number in its case; `cases` finds a refused row's case from its cells. */
+function subjectRecords(
+  cases: Context['cases'] = new Map(),
+): KeyedRecords<SubjectRow> & { differsCode: string } {
   return {
     keyOf,
     keyField: 'subject',
     keyOfCells(cell) {
       const caseText = readText(cell('case') ?? null, 100);
       const subjectText = readText(cell('subject') ?? null, 100);
-      const found = caseText.ok && caseText.value ? context.cases.get(fold(caseText.value)) : undefined;
+      const found = caseText.ok && caseText.value ? cases.get(fold(caseText.value)) : undefined;
       return found && subjectText.ok && subjectText.value
         ? `${found.reference}\u0000${subjectText.value}`
         : null;
@@ -198,9 +201,11 @@ export const subjects: ImportKindDefinition<SubjectRow> = {
   key: (v) => JSON.stringify(v),
   async relate(db, _actor, rows, context, refused) {
     const c = context as Context;
-    const records = subjectRecords(c);
+    const records = subjectRecords(c.cases);
     const earlier = await imported(db, rows);
-    const problems = relateRecords(records, rows, refused, earlier, (key, list) => together(key, list, c));
+    const problems = relateRecords(records, rows, refused, earlier, (key, list) =>
+      together(records, key, list),
+    );
     // The subjects with a row refused on its own, by the lines of those rows.
     const refusedRows = new Map<string, number[]>();
     for (const r of refused) {
@@ -211,15 +216,10 @@ export const subjects: ImportKindDefinition<SubjectRow> = {
   },
   async unchanged(db, _actor, values) {
     const rows = values.map((value, line) => ({ line, value }));
-    return unchangedRecords(
-      subjectRecords({ cases: new Map(), today: '' }),
-      values,
-      await imported(db, rows),
-      subjects.key,
-    );
+    return unchangedRecords(subjectRecords(), values, await imported(db, rows), subjects.key);
   },
   async write(db, actor, values, at, _by, importId, ports, record) {
-    const records = subjectRecords({ cases: new Map(), today: '' });
+    const records = subjectRecords();
     const byCase = new Map<string, SubjectRow[]>();
     for (const v of values) byCase.set(v.caseId, [...(byCase.get(v.caseId) ?? []), v]);
     const earlier = await repo.importedCaseSubjects(db, [...byCase.keys()]);
@@ -301,11 +301,10 @@ const labelOf = (key: string) => subjects.fields.find((f) => f.key === key)?.lab
 
 /** What a subject's rows say together: alike where they give its fields, and a subject given. */
 function together(
+  records: KeyedRecords<SubjectRow> & { differsCode: string },
   key: string,
   list: ReadonlyArray<{ line: number; value: SubjectRow }>,
-  context: Context,
 ): Map<number, FieldProblem[]> {
-  const records = subjectRecords(context);
   const problems = disagreements(records, key, list, subjectLevel, labelOf);
   if (problems.size) return problems;
   const first = [...list].sort((a, b) => a.line - b.line)[0];
