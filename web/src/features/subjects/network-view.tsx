@@ -18,7 +18,7 @@ import { DateField } from '../../components/date-field.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
-import { type MessageKey, t } from '../../i18n/i18n.js';
+import { formatDate, type MessageKey, t } from '../../i18n/i18n.js';
 import { type NetworkFilter, useNetwork } from './subjects-api.js';
 
 const kindColours: Record<string, string> = {
@@ -268,7 +268,7 @@ export function NetworkView({
                   <TableCell>{t(`relation.${e.type}` as MessageKey)}</TableCell>
                   <TableCell>{name(e.to)}</TableCell>
                   <TableCell>
-                    {e.startDate ?? '…'} – {e.endDate ?? '…'}
+                    {e.startDate ? formatDate(e.startDate) : '…'} – {e.endDate ? formatDate(e.endDate) : '…'}
                   </TableCell>
                   <TableCell>{t('network.recordedTimes', { n: e.recorded })}</TableCell>
                 </TableRow>
