@@ -58,6 +58,53 @@ describe('person matching', () => {
     expect(score.probability).toBeGreaterThan(DEFAULT_THRESHOLD);
   });
 
+  it('does not suggest two clearly different people because they share a BSN, and still the same names with a date far apart', () => {
+    // The register keeps them apart as a conflict (a BSN recorded wrongly in one source): the
+    // other fields decide, the BSN shown as strong evidence but not decisive.
+    const reinier = person({
+      id: 'r',
+      firstNames: 'Reinier',
+      prefix: 'de',
+      surname: 'Vries',
+      dateOfBirth: '1971-04-12',
+      bsn: '123456782',
+    });
+    const mohamed = person({
+      id: 'm',
+      firstNames: 'Mohamed',
+      surname: 'Kaya',
+      dateOfBirth: '1995-05-14',
+      bsn: '123456782',
+    });
+    const score = scorePair(reinier, mohamed);
+    expect(score.decisive).toBe(false);
+    expect(score.probability).toBeLessThan(0.01);
+    expect(levels(reinier, mohamed)).toEqual([
+      'bsn:strong',
+      'surname:different',
+      'firstNames:different',
+      'dateOfBirth:different',
+      'address:missing',
+    ]);
+    expect(score.evidence[0]).toMatchObject({
+      weight: 10,
+      explanation: expect.stringContaining('BSN gelijk'),
+    });
+    // The same person with a date of birth recorded far apart in one source is still suggested.
+    const again = person({
+      id: 'r2',
+      firstNames: 'Reinier',
+      prefix: 'de',
+      surname: 'Vries',
+      dateOfBirth: '1917-04-21',
+      bsn: '123456782',
+    });
+    const same = scorePair(reinier, again);
+    expect(same.decisive).toBe(false);
+    expect(same.probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(same.probability).toBeLessThan(1);
+  });
+
   it('keeps a father and his son with the same name at the same address apart', () => {
     const record: PersonRecord = {
       id: 'f',

@@ -537,11 +537,25 @@ function addressEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
 export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStatistics): MatchScore {
   const evidence: FieldEvidence[] = [];
   if (a.bsn && b.bsn) {
-    if (a.bsn === b.bsn) {
+    // A shared BSN is decisive, unless the rest says two people (the register then keeps them
+    // apart as a conflict): then one source may have a wrong BSN, or a wrong date of birth. The
+    // BSN still counts (strangers rarely share one by chance), but the other fields decide: the
+    // same names with a date far apart are suggested, other names and another date are not.
+    if (a.bsn === b.bsn && !clearlyDifferent(a, b)) {
       evidence.push({ field: 'bsn', level: 'exact', weight: 30, explanation: 'BSN gelijk' });
       return { weight: 30, probability: 1, decisive: true, evidence };
     }
-    evidence.push({ field: 'bsn', level: 'different', weight: -20, explanation: 'BSN verschilt' });
+    evidence.push(
+      a.bsn === b.bsn
+        ? {
+            field: 'bsn',
+            level: 'strong',
+            weight: 10,
+            explanation:
+              'BSN gelijk, maar de andere gegevens verschillen duidelijk: een fout BSN of een fout gegeven',
+          }
+        : { field: 'bsn', level: 'different', weight: -20, explanation: 'BSN verschilt' },
+    );
   }
   let surname = surnameEvidence(a, b, stats);
   let given = givenEvidence(a, b, stats);

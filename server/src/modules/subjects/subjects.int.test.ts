@@ -1,4 +1,10 @@
-import type { CaseDetail, MatchSuggestion, Network, SubjectDetail } from '@samenspel/contracts';
+import type {
+  CaseDetail,
+  MatchExplanation,
+  MatchSuggestion,
+  Network,
+  SubjectDetail,
+} from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCaseSubject,
@@ -377,5 +383,24 @@ describe(`the subject register on ${testEngine()}`, () => {
     const otherView = await cast.ok<SubjectDetail>(analyst, 'GET', `/api/v1/subjects/${conflict?.other.id}`);
     expect(otherView.conflicts.map((c) => c.other.id)).toEqual([registerId]);
     expect(otherView.sightings.map((x) => x.id)).toEqual([signal.id]);
+    // Not suggested as the same person either: the shared BSN is not decisive for a conflict.
+    const open = (
+      await cast.ok<{ items: MatchSuggestion[] }>(analyst, 'GET', '/api/v1/subjects/suggestions?limit=100')
+    ).items;
+    expect(open.filter((x) => [x.a.id, x.b.id].includes(conflict?.other.id ?? ''))).toEqual([]);
+    const compared = await cast.ok<MatchExplanation>(
+      analyst,
+      'GET',
+      `/api/v1/subjects/${registerId}/compare/${conflict?.other.id}`,
+    );
+    expect(compared).toMatchObject({ conflict: true, suggestion: null, score: { decisive: false } });
+    expect(compared.score?.probability).toBeLessThan(0.5);
+    expect(compared.score?.evidence.map((e) => e.field)).toEqual([
+      'bsn',
+      'surname',
+      'firstNames',
+      'dateOfBirth',
+      'address',
+    ]);
   });
 });
