@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { newAdviserInThreeCases, newCase, uniqueSurname } from '../server/src/testing/factories.ts';
+import {
+  newAdviserInThreeCases,
+  newCase,
+  newSignal,
+  uniqueSurname,
+} from '../server/src/testing/factories.ts';
 import { axeViolations } from './src/axe.ts';
 import { screenshot } from './src/browser.ts';
 import { BrowserSpec } from './src/spec.ts';
@@ -77,6 +82,38 @@ describe('subjects and networks', () => {
     // Filtering by a relation type the network lacks leaves no relations.
     await p.getByLabel('familie van').check();
     await p.getByText('Er zijn (met deze filters) geen relaties vastgelegd.').waitFor();
+  });
+
+  it('shows what each source recorded in Dutch: a person’s address on one line, dates as dates', async () => {
+    // The subject page broke on a person with an address (no name for the field, an object shown as text).
+    const surname = uniqueSurname();
+    await newSignal(spec.cast, {
+      subjects: [
+        {
+          kind: 'person',
+          firstNames: 'Rutger',
+          surname,
+          dateOfBirth: '1971-04-12',
+          address: { postcode: '3511 ED', houseNumber: 45, street: 'Stationsplein', town: 'Utrecht' },
+        },
+      ],
+    });
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    const errors: string[] = [];
+    p.on('pageerror', (error) => errors.push(String(error)));
+    await p.goto(spec.samenspel.url);
+    await p.getByRole('searchbox', { name: 'Zoeken in Samenspel' }).fill(surname);
+    await p.keyboard.press('Enter');
+    await p.getByRole('link', { name: `Rutger ${surname}`, exact: true }).click();
+    const sightings = p.getByRole('table', { name: 'Elke bron houdt haar eigen gegevens (herkomst)' });
+    await sightings
+      .getByText(
+        `voornamen: Rutger, achternaam: ${surname}, geboortedatum: 12 april 1971, adres: Stationsplein 45, 3511 ED Utrecht`,
+      )
+      .waitFor();
+    expect(errors).toEqual([]);
+    expect(await axeViolations(p)).toEqual([]);
+    await screenshot(p, 'subject-with-address');
   });
 
   it('keeps the network when its depth and period change', async () => {

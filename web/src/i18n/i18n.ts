@@ -29,6 +29,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
+/** Whether the catalogue has a text for this key (for keys made from data, such as field names). */
+export function hasMessage(key: string): key is MessageKey {
+  return key in nl;
+}
+
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
   month: 'long',

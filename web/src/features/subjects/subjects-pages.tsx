@@ -19,8 +19,9 @@ import { Confirmation, useConfirmation } from '../../components/confirmation.js'
 import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
-import { formatDateTime, type MessageKey, t } from '../../i18n/i18n.js';
+import { formatDate, formatDateTime, hasMessage, type MessageKey, t } from '../../i18n/i18n.js';
 import { NetworkView } from './network-view.js';
+import { formatPersonAddress } from './person-address-fields.js';
 import { useCrossRecord, useSubject, useSubjectActions, useSuggestions } from './subjects-api.js';
 
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
@@ -93,6 +94,53 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
 }
 
 /** The analysts' page: suggestions to decide, and signals across cases and signals. */
+/** The order a reader expects a subject's fields in (the database keeps them in its own). */
+const fieldOrder = [
+  'firstNames',
+  'prefix',
+  'surname',
+  'dateOfBirth',
+  'bsn',
+  'address',
+  'name',
+  'kvkNumber',
+  'establishmentNumber',
+  'rsin',
+  'street',
+  'houseNumber',
+  'houseNumberAddition',
+  'postcode',
+  'town',
+  'iban',
+  'holder',
+  'registration',
+  'description',
+];
+
+/**
+ * What a source recorded of a subject, field by field in Dutch: dates as Dutch dates, a person's
+ * address as one line, and a field this page has no name for under its own key rather than not
+ * at all (a newer source may record more).
+ */
+function recordedAs(data: Record<string, unknown>): string {
+  const rank = (k: string) => (fieldOrder.indexOf(k) + fieldOrder.length + 1) % (fieldOrder.length + 1);
+  return Object.entries(data)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => {
+      const label = `subjects.data.${k}`;
+      const name = hasMessage(label) ? t(label) : k;
+      const value =
+        k === 'dateOfBirth' && typeof v === 'string'
+          ? formatDate(v)
+          : typeof v === 'object'
+            ? formatPersonAddress(v as Parameters<typeof formatPersonAddress>[0])
+            : String(v);
+      return `${name}: ${value}`;
+    })
+    .join(', ');
+}
+
 export function SubjectsPage() {
   const suggestions = useSuggestions();
   const cross = useCrossRecord();
@@ -210,12 +258,7 @@ export function SubjectPage() {
             <TableCell>{x.organisation ?? '—'}</TableCell>
             <TableCell>{x.role ? t(`subjectRole.${x.role}` as MessageKey) : '—'}</TableCell>
             <TableCell>{formatDateTime(x.seenAt)}</TableCell>
-            <TableCell>
-              {Object.entries(x.data)
-                .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
-                .map(([k, v]) => `${t(`subjects.data.${k}` as MessageKey)}: ${String(v)}`)
-                .join(', ')}
-            </TableCell>
+            <TableCell>{recordedAs(x.data)}</TableCell>
           </TableRow>
         ))}
       </DataTable>
