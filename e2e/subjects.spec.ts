@@ -125,14 +125,14 @@ describe('subjects and networks', () => {
     await p.getByRole('link', { name }).first().click();
     const relations = p.getByRole('table', { name: 'Relaties' });
     await relations.getByText('bestuurder van').waitFor();
-    await p.getByLabel('Diepte').selectOption({ label: '2 stap(pen)' });
+    await p.getByLabel('Diepte').selectOption({ label: '2 stappen' });
     await relations.getByText('bestuurder van').waitFor();
-    await p.getByLabel('Diepte').selectOption({ label: '3 stap(pen)' });
+    await p.getByLabel('Diepte').selectOption({ label: '3 stappen' });
     await p.getByLabel('Vanaf').fill('2015-01-01');
     await p.getByLabel('Tot en met').fill('2020-12-31');
     await relations.getByText('bestuurder van').waitFor();
     await p.getByLabel('Vanaf').fill('');
-    await p.getByLabel('Diepte').selectOption({ label: '1 stap(pen)' });
+    await p.getByLabel('Diepte').selectOption({ label: '1 stap' });
     await relations.getByText('bestuurder van').waitFor();
     await p.getByRole('img', { name: /^Netwerkplaat met/ }).waitFor();
     expect(errors).toEqual([]);

@@ -165,7 +165,7 @@ export function NetworkView({
                 const depth = Number(e.currentTarget.value);
                 setFilter((f) => ({ ...f, depth }));
               }}
-              options={[1, 2, 3].map((d) => [String(d), t('network.steps', { steps: d })] as const)}
+              options={[1, 2, 3].map((d) => [String(d), t('network.steps', { count: d })] as const)}
             />
           ) : null}
           <DateField

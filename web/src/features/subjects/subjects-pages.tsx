@@ -39,7 +39,7 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
       </Heading3>
       <Paragraph>
         {t('subjects.probability', { probability: percent.format(s.probability) })} ·{' '}
-        {t('subjects.recordsEach', { a: s.a.records, b: s.b.records })}
+        {t('subjects.recordsEach', { a: s.a.records, count: s.b.records })}
       </Paragraph>
       <DataTable
         caption={t('subjects.evidence')}
@@ -182,7 +182,8 @@ export function SubjectsPage() {
                 {cross.data.facilitators.map((x) => (
                   <li key={x.id}>
                     <RouterLink to={`/subjecten/${x.id}`}>{x.label}</RouterLink> —{' '}
-                    {t('subjects.facilitatorCounts', { cases: x.cases, networks: x.networks })}
+                    {t('subjects.facilitatorCounts', { count: x.cases })},{' '}
+                    {t('subjects.facilitatorNetworks', { count: x.networks })}
                   </li>
                 ))}
               </ul>
