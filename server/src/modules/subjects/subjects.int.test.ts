@@ -163,6 +163,8 @@ describe(`the subject register on ${testEngine()}`, () => {
     );
     const after = await cast.ok<{ id: string }>(analyst, 'GET', `/api/v1/subjects/${mergedAway}`);
     expect(after.id).toBe(mergedAway);
+    // Undone is as before: the suggestion is open again, to be decided anew.
+    expect((await suggestionsFor(surname)).map((x) => x.id)).toEqual([suggestion?.id]);
     const again = await cast.ok<CaseDetail>(await cast.staff('politie'), 'GET', `/api/v1/cases/${caseA.id}`);
     expect(again.subjects.find((x) => x.role === 'facilitator')?.knownElsewhere).toMatchObject({
       records: 1,

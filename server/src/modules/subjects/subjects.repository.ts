@@ -526,7 +526,9 @@ export async function findSuggestion(db: Db, id: string) {
 export async function decideSuggestion(
   db: Db,
   id: string,
-  decision: { status: 'confirmed' | 'rejected'; decidedBy: string | null; decidedAt: Date },
+  decision:
+    | { status: 'confirmed' | 'rejected'; decidedBy: string | null; decidedAt: Date }
+    | { status: 'open'; decidedBy: null; decidedAt: null },
 ): Promise<void> {
   await db.updateTable('matchSuggestions').set(decision).where('id', '=', id).execute();
 }

@@ -247,7 +247,10 @@ export class SubjectsService {
     });
   }
 
-  /** Undoes a merge: the merged subject stands on its own again, with its own sightings. */
+  /**
+   * Undoes a merge: the merged subject stands on its own again, with its own sightings, and the
+   * suggestion that was confirmed is open again, to be decided anew (undone is as before).
+   */
   async undo(context: RequestContext, mergeId: string) {
     const { audit, access, now } = this.deps;
     return audit.run(context, { action: 'subject.merge-undo', activity }, async (trx, record) => {
@@ -256,6 +259,12 @@ export class SubjectsService {
       if (!m) throw notFound();
       if (m.undoneAt) throw conflict('subject.merge_undone', 'Deze samenvoeging is al ongedaan gemaakt.');
       await repo.undoMerge(trx, { id: mergeId, mergedId: m.mergedId, by: userOf(actor), at: now() });
+      if (m.suggestionId)
+        await repo.decideSuggestion(trx, m.suggestionId, {
+          status: 'open',
+          decidedBy: null,
+          decidedAt: null,
+        });
       for (const x of await repo.subjectsByIds(trx, [m.survivorId, m.mergedId]))
         recordRead(record, x.data, 'subject.merge-undo');
       return { id: mergeId, undone: true };
