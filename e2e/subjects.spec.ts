@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import type { MatchSuggestion } from '@samenspel/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   newAdviserInThreeCases,
   newCase,
+  newPerson,
   newSignal,
   uniqueSurname,
 } from '../server/src/testing/factories.ts';
@@ -47,6 +49,37 @@ describe('subjects and networks', () => {
     await p.keyboard.press('Enter');
     // Decided, the suggestion is no longer open.
     await suggestion.waitFor({ state: 'detached' });
+  });
+
+  it('pages through the open suggestions, twenty at a time, saying there are more', async () => {
+    // Twenty-one people, each seen again under their initials: twenty-one suggestions at least.
+    const surnames = Array.from({ length: 21 }, () => uniqueSurname());
+    await newSignal(spec.cast, {
+      subjects: surnames.map((surname) => newPerson({ firstNames: 'Jan', surname })),
+    });
+    await newSignal(spec.cast, {
+      subjects: surnames.map((surname) => newPerson({ firstNames: 'J.', surname })),
+    });
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    await p.goto(`${spec.samenspel.url}/subjecten`);
+    await p.getByText('De 20 meest waarschijnlijke suggesties; er zijn er meer.').waitFor();
+    const cards = p.locator('section.samenspel-suggestion');
+    expect(await cards.count()).toBe(20);
+    await p.getByRole('button', { name: 'Toon 20 suggesties meer' }).click();
+    await p.locator('section.samenspel-suggestion').nth(20).waitFor();
+    expect(await cards.count()).toBeGreaterThan(20);
+    expect(await axeViolations(p)).toEqual([]);
+    // Decided, so that the other tests' suggestions are on the first page again.
+    const analyst = await spec.cast.analyst();
+    const { items } = await spec.cast.ok<{ items: MatchSuggestion[] }>(
+      analyst,
+      'GET',
+      '/api/v1/subjects/suggestions?limit=200',
+    );
+    for (const x of items.filter((x) => surnames.some((surname) => x.a.label.includes(surname))))
+      await spec.cast.ok(analyst, 'POST', `/api/v1/subjects/suggestions/${x.id}/decision`, {
+        decision: 'rejected',
+      });
   });
 
   it('draws the network around a subject, expands it and exports PNG and GEXF', async () => {

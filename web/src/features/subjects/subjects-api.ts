@@ -2,13 +2,13 @@ import type {
   CrossRecordSignals,
   decisionRequest,
   FtmImportReport,
-  MatchSuggestion,
   Network,
   RelationType,
   relationRequest,
   SubjectDetail,
+  SuggestionPage,
 } from '@samenspel/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { getJson, sendJson, sendText } from '../../components/api.js';
 import { casesKey } from '../cases/cases-api.js';
@@ -35,16 +35,21 @@ function networkQuery(filter: NetworkFilter): string {
   return params.toString();
 }
 
+/** The open suggestions, most probable first, a page at a time (the API's cursor). */
 export function useSuggestions() {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [...subjectsKey, 'suggestions'],
-    queryFn: ({ signal }) =>
-      // The page shows the most probable open suggestions; the API pages through the rest.
-      getJson<{ items: MatchSuggestion[] }>('/api/v1/subjects/suggestions?limit=200', signal).then(
-        (r) => r.items,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      getJson<SuggestionPage>(
+        `/api/v1/subjects/suggestions?limit=${SUGGESTIONS_PER_PAGE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+        signal,
       ),
+    getNextPageParam: (last) => last.nextCursor,
   });
 }
+
+export const SUGGESTIONS_PER_PAGE = 20;
 
 export function useCrossRecord() {
   return useQuery({

@@ -22,7 +22,13 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, hasMessage, type MessageKey, t } from '../../i18n/i18n.js';
 import { NetworkView } from './network-view.js';
 import { formatPersonAddress } from './person-address-fields.js';
-import { useCrossRecord, useSubject, useSubjectActions, useSuggestions } from './subjects-api.js';
+import {
+  SUGGESTIONS_PER_PAGE,
+  useCrossRecord,
+  useSubject,
+  useSubjectActions,
+  useSuggestions,
+} from './subjects-api.js';
 
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
@@ -143,6 +149,7 @@ function recordedAs(data: Record<string, unknown>): string {
 
 export function SubjectsPage() {
   const suggestions = useSuggestions();
+  const shown = suggestions.data?.pages.flatMap((p) => p.items);
   const cross = useCrossRecord();
   useEffect(() => {
     document.title = `${t('subjects.title')} · ${t('app.name')}`;
@@ -156,10 +163,29 @@ export function SubjectsPage() {
       {suggestions.isError ? (
         <ProblemAlert error={suggestions.error} onRetry={() => void suggestions.refetch()} />
       ) : null}
-      {suggestions.data?.length === 0 ? <Paragraph>{t('subjects.noSuggestions')}</Paragraph> : null}
-      {suggestions.data?.map((s) => (
+      {shown?.length === 0 ? <Paragraph>{t('subjects.noSuggestions')}</Paragraph> : null}
+      {shown?.length ? (
+        <Paragraph>
+          {t(suggestions.hasNextPage ? 'subjects.suggestionsShownMore' : 'subjects.suggestionsShown', {
+            count: shown.length,
+          })}
+        </Paragraph>
+      ) : null}
+      {shown?.map((s) => (
         <SuggestionCard key={s.id} s={s} />
       ))}
+      {suggestions.hasNextPage ? (
+        <ButtonGroup>
+          <Button
+            appearance="secondary-action-button"
+            disabled={suggestions.isFetchingNextPage}
+            onClick={() => void suggestions.fetchNextPage()}
+          >
+            {t('subjects.moreSuggestions', { count: SUGGESTIONS_PER_PAGE })}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+      {suggestions.isFetchingNextPage ? <Loading /> : null}
       <Heading2>{t('subjects.cross')}</Heading2>
       {cross.isPending ? <Loading /> : null}
       {cross.data ? (
