@@ -47,8 +47,13 @@ describe('subjects and networks', () => {
         .evaluate((b) => b === document.activeElement),
     ).toBe(true);
     await p.keyboard.press('Enter');
-    // Decided, the suggestion is no longer open.
+    // Decided, the suggestion is no longer open; what happened is said, and the focus is there.
     await suggestion.waitFor({ state: 'detached' });
+    const notice = p.getByRole('status').filter({ hasText: `Samengevoegd: Reinier de ${surname}` });
+    await notice.waitFor();
+    await p.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
+    expect(await notice.evaluate((n) => n === document.activeElement)).toBe(true);
+    await screenshot(p, 'subjects-suggestion-merged');
   });
 
   it('pages through the open suggestions, twenty at a time, saying there are more', async () => {

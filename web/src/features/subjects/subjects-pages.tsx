@@ -11,7 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/not-found-page.js';
 import { ApiError } from '../../components/api.js';
@@ -32,8 +32,30 @@ import {
 
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
+/**
+ * What was just decided about a suggestion, said where its card was taken away. It takes the
+ * focus, so that a keyboard user is not left at the top of the page when the card goes.
+ */
+function useDecisionNotice() {
+  const [decided, setDecided] = useState('');
+  const ref = useRef<HTMLSpanElement>(null);
+  return {
+    notice: (
+      <Paragraph>
+        <span role="status" tabIndex={-1} ref={ref}>
+          {decided}
+        </span>
+      </Paragraph>
+    ),
+    onDecided: (message: string) => {
+      setDecided(message);
+      requestAnimationFrame(() => ref.current?.focus());
+    },
+  };
+}
+
 /** One suggestion: both subjects, the probability, the evidence per field, and the decision. */
-function SuggestionCard({ s }: { s: MatchSuggestion }) {
+function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (message: string) => void }) {
   const { decide } = useSubjectActions();
   const merging = useConfirmation<true>();
   const headingId = `suggestie-${s.id}`;
@@ -72,7 +94,15 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
           title={t('subjects.mergeQuestion')}
           confirmLabel={t('subjects.mergeYes')}
           busy={decide.isPending}
-          onConfirm={() => decide.mutate({ id: s.id, decision: 'confirmed' }, { onSettled: merging.done })}
+          onConfirm={() =>
+            // mutateAsync: the card is gone by the time the decision is through (the list is
+            // fetched anew), and a mutate's own callbacks do not run for a card no longer there.
+            decide
+              .mutateAsync({ id: s.id, decision: 'confirmed' })
+              .then(() => onDecided(t('subjects.merged', { a: s.a.label, b: s.b.label })))
+              .catch(() => undefined)
+              .finally(merging.done)
+          }
           onCancel={merging.cancel}
         >
           {t('subjects.mergeText', { a: s.a.label, b: s.b.label })}
@@ -89,7 +119,12 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
         <Button
           appearance="secondary-action-button"
           disabled={decide.isPending}
-          onClick={() => decide.mutate({ id: s.id, decision: 'rejected' })}
+          onClick={() =>
+            decide
+              .mutateAsync({ id: s.id, decision: 'rejected' })
+              .then(() => onDecided(t('subjects.rejected', { a: s.a.label, b: s.b.label })))
+              .catch(() => undefined)
+          }
         >
           {t('subjects.reject')}
         </Button>
@@ -99,7 +134,6 @@ function SuggestionCard({ s }: { s: MatchSuggestion }) {
   );
 }
 
-/** The analysts' page: suggestions to decide, and signals across cases and signals. */
 /** The order a reader expects a subject's fields in (the database keeps them in its own). */
 const fieldOrder = [
   'firstNames',
@@ -147,9 +181,11 @@ function recordedAs(data: Record<string, unknown>): string {
     .join(', ');
 }
 
+/** The analysts' page: suggestions to decide, and signals across cases and signals. */
 export function SubjectsPage() {
   const suggestions = useSuggestions();
   const shown = suggestions.data?.pages.flatMap((p) => p.items);
+  const decision = useDecisionNotice();
   const cross = useCrossRecord();
   useEffect(() => {
     document.title = `${t('subjects.title')} · ${t('app.name')}`;
@@ -171,8 +207,9 @@ export function SubjectsPage() {
           })}
         </Paragraph>
       ) : null}
+      {decision.notice}
       {shown?.map((s) => (
-        <SuggestionCard key={s.id} s={s} />
+        <SuggestionCard key={s.id} s={s} onDecided={decision.onDecided} />
       ))}
       {suggestions.hasNextPage ? (
         <ButtonGroup>
@@ -243,6 +280,7 @@ export function SubjectPage() {
   const { subjectId } = useParams();
   const subject = useSubject(subjectId);
   const { undo } = useSubjectActions();
+  const decision = useDecisionNotice();
   useEffect(() => {
     if (subject.data) document.title = `${subject.data.label} · ${t('app.name')}`;
   }, [subject.data]);
@@ -318,8 +356,9 @@ export function SubjectPage() {
       {s.suggestions.length ? (
         <>
           <Heading2>{t('subjects.suggestions')}</Heading2>
+          {decision.notice}
           {s.suggestions.map((x) => (
-            <SuggestionCard key={x.id} s={x} />
+            <SuggestionCard key={x.id} s={x} onDecided={decision.onDecided} />
           ))}
         </>
       ) : null}
