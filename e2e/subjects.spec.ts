@@ -198,22 +198,47 @@ describe('subjects and networks', () => {
     const c = await newCase(spec.cast, { codeName: 'Balans', participants: ['politie'] });
     const a = await spec.visitors.page(await spec.cast.analyst());
     await a.goto(`${spec.samenspel.url}/casussen/${c.id}/betrokkenen`);
-    const good = `${JSON.stringify({ id: 'p1', schema: 'Person', properties: { firstName: ['Youssef'], lastName: ['Bouzid'], birthDate: ['1985-02-03'] } })}\n`;
+    const surname = uniqueSurname();
+    const good = [
+      {
+        id: 'p1',
+        schema: 'Person',
+        properties: { firstName: ['Youssef'], lastName: [surname], birthDate: ['1985-02-03'] },
+      },
+      { id: 'c1', schema: 'Company', properties: { name: [`${surname} Holding B.V.`] } },
+      { id: 'd1', schema: 'Directorship', properties: { director: ['p1'], organization: ['c1'] } },
+    ]
+      .map((e) => `${JSON.stringify(e)}\n`)
+      .join('');
     const bad = `${good}${JSON.stringify({ id: 'b1', schema: 'BankAccount', properties: { iban: ['NL00ABNA0000000000'] } })}\n`;
     await a
       .getByLabel('Bestand (.jsonl)')
       .setInputFiles({ name: 'fout.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(bad) });
     await a.getByRole('button', { name: 'Inlezen en controleren' }).click();
-    await a.getByText('Regels goed: 1, geweigerd: 1.').waitFor();
+    await a.getByText('Regels goed: 3, geweigerd: 1.').waitFor();
     await a.getByText('Dit IBAN klopt niet (controlegetal).').waitFor();
     expect(await a.getByRole('button', { name: /overnemen in de casus/ }).count()).toBe(0);
     await a
       .getByLabel('Bestand (.jsonl)')
       .setInputFiles({ name: 'goed.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(good) });
     await a.getByRole('button', { name: 'Inlezen en controleren' }).click();
-    await a.getByText('Regels goed: 1, geweigerd: 0.').waitFor();
-    await a.getByRole('button', { name: '1 entiteit overnemen in de casus' }).click();
-    await a.getByText('1 entiteit overgenomen.').waitFor();
+    await a.getByText('Regels goed: 3, geweigerd: 0.').waitFor();
+    // In Dutch, the relation by what its two ends are called (not the file's own ids).
+    const person = `Youssef ${surname} (3 februari 1985)`;
+    await a.getByText(`Persoon: ${person}`).waitFor();
+    await a.getByText(`Bestuurder: ${person} → ${surname} Holding B.V.`).waitFor();
+    await a.getByRole('button', { name: '3 entiteiten overnemen in de casus' }).click();
+    await a.getByText('3 entiteiten overgenomen.').waitFor();
+    // Which register subject each line became.
+    const report = a.getByRole('table', { name: 'Verslag per regel' });
+    const row = report.getByRole('row').filter({ hasText: `Persoon: ${person}` });
+    await row.getByRole('link', { name: person }).waitFor();
+    await row.getByText('(nieuw in het register)').waitFor();
+    await report
+      .getByRole('row')
+      .filter({ hasText: 'Bestuurder:' })
+      .getByText('relatie in de casus')
+      .waitFor();
     expect(await axeViolations(a)).toEqual([]);
     await screenshot(a, 'subjects-ftm-import');
   });

@@ -367,6 +367,7 @@ export function parseFtmLines(text: string) {
     }
   }
   const subjectIds = new Set(entities.map((e) => e.id));
+  const captions = new Map(entities.map((e) => [e.id, e.caption]));
   for (const { line, parsed, schema } of pendingRelations) {
     const r = parsed.relation;
     if (!r || !subjectIds.has(r.from) || !subjectIds.has(r.to)) {
@@ -377,7 +378,8 @@ export function parseFtmLines(text: string) {
       continue;
     }
     entities.push(parsed);
-    accepted.push({ line, schema, caption: `${r.type}: ${r.from} → ${r.to}` });
+    // The two ends by what they are called, not by the file's own ids.
+    accepted.push({ line, schema, caption: `${captions.get(r.from)} → ${captions.get(r.to)}` });
   }
   refused.sort((a, b) => a.line - b.line);
   accepted.sort((a, b) => a.line - b.line);

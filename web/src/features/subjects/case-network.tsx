@@ -20,7 +20,7 @@ import { FormValues } from '../../components/form-values.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type SelectChoice, SelectField } from '../../components/select-field.js';
-import { type MessageKey, t } from '../../i18n/i18n.js';
+import { hasMessage, type MessageKey, t } from '../../i18n/i18n.js';
 import { useFtmImport, useRelation } from './subjects-api.js';
 
 // The drawing (Cytoscape) is loaded when a case page shows its network.
@@ -129,10 +129,18 @@ function RelationForm({ c }: { c: CaseDetail }) {
 }
 
 /** FollowTheMoney import with a review step: read, look at every line's verdict, then apply. */
+/** An FtM schema by its Dutch name ("Person" → "Persoon"); an unusual one by its own. */
+function schemaName(schema: string): string {
+  const key = `ftm.schema.${schema}`;
+  return hasMessage(key) ? t(key) : schema;
+}
+
 function FtmImport({ caseId }: { caseId: string }) {
   const { preview, apply } = useFtmImport(caseId);
   const [text, setText] = useState('');
   const report = preview.data;
+  // Once taken over: which register subject each line became (the apply's report).
+  const applied = apply.isSuccess ? apply.data : undefined;
   return (
     <div className="samenspel-ftm">
       <Heading3>{t('ftm.import')}</Heading3>
@@ -166,21 +174,44 @@ function FtmImport({ caseId }: { caseId: string }) {
           <Paragraph role="status">
             {t('ftm.summary', { accepted: report.accepted.length, refused: report.refused.length })}
           </Paragraph>
-          <DataTable caption={t('ftm.report')} columns={[t('ftm.line'), t('ftm.verdict'), t('ftm.detail')]}>
+          <DataTable
+            caption={t('ftm.report')}
+            columns={[
+              t('ftm.line'),
+              t('ftm.verdict'),
+              t('ftm.detail'),
+              ...(applied ? [t('ftm.inRegister')] : []),
+            ]}
+          >
             {[
-              ...report.accepted.map((a) => ({
+              ...(applied ?? report).accepted.map((a) => ({
                 line: a.line,
                 ok: true,
-                text: `${a.schema}: ${a.caption}`,
+                text: `${schemaName(a.schema)}: ${a.caption}`,
+                subject: a.registerSubject ?? null,
               })),
-              ...report.refused.map((r) => ({ line: r.line, ok: false, text: r.reason })),
+              ...report.refused.map((r) => ({ line: r.line, ok: false, text: r.reason, subject: null })),
             ]
               .sort((a, b) => a.line - b.line)
               .map((row) => (
                 <TableRow key={row.line}>
                   <TableCell>{row.line}</TableCell>
-                  <TableCell>{row.ok ? t('ftm.accepted') : t('ftm.refused')}</TableCell>
+                  <TableCell>
+                    {!row.ok ? t('ftm.refused') : applied ? t('ftm.taken') : t('ftm.accepted')}
+                  </TableCell>
                   <TableCell>{row.text}</TableCell>
+                  {applied ? (
+                    <TableCell>
+                      {row.subject ? (
+                        <>
+                          <RouterLink to={`/subjecten/${row.subject.id}`}>{row.subject.label}</RouterLink> (
+                          {row.subject.linked ? t('ftm.linked') : t('ftm.new')})
+                        </>
+                      ) : (
+                        t('ftm.relation')
+                      )}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
           </DataTable>
