@@ -497,6 +497,10 @@ describe('a case from accepted signal to closure, in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('Schaar');
     expect(await row.textContent()).toContain('Gesloten');
+    // Two districts each have a theme "Buitengebied": the filter names their district.
+    const themes = await p.getByLabel('Thema', { exact: true }).locator('option').allTextContents();
+    expect(new Set(themes).size).toBe(themes.length);
+    expect(themes.filter((x) => x.startsWith('Buitengebied ('))).toHaveLength(2);
   });
 
   it('every tab of the case is accessible, at 1366 and at 390 pixels wide', async () => {

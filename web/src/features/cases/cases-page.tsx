@@ -27,7 +27,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatNumber, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useDistricts, useMunicipalities, useThemes } from '../reference/reference-api.js';
+import { themeLabel, useDistricts, useMunicipalities, useThemes } from '../reference/reference-api.js';
 import { useCasePage } from './cases-api.js';
 
 function days(value: number | null): string {
@@ -168,7 +168,7 @@ export function CasesPage() {
             label={t('cases.theme')}
             defaultValue={value('thema')}
             placeholder={t('audit.all')}
-            options={(themes.data ?? []).map((th) => [th.id, th.name] as const)}
+            options={(themes.data ?? []).map((th) => [th.id, themeLabel(th, districts.data)] as const)}
           />
           <SelectField
             id="filter-prioriteit"

@@ -80,6 +80,15 @@ export function usePartnerOrganisations(regionId: string | undefined) {
 }
 
 /** The national themes and the region's own. */
+/**
+ * A theme as a choice: a district's own theme with its district's name, for two districts may
+ * each have one by the same name ("Buitengebied"), or one by the name of a national theme.
+ */
+export function themeLabel(theme: Theme, districts: readonly District[] | undefined): string {
+  const district = theme.districtId ? districts?.find((d) => d.id === theme.districtId) : undefined;
+  return district ? `${theme.name} (${district.name})` : theme.name;
+}
+
 export function useThemes(regionId: string | undefined) {
   return useQuery({
     queryKey: referenceKeys.themes(regionId),

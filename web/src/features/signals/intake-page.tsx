@@ -24,7 +24,13 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { type MessageKey, t } from '../../i18n/i18n.js';
 import { useMe } from '../auth/auth-api.js';
-import { useMunicipalities, usePartnerOrganisations, useThemes } from '../reference/reference-api.js';
+import {
+  themeLabel,
+  useDistricts,
+  useMunicipalities,
+  usePartnerOrganisations,
+  useThemes,
+} from '../reference/reference-api.js';
 import {
   PersonAddressFields,
   personAddressPayload,
@@ -150,6 +156,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
   const partners = usePartnerOrganisations(me.data?.region.id);
   const municipalities = useMunicipalities(me.data?.region.id);
   const themes = useThemes(me.data?.region.id);
+  const districts = useDistricts(me.data?.region.id);
   const nextKey = useRef(0);
   const [submitters, setSubmitters] = useState<string[]>(
     draft?.submittingOrganisations.map((o) => o.id) ?? [],
@@ -346,7 +353,7 @@ function IntakeForm({ draft }: { draft: SignalDetail | undefined }) {
             <FormFieldCheckbox
               key={theme.id}
               id={`thema-${theme.id}`}
-              label={theme.name}
+              label={themeLabel(theme, districts.data)}
               checked={themeIds.includes(theme.id)}
               onChange={(event) =>
                 setThemeIds(

@@ -36,7 +36,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { SelectField } from '../../components/select-field.js';
 import { formatDate, formatDateTime, formatNumber, type MessageKey, t } from '../../i18n/i18n.js';
 import { can, useMe } from '../auth/auth-api.js';
-import { useDistricts, useMunicipalities, useThemes } from '../reference/reference-api.js';
+import { themeLabel, useDistricts, useMunicipalities, useThemes } from '../reference/reference-api.js';
 import { useQueue, useSignalPage } from './signals-api.js';
 
 export function stageLabel(s: Pick<SignalSummary, 'stage' | 'decision'>): string {
@@ -213,7 +213,7 @@ function SignalList({ list }: { list: ReturnType<typeof useListParams> }) {
             label={t('cases.theme')}
             defaultValue={value('thema')}
             placeholder={t('audit.all')}
-            options={(themes.data ?? []).map((th) => [th.id, th.name] as const)}
+            options={(themes.data ?? []).map((th) => [th.id, themeLabel(th, districts.data)] as const)}
           />
           <DateField
             id="filter-van"
