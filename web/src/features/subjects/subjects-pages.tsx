@@ -32,6 +32,12 @@ import {
 
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
+/** A probability as a reader takes it: 0.999 is not "100%", which only a shared BSN is. */
+function probabilityText(p: number): string {
+  if (p < 1 && p >= 0.995) return t('subjects.overNinetyNine');
+  return percent.format(p);
+}
+
 /**
  * What was just decided about a suggestion, said where its card was taken away. It takes the
  * focus, so that a keyboard user is not left at the top of the page when the card goes.
@@ -66,7 +72,7 @@ function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (mess
         <RouterLink to={`/subjecten/${s.b.id}`}>{s.b.label}</RouterLink>
       </Heading3>
       <Paragraph>
-        {t('subjects.probability', { probability: percent.format(s.probability) })} ·{' '}
+        {t('subjects.probability', { probability: probabilityText(s.probability) })} ·{' '}
         {t('subjects.recordsEach', { a: s.a.records, count: s.b.records })}
       </Paragraph>
       <DataTable
