@@ -87,6 +87,46 @@ describe('subjects and networks', () => {
       });
   });
 
+  it('explains why two subjects are not suggested as the same ("why not?"), by keyboard', async () => {
+    const { surname } = await adviserInThreeCases();
+    // His father: the same name, the same day and month, another year.
+    await newSignal(spec.cast, {
+      subjects: [newPerson({ firstNames: 'Reinier', prefix: 'de', surname, dateOfBirth: '1950-04-12' })],
+    });
+    const analyst = await spec.cast.analyst();
+    const { items } = await spec.cast.ok<{ items: MatchSuggestion[] }>(
+      analyst,
+      'GET',
+      '/api/v1/subjects/suggestions?limit=200',
+    );
+    const ours = items.find((x) => x.a.label.includes(surname));
+    const p = await spec.visitors.page(analyst);
+    await p.goto(`${spec.samenspel.url}/subjecten/${ours?.a.id}`);
+    const compare = p.getByRole('region', { name: 'Vergelijken: waarom wel of niet dezelfde?' });
+    await compare.getByLabel('Vergelijk met').fill(surname);
+    await p.keyboard.press('Enter');
+    const father = compare.getByRole('button', {
+      name: `Vergelijk met Reinier de ${surname} (12 april 1950)`,
+    });
+    await father.focus();
+    await p.keyboard.press('Enter');
+    await compare
+      .getByRole('status')
+      .getByText(
+        /^Vergeleken, maar de kans dat het dezelfde persoon is \(\d+%\) ligt onder de drempel van 50%\.$/,
+      )
+      .waitFor();
+    await compare
+      .getByRole('list', { name: 'Gedeelde zoeksleutels' })
+      .getByRole('listitem')
+      .first()
+      .waitFor();
+    const evidence = compare.getByRole('table', { name: 'Waarom: wat overeenkomt en hoe sterk' });
+    await evidence.getByText('Geboortedatum verschilt').waitFor();
+    expect(await axeViolations(p)).toEqual([]);
+    await screenshot(p, 'subjects-why-not');
+  });
+
   it('draws the network around a subject, expands it and exports PNG and GEXF', async () => {
     const { name, company } = await adviserInThreeCases({ confirmed: true });
     const p = await spec.visitors.page(await spec.cast.analyst(), { acceptDownloads: true });

@@ -2,6 +2,7 @@ import type {
   CrossRecordSignals,
   decisionRequest,
   FtmImportReport,
+  MatchExplanation,
   Network,
   RelationType,
   relationRequest,
@@ -55,6 +56,15 @@ export function useCrossRecord() {
   return useQuery({
     queryKey: [...subjectsKey, 'cross-record'],
     queryFn: ({ signal }) => getJson<CrossRecordSignals>('/api/v1/subjects/cross-record', signal),
+  });
+}
+
+/** Why two subjects are, or are not, suggested as the same ("why not?"). */
+export function useComparison(id: string, otherId: string | null) {
+  return useQuery({
+    queryKey: [...subjectsKey, id, 'compare', otherId],
+    enabled: Boolean(otherId),
+    queryFn: ({ signal }) => getJson<MatchExplanation>(`/api/v1/subjects/${id}/compare/${otherId}`, signal),
   });
 }
 

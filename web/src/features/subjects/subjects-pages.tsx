@@ -3,6 +3,8 @@ import {
   Alert,
   Button,
   ButtonGroup,
+  FormField,
+  FormLabel,
   Heading1,
   Heading2,
   Heading3,
@@ -10,6 +12,7 @@ import {
   TableCell,
   TableHeaderCell,
   TableRow,
+  Textbox,
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
@@ -20,10 +23,12 @@ import { DataTable } from '../../components/data-table.js';
 import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { formatDate, formatDateTime, hasMessage, type MessageKey, t } from '../../i18n/i18n.js';
+import { useSearch } from '../search/search-api.js';
 import { NetworkView } from './network-view.js';
 import { formatPersonAddress } from './person-address-fields.js';
 import {
   SUGGESTIONS_PER_PAGE,
+  useComparison,
   useCrossRecord,
   useSubject,
   useSubjectActions,
@@ -60,6 +65,130 @@ function useDecisionNotice() {
   };
 }
 
+/** The score of two records field by field: what agreed, how, and how much it weighed. */
+function EvidenceTable({ evidence }: { evidence: MatchSuggestion['evidence'] }) {
+  return (
+    <DataTable
+      caption={t('subjects.evidence')}
+      scroll={false}
+      columns={[
+        t('subjects.field'),
+        t('subjects.finding'),
+        { label: t('subjects.weight'), className: 'samenspel-numeric' },
+      ]}
+    >
+      {evidence.map((e) => (
+        <TableRow key={e.field}>
+          <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
+          <TableCell>{e.explanation}</TableCell>
+          <TableCell className="samenspel-numeric">
+            {e.weight > 0 ? '+' : ''}
+            {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
+          </TableCell>
+        </TableRow>
+      ))}
+    </DataTable>
+  );
+}
+
+/**
+ * "Why not?": the analyst names another subject (found as in the search bar) and reads why the
+ * two are, or are not, suggested as the same: the keys they share, the score field by field, any
+ * suggestion or conflict between them.
+ */
+function CompareWith({ subjectId }: { subjectId: string }) {
+  const [typed, setTyped] = useState('');
+  const [query, setQuery] = useState('');
+  const [other, setOther] = useState<string | null>(null);
+  const results = useSearch(query);
+  const comparison = useComparison(subjectId, other);
+  const candidates = (results.data?.subjects ?? []).filter((x) => x.inRegister && x.id !== subjectId);
+  const e = comparison.data;
+  return (
+    <section aria-labelledby="vergelijken">
+      <Heading2 id="vergelijken">{t('subjects.compare')}</Heading2>
+      <Paragraph>{t('subjects.compareIntro')}</Paragraph>
+      <search aria-label={t('subjects.compareFind')}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            setOther(null);
+            setQuery(typed.trim());
+          }}
+        >
+          <FormField label={<FormLabel htmlFor="vergelijk-met">{t('subjects.compareSearch')}</FormLabel>}>
+            <Textbox
+              id="vergelijk-met"
+              type="search"
+              value={typed}
+              onChange={(event) => setTyped(event.currentTarget.value)}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={200}
+            />
+          </FormField>
+          <ButtonGroup>
+            <Button type="submit" appearance="secondary-action-button">
+              {t('search.submit')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      </search>
+      {results.isFetching ? <Loading /> : null}
+      {results.isError ? <ProblemAlert error={results.error} /> : null}
+      {results.data && !other ? (
+        candidates.length ? (
+          <ul aria-label={t('subjects.compareChoose')}>
+            {candidates.map((x) => (
+              <li key={x.id}>
+                <Button appearance="subtle-button" onClick={() => setOther(x.id)}>
+                  {t('subjects.compareWith', {
+                    name: x.dateOfBirth ? `${x.name} (${formatDate(x.dateOfBirth)})` : x.name,
+                  })}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Paragraph>{t('subjects.compareNone')}</Paragraph>
+        )
+      ) : null}
+      {comparison.isFetching ? <Loading /> : null}
+      {comparison.isError ? <ProblemAlert error={comparison.error} /> : null}
+      {e ? (
+        <>
+          <Heading3>{t('subjects.compared', { a: e.a.label, b: e.b.label })}</Heading3>
+          <Paragraph role="status">{e.verdict}</Paragraph>
+          {e.keys.length ? (
+            <ul aria-label={t('subjects.sharedKeys')}>
+              {/* A key kind made once per sound of a surname can be shared twice: said once. */}
+              {e.keys
+                .filter((k, i) => e.keys.findIndex((x) => x.description === k.description) === i)
+                .map((k) => (
+                  <li key={k.description}>
+                    {k.description} —{' '}
+                    {k.skipped
+                      ? t('subjects.keySkipped', { count: k.block })
+                      : t('subjects.keyBlock', { count: k.block })}
+                  </li>
+                ))}
+            </ul>
+          ) : null}
+          {e.score ? (
+            <>
+              <Paragraph>
+                {t('subjects.probability', { probability: probabilityText(e.score.probability) })} ·{' '}
+                {t('subjects.threshold', { threshold: percent.format(e.score.threshold) })}
+              </Paragraph>
+              <EvidenceTable evidence={e.score.evidence} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
 /** One suggestion: both subjects, the probability, the evidence per field, and the decision. */
 function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (message: string) => void }) {
   const { decide } = useSubjectActions();
@@ -75,26 +204,7 @@ function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (mess
         {t('subjects.probability', { probability: probabilityText(s.probability) })} ·{' '}
         {t('subjects.recordsEach', { a: s.a.records, count: s.b.records })}
       </Paragraph>
-      <DataTable
-        caption={t('subjects.evidence')}
-        scroll={false}
-        columns={[
-          t('subjects.field'),
-          t('subjects.finding'),
-          { label: t('subjects.weight'), className: 'samenspel-numeric' },
-        ]}
-      >
-        {s.evidence.map((e) => (
-          <TableRow key={e.field}>
-            <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
-            <TableCell>{e.explanation}</TableCell>
-            <TableCell className="samenspel-numeric">
-              {e.weight > 0 ? '+' : ''}
-              {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
-            </TableCell>
-          </TableRow>
-        ))}
-      </DataTable>
+      <EvidenceTable evidence={s.evidence} />
       {merging.asking ? (
         <Confirmation
           title={t('subjects.mergeQuestion')}
@@ -368,6 +478,7 @@ export function SubjectPage() {
           ))}
         </>
       ) : null}
+      <CompareWith key={`vergelijk-${s.id}`} subjectId={s.id} />
       <Heading2>{t('network.title')}</Heading2>
       <NetworkView key={s.id} subjectId={s.id} analyst />
     </>
