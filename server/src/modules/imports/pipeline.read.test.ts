@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { readSpreadsheet } from './pipeline.read.js';
+import { collectSheets, readSpreadsheet, streamedSheets, wholeSheets } from './pipeline.read.js';
 import { readDate, readNumber } from './pipeline.values.js';
 
 describe('reading a spreadsheet for an import', () => {
@@ -12,6 +13,23 @@ describe('reading a spreadsheet for an import', () => {
       [2, '2021'],
       [5, '2022'],
     ]);
+  });
+
+  it('reads a workbook whole as the streaming reader does, for the files that reader trips over', async () => {
+    // exceljs writes the workbook part last in the zip; its streaming reader sometimes loses it
+    // (exceljs #3064) and the file is then read whole: the same sheets, rows, lines and values.
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Toelichting').addRow(['Dit blad is uitleg.']);
+    const sheet = workbook.addWorksheet('Cijfers');
+    sheet.addRow(['Boekjaar', 'Post', 'Datum', 'Stand']);
+    sheet.addRow([]);
+    sheet.addRow([2013, 'Beheerlasten', new Date(Date.UTC(2013, 4, 1)), { formula: 'A3*2', result: 4026 }]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const streamed = await collectSheets(streamedSheets(bytes), 'Cijfers');
+    expect(await collectSheets(wholeSheets(bytes), 'Cijfers')).toEqual(streamed);
+    expect(streamed.sheets).toEqual(['Toelichting', 'Cijfers']);
+    expect(streamed.chosen?.header).toEqual(['Boekjaar', 'Post', 'Datum', 'Stand']);
+    expect(streamed.chosen?.rows.map((r) => r.line)).toEqual([3]);
   });
 
   it('reads amounts and dates the way Dutch spreadsheets write them', () => {

@@ -144,7 +144,11 @@ function xlsxCell(value: ExcelJS.CellValue): Cell {
   return String(value);
 }
 
-async function readXlsx(bytes: Uint8Array, wanted: string | undefined): Promise<SourceFile> {
+/** A workbook's sheets in order, each with its rows as exceljs reads them. */
+type SheetRows = AsyncIterable<{ name: string; rows: AsyncIterable<ExcelJS.Row> | Iterable<ExcelJS.Row> }>;
+
+/** The sheets as the streaming reader gives them: row by row, the workbook never whole in memory. */
+export async function* streamedSheets(bytes: Uint8Array): SheetRows {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -152,36 +156,73 @@ async function readXlsx(bytes: Uint8Array, wanted: string | undefined): Promise<
     worksheets: 'emit',
     entries: 'emit',
   });
+  let index = 0;
+  for await (const worksheet of reader) {
+    index += 1;
+    const name = String((worksheet as unknown as { name?: string }).name ?? `Blad${index}`);
+    yield { name, rows: worksheet as unknown as AsyncIterable<ExcelJS.Row> };
+  }
+}
+
+/**
+ * The sheets of a workbook read whole (through the zip's central directory). The streaming
+ * reader sometimes fails on a sound workbook when the workbook part comes last in the zip, as
+ * exceljs and other tools write it (exceljs issue #3064: a race in its single streaming pass);
+ * a file it cannot read is read this way before it is called unreadable.
+ */
+export async function* wholeSheets(bytes: Uint8Array): SheetRows {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  for (const worksheet of workbook.worksheets) {
+    const rows: ExcelJS.Row[] = [];
+    worksheet.eachRow((row) => rows.push(row));
+    yield { name: worksheet.name, rows };
+  }
+}
+
+/** The chosen sheet's heading and rows (the first with data, or the one named), and every sheet's name. */
+export async function collectSheets(sheetRows: SheetRows, wanted: string | undefined) {
   const sheets: string[] = [];
   let chosen: { name: string; header: string[]; rows: SourceRow[] } | null = null;
-  try {
-    for await (const worksheet of reader) {
-      const name = String((worksheet as unknown as { name?: string }).name ?? `Blad${sheets.length + 1}`);
-      sheets.push(name);
-      const take = wanted ? name === wanted : chosen === null;
-      let header: string[] | null = null;
-      const rows: SourceRow[] = [];
-      for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        if (!take) continue;
-        // exceljs gives the values from index 1, as Excel counts columns.
-        const values = (Array.isArray(row.values) ? row.values.slice(1) : []).map(xlsxCell);
-        if (values.every((v) => v === null || (typeof v === 'string' && !v.trim()))) continue;
-        if (!header)
-          header = values.map((v) =>
-            v === null ? '' : String(typeof v === 'object' && !(v instanceof Date) ? '' : v).trim(),
-          );
-        else rows.push({ line: row.number, cells: values });
-        if (rows.length > MAX_ROWS) throw new FileRefusal('too_many_rows', tooManyRows);
-      }
-      if (take && header) chosen = { name, header, rows };
+  for await (const { name, rows: sheet } of sheetRows) {
+    sheets.push(name);
+    const take = wanted ? name === wanted : chosen === null;
+    let header: string[] | null = null;
+    const rows: SourceRow[] = [];
+    for await (const row of sheet) {
+      if (!take) continue;
+      // exceljs gives the values from index 1, as Excel counts columns.
+      const values = (Array.isArray(row.values) ? row.values.slice(1) : []).map(xlsxCell);
+      if (values.every((v) => v === null || (typeof v === 'string' && !v.trim()))) continue;
+      if (!header)
+        header = values.map((v) =>
+          v === null ? '' : String(typeof v === 'object' && !(v instanceof Date) ? '' : v).trim(),
+        );
+      else rows.push({ line: row.number, cells: values });
+      if (rows.length > MAX_ROWS) throw new FileRefusal('too_many_rows', tooManyRows);
     }
+    if (take && header) chosen = { name, header, rows };
+  }
+  return { sheets, chosen };
+}
+
+async function readXlsx(bytes: Uint8Array, wanted: string | undefined): Promise<SourceFile> {
+  let read: Awaited<ReturnType<typeof collectSheets>>;
+  try {
+    read = await collectSheets(streamedSheets(bytes), wanted);
   } catch (error) {
     if (error instanceof FileRefusal) throw error;
-    throw new FileRefusal(
-      'xlsx_unreadable',
-      'Deze Excel-werkmap is niet te lezen. Open hem in Excel, sla hem opnieuw op als Excel-werkmap (.xlsx) en probeer het nog eens.',
-    );
+    try {
+      read = await collectSheets(wholeSheets(bytes), wanted);
+    } catch (again) {
+      if (again instanceof FileRefusal) throw again;
+      throw new FileRefusal(
+        'xlsx_unreadable',
+        'Deze Excel-werkmap is niet te lezen. Open hem in Excel, sla hem opnieuw op als Excel-werkmap (.xlsx) en probeer het nog eens.',
+      );
+    }
   }
+  const { sheets, chosen } = read;
   if (wanted && !sheets.includes(wanted))
     throw new FileRefusal(
       'sheet_missing',
