@@ -177,7 +177,7 @@ export const matchExplanation = z.object({
         skipped: z.boolean().describe('A key shared by too many subjects is not used'),
       }),
     )
-    .describe('The blocking keys they share, by kind (never the key itself)'),
+    .describe('The blocking keys they share, one per kind with its smallest block (never the key itself)'),
   score: z
     .object({
       probability: z.number(),

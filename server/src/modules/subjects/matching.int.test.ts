@@ -316,6 +316,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
     expect(probable.verdict).toBe('Er is een open suggestie dat dit dezelfde persoon is.');
     expect(probable.score?.evidence.find((e) => e.field === 'dateOfBirth')?.level).toBe('partial');
     expect(probable.keys.map((k) => k.kind)).toContain('m');
+    expect(new Set(probable.keys.map((k) => k.kind)).size).toBe(probable.keys.length);
     expect(JSON.stringify(probable.keys)).not.toContain(surname.toLowerCase());
     // The read was logged with both persons as data subjects.
     const traceId = String(response.headers.traceparent).split('-')[1] ?? '';

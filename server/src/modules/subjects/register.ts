@@ -310,8 +310,11 @@ export async function comparePersons(db: Db, regionId: string, a: readonly strin
     };
   });
   keys.sort((x, y) => x.kind.localeCompare(y.kind) || x.block - y.block);
+  // One row per kind (a kind is made once per sound of a surname): its smallest block, the one
+  // that decides whether the two are compared through it.
+  const byKind = keys.filter((k, i) => keys[i - 1]?.kind !== k.kind);
   const score = as.length && bs.length ? scoreRecords(as, bs, stats) : null;
-  return { keys, score, records: { a: as.length, b: bs.length } };
+  return { keys: byKind, score, records: { a: as.length, b: bs.length } };
 }
 
 /**

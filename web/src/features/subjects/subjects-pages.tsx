@@ -161,17 +161,14 @@ function CompareWith({ subjectId }: { subjectId: string }) {
           <Paragraph role="status">{e.verdict}</Paragraph>
           {e.keys.length ? (
             <ul aria-label={t('subjects.sharedKeys')}>
-              {/* A key kind made once per sound of a surname can be shared twice: said once. */}
-              {e.keys
-                .filter((k, i) => e.keys.findIndex((x) => x.description === k.description) === i)
-                .map((k) => (
-                  <li key={k.description}>
-                    {k.description} —{' '}
-                    {k.skipped
-                      ? t('subjects.keySkipped', { count: k.block })
-                      : t('subjects.keyBlock', { count: k.block })}
-                  </li>
-                ))}
+              {e.keys.map((k) => (
+                <li key={k.kind}>
+                  {k.description} —{' '}
+                  {k.skipped
+                    ? t('subjects.keySkipped', { count: k.block })
+                    : t('subjects.keyBlock', { count: k.block })}
+                </li>
+              ))}
             </ul>
           ) : null}
           {e.score ? (
