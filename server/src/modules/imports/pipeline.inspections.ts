@@ -20,10 +20,9 @@ import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
   type KeyedRecords,
+  keptRecords,
   mergedFields,
   type RecordFields,
-  relateRecords,
-  unchangedRecords,
   writeRecords,
 } from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
@@ -78,6 +77,25 @@ const findingKinds = words<FindingKind>({
 const findingKindNames = 'drugs, overtreding, vergunning, aangetroffen personen, anders';
 const yes = new Set(['ja', 'j', 'yes', 'x', '1', 'waar', 'integraal'].map(fold));
 const no = new Set(['nee', 'n', 'no', '0', 'onwaar'].map(fold));
+
+/** An inspection under its number in the partner's or project's list. */
+const inspectionRecords: KeyedRecords<InspectionRow> & { differsCode: string } = {
+  keyOf: (v) => v.inspectionKey,
+  keyField: 'inspection',
+  named: (key) => `Controle ${key}`,
+  whole: 'een controle komt alleen heel binnen',
+  changedCode: 'inspection_changed',
+  changed: (key, gone) =>
+    gone
+      ? `Controle ${key} is al ingelezen en inmiddels verwijderd. Haal haar uit het bestand.`
+      : `Controle ${key} is al ingelezen, met andere gegevens. Leg wat later gebeurde vast in Samenspel zelf, of haal haar uit het bestand.`,
+  unchangedReason: (gone) =>
+    gone
+      ? 'Deze controle is al ingelezen en inmiddels verwijderd; ze komt niet terug.'
+      : 'Staat al zo in Samenspel.',
+  refusedCode: 'inspection_refused',
+  differsCode: 'inspection_differs',
+};
 
 export const inspections: ImportKindDefinition<InspectionRow> = {
   kind: 'inspections',
@@ -158,26 +176,11 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
   row(cell, context) {
     return inspectionRow(cell, context as Lookups);
   },
-  key: (v) => `${v.inspectionKey}\u0000${JSON.stringify(v)}`,
-  async relate(db, actor, rows, context, refused) {
-    const keys = [...new Set(rows.map((r) => r.value.inspectionKey))];
-    return relateRecords(
-      inspectionRecords,
-      rows,
-      refused,
-      await repo.importedByOrganisation(db, 'inspections', actor, keys),
-      (key, list) => togetherProblems(key, list, context as Lookups),
-    );
-  },
-  async unchanged(db, actor, values) {
-    const keys = [...new Set(values.map((v) => v.inspectionKey))];
-    return unchangedRecords(
-      inspectionRecords,
-      values,
-      await repo.importedByOrganisation(db, 'inspections', actor, keys),
-      inspections.key,
-    );
-  },
+  ...keptRecords(
+    inspectionRecords,
+    (db, actor, keys) => repo.importedByOrganisation(db, 'inspections', actor, keys),
+    (key, list, context) => togetherProblems(key, list, context as Lookups),
+  ),
   async write(db, actor, values, _at, _by, importId, ports) {
     const written = await writeRecords(inspectionRecords, values, (rows) => {
       const m = mergedFields(rows, inspectionLevel);
@@ -190,25 +193,6 @@ export const inspections: ImportKindDefinition<InspectionRow> = {
     await repo.recordImportedByOrganisation(db, 'inspections', actor, importId, written);
     return values.length;
   },
-};
-
-/** An inspection under its number in the partner's or project's list. */
-const inspectionRecords: KeyedRecords<InspectionRow> & { differsCode: string } = {
-  keyOf: (v) => v.inspectionKey,
-  keyField: 'inspection',
-  named: (key) => `Controle ${key}`,
-  whole: 'een controle komt alleen heel binnen',
-  changedCode: 'inspection_changed',
-  changed: (key, gone) =>
-    gone
-      ? `Controle ${key} is al ingelezen en inmiddels verwijderd. Haal haar uit het bestand.`
-      : `Controle ${key} is al ingelezen, met andere gegevens. Leg wat later gebeurde vast in Samenspel zelf, of haal haar uit het bestand.`,
-  unchangedReason: (gone) =>
-    gone
-      ? 'Deze controle is al ingelezen en inmiddels verwijderd; ze komt niet terug.'
-      : 'Staat al zo in Samenspel.',
-  refusedCode: 'inspection_refused',
-  differsCode: 'inspection_differs',
 };
 
 /** An inspection's own fields, with the import's field of each. */

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Db } from '../../db/database.js';
+import type { Actor } from '../../shared/context.js';
 import type { FieldProblem } from './pipeline.kinds.js';
 import type { Cell } from './pipeline.read.js';
 import { readText } from './pipeline.values.js';
@@ -202,4 +204,43 @@ export function mergedFields<V>(values: readonly V[], fields: RecordFields<V>): 
     merged[name] = (given ? given[name] : null) as V[keyof V];
   }
   return merged;
+}
+
+/**
+ * A kind's `key`, `relate` and `unchanged` for records under the source's own numbers whose
+ * earlier imports are kept per organisation (signals, inspections): the earlier imports of the
+ * file's numbers read where they are kept, and what a record's rows must say together.
+ */
+export function keptRecords<V>(
+  records: KeyedRecords<V>,
+  imported: (db: Db, actor: Actor, keys: readonly string[]) => Promise<ImportedRecord[]>,
+  together: (
+    key: string,
+    list: ReadonlyArray<{ line: number; value: V }>,
+    context: unknown,
+  ) => Map<number, FieldProblem[]>,
+) {
+  const key = (v: V) => `${records.keyOf(v)}\u0000${JSON.stringify(v)}`;
+  const before = (db: Db, actor: Actor, values: readonly V[]) =>
+    imported(db, actor, [...new Set(values.map((v) => records.keyOf(v)))]);
+  return {
+    key,
+    async relate(
+      db: Db,
+      actor: Actor,
+      rows: ReadonlyArray<{ line: number; value: V }>,
+      context: unknown,
+      refused: ReadonlyArray<{ line: number; cell: (field: string) => Cell | undefined }>,
+    ) {
+      const earlier = await before(
+        db,
+        actor,
+        rows.map((r) => r.value),
+      );
+      return relateRecords(records, rows, refused, earlier, (k, list) => together(k, list, context));
+    },
+    async unchanged(db: Db, actor: Actor, values: readonly V[]) {
+      return unchangedRecords(records, values, await before(db, actor, values), key);
+    },
+  };
 }

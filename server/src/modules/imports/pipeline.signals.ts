@@ -21,10 +21,9 @@ import type { Cell } from './pipeline.read.js';
 import {
   disagreements,
   type KeyedRecords,
+  keptRecords,
   mergedFields,
   type RecordFields,
-  relateRecords,
-  unchangedRecords,
   writeRecords,
 } from './pipeline.records.js';
 import * as repo from './pipeline.repository.js';
@@ -85,6 +84,20 @@ const signalFieldOf: Record<string, string> = {
   receivedFromOrganisationId: 'receivedFrom',
   happenedOn: 'date',
   subjects: 'subjectKind',
+};
+
+/** A signal under its number in the partner's register. */
+const signalRecords: KeyedRecords<SignalRow> & { differsCode: string } = {
+  keyOf: (v) => v.signalKey,
+  keyField: 'signal',
+  named: (key) => `Signaal ${key}`,
+  whole: 'een signaal komt alleen heel binnen',
+  changedCode: 'signal_changed',
+  // A signal's content destroyed under its retention term keeps its row: it is never gone here.
+  changed: (key) =>
+    `Signaal ${key} is al ingelezen, met andere gegevens. Pas het aan in Samenspel zelf, of haal het uit het bestand.`,
+  refusedCode: 'signal_refused',
+  differsCode: 'signal_differs',
 };
 
 export const signals: ImportKindDefinition<SignalRow> = {
@@ -151,26 +164,11 @@ export const signals: ImportKindDefinition<SignalRow> = {
   row(cell, context) {
     return signalRow(cell, context as Lookups);
   },
-  key: (v) => `${v.signalKey}\u0000${JSON.stringify(v)}`,
-  async relate(db, actor, rows, context, refused) {
-    const keys = [...new Set(rows.map((r) => r.value.signalKey))];
-    return relateRecords(
-      signalRecords,
-      rows,
-      refused,
-      await repo.importedByOrganisation(db, 'signals', actor, keys),
-      (key, list) => togetherProblems(key, list, context as Lookups),
-    );
-  },
-  async unchanged(db, actor, values) {
-    const keys = [...new Set(values.map((v) => v.signalKey))];
-    return unchangedRecords(
-      signalRecords,
-      values,
-      await repo.importedByOrganisation(db, 'signals', actor, keys),
-      signals.key,
-    );
-  },
+  ...keptRecords(
+    signalRecords,
+    (db, actor, keys) => repo.importedByOrganisation(db, 'signals', actor, keys),
+    (key, list, context) => togetherProblems(key, list, context as Lookups),
+  ),
   async write(db, actor, values, _at, _by, importId, ports, record) {
     const written = await writeRecords(signalRecords, values, (rows) =>
       ports.submitSignal(db, actor, requestOf(rows, actor.organisationId), record),
@@ -178,20 +176,6 @@ export const signals: ImportKindDefinition<SignalRow> = {
     await repo.recordImportedByOrganisation(db, 'signals', actor, importId, written);
     return values.length;
   },
-};
-
-/** A signal under its number in the partner's register. */
-const signalRecords: KeyedRecords<SignalRow> & { differsCode: string } = {
-  keyOf: (v) => v.signalKey,
-  keyField: 'signal',
-  named: (key) => `Signaal ${key}`,
-  whole: 'een signaal komt alleen heel binnen',
-  changedCode: 'signal_changed',
-  // A signal's content destroyed under its retention term keeps its row: it is never gone here.
-  changed: (key) =>
-    `Signaal ${key} is al ingelezen, met andere gegevens. Pas het aan in Samenspel zelf, of haal het uit het bestand.`,
-  refusedCode: 'signal_refused',
-  differsCode: 'signal_differs',
 };
 
 const labelOf = (key: string) => signals.fields.find((f) => f.key === key)?.label ?? key;
