@@ -276,7 +276,8 @@ const fieldOrder = [
  * at all (a newer source may record more).
  */
 function recordedAs(data: Record<string, unknown>): string {
-  const rank = (k: string) => (fieldOrder.indexOf(k) + fieldOrder.length + 1) % (fieldOrder.length + 1);
+  // A field not in the list goes last.
+  const rank = (k: string) => (fieldOrder.includes(k) ? fieldOrder.indexOf(k) : fieldOrder.length);
   return Object.entries(data)
     .sort(([a], [b]) => rank(a) - rank(b))
     .filter(([k, v]) => k !== 'kind' && v !== null && v !== undefined && v !== '')
