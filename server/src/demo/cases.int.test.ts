@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AccountabilityReport, CrossRecordSignals } from '@samenspel/contracts';
+import type { AccountabilityReport, CrossRecordSignals, SuggestionPage } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountabilityTable } from '../modules/reports/index.js';
 import { cheapPasswords } from '../shared/passwords.js';
@@ -205,6 +205,29 @@ describe(`the demo region of 2021 on ${testEngine()}`, () => {
       expect.arrayContaining([
         expect.stringMatching(/^Administratiekantoor De Balans/),
         expect.stringMatching(/^Reinier de Vries/),
+      ]),
+    );
+  });
+
+  it('gives the analyst open suggestions: the adviser as other sources recorded him', async () => {
+    const analyst = await signIn(
+      t.app,
+      t.database.db,
+      await createUser(t.database.db, t.keys, { roles: ['riec_analyst'] }),
+    );
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/subjects/suggestions?limit=50',
+      headers: analyst.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const pairs = (res.json() as SuggestionPage).items
+      .map((s) => [s.a.label, s.b.label].sort().join(' ~ '))
+      .filter((pair) => pair.includes('Reinier de Vries (12 april 1971)'));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'R. de Vries (12 april 1971) ~ Reinier de Vries (12 april 1971)',
+        'Reinier de Fries (13 april 1971) ~ Reinier de Vries (12 april 1971)',
       ]),
     );
   });

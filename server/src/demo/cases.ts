@@ -488,6 +488,11 @@ export async function seedDemoCases(
                 type: 'registered-at',
               });
           }
+          // The adviser as two other sources wrote him down, without his BSN: once with a slip in
+          // his surname and his date of birth, once with his initial only. The register cannot
+          // know they are him, and suggests both to the analyst as probably the same man.
+          for (const lookalike of demoFacilitator.adviserAsRecorded)
+            await caseInformation.addSubject(as(actors.director), id, { role: 'other', subject: lookalike });
         }
       }
     });

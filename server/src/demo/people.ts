@@ -234,4 +234,9 @@ export const demoFacilitator = {
     dateOfBirth: '1971-04-12',
     bsn: '123456782',
   } satisfies SubjectInput,
+  /** The adviser as other sources recorded him, without his BSN: the register's open suggestions. */
+  adviserAsRecorded: [
+    { kind: 'person', firstNames: 'Reinier', prefix: 'de', surname: 'Fries', dateOfBirth: '1971-04-13' },
+    { kind: 'person', firstNames: 'R.', prefix: 'de', surname: 'Vries', dateOfBirth: '1971-04-12' },
+  ] satisfies SubjectInput[],
 };
