@@ -54,6 +54,24 @@ describe('subjects and networks', () => {
     await p.waitForFunction(() => document.activeElement?.getAttribute('role') === 'status');
     expect(await notice.evaluate((n) => n === document.activeElement)).toBe(true);
     await screenshot(p, 'subjects-suggestion-merged');
+
+    // Undoing asks first too, by keyboard; once undone, the focus goes to the merges' section.
+    const merged = p.getByRole('link', { name: new RegExp(`^Reinier de ${surname}`) }).first();
+    await merged.click();
+    const undo = p.getByRole('button', { name: 'Ongedaan maken' });
+    await undo.focus();
+    await p.keyboard.press('Enter');
+    const undoQuestion = p.getByRole('alertdialog', { name: 'Samenvoeging ongedaan maken?' });
+    await undoQuestion.waitFor();
+    expect(await undoQuestion.textContent()).toContain(
+      'De suggestie dat zij dezelfde zijn staat daarna weer open',
+    );
+    expect(await axeViolations(p)).toEqual([]);
+    await screenshot(p, 'subjects-undo-question');
+    await p.keyboard.press('Tab');
+    await p.keyboard.press('Enter');
+    await p.getByText(/ongedaan gemaakt op/).waitFor();
+    await p.waitForFunction(() => document.activeElement?.id === 'samengevoegd');
   });
 
   it('pages through the open suggestions, twenty at a time, saying there are more', async () => {

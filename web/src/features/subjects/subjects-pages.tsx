@@ -186,6 +186,42 @@ function CompareWith({ subjectId }: { subjectId: string }) {
   );
 }
 
+/** Undoing a merge asks first: the two become subjects apart again, and the suggestion reopens. */
+function UndoMerge({ id, merged, into }: { id: string; merged: string; into: string }) {
+  const { undo } = useSubjectActions();
+  const asking = useConfirmation<true>();
+  return (
+    <>
+      {' '}
+      <Button
+        appearance="subtle-button"
+        disabled={undo.isPending || asking.asking}
+        onClick={() => asking.ask(true)}
+      >
+        {t('subjects.undo')}
+      </Button>
+      {asking.asking ? (
+        <Confirmation
+          title={t('subjects.undoQuestion')}
+          confirmLabel={t('subjects.undoYes')}
+          busy={undo.isPending}
+          onConfirm={() =>
+            undo
+              .mutateAsync(id)
+              // The question and its button are gone once undone: the focus goes to the section.
+              .then(() => requestAnimationFrame(() => document.getElementById('samengevoegd')?.focus()))
+              .catch(() => undefined)
+              .finally(asking.done)
+          }
+          onCancel={asking.cancel}
+        >
+          {t('subjects.undoText', { merged, into })}
+        </Confirmation>
+      ) : null}
+    </>
+  );
+}
+
 /** One suggestion: both subjects, the probability, the evidence per field, and the decision. */
 function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (message: string) => void }) {
   const { decide } = useSubjectActions();
@@ -393,7 +429,6 @@ export function SubjectsPage() {
 export function SubjectPage() {
   const { subjectId } = useParams();
   const subject = useSubject(subjectId);
-  const { undo } = useSubjectActions();
   const decision = useDecisionNotice();
   useEffect(() => {
     if (subject.data) document.title = `${subject.data.label} · ${t('app.name')}`;
@@ -443,7 +478,9 @@ export function SubjectPage() {
       </DataTable>
       {s.merges.length ? (
         <>
-          <Heading2>{t('subjects.merges')}</Heading2>
+          <Heading2 id="samengevoegd" tabIndex={-1}>
+            {t('subjects.merges')}
+          </Heading2>
           <ul>
             {s.merges.map((m) => (
               <li key={m.id}>
@@ -451,16 +488,7 @@ export function SubjectPage() {
                 {m.undoneAt ? (
                   ` (${t('subjects.undone', { at: formatDateTime(m.undoneAt) })})`
                 ) : (
-                  <>
-                    {' '}
-                    <Button
-                      appearance="subtle-button"
-                      disabled={undo.isPending}
-                      onClick={() => undo.mutate(m.id)}
-                    >
-                      {t('subjects.undo')}
-                    </Button>
-                  </>
+                  <UndoMerge id={m.id} merged={m.merged.label} into={s.label} />
                 )}
               </li>
             ))}
