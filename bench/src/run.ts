@@ -18,6 +18,7 @@ import { benchHotspots } from './hotspots.ts';
 import { benchImports } from './imports.ts';
 import { benchLinking } from './linking.ts';
 import { CONNECTIONS, type Figures, load, steady, summary } from './load.ts';
+import { reportMatchingLimit } from './matching/limit.ts';
 import { reportMatching } from './matching.ts';
 import { benchPages } from './pages.ts';
 import { startRawRead } from './raw-read.ts';
@@ -153,6 +154,8 @@ if (wants('accountability')) await benchAccountability(database, ROUNDS);
 
 // 4. Matching: precision and recall on the labelled synthetic set, scored pairs per second.
 if (wants('matching')) reportMatching();
+// How far reweighting the matcher's own evidence could go (validation and a third seed only).
+if (wants('matching-limit')) reportMatchingLimit();
 
 // 5. Linking 10,000 new person records against a register of 1,000,000.
 if (wants('linking')) await benchLinking(database, ROUNDS);

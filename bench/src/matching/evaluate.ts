@@ -67,7 +67,12 @@ export interface Evaluation {
 
 const pairCode = (a: number, b: number) => (a < b ? a * 4_294_967_296 + b : b * 4_294_967_296 + a);
 
-export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evaluation {
+/**
+ * The register the way the product builds it from a set's records, in their order: a shared BSN
+ * links at once unless the records clearly differ; then every subject's blocking keys (of all its
+ * records) and the candidate pairs of subjects that share one.
+ */
+export function linkedRegister(set: LabelledSet) {
   const { records } = set;
   let start = performance.now();
   const prepared = records.map((r) => preparePerson(r));
@@ -105,10 +110,17 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
   ]);
   const pairs = candidateGroups(keysOf, MAX_BLOCK);
   const blocking = performance.now() - start;
-
-  start = performance.now();
-  const cpu = process.cpuUsage();
   const recordsOf = subjects.map((s) => s.map((i) => prepared[i] as PreparedPerson));
+  return { subjects, subjectOf, stats, pairs, recordsOf, timings: { preparing, register, blocking } };
+}
+
+export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evaluation {
+  const { records } = set;
+  const { subjects, subjectOf, stats, pairs, recordsOf, timings } = linkedRegister(set);
+  const { preparing, register, blocking } = timings;
+
+  const start = performance.now();
+  const cpu = process.cpuUsage();
   const suggested = new Set<number>();
   const compared = new Set<number>();
   let comparisons = 0;
