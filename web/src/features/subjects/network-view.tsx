@@ -120,7 +120,20 @@ export function NetworkView({
           },
         },
       ],
-      layout: { name: data.nodes.length > 1 ? 'cose' : 'grid', animate: false, padding: 40 },
+      // The layout keeps the names apart, not only the dots: two linked subjects' names (up to
+      // 140 px wide) and the relation's name between them overlapped otherwise.
+      layout:
+        data.nodes.length > 1
+          ? {
+              name: 'cose',
+              animate: false,
+              padding: 40,
+              nodeDimensionsIncludeLabels: true,
+              idealEdgeLength: () => 220,
+              nodeRepulsion: () => 2_000_000,
+              gravity: 0.1,
+            }
+          : { name: 'grid', padding: 40 },
       maxZoom: 1.2,
       minZoom: 0.2,
     });
