@@ -230,5 +230,17 @@ describe(`the demo region of 2021 on ${testEngine()}`, () => {
         'Reinier de Fries (13 april 1971) ~ Reinier de Vries (12 april 1971)',
       ]),
     );
+    // Recorded days after the adviser: a merge keeps the older subject, the adviser with his BSN.
+    const created = async (label: string) =>
+      (
+        await t.database.db
+          .selectFrom('subjects')
+          .select('createdAt')
+          .where('label', '=', label)
+          .executeTakeFirstOrThrow()
+      ).createdAt.getTime();
+    const adviser = await created('Reinier de Vries (12 april 1971)');
+    expect(await created('R. de Vries (12 april 1971)')).toBeGreaterThan(adviser);
+    expect(await created('Reinier de Fries (13 april 1971)')).toBeGreaterThan(adviser);
   });
 });

@@ -418,6 +418,8 @@ export async function seedDemoCases(
       });
     });
     step(information, 2, phase('information'));
+    // Set in the case that finds the virtual office; read three days later.
+    let adviserRecordedAgain = false;
     step(information, 3, async () => {
       await caseInformation.addProvision(as(actors.police), id, {
         providedOn: information,
@@ -488,11 +490,7 @@ export async function seedDemoCases(
                 type: 'registered-at',
               });
           }
-          // The adviser as two other sources wrote him down, without his BSN: once with a slip in
-          // his surname and his date of birth, once with his initial only. The register cannot
-          // know they are him, and suggests both to the analyst as probably the same man.
-          for (const lookalike of demoFacilitator.adviserAsRecorded)
-            await caseInformation.addSubject(as(actors.director), id, { role: 'other', subject: lookalike });
+          adviserRecordedAgain = true;
         }
       }
     });
@@ -504,6 +502,13 @@ export async function seedDemoCases(
         title: 'Fiscale informatie',
         body: 'Aangiften, vermogen en zakelijke relaties.',
       });
+      // Days later, the adviser as two other sources wrote him down, without his BSN: once with
+      // a slip in his surname and his date of birth, once with his initial only. The register
+      // cannot know they are him, and suggests both to the analyst as probably the same man (who
+      // was registered first, and stays the subject they would be merged into).
+      if (adviserRecordedAgain)
+        for (const lookalike of demoFacilitator.adviserAsRecorded)
+          await caseInformation.addSubject(as(actors.director), id, { role: 'other', subject: lookalike });
     });
     step(analysis, 2, phase('analysis'));
     step(analysis, 3, async () => {

@@ -208,8 +208,16 @@ function UndoMerge({ id, merged, into }: { id: string; merged: string; into: str
           onConfirm={() =>
             undo
               .mutateAsync(id)
-              // The question and its button are gone once undone: the focus goes to the section.
-              .then(() => requestAnimationFrame(() => document.getElementById('samengevoegd')?.focus()))
+              // The question and its button are gone once undone: the focus goes to the section, or
+              // to the page's heading when the page was reached as the merged subject (that subject
+              // stands on its own again, and its page has no merges).
+              .then(() =>
+                requestAnimationFrame(() =>
+                  (
+                    document.getElementById('samengevoegd') ?? document.getElementById('subject-title')
+                  )?.focus(),
+                ),
+              )
               .catch(() => undefined)
               .finally(asking.done)
           }
@@ -439,7 +447,9 @@ export function SubjectPage() {
   const s = subject.data;
   return (
     <>
-      <Heading1>{s.label}</Heading1>
+      <Heading1 id="subject-title" tabIndex={-1}>
+        {s.label}
+      </Heading1>
       <Paragraph>{t(`registerKind.${s.kind}` as MessageKey)}</Paragraph>
       {s.id !== subjectId ? <Alert>{t('subjects.mergedInto')}</Alert> : null}
       {s.conflicts.map((c) => (
