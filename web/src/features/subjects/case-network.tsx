@@ -21,6 +21,7 @@ import { Loading } from '../../components/loading.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { type SelectChoice, SelectField } from '../../components/select-field.js';
 import { hasMessage, type MessageKey, t } from '../../i18n/i18n.js';
+import { subjectChoices } from './subject-choices.js';
 import { useFtmImport, useRelation } from './subjects-api.js';
 
 // The drawing (Cytoscape) is loaded when a case page shows its network.
@@ -88,7 +89,7 @@ function RelationForm({ c }: { c: CaseDetail }) {
       errorMessage={errors[name]}
     />
   );
-  const subjects = c.subjects.map((s) => [s.id, s.label] as const);
+  const subjects = subjectChoices(c.subjects);
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="samenspel-filters">
       <Heading3 className="samenspel-filters__wide">{t('network.addRelation')}</Heading3>
