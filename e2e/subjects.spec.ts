@@ -121,6 +121,10 @@ describe('subjects and networks', () => {
     const p = await spec.visitors.page(analyst);
     await p.goto(`${spec.samenspel.url}/subjecten/${ours?.a.id}`);
     const compare = p.getByRole('region', { name: 'Vergelijken: waarom wel of niet dezelfde?' });
+    // One character is too little to search: said, not silently ignored.
+    await compare.getByLabel('Vergelijk met').fill('R');
+    await p.keyboard.press('Enter');
+    await compare.getByRole('status').getByText('Typ minstens twee tekens om te zoeken.').waitFor();
     await compare.getByLabel('Vergelijk met').fill(surname);
     await p.keyboard.press('Enter');
     const father = compare.getByRole('button', {
@@ -141,6 +145,10 @@ describe('subjects and networks', () => {
     expect(new Set(kinds.map((k) => k.split(' — ')[0])).size).toBe(kinds.length);
     const evidence = compare.getByRole('table', { name: 'Waarom: wat overeenkomt en hoe sterk' });
     await evidence.getByText('Geboortedatum verschilt').waitFor();
+    // Weights signed, with a decimal comma: "+5,9", "-9".
+    const weights = await evidence.locator('td.samenspel-numeric').allTextContents();
+    expect(weights).toHaveLength(4);
+    expect(weights.every((w) => /^([+-]\d+(,\d)?|0)$/.test(w))).toBe(true);
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'subjects-why-not');
   });

@@ -36,6 +36,8 @@ import {
 } from './subjects-api.js';
 
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+/** Evidence in bits, signed: "+6,9", "-9", "0". */
+const weightFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /** A probability as a reader takes it: 0.999 is not "100%", which only a shared BSN is. */
 function probabilityText(p: number): string {
@@ -81,10 +83,7 @@ function EvidenceTable({ evidence }: { evidence: MatchSuggestion['evidence'] }) 
         <TableRow key={e.field}>
           <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
           <TableCell>{e.explanation}</TableCell>
-          <TableCell className="samenspel-numeric">
-            {e.weight > 0 ? '+' : ''}
-            {String(Math.round(e.weight * 10) / 10).replace('.', ',')}
-          </TableCell>
+          <TableCell className="samenspel-numeric">{weightFormat.format(e.weight)}</TableCell>
         </TableRow>
       ))}
     </DataTable>
@@ -134,8 +133,13 @@ function CompareWith({ subjectId }: { subjectId: string }) {
           </ButtonGroup>
         </form>
       </search>
+      {/* The search answers from two characters on: a shorter query would otherwise do nothing. */}
+      {query && query.length < 2 ? (
+        <Paragraph role="status">{t('subjects.compareTooShort')}</Paragraph>
+      ) : null}
       {results.isFetching ? <Loading /> : null}
       {results.isError ? <ProblemAlert error={results.error} /> : null}
+      {results.data?.notice ? <Paragraph>{results.data.notice}</Paragraph> : null}
       {results.data && !other ? (
         candidates.length ? (
           <ul aria-label={t('subjects.compareChoose')}>
