@@ -11,11 +11,13 @@ import {
   candidateGroups,
   clearlyDifferent,
   DEFAULT_THRESHOLD,
+  HOUSEHOLD_LIFT,
   MAX_BLOCK,
   nameStatistics,
   type PreparedPerson,
   preparePerson,
   scoreRecords,
+  THRESHOLD_WEIGHT,
 } from '../../../server/src/modules/subjects/index.ts';
 import type { LabelledSet } from './labelled.ts';
 
@@ -111,12 +113,43 @@ export function linkedRegister(set: LabelledSet) {
   const pairs = candidateGroups(keysOf, MAX_BLOCK);
   const blocking = performance.now() - start;
   const recordsOf = subjects.map((s) => s.map((i) => prepared[i] as PreparedPerson));
-  return { subjects, subjectOf, stats, pairs, recordsOf, timings: { preparing, register, blocking } };
+
+  // Who lives where, as the register's address keys say: each subject at the addresses of all its
+  // records, under its own (first record's) surname. An address with more subjects than a block
+  // holds is no household.
+  const households = new Map<string, Array<{ subject: number; surnameKey: string }>>();
+  recordsOf.forEach((rs, subject) => {
+    const surnameKey = rs[0]?.surnameKey ?? '';
+    for (const address of new Set(rs.map((r) => r.address)))
+      if (address) {
+        const list = households.get(address);
+        if (list) list.push({ subject, surnameKey });
+        else households.set(address, [{ subject, surnameKey }]);
+      }
+  });
+  /**
+   * A pair of subjects scored as the register links: on their own records first, and only a pair
+   * the household could still lift above the threshold again with it.
+   */
+  const score = (a: number, b: number) => {
+    const as = recordsOf[a] as PreparedPerson[];
+    const bs = recordsOf[b] as PreparedPerson[];
+    const first = scoreRecords(as, bs, stats);
+    if (first.probability >= DEFAULT_THRESHOLD || first.weight + HOUSEHOLD_LIFT < THRESHOLD_WEIGHT)
+      return first;
+    return scoreRecords(as, bs, stats, (surnameKey, address) => {
+      const list = households.get(address);
+      if (!list || list.length > MAX_BLOCK) return null;
+      const resident = list.find((x) => x.subject !== a && x.subject !== b && x.surnameKey === surnameKey);
+      return resident ? String(resident.subject) : null;
+    });
+  };
+  return { subjects, subjectOf, stats, pairs, recordsOf, score, timings: { preparing, register, blocking } };
 }
 
-export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evaluation {
+export function evaluate(set: LabelledSet): Evaluation {
   const { records } = set;
-  const { subjects, subjectOf, stats, pairs, recordsOf, timings } = linkedRegister(set);
+  const { subjects, subjectOf, pairs, recordsOf, score, timings } = linkedRegister(set);
   const { preparing, register, blocking } = timings;
 
   const start = performance.now();
@@ -129,7 +162,7 @@ export function evaluate(set: LabelledSet, threshold = DEFAULT_THRESHOLD): Evalu
     const bs = recordsOf[b] as PreparedPerson[];
     comparisons += as.length * bs.length;
     compared.add(pairCode(a, b));
-    if (scoreRecords(as, bs, stats).probability >= threshold) suggested.add(pairCode(a, b));
+    if (score(a, b).probability >= DEFAULT_THRESHOLD) suggested.add(pairCode(a, b));
   }
   const scoring = performance.now() - start;
   const used = process.cpuUsage(cpu);

@@ -16,7 +16,7 @@
 //
 // Only the validation seed and a third seed are used, never the held-out seed.
 
-import { DEFAULT_THRESHOLD, scoreRecords } from '../../../server/src/modules/subjects/index.ts';
+import { DEFAULT_THRESHOLD } from '../../../server/src/modules/subjects/index.ts';
 import { linkedRegister } from './evaluate.ts';
 import { heldOutPeople, VALIDATION_SEED } from './heldout.ts';
 import type { LabelledSet } from './labelled.ts';
@@ -42,7 +42,7 @@ interface Cells {
 
 function cellsOf(set: LabelledSet): Cells {
   const { records } = set;
-  const { subjects, stats, pairs, recordsOf } = linkedRegister(set);
+  const { subjects, pairs, score: scoreOf } = linkedRegister(set);
   const entity = (i: number) => records[i]?.entity ?? -1;
   const perEntity = new Map<number, number>();
   for (const r of records) perEntity.set(r.entity, (perEntity.get(r.entity) ?? 0) + 1);
@@ -56,7 +56,7 @@ function cellsOf(set: LabelledSet): Cells {
         else linked.falsePairs++;
   const cells = new Map<string, Cell>();
   for (const [a, b] of pairs) {
-    const score = scoreRecords(recordsOf[a] ?? [], recordsOf[b] ?? [], stats);
+    const score = scoreOf(a, b);
     const key = score.decisive
       ? 'decisive'
       : score.evidence.map((e) => `${e.field}:${e.level}:${e.weight.toFixed(2)}`).join(' ');

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   blockingKeys,
   DEFAULT_THRESHOLD,
+  HOUSEHOLD_LIFT,
   keyKinds,
   type PersonRecord,
   preparePerson,
   scorePair,
   scoreRecords,
+  THRESHOLD_WEIGHT,
 } from '../../../server/src/modules/subjects/index.ts';
 import { evaluate } from './evaluate.ts';
 import { heldOutPeople } from './heldout.ts';
@@ -237,6 +239,49 @@ describe('person matching', () => {
     const atHome = scorePair(maiden, person({ ...partnerRecord, id: 'r', firstNames: 'A.M.' }));
     expect(atHome.evidence[0]?.explanation).toContain('zelfde adres');
     expect(atHome.probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('counts a surname as the partner’s when someone else of that name lives at the other record’s address', () => {
+    // Her own record, at home; and one under her partner's name alone, with initials and no
+    // address: too little to go on by itself.
+    const own = person({
+      id: 'o',
+      firstNames: 'Anouk',
+      surname: 'de Vries',
+      dateOfBirth: '1990-07-21',
+      postcode: '1315 AB',
+      houseNumber: 1,
+    });
+    const married = person({ id: 'm', firstNames: 'A.', surname: 'Jansen', dateOfBirth: '1990-07-21' });
+    const alone = scorePair(own, married);
+    expect(alone.evidence[0]).toMatchObject({ level: 'different', weight: -5 });
+    expect(alone.probability).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(alone.weight + HOUSEHOLD_LIFT).toBeGreaterThanOrEqual(THRESHOLD_WEIGHT);
+    // A Jansen lives at her address: the partner.
+    const asked: string[] = [];
+    const household = (surnameKey: string, address: string) => {
+      asked.push(`${surnameKey}@${address}`);
+      return surnameKey === 'jansen' && address === '1315AB1' ? 'partner' : null;
+    };
+    const together = scorePair(own, married, undefined, household);
+    expect(together.evidence[0]).toMatchObject({ level: 'weak', weight: 1.5 });
+    expect(together.evidence[0]?.explanation).toContain(
+      'op het adres van de ander woont iemand met die achternaam',
+    );
+    expect(together.probability).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(together.weight - alone.weight).toBe(HOUSEHOLD_LIFT);
+    // It names whose household it relied on: who may not see the partner may not see this.
+    expect(together.via).toBe('partner');
+    expect(alone.via).toBeUndefined();
+    // Either way round: the record with the address may be the one under the partner's name.
+    expect(scorePair(married, own, undefined, household).probability).toBe(together.probability);
+    expect(asked).toContain('jansen@1315AB1');
+    // Nobody of that name there, another first name, or a date of birth that does not fit: no lift.
+    expect(scorePair(own, married, undefined, () => null).probability).toBe(alone.probability);
+    const sister = person({ id: 's', firstNames: 'Bregje', surname: 'Jansen', dateOfBirth: '1990-07-21' });
+    expect(scorePair(own, sister, undefined, household).evidence[0]?.level).toBe('different');
+    const older = person({ id: 'd', firstNames: 'A.', surname: 'Jansen', dateOfBirth: '1961-03-02' });
+    expect(scorePair(own, older, undefined, household).evidence[0]?.level).toBe('different');
   });
 
   it('reads spelling variants of first names and joined or split surnames as the same', () => {

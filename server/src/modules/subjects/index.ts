@@ -5,6 +5,8 @@ export {
   candidatePairs,
   clearlyDifferent,
   DEFAULT_THRESHOLD,
+  HOUSEHOLD_LIFT,
+  type Household,
   keyKinds,
   MAX_BLOCK,
   nameStatistics,
@@ -13,6 +15,7 @@ export {
   preparePerson,
   scorePair,
   scoreRecords,
+  THRESHOLD_WEIGHT,
 } from './matching.js';
 export {
   forgetSightings,

@@ -171,6 +171,8 @@ export interface MatchScore {
   /** A shared BSN: linked at once, no person needed. */
   decisive: boolean;
   evidence: FieldEvidence[];
+  /** The subject whose household the evidence relies on (the partner at the other's address). */
+  via?: string;
 }
 
 const PRIOR_BITS = 11.5;
@@ -533,8 +535,29 @@ function addressEvidence(a: PreparedPerson, b: PreparedPerson): FieldEvidence {
   return { field, level: 'different', weight: -2, explanation: 'Ander adres (verhuisd?)' };
 }
 
+/**
+ * Whom else the register has at an address: another subject (neither of the two being scored)
+ * with this surname (its `surnameKey`) registered at this address (postcode and house number),
+ * by its id, or null. Supplied by the caller, who knows the register and the two subjects.
+ */
+export type Household = (surnameKey: string, address: string) => string | null;
+
+/**
+ * How much the household can raise a pair's score at most: from another surname (−5) to the
+ * partner's (+1.5). A pair further than this below the threshold needs no look at the household.
+ */
+export const HOUSEHOLD_LIFT = 6.5;
+
+/** The sum of evidence at which a pair reaches the default threshold's probability. */
+export const THRESHOLD_WEIGHT = PRIOR_BITS - Math.log2(1 / DEFAULT_THRESHOLD - 1);
+
 /** The score of a candidate pair, with the evidence per field. */
-export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStatistics): MatchScore {
+export function scorePair(
+  a: PreparedPerson,
+  b: PreparedPerson,
+  stats?: NameStatistics,
+  household?: Household,
+): MatchScore {
   const evidence: FieldEvidence[] = [];
   if (a.bsn && b.bsn) {
     // A shared BSN is decisive, unless the rest says two people (the register then keeps them
@@ -566,6 +589,7 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
   // more than one first name agrees or the address does too: one first name and a date are
   // shared by too many strangers.
   let address = addressEvidence(a, b);
+  let via: string | null = null;
   if (
     surname.level === 'different' &&
     dob.level === 'exact' &&
@@ -590,6 +614,24 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
       explanation:
         'Achternaam verschilt; mogelijk de naam van de partner (zelfde adres, voornamen en geboortedatum passen)',
     };
+  // One record's surname is that of someone else living at the other record's address, with first
+  // names and a date of birth that fit: most likely a woman under her partner's name (or her own,
+  // while her partner is registered at her address under his).
+  else if (surname.level === 'different' && household && given.weight > 0 && dob.weight > 0) {
+    const resident =
+      (b.address !== null ? household(a.surnameKey, b.address) : null) ??
+      (a.address !== null ? household(b.surnameKey, a.address) : null);
+    if (resident !== null) {
+      via = resident;
+      surname = {
+        field: 'surname',
+        level: 'weak',
+        weight: 1.5,
+        explanation:
+          'Achternaam verschilt; mogelijk de naam van de partner (op het adres van de ander woont iemand met die achternaam)',
+      };
+    }
+  }
   // Same surname and (nearly) the same date of birth but another first name: twins, more than a
   // mistake.
   if (given.level === 'different' && dob.weight > 0 && surname.weight > 0)
@@ -622,7 +664,10 @@ export function scorePair(a: PreparedPerson, b: PreparedPerson, stats?: NameStat
     };
   evidence.push(surname, given, dob, address);
   const weight = evidence.reduce((s, e) => s + e.weight, 0);
-  return { weight, probability: 1 / (1 + 2 ** (PRIOR_BITS - weight)), decisive: false, evidence };
+  const probability = 1 / (1 + 2 ** (PRIOR_BITS - weight));
+  return via === null
+    ? { weight, probability, decisive: false, evidence }
+    : { weight, probability, decisive: false, evidence, via };
 }
 
 /**
@@ -633,13 +678,14 @@ export function scoreRecords(
   as: readonly PreparedPerson[],
   bs: readonly PreparedPerson[],
   stats?: NameStatistics,
+  household?: Household,
 ): MatchScore & { a: number; b: number } {
   let best: MatchScore | null = null;
   let a = 0;
   let b = 0;
   for (let i = 0; i < as.length; i++)
     for (let j = 0; j < bs.length; j++) {
-      const score = scorePair(as[i] as PreparedPerson, bs[j] as PreparedPerson, stats);
+      const score = scorePair(as[i] as PreparedPerson, bs[j] as PreparedPerson, stats, household);
       if (!best || score.weight > best.weight) {
         best = score;
         a = i;
