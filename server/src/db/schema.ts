@@ -602,6 +602,8 @@ export interface MatchSuggestionsTable {
   subjectB: string;
   probability: number;
   evidence: Json<MatchEvidence[]>;
+  /** The subject whose household lifted the score (the partner at the other's address), if any. */
+  viaSubject: string | null;
   status: ColumnType<SuggestionStatus, SuggestionStatus | undefined, SuggestionStatus>;
   decidedBy: string | null;
   decidedAt: NullableTimestamp;

@@ -42,6 +42,7 @@ import * as importedSignals from './20261208T090000-imported-signals.js';
 import * as importedInspections from './20261208T093000-imported-inspections.js';
 import * as importedCaseSubjects from './20261208T100000-imported-case-subjects.js';
 import * as addressRegisterImports from './20261208T103000-address-register-imports.js';
+import * as suggestionHousehold from './20261208T110000-suggestion-household.js';
 
 /**
  * Every migration, by its timestamped name. Listed statically so that compiled code, tsx and
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   '20261208T093000-imported-inspections': importedInspections,
   '20261208T100000-imported-case-subjects': importedCaseSubjects,
   '20261208T103000-address-register-imports': addressRegisterImports,
+  '20261208T110000-suggestion-household': suggestionHousehold,
 };

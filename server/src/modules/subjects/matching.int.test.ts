@@ -1,5 +1,6 @@
 import type {
   CaseDetail,
+  CollaborationDetail,
   FtmImportReport,
   MatchExplanation,
   SubjectDetail,
@@ -20,7 +21,7 @@ import {
   testEngine,
   uniqueSurname,
 } from '../../testing/index.js';
-import { refreshPersonMatching } from './register.js';
+import { forgetSightings, refreshPersonMatching } from './register.js';
 
 /**
  * Matching through the API as partners and case directors feed it: every record of a subject takes
@@ -144,6 +145,160 @@ describe(`matching through the register on ${testEngine()}`, () => {
     expect(ids).toContain(month.registerId);
     const moved = found.find((s) => [s.a.id, s.b.id].includes(year.registerId));
     expect(moved?.evidence.find((e) => e.field === 'address')?.level).toBe('different');
+  });
+
+  it('counts another surname as the partner’s when someone of that name lives at her address, in linking and in “why not?”', async () => {
+    const own = uniqueSurname();
+    const partners = uniqueSurname();
+    // A home of their own in this test: a postcode no other test uses.
+    const home = { postcode: `${7000 + Math.floor(Math.random() * 2000)} QH`, houseNumber: 31 };
+    const her = await inNewCase({
+      kind: 'person',
+      firstNames: 'Anouk',
+      surname: own,
+      dateOfBirth: '1987-11-29',
+      address: home,
+    });
+    const partner = await inNewCase({
+      kind: 'person',
+      firstNames: 'Pieter',
+      surname: partners,
+      dateOfBirth: '1985-03-04',
+      address: home,
+    });
+    // Another source knows her under his name alone, with an initial and no address.
+    const married = await inNewCase({
+      kind: 'person',
+      firstNames: 'A.',
+      surname: partners,
+      dateOfBirth: '1987-11-29',
+    });
+    // A woman of another name, born the same day: nobody of her name lives at that home.
+    const stranger = await inNewCase({
+      kind: 'person',
+      firstNames: 'A.',
+      surname: uniqueSurname(),
+      dateOfBirth: '1987-11-29',
+    });
+
+    const found = (await suggestions(`subjectId=${married.registerId}`)).items;
+    expect(found).toHaveLength(1);
+    expect([found[0]?.a.id, found[0]?.b.id]).toContain(her.registerId);
+    expect(found[0]?.evidence.find((e) => e.field === 'surname')).toMatchObject({
+      level: 'weak',
+      weight: 1.5,
+      explanation: expect.stringContaining('op het adres van de ander woont iemand met die achternaam'),
+    });
+    expect((await suggestions(`subjectId=${stranger.registerId}`)).items).toEqual([]);
+    // "Why not?" weighs the same household as linking did.
+    const why = await compare(her.registerId, married.registerId);
+    expect(why.suggestion?.status).toBe('open');
+    expect(why.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('weak');
+    const apart = await compare(her.registerId, stranger.registerId);
+    expect(apart.compared).toBe(true);
+    expect(apart.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('different');
+    expect(apart.suggestion).toBeNull();
+
+    // Destroying the partner's only record destroys what his household lifted: nothing of him is
+    // left to find her by.
+    await t.database.db
+      .transaction()
+      .execute((trx) => forgetSightings(trx, { signalIds: [], caseIds: [partner.caseId] }, async () => {}));
+    expect((await suggestions(`subjectId=${married.registerId}`)).items).toEqual([]);
+  });
+
+  it('shows a suggestion the household lifted only to whoever may see that household, and logs it', async () => {
+    // The partner is known only at a municipality's signal table, which the RIEC is not part of.
+    const admin = await cast.member(['administrator']);
+    const table = await cast.ok<CollaborationDetail>(admin, 'POST', '/api/v1/collaborations', {
+      kind: 'signal-table',
+      name: `Signalentafel huishouden ${Math.random().toString(36).slice(2, 7)}`,
+    });
+    for (const [code, role] of [
+      ['GM0303', 'coordinator'],
+      ['politie', 'partner'],
+    ] as const)
+      await cast.ok(admin, 'PUT', `/api/v1/collaborations/${table.id}/members/${await cast.org(code)}`, {
+        role,
+      });
+    const partners = uniqueSurname();
+    const home = { postcode: `${7000 + Math.floor(Math.random() * 2000)} QK`, houseNumber: 12 };
+    const partner: Person = {
+      kind: 'person',
+      firstNames: 'Pieter',
+      surname: partners,
+      dateOfBirth: '1984-05-06',
+      bsn: newBsn(),
+      address: home,
+    };
+    const signal = await cast.call(await cast.staff('GM0303'), 'POST', '/api/v1/signals', {
+      submit: true,
+      collaborationId: table.id,
+      submittingOrganisationIds: [await cast.org('GM0303')],
+      source: 'partner',
+      description: 'Een signaal aan de signalentafel, lang genoeg om te beschrijven.',
+      municipalityCode: 'GM0303',
+      themeIds: [await cast.theme()],
+      urgency: 'normal',
+      subjects: [partner],
+    });
+    expect(signal.statusCode, signal.body).toBe(201);
+    const her = await inNewCase({
+      kind: 'person',
+      firstNames: 'Anouk',
+      surname: uniqueSurname(),
+      dateOfBirth: '1988-10-27',
+      address: home,
+    });
+    const married = await inNewCase({
+      kind: 'person',
+      firstNames: 'A.',
+      surname: partners,
+      dateOfBirth: '1988-10-27',
+    });
+    // Matching saw the household; the analyst, who may not see the partner, sees no suggestion,
+    // and "why not?" weighs only what the analyst sees.
+    const made = await t.database.db
+      .selectFrom('matchSuggestions')
+      .select(['id', 'viaSubject'])
+      .where((eb) =>
+        eb.or([eb('subjectA', '=', married.registerId), eb('subjectB', '=', married.registerId)]),
+      )
+      .execute();
+    expect(made).toHaveLength(1);
+    expect(made[0]?.viaSubject).not.toBeNull();
+    expect((await suggestions(`subjectId=${married.registerId}`)).items).toEqual([]);
+    const hidden = await compare(her.registerId, married.registerId);
+    expect(hidden.suggestion).toBeNull();
+    expect(hidden.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('different');
+    const decide = await cast.call(
+      await cast.analyst(),
+      'POST',
+      `/api/v1/subjects/suggestions/${made[0]?.id}/decision`,
+      { decision: 'confirmed' },
+    );
+    expect(decide.statusCode).toBe(404);
+
+    // Once the partner is in a case of the RIEC too, the analyst sees him, and the suggestion.
+    const known = await inNewCase(partner);
+    expect(known.registerId).toBe(made[0]?.viaSubject);
+    const response = await cast.call(
+      await cast.analyst(),
+      'GET',
+      `/api/v1/subjects/suggestions?subjectId=${married.registerId}`,
+    );
+    const shown = (response.json() as SuggestionPage).items;
+    expect(shown.map((x) => x.id)).toEqual([made[0]?.id]);
+    expect((await compare(her.registerId, married.registerId)).suggestion?.status).toBe('open');
+    // Showing it read the partner too: three persons in the processing log.
+    const traceId = String(response.headers.traceparent).split('-')[1] ?? '';
+    const logged = await t.database.db
+      .selectFrom('processingLog')
+      .select('dataSubjectPseudonym')
+      .where('traceId', '=', traceId)
+      .where('dataSubjectPseudonym', 'is not', null)
+      .execute();
+    expect(new Set(logged.map((l) => l.dataSubjectPseudonym)).size).toBe(3);
   });
 
   it('refuses a person’s address that is not one, next to its fields, and writes nothing', async () => {

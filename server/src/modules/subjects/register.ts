@@ -1,5 +1,6 @@
 import type { RegisterData, SightingSource, SubjectRole } from '@samenspel/contracts';
 import type { Db } from '../../db/database.js';
+import type { Actor } from '../../shared/context.js';
 import { dutchDate } from '../../shared/dates.js';
 import {
   blockingKeys,
@@ -7,14 +8,18 @@ import {
   DEFAULT_THRESHOLD,
   FEATURES_VERSION,
   type FieldEvidence,
+  HOUSEHOLD_LIFT,
+  type Household,
   keyKinds,
   MAX_BLOCK,
+  type MatchScore,
   type NameStatistics,
   type PreparedPerson,
   personRecord,
   preparePerson,
   samePrepared,
   scoreRecords,
+  THRESHOLD_WEIGHT,
 } from './matching.js';
 import * as repo from './subjects.repository.js';
 
@@ -109,6 +114,25 @@ async function statisticsFor(db: Db, regionId: string, people: readonly Prepared
 }
 
 /**
+ * Who lives at the addresses of these records, as the scorer asks it: for a pair of subjects
+ * (the ids of the subjects the two stand for), another subject with a surname at an address.
+ * All the register's subjects when linking; for an analyst's "why not?", those the analyst sees.
+ */
+async function householdsAt(db: Db, regionId: string, records: readonly PreparedPerson[], actor?: Actor) {
+  const addresses = [...new Set(records.flatMap((r) => (r.address ? [r.address] : [])))];
+  const at = new Map<string, Array<{ id: string; root: string; surnameKey: string }>>();
+  const rows = addresses.length ? await repo.residentsAt(db, regionId, addresses, MAX_BLOCK, actor) : [];
+  for (const row of rows) {
+    const list = at.get(row.address);
+    if (list) list.push(row);
+    else at.set(row.address, [row]);
+  }
+  return (pair: readonly string[]): Household =>
+    (surnameKey, address) =>
+      at.get(address)?.find((x) => x.surnameKey === surnameKey && !pair.includes(x.root))?.id ?? null;
+}
+
+/**
  * Links person subjects against the register in one pass: the blocking keys of every record of
  * theirs are joined with the register's in a single statement (never a scan), every candidate is
  * scored by its best pair of records here, and the probable matches become open suggestions for
@@ -145,16 +169,44 @@ export async function linkBatch(
   ]);
   // Per pair of subjects (as the subjects they stand for), the best of their records' scores.
   const found = new Map<string, repo.SuggestionInput>();
+  const suggest = (x: string, y: string, score: MatchScore) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}|${b}`;
+    if ((found.get(key)?.probability ?? -1) >= score.probability) return;
+    found.set(key, {
+      subjectA: a,
+      subjectB: b,
+      probability: score.probability,
+      evidence: score.evidence,
+      via: score.via ?? null,
+    });
+  };
+  type Linked = { root: string; records: PreparedPerson[] };
+  // Pairs the household could still lift above the threshold: a second look, with who lives at
+  // their addresses. Whether it could is scored as if every address held the partner's surname.
+  const second: Array<[Linked, Linked]> = [];
   for (const pair of pairs) {
     const me = batch.get(pair.newId);
     const other = candidates.get(pair.id);
     if (!me || !other || me.root === other.root) continue;
     const score = scoreRecords(me.records, other.records, stats);
-    if (score.probability < DEFAULT_THRESHOLD) continue;
-    const [a, b] = me.root < other.root ? [me.root, other.root] : [other.root, me.root];
-    const key = `${a}|${b}`;
-    if ((found.get(key)?.probability ?? -1) >= score.probability) continue;
-    found.set(key, { subjectA: a, subjectB: b, probability: score.probability, evidence: score.evidence });
+    if (score.probability >= DEFAULT_THRESHOLD) suggest(me.root, other.root, score);
+    else if (
+      score.weight + HOUSEHOLD_LIFT >= THRESHOLD_WEIGHT &&
+      scoreRecords(me.records, other.records, stats, () => 'anyone').probability >= DEFAULT_THRESHOLD
+    )
+      second.push([me, other]);
+  }
+  if (second.length) {
+    const households = await householdsAt(
+      db,
+      regionId,
+      second.flatMap(([me, other]) => [...me.records, ...other.records]),
+    );
+    for (const [me, other] of second) {
+      const score = scoreRecords(me.records, other.records, stats, households([me.root, other.root]));
+      if (score.probability >= DEFAULT_THRESHOLD) suggest(me.root, other.root, score);
+    }
   }
   const values = [...found.values()];
   await repo.insertSuggestions(db, regionId, values, at);
@@ -295,7 +347,8 @@ export async function refreshPersonMatching(db: Db): Promise<number> {
  * they share and whether those are used, and the score of their best pair of records, with the
  * register's name statistics. For the analyst's "why (not)?".
  */
-export async function comparePersons(db: Db, regionId: string, a: readonly string[], b: readonly string[]) {
+export async function comparePersons(db: Db, actor: Actor, a: readonly string[], b: readonly string[]) {
+  const { regionId } = actor;
   const records = async (ids: readonly string[]) =>
     (await repo.personsForLinking(db, ids)).flatMap((row) => recordsOf(row));
   const [as, bs] = await Promise.all([records(a), records(b)]);
@@ -313,7 +366,9 @@ export async function comparePersons(db: Db, regionId: string, a: readonly strin
   // One row per kind (a kind is made once per sound of a surname): its smallest block, the one
   // that decides whether the two are compared through it.
   const byKind = keys.filter((k, i) => keys[i - 1]?.kind !== k.kind);
-  const score = as.length && bs.length ? scoreRecords(as, bs, stats) : null;
+  // The household as far as the analyst sees it: the suggestions they see were made so too.
+  const households = await householdsAt(db, regionId, [...as, ...bs], actor);
+  const score = as.length && bs.length ? scoreRecords(as, bs, stats, households([...a, ...b])) : null;
   return { keys: byKind, score, records: { a: as.length, b: bs.length } };
 }
 

@@ -17,6 +17,20 @@ export function subjectSeenBy(actor: Actor, rootColumn: string): RawBuilder<SqlB
     where x.root_id = ${sql.ref(rootColumn)} and ${inCollaborationOf(actor, 'g.collaboration_id')})`;
 }
 
+/**
+ * The one rule of a match suggestion: the actor sees both its subjects (by their root columns)
+ * and, when another subject's household lifted it (`via`, a subject id column), that subject
+ * too: its evidence says that someone of that name lives at the other's address.
+ */
+export function suggestionSeenBy(
+  actor: Actor,
+  columns: { a: string; b: string; via: string },
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(${subjectSeenBy(actor, columns.a)} and ${subjectSeenBy(actor, columns.b)}
+    and (${sql.ref(columns.via)} is null or exists (
+      select 1 from subjects v where v.id = ${sql.ref(columns.via)} and ${subjectSeenBy(actor, 'v.root_id')})))`;
+}
+
 /** What of a sighting or relation (by its collaboration column) the actor may see. */
 export const seenIn = (actor: Actor, collaborationColumn: string) =>
   inCollaborationOf(actor, collaborationColumn);
@@ -29,7 +43,7 @@ async function reachable(db: Db, actor: Actor, ids: readonly string[]): Promise<
       where s.region_id = ${actor.regionId} and s.id = any(${list}::uuid[]) and ${subjectSeenBy(actor, 's.root_id')}
     union select m.id from match_suggestions m join subjects a on a.id = m.subject_a join subjects b on b.id = m.subject_b
       where m.region_id = ${actor.regionId} and m.id = any(${list}::uuid[])
-        and ${subjectSeenBy(actor, 'a.root_id')} and ${subjectSeenBy(actor, 'b.root_id')}
+        and ${suggestionSeenBy(actor, { a: 'a.root_id', b: 'b.root_id', via: 'm.via_subject' })}
     union select m.id from subject_merges m join subjects s on s.id = m.survivor_id
       where m.region_id = ${actor.regionId} and m.id = any(${list}::uuid[]) and ${subjectSeenBy(actor, 's.root_id')}`.execute(
     db.withoutPlugins(),

@@ -11,7 +11,7 @@ import type { SubjectRelationsTable, SubjectSightingsTable } from '../../db/sche
 import { batches } from '../../shared/batches.js';
 import type { Actor } from '../../shared/context.js';
 import { inCollaborationOf } from '../collaborations/index.js';
-import { subjectSeenBy } from './subjects.access.js';
+import { subjectSeenBy, suggestionSeenBy } from './subjects.access.js';
 
 /** The exact identifier columns of a subject, normalised. */
 export interface Identifiers {
@@ -260,6 +260,33 @@ export async function candidatesForKeys(
   return rows;
 }
 
+/**
+ * Who the register has at these addresses (postcode and house number, as in the `p:` blocking
+ * key): each person subject there, as the subject it stands for, with its surname. An address
+ * with more subjects than a block holds is left out, as blocking leaves it: no household.
+ */
+export async function residentsAt(
+  db: Db,
+  regionId: string,
+  addresses: readonly string[],
+  maxBlock: number,
+  /** Only the subjects this actor sees (an analyst's "why not?"); all of them when linking. */
+  actor?: Actor,
+) {
+  const { rows } = await sql<{ address: string; id: string; root: string; surnameKey: string }>`
+    select a.address, s.id, s.root_id as root, s.surname_key as "surnameKey"
+    from unnest(${addresses}::text[]) as a(address)
+    join lateral (
+      select subject_id, count(*) over () as size
+      from (select subject_id from subject_keys k where k.key = 'p:' || a.address limit ${maxBlock + 1}) block
+    ) k on true
+    join subjects s on s.id = k.subject_id
+    where k.size <= ${maxBlock} and s.region_id = ${regionId} and s.surname_key is not null
+      and ${actor ? subjectSeenBy(actor, 's.root_id') : sql`true`}
+    order by s.created_at, s.id`.execute(db.withoutPlugins());
+  return rows;
+}
+
 /** A page of person subjects (after `afterId`), each with its own data and its sightings' data. */
 export async function personsWithSightings(db: Db, afterId: string | null, limit: number) {
   const { rows } = await sql<{ id: string; data: unknown; seen: unknown[] | null }>`
@@ -345,6 +372,8 @@ export interface SuggestionInput {
   subjectB: string;
   probability: number;
   evidence: MatchEvidence[];
+  /** The subject whose household lifted the score, if one did. */
+  via: string | null;
 }
 
 /** All suggestions in one statement, sent as one JSON document. */
@@ -356,10 +385,10 @@ export async function insertSuggestions(
 ): Promise<void> {
   if (values.length === 0) return;
   await sql`
-    insert into match_suggestions (region_id, subject_a, subject_b, probability, evidence, created_at)
-    select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, ${at}
+    insert into match_suggestions (region_id, subject_a, subject_b, probability, evidence, via_subject, created_at)
+    select ${regionId}, t."subjectA", t."subjectB", t.probability, t.evidence, t.via, ${at}
     from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
-      as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb)
+      as t("subjectA" uuid, "subjectB" uuid, probability float8, evidence jsonb, via uuid)
     -- An analyst who said two subjects are different people said it of everything merged into them.
     where not exists (
       select 1 from match_suggestions r
@@ -442,12 +471,14 @@ export async function suggestionRows(db: Db, actor: Actor, where: SuggestionFilt
     .selectFrom('matchSuggestions as m')
     .innerJoin('subjects as a', 'a.id', 'm.subjectA')
     .innerJoin('subjects as b', 'b.id', 'm.subjectB')
+    .leftJoin('subjects as v', 'v.id', 'm.viaSubject')
     .select([
       'm.id',
       'm.probability',
       'm.evidence',
       'm.status',
       'm.createdAt',
+      'v.data as viaData',
       'a.id as aId',
       'a.kind as aKind',
       'a.label as aLabel',
@@ -458,8 +489,7 @@ export async function suggestionRows(db: Db, actor: Actor, where: SuggestionFilt
       'b.data as bData',
     ])
     .where('m.regionId', '=', actor.regionId)
-    .where(subjectSeenBy(actor, 'a.root_id'))
-    .where(subjectSeenBy(actor, 'b.root_id'));
+    .where(suggestionSeenBy(actor, { a: 'a.root_id', b: 'b.root_id', via: 'm.via_subject' }));
   if (where.status) q = q.where('m.status', '=', where.status);
   const ids = where.subjectIds ?? [];
   if (ids.length) q = q.where((eb) => eb.or([eb('m.subjectA', 'in', ids), eb('m.subjectB', 'in', ids)]));
@@ -489,19 +519,25 @@ export async function suggestionRows(db: Db, actor: Actor, where: SuggestionFilt
 }
 export type SuggestionRow = Awaited<ReturnType<typeof suggestionRows>>[number];
 
-/** The latest suggestion between two subjects' trees, and whether a BSN conflict stands between them. */
-export async function betweenTrees(db: Db, a: readonly string[], b: readonly string[]) {
+/**
+ * The latest suggestion between two subjects' trees that the actor sees, and whether a BSN
+ * conflict stands between them.
+ */
+export async function betweenTrees(db: Db, actor: Actor, a: readonly string[], b: readonly string[]) {
   const [suggestion, conflict] = await Promise.all([
     db
-      .selectFrom('matchSuggestions')
-      .select(['id', 'status'])
+      .selectFrom('matchSuggestions as m')
+      .innerJoin('subjects as x', 'x.id', 'm.subjectA')
+      .innerJoin('subjects as y', 'y.id', 'm.subjectB')
+      .select(['m.id', 'm.status'])
       .where((eb) =>
         eb.or([
-          eb.and([eb('subjectA', 'in', a), eb('subjectB', 'in', b)]),
-          eb.and([eb('subjectA', 'in', b), eb('subjectB', 'in', a)]),
+          eb.and([eb('m.subjectA', 'in', a), eb('m.subjectB', 'in', b)]),
+          eb.and([eb('m.subjectA', 'in', b), eb('m.subjectB', 'in', a)]),
         ]),
       )
-      .orderBy('createdAt', 'desc')
+      .where(suggestionSeenBy(actor, { a: 'x.root_id', b: 'y.root_id', via: 'm.via_subject' }))
+      .orderBy('m.createdAt', 'desc')
       .limit(1)
       .executeTakeFirst(),
     db
@@ -1015,9 +1051,13 @@ export async function deleteSubjects(db: Db, gone: readonly string[]): Promise<v
   await sql`delete from subject_merges where survivor_id = any(${gone}::uuid[]) or merged_id = any(${gone}::uuid[])`.execute(
     db,
   );
+  // A suggestion another subject's household lifted goes with that subject too.
   await sql`update subject_merges set suggestion_id = null where suggestion_id in (select id from match_suggestions
-    where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[]))`.execute(db);
-  await sql`delete from match_suggestions where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(
+    where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[]) or via_subject = any(${gone}::uuid[]))`.execute(
+    db,
+  );
+  await sql`delete from match_suggestions
+    where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[]) or via_subject = any(${gone}::uuid[])`.execute(
     db,
   );
   await sql`delete from subject_conflicts where subject_a = any(${gone}::uuid[]) or subject_b = any(${gone}::uuid[])`.execute(

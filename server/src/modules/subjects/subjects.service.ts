@@ -118,6 +118,8 @@ export class SubjectsService {
     for (const r of rows) {
       recordRead(record, r.aData, 'subject.suggestion.read');
       recordRead(record, r.bData, 'subject.suggestion.read');
+      // A household's evidence says something of the subject whose household it is.
+      if (r.viaData) recordRead(record, r.viaData, 'subject.suggestion.read');
     }
     return rows.map((r) => presentSuggestion(r, counts));
   }
@@ -200,10 +202,12 @@ export class SubjectsService {
       const [treeA, treeB] = [await repo.treeOf(trx, rootA), await repo.treeOf(trx, rootB)];
       const same = rootA === rootB;
       const persons = a.kind === 'person' && b.kind === 'person' && !same;
-      const compared = persons ? await comparePersons(trx, actor.regionId, treeA, treeB) : null;
+      const compared = persons ? await comparePersons(trx, actor, treeA, treeB) : null;
+      const via = compared?.score?.via ? await repo.findSubject(trx, compared.score.via) : undefined;
+      if (via) recordRead(record, via.data, 'subject.compare');
       const between = same
         ? { suggestion: null, conflict: false }
-        : await repo.betweenTrees(trx, treeA, treeB);
+        : await repo.betweenTrees(trx, actor, treeA, treeB);
       return presentExplanation({ a, b, same, compared, ...between, threshold: DEFAULT_THRESHOLD });
     });
   }
