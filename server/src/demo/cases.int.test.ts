@@ -209,7 +209,7 @@ describe(`the demo region of 2021 on ${testEngine()}`, () => {
     );
   });
 
-  it('gives the analyst open suggestions: the adviser as other sources recorded him', async () => {
+  it('gives the analyst open suggestions: the adviser as other sources recorded him, and his wife under his name', async () => {
     const analyst = await signIn(
       t.app,
       t.database.db,
@@ -242,5 +242,15 @@ describe(`the demo region of 2021 on ${testEngine()}`, () => {
     const adviser = await created('Reinier de Vries (12 april 1971)');
     expect(await created('R. de Vries (12 april 1971)')).toBeGreaterThan(adviser);
     expect(await created('Reinier de Fries (13 april 1971)')).toBeGreaterThan(adviser);
+    // His wife under his surname, linked through their household: he lives at her address.
+    const wife = (res.json() as SuggestionPage).items.find(
+      (s) =>
+        [s.a.label, s.b.label].sort().join(' ~ ') ===
+        'M. de Vries (3 september 1974) ~ Marieke Haverkamp (3 september 1974)',
+    );
+    expect(wife?.evidence.find((e) => e.field === 'surname')).toMatchObject({
+      level: 'weak',
+      explanation: expect.stringContaining('op het adres van de ander woont iemand met die achternaam'),
+    });
   });
 });

@@ -490,6 +490,11 @@ export async function seedDemoCases(
                 type: 'registered-at',
               });
           }
+          // The adviser's wife, co-owner of the office, at their home under her own name.
+          await caseInformation.addSubject(as(actors.director), id, {
+            role: 'other',
+            subject: demoFacilitator.partner,
+          });
           adviserRecordedAgain = true;
         }
       }
@@ -506,8 +511,9 @@ export async function seedDemoCases(
       // a slip in his surname and his date of birth, once with his initial only. The register
       // cannot know they are him, and suggests both to the analyst as probably the same man (who
       // was registered first, and stays the subject they would be merged into).
+      // And his wife under his surname: the register links her only through their household.
       if (adviserRecordedAgain)
-        for (const lookalike of demoFacilitator.adviserAsRecorded)
+        for (const lookalike of [...demoFacilitator.adviserAsRecorded, demoFacilitator.partnerAsRecorded])
           await caseInformation.addSubject(as(actors.director), id, { role: 'other', subject: lookalike });
     });
     step(analysis, 2, phase('analysis'));

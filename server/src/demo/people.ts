@@ -216,6 +216,15 @@ export function demoSubjects(rnd: Random, place: DemoPlace): SubjectInput[] {
   return out;
 }
 
+/** Where the adviser and his wife live (invented). */
+const adviserHome = {
+  postcode: '3707 GK',
+  houseNumber: 23,
+  houseNumberAddition: undefined,
+  street: 'Lindenlaan',
+  town: 'Zeist',
+};
+
 /**
  * The facilitator the annual plan describes ("in several cases the same financial adviser stood
  * out"): one administration office and its adviser, who turn up in several demo cases.
@@ -233,6 +242,27 @@ export const demoFacilitator = {
     surname: 'Vries',
     dateOfBirth: '1971-04-12',
     bsn: '123456782',
+    address: adviserHome,
+  } satisfies SubjectInput,
+  /** His wife, under her own name, at their home: co-owner of the office. */
+  partner: {
+    kind: 'person',
+    firstNames: 'Marieke',
+    prefix: undefined,
+    surname: 'Haverkamp',
+    dateOfBirth: '1974-09-03',
+    address: adviserHome,
+  } satisfies SubjectInput,
+  /**
+   * His wife as another source wrote her down: under her husband's surname, with her initial and
+   * no address. Only the household tells the register she is probably Marieke Haverkamp.
+   */
+  partnerAsRecorded: {
+    kind: 'person',
+    firstNames: 'M.',
+    prefix: 'de',
+    surname: 'Vries',
+    dateOfBirth: '1974-09-03',
   } satisfies SubjectInput,
   /** The adviser as other sources recorded him, without his BSN: the register's open suggestions. */
   adviserAsRecorded: [
