@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { MatchSuggestion } from '@samenspel/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  addCaseSubject,
   newAdviserInThreeCases,
   newCase,
   newPerson,
@@ -151,6 +152,34 @@ describe('subjects and networks', () => {
     expect(weights.every((w) => /^([+-]\d+(,\d)?|0)$/.test(w))).toBe(true);
     expect(await axeViolations(p)).toEqual([]);
     await screenshot(p, 'subjects-why-not');
+  });
+
+  it('names the household that made a suggestion, and leads to it by keyboard', async () => {
+    const home = { postcode: `${7000 + Math.floor(Math.random() * 2000)} QE`, houseNumber: 5 };
+    const partners = uniqueSurname();
+    const inCase = async (person: Parameters<typeof newPerson>[0]) => {
+      const c = await newCase(spec.cast, { participants: ['politie'] });
+      const detail = await addCaseSubject(spec.cast, c.id, newPerson(person));
+      return detail.subjects.at(-1)?.knownElsewhere.registerId ?? '';
+    };
+    const her = await inCase({ firstNames: 'Femke', dateOfBirth: '1979-06-14', address: home });
+    await inCase({ firstNames: 'Joost', surname: partners, dateOfBirth: '1977-01-30', address: home });
+    await inCase({ firstNames: 'F.', surname: partners, dateOfBirth: '1979-06-14' });
+    const p = await spec.visitors.page(await spec.cast.analyst());
+    await p.goto(`${spec.samenspel.url}/subjecten/${her}`);
+    const card = p.getByRole('region', {
+      name: new RegExp(`F\\. ${partners} \\(`),
+    });
+    await card.getByText(/op het adres van de ander woont iemand met die achternaam/).waitFor();
+    const household = card.getByRole('link', { name: new RegExp(`^Joost ${partners}`) });
+    expect(await household.locator('xpath=..').textContent()).toMatch(
+      /^Huishouden: Joost .* staat ingeschreven op het adres van de ander, met die achternaam\.$/,
+    );
+    expect(await axeViolations(p)).toEqual([]);
+    await screenshot(p, 'subjects-household');
+    await household.focus();
+    await p.keyboard.press('Enter');
+    await p.getByRole('heading', { level: 1, name: new RegExp(`^Joost ${partners}`) }).waitFor();
   });
 
   it('draws the network around a subject, expands it and exports PNG and GEXF', async () => {

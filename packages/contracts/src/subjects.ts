@@ -52,6 +52,11 @@ export const matchSuggestion = z.object({
   evidence: z.array(evidence),
   a: subjectRef.extend({ records: z.number().int() }),
   b: subjectRef.extend({ records: z.number().int() }),
+  household: subjectRef
+    .nullable()
+    .describe(
+      "Who lives at the other's address under the one's surname, when that lifted the score (the partner)",
+    ),
   status: z.enum(suggestionStatuses),
   createdAt: z.iso.datetime(),
 });
@@ -185,6 +190,9 @@ export const matchExplanation = z.object({
       threshold: z.number(),
       decisive: z.boolean(),
       evidence: z.array(evidence),
+      household: subjectRef
+        .nullable()
+        .describe("Who lives at the other's address under the one's surname, when that lifted the score"),
       records: z
         .object({ a: z.number().int(), b: z.number().int() })
         .describe('How many records of each were compared; the best pair counts'),

@@ -189,15 +189,20 @@ describe(`matching through the register on ${testEngine()}`, () => {
       weight: 1.5,
       explanation: expect.stringContaining('op het adres van de ander woont iemand met die achternaam'),
     });
+    // It says whose household: the partner, for the analyst to look at.
+    expect(found[0]?.household).toMatchObject({ id: partner.registerId, kind: 'person' });
+    expect(found[0]?.household?.label).toContain('Pieter');
     expect((await suggestions(`subjectId=${stranger.registerId}`)).items).toEqual([]);
     // "Why not?" weighs the same household as linking did.
     const why = await compare(her.registerId, married.registerId);
     expect(why.suggestion?.status).toBe('open');
     expect(why.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('weak');
+    expect(why.score?.household?.id).toBe(partner.registerId);
     const apart = await compare(her.registerId, stranger.registerId);
     expect(apart.compared).toBe(true);
     expect(apart.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('different');
     expect(apart.suggestion).toBeNull();
+    expect(apart.score?.household).toBeNull();
 
     // Destroying the partner's only record destroys what his household lifted: nothing of him is
     // left to find her by.
@@ -271,6 +276,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
     const hidden = await compare(her.registerId, married.registerId);
     expect(hidden.suggestion).toBeNull();
     expect(hidden.score?.evidence.find((e) => e.field === 'surname')?.level).toBe('different');
+    expect(hidden.score?.household).toBeNull();
     const decide = await cast.call(
       await cast.analyst(),
       'POST',
@@ -289,6 +295,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
     );
     const shown = (response.json() as SuggestionPage).items;
     expect(shown.map((x) => x.id)).toEqual([made[0]?.id]);
+    expect(shown[0]?.household?.id).toBe(known.registerId);
     expect((await compare(her.registerId, married.registerId)).suggestion?.status).toBe('open');
     // Showing it read the partner too: three persons in the processing log.
     const traceId = String(response.headers.traceparent).split('-')[1] ?? '';

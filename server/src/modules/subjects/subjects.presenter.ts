@@ -26,6 +26,8 @@ export function presentSuggestion(r: repo.SuggestionRow, counts: MatterCounts): 
     createdAt: r.createdAt.toISOString(),
     a: { id: r.aId, kind: r.aKind, label: r.aLabel, records: counts.get(r.aId)?.total ?? 0 },
     b: { id: r.bId, kind: r.bKind, label: r.bLabel, records: counts.get(r.bId)?.total ?? 0 },
+    household:
+      r.viaId && r.viaKind && r.viaLabel ? { id: r.viaId, kind: r.viaKind, label: r.viaLabel } : null,
   };
 }
 
@@ -143,7 +145,14 @@ export function presentExplanation(x: {
   suggestion: { id: string; status: 'open' | 'confirmed' | 'rejected' } | null;
   conflict: boolean;
   threshold: number;
+  /** The subject whose household the score relied on, if any. */
+  household: { id: string; kind: string; label: string } | null;
 }): MatchExplanation {
+  const ref = (s: { id: string; kind: string; label: string }) => ({
+    id: s.id,
+    kind: s.kind as MatchExplanation['a']['kind'],
+    label: s.label,
+  });
   const c = x.compared;
   const body: Omit<MatchExplanation, 'verdict' | 'a' | 'b'> = {
     sameSubject: x.same,
@@ -156,16 +165,12 @@ export function presentExplanation(x: {
           threshold: x.threshold,
           decisive: c.score.decisive,
           evidence: c.score.evidence,
+          household: x.household ? ref(x.household) : null,
           records: c.records,
         }
       : null,
     suggestion: x.suggestion,
     conflict: x.conflict,
   };
-  const ref = (s: { id: string; kind: string; label: string }) => ({
-    id: s.id,
-    kind: s.kind as MatchExplanation['a']['kind'],
-    label: s.label,
-  });
   return { a: ref(x.a), b: ref(x.b), verdict: verdict(body, c !== null), ...body };
 }

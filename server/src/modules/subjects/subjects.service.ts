@@ -208,7 +208,15 @@ export class SubjectsService {
       const between = same
         ? { suggestion: null, conflict: false }
         : await repo.betweenTrees(trx, actor, treeA, treeB);
-      return presentExplanation({ a, b, same, compared, ...between, threshold: DEFAULT_THRESHOLD });
+      return presentExplanation({
+        a,
+        b,
+        same,
+        compared,
+        ...between,
+        threshold: DEFAULT_THRESHOLD,
+        household: via ?? null,
+      });
     });
   }
 

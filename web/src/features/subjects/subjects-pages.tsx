@@ -68,25 +68,41 @@ function useDecisionNotice() {
 }
 
 /** The score of two records field by field: what agreed, how, and how much it weighed. */
-function EvidenceTable({ evidence }: { evidence: MatchSuggestion['evidence'] }) {
+function EvidenceTable({
+  evidence,
+  household,
+}: {
+  evidence: MatchSuggestion['evidence'];
+  household: MatchSuggestion['household'];
+}) {
   return (
-    <DataTable
-      caption={t('subjects.evidence')}
-      scroll={false}
-      columns={[
-        t('subjects.field'),
-        t('subjects.finding'),
-        { label: t('subjects.weight'), className: 'samenspel-numeric' },
-      ]}
-    >
-      {evidence.map((e) => (
-        <TableRow key={e.field}>
-          <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
-          <TableCell>{e.explanation}</TableCell>
-          <TableCell className="samenspel-numeric">{weightFormat.format(e.weight)}</TableCell>
-        </TableRow>
-      ))}
-    </DataTable>
+    <>
+      <DataTable
+        caption={t('subjects.evidence')}
+        scroll={false}
+        columns={[
+          t('subjects.field'),
+          t('subjects.finding'),
+          { label: t('subjects.weight'), className: 'samenspel-numeric' },
+        ]}
+      >
+        {evidence.map((e) => (
+          <TableRow key={e.field}>
+            <TableHeaderCell scope="row">{t(`subjects.field.${e.field}` as MessageKey)}</TableHeaderCell>
+            <TableCell>{e.explanation}</TableCell>
+            <TableCell className="samenspel-numeric">{weightFormat.format(e.weight)}</TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+      {household ? (
+        // Whose household lifted the score: shown only to whoever may see that subject.
+        <Paragraph>
+          {t('subjects.householdBefore')}
+          <RouterLink to={`/subjecten/${household.id}`}>{household.label}</RouterLink>
+          {t('subjects.householdAfter')}
+        </Paragraph>
+      ) : null}
+    </>
   );
 }
 
@@ -181,7 +197,7 @@ function CompareWith({ subjectId }: { subjectId: string }) {
                 {t('subjects.probability', { probability: probabilityText(e.score.probability) })} ·{' '}
                 {t('subjects.threshold', { threshold: percent.format(e.score.threshold) })}
               </Paragraph>
-              <EvidenceTable evidence={e.score.evidence} />
+              <EvidenceTable evidence={e.score.evidence} household={e.score.household} />
             </>
           ) : null}
         </>
@@ -249,7 +265,7 @@ function SuggestionCard({ s, onDecided }: { s: MatchSuggestion; onDecided: (mess
         {t('subjects.probability', { probability: probabilityText(s.probability) })} ·{' '}
         {t('subjects.recordsEach', { a: s.a.records, count: s.b.records })}
       </Paragraph>
-      <EvidenceTable evidence={s.evidence} />
+      <EvidenceTable evidence={s.evidence} household={s.household} />
       {merging.asking ? (
         <Confirmation
           title={t('subjects.mergeQuestion')}
