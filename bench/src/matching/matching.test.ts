@@ -282,6 +282,26 @@ describe('person matching', () => {
     expect(scorePair(own, sister, undefined, household).evidence[0]?.level).toBe('different');
     const older = person({ id: 'd', firstNames: 'A.', surname: 'Jansen', dateOfBirth: '1961-03-02' });
     expect(scorePair(own, older, undefined, household).evidence[0]?.level).toBe('different');
+    // With every first name and the date the same, another surname already counts less against
+    // (the partner's name alone); the household counts there too.
+    const full = person({
+      id: 'f',
+      firstNames: 'Anouk Maria',
+      surname: 'de Vries',
+      dateOfBirth: '1990-07-21',
+      postcode: '1315 AB',
+      houseNumber: 1,
+    });
+    const fullMarried = person({
+      id: 'g',
+      firstNames: 'Anouk Maria',
+      surname: 'Jansen',
+      dateOfBirth: '1990-07-21',
+    });
+    expect(scorePair(full, fullMarried).evidence[0]).toMatchObject({ level: 'weak', weight: -3.5 });
+    const lifted = scorePair(full, fullMarried, undefined, household);
+    expect(lifted.evidence[0]?.weight).toBe(1.5);
+    expect(lifted.via).toBe('partner');
   });
 
   it('reads spelling variants of first names and joined or split surnames as the same', () => {

@@ -159,11 +159,13 @@ describe(`matching through the register on ${testEngine()}`, () => {
       dateOfBirth: '1987-11-29',
       address: home,
     });
+    const partnerBsn = newBsn();
     const partner = await inNewCase({
       kind: 'person',
       firstNames: 'Pieter',
       surname: partners,
       dateOfBirth: '1985-03-04',
+      bsn: partnerBsn,
       address: home,
     });
     // Another source knows her under his name alone, with an initial and no address.
@@ -204,8 +206,16 @@ describe(`matching through the register on ${testEngine()}`, () => {
     expect(apart.suggestion).toBeNull();
     expect(apart.score?.household).toBeNull();
 
-    // Destroying the partner's only record destroys what his household lifted: nothing of him is
-    // left to find her by.
+    // Another source knows him without an address. Destroying the record that put him at her
+    // address destroys what his household lifted: it may have rested on that record alone.
+    const elsewhere = await inNewCase({
+      kind: 'person',
+      firstNames: 'Pieter',
+      surname: partners,
+      dateOfBirth: '1985-03-04',
+      bsn: partnerBsn,
+    });
+    expect(elsewhere.registerId).toBe(partner.registerId);
     await t.database.db
       .transaction()
       .execute((trx) => forgetSightings(trx, { signalIds: [], caseIds: [partner.caseId] }, async () => {}));
@@ -306,6 +316,20 @@ describe(`matching through the register on ${testEngine()}`, () => {
       .where('dataSubjectPseudonym', 'is not', null)
       .execute();
     expect(new Set(logged.map((l) => l.dataSubjectPseudonym)).size).toBe(3);
+
+    // Destroying every record of the partner destroys the suggestion his household made.
+    await t.database.db
+      .transaction()
+      .execute((trx) =>
+        forgetSightings(trx, { signalIds: [signal.json().id], caseIds: [known.caseId] }, async () => {}),
+      );
+    expect(
+      await t.database.db
+        .selectFrom('matchSuggestions')
+        .select('id')
+        .where('id', '=', made[0]?.id ?? '')
+        .execute(),
+    ).toEqual([]);
   });
 
   it('refuses a person’s address that is not one, next to its fields, and writes nothing', async () => {

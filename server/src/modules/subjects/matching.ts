@@ -548,8 +548,34 @@ export type Household = (surnameKey: string, address: string) => string | null;
  */
 export const HOUSEHOLD_LIFT = 6.5;
 
-/** The sum of evidence at which a pair reaches the default threshold's probability. */
-export const THRESHOLD_WEIGHT = PRIOR_BITS - Math.log2(1 / DEFAULT_THRESHOLD - 1);
+/**
+ * The sum of evidence at which a pair reaches the default threshold's probability, less a hair:
+ * a guard for whether the household could lift a pair, which must not fail on a rounding error.
+ */
+export const THRESHOLD_WEIGHT = PRIOR_BITS - Math.log2(1 / DEFAULT_THRESHOLD - 1) - 1e-9;
+
+/** Someone else of one record's surname at the other record's address, by id, or null. */
+function residentOf(a: PreparedPerson, b: PreparedPerson, household: Household): string | null {
+  return (
+    (b.address !== null ? household(a.surnameKey, b.address) : null) ??
+    (a.address !== null ? household(b.surnameKey, a.address) : null)
+  );
+}
+
+const partnerNameAlone: FieldEvidence = Object.freeze({
+  field: 'surname',
+  level: 'weak',
+  weight: -3.5,
+  explanation: 'Achternaam verschilt; mogelijk de naam van de partner (voornamen en geboortedatum gelijk)',
+});
+
+const partnerInHousehold: FieldEvidence = Object.freeze({
+  field: 'surname',
+  level: 'weak',
+  weight: 1.5,
+  explanation:
+    'Achternaam verschilt; mogelijk de naam van de partner (op het adres van de ander woont iemand met die achternaam)',
+});
 
 /** The score of a candidate pair, with the evidence per field. */
 export function scorePair(
@@ -595,14 +621,11 @@ export function scorePair(
     dob.level === 'exact' &&
     sameFirstNames(a, b) &&
     (address.weight > 0 || a.name.givenKeys.length > 1)
-  )
-    surname = {
-      field: 'surname',
-      level: 'weak',
-      weight: -3.5,
-      explanation:
-        'Achternaam verschilt; mogelijk de naam van de partner (voornamen en geboortedatum gelijk)',
-    };
+  ) {
+    // Where the household says so too, it counts as it does below.
+    via = household ? residentOf(a, b, household) : null;
+    surname = via === null ? partnerNameAlone : partnerInHousehold;
+  }
   // At the same home, with first names that fit and a date of birth that (nearly) agrees, another
   // surname is most likely a woman's under her partner's name: the look-alikes one finds at one
   // address (a partner, children, parents, twins) differ in first name or date of birth.
@@ -618,19 +641,8 @@ export function scorePair(
   // names and a date of birth that fit: most likely a woman under her partner's name (or her own,
   // while her partner is registered at her address under his).
   else if (surname.level === 'different' && household && given.weight > 0 && dob.weight > 0) {
-    const resident =
-      (b.address !== null ? household(a.surnameKey, b.address) : null) ??
-      (a.address !== null ? household(b.surnameKey, a.address) : null);
-    if (resident !== null) {
-      via = resident;
-      surname = {
-        field: 'surname',
-        level: 'weak',
-        weight: 1.5,
-        explanation:
-          'Achternaam verschilt; mogelijk de naam van de partner (op het adres van de ander woont iemand met die achternaam)',
-      };
-    }
+    via = residentOf(a, b, household);
+    if (via !== null) surname = partnerInHousehold;
   }
   // Same surname and (nearly) the same date of birth but another first name: twins, more than a
   // mistake.

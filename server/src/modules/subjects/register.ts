@@ -114,6 +114,21 @@ async function statisticsFor(db: Db, regionId: string, people: readonly Prepared
 }
 
 /**
+ * Whether a score replaces the suggestion found before between the same two subjects (through
+ * other records of theirs): the more probable, but one that needs no household before one that
+ * does, which is shown only to whoever may see that household.
+ */
+export function replaces(
+  before: { probability: number; via: string | null } | undefined,
+  score: Pick<MatchScore, 'probability' | 'via'>,
+): boolean {
+  if (!before) return true;
+  const needs = score.via !== undefined;
+  if ((before.via !== null) !== needs) return !needs;
+  return score.probability > before.probability;
+}
+
+/**
  * Who lives at the addresses of these records, as the scorer asks it: for a pair of subjects
  * (the ids of the subjects the two stand for), another subject with a surname at an address.
  * All the register's subjects when linking; for an analyst's "why not?", those the analyst sees.
@@ -172,7 +187,7 @@ export async function linkBatch(
   const suggest = (x: string, y: string, score: MatchScore) => {
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a}|${b}`;
-    if ((found.get(key)?.probability ?? -1) >= score.probability) return;
+    if (!replaces(found.get(key), score)) return;
     found.set(key, {
       subjectA: a,
       subjectB: b,
@@ -415,6 +430,8 @@ export async function forgetSightings(
     });
   }
   await repo.replaceMatching(db, matching);
+  // What a remaining subject's household lifted may have rested on the destroyed records.
+  await repo.deleteHouseholdSuggestions(db, kept);
   return { sightings: count, subjects: gone.size };
 }
 

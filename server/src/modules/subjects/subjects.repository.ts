@@ -1041,6 +1041,22 @@ export async function subjectsWithoutSightings(db: Db, ids: readonly string[]): 
 }
 
 /**
+ * Deletes the open suggestions these subjects' households lifted: their records changed (some
+ * were destroyed), and the evidence that someone of that name lives there may have gone with
+ * them. A merge undone on such a suggestion forgets it first.
+ */
+export async function deleteHouseholdSuggestions(db: Db, via: readonly string[]): Promise<number> {
+  if (!via.length) return 0;
+  await sql`update subject_merges set suggestion_id = null where suggestion_id in (select id from match_suggestions
+    where status = 'open' and via_subject = any(${via}::uuid[]))`.execute(db);
+  const result =
+    await sql`delete from match_suggestions where status = 'open' and via_subject = any(${via}::uuid[])`.execute(
+      db,
+    );
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
  * Deletes subjects no sighting holds any longer, with their keys, relations, merges, suggestions
  * and conflicts. A merge made on a suggestion that goes keeps the merge and forgets the
  * suggestion first: a merge points at the suggestion it came from.
