@@ -337,7 +337,7 @@ export class RetentionService {
         .filter((id) => signals.has(id)),
       ...(await lockSignalsForDestruction(trx, caseSignals)),
     ];
-    const register = await forgetSightings(trx, { signalIds, caseIds }, unlinkSubjectsFromPlaces);
+    const register = await forgetSightings(trx, { signalIds, caseIds }, unlinkSubjectsFromPlaces, at);
     const rounds = await deleteHitcheckRounds(trx, {
       signalIds,
       ids: go(of('hitcheck-round')).map((i) => i.recordId),

@@ -218,8 +218,52 @@ describe(`matching through the register on ${testEngine()}`, () => {
     expect(elsewhere.registerId).toBe(partner.registerId);
     await t.database.db
       .transaction()
-      .execute((trx) => forgetSightings(trx, { signalIds: [], caseIds: [partner.caseId] }, async () => {}));
+      .execute((trx) =>
+        forgetSightings(trx, { signalIds: [], caseIds: [partner.caseId] }, async () => {}, new Date()),
+      );
     expect((await suggestions(`subjectId=${married.registerId}`)).items).toEqual([]);
+  });
+
+  it('makes the open suggestions of a person whose records were partly destroyed again, on what remains', async () => {
+    const forget = (caseId: string) =>
+      t.database.db
+        .transaction()
+        .execute((trx) =>
+          forgetSightings(trx, { signalIds: [], caseIds: [caseId] }, async () => {}, new Date()),
+        );
+    const person = (surname: string, more: Partial<Person> = {}): Person => ({
+      kind: 'person',
+      firstNames: 'Hendrika',
+      surname,
+      dateOfBirth: '1957-08-14',
+      ...more,
+    });
+    // Two sources know her by name and date, one with her BSN: suggested as one person. A third
+    // source gives that BSN with another initial and no date: the same subject, but on its own
+    // nobody would suggest it.
+    const surname = uniqueSurname();
+    const bsn = newBsn();
+    const a = await inNewCase(person(surname));
+    const named = await inNewCase(person(surname, { bsn }));
+    const initial = await inNewCase(person(surname, { firstNames: 'W.', dateOfBirth: undefined, bsn }));
+    expect(initial.registerId).toBe(named.registerId);
+    expect((await suggestions(`subjectId=${a.registerId}`)).items).toHaveLength(1);
+    // The record with her name and date is destroyed: what remains suggests nothing.
+    await forget(named.caseId);
+    expect((await suggestions(`subjectId=${a.registerId}`)).items).toEqual([]);
+
+    // Where what remains still says so, the suggestion is made again, on the remaining record.
+    const other = uniqueSurname();
+    const b = await inNewCase(person(other));
+    const first = await inNewCase(person(other, { bsn: newBsn() }));
+    const [before] = (await suggestions(`subjectId=${b.registerId}`)).items;
+    const second = await inNewCase(person(other, { bsn: (first.subject.data as { bsn: string }).bsn }));
+    expect(second.registerId).toBe(first.registerId);
+    await forget(first.caseId);
+    const [after] = (await suggestions(`subjectId=${b.registerId}`)).items;
+    expect(after?.id).toBeDefined();
+    expect(after?.id).not.toBe(before?.id);
+    expect([after?.a.id, after?.b.id].sort()).toEqual([b.registerId, first.registerId].sort());
   });
 
   it('shows a suggestion the household lifted only to whoever may see that household, and logs it', async () => {
@@ -321,7 +365,12 @@ describe(`matching through the register on ${testEngine()}`, () => {
     await t.database.db
       .transaction()
       .execute((trx) =>
-        forgetSightings(trx, { signalIds: [signal.json().id], caseIds: [known.caseId] }, async () => {}),
+        forgetSightings(
+          trx,
+          { signalIds: [signal.json().id], caseIds: [known.caseId] },
+          async () => {},
+          new Date(),
+        ),
       );
     expect(
       await t.database.db

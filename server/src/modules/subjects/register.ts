@@ -400,6 +400,8 @@ export async function forgetSightings(
   where: { signalIds: readonly string[]; caseIds: readonly string[] },
   /** What other modules hold of the subjects about to go (places, provisions), let go first. */
   release: (db: Db, subjectIds: readonly string[]) => Promise<void>,
+  /** When: the open suggestions made again on what remains are dated so. */
+  at: Date,
 ): Promise<{ sightings: number; subjects: number }> {
   const { count, subjects: touched } = await repo.deleteSightings(db, where);
   if (!touched.length) return { sightings: 0, subjects: 0 };
@@ -430,8 +432,13 @@ export async function forgetSightings(
     });
   }
   await repo.replaceMatching(db, matching);
-  // What a remaining subject's household lifted may have rested on the destroyed records.
-  await repo.deleteHouseholdSuggestions(db, kept);
+  // Open suggestions of the subjects that remain may have rested on what was destroyed (a name,
+  // a date, an address; a household's address): they go, and those persons are linked again on
+  // what remains. Rejected ones stay (and keep holding), confirmed ones are merges.
+  const relink = new Map<string, string[]>();
+  for (const { id, regionId } of await repo.deleteSuggestionsResting(db, kept))
+    relink.set(regionId, [...(relink.get(regionId) ?? []), id]);
+  for (const [regionId, ids] of relink) await linkBatch(db, regionId, ids, at);
   return { sightings: count, subjects: gone.size };
 }
 

@@ -1041,19 +1041,31 @@ export async function subjectsWithoutSightings(db: Db, ids: readonly string[]): 
 }
 
 /**
- * Deletes the open suggestions these subjects' households lifted: their records changed (some
- * were destroyed), and the evidence that someone of that name lives there may have gone with
- * them. A merge undone on such a suggestion forgets it first.
+ * Deletes the open suggestions that rest on these subjects' records, whose records changed (some
+ * were destroyed): those of every subject in their trees (merged with them), and those their
+ * households lifted. Returns the person subjects to link again on what remains, by region: the
+ * trees' and those of the pairs a household lifted. A merge undone on such a suggestion forgets it
+ * first.
  */
-export async function deleteHouseholdSuggestions(db: Db, via: readonly string[]): Promise<number> {
-  if (!via.length) return 0;
-  await sql`update subject_merges set suggestion_id = null where suggestion_id in (select id from match_suggestions
-    where status = 'open' and via_subject = any(${via}::uuid[]))`.execute(db);
-  const result =
-    await sql`delete from match_suggestions where status = 'open' and via_subject = any(${via}::uuid[])`.execute(
-      db,
-    );
-  return Number(result.numAffectedRows ?? 0);
+export async function deleteSuggestionsResting(db: Db, changed: readonly string[]) {
+  if (!changed.length) return [];
+  const { rows } = await sql<{ id: string; regionId: string }>`
+    with trees as (
+      select t.id from subjects c join subjects t on t.root_id = c.root_id where c.id = any(${changed}::uuid[])
+    ), resting as (
+      select m.id, m.subject_a, m.subject_b, m.via_subject from match_suggestions m
+      where m.status = 'open' and (m.subject_a in (select id from trees) or m.subject_b in (select id from trees)
+        or m.via_subject in (select id from trees))
+    ), unlinked as (
+      update subject_merges set suggestion_id = null where suggestion_id in (select id from resting)
+    ), gone as (
+      delete from match_suggestions where id in (select id from resting)
+    )
+    select s.id, s.region_id as "regionId" from subjects s
+    where s.kind = 'person' and (s.id in (select id from trees)
+      or s.id in (select subject_a from resting where via_subject is not null)
+      or s.id in (select subject_b from resting where via_subject is not null))`.execute(db.withoutPlugins());
+  return rows;
 }
 
 /**
