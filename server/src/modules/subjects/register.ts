@@ -405,6 +405,11 @@ export async function forgetSightings(
 ): Promise<{ sightings: number; subjects: number }> {
   const { count, subjects: touched } = await repo.deleteSightings(db, where);
   if (!touched.length) return { sightings: 0, subjects: 0 };
+  // Open suggestions of the touched subjects (whether they go or stay), of everything merged with
+  // them and of what their households lifted may have rested on what was destroyed (a name, a
+  // date, an address; a household's address): they go, and the persons that remain are linked
+  // again on what remains, below. Rejected ones stay (and keep holding); confirmed ones are merges.
+  const resting = await repo.deleteSuggestionsResting(db, touched);
   const going = await repo.subjectsWithoutSightings(db, touched);
   if (going.length) await release(db, going);
   await repo.deleteSubjects(db, going);
@@ -432,12 +437,9 @@ export async function forgetSightings(
     });
   }
   await repo.replaceMatching(db, matching);
-  // Open suggestions of the subjects that remain may have rested on what was destroyed (a name,
-  // a date, an address; a household's address): they go, and those persons are linked again on
-  // what remains. Rejected ones stay (and keep holding), confirmed ones are merges.
   const relink = new Map<string, string[]>();
-  for (const { id, regionId } of await repo.deleteSuggestionsResting(db, kept))
-    relink.set(regionId, [...(relink.get(regionId) ?? []), id]);
+  for (const { id, regionId } of resting)
+    if (!gone.has(id)) relink.set(regionId, [...(relink.get(regionId) ?? []), id]);
   for (const [regionId, ids] of relink) await linkBatch(db, regionId, ids, at);
   return { sightings: count, subjects: gone.size };
 }

@@ -1042,10 +1042,10 @@ export async function subjectsWithoutSightings(db: Db, ids: readonly string[]): 
 
 /**
  * Deletes the open suggestions that rest on these subjects' records, whose records changed (some
- * were destroyed): those of every subject in their trees (merged with them), and those their
- * households lifted. Returns the person subjects to link again on what remains, by region: the
- * trees' and those of the pairs a household lifted. A merge undone on such a suggestion forgets it
- * first.
+ * or all were destroyed): those of every subject in their trees (merged with them), and those
+ * their households lifted. Returns the person subjects to link again on what remains, with their
+ * region: the trees' and those of the pairs a household lifted. A merge undone on such a
+ * suggestion forgets it first.
  */
 export async function deleteSuggestionsResting(db: Db, changed: readonly string[]) {
   if (!changed.length) return [];
