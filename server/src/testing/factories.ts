@@ -214,6 +214,37 @@ export async function newAcceptedSignal(
   });
 }
 
+/**
+ * A signal the municipality of Utrecht (GM0303) submitted at a signal table of its own, with the
+ * police as partner: a collaboration the RIEC does not take part in, so its analysts do not see
+ * what it holds.
+ */
+export async function newSignalAtMunicipalTable(cast: Cast, subjects: NewSubject[]): Promise<SignalDetail> {
+  const admin = await cast.member(['administrator']);
+  const table = await cast.ok<{ id: string }>(admin, 'POST', '/api/v1/collaborations', {
+    kind: 'signal-table',
+    name: `Signalentafel ${Math.random().toString(36).slice(2, 9)}`,
+  });
+  for (const [code, role] of [
+    ['GM0303', 'coordinator'],
+    ['politie', 'partner'],
+  ] as const)
+    await cast.ok(admin, 'PUT', `/api/v1/collaborations/${table.id}/members/${await cast.org(code)}`, {
+      role,
+    });
+  return cast.ok<SignalDetail>(await cast.staff('GM0303'), 'POST', '/api/v1/signals', {
+    submit: true,
+    collaborationId: table.id,
+    submittingOrganisationIds: [await cast.org('GM0303')],
+    source: 'partner',
+    description: 'Een signaal aan de signalentafel, lang genoeg om te beschrijven.',
+    municipalityCode: 'GM0303',
+    themeIds: [await cast.theme()],
+    urgency: 'normal',
+    subjects,
+  });
+}
+
 /** A hit/no-hit round on a triaged signal, asking the organisations about all its subjects. */
 export async function newRound(
   cast: Cast,

@@ -22,6 +22,7 @@ export {
   newPerson,
   newRound,
   newSignal,
+  newSignalAtMunicipalTable,
   uniqueSurname,
 } from './factories.js';
 export {

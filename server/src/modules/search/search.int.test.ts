@@ -1,4 +1,4 @@
-import type { CollaborationDetail, SearchResults } from '@samenspel/contracts';
+import type { SearchResults } from '@samenspel/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ApiSession,
@@ -11,6 +11,7 @@ import {
   newCase,
   newPerson,
   newSignal,
+  newSignalAtMunicipalTable,
   signIn,
   type TestApp,
   testEngine,
@@ -246,34 +247,11 @@ describe(`search on ${testEngine()}`, () => {
   });
 
   it('keeps what belongs to another collaboration out of the register search', async () => {
-    const admin = await cast.member(['administrator']);
-    const table = await cast.ok<CollaborationDetail>(admin, 'POST', '/api/v1/collaborations', {
-      kind: 'signal-table',
-      name: `Signalentafel zoeken ${Math.random().toString(36).slice(2, 7)}`,
-    });
-    for (const [code, role] of [
-      ['GM0303', 'coordinator'],
-      ['politie', 'partner'],
-    ] as const)
-      await cast.ok(admin, 'PUT', `/api/v1/collaborations/${table.id}/members/${await cast.org(code)}`, {
-        role,
-      });
     const bsn = newBsn();
-    const created = await cast.call(await cast.staff('GM0303'), 'POST', '/api/v1/signals', {
-      submit: true,
-      collaborationId: table.id,
-      submittingOrganisationIds: [await cast.org('GM0303')],
-      source: 'partner',
-      description: 'Een signaal aan de signalentafel, lang genoeg om te beschrijven.',
-      municipalityCode: 'GM0303',
-      themeIds: [await cast.theme()],
-      urgency: 'normal',
-      subjects: [newPerson({ bsn })],
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const created = await newSignalAtMunicipalTable(cast, [newPerson({ bsn })]);
     // The RIEC's analyst does not take part in the table: the person does not exist for them.
     expect((await search(await cast.analyst(), bsn)).body.subjects).toEqual([]);
-    expect((await search(await cast.analyst(), created.json().reference)).body.signals).toEqual([]);
+    expect((await search(await cast.analyst(), created.reference)).body.signals).toEqual([]);
     expect((await search(await cast.staff('GM0303'), bsn)).body.subjects).toHaveLength(1);
   });
 

@@ -1,6 +1,5 @@
 import type {
   CaseDetail,
-  CollaborationDetail,
   FtmImportReport,
   MatchExplanation,
   SubjectDetail,
@@ -15,6 +14,7 @@ import {
   type NewSubject,
   newBsn,
   newCase,
+  newSignalAtMunicipalTable,
   OTHER_REGION,
   signIn,
   type TestApp,
@@ -268,18 +268,6 @@ describe(`matching through the register on ${testEngine()}`, () => {
 
   it('shows a suggestion the household lifted only to whoever may see that household, and logs it', async () => {
     // The partner is known only at a municipality's signal table, which the RIEC is not part of.
-    const admin = await cast.member(['administrator']);
-    const table = await cast.ok<CollaborationDetail>(admin, 'POST', '/api/v1/collaborations', {
-      kind: 'signal-table',
-      name: `Signalentafel huishouden ${Math.random().toString(36).slice(2, 7)}`,
-    });
-    for (const [code, role] of [
-      ['GM0303', 'coordinator'],
-      ['politie', 'partner'],
-    ] as const)
-      await cast.ok(admin, 'PUT', `/api/v1/collaborations/${table.id}/members/${await cast.org(code)}`, {
-        role,
-      });
     const partners = uniqueSurname();
     const home = { postcode: `${7000 + Math.floor(Math.random() * 2000)} QK`, houseNumber: 12 };
     const partner: Person = {
@@ -290,18 +278,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
       bsn: newBsn(),
       address: home,
     };
-    const signal = await cast.call(await cast.staff('GM0303'), 'POST', '/api/v1/signals', {
-      submit: true,
-      collaborationId: table.id,
-      submittingOrganisationIds: [await cast.org('GM0303')],
-      source: 'partner',
-      description: 'Een signaal aan de signalentafel, lang genoeg om te beschrijven.',
-      municipalityCode: 'GM0303',
-      themeIds: [await cast.theme()],
-      urgency: 'normal',
-      subjects: [partner],
-    });
-    expect(signal.statusCode, signal.body).toBe(201);
+    const signal = await newSignalAtMunicipalTable(cast, [partner]);
     const her = await inNewCase({
       kind: 'person',
       firstNames: 'Anouk',
@@ -365,12 +342,7 @@ describe(`matching through the register on ${testEngine()}`, () => {
     await t.database.db
       .transaction()
       .execute((trx) =>
-        forgetSightings(
-          trx,
-          { signalIds: [signal.json().id], caseIds: [known.caseId] },
-          async () => {},
-          new Date(),
-        ),
+        forgetSightings(trx, { signalIds: [signal.id], caseIds: [known.caseId] }, async () => {}, new Date()),
       );
     expect(
       await t.database.db
